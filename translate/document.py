@@ -1,0 +1,89 @@
+"""Plain data that crosses stages: a segmented source document.
+
+The segmenter produces it, the catalogue and export stages read it. Frozen dataclasses,
+no behaviour beyond derived views, so every stage can be tested without the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BreakKind(str, Enum):
+    """What ended a segment."""
+
+    SENTENCE = "sentence"  # sentence-final punctuation followed by a new sentence
+    LINE = "line"  # a line break ends it: headline, caption, byline, list item
+    PARAGRAPH = "paragraph"  # a blank line (or the end of the paragraph) follows
+    JOIN = "join"  # a repaired web-scrape join (`sản phẩmThích ứng`) ended it
+    LENGTH = "length"  # cut because it passed the maximum segment length
+    END = "end"  # end of the document
+
+
+class Note(str, Enum):
+    """Segmenter remarks shown to reviewers as extracted comments."""
+
+    REPAIRED_JOIN = "repaired-join"  # the segment was split off a scrape join
+    LENGTH_SPLIT = "length-split"  # the segment was cut at the length cap
+    WRAPPED = "wrapped"  # the segment spans hard-wrapped source lines
+
+
+# Languages: an ISO 639-1 code such as "vi" or "en", or NO_LANGUAGE for text with no
+# letters to judge by (digits, dates, punctuation).
+NO_LANGUAGE = "none"
+
+_LINE_BREAK_RUN = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence (or headline, caption, list item) of a source document.
+
+    ``text`` is exactly ``document.text[start:end]``: hard-wrapped sentences keep their line
+    breaks here so export can restore them; ``message`` is the one-line form used as msgid.
+    """
+
+    text: str
+    start: int
+    end: int
+    line: int  # 1-based source line of the first character
+    paragraph: int  # 0-based paragraph index within the document
+    break_kind: BreakKind
+    lang: str = NO_LANGUAGE
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The segment as a catalogue msgid: internal line breaks become single spaces."""
+        return _LINE_BREAK_RUN.sub(" ", self.text)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source text (NFC, line endings as found) and its segments in order."""
+
+    text: str
+    segments: tuple[Segment, ...]
+    path: str = "-"  # as given by the user; `-` for stdin
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = field(default=())
+
+    def gaps(self) -> Iterator[str]:
+        """The text between segments: before the first, between each pair, after the last.
+
+        ``gaps`` and segment texts interleave back into ``text`` exactly (lossless).
+        """
+        position = 0
+        for segment in self.segments:
+            yield self.text[position : segment.start]
+            position = segment.end
+        yield self.text[position:]
+
+    def paragraphs(self) -> list[list[Segment]]:
+        grouped: dict[int, list[Segment]] = {}
+        for segment in self.segments:
+            grouped.setdefault(segment.paragraph, []).append(segment)
+        return [grouped[key] for key in sorted(grouped)]
