@@ -1,0 +1,205 @@
+"""`translate models …`: list, install, remove and check Argos translation packages."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+
+import click
+
+from translate import models as model_store
+from translate.errors import UserError
+
+# Commands defined in other modules, listed only when their module is importable.
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("translate.cli.models_build_cmd", "build"),
+}
+
+
+class ModelsGroup(click.Group):
+    def _lazy(self, name: str) -> click.Command | None:
+        module_name, attribute = LAZY_COMMANDS[name]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            return None
+        command = getattr(module, attribute, None)
+        return command if isinstance(command, click.Command) else None
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        lazy = [name for name in LAZY_COMMANDS if self._lazy(name) is not None]
+        return sorted([*super().list_commands(ctx), *lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            return self._lazy(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=ModelsGroup)
+def models_group() -> None:
+    """List, install, build and remove Argos Translate packages.
+
+    Packages live where argostranslate keeps them (ARGOS_PACKAGES_DIR, else
+    $XDG_DATA_HOME/argos-translate/packages), so packages installed with argospm are used too.
+    """
+
+
+models = models_group
+
+
+def _human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+@models_group.command("list")
+@click.option("--from", "from_code", default="vi", show_default=True, help="Source language.")
+@click.option("--to", "to_code", default="en", show_default=True, help="Target language.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+def list_command(from_code: str, to_code: str, as_json: bool) -> None:
+    """Show installed packages; `*` marks the one `translate run` uses for --from/--to."""
+    installed = model_store.list_installed()
+    chosen = model_store.preferred_package(installed, from_code, to_code)
+    if as_json:
+        rows = [
+            {
+                "code": p.code,
+                "from": p.from_code,
+                "to": p.to_code,
+                "version": p.version,
+                "path": str(p.path),
+                "size_bytes": p.size_bytes,
+                "tokenizer": p.tokenizer,
+                "selected": chosen is not None and p.path == chosen.path,
+            }
+            for p in installed
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not installed:
+        paths = model_store.argos_paths()
+        click.echo(f"No packages installed in {paths.packages_dir}.", err=True)
+        click.echo(model_store.remedies(from_code, to_code), err=True)
+        return
+    for p in installed:
+        mark = "*" if chosen is not None and p.path == chosen.path else " "
+        click.echo(
+            f"{mark} {p.code}\t{p.from_code}→{p.to_code}\t{p.version or '-'}\t"
+            f"{_human_size(p.size_bytes)}\t{p.path}"
+        )
+
+
+@models_group.command("available")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+def available_command(as_json: bool) -> None:
+    """Refresh the Argos package index and list the packages it offers."""
+    index = model_store.fetch_index()
+    if as_json:
+        rows = [
+            {"code": p.code, "from": p.from_code, "to": p.to_code, "version": p.version}
+            for p in index
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for p in index:
+        click.echo(f"{p.code}\t{p.from_code}→{p.to_code}\t{p.version}\t{p.from_name} → {p.to_name}")
+
+
+class _StderrProgress:
+    """A download progress line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.enabled = sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if not self.enabled:
+            return
+        if total:
+            percent = 100 * done // total
+            text = f"{self.label}: {_human_size(done)} / {_human_size(total)} ({percent}%)"
+        else:
+            text = f"{self.label}: {_human_size(done)}"
+        click.echo(f"\r{text}\x1b[K", nl=False, err=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
+@models_group.command("install")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--sha256", help="Expected SHA-256 of the package file (file or URL sources).")
+@click.option("--force", is_flag=True, help="Replace an installed package of the same name.")
+def install_command(sources: tuple[str, ...], sha256: str | None, force: bool) -> None:
+    """Install packages from .argosmodel files, http(s) URLs, index codes, or `FROM TO`.
+
+    \b
+    Examples:
+      translate models install ~/Downloads/translate-vi_en-1_0.argosmodel
+      translate models install https://example.org/vi_en.argosmodel --sha256 HEX
+      translate models install vi en            (from the Argos package index)
+
+    Each archive is validated (one top folder, metadata.json, model/model.bin, a tokenizer,
+    no unsafe paths) before anything is written; a failed install leaves nothing behind.
+    """
+    if _is_language_pair(sources):
+        pair = (sources[0], sources[1])
+        progress = _StderrProgress(f"{pair[0]}→{pair[1]}")
+        try:
+            package = model_store.install_from_index(pair=pair, force=force, progress=progress)
+        finally:
+            progress.finish()
+        _report_installed(package)
+        return
+    if sha256 is not None and len(sources) > 1:
+        raise UserError("--sha256 applies to one source; install the files one at a time")
+    for source in sources:
+        progress = _StderrProgress(source)
+        try:
+            package = model_store.install_source(
+                source, sha256=sha256, force=force, progress=progress
+            )
+        finally:
+            progress.finish()
+        _report_installed(package)
+
+
+def _is_language_pair(sources: tuple[str, ...]) -> bool:
+    return len(sources) == 2 and all(
+        len(code) in (2, 3) and code.isalpha() and code.islower() for code in sources
+    )
+
+
+def _report_installed(package: model_store.InstalledPackage) -> None:
+    click.echo(
+        f"Installed {package.code} ({package.from_code}→{package.to_code}, "
+        f"version {package.version or '-'}) in {package.path}"
+    )
+
+
+@models_group.command("remove")
+@click.argument("code")
+def remove_command(code: str) -> None:
+    """Delete an installed package (by the code `translate models list` shows)."""
+    package = model_store.remove(code)
+    click.echo(f"Removed {package.code} from {package.path.parent}")
+
+
+@models_group.command("ensure")
+@click.option("--from", "from_code", default="vi", show_default=True, help="Source language.")
+@click.option("--to", "to_code", default="en", show_default=True, help="Target language.")
+def ensure_command(from_code: str, to_code: str) -> None:
+    """Succeed if a FROM→TO package is installed (trying the index once); else exit 2."""
+    package = model_store.ensure(from_code, to_code)
+    click.echo(f"Using {package.code} ({package.from_code}→{package.to_code}) at {package.path}")

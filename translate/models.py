@@ -1,0 +1,732 @@
+"""Argos Translate packages: where they live, which one to use, and installing them safely.
+
+Package folders are found exactly where argostranslate looks (``ARGOS_PACKAGES_DIR``,
+``XDG_*`` variables, ``settings.json``), so packages installed by ``argospm`` are listed and
+used too. The locations are computed from the environment at call time, never from
+``argostranslate.settings`` (which freezes them at import time and creates folders on import).
+
+Installing never leaves a half-installed package: archives are validated first (layout,
+metadata, language pair, no unsafe entries), extracted into a hidden temporary folder inside
+the packages folder, then renamed into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import stat
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from translate.errors import UserError
+
+DEFAULT_PACKAGE_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+INDEX_TIMEOUT_S = 15.0
+DOWNLOAD_TIMEOUT_S = 60.0
+CHUNK_BYTES = 1 << 20
+TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
+REQUIRED_MODEL_FILES = ("model/model.bin", "model/config.json")
+STAGING_PREFIX = ".translate-staging-"
+
+# progress(bytes_done, bytes_total or None)
+DownloadProgress = Callable[[int, "int | None"], None]
+
+
+# --------------------------------------------------------------------------------------------
+# Locations (mirrors argostranslate.settings, evaluated now rather than at import time)
+
+
+@dataclass(frozen=True)
+class ArgosPaths:
+    data_dir: Path
+    config_dir: Path
+    cache_dir: Path
+    settings_file: Path
+    packages_dir: Path  # where installs go
+    package_dirs: tuple[Path, ...]  # where packages are looked for (packages_dir first)
+    index_url: str
+    local_index: Path
+    downloads_dir: Path
+    archive_cache_dir: Path  # .argosmodel files used in place (`--model FILE`) are unpacked here
+
+
+def argos_paths(environ: Mapping[str, str] | None = None) -> ArgosPaths:
+    """The folders and index URL argostranslate would use with this environment."""
+    env = os.environ if environ is None else environ
+    home = Path(env["SNAP_USER_DATA"]) if "SNAP" in env else Path.home()
+    data_dir = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share") / "argos-translate"
+    config_dir = Path(env.get("XDG_CONFIG_HOME") or home / ".config") / "argos-translate"
+    cache_dir = Path(env.get("XDG_CACHE_HOME") or home / ".local" / "cache") / "argos-translate"
+    settings_file = config_dir / "settings.json"
+    file_settings = _read_settings_file(settings_file)
+
+    def setting(key: str, default: str) -> str:
+        value = env.get(key)
+        if value is None:
+            value = file_settings.get(key)
+        return default if value is None else str(value)
+
+    packages_dir = Path(setting("ARGOS_PACKAGES_DIR", str(data_dir / "packages")))
+    package_dirs = [packages_dir]
+    if "SNAP" in env:
+        snap = Path(env["SNAP"]) / "snap_custom"
+        if (snap / "packages").is_dir():
+            package_dirs.append(snap / "packages")
+        content = snap / "content_snap_packages"
+        if content.is_dir():
+            package_dirs.extend(sorted(p for p in content.iterdir() if p.is_dir()))
+    index_base = setting("ARGOS_PACKAGE_INDEX", DEFAULT_PACKAGE_INDEX)
+    return ArgosPaths(
+        data_dir=data_dir,
+        config_dir=config_dir,
+        cache_dir=cache_dir,
+        settings_file=settings_file,
+        packages_dir=packages_dir,
+        package_dirs=tuple(package_dirs),
+        # argostranslate appends "index.json" to the setting as given.
+        index_url=index_base + "index.json",
+        local_index=data_dir / "index.json",
+        downloads_dir=cache_dir / "downloads",
+        archive_cache_dir=cache_dir / "translate-toolkit-archives",
+    )
+
+
+def _read_settings_file(path: Path) -> dict[str, Any]:
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+# --------------------------------------------------------------------------------------------
+# Installed packages
+
+
+@dataclass(frozen=True)
+class InstalledPackage:
+    code: str  # the package folder name (unique within a packages folder)
+    from_code: str
+    to_code: str
+    version: str
+    path: Path
+    metadata: dict[str, Any] = field(compare=False, hash=False, repr=False)
+    tokenizer: str  # "sentencepiece" or "bpe"
+    target_prefix: str
+    size_bytes: int
+
+    @property
+    def argospm_name(self) -> str:
+        """The name argospm shows and accepts: ``<type>-<from>_<to>``."""
+        kind = str(self.metadata.get("type") or "translate")
+        return f"{kind}-{self.from_code}_{self.to_code}"
+
+
+def load_package(folder: Path) -> InstalledPackage:
+    """Read an unpacked package folder; UserError naming what is missing or wrong."""
+    if not folder.is_dir():
+        raise UserError(f"{folder}: not a package folder")
+    metadata = _parse_metadata((folder / "metadata.json"), str(folder / "metadata.json"))
+    missing = [name for name in REQUIRED_MODEL_FILES if not (folder / name).is_file()]
+    tokenizers = [name for name in TOKENIZER_FILES if (folder / name).is_file()]
+    if not tokenizers:
+        missing.append(" or ".join(TOKENIZER_FILES))
+    if missing:
+        raise UserError(f"{folder}: not a usable Argos package, missing {', '.join(missing)}")
+    return InstalledPackage(
+        code=folder.name,
+        from_code=str(metadata["from_code"]),
+        to_code=str(metadata["to_code"]),
+        version=str(metadata.get("package_version", "")),
+        path=folder,
+        metadata=metadata,
+        tokenizer="sentencepiece" if tokenizers[0] == "sentencepiece.model" else "bpe",
+        target_prefix=str(metadata.get("target_prefix") or ""),
+        size_bytes=_size_on_disk(folder),
+    )
+
+
+def _parse_metadata(source: Path | bytes, where: str) -> dict[str, Any]:
+    try:
+        raw = source.read_bytes() if isinstance(source, Path) else source
+        metadata = json.loads(raw.decode("utf-8"))
+    except FileNotFoundError as exc:
+        raise UserError(f"{where}: missing (every Argos package has a metadata.json)") from exc
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UserError(f"{where}: not valid UTF-8 JSON ({exc})") from exc
+    if not isinstance(metadata, dict):
+        raise UserError(f"{where}: expected a JSON object")
+    for key in ("from_code", "to_code"):
+        if not isinstance(metadata.get(key), str) or not metadata[key]:
+            raise UserError(f"{where}: no {key!r} (the package's language codes)")
+    return metadata
+
+
+def _size_on_disk(folder: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_size
+            except OSError:
+                continue
+    return total
+
+
+def list_installed(environ: Mapping[str, str] | None = None) -> list[InstalledPackage]:
+    """Every package folder in argostranslate's package folders (ours and argospm's)."""
+    found: list[InstalledPackage] = []
+    for directory in argos_paths(environ).package_dirs:
+        if not directory.is_dir():
+            continue
+        for folder in sorted(directory.iterdir()):
+            if folder.name.startswith(".") or not (folder / "metadata.json").is_file():
+                continue
+            try:
+                found.append(load_package(folder))
+            except UserError:
+                continue  # a broken folder is not a package; `models list` cannot use it
+    return found
+
+
+def _version_key(version: str) -> tuple[tuple[int, str], ...]:
+    return tuple(
+        (int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"[.\-_]", version)
+    )
+
+
+def preferred_package(
+    packages: Iterable[InstalledPackage], from_code: str, to_code: str
+) -> InstalledPackage | None:
+    """The package `translate run` uses for a pair: highest version, then first folder, name."""
+    candidates = [p for p in packages if (p.from_code, p.to_code) == (from_code, to_code)]
+    if not candidates:
+        return None
+    # Stable sort: among equal versions the first folder (ours before snap's) wins.
+    return sorted(candidates, key=lambda p: _version_key(p.version), reverse=True)[0]
+
+
+def remedies(from_code: str, to_code: str) -> str:
+    return (
+        f"Get a {from_code}→{to_code} package with one of:\n"
+        f"  translate models install FILE.argosmodel      (a package file you have)\n"
+        f"  translate models install https://…/FILE.argosmodel [--sha256 HEX]\n"
+        f"  translate models install {from_code} {to_code}"
+        "                 (from the Argos index, when it has one)\n"
+        f"  translate models build OPUS_MT_DIR --from {from_code} --to {to_code} --install"
+        "   (convert an OPUS-MT model)"
+    )
+
+
+def resolve_package(from_code: str, to_code: str, override: str | None = None) -> InstalledPackage:
+    """The package to translate ``from_code`` → ``to_code`` with.
+
+    ``override`` is an installed package's code, a package folder, or an ``.argosmodel`` file
+    (unpacked into a cache folder keyed by its hash and used in place, without installing).
+    """
+    if override is None:
+        paths = argos_paths()
+        package = preferred_package(list_installed(), from_code, to_code)
+        if package is None:
+            raise UserError(
+                f"no {from_code}→{to_code} translation package is installed "
+                f"(looked in {', '.join(str(d) for d in paths.package_dirs)}).\n"
+                + remedies(from_code, to_code)
+            )
+        return package
+    package = _package_from_override(override, from_code, to_code)
+    if (package.from_code, package.to_code) != (from_code, to_code):
+        raise UserError(
+            f"{override}: package translates {package.from_code}→{package.to_code}, "
+            f"not {from_code}→{to_code}"
+        )
+    return package
+
+
+def _package_from_override(override: str, from_code: str, to_code: str) -> InstalledPackage:
+    path = Path(override).expanduser()
+    if path.is_dir():
+        return load_package(path)
+    if path.is_file():
+        return _unpack_in_place(path, (from_code, to_code))
+    matches = find_installed(override)
+    if not matches:
+        raise UserError(
+            f"{override}: no such package file, folder or installed package code "
+            "(see `translate models list`)"
+        )
+    preferred = preferred_package(matches, from_code, to_code)
+    return preferred if preferred is not None else matches[0]
+
+
+def find_installed(code: str) -> list[InstalledPackage]:
+    """Installed packages whose folder name, metadata code or argospm name is ``code``."""
+    return [
+        package
+        for package in list_installed()
+        if code in (package.code, package.argospm_name, package.metadata.get("code"))
+    ]
+
+
+def _unpack_in_place(archive: Path, pair: tuple[str, str]) -> InstalledPackage:
+    digest = _sha256_of(archive)
+    paths = argos_paths()
+    target_root = paths.archive_cache_dir / digest[:24]
+    if target_root.is_dir():
+        for child in target_root.iterdir():
+            if child.is_dir() and (child / "metadata.json").is_file():
+                return load_package(child)
+    info = validate_archive(archive, expected_pair=pair)
+    paths.archive_cache_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=paths.archive_cache_dir))
+    try:
+        _extract(archive, info, staging / "unpacked")
+        try:
+            os.replace(staging / "unpacked", target_root)
+        except OSError:
+            if not target_root.is_dir():  # not a concurrent run that got there first
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return load_package(target_root / info.top)
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(CHUNK_BYTES), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# Archive validation and installation
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    path: Path
+    top: str  # the single top-level folder
+    metadata: dict[str, Any] = field(compare=False, hash=False)
+    members: tuple[str, ...]
+
+
+def validate_archive(archive: Path, *, expected_pair: tuple[str, str] | None = None) -> ArchiveInfo:
+    """Check an .argosmodel before anything is written; UserError naming the first problem."""
+    where = str(archive)
+    if not archive.is_file():
+        raise UserError(f"{where}: no such file")
+    try:
+        zf = zipfile.ZipFile(archive)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UserError(
+            f"{where}: not a readable zip archive ({exc}); an .argosmodel is a zip file"
+        ) from exc
+    with zf:
+        infos = zf.infolist()
+        if not infos:
+            raise UserError(f"{where}: the archive is empty")
+        names: list[str] = []
+        tops: set[str] = set()
+        for info in infos:
+            name = info.filename
+            problem = _unsafe_entry_problem(info)
+            if problem:
+                raise UserError(f"{where}: refusing unsafe entry {name!r}: {problem}")
+            parts = PurePosixPath(name).parts
+            tops.add(parts[0])
+            if len(parts) == 1 and not info.is_dir():
+                raise UserError(
+                    f"{where}: file {name!r} at the top level; an Argos package holds "
+                    "exactly one folder"
+                )
+            names.append(name.rstrip("/"))
+        if len(tops) != 1:
+            raise UserError(
+                f"{where}: expected exactly one top-level folder, found {len(tops)} "
+                f"({', '.join(sorted(tops)[:5])})"
+            )
+        top = tops.pop()
+        present = set(names)
+        if f"{top}/metadata.json" not in present:
+            raise UserError(f"{where}: no {top}/metadata.json (not an Argos package)")
+        missing = [
+            f"{top}/{name}" for name in REQUIRED_MODEL_FILES if f"{top}/{name}" not in present
+        ]
+        if missing:
+            raise UserError(
+                f"{where}: no {', '.join(missing)} (an Argos package needs a CTranslate2 model)"
+            )
+        if not any(f"{top}/{name}" in present for name in TOKENIZER_FILES):
+            raise UserError(f"{where}: no tokenizer ({top}/sentencepiece.model or {top}/bpe.model)")
+        try:
+            bad_member = zf.testzip()
+            metadata_bytes = zf.read(f"{top}/metadata.json")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise UserError(f"{where}: damaged archive ({exc})") from exc
+        if bad_member is not None:
+            raise UserError(f"{where}: damaged archive (bad CRC in {bad_member})")
+    metadata = _parse_metadata(metadata_bytes, f"{where}: {top}/metadata.json")
+    pair = (metadata["from_code"], metadata["to_code"])
+    if expected_pair is not None and pair != expected_pair:
+        raise UserError(
+            f"{where}: package translates {pair[0]}→{pair[1]}, "
+            f"not {expected_pair[0]}→{expected_pair[1]}"
+        )
+    return ArchiveInfo(path=archive, top=top, metadata=metadata, members=tuple(names))
+
+
+def _unsafe_entry_problem(info: zipfile.ZipInfo) -> str | None:
+    name = info.filename
+    if not name or "\x00" in name:
+        return "empty or NUL in name"
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        return "absolute path"
+    if "\\" in name:
+        return "backslash in path"
+    if any(part == ".." for part in name.split("/")):
+        return "'..' in path"
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        return "symbolic link"
+    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) and stat.S_IFMT(mode):
+        return "special file"
+    return None
+
+
+def _extract(archive: Path, info: ArchiveInfo, destination: Path) -> None:
+    """Extract validated members below ``destination`` (regular files and folders only)."""
+    destination.mkdir(parents=True)
+    root = destination.resolve()
+    with zipfile.ZipFile(archive) as zf:
+        for member in zf.infolist():
+            target = (root / member.filename).resolve()
+            if target != root and root not in target.parents:
+                raise UserError(f"{archive}: entry {member.filename!r} escapes the package")
+            if member.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(member) as source, target.open("wb") as sink:
+                shutil.copyfileobj(source, sink, CHUNK_BYTES)
+
+
+def install_archive(
+    archive: Path,
+    *,
+    expected_pair: tuple[str, str] | None = None,
+    force: bool = False,
+) -> InstalledPackage:
+    """Validate and install an .argosmodel into the packages folder, all or nothing.
+
+    An installed package of the same name is kept unless ``force`` (then replaced).
+    """
+    info = validate_archive(archive, expected_pair=expected_pair)
+    packages_dir = argos_paths().packages_dir
+    target = packages_dir / info.top
+    if target.exists() and not force:
+        raise UserError(
+            f"{info.top} is already installed at {target}; "
+            "use --force to replace it, or `translate models remove` first"
+        )
+    try:
+        packages_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packages_dir))
+    except OSError as exc:
+        raise UserError(f"cannot write to the packages folder {packages_dir}: {exc}") from exc
+    try:
+        _extract(archive, info, staging / "new")
+        load_package(staging / "new" / info.top)  # the unpacked folder must be usable
+        _swap_into_place(staging / "new" / info.top, target, staging / "old")
+    except OSError as exc:
+        raise UserError(f"cannot install {archive} into {packages_dir}: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return load_package(target)
+
+
+def _swap_into_place(new: Path, target: Path, backup: Path) -> None:
+    if not target.exists():
+        os.replace(new, target)
+        return
+    os.replace(target, backup)
+    try:
+        os.replace(new, target)
+    except OSError:
+        os.replace(backup, target)
+        raise
+
+
+def remove(code: str) -> InstalledPackage:
+    """Remove the installed package ``code`` (folder name, or argospm name if unambiguous)."""
+    packages_dir = argos_paths().packages_dir
+    matches = [p for p in find_installed(code) if p.path.parent == packages_dir]
+    if not matches:
+        raise UserError(f"{code}: no such installed package (see `translate models list`)")
+    exact = [p for p in matches if p.code == code]
+    if len(exact) == 1:
+        matches = exact
+    if len(matches) > 1:
+        raise UserError(
+            f"{code}: matches several packages ({', '.join(p.code for p in matches)}); "
+            "name one by its code"
+        )
+    package = matches[0]
+    # Rename first so that a failure half-way through deleting leaves no half package listed.
+    trash = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packages_dir))
+    try:
+        os.replace(package.path, trash / package.code)
+    except OSError as exc:
+        shutil.rmtree(trash, ignore_errors=True)
+        raise UserError(f"cannot remove {package.path}: {exc}") from exc
+    shutil.rmtree(trash, ignore_errors=True)
+    return package
+
+
+# --------------------------------------------------------------------------------------------
+# The Argos package index, and downloads
+
+
+@dataclass(frozen=True)
+class AvailablePackage:
+    code: str  # argospm name: <type>-<from>_<to>
+    from_code: str
+    to_code: str
+    from_name: str
+    to_name: str
+    version: str
+    links: tuple[str, ...]
+
+
+def fetch_index(timeout: float = INDEX_TIMEOUT_S) -> list[AvailablePackage]:
+    """Refresh the local copy of the Argos package index (as argospm does) and parse it."""
+    paths = argos_paths()
+    url = paths.index_url
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            data = response.read()
+        entries = json.loads(data.decode("utf-8"))
+        if not isinstance(entries, list):
+            raise ValueError("the index is not a JSON list")
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        raise UserError(
+            f"cannot reach the Argos package index at {url}: {reason}; "
+            "install a local .argosmodel instead"
+        ) from exc
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        _write_atomic(paths.local_index, data)
+    except OSError:
+        pass  # a read-only data folder does not stop us from using the index we just read
+    return [package for package in map(_available_from_json, entries) if package is not None]
+
+
+def _available_from_json(entry: Any) -> AvailablePackage | None:
+    if not isinstance(entry, dict):
+        return None
+    from_code, to_code = entry.get("from_code"), entry.get("to_code")
+    if not isinstance(from_code, str) or not isinstance(to_code, str):
+        return None
+    links = entry.get("links") or []
+    return AvailablePackage(
+        code=f"{entry.get('type') or 'translate'}-{from_code}_{to_code}",
+        from_code=from_code,
+        to_code=to_code,
+        from_name=str(entry.get("from_name", "")),
+        to_name=str(entry.get("to_name", "")),
+        version=str(entry.get("package_version", "")),
+        links=tuple(str(link) for link in links if isinstance(link, str)),
+    )
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def find_in_index(
+    index: Iterable[AvailablePackage],
+    *,
+    code: str | None = None,
+    pair: tuple[str, str] | None = None,
+) -> AvailablePackage | None:
+    for package in index:
+        if code is not None and package.code == code:
+            return package
+        if pair is not None and (package.from_code, package.to_code) == pair:
+            return package
+    return None
+
+
+def download(
+    url: str,
+    *,
+    sha256: str | None = None,
+    progress: DownloadProgress | None = None,
+    timeout: float = DOWNLOAD_TIMEOUT_S,
+) -> Path:
+    """Download ``url`` into the Argos downloads folder and return the finished file.
+
+    Data goes to ``<name>.part`` first and is renamed only when complete (and, with ``sha256``,
+    verified), so a broken download never looks finished. An existing ``.part`` is resumed
+    with an HTTP Range request when the server supports it.
+    """
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme not in ("http", "https"):
+        raise UserError(f"{url}: only http:// and https:// URLs can be downloaded")
+    name = Path(urllib.parse.unquote(parsed.path)).name or "package.argosmodel"
+    if not name.endswith(".argosmodel"):
+        name += ".argosmodel"
+    downloads = argos_paths().downloads_dir
+    downloads.mkdir(parents=True, exist_ok=True)
+    url_tag = hashlib.sha256(url.encode()).hexdigest()[:12]
+    final = downloads / f"{url_tag}-{name}"
+    part = final.with_name(final.name + ".part")
+    try:
+        _fetch_to_part(url, part, progress, timeout)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        raise UserError(
+            f"cannot download {url}: {reason} (run the same command again to resume)"
+        ) from exc
+    if sha256 is not None:
+        actual = _sha256_of(part)
+        if actual.lower() != sha256.strip().lower():
+            part.unlink(missing_ok=True)
+            raise UserError(
+                f"{url}: SHA-256 mismatch (expected {sha256.strip().lower()}, got {actual}); "
+                "the download was deleted"
+            )
+    os.replace(part, final)
+    return final
+
+
+def _fetch_to_part(url: str, part: Path, progress: DownloadProgress | None, timeout: float) -> None:
+    have = part.stat().st_size if part.is_file() else 0
+    request = urllib.request.Request(url, headers={"User-Agent": "translate-toolkit"})
+    if have:
+        request.add_header("Range", f"bytes={have}-")
+    try:
+        response = urllib.request.urlopen(request, timeout=timeout)
+    except urllib.error.HTTPError as exc:
+        if exc.code != 416 or not have:
+            raise
+        # Range not satisfiable: the .part is stale or already complete; start over.
+        part.unlink()
+        _fetch_to_part(url, part, progress, timeout)
+        return
+    with response:
+        resumed = have > 0 and response.status == 206
+        if not resumed:
+            have = 0
+        length = response.headers.get("Content-Length")
+        total = have + int(length) if length and length.isdigit() else None
+        with part.open("ab" if resumed else "wb") as sink:
+            done = have
+            if progress:
+                progress(done, total)
+            while chunk := response.read(CHUNK_BYTES):
+                sink.write(chunk)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+            sink.flush()
+            os.fsync(sink.fileno())
+        if total is not None and done != total:
+            raise OSError(f"connection closed after {done} of {total} bytes")
+
+
+def install_from_index(
+    *,
+    code: str | None = None,
+    pair: tuple[str, str] | None = None,
+    force: bool = False,
+    progress: DownloadProgress | None = None,
+) -> InstalledPackage:
+    """Install a package from the Argos index by argospm code or by language pair."""
+    index = fetch_index()
+    wanted = code if code is not None else f"{pair[0]}→{pair[1]}" if pair else "?"
+    package = find_in_index(index, code=code, pair=pair)
+    if package is None:
+        raise UserError(
+            f"the Argos package index has no {wanted} package "
+            "(it has had no vi→en package since March 2024)"
+        )
+    if not package.links:
+        raise UserError(f"the Argos package index lists {package.code} without a download link")
+    errors: list[str] = []
+    for link in package.links:
+        try:
+            path = download(link, progress=progress)
+        except UserError as exc:
+            errors.append(exc.message)
+            continue
+        try:
+            return install_archive(
+                path, expected_pair=(package.from_code, package.to_code), force=force
+            )
+        finally:
+            path.unlink(missing_ok=True)
+    raise UserError("; ".join(errors))
+
+
+def install_source(
+    source: str,
+    *,
+    sha256: str | None = None,
+    force: bool = False,
+    expected_pair: tuple[str, str] | None = None,
+    progress: DownloadProgress | None = None,
+) -> InstalledPackage:
+    """Install from a local .argosmodel file, an http(s) URL, or an index package code."""
+    scheme = urllib.parse.urlsplit(source).scheme
+    if scheme in ("http", "https"):
+        path = download(source, sha256=sha256, progress=progress)
+        try:
+            return install_archive(path, expected_pair=expected_pair, force=force)
+        finally:
+            path.unlink(missing_ok=True)
+    local = Path(source).expanduser()
+    if local.exists() or source.endswith((".argosmodel", ".zip")) or os.sep in source:
+        if sha256 is not None and local.is_file():
+            actual = _sha256_of(local)
+            if actual.lower() != sha256.strip().lower():
+                raise UserError(
+                    f"{source}: SHA-256 mismatch (expected {sha256.strip().lower()}, got {actual})"
+                )
+        return install_archive(local, expected_pair=expected_pair, force=force)
+    return install_from_index(code=source, force=force, progress=progress)
+
+
+def ensure(from_code: str, to_code: str) -> InstalledPackage:
+    """An installed package for the pair, trying the index once; else one message, exit 2."""
+    package = preferred_package(list_installed(), from_code, to_code)
+    if package is not None:
+        return package
+    try:
+        return install_from_index(pair=(from_code, to_code))
+    except UserError as exc:
+        reason = exc.message
+    raise UserError(
+        f"no {from_code}→{to_code} translation package is installed, and none could be "
+        f"fetched ({reason}).\n" + remedies(from_code, to_code)
+    )
