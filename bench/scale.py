@@ -1,0 +1,295 @@
+"""Scale: segment and write catalogues for 100,000 segments, then merge a 1% source change.
+
+Both steps run `translate run --no-mt` in a child process (the real command, start-up
+included), so the peak memory is the child's own maximum resident set size
+(`resource.getrusage(RUSAGE_CHILDREN)` read by a small wrapper process around it). When a
+target is missed, the same command runs again under cProfile and the functions that hold the
+time are listed with the module (and so the owner) they live in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import Figure, Section, log
+from bench.package import CACHE_ROOT, news_sentences
+
+FULL_SEGMENTS = 100_000
+QUICK_SEGMENTS = 20_000
+TARGET_FIRST_SECONDS = 20.0
+TARGET_PEAK_MIB = 1024.0
+TARGET_UPDATE_SECONDS = 10.0
+CHANGED_SHARE = 0.01
+SENTENCES_PER_PARAGRAPH = 5
+
+# Sentence openers used to derive distinct variants of a real sentence.
+_OPENERS = (
+    "Ngoài ra,",
+    "Theo đó,",
+    "Trong khi đó,",
+    "Đồng thời,",
+    "Tuy nhiên,",
+    "Bên cạnh đó,",
+    "Cũng theo nguồn tin này,",
+    "Mặt khác,",
+    "Thêm vào đó,",
+    "Trước đó,",
+    "Sau đó,",
+)
+_FINAL = re.compile(r"([.!?…]+[”\"’)]*)$")
+
+
+def _lower_first(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:]
+
+
+def variant(sentence: str, copy: int) -> str:
+    """The ``copy``-th deterministic edit of a real sentence (copy 0 is the sentence itself).
+
+    Distinct copies give distinct texts: the opener index is ``copy % (openers + 1)`` and
+    the year clause index is ``copy // (openers + 1)``.
+    """
+    clause_index, opener_index = divmod(copy, len(_OPENERS) + 1)
+    text = sentence
+    if clause_index:
+        match = _FINAL.search(text)
+        end = match.group(1) if match else ""
+        body = text[: len(text) - len(end)] if end else text
+        text = f"{body}, theo số liệu năm {1990 + clause_index}{end}"
+    if opener_index:
+        text = f"{_OPENERS[opener_index - 1]} {_lower_first(text)}"
+    return text
+
+
+def distinct_sentences(base: list[str], count: int) -> list[str]:
+    """``count`` distinct sentences made from ``base`` by deterministic edits."""
+    unique = list(dict.fromkeys(s for s in base if s.strip()))
+    result: list[str] = []
+    seen: set[str] = set()
+    copy = 0
+    while len(result) < count:
+        for sentence in unique:
+            text = variant(sentence, copy)
+            if text not in seen:
+                seen.add(text)
+                result.append(text)
+                if len(result) == count:
+                    break
+        copy += 1
+    return result
+
+
+def changed(sentence: str) -> str:
+    """A small edit an author might make: a clause added before the final punctuation."""
+    match = _FINAL.search(sentence)
+    end = match.group(1) if match else ""
+    body = sentence[: len(sentence) - len(end)] if end else sentence
+    return f"{body} vào tuần trước{end}"
+
+
+def render_document(sentences: list[str]) -> str:
+    """Paragraphs of a few sentences; a sentence without final punctuation stands on its own
+    line (as headlines do), so the segmenter sees one segment per sentence."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for sentence in sentences:
+        if not _FINAL.search(sentence):
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            paragraphs.append(sentence)
+            continue
+        current.append(sentence)
+        if len(current) == SENTENCES_PER_PARAGRAPH:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+_MEASURE = """
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+completed = subprocess.run(sys.argv[1:], capture_output=True)
+seconds = time.perf_counter() - started
+print(json.dumps({
+    "returncode": completed.returncode,
+    "seconds": seconds,
+    "max_rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    "stderr": completed.stderr.decode("utf-8", "replace")[-3000:],
+}))
+"""
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    seconds: float
+    peak_mib: float
+
+
+def measure_child(command: list[str], cwd: Path, env: dict[str, str]) -> ChildRun:
+    """Wall time and peak RSS of ``command``, measured by a fresh wrapper process."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(completed.stdout)
+    if report["returncode"] != 0:
+        raise RuntimeError(
+            f"{' '.join(command)} exited {report['returncode']}:\n{report['stderr']}"
+        )
+    return ChildRun(report["seconds"], report["max_rss_kib"] / 1024)
+
+
+def owner_of(filename: str) -> str:
+    """Which helper owns a module, for the profile notes (see the team conventions)."""
+    owners = {
+        "segment.py": "helper A",
+        "langid.py": "helper A",
+        "abbreviations.py": "helper A",
+        "models.py": "helper B",
+        "engine.py": "helper B",
+        "pipeline.py": "helper C",
+        "catalog.py": "helper C",
+        "pofile.py": "helper C",
+        "textio.py": "helper D",
+    }
+    path = Path(filename)
+    if "translate" in path.parts and path.name in owners:
+        return f"translate/{path.name} ({owners[path.name]})"
+    if "site-packages" in path.parts:
+        index = path.parts.index("site-packages")
+        return f"{path.parts[index + 1]} (third party)" if index + 1 < len(path.parts) else ""
+    return path.name
+
+
+def profile_summary(profile_file: Path, limit: int = 12) -> list[str]:
+    """The functions with the most own time, then the project functions with the most
+    cumulative time, as note lines."""
+    stats = pstats.Stats(str(profile_file))
+    table = stats.stats  # type: ignore[attr-defined]
+    rows = [
+        (tottime, cumtime, calls, f"{owner_of(file)}:{line} {function}")
+        for (file, line, function), (_, calls, tottime, cumtime, _) in table.items()
+    ]
+    total = max((cumtime for _, cumtime, _, _ in rows), default=0.0)
+    lines = [f"profile total {total:.2f} s; own time (tottime), calls, function:", "```"]
+    for tottime, _, calls, name in sorted(rows, reverse=True)[:limit]:
+        lines.append(f"{tottime:8.3f} s  {calls:>9}  {name}")
+    lines.append("```")
+    project = [row for row in rows if "(helper" in row[3]]
+    lines.append("project functions by cumulative time:")
+    lines.append("```")
+    for _, cumtime, calls, name in sorted(project, key=lambda row: -row[1])[:limit]:
+        lines.append(f"{cumtime:8.3f} s  {calls:>9}  {name}")
+    lines.append("```")
+    return lines
+
+
+def _profile(arguments: list[str], cwd: Path, env: dict[str, str], label: str) -> list[str]:
+    profile_file = cwd / f"{label}.prof"
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile_file), "-m", "translate", *arguments],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    if not profile_file.is_file():
+        return [f"{label}: profiling produced no profile"]
+    return [f"Profile of the {label} (cProfile):", *profile_summary(profile_file)]
+
+
+def _count_entries(pot: Path) -> int:
+    count = 0
+    with pot.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("msgid "):
+                count += 1
+    return count - 1  # the header
+
+
+def run(quick: bool) -> Section:
+    segments = QUICK_SEGMENTS if quick else FULL_SEGMENTS
+    base, _, corpus = news_sentences("all")
+    sentences = distinct_sentences(base, segments)
+    stride = round(1 / CHANGED_SHARE)
+    edited = [changed(s) if i % stride == stride // 2 else s for i, s in enumerate(sentences)]
+    translate = Path(sys.executable).with_name("translate")
+    command = [str(translate)] if translate.is_file() else [sys.executable, "-m", "translate"]
+    CACHE_ROOT.mkdir(exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix="scale-", dir=CACHE_ROOT))
+    env = dict(os.environ)
+    env["SOURCE_DATE_EPOCH"] = "1700000000"
+    env["ARGOS_PACKAGES_DIR"] = str(workdir / "no-packages")  # --no-mt needs no model
+    notes = [
+        f"Scale: {segments:,} distinct sentences made from {len(set(base)):,} real ones "
+        f"({corpus}) by deterministic edits (an opener such as `Ngoài ra,` and/or a clause "
+        f"`, theo số liệu năm N`), {SENTENCES_PER_PARAGRAPH} per paragraph; "
+        f"{len(set(sentences)) / len(sentences):.0%} distinct.",
+    ]
+    try:
+        source = workdir / "news.vi.txt"
+        source.write_text(render_document(sentences), encoding="utf-8")
+        arguments = ["run", "--no-mt", "--output-dir", "locales", source.name]
+        log(f"scale: translate run --no-mt on {segments:,} segments")
+        first = measure_child([*command, *arguments], workdir, env)
+        pot = workdir / "locales" / "news.pot"
+        entries = _count_entries(pot) if pot.is_file() else -1
+        source.write_text(render_document(edited), encoding="utf-8")
+        log(f"scale: 1% update ({segments // stride:,} sentences changed)")
+        update = measure_child([*command, *arguments], workdir, env)
+        notes.append(
+            f"Scale: the catalogue has {entries:,} entries; the update changed "
+            f"{segments // stride:,} sentences (a clause added) and merged into the existing "
+            f"template and catalogue. Size of source: {source.stat().st_size / 1e6:.1f} MB."
+        )
+        scale_note = " (quick: 20k; the targets apply to 100k)" if quick else ""
+        first_ok = first.seconds < TARGET_FIRST_SECONDS and first.peak_mib < TARGET_PEAK_MIB
+        figures = (
+            Figure(
+                benchmark=f"scale: segment + write {segments:,} segments{scale_note}",
+                contender=f"{first.seconds:.1f} s, peak {first.peak_mib:.0f} MiB",
+                anchor=f"target {TARGET_FIRST_SECONDS:.0f} s / {TARGET_PEAK_MIB:.0f} MiB",
+                result=f"{first.seconds / TARGET_FIRST_SECONDS:.0%} of time, "
+                f"{first.peak_mib / TARGET_PEAK_MIB:.0%} of memory budget",
+                target=f"< {TARGET_FIRST_SECONDS:.0f} s and < 1 GB",
+                passed=None if quick else first_ok,
+            ),
+            Figure(
+                benchmark=f"scale: 1% update of {segments:,} entries{scale_note}",
+                contender=f"{update.seconds:.1f} s, peak {update.peak_mib:.0f} MiB",
+                anchor=f"first run {first.seconds:.1f} s",
+                result=f"{update.seconds / first.seconds:.0%} of the first run",
+                target=f"< {TARGET_UPDATE_SECONDS:.0f} s",
+                passed=None if quick else update.seconds < TARGET_UPDATE_SECONDS,
+            ),
+        )
+        if not quick and not first_ok:
+            shutil.rmtree(workdir / "locales")
+            source.write_text(render_document(sentences), encoding="utf-8")
+            log("scale: first-run target missed; profiling")
+            notes += _profile(arguments, workdir, env, "first run (100k segments)")
+        if not quick and update.seconds >= TARGET_UPDATE_SECONDS:
+            source.write_text(render_document(sentences), encoding="utf-8")
+            subprocess.run([*command, *arguments], cwd=workdir, env=env, check=True)
+            source.write_text(render_document(edited), encoding="utf-8")
+            log("scale: update target missed; profiling")
+            notes += _profile(arguments, workdir, env, "1% update")
+        return Section("Scale", figures, tuple(notes))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
