@@ -334,11 +334,36 @@ _VNI_LETTERS = {
 }
 _VOWELS = frozenset("aăâeêioôơuưy")
 
-# A Vietnamese syllable without its tone mark: onset, vowel nucleus, coda.
+
+def _words(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
+# A Vietnamese syllable without its tone mark: onset, then one of the language's rhymes.
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+_OPEN_RHYMES = _words(
+    "a e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua uê ui uy ưa ưi ưu "
+    "ươi ươu uôi uya oai oay oeo uây uyu iêu yêu uơ"
+)
+_CLOSED_NUCLEI = _words("a ă â e ê i o ô ơ u ư iê yê uô ươ oa oă oe uâ uyê uy oo")
+_PALATAL_NUCLEI = ("a", "ê", "i", "oa", "uê", "uy")  # the only ones before -ch and -nh
+_STOP_CODAS = ("c", "ch", "p", "t")  # after these only the acute or dot-below tone
+
+
+def _alternatives(options: list[str]) -> str:
+    # Longest first, so that the regex prefers `ng` over `n` and `ươi` over `ư`.
+    return "|".join(sorted(options, key=len, reverse=True))
+
+
 _SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    r"[aăâeêioôơuưy]{1,3}"
-    r"(?:ch|ng|nh|[cmnpt])?"
+    _ONSET
+    + "(?:"
+    + _alternatives(
+        [*_OPEN_RHYMES]
+        + [n + c for n in _CLOSED_NUCLEI for c in ("c", "m", "n", "ng", "p", "t")]
+        + [n + c for n in _PALATAL_NUCLEI for c in ("ch", "nh")]
+    )
+    + ")"
 )
 _EDGE_PUNCTUATION = "\"'()[]{}<>,.;:!?/-–—“”‘’…*#"  # not ¡¢£¤¥¦§«»: letters in TCVN3
 
@@ -354,7 +379,9 @@ def _is_vietnamese_syllable(word: str) -> bool:
     if len(tones) > 1:
         return False
     toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    return _SYLLABLE.fullmatch(toneless) is not None
+    if _SYLLABLE.fullmatch(toneless) is None:
+        return False
+    return not (toneless.endswith(_STOP_CODAS) and tones and tones[0] not in (_ACUTE, _DOT))
 
 
 def _from_tcvn3(word: str) -> str:
@@ -393,7 +420,8 @@ def legacy_font_encoding(text: str) -> str | None:
     ``text`` is what a legacy-font document looks like once read as UTF-8 or a Western code
     page. Conservative: it answers only when most non-ASCII words are well-formed Vietnamese
     syllables under that font's byte map, and at least 30% more than as they stand (some
-    mojibake, like `Thõa`, happens to look like a real syllable).
+    mojibake, like `Thõa`, happens to look like a real syllable), or when 30% of them have
+    one of TCVN3's symbol-looking letters glued to a letter (`Hu¾`).
     """
     words = _candidate_words(text)
     if not words:
@@ -409,7 +437,31 @@ def legacy_font_encoding(text: str) -> str | None:
     # Conversion must turn most words into Vietnamese and repair a good share of them.
     if converted * 10 >= len(words) * 6 and (converted - as_is) * 10 >= len(words) * 3:
         return name
+    # Symbols glued to letters (`Hu¾`, `c«ng`, `n¨m`) are TCVN3 letters, not punctuation.
+    glued = sum(_has_glued_tcvn3_symbol(word) for word in words)
+    if glued * 10 >= len(words) * 3:
+        return "TCVN3"
     return None
+
+
+# TCVN3 bytes that cp1252 shows as symbols, not letters. `«`, `»`, `©` and `®` count only
+# inside a word: at its edge they are ordinary quotes and marks. The middle dot joins letters
+# in real words (Catalan `col·lecció`), so it is no evidence.
+_TCVN3_SYMBOLS = frozenset(
+    c for c in _TCVN3 if not unicodedata.category(c).startswith("L") and c != "·"
+)
+_EDGE_SAFE_SYMBOLS = frozenset("«»©®")
+
+
+def _has_glued_tcvn3_symbol(word: str) -> bool:
+    for index, char in enumerate(word):
+        if char not in _TCVN3_SYMBOLS:
+            continue
+        before = index > 0 and word[index - 1].isalpha()
+        after = index + 1 < len(word) and word[index + 1].isalpha()
+        if (before and after) or ((before or after) and char not in _EDGE_SAFE_SYMBOLS):
+            return True
+    return False
 
 
 def _guess_legacy_bytes(data: bytes) -> str | None:
