@@ -1,0 +1,148 @@
+"""`translate segment`: print the sentences the pipeline would translate."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from translate.document import Document
+from translate.segment import (
+    DEFAULT_MAX_LENGTH,
+    LINE_BREAK_MODES,
+    load_abbreviations,
+    segment_text,
+)
+
+FORMATS = ("text", "jsonl", "pot")
+
+
+@click.command(
+    "segment",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Examples:
+  translate segment seeds/hue-digital-transformation-week-2023.vi.txt
+  translate segment --format jsonl --line-breaks wrap letter.txt
+  cat page.txt | translate segment -
+  translate segment --format pot seeds/*.txt > template.pot""",
+)
+@click.argument("files", nargs=-1, required=True, metavar="FILE…|-")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text: one segment per line, a blank line between paragraphs; jsonl: one JSON "
+    "object per segment with its span, line, paragraph, break, language and notes; "
+    "pot: a gettext template.",
+)
+@click.option(
+    "--line-breaks",
+    type=click.Choice(LINE_BREAK_MODES),
+    default="auto",
+    show_default=True,
+    help="paragraph: every line break ends a paragraph; wrap: only blank lines do (text "
+    "hard-wrapped from PDFs or e-mail); auto: a line without final punctuation followed by a "
+    "lowercase line is a wrapped sentence, anything else ends the paragraph.",
+)
+@click.option(
+    "--abbreviations",
+    "abbreviations_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File of extra abbreviations, one per line (`BSCKII.`): entries ending in `.` never "
+    "end a sentence, entries without it are mixed-case names never cut as scrape joins.",
+)
+@click.option(
+    "--encoding",
+    default=None,
+    help="Encoding of the input files (default: detect UTF-8 / UTF-16 by BOM, else UTF-8).",
+)
+@click.option(
+    "--max-length",
+    type=click.IntRange(min=20),
+    default=DEFAULT_MAX_LENGTH,
+    show_default=True,
+    help="Cut segments longer than this many characters at a comma or space.",
+)
+def segment(
+    files: tuple[str, ...],
+    output_format: str,
+    line_breaks: str,
+    abbreviations_file: Path | None,
+    encoding: str | None,
+    max_length: int,
+) -> None:
+    """Split Vietnamese documents into sentences and print them.
+
+    Reads each FILE (`-` for standard input) and prints its segments: sentences, headlines,
+    captions and list items, each with the language it is written in. Nothing is
+    translated and no file is written; the segments are exactly the entries `translate run`
+    puts in the catalogues.
+    """
+    from translate.textio import read_source
+
+    abbreviations = None if abbreviations_file is None else load_abbreviations(abbreviations_file)
+    documents = []
+    for name in files:
+        source = read_source(name, encoding)
+        for warning in source.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        document = segment_text(
+            source.text,
+            path=name,
+            line_breaks=line_breaks,
+            abbreviations=abbreviations,
+            max_length=max_length,
+        )
+        documents.append(
+            dataclasses.replace(document, encoding=source.encoding, warnings=source.warnings)
+        )
+    # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
+    sys.stdout.buffer.write(render(documents, output_format).encode("utf-8"))
+    sys.stdout.flush()
+
+
+def render(documents: Sequence[Document], output_format: str) -> str:
+    """The whole output of `translate segment` for ``documents`` in ``output_format``."""
+    if output_format == "pot":
+        from translate.catalog import render_template
+
+        return render_template(documents)
+    if output_format == "jsonl":
+        return "".join(_jsonl_lines(documents))
+    return "\n".join(_text_paragraphs(documents))
+
+
+def _text_paragraphs(documents: Sequence[Document]) -> list[str]:
+    return [
+        "".join(segment.message + "\n" for segment in paragraph)
+        for document in documents
+        for paragraph in document.paragraphs()
+    ]
+
+
+def _jsonl_lines(documents: Sequence[Document]) -> list[str]:
+    lines = []
+    for document in documents:
+        for index, segment in enumerate(document.segments):
+            record = {
+                "path": document.path,
+                "index": index,
+                "text": segment.text,
+                "message": segment.message,
+                "start": segment.start,
+                "end": segment.end,
+                "line": segment.line,
+                "paragraph": segment.paragraph,
+                "break": segment.break_kind.value,
+                "lang": segment.lang,
+                "notes": [note.value for note in segment.notes],
+            }
+            lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return lines
