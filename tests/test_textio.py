@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate import textio
 from translate.errors import UserError
 from translate.textio import (
     SourceText,
@@ -464,7 +463,7 @@ def test_any_bytes_decode_or_fail_clearly(data: bytes) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300))
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=300))
 def test_any_utf8_text_round_trips_or_fails_clearly(text: str) -> None:
     try:
         source = decode_source(text.encode("utf-8"), "x.txt")
@@ -530,7 +529,7 @@ def test_failed_rename_leaves_old_file_and_no_temp(
     def refuse(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(textio.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(UserError, match=r"cannot write .*a\.po: No space left on device"):
         atomic_write_bytes(target, b"new")
     assert target.read_bytes() == b"old"
@@ -546,7 +545,7 @@ def test_interrupt_during_write_removes_temp(
     def interrupt(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(textio.os, "fsync", interrupt)
+    monkeypatch.setattr(os, "fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         atomic_write_bytes(target, b"new" * 1000)
     assert target.read_bytes() == b"old"
