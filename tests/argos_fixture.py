@@ -40,6 +40,10 @@ Numbers like 2023, 16/11 and 3.5% appear in news articles every day.
 """
 
 
+# Of the seeds tried, this one gives the most varied short outputs on the seed document.
+DEFAULT_SEED = 3
+
+
 @dataclass(frozen=True)
 class FixtureShape:
     """Sizes of the random Transformer; small enough to build and run in well under a second."""
@@ -50,9 +54,16 @@ class FixtureShape:
     ffn: int = 128
     encoder_layers: int = 2
     decoder_layers: int = 2
-    # Added to the output-layer bias of `</s>`: hypotheses end after a few tokens on average.
-    eos_bias: float = 2.0
+    # Random Transformers mostly loop until the length cap, and average their attention into
+    # the same output for every source. Three nudges make outputs short and source-dependent:
+    # sharp cross-attention (queries and keys scaled), an amplified cross-attention output, and
+    # a shared "stop" direction added to the embeddings of a quarter of the target tokens and
+    # to the `</s>` output row, so that emitting one of those tokens tends to end the sentence.
+    attention_sharpness: float = 3.0
     cross_attention_gain: float = 8.0
+    stop_token_fraction: float = 0.25
+    stop_gain: float = 10.0
+    eos_bias: float = -1.0
 
 
 def fixture_fingerprint() -> str:
@@ -158,13 +169,21 @@ def _random_transformer(vocabulary: list[str], shape: FixtureShape, seed: int) -
         set_linear(layer.attention.linear[0], d, d)
         set_linear(layer.attention.linear[1], 2 * d, d)
         set_linear(layer.attention.linear[2], d, d)
-        # Amplify what the decoder reads from the encoder: different sources, different outputs.
+        layer.attention.linear[0].weight *= shape.attention_sharpness
+        layer.attention.linear[1].weight[:d] *= shape.attention_sharpness  # keys, not values
         layer.attention.linear[2].weight *= shape.cross_attention_gain
         set_ffn(layer.ffn)
 
+    eos = vocabulary.index("</s>")
+    stop = rng.standard_normal(d).astype(np.float32)
+    stop /= np.linalg.norm(stop)
+    stop_tokens = rng.random(vocab) < shape.stop_token_fraction
+    stop_tokens[:3] = False  # <unk>, <s>, </s>
+    decoder.embeddings.weight[stop_tokens] += 2.0 * stop
     decoder.projection.weight = normal(vocab, d)
+    decoder.projection.weight[eos] += shape.stop_gain * stop
     bias = normal(vocab, scale=0.5)
-    bias[vocabulary.index("</s>")] += shape.eos_bias
+    bias[eos] += shape.eos_bias
     decoder.projection.bias = bias
 
     spec.register_source_vocabulary(vocabulary)
@@ -175,7 +194,7 @@ def _random_transformer(vocabulary: list[str], shape: FixtureShape, seed: int) -
 def build_fixture_folder(
     workdir: Path,
     *,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     from_code: str = "vi",
     to_code: str = "en",
     name: str | None = None,
@@ -239,7 +258,7 @@ def zip_package(folder: Path, archive: Path) -> Path:
 def build_fixture_package(
     workdir: Path,
     *,
-    seed: int = 0,
+    seed: int = DEFAULT_SEED,
     from_code: str = "vi",
     to_code: str = "en",
     name: str | None = None,

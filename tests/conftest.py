@@ -94,7 +94,7 @@ def fixture_archive(
         cache_dir.mkdir(parents=True, exist_ok=True)
         # Parallel pytest sessions may build at the same time: build aside, rename atomically.
         with tempfile.TemporaryDirectory(dir=cache_dir) as scratch:
-            built = build_fixture_package(Path(scratch), seed=0)
+            built = build_fixture_package(Path(scratch))
             os.replace(built, cached)
     target = tmp_path_factory.mktemp("fixture-archive") / cached.name
     shutil.copyfile(cached, target)

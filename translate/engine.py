@@ -1,7 +1,5 @@
 """Batched machine translation with one installed Argos package (CTranslate2 + tokenizer).
 
-CONTRACT (implementation pending in this module):
-
     engine = Engine(package, EngineOptions(...))   # loads nothing yet
     results = engine.translate(sentences, progress=callback)  # one call, whole list
     engine.calls        # number of translate() calls that reached the model
@@ -9,11 +7,54 @@ CONTRACT (implementation pending in this module):
 
 ``translate`` deduplicates, sorts by length, batches by tokens, and returns one
 ``Translation`` per input sentence in input order.
+
+Decoding follows argostranslate's own call (beam 4, ``length_penalty=0.2``,
+``replace_unknowns=True``, the package's ``target_prefix``), so the best hypothesis is the one
+Argos would produce for the same sentence; unlike Argos, sentences are never re-split and
+each result stays aligned with its input.
+
+Decoding-length cap: CTranslate2 takes one ``max_decoding_length`` per call, so sentences are
+grouped into length buckets (``LENGTH_BUCKET`` source tokens wide) and each call's cap is
+computed from its bucket's upper bound: ``min(max_length_cap, ceil(ratio * bucket_top) +
+max_length_extra)``. A sentence gets the same cap whether it is translated alone or in a
+batch, so batching never changes a result, and a looping model stops after about twice the
+source length.
+
+Scores: CTranslate2 returns the sum of token log-probabilities divided by ``n **
+length_penalty``, where ``n`` counts the generated tokens plus ``</s>`` when it was emitted.
+We multiply back and divide by ``n``: the log-probability per token, comparable across
+sentences of different lengths. The best hypothesis is chosen by the decoder (as Argos does);
+the alternatives after it are sorted by their per-token score, best first.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from translate.errors import UserError
+
+if TYPE_CHECKING:
+    from translate.models import InstalledPackage
+
+DEVICES = ("auto", "cpu", "cuda")
+COMPUTE_TYPES = (
+    "auto",
+    "default",
+    "float32",
+    "float16",
+    "bfloat16",
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+)
+ARGOS_LENGTH_PENALTY = 0.2
+LENGTH_BUCKET = 8
 
 
 @dataclass(frozen=True)
@@ -30,3 +71,260 @@ class Translation:
     text: str
     score: float  # log-probability per generated token (length-normalised), <= 0
     alternatives: tuple[Alternative, ...] = ()
+
+
+def _default_intra_threads() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    beam_size: int = 4
+    alternatives: int = 0  # n-best hypotheses returned after the best one
+    device: str = "auto"  # auto | cpu | cuda
+    inter_threads: int = 1  # batches decoded in parallel
+    intra_threads: int = field(default_factory=_default_intra_threads)  # threads per batch
+    max_length_ratio: float = 2.0  # decoding cap relative to the source length (tokens)
+    max_length_extra: int = 10  # added to the relative cap: short sentences need headroom
+    max_length_cap: int = 512  # absolute decoding cap in tokens
+    max_batch_tokens: int = 1024  # source tokens per CTranslate2 call, padding included
+    compute_type: str = "auto"
+
+    def __post_init__(self) -> None:
+        if self.beam_size < 1:
+            raise UserError(f"beam size must be at least 1, not {self.beam_size}")
+        if self.alternatives < 0:
+            raise UserError(f"alternatives must be 0 or more, not {self.alternatives}")
+        if self.device not in DEVICES:
+            raise UserError(f"device must be one of {', '.join(DEVICES)}, not {self.device!r}")
+        if self.compute_type not in COMPUTE_TYPES:
+            raise UserError(
+                f"compute type must be one of {', '.join(COMPUTE_TYPES)}, not {self.compute_type!r}"
+            )
+        if self.inter_threads < 1 or self.intra_threads < 0:
+            raise UserError("thread counts must be positive")
+        if self.max_length_ratio <= 0 or self.max_length_cap < 1 or self.max_batch_tokens < 1:
+            raise UserError("length ratio, length cap and batch size must be positive")
+
+    def decoding_cap(self, source_tokens: int) -> int:
+        """The decoding-length cap for a sentence of ``source_tokens`` tokens (see module doc)."""
+        bucket_top = LENGTH_BUCKET * max(1, math.ceil(source_tokens / LENGTH_BUCKET))
+        relative = math.ceil(self.max_length_ratio * bucket_top) + self.max_length_extra
+        return min(self.max_length_cap, relative)
+
+
+class _Tokenizer(Protocol):
+    def encode(self, text: str) -> list[str]: ...
+
+    def decode(self, tokens: list[str]) -> str: ...
+
+
+class _SentencePiece:
+    def __init__(self, model_file: str) -> None:
+        import sentencepiece
+
+        self._processor = sentencepiece.SentencePieceProcessor(model_file=model_file)
+
+    def encode(self, text: str) -> list[str]:
+        return list(self._processor.encode(text, out_type=str))
+
+    def decode(self, tokens: list[str]) -> str:
+        return str(self._processor.decode_pieces(tokens))
+
+
+class _Bpe:
+    def __init__(self, model_file: str, from_code: str, to_code: str) -> None:
+        from argostranslate.tokenizer import BPETokenizer
+
+        self._tokenizer = BPETokenizer(model_file, from_code, to_code)
+
+    def encode(self, text: str) -> list[str]:
+        return list(self._tokenizer.encode(text))
+
+    def decode(self, tokens: list[str]) -> str:
+        return str(self._tokenizer.decode(tokens))
+
+
+def resolve_device(requested: str) -> str:
+    """``auto`` → ``cuda`` when CTranslate2 sees a CUDA device, else ``cpu``."""
+    import ctranslate2
+
+    cuda_devices = int(ctranslate2.get_cuda_device_count())
+    if requested == "auto":
+        return "cuda" if cuda_devices > 0 else "cpu"
+    if requested == "cuda" and cuda_devices == 0:
+        raise UserError(
+            "device cuda requested, but CTranslate2 finds no CUDA device (or was built "
+            "without CUDA); use --device cpu or --device auto"
+        )
+    return requested
+
+
+@dataclass(frozen=True)
+class _Hypothesis:
+    text: str
+    score: float
+
+
+class Engine:
+    """Translate lists of sentences with one package; the model is loaded on first use."""
+
+    def __init__(self, package: InstalledPackage, options: EngineOptions | None = None) -> None:
+        self._package = package
+        self.options = options or EngineOptions()
+        self.calls = 0  # translate() calls that reached the model
+        self.sentences_translated = 0  # distinct sentences sent to the model, all calls
+        self._translator: Any = None
+        self._tokenizer: _Tokenizer | None = None
+        self.device: str | None = None  # resolved on load
+
+    @property
+    def package(self) -> InstalledPackage:
+        return self._package
+
+    @property
+    def provenance(self) -> str:
+        return f"argos-ctranslate2 {self._package.code} {self._package.version or '-'}"
+
+    @property
+    def loaded(self) -> bool:
+        return self._translator is not None
+
+    def _load(self) -> tuple[Any, _Tokenizer]:
+        if self._translator is None or self._tokenizer is None:
+            import ctranslate2
+
+            self.device = resolve_device(self.options.device)
+            model_dir = self._package.path / "model"
+            try:
+                self._translator = ctranslate2.Translator(
+                    str(model_dir),
+                    device=self.device,
+                    compute_type=self.options.compute_type,
+                    inter_threads=self.options.inter_threads,
+                    intra_threads=self.options.intra_threads,
+                )
+            except (RuntimeError, ValueError, OSError) as exc:
+                raise UserError(f"cannot load the CTranslate2 model in {model_dir}: {exc}") from exc
+            self._tokenizer = self._load_tokenizer()
+        return self._translator, self._tokenizer
+
+    def _load_tokenizer(self) -> _Tokenizer:
+        package = self._package
+        if package.tokenizer == "sentencepiece":
+            return _SentencePiece(str(package.path / "sentencepiece.model"))
+        return _Bpe(str(package.path / "bpe.model"), package.from_code, package.to_code)
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Translation]:
+        """One ``Translation`` per input, in input order; ``progress(n)`` after each batch."""
+        distinct = list(dict.fromkeys(s for s in sentences if s.strip()))
+        blanks = sum(1 for s in sentences if not s.strip())
+        if blanks and progress:
+            progress(blanks)
+        results: dict[str, Translation] = {}
+        if distinct:
+            translator, tokenizer = self._load()
+            self.calls += 1
+            self.sentences_translated += len(distinct)
+            multiplicity: dict[str, int] = {}
+            for sentence in sentences:
+                multiplicity[sentence] = multiplicity.get(sentence, 0) + 1
+            tokenized = [tokenizer.encode(sentence) for sentence in distinct]
+            for batch in self._batches(tokenized):
+                cap = self.options.decoding_cap(max(len(tokenized[i]) for i in batch))
+                translated = self._decode(translator, [tokenized[i] for i in batch], cap)
+                for index, hypotheses in zip(batch, translated, strict=True):
+                    results[distinct[index]] = self._to_translation(
+                        distinct[index], hypotheses, tokenizer
+                    )
+                if progress:
+                    progress(sum(multiplicity[distinct[i]] for i in batch))
+        return [
+            results.get(sentence) or Translation(source=sentence, text="", score=0.0)
+            for sentence in sentences
+        ]
+
+    def _batches(self, tokenized: Sequence[list[str]]) -> list[list[int]]:
+        """Indices grouped by length bucket, shortest first, within the token budget."""
+        order = sorted(range(len(tokenized)), key=lambda i: (len(tokenized[i]), i))
+        batches: list[list[int]] = []
+        current: list[int] = []
+        current_cap = -1
+        for index in order:
+            length = max(1, len(tokenized[index]))
+            cap = self.options.decoding_cap(length)
+            padded = (len(current) + 1) * length  # sorted: this sentence is the longest yet
+            if current and (cap != current_cap or padded > self.options.max_batch_tokens):
+                batches.append(current)
+                current = []
+            current.append(index)
+            current_cap = cap
+        if current:
+            batches.append(current)
+        return batches
+
+    def _decode(
+        self, translator: Any, batch: list[list[str]], cap: int
+    ) -> list[list[tuple[list[str], float]]]:
+        options = self.options
+        hypotheses = 1 + options.alternatives
+        prefix_token = self._package.target_prefix
+        target_prefix = [[prefix_token] for _ in batch] if prefix_token else None
+        results = translator.translate_batch(
+            batch,
+            target_prefix=target_prefix,
+            max_batch_size=0,  # batches are already sized by _batches
+            beam_size=max(options.beam_size, hypotheses),
+            num_hypotheses=hypotheses,
+            length_penalty=ARGOS_LENGTH_PENALTY,
+            replace_unknowns=True,
+            return_scores=True,
+            max_decoding_length=cap,
+        )
+        decoded: list[list[tuple[list[str], float]]] = []
+        for result in results:
+            pairs: list[tuple[list[str], float]] = []
+            for tokens, score in zip(result.hypotheses, result.scores, strict=True):
+                generated = list(tokens)
+                if prefix_token and generated[:1] == [prefix_token]:
+                    generated = generated[1:]
+                pairs.append((generated, self._per_token(score, len(generated), cap)))
+            decoded.append(pairs)
+        return decoded
+
+    def _per_token(self, score: float, generated: int, cap: int) -> float:
+        # `</s>` is scored too, unless decoding stopped at the cap before emitting it.
+        scored = generated if generated >= cap else generated + 1
+        total = float(score) * float(scored) ** ARGOS_LENGTH_PENALTY
+        return min(0.0, total / scored)
+
+    def _to_translation(
+        self,
+        source: str,
+        hypotheses: list[tuple[list[str], float]],
+        tokenizer: _Tokenizer,
+    ) -> Translation:
+        texts = [
+            _Hypothesis(text=_clean(tokenizer.decode(tokens), self._package), score=score)
+            for tokens, score in hypotheses
+        ]
+        best, rest = texts[0], texts[1:]
+        alternatives = tuple(
+            Alternative(text=h.text, score=h.score)
+            for h in sorted(rest, key=lambda h: h.score, reverse=True)
+        )
+        return Translation(
+            source=source, text=best.text, score=best.score, alternatives=alternatives
+        )
+
+
+def _clean(text: str, package: InstalledPackage) -> str:
+    """Drop a decoded target prefix (some packages' prefix is not one token) and edge spaces."""
+    prefix = package.target_prefix
+    if prefix and text.startswith(prefix):
+        text = text[len(prefix) :]
+    return text.strip()

@@ -1,0 +1,192 @@
+"""The batched engine on the tiny random fixture package: structure, never wording."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from translate.engine import Engine, EngineOptions, Translation
+from translate.errors import UserError
+
+SEED = (
+    Path(__file__).resolve().parent.parent / "seeds" / "hue-digital-transformation-week-2023.vi.txt"
+)
+
+
+def seed_sentences(limit: int = 12) -> list[str]:
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line][:limit]
+
+
+@pytest.fixture(scope="module")
+def engine(installed_package: Any) -> Engine:
+    return Engine(installed_package, EngineOptions(alternatives=2, compute_type="float32"))
+
+
+def assert_well_formed(result: Translation, alternatives: int) -> None:
+    assert len(result.alternatives) == alternatives
+    scores = [alternative.score for alternative in result.alternatives]
+    assert all(math.isfinite(score) and score <= 0 for score in [result.score, *scores])
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_one_result_per_input_in_order(engine: Engine) -> None:
+    sentences = seed_sentences()
+    results = engine.translate(sentences)
+    assert [r.source for r in results] == sentences
+    for result in results:
+        assert_well_formed(result, alternatives=2)
+    # Different sources give different outputs on this fixture: order really is checked.
+    assert len({r.text for r in results}) > 1
+
+
+def test_duplicates_are_translated_once(installed_package: Any) -> None:
+    engine = Engine(installed_package, EngineOptions())
+    a, b = seed_sentences(2)
+    finished: list[int] = []
+    results = engine.translate([a, b, a, a, b], progress=finished.append)
+    assert engine.sentences_translated == 2
+    assert engine.calls == 1
+    assert results[0] == results[2] == results[3]
+    assert results[1] == results[4]
+    assert sum(finished) == 5
+
+
+def test_empty_input_loads_nothing(installed_package: Any) -> None:
+    engine = Engine(installed_package, EngineOptions(device="cuda"))
+    assert engine.translate([]) == []
+    assert engine.calls == 0
+    assert not engine.loaded
+
+
+def test_blank_sentences_do_not_reach_the_model(installed_package: Any) -> None:
+    engine = Engine(installed_package, EngineOptions())
+    results = engine.translate(["", "  "])
+    assert [(r.source, r.text) for r in results] == [("", ""), ("  ", "")]
+    assert engine.calls == 0 and not engine.loaded
+
+
+def test_batch_results_equal_one_at_a_time(engine: Engine) -> None:
+    sentences = seed_sentences(20)
+    batch = engine.translate(sentences)
+    for sentence, together in zip(sentences, batch, strict=True):
+        (alone,) = engine.translate([sentence])
+        assert alone.text == together.text
+        assert [a.text for a in alone.alternatives] == [a.text for a in together.alternatives]
+        assert alone.score == pytest.approx(together.score, abs=1e-4)
+
+
+def test_small_batches_equal_one_big_batch(installed_package: Any) -> None:
+    sentences = seed_sentences(20)
+    options = EngineOptions(compute_type="float32")
+    big = Engine(installed_package, options).translate(sentences)
+    small = Engine(installed_package, dataclasses.replace(options, max_batch_tokens=16)).translate(
+        sentences
+    )
+    assert [r.text for r in big] == [r.text for r in small]
+
+
+@pytest.mark.parametrize("alternatives", [0, 1, 3])
+def test_n_best_count(installed_package: Any, alternatives: int) -> None:
+    engine = Engine(installed_package, EngineOptions(alternatives=alternatives, beam_size=2))
+    for result in engine.translate(seed_sentences(3)):
+        assert_well_formed(result, alternatives)
+
+
+def test_decoding_cap_bounds_output_length(installed_package: Any) -> None:
+    options = EngineOptions(max_length_ratio=0.01, max_length_extra=1, max_length_cap=2)
+    assert options.decoding_cap(100) == 2
+    engine = Engine(installed_package, options)
+    tokenizer_words = [len(r.text.split()) for r in engine.translate(seed_sentences(6))]
+    assert max(tokenizer_words) <= 2
+
+
+def test_decoding_cap_is_the_same_within_a_length_bucket() -> None:
+    options = EngineOptions()
+    caps = {options.decoding_cap(n) for n in range(1, 9)}
+    assert len(caps) == 1
+    assert options.decoding_cap(9) > options.decoding_cap(8)
+    assert options.decoding_cap(10_000) == options.max_length_cap
+
+
+def test_cuda_missing_is_a_clear_error(installed_package: Any) -> None:
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count() > 0:
+        pytest.skip("a CUDA device is present")
+    engine = Engine(installed_package, EngineOptions(device="cuda"))
+    with pytest.raises(UserError, match="cuda"):
+        engine.translate(["Xin chào."])
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"device": "tpu"},
+        {"beam_size": 0},
+        {"alternatives": -1},
+        {"compute_type": "int3"},
+        {"max_length_ratio": 0},
+    ],
+)
+def test_bad_options_are_user_errors(bad: dict[str, Any]) -> None:
+    with pytest.raises(UserError):
+        EngineOptions(**bad)
+
+
+def test_provenance_names_package_and_version(installed_package: Any) -> None:
+    engine = Engine(installed_package)
+    assert engine.provenance.split() == [
+        "argos-ctranslate2",
+        installed_package.code,
+        installed_package.version,
+    ]
+    assert engine.package is installed_package
+
+
+def test_target_prefix_is_forced_and_stripped(tmp_path: Path) -> None:
+    from argos_fixture import build_fixture_folder
+
+    from translate.models import load_package
+
+    prefix = "__en__"
+    folder = build_fixture_folder(tmp_path, target_prefix=prefix)
+    # The prefix must be a target token: replace an ordinary piece in the vocabulary.
+    vocabulary_file = folder / "model" / "shared_vocabulary.json"
+    import json
+
+    vocabulary = json.loads(vocabulary_file.read_text(encoding="utf-8"))
+    vocabulary[-1] = prefix
+    vocabulary_file.write_text(json.dumps(vocabulary), encoding="utf-8")
+    package = load_package(folder)
+    results = Engine(package, EngineOptions(alternatives=1)).translate(seed_sentences(4))
+    for result in results:
+        assert prefix not in result.text
+        assert all(prefix not in a.text for a in result.alternatives)
+        assert_well_formed(result, alternatives=1)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.sampled_from([*seed_sentences(8), "", "x", "Huế 2023!"]),
+        min_size=0,
+        max_size=12,
+    )
+)
+def test_alignment_property(engine: Engine, sentences: list[str]) -> None:
+    results = engine.translate(sentences)
+    assert [r.source for r in results] == sentences
+    by_source: dict[str, Translation] = {}
+    for result in results:
+        assert by_source.setdefault(result.source, result) == result
