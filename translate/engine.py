@@ -299,7 +299,7 @@ class Engine:
     def _per_token(self, score: float, generated: int, cap: int) -> float:
         # `</s>` is scored too, unless decoding stopped at the cap before emitting it.
         scored = generated if generated >= cap else generated + 1
-        total = float(score) * float(scored) ** ARGOS_LENGTH_PENALTY
+        total = float(score) * math.pow(scored, ARGOS_LENGTH_PENALTY)
         return min(0.0, total / scored)
 
     def _to_translation(
