@@ -52,7 +52,19 @@ _OPENERS = "\"'“‘«‹([{" + _DASHES + "•*"
 _OPENER_LOOKAHEAD = 6
 _TOKEN_LOOKBACK = 64
 
-_ORDINARY_WORD = re.compile(r"[^\W_]+")
+# Letters that stand for a name as an initial; accented capitals are words (`Ý` is Italy).
+_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+# After a closing quote: a capitalised speaker of up to four words and a speech verb that
+# end the sentence (`“…” Bà Sumbung chia sẻ.`); `Ông nói rằng…` starts a new one.
+_SPEECH_VERBS = (
+    "nói|cho biết|cho hay|chia sẻ|phát biểu|hỏi|đáp|trả lời|khẳng định|nhấn mạnh|tuyên bố|"
+    "bày tỏ|giải thích|kể|viết|đưa tin|nhận định|nhận xét|bình luận|tiết lộ|thừa nhận|"
+    "thông báo|lưu ý|cảnh báo|tâm sự|nhắc lại|bổ sung|thốt lên|lên tiếng|kết luận|yêu cầu|"
+    "said|says|asked|told|wrote"
+)
+_ATTRIBUTION = re.compile(
+    rf"[^\W\d_][^\s.!?]*(?:\s+[^\s.!?]+){{0,3}}?\s+(?:{_SPEECH_VERBS})(?:\s+(?:thêm|lại|tiếp))?[.!?…]"
+)
 # The whole segment so far is a list number or a legal heading number: `1.`, `a.`, `IV.`,
 # `Điều 5.` (decrees put the heading title after it).
 _LIST_NUMBER = re.compile(
@@ -289,6 +301,7 @@ def _split_unit(text: str, unit: _Unit, rules: _Rules) -> list[_Piece]:
     join_index = 0
     segment_start = unit.start
     notes: tuple[Note, ...] = ()
+    # Straight quotes are counted over the whole unit: a quotation may span sentences.
     quotes_counted_to = segment_start
     straight_quotes = 0
     for match in _CANDIDATE.finditer(text, unit.start, unit.end):
@@ -301,8 +314,7 @@ def _split_unit(text: str, unit: _Unit, rules: _Rules) -> list[_Piece]:
             if join <= segment_start:
                 continue
             pieces.append(_Piece(segment_start, join, BreakKind.JOIN, notes))
-            segment_start = quotes_counted_to = join
-            straight_quotes = 0
+            segment_start = join
             notes = (Note.REPAIRED_JOIN,)
         closers_end = match.end()
         next_match = _NON_SPACE.search(text, closers_end, unit.end)
@@ -313,11 +325,11 @@ def _split_unit(text: str, unit: _Unit, rules: _Rules) -> list[_Piece]:
         quotes_counted_to = closers_end
         # A closing quote separated from its sentence by a space: `ở lại. " Ông`.
         following = text[next_start]
-        if following in _CLOSING_QUOTES_AFTER_SPACE or (
-            following == '"' and straight_quotes % 2 == 1
-        ):
+        if following in _CLOSING_QUOTES_AFTER_SPACE or following == '"':
             after_quote = next_start + 1
-            if after_quote >= unit.end or text[after_quote].isspace():
+            at_end = after_quote >= unit.end
+            closing = following != '"' or straight_quotes % 2 == 1 or at_end
+            if closing and (at_end or text[after_quote].isspace()):
                 closers_end = after_quote
                 straight_quotes += following == '"'
                 quotes_counted_to = closers_end
@@ -332,8 +344,7 @@ def _split_unit(text: str, unit: _Unit, rules: _Rules) -> list[_Piece]:
             text, terminator_start, terminator_end, closers_end, next_start, segment_start, rules
         ):
             pieces.append(_Piece(segment_start, closers_end, BreakKind.SENTENCE, notes))
-            segment_start = quotes_counted_to = next_start
-            straight_quotes = 0
+            segment_start = next_start
             notes = ()
     for join in joins[join_index:]:
         if join > segment_start:
@@ -360,6 +371,8 @@ def _is_sentence_end(
     closed_quote = any(character in _QUOTES for character in closers)
     if next_case == "lower" and (closed_quote or after_dash):
         return False  # `“Đi đâu?” anh hỏi`, `… – chị nói`: the attribution continues it
+    if closed_quote and _ATTRIBUTION.match(text, next_start) is not None:
+        return False  # `“Có cá mập!” Hammel kể.`: a capitalised speaker, then the verb
     window_start = max(segment_start, terminator_start - _TOKEN_LOOKBACK)
     before = text[window_start:terminator_start]
     stripped = before.rstrip()
@@ -385,23 +398,23 @@ def _is_sentence_end(
             return next_case == "upper"
         if last in rules.prefix_abbreviations:
             return False
-        if all(len(part) == 1 and part.isupper() for part in parts):
-            return _initials_end_sentence(before, token, next_case)
-    if len(token) == 2 and token[0].isupper():
-        return _initials_end_sentence(before, token, next_case)
+        if all(part in _INITIALS for part in parts):
+            return _initials_end_sentence(before, next_case)
+    if len(token) == 2 and token[0] in _INITIALS:
+        return _initials_end_sentence(before, next_case)
     return True
 
 
-def _initials_end_sentence(before: str, token: str, next_case: str) -> bool:
+def _initials_end_sentence(before: str, next_case: str) -> bool:
     """`Nguyễn V. A. cho biết`, `George W. Bush`: an initial inside a name is no end; after a
-    lowercase word (`bảng B. Các đội…`) it is a sentence-final letter."""
+    lowercase word or a comma (`bảng B. Các đội…`) it is a sentence-final letter."""
     if next_case != "upper":
         return next_case != "lower"
     words = before.split()
     if len(words) < 2:
         return False
     previous = words[-2].lstrip(_OPENERS)
-    return not (previous[:1].isupper() or previous[:1].isdigit())
+    return not previous[:1].isupper() or previous[-1:] in ',;:)”"'
 
 
 def _next_word_case(text: str, start: int, limit: int, rules: _Rules) -> tuple[str, bool]:
