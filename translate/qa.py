@@ -54,14 +54,15 @@ _EN_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 def vietnamese_number_values(token: str) -> frozenset[str]:
     """Readings of a number written in Vietnamese text (dot thousands, comma decimals).
 
-    Vietnamese documents also contain English-style numbers (`4.0`, `1,000`), so the English
-    reading is kept whenever the token fits it: `1.000` reads as 1000 (or 1), `3,5` as 3.5.
+    A dot before exactly three digits is a thousands separator (`900.000` is never 900).
+    Vietnamese documents also contain English-style numbers (`4.0`, `1,000`), so otherwise the
+    English reading is kept as well: `1,000` reads as 1 or 1000, `3,5` as 3.5.
     """
-    readings: set[str] = set()
     if _VI_THOUSANDS.fullmatch(token):
         integer, _, fraction = token.partition(",")
-        readings.add(canonical_number(integer.replace(".", "") + "." + (fraction or "0")))
-    elif _VI_DECIMAL.fullmatch(token):
+        return frozenset({canonical_number(integer.replace(".", "") + "." + (fraction or "0"))})
+    readings: set[str] = set()
+    if _VI_DECIMAL.fullmatch(token):
         readings.add(canonical_number(token.replace(",", ".")))
     readings |= english_number_values(token)
     return frozenset(readings)
@@ -637,9 +638,8 @@ def length_ratio_outlier(
     return ratio if not band[0] <= ratio <= band[1] else None
 
 
-_VIETNAMESE_LETTERS = frozenset(
-    "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-)
+# Letters only Vietnamese uses among Latin-script languages (not French/Portuguese é, à, ô).
+_VIETNAMESE_LETTERS = frozenset("ăđơưảạấầẩẫậắằẳẵặẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵ")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 # Frequent English function words: a msgstr made of them is English without asking langdetect.
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -683,7 +683,7 @@ def non_english_language(msgstr: str, detect: Callable[[str], str] | None = None
     words, since it guesses wildly on short strings and on lists of names.
     """
     marked, share = vietnamese_word_share(msgstr)
-    if marked >= 2 and share >= 0.3:
+    if marked >= 2 and share >= 0.2:
         return "vi"
     lowercase_words = [word for word in _LETTER_WORD.findall(msgstr) if word[0].islower()]
     if len(lowercase_words) < MIN_LANGDETECT_WORDS:
@@ -701,7 +701,14 @@ def non_english_language(msgstr: str, detect: Callable[[str], str] | None = None
     return language
 
 
-def is_vietnamese(text: str, detect: Callable[[str], str] | None = None) -> bool:
+def is_vietnamese_sentence(text: str, detect: Callable[[str], str] | None = None) -> bool:
+    """Vietnamese by translate.langid, with at least one ordinary (lowercase) word.
+
+    A msgid made only of capitalised words is a name or a title (`Nguyễn Xuân Sơn`), which an
+    English msgstr rightly copies.
+    """
+    if not any(word[0].islower() for word in _LETTER_WORD.findall(text)):
+        return False
     if detect is None:
         from translate.langid import detect_language
 
@@ -733,7 +740,7 @@ def entry_findings(
     """(check, message) pairs for one translated msgid/msgstr pair."""
     results: list[tuple[str, str]] = []
     if msgstr.strip() == msgid.strip():
-        if is_vietnamese(msgid, detect):
+        if is_vietnamese_sentence(msgid, detect):
             results.append(("untranslated", "msgstr is a copy of the Vietnamese msgid"))
         return results
     by_kind: dict[str, list[str]] = {}
@@ -845,6 +852,8 @@ class CheckReport:
         }
 
 
+_MSGFMT_PROGRAM = re.compile(r"^(?:\S*/)?msgfmt: ")
+_MSGFMT_TOTAL = re.compile(r"^(?:\S*/)?msgfmt: found \d+ fatal errors?$")
 _MSGFMT_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+):(?:\d+:)? (?P<message>.*)$")
 
 
@@ -866,10 +875,10 @@ def parse_msgfmt_output(output: str, path: str) -> list[Finding]:
                 )
                 continue
             findings.append(Finding(path, int(match.group("line")), "msgfmt", message))
-        elif re.match(r"^msgfmt: found \d+ fatal errors?$", line):
+        elif _MSGFMT_TOTAL.match(line):
             continue
         else:
-            findings.append(Finding(path, 1, "msgfmt", line.removeprefix("msgfmt: ")))
+            findings.append(Finding(path, 1, "msgfmt", _MSGFMT_PROGRAM.sub("", line)))
     return findings
 
 

@@ -1,0 +1,97 @@
+"""`translate check`: the CI gate for catalogues."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command("check", short_help="Check catalogues for translation errors (CI gate).")
+@click.argument("catalogs", metavar="CATALOG…", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: `file:line: check: message` lines and a summary; json: one object for tools.",
+)
+@click.option(
+    "--include-fuzzy",
+    is_flag=True,
+    help="Also content-check fuzzy entries (by default only counted).",
+)
+@click.option(
+    "--max-fuzzy",
+    metavar="N|P%",
+    help="Fail when a catalogue has more than N fuzzy entries (or more than P% of them).",
+)
+@click.option(
+    "--max-untranslated",
+    metavar="N|P%",
+    help="Fail when a catalogue has more than N untranslated entries (or P%).",
+)
+@click.option(
+    "--no-msgfmt",
+    is_flag=True,
+    help="Do not run GNU `msgfmt --check`, even when it is installed.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    catalogs: tuple[str, ...],
+    output_format: str,
+    include_fuzzy: bool,
+    max_fuzzy: str | None,
+    max_untranslated: str | None,
+    no_msgfmt: bool,
+) -> None:
+    """Report translation errors in catalogues: exit 1 on any finding, 0 when clean, 2 on
+    usage errors. Files are only read.
+
+    CATALOG is a .po file or a folder searched recursively for *.po. Checks, by name:
+
+    \b
+      msgfmt        GNU `msgfmt --check` errors and warnings (when installed)
+      parse         the catalogue cannot be parsed
+      number, date, time, percent, url, email
+                    something of the msgid missing from the msgstr; English forms are
+                    accepted (900.000 → 900,000 or 900000, 3,5% → 3.5%, 12/11/2023 →
+                    November 12, 2023, 7h30 → 7:30, tháng 11 → November)
+      untranslated  msgstr left identical to a Vietnamese msgid
+      language      msgstr is not English
+      brackets      unbalanced brackets or quotes in the msgstr but not in the msgid
+      length        msgstr/msgid length ratio outside 0.5–2.0 (msgids of 30+ characters)
+      max-fuzzy, max-untranslated
+                    a threshold exceeded
+
+    Content checks apply to translated (reviewed) entries; fuzzy ones are counted in the
+    summary unless --include-fuzzy.
+
+    \b
+    Examples:
+      translate check locales
+      translate check locales --max-fuzzy 0 --max-untranslated 5%
+      translate check locales/en/report.po --format json
+    """
+    from translate.qa import CheckOptions, check_catalogues, parse_threshold
+
+    options = CheckOptions(
+        include_fuzzy=include_fuzzy,
+        max_fuzzy=parse_threshold(max_fuzzy, "--max-fuzzy") if max_fuzzy is not None else None,
+        max_untranslated=(
+            parse_threshold(max_untranslated, "--max-untranslated")
+            if max_untranslated is not None
+            else None
+        ),
+        use_msgfmt=not no_msgfmt,
+    )
+    report = check_catalogues(catalogs, options)
+    if output_format == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for finding in report.findings:
+            click.echo(finding.as_text())
+        click.echo(report.summary_line())
+    ctx.exit(1 if report.findings else 0)
