@@ -1,0 +1,520 @@
+"""Gettext PO files: a plain data model, a GNU-compatible writer and a tolerant reader.
+
+The model (``Message``, ``PoFile``) is frozen data, so catalogue transformations are pure
+functions testable without files (the Babel split between ``Catalog`` and ``pofile``).
+
+``serialize`` writes exactly what GNU ``msgcat`` writes for the same catalogue: strings
+wrapped at 79 columns with GNU's algorithm, line-break opportunities taken from the same
+Unicode line-breaking library GNU gettext links against (libunistring, loaded with ctypes;
+without it a break-after-space rule is used, which agrees with GNU on ordinary prose),
+``#:`` references packed as GNU packs them, obsolete entries last. Running ``msgcat`` on
+our output therefore leaves it byte-identical, so reviewers' tools and ours never fight over
+formatting.
+
+``parse`` reads with polib (robust to Poedit, Lokalize, Weblate and msgcat formatting) and
+raises ``UserError`` naming the line when a catalogue does not parse.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from translate.errors import UserError
+
+PAGE_WIDTH = 79
+
+# libunistring's break codes (unilbrk.h).
+_BREAK_UNDEFINED = 0
+_BREAK_PROHIBITED = 1
+_BREAK_POSSIBLE = 2
+
+# The C escapes GNU writes; any other character, control characters included, is written
+# as it is (GNU's default, non `--escape` style).
+_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    "\\": "\\\\",
+    '"': '\\"',
+}
+_NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
+
+
+@dataclass(frozen=True)
+class Message:
+    """One catalogue entry, as GNU gettext models it (msgid "" is the header entry).
+
+    ``comments`` are translator comments (``# …``), one string per line; ``extracted`` are
+    ``#.`` comments; ``references`` are ``path:line`` (or bare ``path``) strings.
+    """
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()
+    extracted: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    fuzzy: bool = False
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    previous_msgid_plural: str | None = None
+    obsolete: bool = False
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """Identity of the entry in its catalogue: (msgctxt, msgid)."""
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def translated(self) -> bool:
+        if self.msgid_plural is not None:
+            return bool(self.msgstr_plural) and all(self.msgstr_plural)
+        return self.msgstr != ""
+
+
+@dataclass(frozen=True)
+class PoFile:
+    """A catalogue: the header entry (msgid "") and the other entries in file order."""
+
+    header: Message = field(default_factory=lambda: Message(msgid=""))
+    messages: tuple[Message, ...] = ()
+
+    @property
+    def fields(self) -> tuple[tuple[str, str], ...]:
+        return header_fields(self.header.msgstr)
+
+    def field(self, name: str) -> str | None:
+        for key, value in self.fields:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    def with_fields(self, fields: Sequence[tuple[str, str]]) -> PoFile:
+        return replace(self, header=replace(self.header, msgstr=format_header(fields)))
+
+
+def header_fields(msgstr: str) -> tuple[tuple[str, str], ...]:
+    """``Key: value`` lines of a header msgstr, in order (lines without a colon are skipped)."""
+    fields: list[tuple[str, str]] = []
+    for line in msgstr.split("\n"):
+        key, colon, value = line.partition(":")
+        if colon and key.strip():
+            fields.append((key.strip(), value.strip()))
+    return tuple(fields)
+
+
+def format_header(fields: Iterable[tuple[str, str]]) -> str:
+    return "".join(f"{key}: {value}\n" for key, value in fields)
+
+
+# ---------------------------------------------------------------------------------------
+# Writing
+
+
+def serialize(po: PoFile, width: int = PAGE_WIDTH) -> str:
+    """The catalogue as GNU ``msgcat`` would write it (UTF-8 text, ``\\n`` line ends)."""
+    chunks: list[str] = []
+    live = [po.header, *(m for m in po.messages if not m.obsolete)]
+    for message in live:
+        chunks.append(_format_message(message, width))
+    for message in po.messages:
+        # GNU drops obsolete entries that have no translation: nothing to keep.
+        if message.obsolete and _first_msgstr(message) != "":
+            chunks.append(_format_obsolete(message, width))
+    return "\n".join(chunks)
+
+
+def _first_msgstr(message: Message) -> str:
+    if message.msgid_plural is not None:
+        return message.msgstr_plural[0] if message.msgstr_plural else ""
+    return message.msgstr
+
+
+def _format_message(message: Message, width: int) -> str:
+    lines: list[str] = []
+    lines.extend(_comment_lines("#", message.comments))
+    lines.extend(_comment_lines("#.", message.extracted))
+    lines.extend(_reference_lines(message.references, width))
+    if message.fuzzy and _first_msgstr(message) != "":
+        lines.append("#, fuzzy")
+    out = "".join(line + "\n" for line in lines)
+    out += _previous(message, "#| ", width)
+    out += _strings(message, "", width)
+    return out
+
+
+def _format_obsolete(message: Message, width: int) -> str:
+    # Obsolete entries keep only translator comments, the fuzzy flag and the strings;
+    # extracted comments and references belong to source that no longer exists.
+    lines = list(_comment_lines("#", message.comments))
+    if message.fuzzy:
+        lines.append("#, fuzzy")
+    out = "".join(line + "\n" for line in lines)
+    out += _previous(message, "#~| ", width)
+    out += _strings(message, "#~ ", width)
+    return out
+
+
+def _comment_lines(marker: str, comments: Iterable[str]) -> Iterable[str]:
+    for comment in comments:
+        for line in comment.split("\n"):
+            if line.endswith("\\"):
+                # GNU's reader joins a line that ends in a backslash with the next one.
+                line += " "
+            yield f"{marker} {line}" if line else marker
+
+
+def _reference_lines(references: Sequence[str], width: int) -> list[str]:
+    if not references:
+        return []
+    lines: list[str] = []
+    current = "#:"
+    seen: set[str] = set()
+    for reference in references:
+        while reference.startswith("./"):
+            reference = reference[2:]
+        if reference in seen:
+            continue
+        seen.add(reference)
+        # GNU counts bytes here, not columns.
+        length = len(reference.encode("utf-8")) + 1
+        if current != "#:" and len(current.encode("utf-8")) + length > width:
+            lines.append(current)
+            current = "#:"
+        current += " " + reference
+    lines.append(current)
+    return lines
+
+
+def _previous(message: Message, prefix: str, width: int) -> str:
+    out = ""
+    if message.previous_msgctxt is not None:
+        out += wrap_string(prefix, "msgctxt", message.previous_msgctxt, width)
+    if message.previous_msgid is not None:
+        out += wrap_string(prefix, "msgid", message.previous_msgid, width)
+    if message.previous_msgid_plural is not None:
+        out += wrap_string(prefix, "msgid_plural", message.previous_msgid_plural, width)
+    return out
+
+
+def _strings(message: Message, prefix: str, width: int) -> str:
+    out = ""
+    if message.msgctxt is not None:
+        out += wrap_string(prefix, "msgctxt", message.msgctxt, width)
+    out += wrap_string(prefix, "msgid", message.msgid, width)
+    if message.msgid_plural is not None:
+        out += wrap_string(prefix, "msgid_plural", message.msgid_plural, width)
+        forms = message.msgstr_plural or ("", "")
+        for index, form in enumerate(forms):
+            out += wrap_string(prefix, f"msgstr[{index}]", form, width)
+    else:
+        out += wrap_string(prefix, "msgstr", message.msgstr, width)
+    return out
+
+
+def escape(text: str) -> str:
+    """PO string escaping as GNU writes it (control characters other than C escapes raw)."""
+    return _NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match.group()], text)
+
+
+def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) -> str:
+    """``keyword "value"`` lines exactly as GNU gettext's write-po wraps them.
+
+    The value is cut after each embedded newline; a portion longer than the line is broken
+    at Unicode line-break opportunities (after spaces in prose). When the value needs more
+    than one line, GNU starts with ``keyword ""`` and puts all the text on the lines after.
+    """
+    content_width = width - 1 - (len(prefix) + 1)
+    first_start = len(keyword) + 1
+    portions = _split_after_newlines(value)
+    out: list[str] = []
+    first_line = True
+    for index, portion in enumerate(portions):
+        escaped = [escape(char) for char in portion]
+        more_follow = index + 1 < len(portions)
+        start = first_start if first_line else 0
+        breaks = _line_breaks(escaped, content_width, start)
+        if first_line and escaped and (more_follow or start > content_width or any(breaks)):
+            out.append(f'{prefix}{keyword} ""\n')
+            first_line = False
+            start = 0
+            breaks = _line_breaks(escaped, content_width, start)
+        line = f"{prefix}{keyword} " if first_line else prefix
+        line += '"'
+        for char, break_before in zip(escaped, breaks, strict=True):
+            if break_before:
+                out.append(line + '"\n')
+                line = prefix + '"'
+            line += char
+        out.append(line + '"\n')
+        first_line = False
+    return "".join(out)
+
+
+def _split_after_newlines(value: str) -> list[str]:
+    if value == "":
+        return [""]
+    parts = value.split("\n")
+    portions = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        portions.append(parts[-1])
+    return portions
+
+
+def _line_breaks(escaped: Sequence[str], content_width: int, start: int) -> list[bool]:
+    """For each (escaped) character: does GNU start a new line before it?"""
+    if not escaped:
+        return []
+    # Cheap exact shortcut: no character is wider than 2 columns or 2 bytes of escape, so
+    # text that fits even at that width is never broken.
+    if start + 2 * sum(len(char) for char in escaped) <= content_width:
+        return [False] * len(escaped)
+    return _breaker()(escaped, content_width, start)
+
+
+Breaker = Callable[[Sequence[str], int, int], list[bool]]
+
+
+@functools.cache
+def _breaker() -> Breaker:
+    library = _load_libunistring()
+    if library is None:
+        return _break_after_spaces
+    function = getattr(library, "ulc_width_linebreaks_v2", None) or getattr(
+        library, "ulc_width_linebreaks", None
+    )
+    if function is None:
+        return _break_after_spaces
+    function.restype = ctypes.c_int
+    function.argtypes = [
+        ctypes.c_char_p,
+        ctypes.c_size_t,
+        ctypes.c_int,
+        ctypes.c_int,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+    ]
+
+    def libunistring_breaks(escaped: Sequence[str], content_width: int, start: int) -> list[bool]:
+        data = bytearray()
+        overrides = bytearray()
+        offsets: list[int] = []
+        for char in escaped:
+            encoded = char.encode("utf-8")
+            offsets.append(len(data))
+            data += encoded
+            overrides.append(_BREAK_UNDEFINED)
+            overrides += bytes([_BREAK_PROHIBITED]) * (len(encoded) - 1)
+        if escaped[-1] == "\\n":
+            # GNU never breaks right before the newline that ends a portion.
+            overrides[offsets[-1]] = _BREAK_PROHIBITED
+        result = ctypes.create_string_buffer(len(data))
+        function(
+            bytes(data),
+            len(data),
+            content_width,
+            start,
+            0,
+            bytes(overrides),
+            b"UTF-8",
+            result,
+        )
+        raw = result.raw
+        return [raw[offset] == _BREAK_POSSIBLE for offset in offsets]
+
+    return libunistring_breaks
+
+
+def _load_libunistring() -> ctypes.CDLL | None:
+    for name in (ctypes.util.find_library("unistring"), "libunistring.so.5", "libunistring.so.2"):
+        if not name:
+            continue
+        try:
+            return ctypes.CDLL(name)
+        except OSError:
+            continue
+    return None
+
+
+def _column_width(char: str) -> int:
+    total = 0
+    for code_point in char:
+        if unicodedata.combining(code_point) or unicodedata.category(code_point) in ("Mn", "Me"):
+            continue
+        total += 2 if unicodedata.east_asian_width(code_point) in ("W", "F") else 1
+    return total
+
+
+def _break_after_spaces(escaped: Sequence[str], content_width: int, start: int) -> list[bool]:
+    """Fallback without libunistring: GNU's greedy fill with breaks only after spaces."""
+    breaks = [False] * len(escaped)
+    last_break: int | None = None
+    column = start  # column at the last break opportunity
+    piece = 0  # width since the last break opportunity
+    for index, char in enumerate(escaped):
+        opportunity = index > 0 and escaped[index - 1] == " " and char != " "
+        if opportunity:
+            if last_break is not None and column + piece > content_width:
+                breaks[last_break] = True
+                column = 0
+            last_break = index
+            column += piece
+            piece = 0
+        piece += _column_width(char)
+    if last_break is not None and column + piece > content_width:
+        breaks[last_break] = True
+    return breaks
+
+
+# ---------------------------------------------------------------------------------------
+# Reading
+
+
+class _NewlineLines(str):
+    """Content for polib whose lines split on ``\\n`` only.
+
+    ``str.splitlines`` also splits on U+2028, U+0085, form feeds and other characters GNU
+    writes raw inside strings; polib would then see broken lines.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return self.split("\n")
+
+
+_OBSOLETE_PREVIOUS = re.compile(r"^[ \t]*#~\|", re.MULTILINE)
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def parse(text: str, path: str = "<catalogue>") -> PoFile:
+    """Read PO text (any formatting GNU tools or editors produce).
+
+    Raises UserError (exit 2) naming ``path`` and the line when it does not parse, or when
+    an entry is defined twice.
+    """
+    import polib  # polib is small; imported here so that `--help` stays fast
+
+    if "\x00" in text:
+        raise UserError(f"{path}: not a PO file (it contains NUL bytes); the file was not changed.")
+    content = text if text.endswith("\n") else text + "\n"
+    # polib skips the previous msgid of obsolete entries (`#~| msgid`); as a plain `#|`
+    # line it is read, and the `#~ msgid` after it still marks the entry obsolete.
+    content = _OBSOLETE_PREVIOUS.sub("#|", content)
+    _check_strings(content, path)
+    try:
+        parsed = polib.pofile(_NewlineLines(content), wrapwidth=PAGE_WIDTH)
+    except (OSError, ValueError, IndexError, KeyError) as exc:
+        match = _POLIB_LINE.search(str(exc))
+        where = f"line {match.group(1)}" if match else "unknown line"
+        raise UserError(
+            f"{path}:{where.removeprefix('line ')}: not a valid PO file ({where}: "
+            f"{_polib_reason(str(exc))}); fix or move it away, it was left unchanged"
+        ) from exc
+    header_comments = tuple(parsed.header.split("\n")) if parsed.header else ()
+    fields = tuple((key, value) for key, value in parsed.metadata.items())
+    header = Message(
+        msgid="",
+        msgstr=format_header(fields),
+        comments=header_comments,
+        fuzzy=isinstance(parsed.metadata_is_fuzzy, list) and "fuzzy" in parsed.metadata_is_fuzzy,
+    )
+    messages: list[Message] = []
+    seen: dict[tuple[str | None, str, bool], int] = {}
+    for entry in parsed:
+        message = _from_polib(entry)
+        identity = (message.msgctxt, message.msgid, message.obsolete)
+        line = max(entry.linenum or 0, 1)
+        if identity in seen:
+            raise UserError(
+                f"{path}:{line}: not a valid PO file (duplicate message definition "
+                f"of {message.msgid[:60]!r}, first at line {seen[identity]}); merge the two "
+                "entries by hand (msguniq can help), the file was left unchanged"
+            )
+        seen[identity] = line
+        messages.append(message)
+    return PoFile(header=header, messages=tuple(messages))
+
+
+_STRING_LINE = re.compile(
+    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]*)?"(?:[^"\\]|\\.)*"[ \t]*'
+)
+_KEYWORD_OR_QUOTE = re.compile(r'(?:msgctxt|msgid|msgstr)\b|"')
+
+
+def _check_strings(content: str, path: str) -> None:
+    """Unterminated or garbled strings, which polib lets through, with their line number."""
+    for number, line in enumerate(content.split("\n"), start=1):
+        body = line.strip()
+        for marker in ("#~|", "#~", "#|"):
+            if body.startswith(marker):
+                body = body[len(marker) :].strip()
+                if not _KEYWORD_OR_QUOTE.match(body):
+                    body = ""
+                break
+        if body.startswith("#") or not body:
+            continue
+        if not _STRING_LINE.fullmatch(body):
+            raise UserError(
+                f"{path}:{number}: not a valid PO file (line {number}: expected a keyword and "
+                "a quoted string); fix or move it away, it was left unchanged"
+            )
+
+
+def _polib_reason(message: str) -> str:
+    reason = message.split(":", 1)[1].strip() if "):" in message else "syntax error"
+    return reason or "syntax error"
+
+
+def _from_polib(entry: object) -> Message:
+    import polib
+
+    assert isinstance(entry, polib.POEntry)
+    references = tuple(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+    plural_forms: tuple[str, ...] = ()
+    if entry.msgid_plural:
+        plural_forms = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+    return Message(
+        msgid=entry.msgid,
+        msgstr=entry.msgstr,
+        msgctxt=entry.msgctxt,
+        msgid_plural=entry.msgid_plural or None,
+        msgstr_plural=plural_forms,
+        comments=tuple(entry.tcomment.split("\n")) if entry.tcomment else (),
+        extracted=tuple(entry.comment.split("\n")) if entry.comment else (),
+        references=references,
+        fuzzy="fuzzy" in entry.flags,
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
+        obsolete=bool(entry.obsolete),
+    )
+
+
+def read(path: Path) -> PoFile:
+    """Parse the catalogue at ``path`` (UTF-8; a BOM is ignored)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the catalogue ({exc.strerror})") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}); convert "
+            "it with `msgconv -t UTF-8`, it was left unchanged"
+        ) from exc
+    return parse(text, str(path))
