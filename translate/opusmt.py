@@ -1,0 +1,702 @@
+"""Build Argos Translate packages (``.argosmodel``) from OPUS-MT (Marian) models.
+
+Two source layouts are recognised, as a folder or inside a ``.zip``:
+
+- a Marian release (what Helsinki-NLP publishes on object storage): ``decoder.yml`` naming the
+  ``*.npz`` weights and the ``*.vocab.yml`` vocabularies, plus ``source.spm`` and
+  ``target.spm``; converted with ``ctranslate2.converters.OpusMTConverter`` (numpy + PyYAML
+  only);
+- a Hugging Face ``MarianMTModel`` folder: ``config.json`` (``model_type: marian``), the weights
+  (``model.safetensors`` or ``pytorch_model.bin``), ``source.spm``, ``target.spm`` and
+  ``vocab.json``; converted with ``ctranslate2.converters.TransformersConverter``, which needs
+  the ``opusmt`` extra (transformers, torch).
+
+The package is one top folder ``translate-<from>_<to>-<version with _>/`` holding
+``metadata.json``, ``README.md`` (source model, licence, conversion), ``model/`` (CTranslate2)
+and the tokenizers. The archive is written to a temporary file beside the target and renamed.
+
+Tokenizers. OPUS-MT models segment the source with ``source.spm`` and produce pieces of
+``target.spm``; an Argos package has room for one ``sentencepiece.model``, which argostranslate
+uses both to encode and to decode. The package therefore carries:
+
+- ``sentencepiece.model`` = ``source.spm``: encoding must use the source model, byte for byte,
+  or the encoder sees pieces it was never trained on;
+- ``target.spm`` (when it differs from ``source.spm``), named by the metadata key
+  ``"target_sentencepiece_model"``: decoding must join *target* pieces. SentencePiece's
+  ``decode_pieces`` returns pieces unknown to the model verbatim, with their ``▁`` word marks
+  still in them (``"can▁pay▁online"``), and id-based decoding turns them into ``⁇``. Most
+  pieces of an English target vocabulary are unknown to a Vietnamese source model, so a
+  package decoded with ``sentencepiece.model`` alone garbles the output. This toolkit's engine
+  decodes with the file named by that key; argostranslate ignores the key and still gets
+  readable text, because it replaces every remaining ``▁`` (and ``_``) with a space after
+  ``decode_pieces``.
+
+Multi-target OPUS-MT models, which expect a ``>>xx<<`` token in front of every source sentence,
+are refused: an Argos package cannot add one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import stat
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from translate import __version__
+from translate.errors import UserError
+
+QUANTIZATIONS = ("int8", "int8_float32", "float16", "none")
+DEFAULT_QUANTIZATION = "int8"
+DEFAULT_PACKAGE_VERSION = "1.0"
+ARGOS_VERSION = "1.0"
+# Metadata key naming the SentencePiece model that turns generated pieces back into text.
+TARGET_TOKENIZER_KEY = "target_sentencepiece_model"
+TARGET_TOKENIZER_FILE = "target.spm"
+SOURCE_TOKENIZER_FILE = "sentencepiece.model"
+MARIAN = "marian"
+TRANSFORMERS = "transformers"
+EXTRA_HINT = "pip install 'vi-en-translate[opusmt]' (or `make install`, which includes it)"
+# Files worth fetching from the Hub for a MarianMTModel (never both weight formats needed,
+# but the Hub decides which one exists).
+HUB_FILES = (
+    "config.json",
+    "generation_config.json",
+    "model.safetensors",
+    "pytorch_model.bin",
+    "source.spm",
+    "target.spm",
+    "vocab.json",
+    "tokenizer_config.json",
+    "README.md",
+    "LICENSE*",
+)
+# A zip larger than this once extracted is refused (real OPUS-MT releases are < 1 GB).
+MAX_EXTRACTED_BYTES = 8 << 30
+# Below this share of the tokenizer's pieces in the model vocabulary, the files do not belong
+# together (real releases cover nearly all of them).
+MIN_VOCABULARY_COVERAGE = 0.5
+LANGUAGE_TOKEN = re.compile(r"^>>[a-z]{2,3}(?:_[A-Za-z]+)*<<$")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+HUB_MODEL_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*$")
+PACKAGE_VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,31}$")
+
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "bg": "Bulgarian",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "et": "Estonian",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hu": "Hungarian",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "km": "Khmer",
+    "ko": "Korean",
+    "lo": "Lao",
+    "ms": "Malay",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sk": "Slovak",
+    "sv": "Swedish",
+    "th": "Thai",
+    "tl": "Tagalog",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SourceModel:
+    """An OPUS-MT model found on disk, ready to convert."""
+
+    layout: str  # MARIAN or TRANSFORMERS
+    folder: Path
+    name: str  # shown in the package README, e.g. "Helsinki-NLP/opus-mt-vi-en"
+    licence: str  # e.g. "CC-BY-4.0", or "unknown"
+    source_spm: Path
+    target_spm: Path
+
+
+@dataclass(frozen=True)
+class BuiltPackage:
+    """What `build_package` wrote."""
+
+    archive: Path
+    top_folder: str
+    metadata: dict[str, Any]
+    source_name: str
+    source_layout: str
+    licence: str
+    size_bytes: int
+
+
+# --------------------------------------------------------------------------------------------
+# Pure rules
+
+
+def language_name(code: str) -> str:
+    """English name of a language code for Argos metadata; the code itself when unknown."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def check_language_code(code: str, option: str) -> str:
+    if not LANGUAGE_CODE.match(code):
+        raise UserError(
+            f"{option} {code!r}: expected an ISO 639 language code such as 'vi' or 'en'"
+        )
+    return code
+
+
+def check_package_version(version: str) -> str:
+    if not PACKAGE_VERSION.match(version):
+        raise UserError(
+            f"--package-version {version!r}: use letters, digits, '.', '+' or '-' "
+            "(for example 1.0 or 1.1)"
+        )
+    return version
+
+
+def package_code(from_code: str, to_code: str) -> str:
+    return f"translate-{from_code}_{to_code}"
+
+
+def package_folder_name(from_code: str, to_code: str, version: str) -> str:
+    """Top folder of the archive, named the way argospm names downloaded packages."""
+    return f"{package_code(from_code, to_code)}-{version.replace('.', '_')}"
+
+
+def quantization_argument(quantization: str) -> str | None:
+    if quantization not in QUANTIZATIONS:
+        raise UserError(
+            f"--quantization {quantization!r}: choose one of {', '.join(QUANTIZATIONS)}"
+        )
+    return None if quantization == "none" else quantization
+
+
+_KNOWN_LICENCE_TITLES = (
+    (re.compile(r"attribution[- ]4\.0", re.I), "CC-BY-4.0"),
+    (re.compile(r"^\s*mit license", re.I), "MIT"),
+    (re.compile(r"apache license,?\s*(version)?\s*2\.0", re.I), "Apache-2.0"),
+)
+
+
+def licence_from_texts(readme: str | None, licence_file: str | None) -> str:
+    """The model's licence as declared by its model card or LICENSE file, else "unknown".
+
+    Order: the card's YAML front matter (``license: apache-2.0``), a known LICENSE title,
+    the first line of the LICENSE file, a ``license:`` line in the README body.
+    """
+    if readme:
+        front = re.match(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", readme, re.S)
+        if front:
+            found = re.search(r"^licen[sc]e:\s*(\S.*?)\s*$", front.group(1), re.M | re.I)
+            if found:
+                return found.group(1).strip("'\"")
+    if licence_file and licence_file.strip():
+        head = licence_file.strip()[:400]
+        for pattern, name in _KNOWN_LICENCE_TITLES:
+            if pattern.search(head):
+                return name
+        return head.splitlines()[0].strip()
+    if readme:
+        found = re.search(r"^[*\-\s]*licen[sc]e\s*:\s*\**\s*(\S.*?)\s*$", readme, re.M | re.I)
+        if found:
+            return found.group(1).strip("'\"`*")
+    return "unknown"
+
+
+def language_tokens(vocabulary: Iterable[str]) -> list[str]:
+    """The ``>>xx<<`` target-language tokens of a multi-target OPUS-MT vocabulary."""
+    return sorted(token for token in vocabulary if LANGUAGE_TOKEN.match(token))
+
+
+def vocabulary_coverage(pieces: Iterable[str], vocabulary: set[str]) -> float:
+    """Share of a tokenizer's ordinary pieces that the model vocabulary knows."""
+    ordinary = [p for p in pieces if not (p.startswith("<") and p.endswith(">"))]
+    if not ordinary:
+        return 0.0
+    return sum(piece in vocabulary for piece in ordinary) / len(ordinary)
+
+
+def build_metadata(
+    *,
+    from_code: str,
+    to_code: str,
+    package_version: str,
+    with_target_tokenizer: bool,
+    source_name: str,
+    licence: str,
+) -> dict[str, Any]:
+    """The complete ``metadata.json`` of a built package."""
+    metadata: dict[str, Any] = {
+        "package_version": package_version,
+        "argos_version": ARGOS_VERSION,
+        "from_code": from_code,
+        "from_name": language_name(from_code),
+        "to_code": to_code,
+        "to_name": language_name(to_code),
+        "code": package_code(from_code, to_code),
+        "type": "translate",
+        "links": [],
+        "source_model": source_name,
+        "source_licence": licence,
+    }
+    if with_target_tokenizer:
+        metadata[TARGET_TOKENIZER_KEY] = TARGET_TOKENIZER_FILE
+    return metadata
+
+
+def package_readme(
+    *,
+    top_folder: str,
+    metadata: dict[str, Any],
+    source: SourceModel,
+    quantization: str,
+    converter_version: str,
+) -> str:
+    """README.md of a built package: where the weights come from and under which licence."""
+    layout = "Marian release" if source.layout == MARIAN else "Hugging Face MarianMTModel"
+    tokenizers = (
+        f"`{SOURCE_TOKENIZER_FILE}` is the model's `source.spm` (encoding); "
+        f"`{TARGET_TOKENIZER_FILE}` is its `target.spm`, used to decode "
+        f'(metadata key `"{TARGET_TOKENIZER_KEY}"`).'
+        if TARGET_TOKENIZER_KEY in metadata
+        else f"`{SOURCE_TOKENIZER_FILE}` is the model's `source.spm`, identical to its "
+        "`target.spm`."
+    )
+    return (
+        f"# {top_folder}\n\n"
+        f"{metadata['from_name']} → {metadata['to_name']} translation for Argos Translate.\n\n"
+        f"- Source model: {source.name} ({layout}, OPUS-MT)\n"
+        f"- Licence of the source model: {source.licence}\n"
+        f"- Converted with CTranslate2 {converter_version}, quantization: {quantization}, "
+        f"by `translate models build` (vi-en-translate {__version__})\n"
+        f"- Tokenizers: {tokenizers}\n\n"
+        "The weights are those of the source model; its licence and attribution terms apply "
+        "to this package.\n"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Finding and checking the source model
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def find_licence(folder: Path) -> str:
+    readme = _read_text(folder / "README.md") if (folder / "README.md").is_file() else None
+    licence_file = None
+    for name in ("LICENSE", "LICENSE.txt", "LICENSE.md", "LICENCE", "LICENCE.txt"):
+        if (folder / name).is_file():
+            licence_file = _read_text(folder / name)
+            break
+    return licence_from_texts(readme, licence_file)
+
+
+def _is_model_folder(folder: Path) -> bool:
+    return (folder / "decoder.yml").is_file() or (folder / "config.json").is_file()
+
+
+def find_model_folder(root: Path, where: str) -> Path:
+    """``root`` itself, or the one folder below it (up to 3 levels) that holds a model."""
+    if _is_model_folder(root):
+        return root
+    candidates = sorted(
+        path.parent
+        for pattern in ("*/decoder.yml", "*/*/decoder.yml", "*/config.json", "*/*/config.json")
+        for path in root.glob(pattern)
+    )
+    unique = sorted(set(candidates))
+    if len(unique) == 1:
+        return unique[0]
+    if not unique:
+        raise UserError(
+            f"{where}: no OPUS-MT model found; expected a Marian release (decoder.yml, *.npz, "
+            "*.vocab.yml, source.spm, target.spm) or a Hugging Face MarianMTModel folder "
+            "(config.json, model.safetensors, source.spm, target.spm, vocab.json)"
+        )
+    names = ", ".join(str(path.relative_to(root)) for path in unique[:5])
+    raise UserError(f"{where}: several models inside ({names}); pass one of their folders")
+
+
+def _require(folder: Path, names: Iterable[str], where: str, layout: str) -> None:
+    missing = [name for name in names if not (folder / name).is_file()]
+    if missing:
+        raise UserError(f"{where}: {layout} model without {', '.join(missing)}")
+
+
+def _load_yaml(path: Path, where: str) -> Any:
+    import yaml  # type: ignore[import-untyped, unused-ignore]
+
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return yaml.safe_load(stream)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise UserError(f"{where}: cannot read {path.name}: {exc}") from exc
+
+
+def _marian_vocabularies(folder: Path, where: str) -> tuple[list[str], list[str]]:
+    """Source and target vocabularies named by ``decoder.yml`` (files checked to exist)."""
+    config = _load_yaml(folder / "decoder.yml", where)
+    models = config.get("models") if isinstance(config, dict) else None
+    vocabs = config.get("vocabs") if isinstance(config, dict) else None
+    if not (isinstance(models, list) and models and isinstance(vocabs, list) and vocabs):
+        raise UserError(f"{where}: decoder.yml lists no 'models' and 'vocabs'")
+    names = [str(models[0]), *(str(v) for v in vocabs)]
+    for name in names:
+        if PurePosixPath(name).is_absolute() or ".." in PurePosixPath(name).parts:
+            raise UserError(f"{where}: decoder.yml names a file outside the model: {name}")
+    _require(folder, names, where, "Marian")
+    from ctranslate2.converters.marian import load_vocab
+
+    try:
+        return load_vocab(str(folder / vocabs[0])), load_vocab(str(folder / vocabs[-1]))
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise UserError(f"{where}: cannot read the vocabulary {vocabs[0]}: {exc}") from exc
+
+
+def _transformers_vocabulary(folder: Path, where: str) -> list[str]:
+    config = _read_json(folder / "config.json", where)
+    if config.get("model_type") != "marian":
+        kind = config.get("model_type", "unknown")
+        raise UserError(
+            f"{where}: config.json describes a {kind!r} model, not an OPUS-MT MarianMTModel"
+        )
+    _require(folder, ("source.spm", "target.spm", "vocab.json"), where, "Hugging Face Marian")
+    if not any((folder / name).is_file() for name in ("model.safetensors", "pytorch_model.bin")):
+        raise UserError(f"{where}: no weights (model.safetensors or pytorch_model.bin)")
+    vocabulary = _read_json(folder / "vocab.json", where)
+    return list(vocabulary)
+
+
+def _read_json(path: Path, where: str) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{where}: cannot read {path.name}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise UserError(f"{where}: {path.name} is not a JSON object")
+    return data
+
+
+def _spm_pieces(path: Path, where: str) -> list[str]:
+    import sentencepiece as spm
+
+    try:
+        processor = spm.SentencePieceProcessor(model_file=str(path))
+    except (OSError, RuntimeError) as exc:
+        raise UserError(f"{where}: {path.name} is not a SentencePiece model ({exc})") from exc
+    return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+
+
+def inspect_model(folder: Path, *, name: str, where: str) -> SourceModel:
+    """Recognise the layout of an unpacked OPUS-MT model and check that its parts fit."""
+    if (folder / "decoder.yml").is_file():
+        layout = MARIAN
+        _require(folder, ("source.spm", "target.spm"), where, "Marian")
+        source_vocab, target_vocab = _marian_vocabularies(folder, where)
+    elif (folder / "config.json").is_file():
+        layout = TRANSFORMERS
+        source_vocab = target_vocab = _transformers_vocabulary(folder, where)
+    else:
+        raise UserError(f"{where}: neither decoder.yml nor config.json found")
+    tokens = language_tokens(target_vocab)
+    if tokens:
+        shown = " ".join(tokens[:4]) + (" …" if len(tokens) > 4 else "")
+        raise UserError(
+            f"{where}: multi-target model (target-language tokens {shown}); an Argos package "
+            "cannot put the >>xx<< token in front of each sentence. Use a model with a single "
+            "target language, such as Helsinki-NLP/opus-mt-vi-en"
+        )
+    for spm_name, vocabulary in (("source.spm", source_vocab), ("target.spm", target_vocab)):
+        coverage = vocabulary_coverage(_spm_pieces(folder / spm_name, where), set(vocabulary))
+        if coverage < MIN_VOCABULARY_COVERAGE:
+            raise UserError(
+                f"{where}: {spm_name} does not belong to this model (only {coverage:.0%} of "
+                "its pieces are in the model vocabulary)"
+            )
+    return SourceModel(
+        layout=layout,
+        folder=folder,
+        name=name,
+        licence=find_licence(folder),
+        source_spm=folder / "source.spm",
+        target_spm=folder / "target.spm",
+    )
+
+
+def default_model_name(path: Path, folder: Path) -> str:
+    """A name for the source model: the Hub id it was saved from, else the file name."""
+    config_path = folder / "config.json"
+    if config_path.is_file() and not (folder / "decoder.yml").is_file():
+        try:
+            saved_from = json.loads(config_path.read_text(encoding="utf-8")).get("_name_or_path")
+        except (OSError, ValueError, AttributeError):
+            saved_from = None
+        if isinstance(saved_from, str) and HUB_MODEL_ID.match(saved_from):
+            return saved_from
+    return path.name
+
+
+# --------------------------------------------------------------------------------------------
+# Archives
+
+
+def _unsafe_member(info: zipfile.ZipInfo) -> str | None:
+    name = info.filename
+    if not name or "\x00" in name or "\\" in name:
+        return "empty name, NUL or backslash"
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return "absolute path"
+    if ".." in PurePosixPath(name).parts:
+        return "'..' in path"
+    mode = info.external_attr >> 16
+    if stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "link or special file"
+    return None
+
+
+def extract_model_zip(archive: Path, destination: Path) -> None:
+    """Extract a model .zip, refusing unsafe entries and archives too large to be a model."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            members = zf.infolist()
+            for member in members:
+                problem = _unsafe_member(member)
+                if problem:
+                    raise UserError(f"{archive}: refusing entry {member.filename!r} ({problem})")
+            if sum(member.file_size for member in members) > MAX_EXTRACTED_BYTES:
+                raise UserError(f"{archive}: larger than {MAX_EXTRACTED_BYTES >> 30} GiB unpacked")
+            zf.extractall(destination)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise UserError(f"{archive}: not a readable zip archive ({exc})") from exc
+
+
+def _zip_timestamp() -> tuple[int, int, int, int, int, int]:
+    # SOURCE_DATE_EPOCH makes rebuilt archives byte-identical; zip cannot store dates < 1980.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = int(epoch) if epoch.isdigit() else int(time.time())
+    return max(time.gmtime(seconds)[:6], (1980, 1, 1, 0, 0, 0))
+
+
+def write_argosmodel(folder: Path, archive: Path) -> None:
+    """Zip ``folder`` as ``archive`` with the folder as the only top entry, atomically."""
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    stamp = _zip_timestamp()
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{archive.name}.", suffix=".part", dir=archive.parent
+    )
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                entries = [folder, *sorted(folder.rglob("*"))]
+                for path in entries:
+                    relative = path.relative_to(folder.parent).as_posix()
+                    if path.is_dir():
+                        info = zipfile.ZipInfo(relative + "/", date_time=stamp)
+                        info.external_attr = (stat.S_IFDIR | 0o755) << 16 | 0x10
+                        zf.writestr(info, b"")
+                        continue
+                    info = zipfile.ZipInfo(relative, date_time=stamp)
+                    info.external_attr = (stat.S_IFREG | 0o644) << 16
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    with path.open("rb") as source, zf.open(info, "w", force_zip64=True) as sink:
+                        shutil.copyfileobj(source, sink, 1 << 20)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, archive)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    try:
+        directory = os.open(archive.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+# --------------------------------------------------------------------------------------------
+# Conversion and the whole build
+
+
+def convert_model(source: SourceModel, output_dir: Path, quantization: str) -> None:
+    """Convert the model with CTranslate2 into ``output_dir`` (which must not exist)."""
+    import ctranslate2.converters as converters
+
+    converter: Any
+    if source.layout == MARIAN:
+        converter = converters.OpusMTConverter(str(source.folder))
+    else:
+        try:
+            import torch  # noqa: F401
+            import transformers  # noqa: F401
+        except ImportError as exc:
+            raise UserError(
+                f"{source.name}: converting a Hugging Face MarianMTModel needs transformers "
+                f"and torch ({exc.name} is missing): {EXTRA_HINT}"
+            ) from exc
+        converter = converters.TransformersConverter(str(source.folder))
+    try:
+        converter.convert(str(output_dir), quantization=quantization_argument(quantization))
+    except (ValueError, KeyError, TypeError, OSError, RuntimeError) as exc:
+        raise UserError(f"{source.name}: CTranslate2 cannot convert this model: {exc}") from exc
+
+
+@contextmanager
+def unpacked(path: Path) -> Iterator[Path]:
+    """The folder of a model given as a folder or a .zip (extracted to a temporary folder)."""
+    if path.is_dir():
+        yield find_model_folder(path, str(path))
+        return
+    if not path.is_file():
+        raise UserError(f"{path}: no such file or folder")
+    if not zipfile.is_zipfile(path):
+        raise UserError(
+            f"{path}: not a folder or a .zip; pass an OPUS-MT model folder or its release .zip"
+        )
+    with tempfile.TemporaryDirectory(prefix="opusmt-") as scratch:
+        extract_model_zip(path, Path(scratch))
+        yield find_model_folder(Path(scratch), str(path))
+
+
+def build_package(
+    path: Path,
+    output: Path,
+    *,
+    from_code: str,
+    to_code: str,
+    quantization: str = DEFAULT_QUANTIZATION,
+    package_version: str = DEFAULT_PACKAGE_VERSION,
+    model_name: str | None = None,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> BuiltPackage:
+    """Convert the OPUS-MT model at ``path`` (folder or .zip) into the package ``output``."""
+    check_language_code(from_code, "--from")
+    check_language_code(to_code, "--to")
+    check_package_version(package_version)
+    quantization_argument(quantization)
+    if output.exists() and not overwrite:
+        raise UserError(f"{output} exists; pass --force to replace it, or choose another -o")
+    report = progress or (lambda _message: None)
+    import ctranslate2
+
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the folder of {output}: {exc}") from exc
+
+    with unpacked(path) as folder:
+        name = model_name or default_model_name(path, folder)
+        report(f"Checking {name} ({path})")
+        source = inspect_model(folder, name=name, where=str(path))
+        top = package_folder_name(from_code, to_code, package_version)
+        with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
+            package_dir = Path(scratch) / top
+            package_dir.mkdir()
+            kind = "Marian" if source.layout == MARIAN else "Hugging Face"
+            report(f"Converting the {kind} model with CTranslate2 (quantization {quantization})")
+            convert_model(source, package_dir / "model", quantization)
+            shutil.copyfile(source.source_spm, package_dir / SOURCE_TOKENIZER_FILE)
+            separate_target = source.source_spm.read_bytes() != source.target_spm.read_bytes()
+            if separate_target:
+                shutil.copyfile(source.target_spm, package_dir / TARGET_TOKENIZER_FILE)
+            metadata = build_metadata(
+                from_code=from_code,
+                to_code=to_code,
+                package_version=package_version,
+                with_target_tokenizer=separate_target,
+                source_name=source.name,
+                licence=source.licence,
+            )
+            (package_dir / "metadata.json").write_text(
+                json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+            (package_dir / "README.md").write_text(
+                package_readme(
+                    top_folder=top,
+                    metadata=metadata,
+                    source=source,
+                    quantization=quantization,
+                    converter_version=ctranslate2.__version__,
+                ),
+                encoding="utf-8",
+            )
+            report(f"Writing {output}")
+            try:
+                write_argosmodel(package_dir, output)
+            except OSError as exc:
+                raise UserError(f"cannot write {output}: {exc}") from exc
+    return BuiltPackage(
+        archive=output,
+        top_folder=top,
+        metadata=metadata,
+        source_name=source.name,
+        source_layout=source.layout,
+        licence=source.licence,
+        size_bytes=output.stat().st_size,
+    )
+
+
+def fetch_from_hub(model_id: str, *, revision: str | None = None) -> Path:
+    """Download a MarianMTModel from the Hugging Face Hub (or its cache); its local folder."""
+    if not HUB_MODEL_ID.match(model_id):
+        raise UserError(
+            f"--from-hub {model_id!r}: expected a model id such as Helsinki-NLP/opus-mt-vi-en"
+        )
+    try:
+        from huggingface_hub import constants, snapshot_download
+    except ImportError as exc:
+        raise UserError(f"--from-hub needs huggingface_hub: {EXTRA_HINT}") from exc
+    try:
+        folder = snapshot_download(
+            repo_id=model_id, revision=revision, allow_patterns=list(HUB_FILES)
+        )
+    except Exception as exc:
+        # huggingface_hub raises its own hierarchy (HTTP, offline, not found, gated): all of
+        # them mean "no model from the Hub", and the remedy is the same.
+        if constants.HF_HUB_OFFLINE:
+            reason = "offline mode is on (HF_HUB_OFFLINE) and the model is not in the cache"
+        else:
+            first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            reason = f"{type(exc).__name__}: {first_line}"
+        raise UserError(
+            f"cannot download {model_id} from the Hugging Face Hub ({reason}). On a machine "
+            f"with network access run `git clone https://huggingface.co/{model_id}`, copy the "
+            "folder here and run `translate models build FOLDER --from .. --to ..`"
+        ) from exc
+    return Path(folder)
