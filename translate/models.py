@@ -19,16 +19,19 @@ import re
 import shutil
 import stat
 import tempfile
-import urllib.error
 import urllib.parse
-import urllib.request
-import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from translate.errors import UserError
+
+if TYPE_CHECKING:
+    import zipfile
+
+# urllib.request, http.client and zipfile are imported where used: `translate models --help`
+# must not pay for them.
 
 DEFAULT_PACKAGE_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 INDEX_TIMEOUT_S = 15.0
@@ -323,6 +326,8 @@ class ArchiveInfo:
 
 def validate_archive(archive: Path, *, expected_pair: tuple[str, str] | None = None) -> ArchiveInfo:
     """Check an .argosmodel before anything is written; UserError naming the first problem."""
+    import zipfile
+
     where = str(archive)
     if not archive.is_file():
         raise UserError(f"{where}: no such file")
@@ -406,6 +411,8 @@ def _unsafe_entry_problem(info: zipfile.ZipInfo) -> str | None:
 
 def _extract(archive: Path, info: ArchiveInfo, destination: Path) -> None:
     """Extract validated members below ``destination`` (regular files and folders only)."""
+    import zipfile
+
     destination.mkdir(parents=True)
     root = destination.resolve()
     with zipfile.ZipFile(archive) as zf:
@@ -510,6 +517,9 @@ class AvailablePackage:
 
 def fetch_index(timeout: float = INDEX_TIMEOUT_S) -> list[AvailablePackage]:
     """Refresh the local copy of the Argos package index (as argospm does) and parse it."""
+    import urllib.error
+    import urllib.request
+
     paths = argos_paths()
     url = paths.index_url
     try:
@@ -590,6 +600,9 @@ def download(
     verified), so a broken download never looks finished. An existing ``.part`` is resumed
     with an HTTP Range request when the server supports it.
     """
+    import http.client
+    import urllib.error
+
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https"):
         raise UserError(f"{url}: only http:// and https:// URLs can be downloaded")
@@ -603,11 +616,12 @@ def download(
     part = final.with_name(final.name + ".part")
     try:
         _fetch_to_part(url, part, progress, timeout)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except urllib.error.HTTPError as exc:
+        raise UserError(f"cannot download {url}: HTTP {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
         reason = getattr(exc, "reason", None) or exc
-        raise UserError(
-            f"cannot download {url}: {reason} (run the same command again to resume)"
-        ) from exc
+        hint = " (run the same command again to resume)" if part.is_file() else ""
+        raise UserError(f"cannot download {url}: {reason}{hint}") from exc
     if sha256 is not None:
         actual = _sha256_of(part)
         if actual.lower() != sha256.strip().lower():
@@ -621,6 +635,9 @@ def download(
 
 
 def _fetch_to_part(url: str, part: Path, progress: DownloadProgress | None, timeout: float) -> None:
+    import urllib.error
+    import urllib.request
+
     have = part.stat().st_size if part.is_file() else 0
     request = urllib.request.Request(url, headers={"User-Agent": "translate-toolkit"})
     if have:

@@ -141,7 +141,17 @@ class _StderrProgress:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--sha256", help="Expected SHA-256 of the package file (file or URL sources).")
 @click.option("--force", is_flag=True, help="Replace an installed package of the same name.")
-def install_command(sources: tuple[str, ...], sha256: str | None, force: bool) -> None:
+@click.option(
+    "--from", "from_code", help="Refuse packages that do not translate from this language."
+)
+@click.option("--to", "to_code", help="Refuse packages that do not translate into this language.")
+def install_command(
+    sources: tuple[str, ...],
+    sha256: str | None,
+    force: bool,
+    from_code: str | None,
+    to_code: str | None,
+) -> None:
     """Install packages from .argosmodel files, http(s) URLs, index codes, or `FROM TO`.
 
     \b
@@ -162,13 +172,22 @@ def install_command(sources: tuple[str, ...], sha256: str | None, force: bool) -
             progress.finish()
         _report_installed(package)
         return
+    expected_pair = None
+    if from_code or to_code:
+        if not (from_code and to_code):
+            raise UserError("give both --from and --to, or neither")
+        expected_pair = (from_code, to_code)
     if sha256 is not None and len(sources) > 1:
         raise UserError("--sha256 applies to one source; install the files one at a time")
     for source in sources:
         progress = _StderrProgress(source)
         try:
             package = model_store.install_source(
-                source, sha256=sha256, force=force, progress=progress
+                source,
+                sha256=sha256,
+                force=force,
+                expected_pair=expected_pair,
+                progress=progress,
             )
         finally:
             progress.finish()
