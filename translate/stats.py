@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _MT_PREFIX = "mt:"
 _KEY_VALUE = re.compile(r"([A-Za-z][\w-]*)=(\S+)")
+_ONLY_KEY_VALUES = re.compile(r"[A-Za-z][\w-]*=\S+(?:\s+[A-Za-z][\w-]*=\S+)*")
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,21 @@ def msgstr_digest(msgstr: str) -> str:
 
 
 def parse_machine_note(translator_comment: str) -> MachineNote | None:
-    """The `# mt: key=value …` line among an entry's translator comments, if any."""
-    for line in translator_comment.splitlines():
-        stripped = line.strip()
-        if stripped.startswith(_MT_PREFIX):
-            return MachineNote(dict(_KEY_VALUE.findall(stripped[len(_MT_PREFIX) :])))
+    """The `# mt: key=value …` line among an entry's translator comments, if any.
+
+    Tools that wrap comments (polib at 78 columns) may push the last fields onto the next
+    comment line; lines made only of `key=value` fields right after it are read as part of it.
+    """
+    lines = [line.strip() for line in translator_comment.splitlines()]
+    for index, line in enumerate(lines):
+        if not line.startswith(_MT_PREFIX):
+            continue
+        text = line[len(_MT_PREFIX) :]
+        for following in lines[index + 1 :]:
+            if not _ONLY_KEY_VALUES.fullmatch(following):
+                break
+            text += " " + following
+        return MachineNote(dict(_KEY_VALUE.findall(text)))
     return None
 
 

@@ -1,0 +1,41 @@
+"""`translate stats`: progress counts of catalogues."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command("stats", short_help="Count reviewed, fuzzy and untranslated entries.")
+@click.argument("catalogs", metavar="CATALOG…", nargs=-1, required=True)
+@click.option(
+    "--worst",
+    metavar="N",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Also list the N lowest-scoring machine translations still untouched by a reviewer.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def stats(catalogs: tuple[str, ...], worst: int, as_json: bool) -> None:
+    """Count the entries of each catalogue by state, and the total; files are only read.
+
+    CATALOG is a .po file or a folder searched recursively for *.po. Columns: reviewed (not
+    fuzzy, msgstr filled), fuzzy, untranslated (empty msgstr), obsolete (#~), machine (machine
+    translations a reviewer has not changed, per their `# mt:` digest), source words and the
+    share of entries reviewed. Source words are whitespace-separated tokens of the msgids:
+    for Vietnamese these are syllables, as in `pocount`. The header entry is not counted.
+
+    \b
+    Examples:
+      translate stats locales
+      translate stats locales/en/report.po --worst 10
+      translate stats locales --json
+    """
+    from translate.stats import collect_stats, format_table
+
+    report = collect_stats(catalogs, worst=worst)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report))
