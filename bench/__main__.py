@@ -51,6 +51,19 @@ def _status(figure: Figure) -> str:
     return {True: "PASS", False: "MISS", None: "info"}[figure.passed]
 
 
+def _note_lines(notes: tuple[str, ...]) -> list[str]:
+    """Notes as list items, except fenced blocks (a note of just ```), kept verbatim."""
+    lines: list[str] = []
+    fenced = False
+    for note in notes:
+        if note.startswith("```"):
+            fenced = not fenced
+            lines.append(note)
+        else:
+            lines.append(note if fenced else f"- {note}")
+    return lines
+
+
 def render_markdown(sections: list[Section], command: str, seconds: float) -> str:
     lines = [
         "# Benchmark results",
@@ -76,9 +89,7 @@ def render_markdown(sections: list[Section], command: str, seconds: float) -> st
     for section in sections:
         if section.notes:
             lines += ["", f"## {section.title}", ""]
-            lines += [
-                note if note.startswith(("```", "    ")) else f"- {note}" for note in section.notes
-            ]
+            lines += _note_lines(section.notes)
     return "\n".join(lines) + "\n"
 
 
