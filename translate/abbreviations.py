@@ -25,11 +25,12 @@ def _words(block: str) -> frozenset[str]:
 
 
 # Academic titles and professions, usually stacked before a name: `PGS.TS.`, `GS.TSKH.`,
-# `ThS.BS.`, `NSND.`.
+# `ThS.BS.`, `NSND.`; signature blocks of official letters: `TM.`, `KT.`, `TUQ.`.
 _TITLES = """
 GS. Gs. PGS. Pgs. TS. Ts. TSKH. ThS. Ths. THS. Th.S. Th.s. CN. KS. Ks. BS. Bs.
 BSCK. BSCKI. BSCKII. BSNT. DS. Ds. LS. Ls. KTS. NS. NSND. NSƯT. NGND. NGƯT. NNƯT. NSNA.
 HLV. Đ/c. TGĐ. PGĐ. GĐ. Ng.
+TM. KT. TUQ. Q.
 Mr. Mrs. Ms. Dr. Prof. Sr. St. Mt. Rev. Gen. Col. Lt. Sgt. Capt. Gov. Sen. Rep. Hon.
 """
 

@@ -399,15 +399,18 @@ def _is_sentence_end(
         if last in rules.prefix_abbreviations:
             return False
         if all(part in _INITIALS for part in parts):
-            return _initials_end_sentence(before, next_case)
+            return _initials_end_sentence(before, next_case, text[next_start])
     if len(token) == 2 and token[0] in _INITIALS:
-        return _initials_end_sentence(before, next_case)
+        return _initials_end_sentence(before, next_case, text[next_start])
     return True
 
 
-def _initials_end_sentence(before: str, next_case: str) -> bool:
-    """`Nguyễn V. A. cho biết`, `George W. Bush`: an initial inside a name is no end; after a
-    lowercase word or a comma (`bảng B. Các đội…`) it is a sentence-final letter."""
+def _initials_end_sentence(before: str, next_case: str, following: str) -> bool:
+    """`Nguyễn V. A. cho biết`, `George W. Bush`, `anh Nguyễn Văn T. (35 tuổi)`: an initial
+    inside a name is no end; after a lowercase word or a comma (`bảng B. Các đội…`) it is a
+    sentence-final letter."""
+    if following == "(":
+        return False
     if next_case != "upper":
         return next_case != "lower"
     words = before.split()
