@@ -1,0 +1,129 @@
+"""`translate export`: rebuild the English document from a reviewed catalogue."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from translate.errors import UserError
+
+
+@click.command(
+    "export",
+    short_help="Rebuild the English document from a reviewed catalogue.",
+)
+@click.argument("catalog", metavar="CATALOG", type=click.Path(dir_okay=False, path_type=str))
+@click.option(
+    "--source",
+    metavar="FILE",
+    help="Source document (default: the file named by the catalogue's `#:` references, "
+    "relative to the current folder).",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE|-",
+    default="-",
+    show_default=True,
+    help="Where to write the document; written atomically, `-` is standard output.",
+)
+@click.option(
+    "--include-fuzzy",
+    is_flag=True,
+    help="Also use fuzzy (machine, unreviewed) translations.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 1, listing the first few) when a segment has no usable translation, "
+    "instead of keeping its source text.",
+)
+@click.option(
+    "--encoding",
+    metavar="CODEC",
+    help="Encoding of the source document (default: detect UTF-8/UTF-16 by BOM).",
+)
+@click.option(
+    "--line-breaks",
+    type=click.Choice(["auto", "paragraph", "wrap"]),
+    default="auto",
+    show_default=True,
+    help="Segmentation option; must match the one `translate run` used.",
+)
+@click.option(
+    "--abbreviations",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra abbreviations file; must match the one `translate run` used.",
+)
+@click.option(
+    "--max-length",
+    type=click.IntRange(min=1),
+    default=2000,
+    show_default=True,
+    help="Maximum segment length; must match the one `translate run` used.",
+)
+def export(
+    catalog: str,
+    source: str | None,
+    output: str,
+    include_fuzzy: bool,
+    strict: bool,
+    encoding: str | None,
+    line_breaks: str,
+    abbreviations: Path | None,
+    max_length: int,
+) -> None:
+    """Write the source document with every segment replaced by its reviewed msgstr.
+
+    The source is segmented again exactly as `translate run` did, and everything between
+    segments (paragraphs, blank lines, indentation, line endings) is copied from it. Segments
+    without a reviewed translation keep their source text (with --include-fuzzy, machine
+    translations are used too; with --strict they are an error). The catalogue is only read.
+
+    \b
+    Examples:
+      translate export locales/en/report.po -o report.en.txt
+      translate export locales/en/report.po --source seeds/report.vi.txt --include-fuzzy
+    """
+    from translate.export import ExportOptions, export_catalogue, strict_error
+
+    extra: frozenset[str] | None = None
+    if abbreviations is not None:
+        from translate.segment import load_abbreviations
+
+        extra = load_abbreviations(abbreviations)
+    options = ExportOptions(
+        include_fuzzy=include_fuzzy,
+        line_breaks=line_breaks,
+        abbreviations=extra,
+        max_length=max_length,
+    )
+    result, warnings = export_catalogue(catalog, source, encoding=encoding, options=options)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if strict and result.missing:
+        raise strict_error(result)
+    if result.not_in_catalogue:
+        click.echo(
+            f"warning: {result.not_in_catalogue} segments of {result.source} have no entry in "
+            f"{catalog}: the source or the segmentation options changed since `translate run`",
+            err=True,
+        )
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        from translate.textio import atomic_write_text
+
+        target = Path(output)
+        if target.is_dir():
+            raise UserError(f"{target}: is a folder; give a file name for --output")
+        try:
+            atomic_write_text(target, result.text)
+        except OSError as exc:
+            raise UserError(f"{target}: cannot write the document: {exc}") from exc
+    click.echo(result.summary_line(), err=True)

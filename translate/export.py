@@ -1,0 +1,208 @@
+"""Export: rebuild the target document from the source and its reviewed catalogue.
+
+The source is segmented again with the same options as `translate run`; each segment's text is
+replaced by the msgstr of the entry whose msgid is the segment's message, and everything
+between segments (paragraph breaks, indentation, line endings) is copied from the source, so
+the output keeps the source's layout. A segment without a usable translation keeps its source
+text (or, in strict mode, is reported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from translate.document import Document
+from translate.errors import EXIT_FINDINGS, UserError
+from translate.stats import is_fuzzy, load_catalogue
+
+if TYPE_CHECKING:
+    import polib
+
+# How many untranslated segments a strict export names before "and N more".
+STRICT_LISTED = 5
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Segmentation must match the run that wrote the catalogue, or msgids will not match."""
+
+    include_fuzzy: bool = False
+    line_breaks: str = "auto"
+    abbreviations: frozenset[str] | None = None
+    max_length: int = 2000
+
+
+@dataclass(frozen=True)
+class MissingSegment:
+    """A source segment exported in the source language."""
+
+    line: int
+    message: str
+    in_catalogue: bool  # False: no entry at all (source or options changed since the run)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    text: str
+    source: str
+    segments: int
+    translated: int  # replaced by a msgstr that differs from the msgid
+    kept: int  # msgstr == msgid: the reviewer kept the source text (names, numbers, English)
+    missing: tuple[MissingSegment, ...]
+
+    @property
+    def not_in_catalogue(self) -> int:
+        return sum(1 for item in self.missing if not item.in_catalogue)
+
+    def summary_line(self) -> str:
+        return (
+            f"exported {self.segments} segments of {self.source}: {self.translated} translated, "
+            f"{self.kept} kept as in the source, {len(self.missing)} without a usable "
+            "translation (left in the source language)"
+        )
+
+
+def usable_translations(
+    catalogue: polib.POFile, include_fuzzy: bool = False
+) -> tuple[dict[str, str], frozenset[str]]:
+    """msgid → msgstr for the entries export may use, and every live msgid of the catalogue.
+
+    Usable: not obsolete, non-empty msgstr, and reviewed (not fuzzy) unless ``include_fuzzy``.
+    """
+    usable: dict[str, str] = {}
+    known: set[str] = set()
+    for entry in catalogue:
+        if entry.obsolete or entry.msgid == "" or entry.msgid_plural:
+            continue
+        known.add(entry.msgid)
+        if entry.msgstr and (include_fuzzy or not is_fuzzy(entry)):
+            usable[entry.msgid] = entry.msgstr
+    return usable, frozenset(known)
+
+
+def export_document(
+    document: Document,
+    translations: Mapping[str, str],
+    known: frozenset[str] | None = None,
+) -> ExportResult:
+    """Interleave the document's gaps with each segment's translation (pure).
+
+    Where the msgstr equals the msgid, the original segment text is written, so hard-wrapped
+    line breaks inside a kept segment come back exactly.
+    """
+    parts: list[str] = []
+    missing: list[MissingSegment] = []
+    translated = kept = 0
+    gaps = document.gaps()
+    for segment in document.segments:
+        parts.append(next(gaps))
+        message = segment.message
+        translation = translations.get(message)
+        if translation is None:
+            in_catalogue = known is None or message in known
+            missing.append(MissingSegment(segment.line, message, in_catalogue))
+            parts.append(segment.text)
+        elif translation == message:
+            kept += 1
+            parts.append(segment.text)
+        else:
+            translated += 1
+            parts.append(translation)
+    parts.append(next(gaps))
+    return ExportResult(
+        text="".join(parts),
+        source=document.path,
+        segments=len(document.segments),
+        translated=translated,
+        kept=kept,
+        missing=tuple(missing),
+    )
+
+
+def source_from_references(catalogue: polib.POFile, catalogue_path: str) -> str:
+    """The one source file the catalogue's `#:` references name (UserError otherwise)."""
+    files: dict[str, None] = {}
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        for reference, _line in entry.occurrences:
+            files.setdefault(reference, None)
+    if not files:
+        raise UserError(
+            f"{catalogue_path}: the catalogue has no `#:` source references; "
+            "name the source document with --source FILE"
+        )
+    if len(files) > 1:
+        listed = ", ".join(list(files)[:5])
+        raise UserError(
+            f"{catalogue_path}: the catalogue's references name {len(files)} source files "
+            f"({listed}); choose one with --source FILE"
+        )
+    return next(iter(files))
+
+
+def strict_error(result: ExportResult) -> UserError:
+    """The error a strict export raises: how many segments lack a translation, the first few."""
+    shown = [
+        f"{result.source}:{item.line}: {_excerpt(item.message)}"
+        + ("" if item.in_catalogue else " (not in the catalogue)")
+        for item in result.missing[:STRICT_LISTED]
+    ]
+    more = len(result.missing) - len(shown)
+    if more:
+        shown.append(f"… and {more} more")
+    noun = "segment has" if len(result.missing) == 1 else "segments have"
+    remedy = (
+        "review them (or pass --include-fuzzy to accept machine translations)"
+        if any(item.in_catalogue for item in result.missing)
+        else "run `translate run` on the source again"
+    )
+    return UserError(
+        f"{len(result.missing)} {noun} no usable translation; {remedy}:\n  " + "\n  ".join(shown),
+        EXIT_FINDINGS,
+    )
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def export_catalogue(
+    catalogue_path: str | Path,
+    source: str | None = None,
+    *,
+    encoding: str | None = None,
+    options: ExportOptions = ExportOptions(),
+) -> tuple[ExportResult, tuple[str, ...]]:
+    """Read the catalogue and its source, and rebuild the target text.
+
+    Returns the result and the source reader's warnings. ``source`` defaults to the file the
+    catalogue's `#:` references name, relative to the working directory.
+    """
+    from translate.segment import segment_text
+    from translate.textio import read_source
+
+    path = Path(catalogue_path)
+    if not path.is_file():
+        raise UserError(f"{path}: no such catalogue file")
+    catalogue = load_catalogue(path)
+    if source is None:
+        source = source_from_references(catalogue, str(path))
+        if not Path(source).is_file():
+            raise UserError(
+                f"{source}: source document (from the references in {path}) not found; "
+                "run from the folder where `translate run` ran, or pass --source FILE"
+            )
+    source_text = read_source(source, encoding)
+    document = segment_text(
+        source_text.text,
+        path=source,
+        line_breaks=options.line_breaks,
+        abbreviations=options.abbreviations,
+        max_length=options.max_length,
+    )
+    translations, known = usable_translations(catalogue, options.include_fuzzy)
+    return export_document(document, translations, known), source_text.warnings
