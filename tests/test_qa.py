@@ -323,7 +323,9 @@ def test_parse_msgfmt_output() -> None:
     )
     findings = qa.parse_msgfmt_output(output, "a.po")
     assert [(f.line, f.check) for f in findings] == [(8, "msgfmt"), (3, "msgfmt")]
-    assert "first definition (line 6)" in findings[0].message
+    assert findings[0].message == (
+        "duplicate message definition (see line 6: this is the location of the first definition)"
+    )
     assert findings[1].message == "warning: header field 'Language' missing in header"
 
 
@@ -343,7 +345,8 @@ def test_clean_catalogue_passes(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "no findings in 1 catalogue (2 entries checked; 1 fuzzy and 1 untranslated "
-        "not content-checked)" + ("" if MSGFMT else "; msgfmt not installed, validity only parsed")
+        "not content-checked)"
+        + ("" if MSGFMT else "; msgfmt --check not run (GNU gettext is not installed)")
     ]
     assert po.read_text(encoding="utf-8").startswith(HEADER)  # only read
 
@@ -448,15 +451,20 @@ def test_msgfmt_findings(tmp_path: Path) -> None:
     assert not [f for f in skipped.findings if f.check == "msgfmt"]
 
 
-def test_duplicates_found_without_msgfmt(tmp_path: Path) -> None:
-    po = write_po(tmp_path / "doc.po", po_entry("Một.", "One."), po_entry("Một.", "Uno."))
-    lines = po.read_text(encoding="utf-8").splitlines()
-    first = lines.index('msgid "Một."') + 1
-    second = lines.index('msgid "Một."', first) + 1
-    report = qa.check_catalogues([po], qa.CheckOptions(use_msgfmt=False))
-    assert [(f.line, f.check, f.message) for f in report.findings] == [
-        (second, "duplicate", f"duplicate msgid (first at line {first})")
+def test_invalid_catalogues_are_findings(tmp_path: Path) -> None:
+    duplicated = write_po(tmp_path / "dup.po", po_entry("Một.", "One."), po_entry("Một.", "Uno."))
+    garbled = write_po(tmp_path / "garbled.po", po_entry("Hai.", "Two."))
+    garbled.write_text(garbled.read_text(encoding="utf-8") + 'msgid "unterminated\n', "utf-8")
+    report = qa.check_catalogues([duplicated, garbled], qa.CheckOptions(use_msgfmt=False))
+    found = [(Path(f.path).name, f.line, f.check) for f in report.findings]
+    second = line_of(duplicated, "Uno.") - 2  # the entry starts at its `#:` line
+    assert found == [
+        ("dup.po", second, "parse"),
+        ("garbled.po", len(garbled.read_text(encoding="utf-8").splitlines()), "parse"),
     ]
+    assert "duplicate message definition" in report.findings[0].message
+    code, out, _ = run_translate(["check", "--no-msgfmt", str(garbled)])
+    assert code == 1 and f"{garbled}:" in out
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -29,11 +29,12 @@ from translate.stats import (
     entry_state,
     find_catalogues,
     live_entries,
+    load_catalogue,
     read_lines,
 )
 
 if TYPE_CHECKING:
-    import polib
+    pass
 
 # ---------------------------------------------------------------------------------------------
 # Numbers
@@ -817,7 +818,8 @@ class CatalogueSummary:
 class CheckReport:
     findings: tuple[Finding, ...]
     catalogues: tuple[CatalogueSummary, ...]
-    msgfmt: str | None  # path of the msgfmt that ran, or None when it is not installed
+    msgfmt: str | None  # path of the msgfmt that ran, or None
+    msgfmt_skipped: str = ""  # why msgfmt did not run, for the summary
 
     def summary_line(self) -> str:
         checked = sum(item.checked for item in self.catalogues)
@@ -828,7 +830,7 @@ class CheckReport:
         files = len(self.catalogues)
         catalogues = "catalogue" if files == 1 else "catalogues"
         head = f"{count} {noun}" if count else "no findings"
-        tail = "" if self.msgfmt else "; msgfmt not installed, validity only parsed"
+        tail = f"; {self.msgfmt_skipped}" if self.msgfmt_skipped else ""
         return (
             f"{head} in {files} {catalogues} ({checked} entries checked; "
             f"{fuzzy} fuzzy and {untranslated} untranslated not content-checked){tail}"
@@ -854,7 +856,7 @@ class CheckReport:
 
 _MSGFMT_PROGRAM = re.compile(r"^(?:\S*/)?msgfmt: ")
 _MSGFMT_TOTAL = re.compile(r"^(?:\S*/)?msgfmt: found \d+ fatal errors?$")
-_MSGFMT_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+):(?:\d+:)? (?P<message>.*)$")
+_MSGFMT_LOCATION = re.compile(r"(\d+):(?:\d+:)? ?(.*)$", re.DOTALL)
 
 
 def parse_msgfmt_output(output: str, path: str) -> list[Finding]:
@@ -862,23 +864,22 @@ def parse_msgfmt_output(output: str, path: str) -> list[Finding]:
     findings: list[Finding] = []
     for raw in output.splitlines():
         line = raw.rstrip()
-        if not line:
+        if not line or _MSGFMT_TOTAL.match(line):
             continue
-        match = _MSGFMT_LINE.match(line)
-        if match and match.group("path") == path:
-            message = match.group("message")
-            if message.startswith("...") and findings:
-                previous = findings[-1]
-                note = f"{message.strip('. ')} (line {match.group('line')})"
-                findings[-1] = Finding(
-                    previous.path, previous.line, previous.check, f"{previous.message}; {note}"
-                )
-                continue
-            findings.append(Finding(path, int(match.group("line")), "msgfmt", message))
-        elif _MSGFMT_TOTAL.match(line):
-            continue
-        else:
+        located = (
+            _MSGFMT_LOCATION.match(line[len(path) + 1 :]) if line.startswith(path + ":") else None
+        )
+        if located is None:
             findings.append(Finding(path, 1, "msgfmt", _MSGFMT_PROGRAM.sub("", line)))
+            continue
+        number, message = int(located.group(1)), located.group(2)
+        if message.startswith("...") and findings:
+            # `...this is the location of the first definition` belongs to the line before.
+            previous = findings[-1]
+            joined = f"{previous.message.rstrip('. ')} (see line {number}: {message.strip('. ')})"
+            findings[-1] = Finding(previous.path, previous.line, previous.check, joined)
+            continue
+        findings.append(Finding(path, number, "msgfmt", message))
     return findings
 
 
@@ -905,24 +906,6 @@ def run_msgfmt(path: str, msgfmt: str) -> list[Finding]:
     return findings
 
 
-def duplicate_findings(catalogue: polib.POFile, path: str, lines: Sequence[str]) -> list[Finding]:
-    """Duplicate msgids (what msgfmt would reject), for when msgfmt is not installed."""
-    seen: dict[tuple[str | None, str], int] = {}
-    findings = []
-    for entry in catalogue:
-        if entry.obsolete:
-            continue
-        key = (entry.msgctxt, entry.msgid)
-        line = entry_line(entry, lines)
-        if key in seen:
-            findings.append(
-                Finding(path, line, "duplicate", f"duplicate msgid (first at line {seen[key]})")
-            )
-        else:
-            seen[key] = line
-    return findings
-
-
 def check_catalogue(
     path: Path,
     options: CheckOptions,
@@ -930,22 +913,17 @@ def check_catalogue(
     detect: Callable[[str], str] | None = None,
 ) -> tuple[list[Finding], CatalogueSummary]:
     """All findings for one catalogue file."""
-    import polib
-
     name = str(path)
     lines = read_lines(path)
     findings: list[Finding] = []
     if msgfmt is not None:
         findings += run_msgfmt(name, msgfmt)
     try:
-        catalogue = polib.pofile(name, wrapwidth=79)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        line_match = re.search(r"line (\d+)", str(exc))
-        line = int(line_match.group(1)) if line_match else 1
-        findings.append(Finding(name, line, "parse", f"cannot parse the catalogue: {exc}"))
+        catalogue = load_catalogue(path)
+    except UserError as exc:
+        findings.append(parse_finding(name, exc.message))
+        findings.sort(key=lambda finding: finding.line)
         return findings, CatalogueSummary(name, 0, 0, 0, 0)
-    if msgfmt is None:
-        findings += duplicate_findings(catalogue, name, lines)
 
     entries = live_entries(catalogue)
     states = [entry_state(entry) for entry in entries]
@@ -985,6 +963,14 @@ def check_catalogue(
     return findings, summary
 
 
+def parse_finding(path: str, message: str) -> Finding:
+    """A `parse` finding from the reader's `path:line: problem` (or `path: problem`) error."""
+    match = re.match(re.escape(path) + r":(?:(\d+):)? ?(.*)$", message, re.DOTALL)
+    if match is None:
+        return Finding(path, 1, "parse", message)
+    return Finding(path, int(match.group(1) or 1), "parse", match.group(2))
+
+
 def _header_line(lines: Sequence[str]) -> int:
     for index, line in enumerate(lines):
         if line.startswith('msgid ""'):
@@ -1000,10 +986,16 @@ def check_catalogues(
     """Check every catalogue named or found under ``paths`` (UserError when there is none)."""
     catalogues = find_catalogues(paths)
     msgfmt = shutil.which("msgfmt") if options.use_msgfmt else None
+    if not options.use_msgfmt:
+        skipped = "msgfmt --check not run (--no-msgfmt)"
+    elif msgfmt is None:
+        skipped = "msgfmt --check not run (GNU gettext is not installed)"
+    else:
+        skipped = ""
     findings: list[Finding] = []
     summaries: list[CatalogueSummary] = []
     for path in catalogues:
         found, summary = check_catalogue(path, options, msgfmt, detect)
         findings += found
         summaries.append(summary)
-    return CheckReport(tuple(findings), tuple(summaries), msgfmt)
+    return CheckReport(tuple(findings), tuple(summaries), msgfmt, skipped)

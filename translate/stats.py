@@ -129,9 +129,16 @@ def find_catalogues(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_catalogue(path: Path) -> polib.POFile:
-    """Parse a PO file; UserError (exit 2) naming the file when it cannot be read or parsed."""
+    """Parse a PO file; UserError (exit 2) naming the file when it cannot be read or parsed.
+
+    translate.pofile decides validity, so every command accepts and refuses the same files as
+    `translate run`; polib's entries are returned because they carry their line numbers.
+    """
     import polib
 
+    from translate import pofile
+
+    pofile.read(path)
     try:
         return polib.pofile(str(path), wrapwidth=79)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
