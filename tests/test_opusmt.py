@@ -529,6 +529,9 @@ def test_hf_package_layout_metadata_and_argos_loading(hf_built: Built, hf_folder
     assert len(vocabulary) == len(json.loads((hf_folder / "vocab.json").read_text())) - 1
 
 
+@pytest.mark.xfail(
+    strict=True, reason="engine decodes OPUS-MT output with sentencepiece.model (source.spm)"
+)
 def test_hf_package_translates_through_the_engine(
     hf_built: Built, packages_dir: Path, tmp_path: Path
 ) -> None:
@@ -538,6 +541,7 @@ def test_hf_package_translates_through_the_engine(
     package = install_archive(hf_built.archive, expected_pair=("vi", "en"))
     translations = Engine(package, EngineOptions(beam_size=2)).translate(SENTENCES)
     assert len(translations) == len(SENTENCES)
+    assert len({t.text for t in translations}) > 1  # the output depends on the input
     for sentence, translation in zip(SENTENCES, translations, strict=True):
         assert translation.source == sentence
         assert "▁" not in translation.text and translation.score <= 0
