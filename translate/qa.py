@@ -300,6 +300,7 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_PUNCTUATION = ".,;:!?…"
+_DIGIT = re.compile(r"\d")
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _DATE_DMY = re.compile(r"(?<![\d.,/])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
 _DATE_ISO = re.compile(r"(?<![\d.,/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
@@ -330,10 +331,13 @@ _EN_MONTH_NAME = re.compile(
 
 def _blank(text: str, pattern: re.Pattern[str]) -> tuple[str, list[re.Match[str]]]:
     """Matches of ``pattern`` and the text with them replaced by spaces (offsets kept)."""
-    matches = list(pattern.finditer(text))
-    for match in reversed(matches):
-        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-    return text, matches
+    matches: list[re.Match[str]] = []
+
+    def blank(match: re.Match[str]) -> str:
+        matches.append(match)
+        return " " * (match.end() - match.start())
+
+    return pattern.sub(blank, text), matches
 
 
 def _strip_address(address: str) -> str:
@@ -380,6 +384,9 @@ def source_placeables(msgid: str) -> list[Placeable]:
     found += [(m.start(), Placeable("url", _strip_address(m.group()))) for m in urls]
     text, domains = _blank(text, _DOMAIN)
     found += [(m.start(), Placeable("url", _strip_address(m.group()))) for m in domains]
+    if _DIGIT.search(text) is None:
+        # Everything below starts with a digit; most sentences have none.
+        return [placeable for _, placeable in sorted(found, key=lambda item: item[0])]
 
     text, matches = _blank(text, _DATE_ISO)
     for m in matches:
