@@ -158,6 +158,28 @@ def test_kill_at_random_moments_never_tears_the_file(tmp_path: Path, sig: int) -
         assert temp_files(tmp_path) == []
 
 
+@pytest.mark.slow
+def test_stale_temp_files_of_killed_writers_are_removed(tmp_path: Path) -> None:
+    from translate.textio import remove_stale_temp_files
+
+    target = tmp_path / "doc.po"
+    target.write_bytes(payload(1))
+    writer = start_writer(tmp_path, target, "replace", first=2)
+    wait_for(writer, "AT")
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    stale = temp_files(tmp_path)
+    assert len(stale) == 1 and f".{writer.pid}." in stale[0]
+    # A live writer's file (ours) and other files are left alone.
+    mine = tmp_path / f".doc.po.{os.getpid()}.0123abcd.tmp"
+    mine.write_bytes(b"in progress")
+    other = tmp_path / ".other.po.1.0123abcd.tmp"
+    other.write_bytes(b"not ours to judge")
+    assert remove_stale_temp_files(target) == [tmp_path / stale[0]]
+    assert sorted(temp_files(tmp_path)) == sorted([mine.name, other.name])
+    assert complete_version(target.read_bytes()) == 1
+
+
 LOCKER = textwrap.dedent(
     """
     import os, sys, time

@@ -41,7 +41,9 @@ __all__ = [
     "catalog_lock",
     "decode_source",
     "legacy_font_encoding",
+    "lock_path_for",
     "read_source",
+    "remove_stale_temp_files",
 ]
 
 
@@ -535,6 +537,43 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             ) from exc
         raise
     _fsync_folder(folder)
+
+
+def remove_stale_temp_files(path: Path) -> list[Path]:
+    """Delete temporary files that killed writers of ``path`` left beside it; return them.
+
+    Only files named as `atomic_write_bytes` names them, whose writer process is gone, are
+    removed; a SIGKILL between creating and renaming one is the only way to leave one behind.
+    """
+    target = Path(path)
+    pattern = re.compile(re.escape(f".{target.name}.") + r"(\d+)\.[0-9a-f]{8}\.tmp")
+    removed: list[Path] = []
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return removed
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None or _process_alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target.parent / name)
+            removed.append(target.parent / name)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # cannot tell cheaply: keep the file
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def _existing_mode(target: Path) -> int | None:
