@@ -269,6 +269,14 @@ def test_length_ratio_outlier() -> None:
     assert qa.length_ratio_outlier("Ngắn.", "A very much longer translation") is None
 
 
+def test_repetition() -> None:
+    assert qa.repeated_run("the the the city") == "the"
+    assert qa.repeated_run("of the city of the city of the city today") == "of the city"
+    assert qa.repeated_run("He had had enough; that that is fine.") is None
+    assert qa.new_repetition("Không, không, không.", "No, no, no.") is None
+    assert qa.new_repetition("Dữ liệu số.", "Digital data data data data.") == "data"
+
+
 def test_non_english_language() -> None:
     vietnamese = "Sự kiện gồm nhiều hoạt động phong phú như hội nghị phiên toàn thể."
     assert qa.non_english_language(vietnamese) == "vi"

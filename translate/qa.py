@@ -631,6 +631,36 @@ MAX_RATIO = 2.0
 MIN_RATIO_LENGTH = 30
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+MIN_REPEATS = 3
+MAX_REPEATED_WORDS = 6
+
+
+def repeated_run(text: str) -> str | None:
+    """The first word or phrase (up to six words) said three or more times in a row.
+
+    Neural MT that loses its way loops (`the the the`, `of the city of the city of the city`);
+    such runs are rare in real prose.
+    """
+    tokens = [token.lower() for token in _TOKEN.findall(text)]
+    for size in range(1, MAX_REPEATED_WORDS + 1):
+        for start in range(len(tokens) - size * MIN_REPEATS + 1):
+            phrase = tokens[start : start + size]
+            if all(
+                tokens[start + size * repeat : start + size * (repeat + 1)] == phrase
+                for repeat in range(1, MIN_REPEATS)
+            ):
+                return " ".join(phrase)
+    return None
+
+
+def new_repetition(msgid: str, msgstr: str) -> str | None:
+    """A repeated run in the msgstr when the msgid has none (`Không, không, không` may)."""
+    if repeated_run(msgid) is not None:
+        return None
+    return repeated_run(msgstr)
+
+
 def length_ratio_outlier(
     msgid: str,
     msgstr: str,
@@ -762,6 +792,9 @@ def entry_findings(
         results.append(("language", f"msgstr is not English (looks like '{language}')"))
     for problem in new_bracket_problems(msgid, msgstr):
         results.append(("brackets", f"msgstr: {problem} (balanced in the msgid)"))
+    repeated = new_repetition(msgid, msgstr)
+    if repeated is not None:
+        results.append(("repetition", f"msgstr repeats '{repeated}' {MIN_REPEATS}+ times in a row"))
     ratio = length_ratio_outlier(msgid, msgstr)
     if ratio is not None:
         results.append(

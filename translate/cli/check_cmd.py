@@ -62,6 +62,7 @@ def check(
       untranslated  msgstr left identical to a Vietnamese msgid
       language      msgstr is not English
       brackets      unbalanced brackets or quotes in the msgstr but not in the msgid
+      repetition    a word or phrase repeated 3+ times in a row (looping MT output)
       length        msgstr/msgid length ratio outside 0.5–2.0 (msgids of 30+ characters)
       max-fuzzy, max-untranslated
                     a threshold exceeded
