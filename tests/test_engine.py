@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +85,7 @@ def test_batch_results_equal_one_at_a_time(engine: Engine) -> None:
 
 
 def test_small_batches_equal_one_big_batch(installed_package: Any) -> None:
-    sentences = seed_sentences(20)
+    sentences = seed_sentences(10)
     options = EngineOptions(compute_type="float32")
     big = Engine(installed_package, options).translate(sentences)
     small = Engine(installed_package, dataclasses.replace(options, max_batch_tokens=16)).translate(
@@ -150,22 +152,23 @@ def test_provenance_names_package_and_version(installed_package: Any) -> None:
     assert engine.package is installed_package
 
 
-def test_target_prefix_is_forced_and_stripped(tmp_path: Path) -> None:
-    from argos_fixture import build_fixture_folder
-
+def test_target_prefix_is_forced_and_stripped(installed_package: Any, tmp_path: Path) -> None:
     from translate.models import load_package
 
     prefix = "__en__"
-    folder = build_fixture_folder(tmp_path, target_prefix=prefix)
-    # The prefix must be a target token: replace an ordinary piece in the vocabulary.
+    folder = tmp_path / installed_package.code
+    shutil.copytree(installed_package.path, folder)
+    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    (folder / "metadata.json").write_text(json.dumps({**metadata, "target_prefix": prefix}))
+    # The prefix must be a target token: it replaces an ordinary piece in the vocabulary.
     vocabulary_file = folder / "model" / "shared_vocabulary.json"
-    import json
-
     vocabulary = json.loads(vocabulary_file.read_text(encoding="utf-8"))
     vocabulary[-1] = prefix
     vocabulary_file.write_text(json.dumps(vocabulary), encoding="utf-8")
     package = load_package(folder)
-    results = Engine(package, EngineOptions(alternatives=1)).translate(seed_sentences(4))
+    assert package.target_prefix == prefix
+    options = EngineOptions(alternatives=1, max_length_cap=12)
+    results = Engine(package, options).translate(seed_sentences(4))
     for result in results:
         assert prefix not in result.text
         assert all(prefix not in a.text for a in result.alternatives)
