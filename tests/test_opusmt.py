@@ -123,6 +123,8 @@ def test_licence_file_title_is_recognised_or_quoted() -> None:
 
 def test_licence_line_in_readme_body_and_unknown() -> None:
     assert licence_from_texts("# model\n\n* license: CC-BY-4.0\n", None) == "CC-BY-4.0"
+    card_body = "## Model Details\n- **Model Type:** Translation\n- **License:** CC-BY-4.0\n"
+    assert licence_from_texts(card_body, None) == "CC-BY-4.0"
     assert licence_from_texts("# model\n\nNo word about terms.\n", None) == "unknown"
     assert licence_from_texts(None, None) == "unknown"
     assert licence_from_texts("", "  \n") == "unknown"

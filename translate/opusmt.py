@@ -37,6 +37,7 @@ are refused: an Argos package cannot add one.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -553,8 +554,13 @@ def write_argosmodel(folder: Path, archive: Path) -> None:
 # Conversion and the whole build
 
 
-def convert_model(source: SourceModel, output_dir: Path, quantization: str) -> None:
-    """Convert the model with CTranslate2 into ``output_dir`` (which must not exist)."""
+def convert_model(
+    source: SourceModel, output_dir: Path, quantization: str, *, quiet: bool = True
+) -> None:
+    """Convert the model with CTranslate2 into ``output_dir`` (which must not exist).
+
+    ``quiet`` silences the progress bars and warnings that transformers prints to stderr.
+    """
     import ctranslate2.converters as converters
 
     converter: Any
@@ -569,6 +575,11 @@ def convert_model(source: SourceModel, output_dir: Path, quantization: str) -> N
                 f"{source.name}: converting a Hugging Face MarianMTModel needs transformers "
                 f"and torch ({exc.name} is missing): {EXTRA_HINT}"
             ) from exc
+        if quiet:
+            # Looked up by name: transformers' logging helpers carry no type hints.
+            transformers_logging: Any = importlib.import_module("transformers.utils.logging")
+            transformers_logging.disable_progress_bar()
+            transformers_logging.set_verbosity_error()
         converter = converters.TransformersConverter(str(source.folder))
     try:
         converter.convert(str(output_dir), quantization=quantization_argument(quantization))
@@ -630,7 +641,7 @@ def build_package(
             package_dir.mkdir()
             kind = "Marian" if source.layout == MARIAN else "Hugging Face"
             report(f"Converting the {kind} model with CTranslate2 (quantization {quantization})")
-            convert_model(source, package_dir / "model", quantization)
+            convert_model(source, package_dir / "model", quantization, quiet=progress is None)
             shutil.copyfile(source.source_spm, package_dir / SOURCE_TOKENIZER_FILE)
             separate_target = source.source_spm.read_bytes() != source.target_spm.read_bytes()
             if separate_target:
@@ -672,7 +683,7 @@ def build_package(
     )
 
 
-def fetch_from_hub(model_id: str, *, revision: str | None = None) -> Path:
+def fetch_from_hub(model_id: str, *, revision: str | None = None, quiet: bool = True) -> Path:
     """Download a MarianMTModel from the Hugging Face Hub (or its cache); its local folder."""
     if not HUB_MODEL_ID.match(model_id):
         raise UserError(
@@ -680,8 +691,12 @@ def fetch_from_hub(model_id: str, *, revision: str | None = None) -> Path:
         )
     try:
         from huggingface_hub import constants, snapshot_download
+
+        hub_utils: Any = importlib.import_module("huggingface_hub.utils")
     except ImportError as exc:
         raise UserError(f"--from-hub needs huggingface_hub: {EXTRA_HINT}") from exc
+    if quiet:
+        hub_utils.disable_progress_bars()
     try:
         folder = snapshot_download(
             repo_id=model_id, revision=revision, allow_patterns=list(HUB_FILES)

@@ -25,7 +25,7 @@ def _progress(message: str) -> None:
 @click.argument(
     "source",
     required=False,
-    metavar="DIR_OR_ZIP",
+    metavar="[DIR_OR_ZIP]",
     type=click.Path(path_type=Path),
 )
 @click.option("--from", "from_code", required=True, metavar="CODE", help="Source language.")
@@ -70,7 +70,7 @@ def build(
     hub_id: str | None,
     force: bool,
 ) -> None:
-    """Build an Argos package (.argosmodel) from an OPUS-MT model, never changing the model.
+    """Convert an OPUS-MT model into an Argos package (.argosmodel); the model is only read.
 
     DIR_OR_ZIP is a Marian release (a folder or its .zip with decoder.yml, *.npz,
     *.vocab.yml, source.spm, target.spm) or a Hugging Face MarianMTModel folder
@@ -95,7 +95,7 @@ def build(
     if hub_id is not None:
         if show_progress:
             _progress(f"Fetching {hub_id} from the Hugging Face Hub")
-        source = opusmt.fetch_from_hub(hub_id)
+        source = opusmt.fetch_from_hub(hub_id, quiet=not show_progress)
         model_name = hub_id
     assert source is not None
 
@@ -130,4 +130,7 @@ def build(
             package = install_archive(
                 built.archive, expected_pair=(from_code, to_code), force=force
             )
-            click.echo(f"Installed {package.code} {package.version} at {package.path}")
+            click.echo(
+                f"Installed {package.code} ({package.from_code}→{package.to_code}, "
+                f"version {package.version}) in {package.path}"
+            )
