@@ -286,6 +286,8 @@ def test_non_english_language() -> None:
     french = "Le directeur du département a présenté les résultats de cette année aux journalistes."
     assert qa.non_english_language(french) == "fr"
     assert qa.non_english_language("Huế 2023") is None
+    assert qa.non_english_language("HƯỚNG ĐẾN HỆ SINH THÁI ĐỒNG BỘ") == "vi"
+    assert qa.non_english_language("The CĐS strategy of Huế is ready.") is None
 
 
 def test_untranslated_copy_only_for_vietnamese_sentences() -> None:

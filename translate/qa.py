@@ -690,16 +690,21 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 def vietnamese_word_share(text: str) -> tuple[int, float]:
-    """Lowercase words carrying Vietnamese letters: (count, share of lowercase words).
+    """Ordinary words carrying Vietnamese letters: (count, share of ordinary words).
 
-    Capitalised words are left out: English translations keep Vietnamese names with their
-    diacritics (`Thừa Thiên Huế`), which says nothing about the rest of the sentence.
+    Ordinary = lowercase or ALL CAPS. Capitalised words are left out: English translations
+    keep Vietnamese names with their diacritics (`Thừa Thiên Huế`), which says nothing about
+    the rest of the sentence.
     """
-    lowercase = [word for word in _LETTER_WORD.findall(text) if word[0].islower()]
-    if not lowercase:
+    ordinary = [
+        word.lower()
+        for word in _LETTER_WORD.findall(text)
+        if word[0].islower() or (len(word) > 1 and word.isupper())
+    ]
+    if not ordinary:
         return 0, 0.0
-    marked = sum(1 for word in lowercase if any(char in _VIETNAMESE_LETTERS for char in word))
-    return marked, marked / len(lowercase)
+    marked = sum(1 for word in ordinary if any(char in _VIETNAMESE_LETTERS for char in word))
+    return marked, marked / len(ordinary)
 
 
 def english_function_word_share(text: str) -> float:
