@@ -505,6 +505,32 @@ def test_from_hub_offline_fails_with_one_message(
     assert not list(tmp_path.glob("*.argosmodel"))
 
 
+def test_from_hub_uses_a_populated_cache_offline(
+    hf_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real snapshot_download path: a model already in the Hub cache builds offline."""
+    import huggingface_hub.constants
+
+    cache = tmp_path / "hf-cache"
+    revision = "0123456789abcdef0123456789abcdef01234567"
+    repo = cache / "models--Helsinki-NLP--opus-mt-vi-en"
+    shutil.copytree(hf_folder, repo / "snapshots" / revision)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(revision, encoding="utf-8")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(cache))
+    output = tmp_path / "hub.argosmodel"
+    result = run_cli(
+        "models", "build", "--from-hub", "Helsinki-NLP/opus-mt-vi-en",
+        "--from", "vi", "--to", "en", "-o", str(output),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(output) as zf:
+        metadata = json.loads(zf.read(f"{TOP}/metadata.json"))
+    assert metadata["source_model"] == "Helsinki-NLP/opus-mt-vi-en"
+
+
 def test_from_hub_rejects_a_malformed_id(tmp_path: Path) -> None:
     result = run_cli("models", "build", "--from-hub", "../etc", "--from", "vi", "--to", "en")
     assert result.exit_code == 2 and "model id" in result.stderr
