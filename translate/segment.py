@@ -45,6 +45,7 @@ _NON_SPACE = re.compile(r"\S")
 # hue.gov.vn, 12.11.2023).
 _CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»›)\]}]*(?=\s)")
 _QUOTES = "\"'”’»›“‘«‹"
+_QUOTE_SET = frozenset(_QUOTES)
 _CLOSING_QUOTES_AFTER_SPACE = "”’»"
 _DASHES = "-–—"
 # Opening punctuation skipped to find the first word after a candidate end.
@@ -54,6 +55,7 @@ _TOKEN_LOOKBACK = 64
 
 # Letters that stand for a name as an initial; accented capitals are words (`Ý` is Italy).
 _INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+_NEXT_INITIAL = re.compile(r"[A-ZĐ]\.(?:\s|[A-ZĐ]\.)")
 # After a closing quote: a capitalised speaker of up to four words and a speech verb that
 # end the sentence (`“…” Bà Sumbung chia sẻ.`); `Ông nói rằng…` starts a new one.
 _SPEECH_VERBS = (
@@ -109,8 +111,9 @@ _NON_SPACE_RUN = re.compile(r"\S*")
 class _Rules:
     prefix_abbreviations: frozenset[str]
     final_abbreviations: frozenset[str]
-    known_pattern: re.Pattern[str]
-    lowercase_known_tokens: tuple[str, ...]
+    # lower+upper letter pair -> (known token, offset of the upper letter in it)
+    known_transitions: dict[str, tuple[tuple[str, int], ...]]
+    lowercase_known_token: re.Pattern[str]  # `iPhone`, `eBay`: may start a sentence
 
 
 @dataclass(frozen=True)
@@ -220,12 +223,25 @@ def _rules(extra: frozenset[str] | None) -> _Rules:
     return _Rules(
         prefix_abbreviations=with_period - final,
         final_abbreviations=final,
-        # Longest first, so that `McDonald's` wins over `McDonald`.
-        known_pattern=re.compile(
-            "|".join(re.escape(token) for token in sorted(known, key=len, reverse=True))
+        known_transitions=_case_transitions(known),
+        lowercase_known_token=re.compile(
+            "|".join(
+                re.escape(token)
+                for token in sorted(known, key=len, reverse=True)
+                if token[:1].islower()
+            )
+            or "(?!)"
         ),
-        lowercase_known_tokens=tuple(sorted(token for token in known if token[:1].islower())),
     )
+
+
+def _case_transitions(tokens: frozenset[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    transitions: dict[str, list[tuple[str, int]]] = {}
+    for token in sorted(tokens):
+        for offset in range(1, len(token)):
+            if token[offset - 1].islower() and token[offset].isupper():
+                transitions.setdefault(token[offset - 1 : offset + 1], []).append((token, offset))
+    return {pair: tuple(entries) for pair, entries in transitions.items()}
 
 
 # --- pass 1: lines into units ------------------------------------------------------------
@@ -368,7 +384,7 @@ def _is_sentence_end(
     terminator = text[terminator_start:terminator_end]
     closers = text[terminator_end:closers_end]
     next_case, after_dash = _next_word_case(text, next_start, len(text), rules)
-    closed_quote = any(character in _QUOTES for character in closers)
+    closed_quote = not _QUOTE_SET.isdisjoint(closers)
     if next_case == "lower" and (closed_quote or after_dash):
         return False  # `“Đi đâu?” anh hỏi`, `… – chị nói`: the attribution continues it
     if closed_quote and _ATTRIBUTION.match(text, next_start) is not None:
@@ -399,17 +415,17 @@ def _is_sentence_end(
         if last in rules.prefix_abbreviations:
             return False
         if all(part in _INITIALS for part in parts):
-            return _initials_end_sentence(before, next_case, text[next_start])
+            return _initials_end_sentence(before, next_case, text, next_start)
     if len(token) == 2 and token[0] in _INITIALS:
-        return _initials_end_sentence(before, next_case, text[next_start])
+        return _initials_end_sentence(before, next_case, text, next_start)
     return True
 
 
-def _initials_end_sentence(before: str, next_case: str, following: str) -> bool:
+def _initials_end_sentence(before: str, next_case: str, text: str, next_start: int) -> bool:
     """`Nguyễn V. A. cho biết`, `George W. Bush`, `anh Nguyễn Văn T. (35 tuổi)`: an initial
     inside a name is no end; after a lowercase word or a comma (`bảng B. Các đội…`) it is a
     sentence-final letter."""
-    if following == "(":
+    if text[next_start] == "(" or _NEXT_INITIAL.match(text, next_start) is not None:
         return False
     if next_case != "upper":
         return next_case != "lower"
@@ -433,7 +449,7 @@ def _next_word_case(text: str, start: int, limit: int, rules: _Rules) -> tuple[s
         return "other", after_dash
     character = text[position]
     if character.islower():
-        if any(text.startswith(token, position) for token in rules.lowercase_known_tokens):
+        if rules.lowercase_known_token.match(text, position) is not None:
             return "upper", after_dash  # `iPhone 15 ra mắt…` starts a sentence
         return "lower", after_dash
     if character.isupper() or character.istitle():
@@ -462,16 +478,16 @@ def _scrape_joins(text: str, start: int, end: int, rules: _Rules) -> list[int]:
         right_word = right[0] if right else ""
         if _VIETNAMESE_ACCENTED.search(left_word + right_word) is None:
             continue  # ASCII camel case is a brand name far more often than a join
-        if _inside_known_token(token, position - token_start, rules):
+        if _inside_known_token(text, position, rules):
             continue
         joins.append(position)
     return joins
 
 
-def _inside_known_token(token: str, offset: int, rules: _Rules) -> bool:
-    return any(
-        match.start() < offset < match.end() for match in rules.known_pattern.finditer(token)
-    )
+def _inside_known_token(text: str, position: int, rules: _Rules) -> bool:
+    """Is the case change at ``position`` the inside of a known name (`VietFuture`)?"""
+    candidates = rules.known_transitions.get(text[position - 1 : position + 1], ())
+    return any(text.startswith(token, position - offset) for token, offset in candidates)
 
 
 # --- pass 3: length cap ------------------------------------------------------------------

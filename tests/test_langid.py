@@ -1,0 +1,103 @@
+"""Language of a segment: Vietnamese fast paths, langdetect for the rest, never a crash."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate.document import NO_LANGUAGE
+from translate.langid import detect_language, is_vietnamese_syllable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xin cảm ơn ông!",
+        "ĐÁNH GIÁ",
+        "TIN MỚI",
+        "Ý kiến bình luận",
+        "Cà phê",  # only accents that French shares: still Vietnamese syllables
+        "Chào anh",
+        "Hà Nội",
+        "Liên Minh (Thực hiện)",
+        "CĐS",
+        "Chủ Nhật, 12/11/2023 07:26",
+        "Đề án 06",
+    ],
+)
+def test_short_vietnamese_lines_are_vietnamese(text: str) -> None:
+    assert detect_language(text) == "vi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12/11/2023 07:26", "900.000", "3,5%", "…", "---", "", "   ", "(1)", "07:26 - 12.11.2023"],
+)
+def test_no_letters_is_no_language(text: str) -> None:
+    assert detect_language(text) == NO_LANGUAGE
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Return to top", "en"),
+        ("The meeting will take place in the city hall next week.", "en"),
+        ("Le château est à côté de la gare et la ville est très belle.", "fr"),
+        ("Die Sitzung findet nächste Woche im Rathaus statt.", "de"),
+    ],
+)
+def test_other_languages(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_region_tagged_codes_are_reduced_to_iso_639_1() -> None:
+    assert detect_language("这是一个关于数字化转型的会议。") == "zh"
+
+
+def test_same_answer_in_a_fresh_process() -> None:
+    texts = ["Hue-S", "VIP Tour", "Clock", "UBND", "Liverpool FC", "ok"]
+    script = (
+        "import sys; from translate.langid import detect_language as d; "
+        f"print([d(t) for t in {texts!r}])"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    }
+    assert len(runs) == 1
+    assert runs.pop().strip() == repr([detect_language(text) for text in texts])
+
+
+def test_importing_langid_does_not_load_langdetect() -> None:
+    script = "import sys, translate.langid; print('langdetect' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("nghiêng", True),
+        ("khuya", True),
+        ("Trường", True),
+        ("gì", True),
+        ("château", False),
+        ("Return", False),
+        ("est", False),
+    ],
+)
+def test_vietnamese_syllable_shape(word: str, expected: bool) -> None:
+    assert is_vietnamese_syllable(word) is expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_never_raises_and_returns_a_code(text: str) -> None:
+    code = detect_language(text)
+    assert code == NO_LANGUAGE or (code.isalpha() and code.islower() and len(code) in (2, 3))
