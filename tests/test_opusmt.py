@@ -130,6 +130,12 @@ def test_licence_line_in_readme_body_and_unknown() -> None:
     assert licence_from_texts("", "  \n") == "unknown"
 
 
+@given(st.one_of(st.none(), st.text()), st.one_of(st.none(), st.text()))
+def test_licence_is_always_one_non_empty_line(readme: str | None, licence: str | None) -> None:
+    found = licence_from_texts(readme, licence)
+    assert found and found == found.strip() and "\n" not in found and "\r" not in found
+
+
 def test_multi_target_language_tokens_are_found() -> None:
     vocabulary = ["</s>", ">>fra<<", "▁a", ">>pt_BR<<", ">>not a token<<", ">>"]
     assert language_tokens(vocabulary) == [">>fra<<", ">>pt_BR<<"]
@@ -249,6 +255,17 @@ def test_argostranslate_loads_the_package_and_its_tokenizer(marian_built: Built)
     assert pieces and "<unk>" not in pieces
     assert "".join(pieces).replace("▁", " ").strip() == SENTENCES[0].strip()
     assert "CC-BY-4.0" in (package.get_readme() or "")
+
+
+def test_argostranslate_decoding_of_the_package_stays_readable(
+    marian_built: Built, tokenizers: Tokenizers
+) -> None:
+    """argostranslate ignores target.spm; its own word-mark replacement saves the text."""
+    from argostranslate.package import Package
+
+    package = Package(marian_built.folder)
+    decoded = package.tokenizer.decode(list(tokenizers.chain))
+    assert decoded.strip() == marian_expected_text(tokenizers)
 
 
 def test_model_output_decodes_only_with_the_target_tokenizer(

@@ -205,28 +205,35 @@ _KNOWN_LICENCE_TITLES = (
 )
 
 
+def _one_line(value: str) -> str | None:
+    cleaned = " ".join(value.strip().strip("'\"`*").split())
+    return cleaned[:120] or None
+
+
 def licence_from_texts(readme: str | None, licence_file: str | None) -> str:
     """The model's licence as declared by its model card or LICENSE file, else "unknown".
 
     Order: the card's YAML front matter (``license: apache-2.0``), a known LICENSE title,
-    the first line of the LICENSE file, a ``license:`` line in the README body.
+    the first line of the LICENSE file, a ``license:`` line in the README body. The result
+    is always one non-empty line.
     """
+    candidates: list[str | None] = []
     if readme:
         front = re.match(r"\A---\s*\n(.*?)\n---\s*(\n|\Z)", readme, re.S)
         if front:
-            found = re.search(r"^licen[sc]e:\s*(\S.*?)\s*$", front.group(1), re.M | re.I)
-            if found:
-                return found.group(1).strip("'\"")
+            found = re.search(r"^licen[sc]e:(.*)$", front.group(1), re.M | re.I)
+            candidates.append(found.group(1) if found else None)
     if licence_file and licence_file.strip():
         head = licence_file.strip()[:400]
-        for pattern, name in _KNOWN_LICENCE_TITLES:
-            if pattern.search(head):
-                return name
-        return head.splitlines()[0].strip()
+        titles = [name for pattern, name in _KNOWN_LICENCE_TITLES if pattern.search(head)]
+        candidates.append(titles[0] if titles else head.splitlines()[0])
     if readme:
-        found = re.search(r"^[*\-\s]*licen[sc]e\s*:\s*\**\s*(\S.*?)\s*$", readme, re.M | re.I)
-        if found:
-            return found.group(1).strip("'\"`*")
+        found = re.search(r"^[*\-\s]*licen[sc]e\s*:(.*)$", readme, re.M | re.I)
+        candidates.append(found.group(1) if found else None)
+    for candidate in candidates:
+        cleaned = _one_line(candidate) if candidate else None
+        if cleaned:
+            return cleaned
     return "unknown"
 
 
