@@ -193,3 +193,50 @@ def test_alignment_property(engine: Engine, sentences: list[str]) -> None:
     by_source: dict[str, Translation] = {}
     for result in results:
         assert by_source.setdefault(result.source, result) == result
+
+
+def test_word_marks_never_reach_the_text(engine: Engine) -> None:
+    # Unknown characters are copied from the source by replace_unknowns as raw pieces.
+    results = engine.translate(["Huế 中文 ☃ 2023", *seed_sentences(6)])
+    for result in results:
+        assert "\u2581" not in result.text
+        assert all("\u2581" not in a.text for a in result.alternatives)
+
+
+def copy_with_metadata(package: Any, folder: Path, **extra: str) -> Path:
+    shutil.copytree(package.path, folder)
+    metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    (folder / "metadata.json").write_text(json.dumps({**metadata, **extra}), encoding="utf-8")
+    return folder
+
+
+def test_target_tokenizer_named_in_metadata(installed_package: Any, tmp_path: Path) -> None:
+    from translate.models import load_package
+
+    folder = copy_with_metadata(
+        installed_package, tmp_path / "pkg", target_sentencepiece_model="target.spm"
+    )
+    shutil.copyfile(folder / "sentencepiece.model", folder / "target.spm")
+    sentences = seed_sentences(4)
+    options = EngineOptions(compute_type="float32")
+    with_target = Engine(load_package(folder), options).translate(sentences)
+    plain = Engine(installed_package, options).translate(sentences)
+    assert [r.text for r in with_target] == [r.text for r in plain]
+    (folder / "target.spm").unlink()
+    with pytest.raises(UserError, match="target_sentencepiece_model"):
+        Engine(load_package(folder), options).translate(sentences)
+
+
+def test_target_tokenizer_outside_the_package_is_refused(
+    installed_package: Any, tmp_path: Path
+) -> None:
+    from translate.models import load_package
+
+    folder = copy_with_metadata(
+        installed_package,
+        tmp_path / "pkg",
+        target_sentencepiece_model="../sentencepiece.model",
+    )
+    shutil.copyfile(folder / "sentencepiece.model", tmp_path / "sentencepiece.model")
+    with pytest.raises(UserError, match="target_sentencepiece_model"):
+        Engine(load_package(folder)).translate(["Xin chào."])

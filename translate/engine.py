@@ -33,6 +33,7 @@ import math
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from translate.errors import UserError
@@ -54,6 +55,8 @@ COMPUTE_TYPES = (
     "int16",
 )
 ARGOS_LENGTH_PENALTY = 0.2
+TARGET_TOKENIZER_KEY = "target_sentencepiece_model"
+WORD_MARK = "\u2581"  # SentencePiece's "▁": a space before the piece
 LENGTH_BUCKET = 8
 
 
@@ -123,16 +126,25 @@ class _Tokenizer(Protocol):
 
 
 class _SentencePiece:
-    def __init__(self, model_file: str) -> None:
+    """Encode with the package's model; decode with its target model when it has one."""
+
+    def __init__(self, model_file: str, target_model_file: str | None = None) -> None:
         import sentencepiece
 
-        self._processor = sentencepiece.SentencePieceProcessor(model_file=model_file)
+        self._encoder = sentencepiece.SentencePieceProcessor(model_file=model_file)
+        self._decoder = (
+            sentencepiece.SentencePieceProcessor(model_file=target_model_file)
+            if target_model_file
+            else self._encoder
+        )
 
     def encode(self, text: str) -> list[str]:
-        return list(self._processor.encode(text, out_type=str))
+        return list(self._encoder.encode(text, out_type=str))
 
     def decode(self, tokens: list[str]) -> str:
-        return str(self._processor.decode_pieces(tokens))
+        # Pieces the decoding model does not know come back verbatim with their word marks:
+        # source pieces copied by replace_unknowns, or any piece of a mismatched vocabulary.
+        return str(self._decoder.decode_pieces(tokens)).replace(WORD_MARK, " ")
 
 
 class _Bpe:
@@ -146,6 +158,25 @@ class _Bpe:
 
     def decode(self, tokens: list[str]) -> str:
         return str(self._tokenizer.decode(tokens))
+
+
+def target_tokenizer_file(package: InstalledPackage) -> Path | None:
+    """The SentencePiece model that turns generated pieces into text, when not the source one.
+
+    Packages converted from OPUS-MT carry the target model under the metadata key
+    ``target_sentencepiece_model`` (see translate/opusmt.py): OPUS-MT source and target
+    vocabularies differ, and decoding target pieces with the source model garbles them.
+    """
+    name = package.metadata.get(TARGET_TOKENIZER_KEY)
+    if not name:
+        return None
+    path = package.path / str(name)
+    if Path(str(name)).name != str(name) or not path.is_file():
+        raise UserError(
+            f"{package.path}: metadata {TARGET_TOKENIZER_KEY}={name!r} does not name a file "
+            "in the package folder"
+        )
+    return path
 
 
 def resolve_device(requested: str) -> str:
@@ -215,7 +246,10 @@ class Engine:
     def _load_tokenizer(self) -> _Tokenizer:
         package = self._package
         if package.tokenizer == "sentencepiece":
-            return _SentencePiece(str(package.path / "sentencepiece.model"))
+            target = target_tokenizer_file(package)
+            return _SentencePiece(
+                str(package.path / "sentencepiece.model"), str(target) if target else None
+            )
         return _Bpe(str(package.path / "bpe.model"), package.from_code, package.to_code)
 
     def translate(
