@@ -311,15 +311,10 @@ def test_english_round_trips_through_target_tokenizer_only(marian_built: Built) 
     assert len(garbled) >= len(english_lines()) // 2
 
 
-# Until translate/engine.py decodes with the tokenizer named by "target_sentencepiece_model"
-# (see translate/opusmt.py), it returns "▁withed▁than" here. strict: an XPASS fails the suite,
-# so the mark is removed as soon as the engine is fixed.
-@pytest.mark.xfail(
-    strict=True, reason="engine decodes OPUS-MT output with sentencepiece.model (source.spm)"
-)
 def test_build_then_install_then_translate(
     marian_release: Path, tokenizers: Tokenizers, packages_dir: Path, tmp_path: Path
 ) -> None:
+    """An engine that decodes with sentencepiece.model returns "▁withed▁than" here."""
     from translate.engine import Engine, EngineOptions
     from translate.models import list_installed
 
@@ -574,9 +569,6 @@ def test_hf_package_layout_metadata_and_argos_loading(hf_built: Built, hf_folder
     assert len(vocabulary) == len(json.loads((hf_folder / "vocab.json").read_text())) - 1
 
 
-@pytest.mark.xfail(
-    strict=True, reason="engine decodes OPUS-MT output with sentencepiece.model (source.spm)"
-)
 def test_hf_package_translates_through_the_engine(
     hf_built: Built, packages_dir: Path, tmp_path: Path
 ) -> None:
