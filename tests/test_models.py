@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from argos_fixture import CliResult, zip_package
+from hypothesis import given
+from hypothesis import strategies as st
 
 from translate import models
 from translate.errors import UserError
@@ -477,3 +479,28 @@ def test_zip_package_has_one_top_folder(fixture_archive: Path, tmp_path: Path) -
     rebuilt = zip_package(tmp_path / TOP, tmp_path / "rebuilt.argosmodel")
     info = models.validate_archive(rebuilt, expected_pair=("vi", "en"))
     assert info.top == TOP
+
+
+# --------------------------------------------------------------------------------------------
+# Entry names (property)
+
+SAFE_PART = st.text(
+    alphabet=st.characters(blacklist_characters="/\\\x00", blacklist_categories=("Cs",)),
+    min_size=1,
+    max_size=8,
+).filter(lambda part: part not in (".", ".."))
+
+
+@given(st.lists(SAFE_PART, min_size=1, max_size=4), st.integers(min_value=0, max_value=4))
+def test_entries_with_a_parent_component_are_unsafe(parts: list[str], at: int) -> None:
+    escaping = [*parts[:at], "..", *parts[at:]]
+    assert models._unsafe_entry_problem(zipfile.ZipInfo("/".join(escaping))) is not None
+    assert models._unsafe_entry_problem(zipfile.ZipInfo("/" + "/".join(parts))) is not None
+
+
+@given(st.lists(SAFE_PART, min_size=1, max_size=4))
+def test_plain_relative_entries_are_safe(parts: list[str]) -> None:
+    name = "/".join(parts)
+    if len(name) > 1 and name[1] == ":":
+        return  # a Windows drive letter is refused on purpose
+    assert models._unsafe_entry_problem(zipfile.ZipInfo(name)) is None

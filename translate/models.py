@@ -684,9 +684,10 @@ def install_from_index(
     wanted = code if code is not None else f"{pair[0]}→{pair[1]}" if pair else "?"
     package = find_in_index(index, code=code, pair=pair)
     if package is None:
+        note = " (it has had none since March 2024)" if pair == ("vi", "en") else ""
         raise UserError(
-            f"the Argos package index has no {wanted} package "
-            "(it has had no vi→en package since March 2024)"
+            f"the Argos package index has no {wanted} package{note}; "
+            "install a local .argosmodel file or URL instead"
         )
     if not package.links:
         raise UserError(f"the Argos package index lists {package.code} without a download link")
