@@ -60,7 +60,7 @@ def _human_size(size: int) -> str:
     return f"{size} B"
 
 
-@models_group.command("list")
+@models_group.command("list", short_help="Show installed packages (* = the one used).")
 @click.option("--from", "from_code", default="vi", show_default=True, help="Source language.")
 @click.option("--to", "to_code", default="en", show_default=True, help="Target language.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
@@ -97,7 +97,7 @@ def list_command(from_code: str, to_code: str, as_json: bool) -> None:
         )
 
 
-@models_group.command("available")
+@models_group.command("available", short_help="List the packages in the Argos index.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
 def available_command(as_json: bool) -> None:
     """Refresh the Argos package index and list the packages it offers."""
@@ -137,7 +137,7 @@ class _StderrProgress:
             click.echo("", err=True)
 
 
-@models_group.command("install")
+@models_group.command("install", short_help="Install from a file, URL, index code or pair.")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--sha256", help="Expected SHA-256 of the package file (file or URL sources).")
 @click.option("--force", is_flag=True, help="Replace an installed package of the same name.")
@@ -207,7 +207,7 @@ def _report_installed(package: model_store.InstalledPackage) -> None:
     )
 
 
-@models_group.command("remove")
+@models_group.command("remove", short_help="Delete an installed package.")
 @click.argument("code")
 def remove_command(code: str) -> None:
     """Delete an installed package (by the code `translate models list` shows)."""
@@ -215,7 +215,7 @@ def remove_command(code: str) -> None:
     click.echo(f"Removed {package.code} from {package.path.parent}")
 
 
-@models_group.command("ensure")
+@models_group.command("ensure", short_help="Check a FROM→TO package is installed.")
 @click.option("--from", "from_code", default="vi", show_default=True, help="Source language.")
 @click.option("--to", "to_code", default="en", show_default=True, help="Target language.")
 def ensure_command(from_code: str, to_code: str) -> None:
