@@ -209,6 +209,18 @@ def run_anchor(translation: Any, sentences: tuple[str, ...]) -> tuple[float, lis
     return time.perf_counter() - started, outputs
 
 
+def run_engine(package: BenchPackage, sentences: tuple[str, ...]) -> float:
+    """``translate.engine.Engine.translate`` alone (model loaded first): seconds."""
+    from translate.engine import Engine, EngineOptions
+    from translate.models import load_package
+
+    engine = Engine(load_package(package.package_dir), EngineOptions(beam_size=BEAM_SIZE))
+    engine.translate(sentences[:1])
+    started = time.perf_counter()
+    engine.translate(sentences)
+    return time.perf_counter() - started
+
+
 def run_raw(package: BenchPackage, sentences: tuple[str, ...]) -> tuple[float, int]:
     """One raw translate_batch with the engine's options; seconds and distinct output lengths."""
     import ctranslate2
@@ -275,6 +287,7 @@ class Totals:
     ours: float = 0.0
     rerun: float = 0.0
     raw: float = 0.0
+    engine: float = 0.0
     anchor: float = 0.0
     first_calls: int = 0
     rerun_calls: int = 0
@@ -313,8 +326,9 @@ def run(quick: bool) -> Section:
             log(f"mt: chunk {index + 1}/{chunks}: translate run on {len(chunk)} sentences")
             first = run_pipeline(documents, folder / "locales", package, folder)
             rerun = run_pipeline(documents, folder / "locales", package, folder)
-            log(f"mt: chunk {index + 1}/{chunks}: raw CTranslate2, then argostranslate")
+            log(f"mt: chunk {index + 1}/{chunks}: raw CTranslate2, engine, argostranslate")
             raw_seconds, raw_lengths = run_raw(package, chunk)
+            totals.engine += run_engine(package, chunk)
             anchor_seconds, anchor_outputs = run_anchor(anchor, chunk)
             ours = catalogue_translations(first.catalogues)
             totals.ours += first.seconds
@@ -376,6 +390,14 @@ def _section(
             passed=overhead <= TARGET_OVERHEAD,
         ),
         Figure(
+            benchmark=f"engine alone, {shape.name} model (context)",
+            contender=f"Engine.translate: {totals.engine:.2f} s",
+            anchor=f"raw translate_batch: {totals.raw:.2f} s",
+            result=f"{totals.engine / totals.raw - 1:+.1%}",
+            target="(share of the overhead above)",
+            passed=None,
+        ),
+        Figure(
             benchmark="unchanged re-run",
             contender=f"re-run: {totals.rerun:.2f} s, {totals.rerun_calls} engine calls",
             anchor=f"first run: {totals.ours:.2f} s",
@@ -405,7 +427,8 @@ def _section(
         f"{totals.identical}/{n} outputs are identical on both sides.",
         f"Method: {chunks} chunks; for each, translate run (fresh output folder, model "
         "loading included), its unchanged re-run, raw translate_batch (fresh Translator, "
-        "loading and tokenisation excluded) and argostranslate (model loaded once before) "
+        "loading and tokenisation excluded), the engine alone (model loaded first, "
+        "tokenisation included) and argostranslate (model loaded once before) "
         "run back to back, so load from other processes hits all sides alike; times are "
         "summed over the chunks.",
         f"Settings: beam {BEAM_SIZE} on both sides; argostranslate with its defaults "
