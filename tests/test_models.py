@@ -36,6 +36,7 @@ def rewrite_archive(
     drop: Callable[[str], bool] = lambda name: False,
     rename: Callable[[str], str] = lambda name: name,
     metadata: dict[str, Any] | None = None,
+    replace: dict[str, bytes] | None = None,
     extra: list[tuple[zipfile.ZipInfo, bytes]] = (),  # type: ignore[assignment]
 ) -> Path:
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
@@ -45,6 +46,7 @@ def rewrite_archive(
             data = zin.read(info)
             if metadata is not None and info.filename.endswith("metadata.json"):
                 data = json.dumps(metadata).encode()
+            data = (replace or {}).get(info.filename, data)
             zout.writestr(rename(info.filename), data)
         for info, data in extra:
             zout.writestr(info, data)
@@ -122,6 +124,20 @@ def bad_archives(archive: Path, folder: Path) -> dict[str, tuple[Path, str]]:
             ),
             "tokenizer",
         ),
+        "tokenizer does not load": (
+            rewrite_archive(
+                archive,
+                folder / "j.argosmodel",
+                replace={f"{TOP}/sentencepiece.model": b"not a sentencepiece model"},
+            ),
+            "sentencepiece.model does not load",
+        ),
+        "config.json not JSON": (
+            rewrite_archive(
+                archive, folder / "k.argosmodel", replace={f"{TOP}/model/config.json": b"{"}
+            ),
+            "config.json",
+        ),
         "two top folders": (
             rewrite_archive(
                 archive,
@@ -184,6 +200,8 @@ def test_reinstall_needs_force_and_keeps_the_old_package(
         "missing model.bin",
         "no tokenizer",
         "two top folders",
+        "tokenizer does not load",
+        "config.json not JSON",
     ],
 )
 def test_bad_archives_are_refused_and_leave_nothing(

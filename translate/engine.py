@@ -247,10 +247,17 @@ class Engine:
         package = self._package
         if package.tokenizer == "sentencepiece":
             target = target_tokenizer_file(package)
-            return _SentencePiece(
-                str(package.path / "sentencepiece.model"), str(target) if target else None
-            )
-        return _Bpe(str(package.path / "bpe.model"), package.from_code, package.to_code)
+            files = [package.path / "sentencepiece.model", *([target] if target else [])]
+        else:
+            files = [package.path / "bpe.model"]
+        try:
+            if package.tokenizer == "sentencepiece":
+                return _SentencePiece(str(files[0]), str(target) if target else None)
+            return _Bpe(str(files[0]), package.from_code, package.to_code)
+        except (RuntimeError, OSError, ValueError, UnicodeDecodeError) as exc:
+            raise UserError(
+                f"cannot load the tokenizer {' or '.join(str(f) for f in files)}: {exc}"
+            ) from exc
 
     def translate(
         self,

@@ -453,13 +453,46 @@ def install_archive(
         raise UserError(f"cannot write to the packages folder {packages_dir}: {exc}") from exc
     try:
         _extract(archive, info, staging / "new")
-        load_package(staging / "new" / info.top)  # the unpacked folder must be usable
+        check_loadable(load_package(staging / "new" / info.top), str(archive))
         _swap_into_place(staging / "new" / info.top, target, staging / "old")
     except OSError as exc:
         raise UserError(f"cannot install {archive} into {packages_dir}: {exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return load_package(target)
+
+
+def check_loadable(package: InstalledPackage, where: str) -> None:
+    """Refuse a package whose tokenizer or model configuration cannot be read.
+
+    Loading the CTranslate2 weights would cost as much as a translation run, so only the
+    model's config.json is parsed here; the tokenizers are loaded for real.
+    """
+    config = package.path / "model" / "config.json"
+    try:
+        json.loads(config.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UserError(
+            f"{where}: {package.code}/model/config.json is not valid JSON ({exc})"
+        ) from exc
+    if package.tokenizer != "sentencepiece":
+        return
+    import sentencepiece
+
+    names = ["sentencepiece.model"]
+    target = package.metadata.get("target_sentencepiece_model")
+    if isinstance(target, str) and target:
+        if Path(target).name != target or not (package.path / target).is_file():
+            raise UserError(
+                f"{where}: metadata target_sentencepiece_model={target!r} does not name a file "
+                "in the package folder"
+            )
+        names.append(target)
+    for name in names:
+        try:
+            sentencepiece.SentencePieceProcessor(model_file=str(package.path / name))
+        except (RuntimeError, OSError) as exc:
+            raise UserError(f"{where}: {package.code}/{name} does not load ({exc})") from exc
 
 
 def _swap_into_place(new: Path, target: Path, backup: Path) -> None:
