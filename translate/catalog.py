@@ -1,0 +1,714 @@
+"""Catalogues from segmented documents, and updating them without losing anyone's work.
+
+Pure functions over ``translate.pofile`` data (no files, no model):
+
+- ``template_entries`` / ``template_file`` / ``render_template``: the template (POT) of a set
+  of documents: one entry per distinct message, every ``path:line`` reference in document
+  order, segmenter remarks as ``#.`` extracted comments.
+- ``plan_update``: which messages need the model. Compute it for every document first, so
+  the run makes one batched engine call.
+- ``apply_update``: the new catalogue, with the ``msgmerge`` contract plus machine
+  translation (see ``apply_update``'s docstring for the rules).
+- ``catalogue_header`` / ``finish_catalogue``: header fields, and dates that change only when
+  the content does, so an unchanged re-run writes identical bytes.
+
+Provenance lives in translator comments, the only comment kind GNU tools keep:
+``# mt: engine=… package=… version=… score=… digest=…`` (digest = first 8 hex of the SHA-1
+of the msgstr as written: once a reviewer edits the msgstr the line is stale and dropped).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import math
+import os
+import re
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
+
+from translate import __version__
+from translate.document import NO_LANGUAGE, Document, Note, Segment
+from translate.engine import Translation
+from translate.errors import UserError
+from translate.pofile import Message, PoFile, format_header, header_fields, serialize
+
+FUZZY_THRESHOLD = 0.75
+# ratio = 2·matches / (len(a) + len(b)) <= 2·min / (min + max): a ratio of 0.75 or more needs
+# min/max >= 0.75 / (2 - 0.75) = 0.6, so only messages of similar length are compared.
+_LENGTH_RATIO = FUZZY_THRESHOLD / (2 - FUZZY_THRESHOLD)
+
+MT_PREFIX = "mt:"
+MT_ALT_PREFIX = "mt-alt:"
+MT_SUGGESTION_PREFIX = "mt-suggestion:"
+COPY_PREFIX = "copy:"
+_MACHINE_PREFIXES = (MT_PREFIX, MT_ALT_PREFIX, MT_SUGGESTION_PREFIX)
+_DIGEST_FIELD = re.compile(r"\bdigest=([0-9a-f]{8})\b")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "vi": "Vietnamese",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "ru": "Russian",
+}
+# Languages whose nouns have one form; the rest use the English rule unless listed.
+_PLURAL_FORMS = {
+    "vi": "nplurals=1; plural=0;",
+    "zh": "nplurals=1; plural=0;",
+    "ja": "nplurals=1; plural=0;",
+    "ko": "nplurals=1; plural=0;",
+    "th": "nplurals=1; plural=0;",
+    "id": "nplurals=1; plural=0;",
+    "fr": "nplurals=2; plural=(n > 1);",
+}
+_DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+
+_NOTE_TEXT = {
+    Note.REPAIRED_JOIN: "repaired scrape join: split from the text before it",
+    Note.LENGTH_SPLIT: "cut at the maximum segment length",
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Template
+
+
+@dataclass(frozen=True)
+class TemplateEntry:
+    """One distinct message of the source documents."""
+
+    msgid: str
+    references: tuple[str, ...]
+    notes: tuple[str, ...]
+    lang: str
+
+
+def po_safe(text: str) -> str:
+    """The text as a PO string can hold it: NUL and EOT (the msgctxt separator) replaced."""
+    if "\x00" in text or "\x04" in text:
+        return text.replace("\x00", "\ufffd").replace("\x04", "\ufffd")
+    return text
+
+
+def segment_notes(segment: Segment) -> tuple[str, ...]:
+    """The reviewer-facing remarks of a segment, as extracted-comment text."""
+    notes: list[str] = []
+    for note in segment.notes:
+        if note is Note.WRAPPED:
+            lines = len(re.findall(r"\r\n|\r|\n", segment.text)) + 1
+            notes.append(f"hard-wrapped over {lines} source lines")
+        elif note in _NOTE_TEXT:
+            notes.append(_NOTE_TEXT[note])
+    return tuple(notes)
+
+
+def template_entries(documents: Iterable[Document]) -> tuple[TemplateEntry, ...]:
+    """Distinct messages in order of first occurrence, with every reference and note."""
+    references: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
+    langs: dict[str, str] = {}
+    for document in documents:
+        for segment in document.segments:
+            msgid = po_safe(segment.message)
+            if msgid == "":
+                continue
+            reference = f"{document.path}:{segment.line}"
+            known = references.setdefault(msgid, [])
+            if reference not in known:
+                known.append(reference)
+            entry_notes = notes.setdefault(msgid, [])
+            for note in segment_notes(segment):
+                if note not in entry_notes:
+                    entry_notes.append(note)
+            langs.setdefault(msgid, segment.lang)
+    return tuple(
+        TemplateEntry(msgid, tuple(refs), tuple(notes[msgid]), langs[msgid])
+        for msgid, refs in references.items()
+    )
+
+
+def format_date(epoch: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(epoch))
+
+
+def current_date(environ: Mapping[str, str] | None = None) -> str:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds), as a PO header date."""
+    environ = os.environ if environ is None else environ
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return format_date(time.time())
+    try:
+        return format_date(int(value))
+    except (ValueError, OverflowError, OSError):
+        raise UserError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}"
+        ) from None
+
+
+def default_project(documents: Sequence[Document], source_lang: str = "vi") -> str:
+    if len(documents) == 1:
+        return catalogue_stem(documents[0].path, source_lang)
+    return "documents"
+
+
+def catalogue_stem(path: str, source_lang: str) -> str:
+    """``seeds/x.vi.txt`` → ``x``: the file name without its extension and source language."""
+    if path == "-":
+        return "stdin"
+    name = PurePath(path).name
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    suffix = f".{source_lang}"
+    if stem.endswith(suffix) and len(stem) > len(suffix):
+        stem = stem[: -len(suffix)]
+    return stem or name
+
+
+def template_header(
+    *, project: str, date: str, source_lang: str = "vi", target_lang: str = "en"
+) -> Message:
+    # `Language` names the language translations of this template are made in: msgfmt
+    # --check warns on an empty one.
+    fields = [
+        ("Project-Id-Version", project),
+        ("Report-Msgid-Bugs-To", ""),
+        ("POT-Creation-Date", date),
+        ("PO-Revision-Date", date),
+        ("Last-Translator", "none (template)"),
+        ("Language-Team", "none (template)"),
+        ("Language", target_lang),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("X-Generator", f"translate {__version__}"),
+        ("X-Source-Language", source_lang),
+    ]
+    return Message(
+        msgid="",
+        msgstr=format_header(fields),
+        comments=(f"Template of {project}: source-language messages, no translations.",),
+    )
+
+
+def template_file(
+    entries: Sequence[TemplateEntry],
+    *,
+    project: str,
+    date: str,
+    source_lang: str = "vi",
+    target_lang: str = "en",
+) -> PoFile:
+    return PoFile(
+        header=template_header(
+            project=project, date=date, source_lang=source_lang, target_lang=target_lang
+        ),
+        messages=tuple(
+            Message(msgid=e.msgid, extracted=e.notes, references=e.references) for e in entries
+        ),
+    )
+
+
+def render_template(
+    documents: Sequence[Document],
+    *,
+    project: str | None = None,
+    date: str | None = None,
+    source_lang: str = "vi",
+    target_lang: str = "en",
+) -> str:
+    """The full POT text for ``documents`` (what `translate segment --format pot` prints)."""
+    return serialize(
+        template_file(
+            template_entries(documents),
+            project=project or default_project(documents, source_lang),
+            date=date or current_date(),
+            source_lang=source_lang,
+            target_lang=target_lang,
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Provenance comments
+
+
+@dataclass(frozen=True)
+class MachineSource:
+    """Who produced a machine translation: engine name, package code and version."""
+
+    engine: str
+    package: str
+    version: str
+
+
+def msgstr_digest(msgstr: str) -> str:
+    return hashlib.sha1(msgstr.encode("utf-8")).hexdigest()[:8]
+
+
+def _one_line(text: str) -> str:
+    return _LINE_BREAKS.sub(" ", text).strip()
+
+
+def _score(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def machine_comments(translation: Translation, msgstr: str, source: MachineSource) -> list[str]:
+    lines = [
+        f"{MT_PREFIX} engine={source.engine} package={source.package} "
+        f"version={source.version or '-'} score={_score(translation.score)} "
+        f"digest={msgstr_digest(msgstr)}"
+    ]
+    lines.extend(
+        f"{MT_ALT_PREFIX} score={_score(alt.score)} | {_one_line(alt.text)}"
+        for alt in translation.alternatives
+    )
+    return lines
+
+
+def suggestion_comment(translation: Translation) -> str:
+    return (
+        f"{MT_SUGGESTION_PREFIX} score={_score(translation.score)} | {_one_line(translation.text)}"
+    )
+
+
+def copy_comment(lang: str) -> str:
+    if lang == NO_LANGUAGE:
+        return (
+            f"{COPY_PREFIX} no language (numbers, dates or punctuation only), not sent to the model"
+        )
+    return f"{COPY_PREFIX} source language is {lang}, not sent to the model"
+
+
+def has_current_machine_note(message: Message) -> bool:
+    """Untouched machine output: a `# mt:` line whose digest matches the msgstr."""
+    digest = msgstr_digest(message.msgstr)
+    for comment in message.comments:
+        if comment.startswith(MT_PREFIX):
+            match = _DIGEST_FIELD.search(comment)
+            return match is not None and match.group(1) == digest
+    return False
+
+
+def without_stale_provenance(comments: tuple[str, ...], msgstr: str) -> tuple[str, ...]:
+    """Drop `# mt:` / `# mt-alt:` lines that no longer describe the msgstr (a human edited it)."""
+    note = next((c for c in comments if c.startswith(MT_PREFIX)), None)
+    if note is None:
+        return comments
+    match = _DIGEST_FIELD.search(note)
+    if msgstr and match is not None and match.group(1) == msgstr_digest(msgstr):
+        return comments
+    return tuple(c for c in comments if not c.startswith((MT_PREFIX, MT_ALT_PREFIX)))
+
+
+def is_reviewed(message: Message) -> bool:
+    return not message.fuzzy and message.msgstr != ""
+
+
+# ---------------------------------------------------------------------------------------
+# Update: plan, then apply
+
+
+@dataclass(frozen=True)
+class UpdatePlan:
+    """What an update needs before it can be applied.
+
+    ``needs_mt``: messages to send to the model, in template order (new source-language
+    messages, and fuzzy-matched ones whose fresh MT becomes a suggestion comment).
+    ``matches``: new msgid → the old entry whose translation it inherits as fuzzy.
+    """
+
+    needs_mt: tuple[str, ...]
+    matches: Mapping[str, Message] = field(default_factory=dict)
+    reused: int = 0  # entries whose old translation is kept as it is
+    copied: int = 0  # entries whose msgstr is a copy of the msgid (not the source language)
+
+
+def _index_old(old: PoFile | None) -> dict[str, Message]:
+    """msgid → old entry; a live entry wins over an obsolete one with the same msgid."""
+    index: dict[str, Message] = {}
+    if old is None:
+        return index
+    for message in sorted(old.messages, key=lambda m: m.obsolete):
+        if message.msgctxt is None and message.msgid_plural is None:
+            comments = rejoin_wrapped_provenance(message.comments)
+            index.setdefault(message.msgid, replace(message, comments=comments))
+    return index
+
+
+_KEY_VALUES = re.compile(r"[A-Za-z][\w-]*=\S+(?:\s+[A-Za-z][\w-]*=\S+)*")
+_COPY_ENDING = "not sent to the model"
+
+
+def rejoin_wrapped_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
+    """Undo comment wrapping by tools such as polib (78 columns) on the tool's own lines.
+
+    A `# mt:` line continues on lines made only of ``key=value`` fields; a `# copy:` line
+    continues until its fixed ending.
+    """
+    joined: list[str] = []
+    for comment in comments:
+        if joined and joined[-1].startswith(MT_PREFIX) and "digest=" not in joined[-1]:
+            if _KEY_VALUES.fullmatch(comment.strip()):
+                joined[-1] += " " + comment.strip()
+                continue
+        if joined and joined[-1].startswith(COPY_PREFIX) and not joined[-1].endswith(_COPY_ENDING):
+            joined[-1] += " " + comment.strip()
+            continue
+        joined.append(comment)
+    return tuple(joined)
+
+
+def plan_update(
+    entries: Sequence[TemplateEntry],
+    old: PoFile | None,
+    *,
+    source_lang: str,
+    use_mt: bool = True,
+) -> UpdatePlan:
+    """Decide, without a model, what each template entry needs (see ``apply_update``)."""
+    previous = _index_old(old)
+    new_msgids = {e.msgid for e in entries}
+    needs: list[str] = []
+    unmatched: list[str] = []
+    reused = copied = 0
+    for entry in entries:
+        existing = previous.get(entry.msgid)
+        if existing is not None and existing.msgstr != "":
+            reused += 1
+        elif entry.lang != source_lang:
+            copied += 1
+        else:
+            unmatched.append(entry.msgid)
+    candidates = [
+        m for m in previous.values() if m.msgid not in new_msgids and m.msgstr not in ("", m.msgid)
+    ]
+    matches = fuzzy_matches([m for m in unmatched if m not in previous], candidates)
+    if use_mt:
+        needs = unmatched
+    return UpdatePlan(needs_mt=tuple(needs), matches=matches, reused=reused, copied=copied)
+
+
+_WORD = re.compile(r"\w+")
+# Close matches share at least this share of each other's distinct words.
+_SHARED_WORDS = 0.5
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.casefold())) or frozenset((text.casefold(),))
+
+
+def _prefix(tokens: frozenset[str], rarity: Mapping[str, int]) -> list[str]:
+    """The rarest ``n - ceil(n/2) + 1`` words: two word sets sharing at least half of each
+    one's words must have a word in common among their prefixes (prefix filtering)."""
+    ordered = sorted(tokens, key=lambda word: (rarity.get(word, 0), word))
+    return ordered[: len(ordered) - math.ceil(len(ordered) * _SHARED_WORDS) + 1]
+
+
+def fuzzy_matches(new: Sequence[str], old: Sequence[Message]) -> dict[str, Message]:
+    """For each new msgid, the most similar old entry (difflib ratio ≥ 0.75), if any.
+
+    Comparing every new message with every old one is quadratic. Candidates come from an
+    inverted index of each old message's rarest words instead (prefix filtering: messages
+    that share at least half of each other's distinct words always meet there), then the
+    length bound (``_LENGTH_RATIO``) and difflib's cheap upper bounds prune before the real
+    ratio. The work grows with the number of changed messages, not the catalogue size.
+    """
+    if not new or not old:
+        return {}
+    words = [_word_set(message.msgid) for message in old]
+    rarity: dict[str, int] = {}
+    for word_set in words:
+        for word in word_set:
+            rarity[word] = rarity.get(word, 0) + 1
+    postings: dict[str, list[int]] = {}
+    for index, word_set in enumerate(words):
+        for word in _prefix(word_set, rarity):
+            postings.setdefault(word, []).append(index)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    result: dict[str, Message] = {}
+    for msgid in new:
+        token_set = _word_set(msgid)
+        candidates: set[int] = set()
+        for word in _prefix(token_set, rarity):
+            candidates.update(postings.get(word, ()))
+        size = len(msgid)
+        matcher.set_seq2(msgid)
+        best: int | None = None
+        best_ratio = FUZZY_THRESHOLD
+        for index in sorted(candidates):
+            other = old[index].msgid
+            if not size * _LENGTH_RATIO <= len(other) <= size / _LENGTH_RATIO:
+                continue
+            shared = len(token_set & words[index]) / _SHARED_WORDS
+            if shared < len(token_set) or shared < len(words[index]):
+                continue
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio or (ratio == best_ratio and best is None):
+                best, best_ratio = index, ratio
+        if best is not None:
+            result[msgid] = old[best]
+    return result
+
+
+def apply_update(
+    entries: Sequence[TemplateEntry],
+    old: PoFile | None,
+    plan: UpdatePlan,
+    translations: Mapping[str, Translation],
+    *,
+    source_lang: str,
+    target_lang: str,
+    machine: MachineSource | None,
+    purge_obsolete: bool = False,
+) -> tuple[Message, ...]:
+    """The catalogue's entries after an update (the header is ``catalogue_header``'s job).
+
+    - An entry with a translation keeps it with its flags and translator comments (reviewed
+      work is never changed); only a stale `# mt:` line is dropped. ``#.`` comments and
+      references come from the template, as ``msgmerge`` does.
+    - A new message in the source language gets the machine translation (fuzzy, `# mt:`),
+      or, when it closely matches a removed one, that old translation as fuzzy with the old
+      msgid as ``#|`` and the fresh machine translation as `# mt-suggestion:`.
+    - A message in another language (or none) is copied to msgstr, marked `# copy:`, fuzzy
+      unless it is already in the target language or has no language.
+    - Entries whose message left the source become obsolete (``#~``), unless purged.
+    """
+    previous = _index_old(old)
+    consumed = {m.msgid for m in plan.matches.values()}
+    messages: list[Message] = []
+    for entry in entries:
+        message = _updated_entry(
+            entry,
+            previous.get(entry.msgid),
+            plan.matches.get(entry.msgid),
+            translations.get(entry.msgid),
+            source_lang=source_lang,
+            target_lang=target_lang,
+            machine=machine,
+        )
+        # Extracted comments and references always come from the template, as msgmerge does.
+        messages.append(replace(message, extracted=entry.notes, references=entry.references))
+    if not purge_obsolete and old is not None:
+        in_template = {e.msgid for e in entries}
+        for message in old.messages:
+            if message.msgid in in_template or message.msgid in consumed:
+                continue
+            if message.msgstr == "" and not message.msgstr_plural:
+                continue  # nothing worth keeping (GNU drops these too)
+            messages.append(
+                replace(
+                    message,
+                    obsolete=True,
+                    references=(),
+                    extracted=(),
+                    comments=without_stale_provenance(message.comments, message.msgstr),
+                )
+            )
+    return tuple(messages)
+
+
+def _updated_entry(
+    entry: TemplateEntry,
+    existing: Message | None,
+    match: Message | None,
+    translation: Translation | None,
+    *,
+    source_lang: str,
+    target_lang: str,
+    machine: MachineSource | None,
+) -> Message:
+    if existing is not None and existing.msgstr != "":
+        comments = without_stale_provenance(existing.comments, existing.msgstr)
+        return replace(existing, comments=comments, obsolete=False)
+    kept = _human_comments(existing.comments) if existing is not None else ()
+    if entry.lang != source_lang:
+        return Message(
+            msgid=entry.msgid,
+            msgstr=entry.msgid,
+            comments=(*kept, copy_comment(entry.lang)),
+            fuzzy=entry.lang not in (target_lang, NO_LANGUAGE),
+        )
+    if match is not None:
+        # The inherited msgstr keeps its own provenance (a still-valid `# mt:` line says it
+        # is machine output, of the old message).
+        inherited = without_stale_provenance(match.comments, match.msgstr)
+        suggested = [
+            *kept,
+            *(c for c in inherited if not c.startswith((MT_SUGGESTION_PREFIX, COPY_PREFIX))),
+        ]
+        if translation is not None and translation.text.strip():
+            suggested.append(suggestion_comment(translation))
+        return Message(
+            msgid=entry.msgid,
+            msgstr=match.msgstr,
+            comments=tuple(suggested),
+            fuzzy=True,
+            previous_msgid=match.msgid,
+        )
+    text = _one_line(translation.text) if translation is not None else ""
+    if text and machine is not None and translation is not None:
+        return Message(
+            entry.msgid,
+            text,
+            comments=(*kept, *machine_comments(translation, text, machine)),
+            fuzzy=True,
+        )
+    return Message(entry.msgid, "", comments=kept)
+
+
+def _human_comments(comments: Iterable[str]) -> tuple[str, ...]:
+    """Translator comments minus the tool's own provenance lines."""
+    return tuple(c for c in comments if not c.startswith((*_MACHINE_PREFIXES, COPY_PREFIX)))
+
+
+# ---------------------------------------------------------------------------------------
+# Header and dates
+
+
+def catalogue_header(
+    old: Message | None,
+    *,
+    project: str,
+    source_lang: str,
+    target_lang: str,
+    pot_date: str,
+    revision_date: str,
+) -> Message:
+    """The PO header: complete, keeping every field a person or editor set."""
+    defaults: list[tuple[str, str]] = [
+        ("Project-Id-Version", project),
+        ("Report-Msgid-Bugs-To", ""),
+        ("POT-Creation-Date", pot_date),
+        ("PO-Revision-Date", revision_date),
+        ("Last-Translator", f"machine translation (translate {__version__})"),
+        ("Language-Team", LANGUAGE_NAMES.get(target_lang, target_lang)),
+        ("Language", target_lang),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", _PLURAL_FORMS.get(target_lang, _DEFAULT_PLURAL_FORMS)),
+        ("X-Generator", f"translate {__version__}"),
+        ("X-Source-Language", source_lang),
+    ]
+    if old is None or old.msgstr == "":
+        comment = (
+            f"{LANGUAGE_NAMES.get(target_lang, target_lang)} translation of {project}, "
+            f"machine-translated from {LANGUAGE_NAMES.get(source_lang, source_lang)}.",
+            "Entries marked fuzzy need review.",
+        )
+        return Message(msgid="", msgstr=format_header(defaults), comments=comment)
+    fields = list(header_fields(old.msgstr))
+    names = {key.lower(): index for index, (key, _) in enumerate(fields)}
+    forced = {
+        "pot-creation-date": pot_date,
+        "po-revision-date": revision_date,
+        "content-type": "text/plain; charset=UTF-8",
+        "content-transfer-encoding": "8bit",
+        "language": target_lang,
+    }
+    for key, value in defaults:
+        index = names.get(key.lower())
+        if index is None:
+            names[key.lower()] = len(fields)
+            fields.append((key, value))
+        elif key.lower() in forced or _is_placeholder(fields[index][1]):
+            fields[index] = (fields[index][0], forced.get(key.lower(), value))
+    return replace(old, msgstr=format_header(fields), fuzzy=False)
+
+
+def _is_placeholder(value: str) -> bool:
+    """Values xgettext/msginit leave for a person to fill (msgfmt --check warns on them)."""
+    return value == "" or any(
+        marker in value
+        for marker in (
+            "PACKAGE VERSION",
+            "FULL NAME",
+            "EMAIL@ADDRESS",
+            "LANGUAGE <LL@li.org>",
+            "YEAR-MO-DA",
+            "CHARSET",
+            "ENCODING",
+            "INTEGER",
+            "EXPRESSION",
+        )
+    )
+
+
+def finish_catalogue(
+    messages: Sequence[Message],
+    old: PoFile | None,
+    old_text: str | None,
+    *,
+    project: str,
+    source_lang: str,
+    target_lang: str,
+    pot_date: str,
+    now: str,
+) -> str | None:
+    """The catalogue text to write, or None when the file already says exactly this.
+
+    PO-Revision-Date moves to ``now`` only when the content changes, so re-running on an
+    unchanged source is byte-identical (and writes nothing).
+    """
+    old_revision = old.field("PO-Revision-Date") if old is not None else None
+    if old is not None and old_text is not None and old_revision:
+        unchanged = serialize(
+            PoFile(
+                header=catalogue_header(
+                    old.header,
+                    project=project,
+                    source_lang=source_lang,
+                    target_lang=target_lang,
+                    pot_date=pot_date,
+                    revision_date=old_revision,
+                ),
+                messages=tuple(messages),
+            )
+        )
+        if unchanged == old_text:
+            return None
+    text = serialize(
+        PoFile(
+            header=catalogue_header(
+                old.header if old is not None else None,
+                project=project,
+                source_lang=source_lang,
+                target_lang=target_lang,
+                pot_date=pot_date,
+                revision_date=now,
+            ),
+            messages=tuple(messages),
+        )
+    )
+    return None if text == old_text else text
+
+
+def finish_template(
+    entries: Sequence[TemplateEntry],
+    old: PoFile | None,
+    old_text: str | None,
+    *,
+    project: str,
+    source_lang: str,
+    target_lang: str,
+    now: str,
+) -> tuple[str | None, str]:
+    """(POT text to write or None when unchanged, the template's POT-Creation-Date)."""
+    old_date = old.field("POT-Creation-Date") if old is not None else None
+    languages = {"source_lang": source_lang, "target_lang": target_lang}
+    if old_date and old_text is not None:
+        same = serialize(template_file(entries, project=project, date=old_date, **languages))
+        if same == old_text:
+            return None, old_date
+    return serialize(template_file(entries, project=project, date=now, **languages)), now
