@@ -40,6 +40,7 @@ from translate.opusmt import (
     licence_from_texts,
     package_folder_name,
     vocabulary_coverage,
+    write_argosmodel,
 )
 
 TOP = "translate-vi_en-1_0"
@@ -181,6 +182,48 @@ def test_fixture_vocab_yml_reads_back_through_ctranslate2(tokens: list[str]) -> 
         path = Path(scratch) / "vocab.yml"
         path.write_text(marian_vocab_yml(tokens), encoding="utf-8")
         assert load_vocab(str(path)) == tokens
+
+
+_NAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_.-", min_size=1, max_size=8).filter(
+    lambda name: name not in (".", "..")
+)
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    st.dictionaries(
+        st.lists(_NAME, min_size=1, max_size=3).map(tuple), st.binary(max_size=64), max_size=6
+    )
+)
+def test_written_archive_holds_exactly_the_folder(files: dict[tuple[str, ...], bytes]) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / TOP
+        folder.mkdir()
+        written: dict[str, bytes] = {}
+        for parts, data in files.items():
+            path = folder.joinpath(*parts)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+            except (FileExistsError, NotADirectoryError, IsADirectoryError):
+                continue  # one generated name is a prefix folder of another: skip it
+            written["/".join(parts)] = data
+        archive = Path(scratch) / "out" / "p.argosmodel"
+        write_argosmodel(folder, archive)
+        with zipfile.ZipFile(archive) as zf:
+            assert zf.testzip() is None
+            names = zf.namelist()
+            assert all(name.split("/")[0] == TOP for name in names)
+            contents = {
+                name[len(TOP) + 1 :]: zf.read(name) for name in names if not name.endswith("/")
+            }
+        on_disk = {
+            path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in folder.rglob("*")
+            if path.is_file()
+        }
+        assert contents == on_disk
+        assert [p.name for p in archive.parent.iterdir()] == ["p.argosmodel"]
 
 
 def test_metadata_is_complete() -> None:
@@ -375,6 +418,17 @@ def test_quantization_changes_the_stored_weights(
         full_size = zf.getinfo(f"{TOP}/model/model.bin").file_size
     int8_size = (marian_built.folder / "model" / "model.bin").stat().st_size
     assert full_size > int8_size
+
+
+def test_rebuilds_are_byte_identical_with_source_date_epoch(
+    marian_release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = build_package(marian_release, tmp_path / "a.argosmodel", from_code="vi", to_code="en")
+    second = build_package(marian_release, tmp_path / "b.argosmodel", from_code="vi", to_code="en")
+    assert first.archive.read_bytes() == second.archive.read_bytes()
+    with zipfile.ZipFile(first.archive) as zf:
+        assert {info.date_time for info in zf.infolist()} == {(2023, 11, 14, 22, 13, 20)}
 
 
 @pytest.mark.parametrize("inner", [None, "opus-2020-01-20"])
