@@ -522,3 +522,13 @@ def test_plain_relative_entries_are_safe(parts: list[str]) -> None:
     if len(name) > 1 and name[1] == ":":
         return  # a Windows drive letter is refused on purpose
     assert models._unsafe_entry_problem(zipfile.ZipInfo(name)) is None
+
+
+def test_installing_a_folder_or_missing_file_explains(
+    cli: Cli, empty_argos_home: Path, tmp_path: Path
+) -> None:
+    folder = cli("models", "install", str(tmp_path))
+    assert folder.exit_code == 2 and "folder" in folder.stderr
+    missing = cli("models", "install", str(tmp_path / "nothing.argosmodel"))
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    assert snapshot(empty_argos_home) == []

@@ -329,6 +329,11 @@ def validate_archive(archive: Path, *, expected_pair: tuple[str, str] | None = N
     import zipfile
 
     where = str(archive)
+    if archive.is_dir():
+        raise UserError(
+            f"{where}: a folder, not an .argosmodel file (zip it with its folder as the one "
+            "top-level entry, or use it in place with `translate run --model FOLDER`)"
+        )
     if not archive.is_file():
         raise UserError(f"{where}: no such file")
     try:
