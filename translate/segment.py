@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from translate.abbreviations import (
     ABBREVIATIONS,
@@ -43,10 +44,11 @@ _NON_SPACE = re.compile(r"\S")
 # A candidate sentence end: terminator run, then closing quotes/brackets glued to it, then
 # whitespace (a period followed by a letter or digit is part of a token: 900.000, TP.HCM,
 # hue.gov.vn, 12.11.2023).
-_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»›)\]}]*(?=\s)")
+# (It starts with a character class so that the regex engine can skip ahead quickly.)
+_CANDIDATE = re.compile(r"([.!?…](?<![.!?…][.!?…])[.!?…]*)[\"'”’»›)\]}]*(?=\s)")
 _QUOTES = "\"'”’»›“‘«‹"
 _QUOTE_SET = frozenset(_QUOTES)
-_CLOSING_QUOTES_AFTER_SPACE = "”’»"
+_CLOSING_QUOTES_AFTER_SPACE = frozenset('”’»"')
 _DASHES = "-–—"
 # Opening punctuation skipped to find the first word after a candidate end.
 _OPENERS = "\"'“‘«‹([{" + _DASHES + "•*"
@@ -73,6 +75,7 @@ _LIST_NUMBER = re.compile(
     r"(?:\d{1,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
     r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước)\s+[\dIVXLC]{1,4}[a-zđ]?"
 )
+_LONGEST_LIST_NUMBER = 16
 # A line that starts a list item never continues the line above it.
 _LIST_ITEM_LINE = re.compile(
     r"(?:[-–—•●▪◦·*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-zđ][.)]|\([a-zđ]\)|[IVXLC]{1,6}[.)])\s"
@@ -99,8 +102,9 @@ def _letter_class(predicate: Callable[[str], bool]) -> str:
 
 _LOWER = _letter_class(str.islower)
 _UPPER = _letter_class(str.isupper)
-# A lowercase letter glued to a capitalised word: `phẩmThích`, `ClockChủ`.
-_SCRAPE_JOIN = re.compile(f"(?<=[{_LOWER}]{{2}})(?=[{_UPPER}][{_LOWER}])")
+# Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ`. (It starts with
+# the capital so that the regex engine skips ahead quickly; the look-behind comes after it.)
+_SCRAPE_JOIN = re.compile(f"[{_UPPER}](?<=[{_LOWER}]{{2}}[{_UPPER}])(?=[{_LOWER}])")
 _VIETNAMESE_ACCENTED = re.compile("[đĐơƠưƯăĂĩĨũŨàáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u1ea0-\u1ef9]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _THROUGH_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
@@ -116,8 +120,7 @@ class _Rules:
     lowercase_known_token: re.Pattern[str]  # `iPhone`, `eBay`: may start a sentence
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """Running text between line breaks that end paragraphs; no outer whitespace."""
 
     start: int
@@ -125,8 +128,7 @@ class _Unit:
     break_kind: BreakKind  # what follows the unit
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(NamedTuple):  # a tuple: thousands are made per document
     start: int
     end: int
     break_kind: BreakKind
@@ -337,11 +339,11 @@ def _split_unit(text: str, unit: _Unit, rules: _Rules) -> list[_Piece]:
         if next_match is None:
             break
         next_start = next_match.start()
-        straight_quotes += text.count('"', quotes_counted_to, closers_end)
-        quotes_counted_to = closers_end
         # A closing quote separated from its sentence by a space: `ở lại. " Ông`.
         following = text[next_start]
-        if following in _CLOSING_QUOTES_AFTER_SPACE or following == '"':
+        if following in _CLOSING_QUOTES_AFTER_SPACE:
+            straight_quotes += text.count('"', quotes_counted_to, closers_end)
+            quotes_counted_to = closers_end
             after_quote = next_start + 1
             at_end = after_quote >= unit.end
             closing = following != '"' or straight_quotes % 2 == 1 or at_end
@@ -353,11 +355,8 @@ def _split_unit(text: str, unit: _Unit, rules: _Rules) -> list[_Piece]:
                 if next_match is None:
                     break
                 next_start = next_match.start()
-        terminator_end = terminator_start
-        while text[terminator_end] in ".!?…":
-            terminator_end += 1
         if _is_sentence_end(
-            text, terminator_start, terminator_end, closers_end, next_start, segment_start, rules
+            text, terminator_start, match.end(1), closers_end, next_start, segment_start, rules
         ):
             pieces.append(_Piece(segment_start, closers_end, BreakKind.SENTENCE, notes))
             segment_start = next_start
@@ -382,13 +381,18 @@ def _is_sentence_end(
 ) -> bool:
     """Does the terminator at ``terminator_start`` end a sentence, given the next word?"""
     terminator = text[terminator_start:terminator_end]
-    closers = text[terminator_end:closers_end]
-    next_case, after_dash = _next_word_case(text, next_start, len(text), rules)
-    closed_quote = not _QUOTE_SET.isdisjoint(closers)
-    if next_case == "lower" and (closed_quote or after_dash):
-        return False  # `“Đi đâu?” anh hỏi`, `… – chị nói`: the attribution continues it
-    if closed_quote and _ATTRIBUTION.match(text, next_start) is not None:
-        return False  # `“Có cá mập!” Hammel kể.`: a capitalised speaker, then the verb
+    if text[next_start].isupper():  # the common case, without the function call
+        next_case, after_dash = "upper", False
+    else:
+        next_case, after_dash = _next_word_case(text, next_start, len(text), rules)
+    if closers_end > terminator_end:
+        closed_quote = not _QUOTE_SET.isdisjoint(text[terminator_end:closers_end])
+        if next_case == "lower" and closed_quote:
+            return False  # `“Đi đâu?” anh hỏi`: the attribution continues the sentence
+        if closed_quote and _ATTRIBUTION.match(text, next_start) is not None:
+            return False  # `“Có cá mập!” Hammel kể.`: a capitalised speaker, then the verb
+    if next_case == "lower" and after_dash:
+        return False  # `“Vâng.” – chị đáp`
     window_start = max(segment_start, terminator_start - _TOKEN_LOOKBACK)
     before = text[window_start:terminator_start]
     stripped = before.rstrip()
@@ -398,11 +402,14 @@ def _is_sentence_end(
         return True
     if terminator != ".":  # an ellipsis: a lowercase continuation stays in the sentence
         return next_case != "lower"
-    if _LIST_NUMBER.fullmatch(text, segment_start, terminator_start) is not None:
+    if (
+        terminator_start - segment_start <= _LONGEST_LIST_NUMBER
+        and _LIST_NUMBER.fullmatch(text, segment_start, terminator_start) is not None
+    ):
         return False
     if before[-1].isspace():
         return True  # a detached period (`đi về . Sau đó`) is no abbreviation
-    token = before.split()[-1].lstrip(_OPENERS) + "."
+    token = before.rsplit(None, 1)[-1].lstrip(_OPENERS) + "."
     if token in rules.final_abbreviations:
         return next_case == "upper"
     if token in rules.prefix_abbreviations:
@@ -464,6 +471,8 @@ def _scrape_joins(text: str, start: int, end: int, rules: _Rules) -> list[int]:
     joins = []
     for match in _SCRAPE_JOIN.finditer(text, start, end):
         position = match.start()
+        if position - 2 < start:
+            continue
         floor = max(start, position - _TOKEN_LOOKBACK)
         through_last_space = _THROUGH_LAST_SPACE.match(text, floor, position)
         token_start = floor if through_last_space is None else through_last_space.end()
