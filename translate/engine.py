@@ -318,17 +318,13 @@ class Engine:
         hypotheses = 1 + options.alternatives
         prefix_token = self._package.target_prefix
         target_prefix = [[prefix_token] for _ in batch] if prefix_token else None
-        results = translator.translate_batch(
-            batch,
-            target_prefix=target_prefix,
-            max_batch_size=0,  # batches are already sized by _batches
-            beam_size=max(options.beam_size, hypotheses),
-            num_hypotheses=hypotheses,
-            length_penalty=ARGOS_LENGTH_PENALTY,
-            replace_unknowns=True,
-            return_scores=True,
-            max_decoding_length=cap,
-        )
+        try:
+            results = self._translate_batch(translator, batch, target_prefix, hypotheses, cap)
+        except RuntimeError as exc:  # e.g. out of memory on the device
+            raise UserError(
+                f"translation failed with {self.provenance} on {self.device}: {exc}; "
+                "try --device cpu or fewer alternatives"
+            ) from exc
         decoded: list[list[tuple[list[str], float]]] = []
         for result in results:
             pairs: list[tuple[list[str], float]] = []
@@ -339,6 +335,27 @@ class Engine:
                 pairs.append((generated, self._per_token(score, len(generated), cap)))
             decoded.append(pairs)
         return decoded
+
+    def _translate_batch(
+        self,
+        translator: Any,
+        batch: list[list[str]],
+        target_prefix: list[list[str]] | None,
+        hypotheses: int,
+        cap: int,
+    ) -> Any:
+        options = self.options
+        return translator.translate_batch(
+            batch,
+            target_prefix=target_prefix,
+            max_batch_size=0,  # batches are already sized by _batches
+            beam_size=max(options.beam_size, hypotheses),
+            num_hypotheses=hypotheses,
+            length_penalty=ARGOS_LENGTH_PENALTY,
+            replace_unknowns=True,
+            return_scores=True,
+            max_decoding_length=cap,
+        )
 
     def _per_token(self, score: float, generated: int, cap: int) -> float:
         # `</s>` is scored too, unless decoding stopped at the cap before emitting it.
