@@ -389,6 +389,14 @@ def test_install_without_output_keeps_no_archive(
     assert result.exit_code == 0, result.stderr
     assert (packages_dir / TOP / "model" / "model.bin").is_file()
     assert not list(tmp_path.glob("*.argosmodel"))
+    again = run_cli(
+        "models", "build", str(marian_release), "--from", "vi", "--to", "en", "--install"
+    )
+    assert again.exit_code == 2 and "already installed" in again.stderr
+    replaced = run_cli(
+        "models", "build", str(marian_release), "--from", "vi", "--to", "en", "--install", "--force"
+    )
+    assert replaced.exit_code == 0, replaced.stderr
 
 
 def test_default_output_goes_to_the_current_folder(

@@ -100,6 +100,16 @@ def build(
     assert source is not None
 
     top = package_folder_name(from_code, to_code, package_version)
+    if install and not force:
+        from translate.models import argos_paths
+
+        # Refuse before minutes of conversion rather than after.
+        installed = argos_paths().packages_dir / top
+        if installed.exists():
+            raise UserError(
+                f"{top} is already installed at {installed}; use --force to replace it, "
+                "or --package-version to build another version"
+            )
     with tempfile.TemporaryDirectory(prefix="translate-build-") as scratch:
         if output is None and install:
             target = Path(scratch) / f"{top}.argosmodel"
