@@ -108,6 +108,11 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["Ông Nguyễn V. A. cho biết đã nộp đơn.", "Bà Trần Thị B. (45 tuổi) xác nhận."],
     ),
     (
+        "a consonant cluster as an initial",
+        "Anh Lê Văn Th. cho biết đã báo công an. Chị Ngh. (30 tuổi) là nhân chứng.",
+        ["Anh Lê Văn Th. cho biết đã báo công an.", "Chị Ngh. (30 tuổi) là nhân chứng."],
+    ),
+    (
         "initials of a foreign name",
         "Cuốn sách của J. K. Rowling bán chạy nhất năm. Bản tiếng Việt ra mắt tháng 5.",
         ["Cuốn sách của J. K. Rowling bán chạy nhất năm.", "Bản tiếng Việt ra mắt tháng 5."],

@@ -56,7 +56,23 @@ _OPENER_LOOKAHEAD = 6
 _TOKEN_LOOKBACK = 64
 
 # Letters that stand for a name as an initial; accented capitals are words (`Ý` is Italy).
-_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+# Vietnamese initials may be a whole consonant cluster: `anh Nguyễn Văn Th. cho biết`.
+_INITIALS = frozenset(
+    [
+        *"ABCDEFGHIJKLMNOPQRSTUVWXYZĐ",
+        "Ch",
+        "Gh",
+        "Gi",
+        "Kh",
+        "Ng",
+        "Ngh",
+        "Nh",
+        "Ph",
+        "Qu",
+        "Th",
+        "Tr",
+    ]
+)
 _NEXT_INITIAL = re.compile(r"[A-ZĐ]\.(?:\s|[A-ZĐ]\.)")
 # After a closing quote: a capitalised speaker of up to four words and a speech verb that
 # end the sentence (`“…” Bà Sumbung chia sẻ.`); `Ông nói rằng…` starts a new one.
@@ -423,7 +439,7 @@ def _is_sentence_end(
             return False
         if all(part in _INITIALS for part in parts):
             return _initials_end_sentence(before, next_case, text, next_start)
-    if len(token) == 2 and token[0] in _INITIALS:
+    if token[:-1] in _INITIALS:
         return _initials_end_sentence(before, next_case, text, next_start)
     return True
 
