@@ -355,10 +355,14 @@ def rejoin_wrapped_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
     """
     joined: list[str] = []
     for comment in comments:
-        if joined and joined[-1].startswith(MT_PREFIX) and "digest=" not in joined[-1]:
-            if _KEY_VALUES.fullmatch(comment.strip()):
-                joined[-1] += " " + comment.strip()
-                continue
+        previous = joined[-1] if joined else ""
+        if (
+            previous.startswith(MT_PREFIX)
+            and "digest=" not in previous
+            and _KEY_VALUES.fullmatch(comment.strip())
+        ):
+            joined[-1] += " " + comment.strip()
+            continue
         if joined and joined[-1].startswith(COPY_PREFIX) and not joined[-1].endswith(_COPY_ENDING):
             joined[-1] += " " + comment.strip()
             continue

@@ -1,0 +1,160 @@
+"""`translate run`: segment, translate and create or update the catalogues."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from translate.pipeline import Progress, RunOptions
+
+LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
+DEVICES = ("auto", "cpu", "cuda")
+
+
+@click.command(
+    "run",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Examples:
+  translate run seeds/hue-digital-transformation-week-2023.vi.txt
+      → locales/hue-digital-transformation-week-2023.pot
+      → locales/en/hue-digital-transformation-week-2023.po
+  translate run --alternatives 2 --output-dir po docs/*.txt
+  translate run --no-mt notes.vi.txt        # empty translations for people to fill
+  translate run --model ./vi_en.argosmodel --device cpu article.txt
+Run it again after the source or the catalogue changed: reviewed entries stay as they are,
+unchanged sentences are not translated again, close matches become fuzzy with the old
+translation, and removed sentences become obsolete (#~) until --purge-obsolete.""",
+)
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE…")
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("locales"),
+    show_default=True,
+    help="Where <stem>.pot and <to>/<stem>.po go.",
+)
+@click.option("--from", "from_code", default="vi", show_default=True, help="Source language.")
+@click.option("--to", "to_code", default="en", show_default=True, help="Target language.")
+@click.option(
+    "--model",
+    default=None,
+    metavar="CODE|PATH",
+    help="Installed package code, package folder or .argosmodel file to use instead of the "
+    "installed vi→en package.",
+)
+@click.option(
+    "--beam-size", type=click.IntRange(min=1), default=4, show_default=True, help="Beam width."
+)
+@click.option(
+    "--alternatives",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Also write the N next-best translations as `# mt-alt:` comments.",
+)
+@click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True)
+@click.option(
+    "--no-mt",
+    is_flag=True,
+    help="Write catalogues with empty translations for manual work; no model needed.",
+)
+@click.option(
+    "--purge-obsolete", is_flag=True, help="Drop entries whose text left the source (#~)."
+)
+@click.option(
+    "--line-breaks",
+    type=click.Choice(LINE_BREAK_MODES),
+    default="auto",
+    show_default=True,
+    help="How line breaks are read: see `translate segment --help`.",
+)
+@click.option(
+    "--abbreviations",
+    "abbreviations_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File of extra abbreviations, one per line (see `translate segment --help`).",
+)
+@click.option(
+    "--encoding",
+    default=None,
+    help="Encoding of the sources (default: UTF-8, or UTF-16 with a BOM).",
+)
+def run(
+    sources: tuple[str, ...],
+    output_dir: Path,
+    from_code: str,
+    to_code: str,
+    model: str | None,
+    beam_size: int,
+    alternatives: int,
+    device: str,
+    no_mt: bool,
+    purge_obsolete: bool,
+    line_breaks: str,
+    abbreviations_file: Path | None,
+    encoding: str | None,
+) -> None:
+    """Translate source documents into gettext catalogues, keeping all reviewed work.
+
+    For each SOURCE writes the template OUTPUT-DIR/<stem>.pot and the catalogue
+    OUTPUT-DIR/<to>/<stem>.po. Vietnamese segments get a machine translation flagged fuzzy
+    with a `# mt:` comment (engine, package, score); segments in other languages or with no
+    language are copied and marked `# copy:`. All documents share one batched model call.
+    """
+    from translate import pipeline
+    from translate.segment import load_abbreviations
+
+    options = RunOptions(
+        output_dir=output_dir,
+        source_lang=from_code,
+        target_lang=to_code,
+        model=model,
+        beam_size=beam_size,
+        alternatives=alternatives,
+        device=device,
+        use_mt=not no_mt,
+        purge_obsolete=purge_obsolete,
+        line_breaks=line_breaks,
+        abbreviations=None
+        if abbreviations_file is None
+        else load_abbreviations(abbreviations_file),
+        encoding=encoding,
+    )
+    with _terminal_progress() as progress:
+        summary = pipeline.run(list(sources), options, progress=progress)
+    for warning in summary.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    click.echo(summary.line(), err=True)
+
+
+@contextmanager
+def _terminal_progress() -> Iterator[Progress | None]:
+    """A progress bar on stderr while the model works, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bars: list[Any] = []
+
+    def start(total: int) -> None:
+        bar = click.progressbar(length=total, label="Translating", file=sys.stderr)
+        bar.__enter__()
+        bars.append(bar)
+
+    def advance(done: int) -> None:
+        if bars:
+            bars[-1].update(done)
+
+    def finish() -> None:
+        if bars:
+            bars.pop().__exit__(None, None, None)
+
+    try:
+        yield Progress(start=start, advance=advance, finish=finish)
+    finally:
+        finish()

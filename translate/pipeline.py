@@ -1,0 +1,327 @@
+"""`translate run` without Click: sources in, catalogues out, nobody's work lost.
+
+read (textio) → segment → load the old catalogues → plan every document's update → translate
+what the plans need with one loaded engine, in as few calls as possible → merge → write each
+document's template and catalogue atomically, under a lock.
+
+Documents are translated in order, in chunks of whole documents (one chunk, so one engine
+call, unless the run is large), and each chunk's catalogues are written as soon as its
+translations are in: a Ctrl-C loses at most the chunk in progress, and the next run sends
+only what is still missing to the model.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from translate import catalog, pofile
+from translate.document import Document
+from translate.engine import Translation
+from translate.errors import UserError
+
+if TYPE_CHECKING:
+    from translate.engine import Engine, EngineOptions
+    from translate.models import InstalledPackage
+
+EXIT_INTERRUPTED = 130
+# Sentences per engine call when a run is large: big enough for full batches, small enough
+# that a Ctrl-C loses little.
+DEFAULT_CHUNK_SENTENCES = 4000
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    output_dir: Path = Path("locales")
+    source_lang: str = "vi"
+    target_lang: str = "en"
+    model: str | None = None  # package code, package folder or .argosmodel file
+    beam_size: int = 4
+    alternatives: int = 0
+    device: str = "auto"
+    use_mt: bool = True
+    purge_obsolete: bool = False
+    line_breaks: str = "auto"
+    abbreviations: frozenset[str] | None = None
+    encoding: str | None = None
+    chunk_sentences: int = DEFAULT_CHUNK_SENTENCES
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    documents: int
+    segments: int
+    sent_to_model: int  # distinct sentences translated by the model
+    reused: int  # entries whose existing translation was kept
+    copied: int  # entries copied from the source (not the source language)
+    seconds: float
+    engine_calls: int
+    written: tuple[Path, ...]  # catalogues and templates whose content changed
+    unchanged: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+
+    def line(self) -> str:
+        calls = "1 engine call" if self.engine_calls == 1 else f"{self.engine_calls} engine calls"
+        documents = "1 document" if self.documents == 1 else f"{self.documents} documents"
+        return (
+            f"{documents}, {self.segments} segments: {self.sent_to_model} sent to the model, "
+            f"{self.reused} reused, {self.copied} copied; {len(self.written)} files written, "
+            f"{len(self.unchanged)} unchanged; {self.seconds:.1f} s ({calls})"
+        )
+
+
+@dataclass
+class Progress:
+    """Callbacks for the one long stage: ``start(total)``, ``advance(n)``, ``finish()``."""
+
+    start: Callable[[int], None] = lambda total: None
+    advance: Callable[[int], None] = lambda done: None
+    finish: Callable[[], None] = lambda: None
+
+
+@dataclass
+class _Job:
+    """One source document and everything its update needs."""
+
+    document: Document
+    stem: str
+    pot_path: Path
+    po_path: Path
+    entries: tuple[catalog.TemplateEntry, ...] = ()
+    old_po: pofile.PoFile | None = None
+    old_po_text: str | None = None
+    old_pot: pofile.PoFile | None = None
+    old_pot_text: str | None = None
+    plan: catalog.UpdatePlan = field(default_factory=lambda: catalog.UpdatePlan(needs_mt=()))
+
+
+EngineFactory = Callable[["InstalledPackage", "EngineOptions"], "Engine"]
+
+
+def run(
+    sources: Sequence[str],
+    options: RunOptions,
+    *,
+    progress: Progress | None = None,
+    engine_factory: EngineFactory | None = None,
+) -> RunSummary:
+    """Create or update ``<output>/<stem>.pot`` and ``<output>/<to>/<stem>.po`` per source."""
+    started = time.monotonic()
+    now = catalog.current_date()
+    if not sources:
+        raise UserError("no source documents given; name one or more files (or - for stdin)")
+    jobs, warnings = _prepare(sources, options)
+    with contextlib.ExitStack() as locks:
+        from translate.textio import catalog_lock
+
+        for path in sorted({p for job in jobs for p in (job.po_path, job.pot_path)}):
+            locks.enter_context(catalog_lock(path))
+        for job in jobs:
+            _load_and_plan(job, options)
+        written: list[Path] = []
+        unchanged: list[Path] = []
+        translations: dict[str, Translation] = {}
+        engine: Engine | None = None
+        machine: catalog.MachineSource | None = None
+        finished = 0
+        try:
+            for chunk in _chunks(jobs, options.chunk_sentences):
+                wanted = [m for m in _needed(chunk) if m not in translations]
+                if wanted:
+                    if engine is None:
+                        engine, machine = _engine(options, engine_factory)
+                    translations.update(_translate(engine, wanted, progress))
+                for job in chunk:
+                    _write(job, translations, machine, options, now, written, unchanged)
+                    finished += 1
+        except KeyboardInterrupt:
+            raise UserError(_interrupted_message(jobs, finished), EXIT_INTERRUPTED) from None
+    return RunSummary(
+        documents=len(jobs),
+        segments=sum(len(job.document.segments) for job in jobs),
+        sent_to_model=len(translations),
+        reused=sum(job.plan.reused for job in jobs),
+        copied=sum(job.plan.copied for job in jobs),
+        seconds=time.monotonic() - started,
+        engine_calls=engine.calls if engine is not None else 0,
+        written=tuple(written),
+        unchanged=tuple(unchanged),
+        warnings=warnings,
+    )
+
+
+def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], tuple[str, ...]]:
+    from translate.segment import segment_text
+    from translate.textio import read_source
+
+    jobs: list[_Job] = []
+    warnings: list[str] = []
+    by_stem: dict[str, str] = {}
+    for source in sources:
+        stem = catalog.catalogue_stem(source, options.source_lang)
+        if stem in by_stem:
+            raise UserError(
+                f"{by_stem[stem]} and {source} would share the catalogue {stem}.po; "
+                "rename one of them or run them with different --output-dir"
+            )
+        by_stem[stem] = source
+        text = read_source(source, options.encoding)
+        warnings.extend(f"{source}: {warning}" for warning in text.warnings)
+        document = segment_text(
+            text.text,
+            path=source,
+            line_breaks=options.line_breaks,
+            abbreviations=options.abbreviations,
+        )
+        document = dataclasses.replace(document, encoding=text.encoding, warnings=text.warnings)
+        if not document.segments:
+            warnings.append(f"{source}: no text to translate; the catalogue has only a header")
+        jobs.append(
+            _Job(
+                document=document,
+                stem=stem,
+                pot_path=options.output_dir / f"{stem}.pot",
+                po_path=options.output_dir / options.target_lang / f"{stem}.po",
+            )
+        )
+    return jobs, tuple(warnings)
+
+
+def _read_catalogue(path: Path) -> tuple[pofile.PoFile | None, str | None]:
+    if not path.exists():
+        return None, None
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}); convert it "
+            "with `msgconv -t UTF-8`, it was left unchanged"
+        ) from exc
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the catalogue ({exc.strerror})") from exc
+    return pofile.parse(text, str(path)), text
+
+
+def _load_and_plan(job: _Job, options: RunOptions) -> None:
+    job.old_pot, job.old_pot_text = _read_catalogue(job.pot_path)
+    job.old_po, job.old_po_text = _read_catalogue(job.po_path)
+    job.entries = catalog.template_entries([job.document])
+    job.plan = catalog.plan_update(
+        job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
+    )
+
+
+def _chunks(jobs: list[_Job], limit: int) -> list[list[_Job]]:
+    """Consecutive documents grouped until a group needs ``limit`` sentences."""
+    chunks: list[list[_Job]] = [[]]
+    size = 0
+    for job in jobs:
+        if size >= limit and chunks[-1]:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(job)
+        size += len(job.plan.needs_mt)
+    return chunks
+
+
+def _needed(chunk: Sequence[_Job]) -> list[str]:
+    return list(dict.fromkeys(m for job in chunk for m in job.plan.needs_mt))
+
+
+def _engine(
+    options: RunOptions, factory: EngineFactory | None
+) -> tuple[Engine, catalog.MachineSource]:
+    from translate.engine import Engine, EngineOptions
+    from translate.models import resolve_package
+
+    package = resolve_package(options.source_lang, options.target_lang, options.model)
+    engine_options = EngineOptions(
+        beam_size=options.beam_size, alternatives=options.alternatives, device=options.device
+    )
+    engine = (factory or Engine)(package, engine_options)
+    name = engine.provenance.split(" ", 1)[0]
+    return engine, catalog.MachineSource(name, package.code, package.version)
+
+
+def _translate(
+    engine: Engine, sentences: list[str], progress: Progress | None
+) -> dict[str, Translation]:
+    if progress is not None:
+        progress.start(len(sentences))
+    try:
+        results = engine.translate(sentences, progress=progress.advance if progress else None)
+    finally:
+        if progress is not None:
+            progress.finish()
+    return dict(zip(sentences, results, strict=True))
+
+
+def _write(
+    job: _Job,
+    translations: dict[str, Translation],
+    machine: catalog.MachineSource | None,
+    options: RunOptions,
+    now: str,
+    written: list[Path],
+    unchanged: list[Path],
+) -> None:
+    from translate.textio import atomic_write_text
+
+    pot_text, pot_date = catalog.finish_template(
+        job.entries,
+        job.old_pot,
+        job.old_pot_text,
+        project=job.stem,
+        source_lang=options.source_lang,
+        target_lang=options.target_lang,
+        now=now,
+    )
+    messages = catalog.apply_update(
+        job.entries,
+        job.old_po,
+        job.plan,
+        translations,
+        source_lang=options.source_lang,
+        target_lang=options.target_lang,
+        machine=machine,
+        purge_obsolete=options.purge_obsolete,
+    )
+    po_text = catalog.finish_catalogue(
+        messages,
+        job.old_po,
+        job.old_po_text,
+        project=job.stem,
+        source_lang=options.source_lang,
+        target_lang=options.target_lang,
+        pot_date=pot_date,
+        now=now,
+    )
+    for path, text in ((job.pot_path, pot_text), (job.po_path, po_text)):
+        if text is None:
+            unchanged.append(path)
+            continue
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+        atomic_write_text(path, text)
+        written.append(path)
+
+
+def _interrupted_message(jobs: list[_Job], finished: int) -> str:
+    done = [str(job.po_path) for job in jobs[:finished]]
+    left = len(jobs) - finished
+    what = (
+        f"the catalogues of {finished} finished documents were written ({', '.join(done)})"
+        if done
+        else "no catalogue was changed"
+    )
+    return (
+        f"interrupted during machine translation: {what}; {left} documents remain. Run the "
+        "same command again to translate only what is still missing."
+    )
