@@ -437,7 +437,8 @@ def inspect_model(folder: Path, *, name: str, where: str) -> SourceModel:
         source_vocab = target_vocab = _transformers_vocabulary(folder, where)
     else:
         raise UserError(f"{where}: neither decoder.yml nor config.json found")
-    tokens = language_tokens(target_vocab)
+    # The >>xx<< token goes in front of the source; with a shared vocabulary it is on both sides.
+    tokens = language_tokens({*source_vocab, *target_vocab})
     if tokens:
         shown = " ".join(tokens[:4]) + (" …" if len(tokens) > 4 else "")
         raise UserError(
@@ -594,6 +595,50 @@ def convert_model(
         raise UserError(f"{source.name}: CTranslate2 cannot convert this model: {exc}") from exc
 
 
+def assemble_package(
+    source: SourceModel,
+    package_dir: Path,
+    *,
+    from_code: str,
+    to_code: str,
+    quantization: str,
+    package_version: str,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Fill ``package_dir`` (created here) with the package's files; its metadata."""
+    import ctranslate2
+
+    package_dir.mkdir(parents=True)
+    if progress:
+        kind = "Marian" if source.layout == MARIAN else "Hugging Face"
+        progress(f"Converting the {kind} model with CTranslate2 (quantization {quantization})")
+    convert_model(source, package_dir / "model", quantization, quiet=progress is None)
+    shutil.copyfile(source.source_spm, package_dir / SOURCE_TOKENIZER_FILE)
+    separate_target = source.source_spm.read_bytes() != source.target_spm.read_bytes()
+    if separate_target:
+        shutil.copyfile(source.target_spm, package_dir / TARGET_TOKENIZER_FILE)
+    metadata = build_metadata(
+        from_code=from_code,
+        to_code=to_code,
+        package_version=package_version,
+        with_target_tokenizer=separate_target,
+        source_name=source.name,
+        licence=source.licence,
+    )
+    (package_dir / "metadata.json").write_text(
+        json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    readme = package_readme(
+        top_folder=package_dir.name,
+        metadata=metadata,
+        source=source,
+        quantization=quantization,
+        converter_version=ctranslate2.__version__,
+    )
+    (package_dir / "README.md").write_text(readme, encoding="utf-8")
+    return metadata
+
+
 @contextmanager
 def unpacked(path: Path) -> Iterator[Path]:
     """The folder of a model given as a folder or a .zip (extracted to a temporary folder)."""
@@ -631,8 +676,6 @@ def build_package(
     if output.exists() and not overwrite:
         raise UserError(f"{output} exists; pass --force to replace it, or choose another -o")
     report = progress or (lambda _message: None)
-    import ctranslate2
-
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -643,36 +686,16 @@ def build_package(
         report(f"Checking {name} ({path})")
         source = inspect_model(folder, name=name, where=str(path))
         top = package_folder_name(from_code, to_code, package_version)
-        with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
+        with tempfile.TemporaryDirectory(prefix="translate-build-") as scratch:
             package_dir = Path(scratch) / top
-            package_dir.mkdir()
-            kind = "Marian" if source.layout == MARIAN else "Hugging Face"
-            report(f"Converting the {kind} model with CTranslate2 (quantization {quantization})")
-            convert_model(source, package_dir / "model", quantization, quiet=progress is None)
-            shutil.copyfile(source.source_spm, package_dir / SOURCE_TOKENIZER_FILE)
-            separate_target = source.source_spm.read_bytes() != source.target_spm.read_bytes()
-            if separate_target:
-                shutil.copyfile(source.target_spm, package_dir / TARGET_TOKENIZER_FILE)
-            metadata = build_metadata(
+            metadata = assemble_package(
+                source,
+                package_dir,
                 from_code=from_code,
                 to_code=to_code,
+                quantization=quantization,
                 package_version=package_version,
-                with_target_tokenizer=separate_target,
-                source_name=source.name,
-                licence=source.licence,
-            )
-            (package_dir / "metadata.json").write_text(
-                json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-            )
-            (package_dir / "README.md").write_text(
-                package_readme(
-                    top_folder=top,
-                    metadata=metadata,
-                    source=source,
-                    quantization=quantization,
-                    converter_version=ctranslate2.__version__,
-                ),
-                encoding="utf-8",
+                progress=progress,
             )
             report(f"Writing {output}")
             try:
