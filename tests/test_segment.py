@@ -184,6 +184,7 @@ def test_hard_cut_keeps_combining_marks_with_their_letter() -> None:
     assert not any(unicodedata.combining(segment.text[0]) for segment in document.segments)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "unit",
     [

@@ -26,8 +26,12 @@ from translate.document import NO_LANGUAGE
 VIETNAMESE = "vi"
 
 _ANY_LETTER = re.compile(r"[^\W\d_]")
-_STRONG_VIETNAMESE = re.compile("[đĐơƠưƯăĂĩĨũŨ\u1ea0-\u1ef9]")
-_WEAK_VIETNAMESE = re.compile("[àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
+# Regex class bodies: letters only Vietnamese writes, and accented letters it shares with
+# French, Portuguese and others.
+VIETNAMESE_ONLY_LETTERS = "đĐơƠưƯăĂĩĨũŨ\u1ea0-\u1ef9"
+SHARED_ACCENTED_LETTERS = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
+_STRONG_VIETNAMESE = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}]")
+_WEAK_VIETNAMESE = re.compile(f"[{SHARED_ACCENTED_LETTERS}]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Share of words that must be Vietnamese syllables before shared accents count as Vietnamese.

@@ -33,7 +33,7 @@ from translate.abbreviations import (
 )
 from translate.document import BreakKind, Document, Note, Segment
 from translate.errors import UserError
-from translate.langid import detect_language
+from translate.langid import SHARED_ACCENTED_LETTERS, VIETNAMESE_ONLY_LETTERS, detect_language
 
 LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
 DEFAULT_MAX_LENGTH = 2000
@@ -57,21 +57,8 @@ _TOKEN_LOOKBACK = 64
 
 # Letters that stand for a name as an initial; accented capitals are words (`Ý` is Italy).
 # Vietnamese initials may be a whole consonant cluster: `anh Nguyễn Văn Th. cho biết`.
-_INITIALS = frozenset(
-    [
-        *"ABCDEFGHIJKLMNOPQRSTUVWXYZĐ",
-        "Ch",
-        "Gh",
-        "Gi",
-        "Kh",
-        "Ng",
-        "Ngh",
-        "Nh",
-        "Ph",
-        "Qu",
-        "Th",
-        "Tr",
-    ]
+_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ") | frozenset(
+    ("Ch", "Gh", "Gi", "Kh", "Ng", "Ngh", "Nh", "Ph", "Qu", "Th", "Tr")
 )
 _NEXT_INITIAL = re.compile(r"[A-ZĐ]\.(?:\s|[A-ZĐ]\.)")
 # After a closing quote: a capitalised speaker of up to four words and a speech verb that
@@ -121,7 +108,7 @@ _UPPER = _letter_class(str.isupper)
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ`. (It starts with
 # the capital so that the regex engine skips ahead quickly; the look-behind comes after it.)
 _SCRAPE_JOIN = re.compile(f"[{_UPPER}](?<=[{_LOWER}]{{2}}[{_UPPER}])(?=[{_LOWER}])")
-_VIETNAMESE_ACCENTED = re.compile("[đĐơƠưƯăĂĩĨũŨàáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ\u1ea0-\u1ef9]")
+_VIETNAMESE_ACCENTED = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}{SHARED_ACCENTED_LETTERS}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _THROUGH_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 _NON_SPACE_RUN = re.compile(r"\S*")
