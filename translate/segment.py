@@ -159,7 +159,7 @@ def segment_text(
         raise ValueError(f"line_breaks must be one of {LINE_BREAK_MODES}, not {line_breaks!r}")
     if max_length < 1:
         raise ValueError(f"max_length must be positive, not {max_length}")
-    rules = _rules(abbreviations)
+    rules = _rules(frozenset(abbreviations) if abbreviations else None)
     line_starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
     pieces: list[_Piece] = []
     paragraph_of: list[int] = []
