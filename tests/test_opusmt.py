@@ -379,6 +379,59 @@ def test_build_then_install_then_translate(
     assert all(t.score <= 0 for t in translations)
 
 
+def _mt_entries(po_path: Path) -> list[Any]:
+    import polib
+
+    catalogue = polib.pofile(str(po_path))
+    return [entry for entry in catalogue if "mt: " in (entry.tcomment or "")]
+
+
+@pytest.mark.parametrize("route", ["install", "model-file"])
+def test_translate_run_with_a_built_package_writes_decoded_catalogue(
+    marian_release: Path,
+    tokenizers: Tokenizers,
+    packages_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    route: str,
+) -> None:
+    """`translate run` end to end: every machine translation is the target-decoded chain."""
+    import hashlib
+
+    from opusmt_fixtures import SEED_TEXT
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(SEED_TEXT, tmp_path / SEED_TEXT.name)
+    archive = tmp_path / "vi_en.argosmodel"
+    build = [
+        "models",
+        "build",
+        str(marian_release),
+        "--from",
+        "vi",
+        "--to",
+        "en",
+        "-o",
+        str(archive),
+    ]
+    assert run_cli(*build, *(["--install"] if route == "install" else [])).exit_code == 0
+    model = [] if route == "install" else ["--model", str(archive)]
+    result = run_cli("run", "--output-dir", "locales", *model, SEED_TEXT.name)
+    assert result.exit_code == 0, result.stderr
+    stem = SEED_TEXT.name.removesuffix(".vi.txt")
+    assert (tmp_path / "locales" / f"{stem}.pot").is_file()
+    entries = _mt_entries(tmp_path / "locales" / "en" / f"{stem}.po")
+    assert len(entries) >= 20
+    expected = marian_expected_text(tokenizers)
+    for entry in entries:
+        assert entry.msgstr == expected
+        assert entry.fuzzy
+        comment = entry.tcomment.splitlines()[0]
+        assert f"package={TOP} version=1.0" in comment
+        digest = hashlib.sha1(expected.encode("utf-8")).hexdigest()[:8]
+        assert comment.endswith(f"digest={digest}")
+
+
 def test_install_without_output_keeps_no_archive(
     marian_release: Path, packages_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
