@@ -18,9 +18,11 @@ from translate.export import (
     ExportOptions,
     export_catalogue,
     export_document,
+    reference_file,
     source_from_references,
     usable_translations,
 )
+from translate.pofile import Message, PoFile
 from translate.segment import segment_text
 from translate.textio import legacy_font_encoding
 
@@ -137,28 +139,31 @@ def test_missing_and_unknown_segments_keep_source_text() -> None:
     assert result.not_in_catalogue == 2
 
 
-def test_usable_translations_skip_obsolete_empty_and_header() -> None:
-    catalogue = polib.POFile()
-    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
-    catalogue.append(polib.POEntry(msgid="Một", msgstr="One"))
-    catalogue.append(polib.POEntry(msgid="Hai", msgstr=""))
-    catalogue.append(polib.POEntry(msgid="Ba", msgstr="Three", flags=["fuzzy"]))
-    catalogue.append(polib.POEntry(msgid="Bốn", msgstr="Four", obsolete=True))
+def test_usable_translations_skip_obsolete_and_empty() -> None:
+    catalogue = PoFile(
+        messages=(
+            Message("Một", "One"),
+            Message("Hai", ""),
+            Message("Ba", "Three", fuzzy=True),
+            Message("Bốn", "Four", obsolete=True),
+        )
+    )
     usable, known = usable_translations(catalogue)
     assert usable == {"Một": "One"}
     assert known == {"Một", "Hai", "Ba"}
     assert usable_translations(catalogue, include_fuzzy=True)[0] == {"Một": "One", "Ba": "Three"}
 
 
-def test_source_from_references(tmp_path: Path) -> None:
-    catalogue = polib.POFile()
+def test_source_from_references() -> None:
     with pytest.raises(UserError, match="no `#:` source references"):
-        source_from_references(catalogue, "x.po")
-    catalogue.append(polib.POEntry(msgid="Một", msgstr="One", occurrences=[("a.txt", "1")]))
-    assert source_from_references(catalogue, "x.po") == "a.txt"
-    catalogue.append(polib.POEntry(msgid="Hai", msgstr="Two", occurrences=[("b.txt", "3")]))
+        source_from_references(PoFile(), "x.po")
+    one = Message("Một", "One", references=("seeds/a.vi.txt:1", "seeds/a.vi.txt:9"))
+    assert source_from_references(PoFile(messages=(one,)), "x.po") == "seeds/a.vi.txt"
+    bare = Message("Hai", "Two", references=("notes.txt",))
+    assert source_from_references(PoFile(messages=(bare,)), "x.po") == "notes.txt"
     with pytest.raises(UserError, match="2 source files"):
-        source_from_references(catalogue, "x.po")
+        source_from_references(PoFile(messages=(one, bare)), "x.po")
+    assert reference_file("C:/docs/a.txt:12") == "C:/docs/a.txt"
 
 
 def test_export_command(

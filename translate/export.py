@@ -12,14 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from translate.document import Document
 from translate.errors import EXIT_FINDINGS, UserError
-from translate.stats import is_fuzzy, load_catalogue
-
-if TYPE_CHECKING:
-    import polib
+from translate.pofile import PoFile
+from translate.stats import load_catalogue
 
 # How many untranslated segments a strict export names before "and N more".
 STRICT_LISTED = 5
@@ -66,7 +63,7 @@ class ExportResult:
 
 
 def usable_translations(
-    catalogue: polib.POFile, include_fuzzy: bool = False
+    catalogue: PoFile, include_fuzzy: bool = False
 ) -> tuple[dict[str, str], frozenset[str]]:
     """msgid → msgstr for the entries export may use, and every live msgid of the catalogue.
 
@@ -74,12 +71,12 @@ def usable_translations(
     """
     usable: dict[str, str] = {}
     known: set[str] = set()
-    for entry in catalogue:
-        if entry.obsolete or entry.msgid == "" or entry.msgid_plural:
+    for message in catalogue.messages:
+        if message.obsolete or message.msgid_plural is not None or message.msgctxt is not None:
             continue
-        known.add(entry.msgid)
-        if entry.msgstr and (include_fuzzy or not is_fuzzy(entry)):
-            usable[entry.msgid] = entry.msgstr
+        known.add(message.msgid)
+        if message.msgstr and (include_fuzzy or not message.fuzzy):
+            usable[message.msgid] = message.msgstr
     return usable, frozenset(known)
 
 
@@ -122,14 +119,20 @@ def export_document(
     )
 
 
-def source_from_references(catalogue: polib.POFile, catalogue_path: str) -> str:
+def reference_file(reference: str) -> str:
+    """`seeds/doc.vi.txt:12` → `seeds/doc.vi.txt` (a reference may also be a bare path)."""
+    path, colon, line = reference.rpartition(":")
+    return path if colon and line.isdigit() and path else reference
+
+
+def source_from_references(catalogue: PoFile, catalogue_path: str) -> str:
     """The one source file the catalogue's `#:` references name (UserError otherwise)."""
     files: dict[str, None] = {}
-    for entry in catalogue:
-        if entry.obsolete:
+    for message in catalogue.messages:
+        if message.obsolete:
             continue
-        for reference, _line in entry.occurrences:
-            files.setdefault(reference, None)
+        for reference in message.references:
+            files.setdefault(reference_file(reference), None)
     if not files:
         raise UserError(
             f"{catalogue_path}: the catalogue has no `#:` source references; "

@@ -16,25 +16,21 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from translate.document import NO_LANGUAGE
 from translate.errors import UserError
 from translate.stats import (
-    entry_line,
     entry_state,
     find_catalogues,
     live_entries,
     load_catalogue,
+    msgid_lines,
     read_lines,
 )
-
-if TYPE_CHECKING:
-    pass
 
 # ---------------------------------------------------------------------------------------------
 # Numbers
@@ -147,38 +143,39 @@ _IDIOMS = {
     "hundred": 100,
 }
 _WORD = re.compile(r"[A-Za-z]+")
+# word → value, for every number word above, plural forms included (`sixes`, `dozens`).
+_NUMBER_WORDS: dict[str, int] = {
+    **{word: value for value, word in enumerate(_ORDINALS)},
+    **_TENS_ORDINALS,
+    **{word: value for value, word in enumerate(_UNITS)},
+    **_TENS,
+    **_IDIOMS,
+}
+_PLURAL_NUMBER_WORDS = {
+    word + ("es" if word.endswith("x") else "s"): value
+    for word, value in {**{w: v for v, w in enumerate(_UNITS)}, **_TENS, **_IDIOMS}.items()
+}
+# `twenty-one`, `thirty first`: tens followed by a unit or an ordinal from one to nine.
+_TENS_FOLLOWERS = {
+    **{word: value for value, word in enumerate(_UNITS[1:10], start=1)},
+    **{word: value for value, word in enumerate(_ORDINALS[1:10], start=1)},
+}
 
 
 def english_number_words(text: str) -> frozenset[str]:
     """Values written as English words: `three`, `third`, `twenty-one`, `twice`, `a dozen`."""
-    words = [_singular_number_word(word.lower()) for word in _WORD.findall(text)]
+    words = [word.lower() for word in _WORD.findall(text)]
     values: set[int] = set()
     for index, word in enumerate(words):
-        if word in _UNITS:
-            values.add(_UNITS.index(word))
-        elif word in _ORDINALS:
-            values.add(_ORDINALS.index(word))
-        elif word in _TENS_ORDINALS:
-            values.add(_TENS_ORDINALS[word])
-        elif word in _IDIOMS:
-            values.add(_IDIOMS[word])
-        if word in _TENS:
-            values.add(_TENS[word])
-            following = words[index + 1] if index + 1 < len(words) else ""
-            if following in _UNITS[1:10]:
-                values.add(_TENS[word] + _UNITS.index(following))
-            elif following in _ORDINALS[1:10]:
-                values.add(_TENS[word] + _ORDINALS.index(following))
+        value = _NUMBER_WORDS.get(word, _PLURAL_NUMBER_WORDS.get(word))
+        if value is None:
+            continue
+        values.add(value)
+        if word in _TENS and index + 1 < len(words):
+            unit = _TENS_FOLLOWERS.get(words[index + 1])
+            if unit is not None:
+                values.add(value + unit)
     return frozenset(str(value) for value in values)
-
-
-def _singular_number_word(word: str) -> str:
-    """`sixes` → `six`, `fours` → `four`, `dozens` → `dozen`: plural number words count too."""
-    for suffix in ("es", "s"):
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and (stem in _UNITS or stem in _TENS or stem in _IDIOMS):
-            return stem
-    return word
 
 
 # ---------------------------------------------------------------------------------------------
@@ -634,6 +631,11 @@ MIN_RATIO_LENGTH = 30
 _TOKEN = re.compile(r"[^\W_]+")
 MIN_REPEATS = 3
 MAX_REPEATED_WORDS = 6
+# On space-joined lowercase tokens: a phrase of 1–6 tokens, then the same phrase twice more.
+# Shorter phrases are tried first at each position, so `the the the` reports `the`.
+_REPEATED_RUN = re.compile(
+    rf"(?<!\S)(\S+(?: \S+){{0,{MAX_REPEATED_WORDS - 1}}}?)(?: \1){{{MIN_REPEATS - 1}}}(?!\S)"
+)
 
 
 def repeated_run(text: str) -> str | None:
@@ -642,16 +644,9 @@ def repeated_run(text: str) -> str | None:
     Neural MT that loses its way loops (`the the the`, `of the city of the city of the city`);
     such runs are rare in real prose.
     """
-    tokens = [token.lower() for token in _TOKEN.findall(text)]
-    for size in range(1, MAX_REPEATED_WORDS + 1):
-        for start in range(len(tokens) - size * MIN_REPEATS + 1):
-            phrase = tokens[start : start + size]
-            if all(
-                tokens[start + size * repeat : start + size * (repeat + 1)] == phrase
-                for repeat in range(1, MIN_REPEATS)
-            ):
-                return " ".join(phrase)
-    return None
+    tokens = " ".join(token.lower() for token in _TOKEN.findall(text))
+    match = _REPEATED_RUN.search(tokens)
+    return match.group(1) if match else None
 
 
 def new_repetition(msgid: str, msgstr: str) -> str | None:
@@ -971,22 +966,23 @@ def check_catalogue(
         return findings, CatalogueSummary(name, 0, 0, 0, 0)
 
     entries = live_entries(catalogue)
+    line_of = msgid_lines(lines)
     states = [entry_state(entry) for entry in entries]
     fuzzy = states.count("fuzzy")
     untranslated = states.count("untranslated")
     checked = 0
     for entry, state in zip(entries, states, strict=True):
-        if state == "untranslated" or entry.msgid_plural:
+        if state == "untranslated" or entry.msgid_plural is not None:
             continue
         if state == "fuzzy" and not options.include_fuzzy:
             continue
         checked += 1
-        line = entry_line(entry, lines)
+        line = line_of.get(entry.msgid, 1)
         for check, message in entry_findings(entry.msgid, entry.msgstr, detect):
             findings.append(Finding(name, line, check, message))
 
     total = len(entries)
-    header_line = _header_line(lines)
+    header_line = line_of.get("", 1)
     for label, count, threshold in (
         ("fuzzy", fuzzy, options.max_fuzzy),
         ("untranslated", untranslated, options.max_untranslated),
@@ -1014,13 +1010,6 @@ def parse_finding(path: str, message: str) -> Finding:
     if match is None:
         return Finding(path, 1, "parse", message)
     return Finding(path, int(match.group(1) or 1), "parse", match.group(2))
-
-
-def _header_line(lines: Sequence[str]) -> int:
-    for index, line in enumerate(lines):
-        if line.startswith('msgid ""'):
-            return index + 1
-    return 1
 
 
 def check_catalogues(

@@ -12,12 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from translate.errors import UserError
-
-if TYPE_CHECKING:
-    import polib
+from translate.pofile import Message, PoFile
 
 _MT_PREFIX = "mt:"
 _KEY_VALUE = re.compile(r"([A-Za-z][\w-]*)=(\S+)")
@@ -66,28 +63,24 @@ def parse_machine_note(translator_comment: str) -> MachineNote | None:
     return None
 
 
-def machine_note_if_untouched(entry: polib.POEntry) -> MachineNote | None:
+def machine_note_if_untouched(message: Message) -> MachineNote | None:
     """The entry's `# mt:` note when its digest still matches the msgstr, else None."""
-    note = parse_machine_note(entry.tcomment or "")
-    if note is None or not entry.msgstr or note.digest != msgstr_digest(entry.msgstr):
+    note = parse_machine_note("\n".join(message.comments))
+    if note is None or not message.msgstr or note.digest != msgstr_digest(message.msgstr):
         return None
     return note
 
 
-def is_fuzzy(entry: polib.POEntry) -> bool:
-    return "fuzzy" in entry.flags
-
-
-def is_reviewed(entry: polib.POEntry) -> bool:
+def is_reviewed(message: Message) -> bool:
     """Reviewed = not fuzzy and a non-empty msgstr (the gettext notion of translated)."""
-    return not is_fuzzy(entry) and bool(entry.msgstr)
+    return not message.fuzzy and bool(message.msgstr)
 
 
-def entry_state(entry: polib.POEntry) -> str:
+def entry_state(message: Message) -> str:
     """One of "reviewed", "fuzzy", "untranslated" (a fuzzy empty msgstr counts as untranslated)."""
-    if not entry.msgstr:
+    if not message.msgstr:
         return "untranslated"
-    return "fuzzy" if is_fuzzy(entry) else "reviewed"
+    return "fuzzy" if message.fuzzy else "reviewed"
 
 
 def source_words(msgid: str) -> int:
@@ -95,9 +88,9 @@ def source_words(msgid: str) -> int:
     return len(msgid.split())
 
 
-def live_entries(catalogue: polib.POFile) -> list[polib.POEntry]:
+def live_entries(catalogue: PoFile) -> list[Message]:
     """Entries that are neither the header nor obsolete."""
-    return [entry for entry in catalogue if not entry.obsolete and entry.msgid != ""]
+    return [message for message in catalogue.messages if not message.obsolete]
 
 
 def find_catalogues(paths: Iterable[str | Path]) -> list[Path]:
@@ -128,30 +121,44 @@ def find_catalogues(paths: Iterable[str | Path]) -> list[Path]:
     return list(unique)
 
 
-def load_catalogue(path: Path) -> polib.POFile:
-    """Parse a PO file; UserError (exit 2) naming the file when it cannot be read or parsed.
+def load_catalogue(path: Path) -> PoFile:
+    """Parse a PO file with translate.pofile, so every command accepts and refuses the same
+    files as `translate run`; UserError (exit 2) naming the file and line otherwise."""
+    from translate import pofile
 
-    translate.pofile decides validity, so every command accepts and refuses the same files as
-    `translate run`; polib's entries are returned because they carry their line numbers.
+    return pofile.read(path)
+
+
+_MSGID_LINE = re.compile(r'msgid[ \t]*"(.*)"[ \t]*$')
+_CONTINUATION = re.compile(r'[ \t]*"(.*)"[ \t]*$')
+
+
+def msgid_lines(lines: Sequence[str]) -> dict[str, int]:
+    """msgid → 1-based line of its `msgid` keyword (where gettext tools point), live entries.
+
+    A light scan of an already validated catalogue, so findings can name lines without a
+    second full parse.
     """
     import polib
 
-    from translate import pofile
-
-    pofile.read(path)
-    try:
-        return polib.pofile(str(path), wrapwidth=79)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read the catalogue: {exc}") from exc
-
-
-def entry_line(entry: polib.POEntry, lines: Sequence[str]) -> int:
-    """1-based line of the entry's msgid (where gettext tools point), from polib's entry start."""
-    start = max(int(entry.linenum or 1), 1)
-    for index in range(start - 1, len(lines)):
-        if lines[index].startswith(("msgid ", "#~ msgid ")):
-            return index + 1
-    return start
+    found: dict[str, int] = {}
+    index = 0
+    while index < len(lines):
+        match = _MSGID_LINE.match(lines[index])
+        if match is None:
+            index += 1
+            continue
+        start = index
+        parts = [match.group(1)]
+        index += 1
+        while index < len(lines):
+            continuation = _CONTINUATION.match(lines[index])
+            if continuation is None:
+                break
+            parts.append(continuation.group(1))
+            index += 1
+        found.setdefault(polib.unescape("".join(parts)), start + 1)
+    return found
 
 
 @dataclass(frozen=True)
@@ -223,26 +230,29 @@ class StatsReport:
 
 
 def catalogue_stats(
-    catalogue: polib.POFile, path: str, lines: Sequence[str] = ()
+    catalogue: PoFile, path: str, lines: Sequence[str] = ()
 ) -> tuple[CatalogueStats, list[MachineEntry]]:
     """Counts for one parsed catalogue, and its untouched machine translations with a score."""
     counts = {"reviewed": 0, "fuzzy": 0, "untranslated": 0}
     machine = words = reviewed_words = 0
     scored: list[MachineEntry] = []
-    for entry in live_entries(catalogue):
-        state = entry_state(entry)
+    line_of: dict[str, int] | None = None
+    for message in live_entries(catalogue):
+        state = entry_state(message)
         counts[state] += 1
-        entry_words = source_words(entry.msgid)
+        entry_words = source_words(message.msgid)
         words += entry_words
         if state == "reviewed":
             reviewed_words += entry_words
-        note = machine_note_if_untouched(entry)
+        note = machine_note_if_untouched(message)
         if note is not None:
             machine += 1
             if note.score is not None:
-                line = entry_line(entry, lines) if lines else int(entry.linenum or 0)
-                scored.append(MachineEntry(path, line, note.score, entry.msgid, entry.msgstr))
-    obsolete = sum(1 for entry in catalogue if entry.obsolete)
+                if line_of is None:
+                    line_of = msgid_lines(lines)
+                line = line_of.get(message.msgid, 0)
+                scored.append(MachineEntry(path, line, note.score, message.msgid, message.msgstr))
+    obsolete = sum(1 for message in catalogue.messages if message.obsolete)
     stats = CatalogueStats(
         path=path,
         reviewed=counts["reviewed"],
