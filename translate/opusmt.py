@@ -27,9 +27,10 @@ uses both to encode and to decode. The package therefore carries:
   still in them (``"can▁pay▁online"``), and id-based decoding turns them into ``⁇``. Most
   pieces of an English target vocabulary are unknown to a Vietnamese source model, so a
   package decoded with ``sentencepiece.model`` alone garbles the output. This toolkit's engine
-  decodes with the file named by that key; argostranslate ignores the key and still gets
-  readable text, because it replaces every remaining ``▁`` (and ``_``) with a space after
-  ``decode_pieces``.
+  decodes with the file named by that key (and turns any ``▁`` left by a source-side piece
+  from the shared vocabulary into a space). argostranslate ignores the key and still gets
+  readable text, because it replaces every remaining ``▁`` with a space after
+  ``decode_pieces`` (and, lossily, every ``_`` too).
 
 Multi-target OPUS-MT models, which expect a ``>>xx<<`` token in front of every source sentence,
 are refused: an Argos package cannot add one.
