@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translate import catalog
 from translate.catalog import (
@@ -438,3 +440,69 @@ def test_update_with_one_percent_changed_scales() -> None:
     }
     assert catalog.fuzzy_matches(["hoàn toàn khác hẳn"], old.messages) == {}
     assert elapsed < 10, elapsed  # about 1 s here; all-pairs difflib would take minutes
+
+
+_WORDS = st.sampled_from(
+    ["Huế", "chuyển", "đổi", "số", "dữ", "liệu", "Return", "top", "2023", "năm", "nay"]
+)
+_sentence = st.tuples(
+    st.lists(_WORDS, min_size=1, max_size=8).map(" ".join),
+    st.sampled_from(["vi", "vi", "vi", "en", NO_LANGUAGE, "fr"]),
+)
+
+
+@st.composite
+def _review(draw: st.DrawFn, po: PoFile) -> PoFile:
+    messages = []
+    for message in po.messages:
+        action = draw(st.sampled_from(["keep", "keep", "accept", "rewrite", "comment"]))
+        if action == "accept" and message.msgstr:
+            message = replace(message, fuzzy=False)
+        elif action == "rewrite":
+            message = replace(
+                message,
+                msgstr=draw(st.text("abc ", min_size=1, max_size=12)).strip() or "x",
+                fuzzy=False,
+            )
+        elif action == "comment":
+            message = replace(message, comments=("reviewer note", *message.comments))
+        messages.append(message)
+    return replace(po, messages=tuple(messages))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.lists(_sentence, min_size=1, max_size=10), st.lists(_sentence, max_size=10))
+def test_update_never_loses_reviewed_work(
+    data: st.DataObject, before: list[tuple[str, str]], added: list[tuple[str, str]]
+) -> None:
+    entries = template_entries([document("a.vi.txt", before)])
+    first, _ = update(entries, None)
+    reviewed = data.draw(_review(first))
+    kept = data.draw(st.lists(st.sampled_from(before), max_size=len(before)))
+    after_source = kept + added
+    new_entries = template_entries([document("a.vi.txt", after_source)])
+    second, plan = update(new_entries, reviewed)
+
+    old = {m.msgid: m for m in reviewed.messages}
+    live = [m for m in second.messages if not m.obsolete]
+    assert [m.msgid for m in live] == [e.msgid for e in new_entries]
+    for message in second.messages:
+        assert not (message.fuzzy and message.msgstr == "")
+        before_message = old.get(message.msgid)
+        if before_message is None:
+            continue
+        if catalog.is_reviewed(before_message):
+            assert (message.msgstr, message.fuzzy) == (before_message.msgstr, False)
+        if "reviewer note" in before_message.comments:
+            assert "reviewer note" in message.comments
+        assert message.msgid not in plan.needs_mt or before_message.msgstr == ""
+    # Old translations are never silently lost: kept, obsolete, or inherited by a close match.
+    inherited = {m.previous_msgid for m in live if m.previous_msgid}
+    present = {m.msgid for m in second.messages}
+    for msgid, message in old.items():
+        if message.msgstr:
+            assert msgid in present or msgid in inherited
+    # Running again on the result changes nothing and needs no model.
+    third, again = update(new_entries, second)
+    assert again.needs_mt == ()
+    assert third is second
