@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -95,8 +96,15 @@ CHILD = textwrap.dedent(
         return real_write(fd, data)
     os.write = write
 
+    if os.environ.get("CHUNK_SENTENCES"):
+        # As in a large run: documents are translated and written in several chunks.
+        import translate.pipeline as pipeline
+        original_chunks = pipeline._chunks
+        limit = int(os.environ["CHUNK_SENTENCES"])
+        pipeline._chunks = lambda jobs, _limit: original_chunks(jobs, limit)
+
     calls = 0
-    if point == "translate":
+    if point.startswith("translate"):
         import ctranslate2
         Real = ctranslate2.Translator
         class Translator:
@@ -107,8 +115,10 @@ CHILD = textwrap.dedent(
             def translate_batch(self, *args, **kwargs):
                 global calls
                 calls += 1
-                if calls == at:
+                if point == "translate" and calls == at:
                     pause("inside the model call")
+                if point == "translate-after-write" and replaces >= at:
+                    pause(f"inside a model call after {{replaces}} catalogue writes")
                 return self._real.translate_batch(*args, **kwargs)
         ctranslate2.Translator = Translator
 
@@ -160,13 +170,15 @@ def leftovers(workdir: Path) -> list[str]:
 
 
 def start_paused(
-    workdir: Path, point: str, at: int, *extra: str
+    workdir: Path, point: str, at: int, *extra: str, chunk_sentences: int | None = None
 ) -> tuple[subprocess.Popen[str], Path]:
     script = workdir.parent / "child.py"
     script.write_text(CHILD.format(root=str(ROOT)))
     marker = workdir.parent / f"marker-{point}-{at}"
     marker.unlink(missing_ok=True)
     env = {**environment(), "PAUSE_POINT": point, "PAUSE_AT": str(at), "PAUSE_MARKER": str(marker)}
+    if chunk_sentences is not None:
+        env["CHUNK_SENTENCES"] = str(chunk_sentences)
     child = subprocess.Popen(
         [sys.executable, str(script), *run_args(*extra)],
         cwd=workdir,
@@ -263,41 +275,78 @@ def model_workdir(tmp_path: Path, installed_package: object) -> Path:
 
 
 def machine_translated(workdir: Path) -> set[str]:
-    """msgids that already carry a machine translation in the English catalogues."""
+    """msgids whose translation in the English catalogues came from the model."""
     import polib
 
     done: set[str] = set()
     for po in (workdir / "locales" / "en").glob("*.po"):
-        done.update(entry.msgid for entry in polib.pofile(str(po)) if entry.msgstr)
+        done.update(
+            entry.msgid
+            for entry in polib.pofile(str(po))
+            if entry.msgstr and "mt: " in (entry.tcomment or "")
+        )
     return done
 
 
-def test_ctrl_c_during_translation(model_workdir: Path) -> None:
+def msgfmt_accepts_all(workdir: Path) -> None:
+    for catalogue in (workdir / "locales").rglob("*.po*"):
+        finished = subprocess.run(
+            ["msgfmt", "--check", "-o", os.devnull, str(catalogue)], capture_output=True
+        )
+        assert finished.returncode == 0, finished.stderr
+
+
+def sent_to_model(stderr: str) -> int:
+    match = re.search(r"(\d+) sent to the model", stderr)
+    assert match is not None, f"no summary line in {stderr!r}"
+    return int(match.group(1))
+
+
+def test_ctrl_c_in_the_first_model_call(model_workdir: Path) -> None:
     child, marker = start_paused(model_workdir, "translate", 1)
     wait_paused(child, marker)
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=60)
     assert child.returncode == 130, stderr
     assert "Traceback" not in stderr
-    assert "translate run" in stderr, "the message must say how to resume"
+    assert len(stderr.splitlines()) == 1 and "interrupted" in stderr
+    assert "again" in stderr, "the message must say how to resume"
+    assert catalogues(model_workdir) == {}  # nothing was finished, nothing half-written
     assert leftovers(model_workdir) == []
-    for data in catalogues(model_workdir).values():
-        assert data.endswith(b"\n")
-    for catalogue in (model_workdir / "locales").rglob("*.po*"):
-        finished = subprocess.run(
-            ["msgfmt", "--check", "-o", os.devnull, str(catalogue)], capture_output=True
-        )
-        assert finished.returncode == 0, finished.stderr
 
-    before = machine_translated(model_workdir)
     rerun = run_plain(model_workdir)
     assert rerun.returncode == 0, rerun.stderr
-    after = machine_translated(model_workdir)
-    assert before <= after
-    # A third run has nothing left to do: same catalogues, byte for byte.
+    msgfmt_accepts_all(model_workdir)
+    # A third run has nothing left to do: same catalogues, byte for byte, no model call.
     snapshot = catalogues(model_workdir)
-    assert run_plain(model_workdir).returncode == 0
+    third = run_plain(model_workdir)
+    assert third.returncode == 0 and sent_to_model(third.stderr) == 0
     assert catalogues(model_workdir) == snapshot
+
+
+def test_ctrl_c_after_a_finished_document(model_workdir: Path) -> None:
+    # One sentence per chunk: alpha is translated and written before beta's model call.
+    child, marker = start_paused(model_workdir, "translate-after-write", 1, chunk_sentences=1)
+    wait_paused(child, marker)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 130, stderr
+    assert "Traceback" not in stderr and "again" in stderr
+    assert str(Path("locales") / "en" / "alpha.po") in stderr
+    written = catalogues(model_workdir)
+    assert set(written) == {"alpha.pot", "en/alpha.po"}
+    msgfmt_accepts_all(model_workdir)
+    assert leftovers(model_workdir) == []
+    finished_before = machine_translated(model_workdir)
+    assert finished_before
+
+    rerun = run_plain(model_workdir)
+    assert rerun.returncode == 0, rerun.stderr
+    finished_after = machine_translated(model_workdir)
+    assert finished_before < finished_after
+    # Only what was still missing went to the model.
+    assert sent_to_model(rerun.stderr) == len(finished_after - finished_before)
+    assert catalogues(model_workdir)["en/alpha.po"] == written["en/alpha.po"]
 
 
 def test_two_runs_at_once_never_interleave(
