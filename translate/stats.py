@@ -7,12 +7,13 @@ msgstr; once a reviewer edits the msgstr the digest no longer matches and the en
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from translate.catalog import has_current_machine_note, rejoin_wrapped_provenance
+from translate.catalog import msgstr_digest as msgstr_digest  # the `# mt:` digest, re-exported
 from translate.errors import UserError
 from translate.pofile import Message, PoFile
 
@@ -39,11 +40,6 @@ class MachineNote:
             return None
 
 
-def msgstr_digest(msgstr: str) -> str:
-    """First 8 hex digits of the SHA-1 of the msgstr (UTF-8): the `# mt:` digest."""
-    return hashlib.sha1(msgstr.encode("utf-8")).hexdigest()[:8]
-
-
 def parse_machine_note(translator_comment: str) -> MachineNote | None:
     """The `# mt: key=value …` line among an entry's translator comments, if any.
 
@@ -64,11 +60,15 @@ def parse_machine_note(translator_comment: str) -> MachineNote | None:
 
 
 def machine_note_if_untouched(message: Message) -> MachineNote | None:
-    """The entry's `# mt:` note when its digest still matches the msgstr, else None."""
-    note = parse_machine_note("\n".join(message.comments))
-    if note is None or not message.msgstr or note.digest != msgstr_digest(message.msgstr):
+    """The entry's `# mt:` note when its digest still matches the msgstr, else None.
+
+    The decision is translate.catalog's, so `stats`, `check` and `run` agree on what is
+    still machine output.
+    """
+    comments = rejoin_wrapped_provenance(message.comments)
+    if not message.msgstr or not has_current_machine_note(replace(message, comments=comments)):
         return None
-    return note
+    return parse_machine_note("\n".join(comments))
 
 
 def is_reviewed(message: Message) -> bool:
