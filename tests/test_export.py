@@ -123,6 +123,13 @@ def test_copy_restores_hard_wrapped_line_breaks() -> None:
     assert result.text == text and result.kept == 1
 
 
+def test_messages_are_looked_up_as_the_catalogue_writes_them() -> None:
+    # A PO string cannot hold EOT (the msgctxt separator): `translate run` writes U+FFFD.
+    document = segment_text("Một\x04hai.\n")
+    result = export_document(document, {"Một\ufffdhai.": "One two."})
+    assert result.text == "One two.\n"
+
+
 def test_missing_and_unknown_segments_keep_source_text() -> None:
     document = segment_text(SOURCE)
     translations = {"Tuần lễ chuyển đổi số diễn ra trong 2 ngày.": "The week lasts two days."}

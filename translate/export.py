@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate.catalog import po_safe
 from translate.document import Document
 from translate.errors import EXIT_FINDINGS, UserError
 from translate.pofile import PoFile
@@ -96,7 +97,7 @@ def export_document(
     gaps = document.gaps()
     for segment in document.segments:
         parts.append(next(gaps))
-        message = segment.message
+        message = po_safe(segment.message)  # the msgid exactly as `translate run` wrote it
         translation = translations.get(message)
         if translation is None:
             in_catalogue = known is None or message in known
