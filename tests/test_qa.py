@@ -337,6 +337,14 @@ def test_parse_msgfmt_output() -> None:
         "duplicate message definition (see line 6: this is the location of the first definition)"
     )
     assert findings[1].message == "warning: header field 'Language' missing in header"
+    headerless = qa.parse_msgfmt_output(
+        "a.po: warning: PO file header missing or invalid\n"
+        "                         warning: charset conversion will not work\n",
+        "a.po",
+    )
+    assert [(f.line, f.message) for f in headerless] == [
+        (1, "warning: PO file header missing or invalid; warning: charset conversion will not work")
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -906,11 +906,18 @@ def parse_msgfmt_output(output: str, path: str) -> list[Finding]:
         line = raw.rstrip()
         if not line or _MSGFMT_TOTAL.match(line):
             continue
+        if line[:1].isspace() and findings:
+            # msgfmt indents the continuation of a long message under its first line.
+            previous = findings[-1]
+            joined = f"{previous.message}; {line.strip()}"
+            findings[-1] = Finding(previous.path, previous.line, previous.check, joined)
+            continue
         located = (
             _MSGFMT_LOCATION.match(line[len(path) + 1 :]) if line.startswith(path + ":") else None
         )
         if located is None:
-            findings.append(Finding(path, 1, "msgfmt", _MSGFMT_PROGRAM.sub("", line)))
+            message = _MSGFMT_PROGRAM.sub("", line).removeprefix(path + ": ")
+            findings.append(Finding(path, 1, "msgfmt", message))
             continue
         number, message = int(located.group(1)), located.group(2)
         if message.startswith("...") and findings:

@@ -73,12 +73,13 @@ def machine_note_if_untouched(message: Message) -> MachineNote | None:
 
 def is_reviewed(message: Message) -> bool:
     """Reviewed = not fuzzy and a non-empty msgstr (the gettext notion of translated)."""
-    return not message.fuzzy and bool(message.msgstr)
+    return not message.fuzzy and message.translated
 
 
 def entry_state(message: Message) -> str:
-    """One of "reviewed", "fuzzy", "untranslated" (a fuzzy empty msgstr counts as untranslated)."""
-    if not message.msgstr:
+    """One of "reviewed", "fuzzy", "untranslated" (a fuzzy empty msgstr counts as untranslated;
+    a plural entry is translated when all its forms are)."""
+    if not message.translated:
         return "untranslated"
     return "fuzzy" if message.fuzzy else "reviewed"
 
