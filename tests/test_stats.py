@@ -181,3 +181,13 @@ def test_counts_partition_the_catalogue(tmp_path: Path, spec: list[tuple[str, li
     assert item.machine == states.count("machine") == len(report.worst)
     assert item.words == sum(len(words) + 1 for state, words in spec if state != "obsolete")
     assert [w.score for w in report.worst] == sorted(w.score for w in report.worst)
+
+
+def test_plural_entries_are_translated_when_every_form_is(tmp_path: Path) -> None:
+    full = polib.POEntry(msgid="Một quả táo", msgid_plural="%d quả táo")
+    full.msgstr_plural = {0: "One apple", 1: "%d apples"}
+    partial = polib.POEntry(msgid="Một quả lê", msgid_plural="%d quả lê")
+    partial.msgstr_plural = {0: "One pear", 1: ""}
+    path = make_catalogue(tmp_path / "doc.po", [full, partial])
+    (item,) = stats.collect_stats([path]).catalogues
+    assert (item.reviewed, item.untranslated) == (1, 1)
