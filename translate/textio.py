@@ -84,8 +84,6 @@ def decode_source(data: bytes, path: str = STDIN, encoding: str | None = None) -
     else:
         text, used = _decode_declared(data, display, encoding, warnings)
     text = unicodedata.normalize("NFC", text)
-    if text.startswith("\ufeff"):
-        text = text[1:]
     _refuse_binary_text(text, display)
     legacy = legacy_font_encoding(text)
     if legacy is not None:
@@ -131,6 +129,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_BYTE_ORDER_CODECS = frozenset(("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+
 # Formats people pass by mistake; named so the message can say what to do instead.
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF-", "a PDF document", "extract its text first (e.g. `pdftotext`)"),
@@ -156,7 +156,9 @@ def _decode_detected(data: bytes, display: str) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec), codec
+                # The mark is sliced off here: decode the rest with the plain codec, so that a
+                # second mark (a zero-width no-break space in the text) is kept.
+                return data[len(bom) :].decode(codec.removesuffix("-sig")), codec
             except UnicodeDecodeError as exc:
                 offset = exc.start + len(bom)
                 raise UserError(
@@ -210,6 +212,8 @@ def _decode_declared(
             f"{display} was decoded as {encoding} as asked, but it is also valid UTF-8 text; "
             "if the result looks garbled, drop --encoding"
         )
+    if codec in _BYTE_ORDER_CODECS and text.startswith("\ufeff"):
+        text = text[1:]  # these codecs keep the mark; "utf-16" and "utf-8-sig" drop it
     return text, codec
 
 
