@@ -112,6 +112,10 @@ def test_folders_are_searched_and_totalled(tmp_path: Path) -> None:
 def test_no_catalogue_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no catalogues"):
         stats.find_catalogues([tmp_path])
+    # A fresh clone's locales/ holds only the committed template: that is what there is.
+    template = tmp_path / "doc.pot"
+    template.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    assert stats.find_catalogues([tmp_path]) == [template]
     with pytest.raises(UserError, match="no such file"):
         stats.find_catalogues([tmp_path / "missing.po"])
 

@@ -95,15 +95,21 @@ def live_entries(catalogue: PoFile) -> list[Message]:
 
 
 def find_catalogues(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and every `*.po` under each directory (sorted); UserError when none."""
+    """Files as given, and every `*.po` under each directory (sorted); UserError when none.
+
+    A folder that holds templates (`*.pot`) but no catalogue yet, such as a fresh clone's
+    `locales/`, yields its templates: they are still checked for validity and counted.
+    """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             under = sorted(p for p in path.rglob("*.po") if p.is_file())
             if not under:
+                under = sorted(p for p in path.rglob("*.pot") if p.is_file())
+            if not under:
                 raise UserError(
-                    f"{path}: no catalogues (*.po) in this folder; "
+                    f"{path}: no catalogues (*.po) or templates (*.pot) in this folder; "
                     "create them with `translate run SOURCE…` first"
                 )
             found.extend(under)

@@ -50,7 +50,8 @@ def check(
     """Report translation errors in catalogues: exit 1 on any finding, 0 when clean, 2 on
     usage errors. Files are only read.
 
-    CATALOG is a .po file or a folder searched recursively for *.po. Checks, by name:
+    CATALOG is a .po file or a folder searched recursively for *.po (for *.pot
+    templates when it holds no catalogue yet). Checks, by name:
 
     \b
       msgfmt        GNU `msgfmt --check` errors and warnings (when installed)

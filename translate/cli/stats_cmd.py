@@ -20,7 +20,8 @@ import click
 def stats(catalogs: tuple[str, ...], worst: int, as_json: bool) -> None:
     """Count the entries of each catalogue by state, and the total; files are only read.
 
-    CATALOG is a .po file or a folder searched recursively for *.po. Columns: reviewed (not
+    CATALOG is a .po file or a folder searched recursively for *.po (for *.pot
+    templates when it holds no catalogue yet). Columns: reviewed (not
     fuzzy, msgstr filled), fuzzy, untranslated (empty msgstr), obsolete (#~), machine (machine
     translations a reviewer has not changed, per their `# mt:` digest), source words and the
     share of entries reviewed. Source words are whitespace-separated tokens of the msgids:
