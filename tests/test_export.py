@@ -296,3 +296,38 @@ def test_identity_catalogue_reproduces_the_source(tmp_path: Path, raw: str) -> N
         for gap, segment in zip(gaps, document.segments, strict=False)
     )
     assert marked.text == expected + gaps[-1]
+
+
+def test_round_trip_through_translate_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`translate run --no-mt`, a reviewer who keeps every source sentence, then export and
+    check: the document comes back byte for byte, and check flags every Vietnamese copy."""
+    from dataclasses import replace
+
+    from translate import pofile
+
+    (seed,) = (Path(__file__).parents[1] / "seeds").glob("*.vi.txt")
+    monkeypatch.chdir(tmp_path)
+    source = write_source(Path("seeds") / seed.name, seed.read_text(encoding="utf-8"))
+    code, _, err = run_main(["run", "--no-mt", str(source)], capsys)
+    assert code == 0, err
+    (po_path,) = Path("locales/en").glob("*.po")
+    catalogue = pofile.read(po_path)
+    kept = replace(
+        catalogue,
+        messages=tuple(replace(m, msgstr=m.msgid, fuzzy=False) for m in catalogue.messages),
+    )
+    po_path.write_text(pofile.serialize(kept), encoding="utf-8")
+
+    code, out, _ = run_main(["export", str(po_path)], capsys)
+    assert code == 0 and out == seed.read_text(encoding="utf-8")
+
+    vietnamese = [
+        m for m in catalogue.messages if not any(c.startswith("copy:") for c in m.comments)
+    ]
+    code, out, _ = run_main(["check", "--no-msgfmt", "locales"], capsys)
+    assert code == 1
+    # `Chủ Nhật, 12/11/2023 07:26` has only capitalised words, which check takes for a name.
+    flagged = out.count(": untranslated: msgstr is a copy of the Vietnamese msgid")
+    assert flagged == len(vietnamese) - 1

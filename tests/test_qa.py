@@ -296,6 +296,7 @@ def test_untranslated_copy_only_for_vietnamese_sentences() -> None:
         ("untranslated", "msgstr is a copy of the Vietnamese msgid")
     ]
     assert qa.entry_findings("Nguyễn Xuân Sơn", "Nguyễn Xuân Sơn") == []  # a name
+    assert qa.entry_findings("TIN MỚI", "TIN MỚI")[0][0] == "untranslated"  # a heading
     assert qa.entry_findings("Return to top", "Return to top") == []
 
 

@@ -684,6 +684,11 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
+def _is_ordinary_word(word: str) -> bool:
+    """Lowercase or ALL CAPS: not a capitalised name."""
+    return word[0].islower() or (len(word) > 1 and word.isupper())
+
+
 def vietnamese_word_share(text: str) -> tuple[int, float]:
     """Ordinary words carrying Vietnamese letters: (count, share of ordinary words).
 
@@ -691,11 +696,7 @@ def vietnamese_word_share(text: str) -> tuple[int, float]:
     keep Vietnamese names with their diacritics (`Thừa Thiên Huế`), which says nothing about
     the rest of the sentence.
     """
-    ordinary = [
-        word.lower()
-        for word in _LETTER_WORD.findall(text)
-        if word[0].islower() or (len(word) > 1 and word.isupper())
-    ]
+    ordinary = [word.lower() for word in _LETTER_WORD.findall(text) if _is_ordinary_word(word)]
     if not ordinary:
         return 0, 0.0
     marked = sum(1 for word in ordinary if any(char in _VIETNAMESE_LETTERS for char in word))
@@ -742,10 +743,10 @@ def non_english_language(msgstr: str, detect: Callable[[str], str] | None = None
 def is_vietnamese_sentence(text: str, detect: Callable[[str], str] | None = None) -> bool:
     """Vietnamese by translate.langid, with at least one ordinary (lowercase) word.
 
-    A msgid made only of capitalised words is a name or a title (`Nguyễn Xuân Sơn`), which an
-    English msgstr rightly copies.
+    A msgid made only of capitalised words is a name (`Nguyễn Xuân Sơn`), which an English
+    msgstr rightly copies; ALL-CAPS headings (`TIN MỚI`) are ordinary words.
     """
-    if not any(word[0].islower() for word in _LETTER_WORD.findall(text)):
+    if not any(_is_ordinary_word(word) for word in _LETTER_WORD.findall(text)):
         return False
     if detect is None:
         from translate.langid import detect_language
