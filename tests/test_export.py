@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polib
@@ -196,6 +199,14 @@ def test_export_command(
 
     code, out, _ = run_main(["export", str(po)], capsys)
     assert code == 0 and out.startswith("Towards a unified ecosystem\r\n")
+
+    # A pipe is written to, not replaced by a regular file.
+    os.mkfifo("pipe")
+    with ThreadPoolExecutor(1) as pool:
+        received = pool.submit(Path("pipe").read_bytes)
+        code, _, _ = run_main(["export", str(po), "-o", "pipe"], capsys)
+        assert code == 0 and received.result(timeout=30).startswith(b"Towards")
+    assert stat.S_ISFIFO(os.stat("pipe").st_mode)
 
 
 def test_strict_export_fails_listing_lines(

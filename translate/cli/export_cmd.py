@@ -123,7 +123,12 @@ def export(
         if target.is_dir():
             raise UserError(f"{target}: is a folder; give a file name for --output")
         try:
-            atomic_write_text(target, result.text)
+            if target.exists() and not target.is_file():
+                # A device or pipe (`-o /dev/null`, a FIFO) is written to, never replaced.
+                with target.open("wb") as stream:
+                    stream.write(result.text.encode("utf-8"))
+            else:
+                atomic_write_text(target, result.text)
         except OSError as exc:
             raise UserError(f"{target}: cannot write the document: {exc}") from exc
     click.echo(result.summary_line(), err=True)
