@@ -228,7 +228,6 @@ POINTS = [
     ("before-replace", 1),
     ("mid-write", 2),
     ("after-replace", 2),
-    ("before-replace", 4),
     ("mid-write", 4),
 ]
 
