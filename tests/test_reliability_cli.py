@@ -292,26 +292,47 @@ def test_megabyte_paragraph_through_run(cli: Cli, tmp_path: Path) -> None:
     assert "#. cut at the maximum segment length" in pot.read_text(encoding="utf-8")
 
 
+def break_catalogue(po: Path, damage: str) -> tuple[bytes, tuple[str, ...]]:
+    """Damage a catalogue as editors, merges and disks do; the words the error must say."""
+    data = po.read_bytes()
+    lines = data.split(b"\n")
+    last_msgstr = max(i for i, line in enumerate(lines) if line.startswith(b"msgstr"))
+    number = last_msgstr + 1  # 1-based
+    if damage == "unterminated":
+        lines[last_msgstr] = b'msgstr "unterminated'
+        return b"\n".join(lines), (f"line {number}",)
+    if damage == "not-utf8":
+        lines[last_msgstr] = b'msgstr "caf\xe9"'
+        return b"\n".join(lines), ("not UTF-8", "msgconv")
+    if damage == "nul":
+        lines[last_msgstr] = b'msgstr "a\x00b"'
+        return b"\n".join(lines), ("NUL",)
+    # duplicate: the last entry once more, as a bad hand merge leaves it
+    entry = data.rstrip(b"\n").split(b"\n\n")[-1]
+    return data + b"\n" + entry + b"\n", ("duplicate message definition",)
+
+
 @needs_run
-def test_unparsable_catalogue_is_never_overwritten(cli: Cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["unterminated", "not-utf8", "nul", "duplicate"])
+def test_unparsable_catalogue_is_never_overwritten(cli: Cli, tmp_path: Path, damage: str) -> None:
     source = tmp_path / "doc.vi.txt"
     source.write_text(VIETNAMESE + "\n\nCâu thứ hai.\n", encoding="utf-8")
     out = tmp_path / "locales"
     assert cli("run", "--no-mt", "--output-dir", str(out), str(source)).exit_code == 0
-    _, po = catalogue_paths(out, "doc")
-    lines = po.read_text(encoding="utf-8").splitlines(keepends=True)
-    broken_line = len(lines) - 1  # 1-based number of the line we break
-    lines[broken_line - 1] = 'msgstr "unterminated\n'
-    po.write_text("".join(lines), encoding="utf-8")
-    before = po.read_bytes()
+    pot, po = catalogue_paths(out, "doc")
+    broken, words = break_catalogue(po, damage)
+    po.write_bytes(broken)
+    pot_before = pot.read_bytes()
     source.write_text(VIETNAMESE + "\n\nCâu thứ ba, mới.\n", encoding="utf-8")
 
     result = cli("run", "--no-mt", "--output-dir", str(out), str(source))
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1, result.stderr
     assert result.stderr.startswith("Error: ") and str(po) in result.stderr
-    assert f"line {broken_line}" in result.stderr
-    assert po.read_bytes() == before
+    for word in words:
+        assert word in result.stderr
+    assert po.read_bytes() == broken
+    assert pot.read_bytes() == pot_before  # the run stopped before writing anything
     assert [p.name for p in po.parent.iterdir()] == [po.name]
 
 
