@@ -369,6 +369,12 @@ def test_stdin_dash(monkeypatch: pytest.MonkeyPatch) -> None:
     assert source.path == "-"
 
 
+def test_missing_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(UserError, match="cannot read standard input"):
+        read_source("-")
+
+
 def test_stdin_errors_name_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"a\xffb")))
     with pytest.raises(UserError, match=r"^standard input is not valid UTF-8"):

@@ -99,6 +99,8 @@ def decode_source(data: bytes, path: str = STDIN, encoding: str | None = None) -
 
 def _read_bytes(name: str, display: str) -> bytes:
     if name == STDIN:
+        if sys.stdin is None:  # started without a standard input (some services, CI)
+            raise UserError("cannot read standard input: there is none; name a file instead")
         try:
             return sys.stdin.buffer.read()
         except OSError as exc:
