@@ -96,6 +96,19 @@ CHILD = textwrap.dedent(
         return real_write(fd, data)
     os.write = write
 
+    if os.environ.get("OBSERVE_LOCK"):
+        # Say (in a file) when this run finds a catalogue lock held by another process.
+        import fcntl
+        real_flock = fcntl.flock
+        def flock(fd, operation):
+            try:
+                return real_flock(fd, operation)
+            except BlockingIOError:
+                with open(os.environ["OBSERVE_LOCK"], "w") as handle:
+                    handle.write("blocked")
+                raise
+        fcntl.flock = flock
+
     if os.environ.get("CHUNK_SENTENCES"):
         # As in a large run: documents are translated and written in several chunks.
         import translate.pipeline as pipeline
@@ -170,7 +183,12 @@ def leftovers(workdir: Path) -> list[str]:
 
 
 def start_paused(
-    workdir: Path, point: str, at: int, *extra: str, chunk_sentences: int | None = None
+    workdir: Path,
+    point: str,
+    at: int,
+    *extra: str,
+    chunk_sentences: int | None = None,
+    observe_lock: Path | None = None,
 ) -> tuple[subprocess.Popen[str], Path]:
     script = workdir.parent / "child.py"
     script.write_text(CHILD.format(root=str(ROOT)))
@@ -179,6 +197,8 @@ def start_paused(
     env = {**environment(), "PAUSE_POINT": point, "PAUSE_AT": str(at), "PAUSE_MARKER": str(marker)}
     if chunk_sentences is not None:
         env["CHUNK_SENTENCES"] = str(chunk_sentences)
+    if observe_lock is not None:
+        env["OBSERVE_LOCK"] = str(observe_lock)
     child = subprocess.Popen(
         [sys.executable, str(script), *run_args(*extra)],
         cwd=workdir,
@@ -358,16 +378,11 @@ def test_two_runs_at_once_never_interleave(
     # The first run stops in the middle of writing its first catalogue.
     first, marker = start_paused(workdir, "mid-write", 1, "--no-mt")
     wait_paused(first, marker)
-    second = subprocess.Popen(
-        [sys.executable, "-m", "translate", *run_args("--no-mt")],
-        cwd=workdir,
-        env=environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    blocked = tmp_path / "second-blocked"
+    second, _ = start_paused(workdir, "none", 0, "--no-mt", observe_lock=blocked)
     try:
-        time.sleep(3.0)
+        wait_paused(second, blocked)  # the second run found the catalogue locked
+        time.sleep(0.5)
         assert second.poll() is None, "the second run did not wait for the first: " + (
             second.communicate()[1] or ""
         )
