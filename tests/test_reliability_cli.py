@@ -111,6 +111,22 @@ def test_bad_input_is_one_clear_line(cli: Cli, tmp_path: Path, command: str, cas
     assert not out.exists() or not any(p.is_file() for p in out.rglob("*"))
 
 
+@needs_run
+@pytest.mark.parametrize("case", ["invalid-utf8", "tcvn3-bytes", "nul", "directory", "missing"])
+def test_bad_source_for_export(cli: Cli, tmp_path: Path, case: str) -> None:
+    good = tmp_path / "good.vi.txt"
+    good.write_text(VIETNAMESE + "\n", encoding="utf-8")
+    out = tmp_path / "locales"
+    assert cli("run", "--no-mt", "--output-dir", str(out), str(good)).exit_code == 0
+    path = make_input(tmp_path, case)
+    target = tmp_path / "out.en.txt"
+    result = cli("export", str(out / "en" / "good.po"), "--source", str(path), "-o", str(target))
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("Error: ")
+    assert str(path) in result.stderr
+    assert not target.exists()
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_debug_shows_the_traceback(cli: Cli, tmp_path: Path, command: str) -> None:
     path = make_input(tmp_path, "invalid-utf8")
