@@ -341,9 +341,10 @@ def build_package(shape: PackageShape, cache_root: Path = CACHE_ROOT) -> BenchPa
 
 
 def verify_stops(package: BenchPackage, sources: list[str], beam_size: int = 4) -> list[int]:
-    """Decode ``sources`` with the raw model and return the distinct output lengths seen.
+    """Decode ``sources`` with the raw model; the distinct lengths of the best hypotheses.
 
-    A correct benchmark package gives exactly ``[package.shape.eos_step]``.
+    A correct benchmark package gives exactly ``[package.shape.eos_step]`` (n-best
+    alternatives after the best may be one token longer: they leave the best path once).
     """
     import ctranslate2
     import sentencepiece as spm
@@ -356,7 +357,7 @@ def verify_stops(package: BenchPackage, sources: list[str], beam_size: int = 4) 
     results = translator.translate_batch(
         tokens,
         beam_size=beam_size,
-        num_hypotheses=beam_size,
+        num_hypotheses=1,
         max_batch_size=1024,
         batch_type="tokens",
         max_decoding_length=256,
