@@ -33,7 +33,15 @@ from translate import __version__
 from translate.document import NO_LANGUAGE, Document, Note, Segment
 from translate.engine import Translation
 from translate.errors import UserError
-from translate.pofile import Message, PoFile, format_header, header_fields, serialize
+from translate.pofile import (
+    Message,
+    PoFile,
+    format_header,
+    header_fields,
+    serialize,
+    serialize_header,
+    serialize_messages,
+)
 
 FUZZY_THRESHOLD = 0.75
 # ratio = 2·matches / (len(a) + len(b)) <= 2·min / (min + max): a ratio of 0.75 or more needs
@@ -665,42 +673,37 @@ def finish_catalogue(
     PO-Revision-Date moves to ``now`` only when the content changes, so re-running on an
     unchanged source is byte-identical (and writes nothing).
     """
+    body = serialize_messages(messages)
+    languages = {"project": project, "source_lang": source_lang, "target_lang": target_lang}
     old_revision = old.field("PO-Revision-Date") if old is not None else None
     if old is not None and old_text is not None and old_revision:
-        unchanged = serialize(
-            PoFile(
-                header=catalogue_header(
-                    old.header,
-                    project=project,
-                    source_lang=source_lang,
-                    target_lang=target_lang,
-                    pot_date=pot_date,
-                    revision_date=old_revision,
-                ),
-                messages=tuple(messages),
-            )
+        header = catalogue_header(
+            old.header, pot_date=pot_date, revision_date=old_revision, **languages
         )
-        if unchanged == old_text:
+        if old_text == serialize_header(header) + body:
             return None
-    text = serialize(
-        PoFile(
-            header=catalogue_header(
-                old.header if old is not None else None,
-                project=project,
-                source_lang=source_lang,
-                target_lang=target_lang,
-                pot_date=pot_date,
-                revision_date=now,
-            ),
-            messages=tuple(messages),
-        )
+    header = catalogue_header(
+        old.header if old is not None else None, pot_date=pot_date, revision_date=now, **languages
     )
+    text = serialize_header(header) + body
     return None if text == old_text else text
+
+
+_POT_DATE = re.compile(r'^"POT-Creation-Date: *([^"\\]*?) *\\n"', re.MULTILINE)
+
+
+def template_date(text: str) -> str | None:
+    """The POT-Creation-Date of a template's text, without parsing it all.
+
+    A template holds no human work: it is compared as text and rewritten when it differs,
+    so only its date is read back.
+    """
+    match = _POT_DATE.search(text)
+    return match.group(1) if match else None
 
 
 def finish_template(
     entries: Sequence[TemplateEntry],
-    old: PoFile | None,
     old_text: str | None,
     *,
     project: str,
@@ -709,7 +712,7 @@ def finish_template(
     now: str,
 ) -> tuple[str | None, str]:
     """(POT text to write or None when unchanged, the template's POT-Creation-Date)."""
-    old_date = old.field("POT-Creation-Date") if old is not None else None
+    old_date = template_date(old_text) if old_text is not None else None
     languages = {"source_lang": source_lang, "target_lang": target_lang}
     if old_date and old_text is not None:
         same = serialize(template_file(entries, project=project, date=old_date, **languages))

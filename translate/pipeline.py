@@ -95,7 +95,6 @@ class _Job:
     entries: tuple[catalog.TemplateEntry, ...] = ()
     old_po: pofile.PoFile | None = None
     old_po_text: str | None = None
-    old_pot: pofile.PoFile | None = None
     old_pot_text: str | None = None
     plan: catalog.UpdatePlan = field(default_factory=lambda: catalog.UpdatePlan(needs_mt=()))
 
@@ -192,9 +191,9 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
     return jobs, tuple(warnings)
 
 
-def _read_catalogue(path: Path) -> tuple[pofile.PoFile | None, str | None]:
+def _read_text(path: Path) -> str | None:
     if not path.exists():
-        return None, None
+        return None
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -204,12 +203,14 @@ def _read_catalogue(path: Path) -> tuple[pofile.PoFile | None, str | None]:
         ) from exc
     except OSError as exc:
         raise UserError(f"{path}: cannot read the catalogue ({exc.strerror})") from exc
-    return pofile.parse(text, str(path)), text
+    return text
 
 
 def _load_and_plan(job: _Job, options: RunOptions) -> None:
-    job.old_pot, job.old_pot_text = _read_catalogue(job.pot_path)
-    job.old_po, job.old_po_text = _read_catalogue(job.po_path)
+    job.old_pot_text = _read_text(job.pot_path)
+    job.old_po_text = _read_text(job.po_path)
+    if job.old_po_text is not None:
+        job.old_po = pofile.parse(job.old_po_text, str(job.po_path))
     job.entries = catalog.template_entries([job.document])
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
@@ -274,7 +275,6 @@ def _write(
 
     pot_text, pot_date = catalog.finish_template(
         job.entries,
-        job.old_pot,
         job.old_pot_text,
         project=job.stem,
         source_lang=options.source_lang,

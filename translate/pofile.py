@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -126,15 +127,22 @@ def format_header(fields: Iterable[tuple[str, str]]) -> str:
 
 def serialize(po: PoFile, width: int = PAGE_WIDTH) -> str:
     """The catalogue as GNU ``msgcat`` would write it (UTF-8 text, ``\\n`` line ends)."""
-    chunks: list[str] = []
-    live = [po.header, *(m for m in po.messages if not m.obsolete)]
-    for message in live:
-        chunks.append(_format_message(message, width))
-    for message in po.messages:
-        # GNU drops obsolete entries that have no translation: nothing to keep.
-        if message.obsolete and _first_msgstr(message) != "":
-            chunks.append(_format_obsolete(message, width))
-    return "\n".join(chunks)
+    return serialize_header(po.header, width) + serialize_messages(po.messages, width)
+
+
+def serialize_header(header: Message, width: int = PAGE_WIDTH) -> str:
+    """The header entry's text; ``serialize`` = this + ``serialize_messages``."""
+    return _format_message(header, width)
+
+
+def serialize_messages(messages: Sequence[Message], width: int = PAGE_WIDTH) -> str:
+    """The entries after the header, each after a blank line, obsolete ones last."""
+    chunks = [_format_message(m, width) for m in messages if not m.obsolete]
+    # GNU drops obsolete entries that have no translation: nothing to keep.
+    chunks.extend(
+        _format_obsolete(m, width) for m in messages if m.obsolete and _first_msgstr(m) != ""
+    )
+    return "".join("\n" + chunk for chunk in chunks)
 
 
 def _first_msgstr(message: Message) -> str:
@@ -243,23 +251,18 @@ def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) 
     out: list[str] = []
     first_line = True
     for index, portion in enumerate(portions):
-        escaped = [escape(char) for char in portion]
+        escaped = escape(portion)
+        newline = portion.endswith("\n")
         more_follow = index + 1 < len(portions)
         start = first_start if first_line else 0
-        breaks = _line_breaks(escaped, content_width, start)
-        if first_line and escaped and (more_follow or start > content_width or any(breaks)):
+        pieces = _wrap_pieces(escaped, content_width, start, newline)
+        if first_line and escaped and (more_follow or start > content_width or len(pieces) > 1):
             out.append(f'{prefix}{keyword} ""\n')
             first_line = False
-            start = 0
-            breaks = _line_breaks(escaped, content_width, start)
-        line = f"{prefix}{keyword} " if first_line else prefix
-        line += '"'
-        for char, break_before in zip(escaped, breaks, strict=True):
-            if break_before:
-                out.append(line + '"\n')
-                line = prefix + '"'
-            line += char
-        out.append(line + '"\n')
+            pieces = _wrap_pieces(escaped, content_width, 0, newline)
+        lead = f"{prefix}{keyword} " if first_line else prefix
+        out.append(f'{lead}"{pieces[0]}"\n')
+        out.extend(f'{prefix}"{piece}"\n' for piece in pieces[1:])
         first_line = False
     return "".join(out)
 
@@ -274,18 +277,24 @@ def _split_after_newlines(value: str) -> list[str]:
     return portions
 
 
-def _line_breaks(escaped: Sequence[str], content_width: int, start: int) -> list[bool]:
-    """For each (escaped) character: does GNU start a new line before it?"""
+# Characters that may take two columns (East Asian wide, emoji): everything outside the
+# ranges of Latin, Vietnamese, Greek, Cyrillic and general punctuation, to be safe.
+_MAYBE_WIDE = re.compile("[^\x00-\u10ff\u1e00-\u1fff\u2000-\u206f]")
+
+
+def _wrap_pieces(escaped: str, content_width: int, start: int, newline: bool) -> list[str]:
+    """The escaped text cut where GNU starts new lines (one piece when it fits)."""
     if not escaped:
-        return []
-    # Cheap exact shortcut: no character is wider than 2 columns or 2 bytes of escape, so
-    # text that fits even at that width is never broken.
-    if start + 2 * sum(len(char) for char in escaped) <= content_width:
-        return [False] * len(escaped)
-    return _breaker()(escaped, content_width, start)
+        return [""]
+    # Upper bound of the width in columns: text that fits even so is never broken.
+    if start + len(escaped) + len(_MAYBE_WIDE.findall(escaped)) <= content_width:
+        return [escaped]
+    return _breaker()(escaped, content_width, start, newline)
 
 
-Breaker = Callable[[Sequence[str], int, int], list[bool]]
+Breaker = Callable[[str, int, int, bool], list[str]]
+_ESCAPE_PAIR = re.compile(rb"\\.", re.DOTALL)
+_POSSIBLE = re.compile(b"\x02")
 
 
 @functools.cache
@@ -310,34 +319,32 @@ def _breaker() -> Breaker:
         ctypes.c_char_p,
     ]
 
-    def libunistring_breaks(escaped: Sequence[str], content_width: int, start: int) -> list[bool]:
-        data = bytearray()
-        overrides = bytearray()
-        offsets: list[int] = []
-        for char in escaped:
-            encoded = char.encode("utf-8")
-            offsets.append(len(data))
-            data += encoded
-            overrides.append(_BREAK_UNDEFINED)
-            overrides += bytes([_BREAK_PROHIBITED]) * (len(encoded) - 1)
-        if escaped[-1] == "\\n":
-            # GNU never breaks right before the newline that ends a portion.
-            overrides[offsets[-1]] = _BREAK_PROHIBITED
-        result = ctypes.create_string_buffer(len(data))
-        function(
-            bytes(data),
-            len(data),
-            content_width,
-            start,
-            0,
-            bytes(overrides),
-            b"UTF-8",
-            result,
-        )
-        raw = result.raw
-        return [raw[offset] == _BREAK_POSSIBLE for offset in offsets]
+    buffer = bytearray(256)
+    view = (ctypes.c_char * len(buffer)).from_buffer(buffer)
 
-    return libunistring_breaks
+    def libunistring_pieces(
+        escaped: str, content_width: int, start: int, newline: bool
+    ) -> list[str]:
+        nonlocal buffer, view
+        data = escaped.encode("utf-8")
+        size = len(data)
+        if size > len(buffer):
+            buffer = bytearray(2 * size)
+            view = (ctypes.c_char * len(buffer)).from_buffer(buffer)
+        # As GNU does: never break inside an escape sequence, nor before a final `\n`.
+        overrides = None
+        if b"\\" in data:
+            marks = bytearray(size)
+            for match in _ESCAPE_PAIR.finditer(data):
+                marks[match.start() + 1] = _BREAK_PROHIBITED
+            if newline:
+                marks[size - 2] = _BREAK_PROHIBITED
+            overrides = bytes(marks)
+        function(data, size, content_width, start, 0, overrides, b"UTF-8", view)
+        bounds = [0, *(m.start() for m in _POSSIBLE.finditer(buffer, 0, size)), size]
+        return [data[a:b].decode("utf-8") for a, b in itertools.pairwise(bounds)]
+
+    return libunistring_pieces
 
 
 def _load_libunistring() -> ctypes.CDLL | None:
@@ -352,33 +359,34 @@ def _load_libunistring() -> ctypes.CDLL | None:
 
 
 def _column_width(char: str) -> int:
-    total = 0
-    for code_point in char:
-        if unicodedata.combining(code_point) or unicodedata.category(code_point) in ("Mn", "Me"):
-            continue
-        total += 2 if unicodedata.east_asian_width(code_point) in ("W", "F") else 1
-    return total
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cc", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-def _break_after_spaces(escaped: Sequence[str], content_width: int, start: int) -> list[bool]:
+def _break_after_spaces(escaped: str, content_width: int, start: int, newline: bool) -> list[str]:
     """Fallback without libunistring: GNU's greedy fill with breaks only after spaces."""
-    breaks = [False] * len(escaped)
+    cuts: list[int] = []
     last_break: int | None = None
     column = start  # column at the last break opportunity
     piece = 0  # width since the last break opportunity
+    final_escape = len(escaped) - 2 if newline else -1
     for index, char in enumerate(escaped):
-        opportunity = index > 0 and escaped[index - 1] == " " and char != " "
+        opportunity = (
+            index > 0 and escaped[index - 1] == " " and char != " " and index != final_escape
+        )
         if opportunity:
             if last_break is not None and column + piece > content_width:
-                breaks[last_break] = True
+                cuts.append(last_break)
                 column = 0
             last_break = index
             column += piece
             piece = 0
         piece += _column_width(char)
     if last_break is not None and column + piece > content_width:
-        breaks[last_break] = True
-    return breaks
+        cuts.append(last_break)
+    bounds = [0, *cuts, len(escaped)]
+    return [escaped[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -449,29 +457,27 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
     return PoFile(header=header, messages=tuple(messages))
 
 
-_STRING_LINE = re.compile(
-    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]*)?"(?:[^"\\]|\\.)*"[ \t]*'
+_KEYWORD = r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
+_QUOTED = r'"(?:[^"\\\n]|\\.)*"[ \t\r]*$'
+# A line that is neither blank, a comment, nor `[keyword] "string"`; or a `#~`/`#|` line that
+# starts like a string line but is not one.
+_BAD_LINE = re.compile(
+    # `(?=([ \t]*))\1` takes the indentation atomically (no backtracking into it).
+    rf"^(?=([ \t]*))\1(?!#|[\r]?$)(?!(?:{_KEYWORD}[ \t]*)?{_QUOTED}).*$"
+    rf"|^(?=([ \t]*))\2#(?:~\|?|\|)[ \t]*(?=msg|\")(?!(?:{_KEYWORD}[ \t]*)?{_QUOTED}).*$",
+    re.MULTILINE,
 )
-_KEYWORD_OR_QUOTE = re.compile(r'(?:msgctxt|msgid|msgstr)\b|"')
 
 
 def _check_strings(content: str, path: str) -> None:
     """Unterminated or garbled strings, which polib lets through, with their line number."""
-    for number, line in enumerate(content.split("\n"), start=1):
-        body = line.strip()
-        for marker in ("#~|", "#~", "#|"):
-            if body.startswith(marker):
-                body = body[len(marker) :].strip()
-                if not _KEYWORD_OR_QUOTE.match(body):
-                    body = ""
-                break
-        if body.startswith("#") or not body:
-            continue
-        if not _STRING_LINE.fullmatch(body):
-            raise UserError(
-                f"{path}:{number}: not a valid PO file (line {number}: expected a keyword and "
-                "a quoted string); fix or move it away, it was left unchanged"
-            )
+    bad = _BAD_LINE.search(content)
+    if bad is not None:
+        number = content.count("\n", 0, bad.start()) + 1
+        raise UserError(
+            f"{path}:{number}: not a valid PO file (line {number}: expected a keyword and "
+            "a quoted string); fix or move it away, it was left unchanged"
+        )
 
 
 def _polib_reason(message: str) -> str:
