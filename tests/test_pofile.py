@@ -317,3 +317,12 @@ def test_read_rejects_non_utf8(tmp_path: Path) -> None:
     path.write_bytes(b'msgid "caf\xe9"\nmsgstr ""\n')
     with pytest.raises(UserError, match="not UTF-8"):
         pofile.read(path)
+
+
+@needs_gettext
+def test_without_libunistring_prose_still_matches_msgcat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pofile, "_breaker", lambda: pofile._break_after_spaces)
+    text = serialize(seed_catalogue())
+    assert msgcat(text, tmp_path) == text

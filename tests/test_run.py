@@ -305,7 +305,8 @@ def test_interrupt_writes_finished_documents_and_resume_does_the_rest(
     with pytest.raises(pipeline.UserError) as caught:
         pipeline.run([SEED_PATH, "seeds/second.vi.txt"], options)
     assert caught.value.exit_code == 130
-    assert "1 finished documents were written" in caught.value.message
+    assert "1 finished document written (locales/en/" in caught.value.message
+    assert "1 document still to translate" in caught.value.message
     assert "Run the same command again" in caught.value.message
     assert PO_PATH.exists() and not Path("locales/en/second.po").exists()
     first_call = engine_calls[0]

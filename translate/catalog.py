@@ -615,9 +615,9 @@ def catalogue_header(
     ]
     if old is None or old.msgstr == "":
         comment = (
-            f"{LANGUAGE_NAMES.get(target_lang, target_lang)} translation of {project}, "
-            f"machine-translated from {LANGUAGE_NAMES.get(source_lang, source_lang)}.",
-            "Entries marked fuzzy need review.",
+            f"{LANGUAGE_NAMES.get(target_lang, target_lang)} translation of {project} "
+            f"(source language: {LANGUAGE_NAMES.get(source_lang, source_lang)}).",
+            "Machine translations are marked fuzzy until a reviewer accepts them.",
         )
         return Message(msgid="", msgstr=format_header(defaults), comments=comment)
     fields = list(header_fields(old.msgstr))

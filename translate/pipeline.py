@@ -66,8 +66,8 @@ class RunSummary:
     warnings: tuple[str, ...] = ()
 
     def line(self) -> str:
-        calls = "1 engine call" if self.engine_calls == 1 else f"{self.engine_calls} engine calls"
-        documents = "1 document" if self.documents == 1 else f"{self.documents} documents"
+        calls = _count(self.engine_calls, "engine call")
+        documents = _count(self.documents, "document")
         return (
             f"{documents}, {self.segments} segments: {self.sent_to_model} sent to the model, "
             f"{self.reused} reused, {self.copied} copied; {len(self.written)} files written, "
@@ -317,11 +317,16 @@ def _interrupted_message(jobs: list[_Job], finished: int) -> str:
     done = [str(job.po_path) for job in jobs[:finished]]
     left = len(jobs) - finished
     what = (
-        f"the catalogues of {finished} finished documents were written ({', '.join(done)})"
+        f"{_count(finished, 'finished document')} written ({', '.join(done)})"
         if done
         else "no catalogue was changed"
     )
     return (
-        f"interrupted during machine translation: {what}; {left} documents remain. Run the "
-        "same command again to translate only what is still missing."
+        f"interrupted during machine translation: {what}; {_count(left, 'document')} still "
+        "to translate. Run the same command again: it sends only what is still missing to "
+        "the model."
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

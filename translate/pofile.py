@@ -17,8 +17,6 @@ raises ``UserError`` naming the line when a catalogue does not parse.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 import itertools
 import re
@@ -26,8 +24,12 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate.errors import UserError
+
+if TYPE_CHECKING:
+    import ctypes
 
 PAGE_WIDTH = 79
 
@@ -299,6 +301,8 @@ _POSSIBLE = re.compile(b"\x02")
 
 @functools.cache
 def _breaker() -> Breaker:
+    import ctypes  # only when a string needs wrapping: keeps `--help` fast
+
     library = _load_libunistring()
     if library is None:
         return _break_after_spaces
@@ -348,6 +352,9 @@ def _breaker() -> Breaker:
 
 
 def _load_libunistring() -> ctypes.CDLL | None:
+    import ctypes
+    import ctypes.util
+
     for name in (ctypes.util.find_library("unistring"), "libunistring.so.5", "libunistring.so.2"):
         if not name:
             continue

@@ -6,11 +6,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from translate.pipeline import Progress, RunOptions
+if TYPE_CHECKING:
+    from translate.pipeline import Progress
 
 LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
 DEVICES = ("auto", "cpu", "cuda")
@@ -110,7 +111,7 @@ def run(
     from translate import pipeline
     from translate.segment import load_abbreviations
 
-    options = RunOptions(
+    options = pipeline.RunOptions(
         output_dir=output_dir,
         source_lang=from_code,
         target_lang=to_code,
@@ -139,6 +140,8 @@ def _terminal_progress() -> Iterator[Progress | None]:
     if not sys.stderr.isatty():
         yield None
         return
+    from translate.pipeline import Progress
+
     bars: list[Any] = []
 
     def start(total: int) -> None:
