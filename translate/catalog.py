@@ -261,7 +261,8 @@ def msgstr_digest(msgstr: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return _LINE_BREAKS.sub(" ", text).strip()
+    """Model output as one PO-safe line (msgids never hold line breaks, so msgstrs must not)."""
+    return po_safe(_LINE_BREAKS.sub(" ", text).strip())
 
 
 def _score(value: float) -> str:

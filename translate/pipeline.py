@@ -69,7 +69,8 @@ class RunSummary:
         calls = _count(self.engine_calls, "engine call")
         documents = _count(self.documents, "document")
         return (
-            f"{documents}, {self.segments} segments: {self.sent_to_model} sent to the model, "
+            f"{documents}, {_count(self.segments, 'segment')}: {self.sent_to_model} sent to "
+            "the model, "
             f"{self.reused} reused, {self.copied} copied; {len(self.written)} files written, "
             f"{len(self.unchanged)} unchanged; {self.seconds:.1f} s ({calls})"
         )
@@ -178,7 +179,7 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
             abbreviations=options.abbreviations,
         )
         document = dataclasses.replace(document, encoding=text.encoding, warnings=text.warnings)
-        if not document.segments:
+        if not document.segments and not text.warnings:
             warnings.append(f"{source}: no text to translate; the catalogue has only a header")
         jobs.append(
             _Job(
