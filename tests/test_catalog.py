@@ -506,3 +506,24 @@ def test_update_never_loses_reviewed_work(
     third, again = update(new_entries, second)
     assert again.needs_mt == ()
     assert third is second
+
+
+def test_empty_model_output_is_recorded_and_not_requested_again() -> None:
+    entries = template_entries([document("a.vi.txt", SOURCE[:1])])
+    plan = plan_update(entries, None, source_lang="vi")
+    (message,) = apply_update(
+        entries,
+        None,
+        plan,
+        {SOURCE[0][0]: mt("  ", -3.0)},
+        source_lang="vi",
+        target_lang="en",
+        machine=MACHINE,
+    )
+    assert (message.msgstr, message.fuzzy) == ("", False)
+    assert message.comments[0].endswith(f"digest={msgstr_digest('')}")
+    assert not has_current_machine_note(message)
+    po = PoFile(messages=(replace(message, references=("a.vi.txt:1",)),))
+    assert plan_update(entries, po, source_lang="vi").needs_mt == ()
+    retry = PoFile(messages=(replace(message, comments=()),))
+    assert plan_update(entries, retry, source_lang="vi").needs_mt == (SOURCE[0][0],)

@@ -298,6 +298,8 @@ def copy_comment(lang: str) -> str:
 
 def has_current_machine_note(message: Message) -> bool:
     """Untouched machine output: a `# mt:` line whose digest matches the msgstr."""
+    if message.msgstr == "":
+        return False
     digest = msgstr_digest(message.msgstr)
     for comment in message.comments:
         if comment.startswith(MT_PREFIX):
@@ -312,9 +314,18 @@ def without_stale_provenance(comments: tuple[str, ...], msgstr: str) -> tuple[st
     if note is None:
         return comments
     match = _DIGEST_FIELD.search(note)
-    if msgstr and match is not None and match.group(1) == msgstr_digest(msgstr):
+    if match is not None and match.group(1) == msgstr_digest(msgstr):
         return comments
     return tuple(c for c in comments if not c.startswith((MT_PREFIX, MT_ALT_PREFIX)))
+
+
+def is_settled(message: Message | None) -> bool:
+    """Has a translation, or the model already answered it with nothing (not asked again)."""
+    if message is None:
+        return False
+    return message.msgstr != "" or any(
+        c.startswith(MT_PREFIX) and f"digest={msgstr_digest('')}" in c for c in message.comments
+    )
 
 
 def is_reviewed(message: Message) -> bool:
@@ -393,8 +404,7 @@ def plan_update(
     unmatched: list[str] = []
     reused = copied = 0
     for entry in entries:
-        existing = previous.get(entry.msgid)
-        if existing is not None and existing.msgstr != "":
+        if is_settled(previous.get(entry.msgid)):
             reused += 1
         elif entry.lang != source_lang:
             copied += 1
@@ -541,7 +551,7 @@ def _updated_entry(
     target_lang: str,
     machine: MachineSource | None,
 ) -> Message:
-    if existing is not None and existing.msgstr != "":
+    if existing is not None and is_settled(existing):
         comments = without_stale_provenance(existing.comments, existing.msgstr)
         return replace(existing, comments=comments, obsolete=False)
     kept = _human_comments(existing.comments) if existing is not None else ()
@@ -569,13 +579,15 @@ def _updated_entry(
             fuzzy=True,
             previous_msgid=match.msgid,
         )
-    text = _one_line(translation.text) if translation is not None else ""
-    if text and machine is not None and translation is not None:
+    if translation is not None and machine is not None:
+        # An empty answer is recorded too (not fuzzy: nothing to review), so that re-runs do
+        # not ask the model again; delete the `# mt:` line to have it retried.
+        text = _one_line(translation.text)
         return Message(
             entry.msgid,
             text,
             comments=(*kept, *machine_comments(translation, text, machine)),
-            fuzzy=True,
+            fuzzy=text != "",
         )
     return Message(entry.msgid, "", comments=kept)
 
