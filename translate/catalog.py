@@ -359,7 +359,9 @@ def _index_old(old: PoFile | None) -> dict[str, Message]:
     for message in sorted(old.messages, key=lambda m: m.obsolete):
         if message.msgctxt is None and message.msgid_plural is None:
             comments = rejoin_wrapped_provenance(message.comments)
-            index.setdefault(message.msgid, replace(message, comments=comments))
+            if comments != message.comments:
+                message = replace(message, comments=comments)
+            index.setdefault(message.msgid, message)
     return index
 
 
@@ -511,17 +513,17 @@ def apply_update(
     consumed = {m.msgid for m in plan.matches.values()}
     messages: list[Message] = []
     for entry in entries:
-        message = _updated_entry(
-            entry,
-            previous.get(entry.msgid),
-            plan.matches.get(entry.msgid),
-            translations.get(entry.msgid),
-            source_lang=source_lang,
-            target_lang=target_lang,
-            machine=machine,
+        messages.append(
+            _updated_entry(
+                entry,
+                previous.get(entry.msgid),
+                plan.matches.get(entry.msgid),
+                translations.get(entry.msgid),
+                source_lang=source_lang,
+                target_lang=target_lang,
+                machine=machine,
+            )
         )
-        # Extracted comments and references always come from the template, as msgmerge does.
-        messages.append(replace(message, extracted=entry.notes, references=entry.references))
     if not purge_obsolete and old is not None:
         in_template = {e.msgid for e in entries}
         for message in old.messages:
@@ -551,9 +553,23 @@ def _updated_entry(
     target_lang: str,
     machine: MachineSource | None,
 ) -> Message:
+    # Extracted comments and references always come from the template, as msgmerge does.
     if existing is not None and is_settled(existing):
         comments = without_stale_provenance(existing.comments, existing.msgstr)
-        return replace(existing, comments=comments, obsolete=False)
+        if (comments, existing.extracted, existing.references, existing.obsolete) == (
+            existing.comments,
+            entry.notes,
+            entry.references,
+            False,
+        ):
+            return existing  # the common case on re-runs: nothing to copy
+        return replace(
+            existing,
+            comments=comments,
+            obsolete=False,
+            extracted=entry.notes,
+            references=entry.references,
+        )
     kept = _human_comments(existing.comments) if existing is not None else ()
     if entry.lang != source_lang:
         return Message(
@@ -561,6 +577,8 @@ def _updated_entry(
             msgstr=entry.msgid,
             comments=(*kept, copy_comment(entry.lang)),
             fuzzy=entry.lang not in (target_lang, NO_LANGUAGE),
+            extracted=entry.notes,
+            references=entry.references,
         )
     if match is not None:
         # The inherited msgstr keeps its own provenance (a still-valid `# mt:` line says it
@@ -578,6 +596,8 @@ def _updated_entry(
             comments=tuple(suggested),
             fuzzy=True,
             previous_msgid=match.msgid,
+            extracted=entry.notes,
+            references=entry.references,
         )
     if translation is not None and machine is not None:
         # An empty answer is recorded too (not fuzzy: nothing to review), so that re-runs do
@@ -588,8 +608,12 @@ def _updated_entry(
             text,
             comments=(*kept, *machine_comments(translation, text, machine)),
             fuzzy=text != "",
+            extracted=entry.notes,
+            references=entry.references,
         )
-    return Message(entry.msgid, "", comments=kept)
+    return Message(
+        entry.msgid, "", comments=kept, extracted=entry.notes, references=entry.references
+    )
 
 
 def _human_comments(comments: Iterable[str]) -> tuple[str, ...]:
@@ -727,8 +751,9 @@ def finish_template(
     """(POT text to write or None when unchanged, the template's POT-Creation-Date)."""
     old_date = template_date(old_text) if old_text is not None else None
     languages = {"source_lang": source_lang, "target_lang": target_lang}
+    body = serialize_messages(template_file(entries, project=project, date=now).messages)
     if old_date and old_text is not None:
-        same = serialize(template_file(entries, project=project, date=old_date, **languages))
-        if same == old_text:
+        header = template_header(project=project, date=old_date, **languages)
+        if serialize_header(header) + body == old_text:
             return None, old_date
-    return serialize(template_file(entries, project=project, date=now, **languages)), now
+    return serialize_header(template_header(project=project, date=now, **languages)) + body, now
