@@ -7,8 +7,10 @@ contract and engine call counts, never wording. Engine calls are counted by wrap
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -319,3 +321,24 @@ def test_interrupt_writes_finished_documents_and_resume_does_the_rest(
     assert summary.engine_calls == 1 and summary.sent_to_model == 2
     assert not set(first_call) & set(engine_calls[1])
     assert Path("locales/en/second.po").exists()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from translate.cli import run_cmd
+
+    with run_cmd._terminal_progress() as quiet:
+        assert quiet is None  # pytest's stderr is not a terminal
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with run_cmd._terminal_progress() as progress:
+        assert progress is not None
+        progress.start(10)
+        progress.advance(4)
+        progress.advance(6)
+        progress.finish()
+    assert "Translating" in terminal.getvalue() and "100%" in terminal.getvalue()
