@@ -28,9 +28,11 @@ Examples:
   translate run --alternatives 2 --output-dir po docs/*.txt
   translate run --no-mt notes.vi.txt        # empty translations for people to fill
   translate run --model ./vi_en.argosmodel --device cpu article.txt
-Run it again after the source or the catalogue changed: reviewed entries stay as they are,
-unchanged sentences are not translated again, close matches become fuzzy with the old
-translation, and removed sentences become obsolete (#~) until --purge-obsolete.""",
+
+Run it again after the source or the catalogue changed: reviewed entries stay
+as they are, unchanged sentences are not translated again, close matches become
+fuzzy with the old translation (#| shows the old text), and removed sentences
+become obsolete (#~) until --purge-obsolete.""",
 )
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE…")
 @click.option(
@@ -59,7 +61,13 @@ translation, and removed sentences become obsolete (#~) until --purge-obsolete."
     show_default=True,
     help="Also write the N next-best translations as `# mt-alt:` comments.",
 )
-@click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True)
+@click.option(
+    "--device",
+    type=click.Choice(DEVICES),
+    default="auto",
+    show_default=True,
+    help="Where the model runs; auto uses a CUDA GPU when there is one.",
+)
 @click.option(
     "--no-mt",
     is_flag=True,
