@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -326,3 +328,38 @@ def test_without_libunistring_prose_still_matches_msgcat(
     monkeypatch.setattr(pofile, "_breaker", lambda: pofile._break_after_spaces)
     text = serialize(seed_catalogue())
     assert msgcat(text, tmp_path) == text
+
+
+def _variants(text: str) -> list[str]:
+    """The same catalogue as other tools might lay it out."""
+    import polib
+
+    lines = text.split("\n")
+    variants = [
+        text,
+        text.replace("\n", "\r\n"),
+        "\n".join("  " + line if line.startswith('"') else line for line in lines),
+        "\n".join(line + " " for line in lines),
+        text.replace("\n\n", "\n\n\n"),
+        text.replace("\n\n", "\n"),
+    ]
+    for width in (40, 78):
+        with contextlib.suppress(OSError, ValueError, IndexError, KeyError):
+            variants.append(polib.pofile(text, wrapwidth=width).__unicode__())
+    return variants
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_messages(), min_size=0, max_size=10).map(_unique), st.booleans())
+def test_fast_reader_reads_exactly_what_polib_reads(
+    messages: tuple[Message, ...], fuzzy_header: bool
+) -> None:
+    catalogue = PoFile(header=replace(HEADER, fuzzy=fuzzy_header), messages=messages)
+    text = serialize(catalogue)
+    if all(m.msgctxt is None for m in messages):
+        assert pofile._parse_canonical(text) == catalogue  # our own files take the fast path
+    for variant in _variants(text):
+        content = variant if variant.endswith("\n") else variant + "\n"
+        fast = pofile._parse_canonical(content)
+        if fast is not None:
+            assert fast == pofile._parse_with_polib(content, "<variant>")

@@ -421,8 +421,6 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
     Raises UserError (exit 2) naming ``path`` and the line when it does not parse, or when
     an entry is defined twice.
     """
-    import polib  # polib is small; imported here so that `--help` stays fast
-
     if "\x00" in text:
         raise UserError(f"{path}: not a PO file (it contains NUL bytes); the file was not changed.")
     content = text if text.endswith("\n") else text + "\n"
@@ -430,6 +428,12 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
     # line it is read, and the `#~ msgid` after it still marks the entry obsolete.
     content = _OBSOLETE_PREVIOUS.sub("#|", content)
     _check_strings(content, path)
+    return _parse_canonical(content) or _parse_with_polib(content, path)
+
+
+def _parse_with_polib(content: str, path: str) -> PoFile:
+    import polib  # polib is small; imported here so that `--help` stays fast
+
     try:
         parsed = polib.pofile(_NewlineLines(content), wrapwidth=PAGE_WIDTH)
     except (OSError, ValueError, IndexError, KeyError) as exc:
@@ -461,6 +465,169 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
             )
         seen[identity] = line
         messages.append(message)
+    return PoFile(header=header, messages=tuple(messages))
+
+
+class _Draft:
+    """An entry being read by the canonical-format reader (polib's fields and quirks)."""
+
+    __slots__ = (
+        "comment",
+        "flags",
+        "msgid",
+        "msgstr",
+        "obsolete",
+        "occurrences",
+        "previous_msgid",
+        "tcomment",
+    )
+
+    def __init__(self) -> None:
+        self.tcomment = ""
+        self.comment = ""
+        self.occurrences: list[str] = []
+        self.flags: list[str] = []
+        self.previous_msgid: str | None = None
+        self.msgid: str | None = None
+        self.msgstr: str | None = None
+        self.obsolete = False
+
+    def message(self) -> Message:
+        assert self.msgid is not None and self.msgstr is not None
+        return Message(
+            msgid=self.msgid,
+            msgstr=self.msgstr,
+            comments=tuple(self.tcomment.split("\n")) if self.tcomment else (),
+            extracted=tuple(self.comment.split("\n")) if self.comment else (),
+            references=tuple(self.occurrences),
+            fuzzy="fuzzy" in self.flags,
+            previous_msgid=self.previous_msgid,
+            obsolete=self.obsolete,
+        )
+
+
+def _parse_canonical(content: str) -> PoFile | None:
+    """A fast reader for the subset of PO that GNU tools and this module write.
+
+    It reads exactly what the polib reader would (same stripping and comment rules, proven
+    by a differential test) about five times faster, which matters for 100,000-entry
+    catalogues. Anything outside that subset (msgctxt, plurals, unusual comment markers,
+    duplicates, trailing comments) returns None and polib reads the file instead.
+    """
+    from polib import unescape as polib_unescape
+
+    def unescape(quoted: str) -> str:
+        return polib_unescape(quoted) if "\\" in quoted else quoted
+
+    header_comment = ""
+    at_start = True
+    drafts: list[_Draft] = []
+    draft = _Draft()
+    target = ""  # the field that a continuation line extends
+    for number, raw in enumerate(content.split("\n")):
+        line = raw.strip()
+        if number == 0 and line.startswith("\ufeff"):
+            line = line[1:].strip()
+        if not line:
+            continue
+        obsolete = False
+        if line.startswith("#~"):
+            if not line.startswith("#~ "):
+                return None
+            line = line[3:].strip()
+            obsolete = True
+            if not line.startswith(('"', "msgid ", "msgstr ")):
+                return None
+        if line.startswith("#"):
+            if line == "#" or line.startswith("# "):
+                if at_start:
+                    header_comment += ("\n" if header_comment else "") + line[2:]
+                    continue
+                if draft.msgstr is not None:
+                    drafts.append(draft)
+                    draft = _Draft()
+                draft.tcomment += ("\n" if draft.tcomment else "") + line[2:]
+                continue
+            at_start = False
+            marker = line[:3]
+            if marker not in ("#. ", "#: ", "#, ", "#| "):
+                if line in ("#.", "#:", "#,"):
+                    continue  # polib skips these empty lines
+                return None
+            if draft.msgstr is not None:
+                drafts.append(draft)
+                draft = _Draft()
+            body = line[3:]
+            if marker == "#. ":
+                draft.comment += ("\n" if draft.comment else "") + body
+            elif marker == "#: ":
+                draft.occurrences.extend(body.split())
+            elif marker == "#, ":
+                draft.flags.extend(flag.strip() for flag in body.split(","))
+            elif body.startswith('"') and target == "previous_msgid":
+                draft.previous_msgid = (draft.previous_msgid or "") + unescape(body[1:-1])
+            elif body.startswith("msgid ") and draft.previous_msgid is None:
+                draft.previous_msgid = unescape(body[6:].lstrip()[1:-1])
+                target = "previous_msgid"
+            else:
+                return None
+            continue
+        at_start = False
+        if line.startswith('"'):
+            if target == "msgid" and draft.msgid is not None:
+                draft.msgid += unescape(line[1:-1])
+            elif target == "msgstr" and draft.msgstr is not None:
+                draft.msgstr += unescape(line[1:-1])
+            else:
+                return None
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword == "msgid":
+            if draft.msgstr is not None:
+                drafts.append(draft)
+                draft = _Draft()
+            elif draft.msgid is not None:
+                return None
+            draft.msgid = unescape(rest.lstrip()[1:-1])
+            draft.obsolete = obsolete
+            target = "msgid"
+        elif keyword == "msgstr" and draft.msgid is not None and draft.msgstr is None:
+            draft.msgstr = unescape(rest.lstrip()[1:-1])
+            target = "msgstr"
+        else:
+            return None
+    if draft.msgstr is not None:
+        drafts.append(draft)
+    elif draft.msgid is not None or draft.tcomment or draft.comment or draft.occurrences:
+        return None
+    header_draft: _Draft | None = None
+    messages: list[Message] = []
+    seen: set[tuple[str, bool]] = set()
+    for item in drafts:
+        if item.msgid == "" and not item.obsolete and header_draft is None:
+            header_draft = item
+            continue
+        identity = (item.msgid or "", item.obsolete)
+        if identity in seen or item.msgid == "":
+            return None  # polib reports duplicates with their line
+        seen.add(identity)
+        messages.append(item.message())
+    fields: dict[str, str] = {}
+    if header_draft is not None and header_draft.msgstr:
+        key: str | None = None
+        for row in header_draft.msgstr.splitlines():
+            name, colon, value = row.partition(":")
+            if colon:
+                key = name
+                fields[key] = value.strip()
+            elif key is not None:
+                fields[key] += "\n" + row.strip()
+    header = Message(
+        msgid="",
+        msgstr=format_header(fields.items()),
+        comments=tuple(header_comment.split("\n")) if header_comment else (),
+        fuzzy=header_draft is not None and "fuzzy" in header_draft.flags,
+    )
     return PoFile(header=header, messages=tuple(messages))
 
 
