@@ -360,6 +360,7 @@ def test_fast_reader_reads_exactly_what_polib_reads(
         assert pofile._parse_canonical(text) == catalogue  # our own files take the fast path
     for variant in _variants(text):
         content = variant if variant.endswith("\n") else variant + "\n"
+        content = pofile._OBSOLETE_PREVIOUS.sub("#|", content)  # as parse() prepares it
         fast = pofile._parse_canonical(content)
         if fast is not None:
             assert fast == pofile._parse_with_polib(content, "<variant>")

@@ -249,6 +249,16 @@ def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) 
     """
     content_width = width - 1 - (len(prefix) + 1)
     first_start = len(keyword) + 1
+    if "\n" not in value:
+        # One portion (the common case), written without the general machinery below.
+        escaped = escape(value) if _NEEDS_ESCAPE.search(value) else value
+        pieces = _wrap_pieces(escaped, content_width, first_start, False)
+        if len(pieces) == 1 and first_start <= content_width:
+            return f'{prefix}{keyword} "{escaped}"\n'
+        if escaped:
+            pieces = _wrap_pieces(escaped, content_width, 0, False)
+            body = "".join(f'{prefix}"{piece}"\n' for piece in pieces)
+            return f'{prefix}{keyword} ""\n{body}'
     portions = _split_after_newlines(value)
     out: list[str] = []
     first_line = True
@@ -531,7 +541,9 @@ def _parse_canonical(content: str) -> PoFile | None:
         if not line:
             continue
         obsolete = False
-        if line.startswith("#~"):
+        if line.startswith("#~|"):
+            line = "#|" + line[3:]  # the previous msgid of an obsolete entry
+        elif line.startswith("#~"):
             if not line.startswith("#~ "):
                 return None
             line = line[3:].strip()
