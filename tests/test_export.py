@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from translate.cli import main
-from translate.document import Document
+from translate.document import BreakKind, Document
 from translate.errors import UserError
 from translate.export import (
     ExportOptions,
@@ -298,13 +298,15 @@ def test_identity_catalogue_reproduces_the_source(tmp_path: Path, raw: str) -> N
     assert result.text == text
     assert result.missing == ()
 
-    # Every segment replaced by a marker: the gaps between them come through untouched.
+    # Every segment replaced by a marker: the gaps between them come through untouched, except
+    # that a translated part of a repaired scrape join is separated from its neighbour.
     markers = {segment.message: f"<{index}>" for index, segment in enumerate(document.segments)}
     marked = export_document(document, markers)
     gaps = list(document.gaps())
+    after_join = [False] + [s.break_kind is BreakKind.JOIN for s in document.segments]
     expected = "".join(
-        gap + markers[segment.message]
-        for gap, segment in zip(gaps, document.segments, strict=False)
+        (" " if joined and gap == "" else gap) + markers[segment.message]
+        for gap, segment, joined in zip(gaps, document.segments, after_join, strict=False)
     )
     assert marked.text == expected + gaps[-1]
 
@@ -342,3 +344,17 @@ def test_round_trip_through_translate_run(
     # `Chủ Nhật, 12/11/2023 07:26` has only capitalised words, which check takes for a name.
     flagged = out.count(": untranslated: msgstr is a copy of the Vietnamese msgid")
     assert flagged == len(vietnamese) - 1
+
+
+def test_translated_parts_of_a_scrape_join_are_separated_by_a_space() -> None:
+
+    from translate.export import export_document
+    from translate.segment import segment_text
+
+    document = segment_text("Chuyển đổi số để tăng chất lượng sản phẩmThích ứng chuyển đổi số\n")
+    assert document.segments[0].break_kind is BreakKind.JOIN
+    first, second = (s.message for s in document.segments)
+    identity = export_document(document, {first: first, second: second})
+    assert identity.text == document.text
+    translated = export_document(document, {first: "Digital shift", second: second})
+    assert translated.text == "Digital shift " + document.segments[1].text + "\n"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translate.catalog import po_safe
-from translate.document import Document
+from translate.document import BreakKind, Document, Segment
 from translate.errors import EXIT_FINDINGS, UserError
 from translate.pofile import PoFile
 from translate.stats import load_catalogue
@@ -95,20 +95,27 @@ def export_document(
     missing: list[MissingSegment] = []
     translated = kept = 0
     gaps = document.gaps()
+    previous: Segment | None = None
+    previous_replaced = False
     for segment in document.segments:
-        parts.append(next(gaps))
+        gap = next(gaps)
         message = po_safe(segment.message)  # the msgid exactly as `translate run` wrote it
         translation = translations.get(message)
+        replaced = translation is not None and translation != message
+        if _needs_join_space(previous, gap, previous_replaced or replaced):
+            gap = " "
+        parts.append(gap)
         if translation is None:
             in_catalogue = known is None or message in known
             missing.append(MissingSegment(segment.line, message, in_catalogue))
             parts.append(segment.text)
-        elif translation == message:
+        elif not replaced:
             kept += 1
             parts.append(segment.text)
         else:
             translated += 1
             parts.append(translation)
+        previous, previous_replaced = segment, replaced
     parts.append(next(gaps))
     return ExportResult(
         text="".join(parts),
@@ -117,6 +124,20 @@ def export_document(
         translated=translated,
         kept=kept,
         missing=tuple(missing),
+    )
+
+
+def _needs_join_space(previous: Segment | None, gap: str, either_replaced: bool) -> bool:
+    """A repaired scrape join (`sản phẩmThích ứng`) has no whitespace between its two parts.
+
+    Kept as is when both parts stay in the source language (exports stay exact), but a
+    translated part must not be glued to its neighbour: one space separates them.
+    """
+    return (
+        previous is not None
+        and previous.break_kind is BreakKind.JOIN
+        and gap == ""
+        and either_replaced
     )
 
 
