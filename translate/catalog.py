@@ -705,24 +705,24 @@ def finish_catalogue(
     pot_date: str,
     now: str,
 ) -> str | None:
-    """The catalogue text to write, or None when the file already says exactly this.
+    """The catalogue text to write, or None when the file already holds this content.
 
     PO-Revision-Date moves to ``now`` only when the content changes, so re-running on an
-    unchanged source is byte-identical (and writes nothing).
+    unchanged source writes nothing (the file stays byte-identical, in whatever layout the
+    reviewer's editor saved it).
     """
-    body = serialize_messages(messages)
     languages = {"project": project, "source_lang": source_lang, "target_lang": target_lang}
     old_revision = old.field("PO-Revision-Date") if old is not None else None
     if old is not None and old_text is not None and old_revision:
         header = catalogue_header(
             old.header, pot_date=pot_date, revision_date=old_revision, **languages
         )
-        if old_text == serialize_header(header) + body:
+        if header == old.header and tuple(messages) == old.messages:
             return None
     header = catalogue_header(
         old.header if old is not None else None, pot_date=pot_date, revision_date=now, **languages
     )
-    text = serialize_header(header) + body
+    text = serialize_header(header) + serialize_messages(messages)
     return None if text == old_text else text
 
 
