@@ -342,3 +342,23 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
         progress.advance(6)
         progress.finish()
     assert "Translating" in terminal.getvalue() and "100%" in terminal.getvalue()
+
+
+def test_documents_share_one_engine_call_and_repeated_sentences(
+    workspace: Path, installed_package: Any, engine_calls: Calls
+) -> None:
+    shared = "Tuần lễ chuyển đổi số Huế 2023 diễn ra trong hai ngày."
+    first = workspace / "seeds" / "a.vi.txt"
+    second = workspace / "seeds" / "b.vi.txt"
+    first.write_text(f"{shared}\n\nCâu riêng của tài liệu thứ nhất.\n", encoding="utf-8")
+    second.write_text(f"Câu riêng của tài liệu thứ hai.\n\n{shared}\n", encoding="utf-8")
+    summary = pipeline.run(["seeds/a.vi.txt", "seeds/b.vi.txt"], pipeline.RunOptions())
+    assert summary.engine_calls == 1 and len(engine_calls) == 1
+    assert sorted(engine_calls[0]) == sorted(
+        {shared, "Câu riêng của tài liệu thứ nhất.", "Câu riêng của tài liệu thứ hai."}
+    )
+    a = parse(Path("locales/en/a.po").read_text(encoding="utf-8"))
+    b = parse(Path("locales/en/b.po").read_text(encoding="utf-8"))
+    assert by_msgid(a)[shared].msgstr == by_msgid(b)[shared].msgstr
+    assert by_msgid(a)[shared].references == ("seeds/a.vi.txt:1",)
+    assert by_msgid(b)[shared].references == ("seeds/b.vi.txt:3",)
