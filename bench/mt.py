@@ -258,10 +258,10 @@ def profile_pipeline(run: Callable[[], object], limit: int = 14) -> list[str]:
         if "translate_batch" in function
     ]
     inside = sum(tottime for _, tottime in decoding)
-    calls = sum(count for count, _ in decoding)
+    calls = max(decoding, key=lambda pair: pair[1])[0] if decoding else 0
     share = inside / total if total else 0.0
     return [
-        f"Profile of one `translate run` on 120 sentences: {total:.2f} s, of which "
+        f"Profile of one `translate run`: {total:.2f} s, of which "
         f"{inside:.2f} s ({share:.0%}) inside CTranslate2's translate_batch ({calls} calls); "
         "by own time:",
         "```",
