@@ -1,4 +1,9 @@
-"""`python -m bench [--quick] [--out FILE]`: run every benchmark and print one results table."""
+"""Run every benchmark against its anchor and print one results table.
+
+The table (with the machine's CPU and core count, and notes on how each figure was made) is
+also written as Markdown to bench/out/results.md, or to --out FILE. `make bench` runs the full
+set (under 10 minutes on 2 cores), `make bench-quick` the quick one (under 2 minutes).
+"""
 
 from __future__ import annotations
 
@@ -150,9 +155,13 @@ def run_all(quick: bool, only: list[str] | None) -> tuple[list[Section], bool]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__.split("\n\n")[0] if __doc__ else None
+    )
     parser.add_argument("--quick", action="store_true", help="small model and corpus (< 2 min)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Markdown results file")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="Markdown results file (%(default)s)"
+    )
     parser.add_argument(
         "--only",
         action="append",
