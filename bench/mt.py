@@ -122,7 +122,8 @@ def write_documents(sentences: tuple[str, ...], folder: Path) -> list[Path]:
     paths = []
     for start in range(0, len(sentences), SENTENCES_PER_DOCUMENT):
         path = folder / f"news-{start // SENTENCES_PER_DOCUMENT:03d}.vi.txt"
-        path.write_text("\n\n".join(sentences[start : start + SENTENCES_PER_DOCUMENT]) + "\n")
+        text = "\n\n".join(sentences[start : start + SENTENCES_PER_DOCUMENT]) + "\n"
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
