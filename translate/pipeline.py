@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -117,10 +118,12 @@ def run(
         raise UserError("no source documents given; name one or more files (or - for stdin)")
     jobs, warnings = _prepare(sources, options)
     with contextlib.ExitStack() as locks:
-        from translate.textio import catalog_lock
+        from translate.textio import catalog_lock, remove_stale_temp_files
 
         for path in sorted({p for job in jobs for p in (job.po_path, job.pot_path)}):
-            locks.enter_context(catalog_lock(path))
+            locks.enter_context(catalog_lock(path, on_wait=_lock_waiter(path)))
+            # Under the lock no live writer owns a temp file of ours: leftovers are a SIGKILL's.
+            remove_stale_temp_files(path)
         for job in jobs:
             _load_and_plan(job, options)
         written: list[Path] = []
@@ -171,7 +174,7 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
             )
         by_stem[stem] = source
         text = read_source(source, options.encoding)
-        warnings.extend(f"{source}: {warning}" for warning in text.warnings)
+        warnings.extend(text.warnings)  # each already names the file
         document = segment_text(
             text.text,
             path=source,
@@ -327,6 +330,14 @@ def _interrupted_message(jobs: list[_Job], finished: int) -> str:
         "to translate. Run the same command again: it sends only what is still missing to "
         "the model."
     )
+
+
+def _lock_waiter(path: Path) -> Callable[[int | None], None]:
+    def tell(pid: int | None) -> None:
+        holder = f"pid {pid}" if pid is not None else "another process"
+        print(f"waiting for {holder} to finish updating {path}…", file=sys.stderr, flush=True)
+
+    return tell
 
 
 def _count(number: int, noun: str) -> str:
