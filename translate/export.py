@@ -17,6 +17,7 @@ from translate.catalog import po_safe
 from translate.document import BreakKind, Document, Segment
 from translate.errors import EXIT_FINDINGS, UserError
 from translate.pofile import PoFile
+from translate.segment import DEFAULT_MAX_LENGTH
 from translate.stats import load_catalogue
 
 # How many untranslated segments a strict export names before "and N more".
@@ -30,7 +31,7 @@ class ExportOptions:
     include_fuzzy: bool = False
     line_breaks: str = "auto"
     abbreviations: frozenset[str] | None = None
-    max_length: int = 2000
+    max_length: int = DEFAULT_MAX_LENGTH
 
 
 @dataclass(frozen=True)

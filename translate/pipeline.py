@@ -25,6 +25,7 @@ from translate import catalog, pofile
 from translate.document import Document
 from translate.engine import Translation
 from translate.errors import UserError
+from translate.segment import DEFAULT_MAX_LENGTH
 
 if TYPE_CHECKING:
     from translate.engine import Engine, EngineOptions
@@ -49,6 +50,7 @@ class RunOptions:
     purge_obsolete: bool = False
     line_breaks: str = "auto"
     abbreviations: frozenset[str] | None = None
+    max_length: int = DEFAULT_MAX_LENGTH
     encoding: str | None = None
     chunk_sentences: int = DEFAULT_CHUNK_SENTENCES
 
@@ -180,6 +182,7 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
             path=source,
             line_breaks=options.line_breaks,
             abbreviations=options.abbreviations,
+            max_length=options.max_length,
         )
         document = dataclasses.replace(document, encoding=text.encoding, warnings=text.warnings)
         if not document.segments and not text.warnings:

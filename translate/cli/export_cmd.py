@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from translate.cli.options import extra_abbreviations, segmentation_options
 from translate.errors import UserError
 
 
@@ -40,31 +41,7 @@ from translate.errors import UserError
     help="Fail (exit 1, listing the first few) when a segment has no usable translation, "
     "instead of keeping its source text.",
 )
-@click.option(
-    "--encoding",
-    metavar="CODEC",
-    help="Encoding of the source document (default: detect UTF-8/UTF-16 by BOM).",
-)
-@click.option(
-    "--line-breaks",
-    type=click.Choice(["auto", "paragraph", "wrap"]),
-    default="auto",
-    show_default=True,
-    help="Segmentation option; must match the one `translate run` used.",
-)
-@click.option(
-    "--abbreviations",
-    metavar="FILE",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra abbreviations file; must match the one `translate run` used.",
-)
-@click.option(
-    "--max-length",
-    type=click.IntRange(min=1),
-    default=2000,
-    show_default=True,
-    help="Maximum segment length; must match the one `translate run` used.",
-)
+@segmentation_options
 def export(
     catalog: str,
     source: str | None,
@@ -73,7 +50,7 @@ def export(
     strict: bool,
     encoding: str | None,
     line_breaks: str,
-    abbreviations: Path | None,
+    abbreviations_file: Path | None,
     max_length: int,
 ) -> None:
     """Write the source document with every segment replaced by its reviewed msgstr.
@@ -90,15 +67,10 @@ def export(
     """
     from translate.export import ExportOptions, export_catalogue, strict_error
 
-    extra: frozenset[str] | None = None
-    if abbreviations is not None:
-        from translate.segment import load_abbreviations
-
-        extra = load_abbreviations(abbreviations)
     options = ExportOptions(
         include_fuzzy=include_fuzzy,
         line_breaks=line_breaks,
-        abbreviations=extra,
+        abbreviations=extra_abbreviations(abbreviations_file),
         max_length=max_length,
     )
     result, warnings = export_catalogue(catalog, source, encoding=encoding, options=options)

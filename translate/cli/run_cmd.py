@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from translate.cli.options import extra_abbreviations, segmentation_options
+
 if TYPE_CHECKING:
     from translate.pipeline import Progress
 
-LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
 DEVICES = ("auto", "cpu", "cuda")
 
 
@@ -76,24 +77,7 @@ become obsolete (#~) until --purge-obsolete.""",
 @click.option(
     "--purge-obsolete", is_flag=True, help="Drop entries whose text left the source (#~)."
 )
-@click.option(
-    "--line-breaks",
-    type=click.Choice(LINE_BREAK_MODES),
-    default="auto",
-    show_default=True,
-    help="How line breaks are read: see `translate segment --help`.",
-)
-@click.option(
-    "--abbreviations",
-    "abbreviations_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File of extra abbreviations, one per line (see `translate segment --help`).",
-)
-@click.option(
-    "--encoding",
-    default=None,
-    help="Encoding of the sources (default: UTF-8, or UTF-16 with a BOM).",
-)
+@segmentation_options
 def run(
     sources: tuple[str, ...],
     output_dir: Path,
@@ -107,6 +91,7 @@ def run(
     purge_obsolete: bool,
     line_breaks: str,
     abbreviations_file: Path | None,
+    max_length: int,
     encoding: str | None,
 ) -> None:
     """Translate source documents into gettext catalogues, keeping all reviewed work.
@@ -117,7 +102,6 @@ def run(
     language are copied and marked `# copy:`. All documents share one batched model call.
     """
     from translate import pipeline
-    from translate.segment import load_abbreviations
 
     options = pipeline.RunOptions(
         output_dir=output_dir,
@@ -130,9 +114,8 @@ def run(
         use_mt=not no_mt,
         purge_obsolete=purge_obsolete,
         line_breaks=line_breaks,
-        abbreviations=None
-        if abbreviations_file is None
-        else load_abbreviations(abbreviations_file),
+        abbreviations=extra_abbreviations(abbreviations_file),
+        max_length=max_length,
         encoding=encoding,
     )
     with _terminal_progress() as progress:

@@ -10,13 +10,9 @@ from pathlib import Path
 
 import click
 
+from translate.cli.options import extra_abbreviations, segmentation_options
 from translate.document import Document
-from translate.segment import (
-    DEFAULT_MAX_LENGTH,
-    LINE_BREAK_MODES,
-    load_abbreviations,
-    segment_text,
-)
+from translate.segment import segment_text
 
 FORMATS = ("text", "jsonl", "pot")
 
@@ -42,34 +38,7 @@ Examples:
     "object per segment with its span, line, paragraph, break, language and notes; "
     "pot: a gettext template.",
 )
-@click.option(
-    "--line-breaks",
-    type=click.Choice(LINE_BREAK_MODES),
-    default="auto",
-    show_default=True,
-    help="paragraph: every line break ends a paragraph; wrap: only blank lines do (text "
-    "hard-wrapped from PDFs or e-mail); auto: a line without final punctuation followed by a "
-    "lowercase line is a wrapped sentence, anything else ends the paragraph.",
-)
-@click.option(
-    "--abbreviations",
-    "abbreviations_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File of extra abbreviations, one per line (`BSCKII.`): entries ending in `.` never "
-    "end a sentence, entries without it are mixed-case names never cut as scrape joins.",
-)
-@click.option(
-    "--encoding",
-    default=None,
-    help="Encoding of the input files (default: detect UTF-8 / UTF-16 by BOM, else UTF-8).",
-)
-@click.option(
-    "--max-length",
-    type=click.IntRange(min=20),
-    default=DEFAULT_MAX_LENGTH,
-    show_default=True,
-    help="Cut segments longer than this many characters at a comma or space.",
-)
+@segmentation_options
 def segment(
     files: tuple[str, ...],
     output_format: str,
@@ -87,7 +56,7 @@ def segment(
     """
     from translate.textio import read_source
 
-    abbreviations = None if abbreviations_file is None else load_abbreviations(abbreviations_file)
+    abbreviations = extra_abbreviations(abbreviations_file)
     documents = []
     for name in files:
         source = read_source(name, encoding)

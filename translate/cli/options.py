@@ -1,0 +1,60 @@
+"""Options shared by the commands that segment a source: `segment`, `run` and `export`.
+
+One definition, so the three cannot drift apart: `export` must segment a source exactly as
+`run` did, or its segments no longer find their catalogue entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from translate.segment import DEFAULT_MAX_LENGTH, LINE_BREAK_MODES, load_abbreviations
+
+F = TypeVar("F", bound=Callable[..., object])
+
+_SEGMENTATION_OPTIONS = (
+    click.option(
+        "--line-breaks",
+        type=click.Choice(LINE_BREAK_MODES),
+        default="auto",
+        show_default=True,
+        help="paragraph: every line break ends a paragraph; wrap: only blank lines do (text "
+        "hard-wrapped from PDFs or e-mail); auto: a line without final punctuation followed by "
+        "a line that continues in lowercase is one sentence, other line breaks end a paragraph.",
+    ),
+    click.option(
+        "--abbreviations",
+        "abbreviations_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="File of extra abbreviations, one per line (`BSCKII.`): entries ending in `.` never "
+        "end a sentence, entries without it are mixed-case names never cut as scrape joins.",
+    ),
+    click.option(
+        "--max-length",
+        type=click.IntRange(min=20),
+        default=DEFAULT_MAX_LENGTH,
+        show_default=True,
+        help="Cut segments longer than this many characters at a comma or space.",
+    ),
+    click.option(
+        "--encoding",
+        default=None,
+        metavar="CODEC",
+        help="Encoding of the sources (default: UTF-8, or UTF-16/32 with a BOM); e.g. cp1258.",
+    ),
+)
+
+
+def segmentation_options(command: F) -> F:
+    """Add --line-breaks, --abbreviations, --max-length and --encoding to a command."""
+    for option in reversed(_SEGMENTATION_OPTIONS):
+        command = option(command)
+    return command
+
+
+def extra_abbreviations(path: Path | None) -> frozenset[str] | None:
+    return None if path is None else load_abbreviations(path)
