@@ -240,8 +240,12 @@ def escape(text: str) -> str:
     return _NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match.group()], text)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) -> str:
     """``keyword "value"`` lines exactly as GNU gettext's write-po wraps them.
+
+    Cached: a run writes every msgid twice (template and catalogue), and wrapping is the
+    costliest step of writing a large catalogue.
 
     The value is cut after each embedded newline; a portion longer than the line is broken
     at Unicode line-break opportunities (after spaces in prose). When the value needs more
@@ -252,11 +256,15 @@ def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) 
     if "\n" not in value:
         # One portion (the common case), written without the general machinery below.
         escaped = escape(value) if _NEEDS_ESCAPE.search(value) else value
-        pieces = _wrap_pieces(escaped, content_width, first_start, False)
-        if len(pieces) == 1 and first_start <= content_width:
-            return f'{prefix}{keyword} "{escaped}"\n'
+        # Wrapped from column 0 first: text that breaks there breaks after the keyword too
+        # (less room), so the usual long sentence costs one line-breaking pass, not two.
+        pieces = _wrap_pieces(escaped, content_width, 0, False)
+        if len(pieces) == 1:
+            pieces = _wrap_pieces(escaped, content_width, first_start, False)
+            if len(pieces) == 1 and first_start <= content_width:
+                return f'{prefix}{keyword} "{escaped}"\n'
+            pieces = [escaped]
         if escaped:
-            pieces = _wrap_pieces(escaped, content_width, 0, False)
             body = "".join(f'{prefix}"{piece}"\n' for piece in pieces)
             return f'{prefix}{keyword} ""\n{body}'
     portions = _split_after_newlines(value)
