@@ -34,6 +34,7 @@ import shutil
 import statistics
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -227,7 +228,8 @@ def run_raw(
 
 
 def _spaces(text: str) -> str:
-    return " ".join(text.split())
+    """The lookup key of a sentence: NFC (as the pipeline reads sources), spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def catalogue_translations(catalogues: tuple[Path, ...]) -> dict[str, str]:
