@@ -228,13 +228,16 @@ def _profile(command: list[str], cwd: Path, env: dict[str, str], label: str) -> 
     return [f"Profile of the {label} (cProfile):", *profile_summary(profile_file)]
 
 
-def _count_entries(pot: Path) -> int:
-    count = 0
+def _count_entries(pot: Path) -> tuple[int, int]:
+    """Entries of a template and the source references they list (one per segment)."""
+    entries = references = 0
     with pot.open(encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("msgid "):
-                count += 1
-    return count - 1  # the header
+                entries += 1
+            elif line.startswith("#: "):
+                references += line.count(".txt:")
+    return entries - 1, references  # the header is no entry
 
 
 @dataclass(frozen=True)
@@ -294,13 +297,14 @@ def run(quick: bool) -> Section:
         log(f"scale: translate run --no-mt on {segments:,} segments")
         first = measure_child([*command, *arguments], workdir, env, timeout)
         pot = workdir / "locales" / "news.pot"
-        entries = _count_entries(pot) if pot.is_file() else -1
+        entries, references = _count_entries(pot) if pot.is_file() else (-1, -1)
         source.write_text(work.changed, encoding="utf-8")
         log(f"scale: 1% update ({work.changed_sentences:,} sentences changed)")
         update = measure_child([*command, *arguments], workdir, env, timeout)
         notes.append(
-            f"Scale: the template has {entries:,} entries (the segmenter splits a few of the "
-            f"sentences further); the update changed {work.changed_sentences:,} sentences (a "
+            f"Scale: the segmenter found {references:,} segments (some lines hold two "
+            f"sentences), {entries:,} distinct (the second sentence of such a line repeats "
+            f"across its variants); the update changed {work.changed_sentences:,} sentences (a "
             "clause added) and merged into the existing template and catalogue. Source: "
             f"{source.stat().st_size / 1e6:.1f} MB."
         )
