@@ -376,14 +376,21 @@ def _section(
     overhead = totals.ours / totals.raw - 1
     rerun_share = totals.rerun / totals.ours
     chunks = CHUNKS_QUICK if quick else CHUNKS_FULL
+    # The targets are about the Transformer-base model; with the small quick model the fixed
+    # costs of a run weigh far more, so quick figures are shown, not judged.
+    quick_note = " (quick; the targets apply to base)" if quick else ""
+
+    def judged(met: bool) -> bool | None:
+        return None if quick else met
+
     figures = [
         Figure(
-            benchmark=f"MT throughput, {shape.name} model",
+            benchmark=f"MT throughput, {shape.name} model{quick_note}",
             contender=f"translate run: {ours_rate:.2f} sentences/s",
             anchor=f"argostranslate translate(): {anchor_rate:.2f} sentences/s",
             result=f"{ours_rate / anchor_rate:.2f}×",
             target=f"≥ {TARGET_THROUGHPUT_RATIO:g}×",
-            passed=ours_rate / anchor_rate >= TARGET_THROUGHPUT_RATIO,
+            passed=judged(ours_rate / anchor_rate >= TARGET_THROUGHPUT_RATIO),
         ),
         Figure(
             benchmark=f"MT work saved (CPU time), {shape.name} model (context)",
@@ -415,12 +422,12 @@ def _section(
         )
     figures += [
         Figure(
-            benchmark=f"pipeline overhead, {shape.name} model",
+            benchmark=f"pipeline overhead, {shape.name} model{quick_note}",
             contender=f"translate run: {totals.ours:.2f} s",
             anchor=f"raw translate_batch: {totals.raw:.2f} s",
             result=f"{overhead:+.1%}",
             target=f"≤ +{TARGET_OVERHEAD:.0%}",
-            passed=overhead <= TARGET_OVERHEAD,
+            passed=judged(overhead <= TARGET_OVERHEAD),
         ),
         Figure(
             benchmark=f"pipeline overhead in CPU time, {shape.name} model (context)",
@@ -439,12 +446,13 @@ def _section(
             passed=None,
         ),
         Figure(
-            benchmark="unchanged re-run",
+            benchmark=f"unchanged re-run{quick_note}",
             contender=f"re-run: {totals.rerun:.2f} s, {totals.rerun_calls} engine calls",
             anchor=f"first run: {totals.ours:.2f} s",
             result=f"{rerun_share:.1%}",
             target=f"≤ {TARGET_RERUN_SHARE:.0%}, 0 engine calls",
-            passed=rerun_share <= TARGET_RERUN_SHARE and totals.rerun_calls == 0,
+            # Zero engine calls is a correctness check, judged in quick mode too.
+            passed=False if totals.rerun_calls else judged(rerun_share <= TARGET_RERUN_SHARE),
         ),
     ]
     from translate.engine import EngineOptions
