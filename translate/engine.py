@@ -76,8 +76,14 @@ class Translation:
     alternatives: tuple[Alternative, ...] = ()
 
 
+def _default_inter_threads() -> int:
+    # Two batches decoded side by side, one core each, beat one batch on two cores (about
+    # 10% on a Transformer-base package with 2 cores; see bench/RESULTS.md).
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
 def _default_intra_threads() -> int:
-    return max(1, os.cpu_count() or 1)
+    return max(1, (os.cpu_count() or 1) // _default_inter_threads())
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ class EngineOptions:
     beam_size: int = 4
     alternatives: int = 0  # n-best hypotheses returned after the best one
     device: str = "auto"  # auto | cpu | cuda
-    inter_threads: int = 1  # batches decoded in parallel
+    inter_threads: int = field(default_factory=_default_inter_threads)  # batches in parallel
     intra_threads: int = field(default_factory=_default_intra_threads)  # threads per batch
     max_length_ratio: float = 2.0  # decoding cap relative to the source length (tokens)
     max_length_extra: int = 10  # added to the relative cap: short sentences need headroom
@@ -278,9 +284,14 @@ class Engine:
             for sentence in sentences:
                 multiplicity[sentence] = multiplicity.get(sentence, 0) + 1
             tokenized = [tokenizer.encode(sentence) for sentence in distinct]
+            # Every batch is queued at once: CTranslate2 decodes up to `inter_threads` of them
+            # in parallel while the results are collected here in order.
+            queued = []
             for batch in self._batches(tokenized):
                 cap = self.options.decoding_cap(max(len(tokenized[i]) for i in batch))
-                translated = self._decode(translator, [tokenized[i] for i in batch], cap)
+                queued.append((batch, cap, self._submit(translator, tokenized, batch, cap)))
+            for batch, cap, pending in queued:
+                translated = self._collect(pending, cap)
                 for index, hypotheses in zip(batch, translated, strict=True):
                     results[distinct[index]] = self._to_translation(
                         distinct[index], hypotheses, tokenizer
@@ -311,20 +322,32 @@ class Engine:
             batches.append(current)
         return batches
 
-    def _decode(
-        self, translator: Any, batch: list[list[str]], cap: int
-    ) -> list[list[tuple[list[str], float]]]:
-        options = self.options
-        hypotheses = 1 + options.alternatives
+    def _submit(
+        self, translator: Any, tokenized: Sequence[list[str]], batch: list[int], cap: int
+    ) -> list[Any]:
+        """Queue one batch for decoding; returns CTranslate2's asynchronous results."""
+        sources = [tokenized[i] for i in batch]
+        hypotheses = 1 + self.options.alternatives
         prefix_token = self._package.target_prefix
-        target_prefix = [[prefix_token] for _ in batch] if prefix_token else None
+        target_prefix = [[prefix_token] for _ in sources] if prefix_token else None
         try:
-            results = self._translate_batch(translator, batch, target_prefix, hypotheses, cap)
-        except RuntimeError as exc:  # e.g. out of memory on the device
-            raise UserError(
-                f"translation failed with {self.provenance} on {self.device}: {exc}; "
-                "try --device cpu or fewer alternatives"
-            ) from exc
+            return list(self._translate_batch(translator, sources, target_prefix, hypotheses, cap))
+        except RuntimeError as exc:
+            raise self._failure(exc) from exc
+
+    def _failure(self, exc: Exception) -> UserError:
+        # e.g. out of memory on the device
+        return UserError(
+            f"translation failed with {self.provenance} on {self.device}: {exc}; "
+            "try --device cpu or fewer alternatives"
+        )
+
+    def _collect(self, pending: list[Any], cap: int) -> list[list[tuple[list[str], float]]]:
+        prefix_token = self._package.target_prefix
+        try:
+            results = [item.result() for item in pending]
+        except RuntimeError as exc:
+            raise self._failure(exc) from exc
         decoded: list[list[tuple[list[str], float]]] = []
         for result in results:
             pairs: list[tuple[list[str], float]] = []
@@ -355,6 +378,7 @@ class Engine:
             replace_unknowns=True,
             return_scores=True,
             max_decoding_length=cap,
+            asynchronous=True,
         )
 
     def _per_token(self, score: float, generated: int, cap: int) -> float:
