@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import cProfile
 import io
+import logging
 import os
 import pstats
 import shutil
@@ -162,6 +163,9 @@ def load_anchor(warm_up: tuple[str, ...]) -> Any:
     """argostranslate's translation object for vi→en, model loaded, splitter replaced."""
     import argostranslate.translate as argos_translate  # the bench process only, never the CLI
 
+    # Its per-call INFO records (every hypothesis) would bury the benchmark's own output.
+    logging.getLogger("argostranslate").setLevel(logging.WARNING)
+    logging.getLogger("argostranslate.utils").setLevel(logging.WARNING)
     translation = argos_translate.get_translation_from_codes("vi", "en")
     underlying = getattr(translation, "underlying", translation)
     # MiniSBD would download a model; the identity splitter only makes the anchor faster.
