@@ -18,6 +18,7 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -89,14 +90,12 @@ def training_lines() -> list[str]:
     return [line.strip() for line in vietnamese + english if line.strip()]
 
 
-def train_sentencepiece(vocab_size: int) -> bytes:
-    """Train a unigram SentencePiece model and return its serialised bytes."""
+def train_sentencepiece(lines: list[str], vocab_size: int, **trainer_options: Any) -> bytes:
+    """A unigram SentencePiece model (serialised), trained deterministically on ``lines``."""
     import sentencepiece as spm
 
     model = io.BytesIO()
-    lines = training_lines()
-    # SentencePiece samples sentences only above `input_sentence_size`; ordering is fixed,
-    # and one thread keeps training deterministic.
+    # Sentence order is fixed and one thread keeps training deterministic.
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(lines),
         model_writer=model,
@@ -105,8 +104,8 @@ def train_sentencepiece(vocab_size: int) -> bytes:
         character_coverage=1.0,
         hard_vocab_limit=False,
         num_threads=1,
-        seed_sentencepiece_size=100000,
         minloglevel=2,
+        **trainer_options,
     )
     return model.getvalue()
 
@@ -209,7 +208,9 @@ def build_fixture_folder(
         shutil.rmtree(folder)
     (folder / "model").mkdir(parents=True)
 
-    sp_model = train_sentencepiece(shape.vocab_size)
+    sp_model = train_sentencepiece(
+        training_lines(), shape.vocab_size, seed_sentencepiece_size=100000
+    )
     (folder / "sentencepiece.model").write_bytes(sp_model)
     vocabulary = sentencepiece_vocabulary(sp_model)
 

@@ -16,7 +16,6 @@ model vocabulary shared by both sides (as opus-mt-vi-en has).
 
 from __future__ import annotations
 
-import io
 import json
 import zipfile
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from argos_fixture import sentencepiece_vocabulary, train_sentencepiece
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "seeds" / "hue-digital-transformation-week-2023.vi.txt"
@@ -63,31 +63,6 @@ def english_lines() -> list[str]:
     return [line.strip() for line in ENGLISH_TEXT.splitlines() if line.strip()]
 
 
-def train_sentencepiece(lines: list[str], vocab_size: int) -> bytes:
-    """A unigram SentencePiece model (serialised), trained deterministically on ``lines``."""
-    import sentencepiece as spm
-
-    model = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines),
-        model_writer=model,
-        vocab_size=vocab_size,
-        model_type="unigram",
-        character_coverage=1.0,
-        hard_vocab_limit=False,
-        num_threads=1,
-        minloglevel=2,
-    )
-    return model.getvalue()
-
-
-def spm_pieces(model: bytes) -> list[str]:
-    import sentencepiece as spm
-
-    processor = spm.SentencePieceProcessor(model_proto=model)
-    return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-
-
 def _ordinary(pieces: list[str]) -> list[str]:
     return [p for p in pieces if not (p.startswith("<") and p.endswith(">"))]
 
@@ -96,7 +71,8 @@ def shared_vocabulary(source_spm: bytes, target_spm: bytes) -> list[str]:
     """``</s>``, ``<unk>``, then the pieces of both tokenizers (first occurrence order)."""
     vocabulary = ["</s>", "<unk>"]
     seen = set(vocabulary)
-    for piece in _ordinary(spm_pieces(source_spm)) + _ordinary(spm_pieces(target_spm)):
+    pieces = sentencepiece_vocabulary(source_spm) + sentencepiece_vocabulary(target_spm)
+    for piece in _ordinary(pieces):
         if piece not in seen:
             seen.add(piece)
             vocabulary.append(piece)
@@ -104,8 +80,8 @@ def shared_vocabulary(source_spm: bytes, target_spm: bytes) -> list[str]:
 
 
 def target_only_pieces(source_spm: bytes, target_spm: bytes) -> list[str]:
-    source = set(spm_pieces(source_spm))
-    return [p for p in _ordinary(spm_pieces(target_spm)) if p not in source]
+    source = set(sentencepiece_vocabulary(source_spm))
+    return [p for p in _ordinary(sentencepiece_vocabulary(target_spm)) if p not in source]
 
 
 def choose_chain(source_spm: bytes, target_spm: bytes) -> list[str]:
