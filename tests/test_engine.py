@@ -240,3 +240,10 @@ def test_target_tokenizer_outside_the_package_is_refused(
     shutil.copyfile(folder / "sentencepiece.model", tmp_path / "sentencepiece.model")
     with pytest.raises(UserError, match="target_sentencepiece_model"):
         Engine(load_package(folder)).translate(["Xin chào."])
+
+
+@pytest.mark.parametrize(("threads", "split"), [(1, (1, 1)), (2, (2, 1)), (3, (2, 1)), (8, (2, 4))])
+def test_thread_budget_runs_two_batches_side_by_side(threads: int, split: tuple[int, int]) -> None:
+    from translate.engine import split_threads
+
+    assert split_threads(threads) == split

@@ -362,3 +362,13 @@ def test_documents_share_one_engine_call_and_repeated_sentences(
     assert by_msgid(a)[shared].msgstr == by_msgid(b)[shared].msgstr
     assert by_msgid(a)[shared].references == ("seeds/a.vi.txt:1",)
     assert by_msgid(b)[shared].references == ("seeds/b.vi.txt:3",)
+
+
+def test_thread_count_changes_speed_not_results(
+    workspace: Path, installed_package: Any, cli: Callable[..., CliResult]
+) -> None:
+    run_ok(cli, "--threads", "1")
+    one_thread = PO_PATH.read_bytes()
+    shutil.rmtree(workspace / "locales")
+    run_ok(cli, "--threads", "2")
+    assert PO_PATH.read_bytes() == one_thread

@@ -46,6 +46,7 @@ class RunOptions:
     beam_size: int = 4
     alternatives: int = 0
     device: str = "auto"
+    threads: int | None = None  # CPU threads for the model; None: every core
     use_mt: bool = True
     purge_obsolete: bool = False
     line_breaks: str = "auto"
@@ -244,13 +245,18 @@ def _needed(chunk: Sequence[_Job]) -> list[str]:
 def _engine(
     options: RunOptions, factory: EngineFactory | None
 ) -> tuple[Engine, catalog.MachineSource]:
-    from translate.engine import Engine, EngineOptions
+    from translate.engine import Engine, EngineOptions, split_threads
     from translate.models import resolve_package
 
     package = resolve_package(options.source_lang, options.target_lang, options.model)
     engine_options = EngineOptions(
         beam_size=options.beam_size, alternatives=options.alternatives, device=options.device
     )
+    if options.threads is not None:
+        inter, intra = split_threads(options.threads)
+        engine_options = dataclasses.replace(
+            engine_options, inter_threads=inter, intra_threads=intra
+        )
     engine = (factory or Engine)(package, engine_options)
     name = engine.provenance.split(" ", 1)[0]
     return engine, catalog.MachineSource(name, package.code, package.version)

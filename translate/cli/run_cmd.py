@@ -70,6 +70,12 @@ become obsolete (#~) until --purge-obsolete.""",
     help="Where the model runs; auto uses a CUDA GPU when there is one.",
 )
 @click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    default=None,
+    help="CPU threads for the model (default: every core; two batches run side by side).",
+)
+@click.option(
     "--no-mt",
     is_flag=True,
     help="Write catalogues with empty translations for manual work; no model needed.",
@@ -87,6 +93,7 @@ def run(
     beam_size: int,
     alternatives: int,
     device: str,
+    threads: int | None,
     no_mt: bool,
     purge_obsolete: bool,
     line_breaks: str,
@@ -111,6 +118,7 @@ def run(
         beam_size=beam_size,
         alternatives=alternatives,
         device=device,
+        threads=threads,
         use_mt=not no_mt,
         purge_obsolete=purge_obsolete,
         line_breaks=line_breaks,
