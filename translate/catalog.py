@@ -300,21 +300,20 @@ def has_current_machine_note(message: Message) -> bool:
     """Untouched machine output: a `# mt:` line whose digest matches the msgstr."""
     if message.msgstr == "":
         return False
-    digest = msgstr_digest(message.msgstr)
-    for comment in message.comments:
-        if comment.startswith(MT_PREFIX):
-            match = _DIGEST_FIELD.search(comment)
-            return match is not None and match.group(1) == digest
-    return False
+    note = next((c for c in message.comments if c.startswith(MT_PREFIX)), None)
+    return note is not None and _describes(note, message.msgstr)
+
+
+def _describes(note: str, msgstr: str) -> bool:
+    """Whether a `# mt:` line's digest is that of ``msgstr`` (no human changed it since)."""
+    match = _DIGEST_FIELD.search(note)
+    return match is not None and match.group(1) == msgstr_digest(msgstr)
 
 
 def without_stale_provenance(comments: tuple[str, ...], msgstr: str) -> tuple[str, ...]:
     """Drop `# mt:` / `# mt-alt:` lines that no longer describe the msgstr (a human edited it)."""
     note = next((c for c in comments if c.startswith(MT_PREFIX)), None)
-    if note is None:
-        return comments
-    match = _DIGEST_FIELD.search(note)
-    if match is not None and match.group(1) == msgstr_digest(msgstr):
+    if note is None or _describes(note, msgstr):
         return comments
     return tuple(c for c in comments if not c.startswith((MT_PREFIX, MT_ALT_PREFIX)))
 
@@ -329,7 +328,8 @@ def is_settled(message: Message | None) -> bool:
 
 
 def is_reviewed(message: Message) -> bool:
-    return not message.fuzzy and message.msgstr != ""
+    """Reviewed = not fuzzy and translated (the gettext notion: msgfmt compiles it)."""
+    return not message.fuzzy and message.translated
 
 
 # ---------------------------------------------------------------------------------------

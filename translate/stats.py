@@ -12,12 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from translate.catalog import has_current_machine_note, rejoin_wrapped_provenance
+from translate.catalog import MT_PREFIX, has_current_machine_note, rejoin_wrapped_provenance
 from translate.catalog import msgstr_digest as msgstr_digest  # the `# mt:` digest, re-exported
 from translate.errors import UserError
 from translate.pofile import Message, PoFile
 
-_MT_PREFIX = "mt:"
 _KEY_VALUE = re.compile(r"([A-Za-z][\w-]*)=(\S+)")
 _ONLY_KEY_VALUES = re.compile(r"[A-Za-z][\w-]*=\S+(?:\s+[A-Za-z][\w-]*=\S+)*")
 
@@ -48,9 +47,9 @@ def parse_machine_note(translator_comment: str) -> MachineNote | None:
     """
     lines = [line.strip() for line in translator_comment.splitlines()]
     for index, line in enumerate(lines):
-        if not line.startswith(_MT_PREFIX):
+        if not line.startswith(MT_PREFIX):
             continue
-        text = line[len(_MT_PREFIX) :]
+        text = line[len(MT_PREFIX) :]
         for following in lines[index + 1 :]:
             if not _ONLY_KEY_VALUES.fullmatch(following):
                 break
@@ -69,11 +68,6 @@ def machine_note_if_untouched(message: Message) -> MachineNote | None:
     if not message.msgstr or not has_current_machine_note(replace(message, comments=comments)):
         return None
     return parse_machine_note("\n".join(comments))
-
-
-def is_reviewed(message: Message) -> bool:
-    """Reviewed = not fuzzy and a non-empty msgstr (the gettext notion of translated)."""
-    return not message.fuzzy and message.translated
 
 
 def entry_state(message: Message) -> str:
