@@ -399,5 +399,6 @@ def test_two_runs_at_once_never_interleave(
     assert first.returncode == 0, first_err
     assert second.returncode == 0, second_err
     assert second_done >= first_done
+    assert f"waiting for pid {first.pid} to finish updating" in second_err
     assert catalogues(workdir) == new
     assert not list((workdir / "locales").rglob("*.lock"))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -113,6 +112,7 @@ def run(
     *,
     progress: Progress | None = None,
     engine_factory: EngineFactory | None = None,
+    notice: Callable[[str], None] = lambda message: None,
 ) -> RunSummary:
     """Create or update ``<output>/<stem>.pot`` and ``<output>/<to>/<stem>.po`` per source."""
     started = time.monotonic()
@@ -124,7 +124,7 @@ def run(
         from translate.textio import catalog_lock, remove_stale_temp_files
 
         for path in sorted({p for job in jobs for p in (job.po_path, job.pot_path)}):
-            locks.enter_context(catalog_lock(path, on_wait=_lock_waiter(path)))
+            locks.enter_context(catalog_lock(path, on_wait=_lock_waiter(path, notice)))
             # Under the lock no live writer owns a temp file of ours: leftovers are a SIGKILL's.
             remove_stale_temp_files(path)
         for job in jobs:
@@ -341,10 +341,10 @@ def _interrupted_message(jobs: list[_Job], finished: int) -> str:
     )
 
 
-def _lock_waiter(path: Path) -> Callable[[int | None], None]:
+def _lock_waiter(path: Path, notice: Callable[[str], None]) -> Callable[[int | None], None]:
     def tell(pid: int | None) -> None:
         holder = f"pid {pid}" if pid is not None else "another process"
-        print(f"waiting for {holder} to finish updating {path}…", file=sys.stderr, flush=True)
+        notice(f"waiting for {holder} to finish updating {path}…")
 
     return tell
 

@@ -127,7 +127,12 @@ def run(
         encoding=encoding,
     )
     with _terminal_progress() as progress:
-        summary = pipeline.run(list(sources), options, progress=progress)
+        summary = pipeline.run(
+            list(sources),
+            options,
+            progress=progress,
+            notice=lambda message: click.echo(message, err=True),
+        )
     for warning in summary.warnings:
         click.echo(f"Warning: {warning}", err=True)
     click.echo(summary.line(), err=True)
