@@ -55,6 +55,7 @@ from typing import Any
 
 from translate import __version__
 from translate.errors import UserError
+from translate.textio import atomic_writer
 
 QUANTIZATIONS = ("int8", "int8_float32", "float16", "none")
 DEFAULT_QUANTIZATION = "int8"
@@ -520,43 +521,23 @@ def _zip_timestamp() -> tuple[int, int, int, int, int, int]:
 
 def write_argosmodel(folder: Path, archive: Path) -> None:
     """Zip ``folder`` as ``archive`` with the folder as the only top entry, atomically."""
-    archive.parent.mkdir(parents=True, exist_ok=True)
     stamp = _zip_timestamp()
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{archive.name}.", suffix=".part", dir=archive.parent
-    )
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                entries = [folder, *sorted(folder.rglob("*"))]
-                for path in entries:
-                    relative = path.relative_to(folder.parent).as_posix()
-                    if path.is_dir():
-                        info = zipfile.ZipInfo(relative + "/", date_time=stamp)
-                        info.external_attr = (stat.S_IFDIR | 0o755) << 16 | 0x10
-                        zf.writestr(info, b"")
-                        continue
-                    info = zipfile.ZipInfo(relative, date_time=stamp)
-                    info.external_attr = (stat.S_IFREG | 0o644) << 16
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    with path.open("rb") as source, zf.open(info, "w", force_zip64=True) as sink:
-                        shutil.copyfileobj(source, sink, 1 << 20)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, archive)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    try:
-        directory = os.open(archive.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+    with (
+        atomic_writer(archive) as stream,
+        zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as zf,
+    ):
+        for path in [folder, *sorted(folder.rglob("*"))]:
+            relative = path.relative_to(folder.parent).as_posix()
+            if path.is_dir():
+                info = zipfile.ZipInfo(relative + "/", date_time=stamp)
+                info.external_attr = (stat.S_IFDIR | 0o755) << 16 | 0x10
+                zf.writestr(info, b"")
+                continue
+            info = zipfile.ZipInfo(relative, date_time=stamp)
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with path.open("rb") as source, zf.open(info, "w", force_zip64=True) as sink:
+                shutil.copyfileobj(source, sink, 1 << 20)
 
 
 # --------------------------------------------------------------------------------------------

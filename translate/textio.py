@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from translate.errors import EXIT_USAGE, UserError
 
@@ -515,13 +516,25 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace the file at ``path`` with ``data`` so that it is never seen half-written.
+    """Replace the file at ``path`` with ``data`` atomically; see `atomic_writer`."""
+    with atomic_writer(path) as stream:
+        # Straight to the descriptor: no copy of a large catalogue into the stream's buffer.
+        view = memoryview(data)
+        while view:
+            written = os.write(stream.fileno(), view)
+            view = view[written:]
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces the file at ``path``, never seen half-written.
 
     The data goes to a uniquely named temporary file in the target's folder (created if
-    missing), is fsynced and renamed over the target, then the folder is fsynced. The new
-    file keeps the old one's permissions (a new one gets the umask default). A symlinked
-    target is written through the link. On any failure, including KeyboardInterrupt, the
-    temporary file is removed and the old file is untouched; OS errors become `UserError`.
+    missing), is fsynced and renamed over the target when the block ends without error, then
+    the folder is fsynced. The new file keeps the old one's permissions (a new one gets the
+    umask default). A symlinked target is written through the link. On any failure,
+    including KeyboardInterrupt, the temporary file is removed and the old file is untouched;
+    OS errors become `UserError`.
     """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent
@@ -532,16 +545,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
-        try:
+        with os.fdopen(fd, "wb") as stream:
             if mode is not None:
-                _chmod_fd(fd, temp, mode)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+                _chmod_fd(stream.fileno(), temp, mode)
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -557,7 +566,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def remove_stale_temp_files(path: Path) -> list[Path]:
     """Delete temporary files that killed writers of ``path`` left beside it; return them.
 
-    Only files named as `atomic_write_bytes` names them, whose writer process is gone, are
+    Only files named as `atomic_writer` names them, whose writer process is gone, are
     removed; a SIGKILL between creating and renaming one is the only way to leave one behind.
     """
     target = Path(path)
