@@ -22,6 +22,7 @@ from translate.textio import (
     decode_source,
     legacy_font_encoding,
     read_source,
+    to_nfc,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -599,3 +600,48 @@ def test_target_that_is_a_directory(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="cannot write"):
         atomic_write_bytes(tmp_path / "a.po", b"new")
     assert leftovers(tmp_path) == []
+
+
+# ---------------------------------------------------------------------------------------
+# NFC fast path
+
+
+def _second_halves_of_compositions() -> set[str]:
+    """Every character that can compose with the one before it under NFC."""
+    seconds = {chr(cp) for cp in range(0x1161, 0x1176)} | {chr(cp) for cp in range(0x11A8, 0x11C3)}
+    for cp in range(sys.maxunicode + 1):
+        decomposition = unicodedata.decomposition(chr(cp))
+        if decomposition and not decomposition.startswith("<"):
+            parts = decomposition.split()
+            if len(parts) == 2:
+                seconds.add(chr(int(parts[1], 16)))
+    return seconds
+
+
+def test_nfc_stable_characters_never_change_under_nfc() -> None:
+    from translate.textio import _MAY_CHANGE_UNDER_NFC
+
+    seconds = _second_halves_of_compositions()
+    stable = [
+        chr(cp) for cp in range(sys.maxunicode + 1) if not _MAY_CHANGE_UNDER_NFC.match(chr(cp))
+    ]
+    assert len(stable) > 900  # ASCII, Latin-1, Latin Extended, Vietnamese, punctuation
+    for char in stable:
+        assert unicodedata.combining(char) == 0, hex(ord(char))
+        assert unicodedata.normalize("NFC", char) == char, hex(ord(char))
+        assert char not in seconds, hex(ord(char))
+
+
+_NFC_ALPHABET = "ae\u0065\u0302\u0301\u0323\u0300oôơư\u031b\u212b\u2000\n\r \u1100\u1161\u11a8가é"
+
+
+@given(st.text(alphabet=_NFC_ALPHABET, max_size=40))
+def test_to_nfc_equals_full_normalisation(text: str) -> None:
+    assert to_nfc(text) == unicodedata.normalize("NFC", text)
+
+
+def test_to_nfc_normalises_only_what_needs_it() -> None:
+    decomposed = "Tie\u0302\u0301ng Vie\u0323\u0302t"
+    text = f"Tiếng Việt\n{decomposed}\nxin chào"
+    assert to_nfc(text) == "Tiếng Việt\nTiếng Việt\nxin chào"
+    assert to_nfc("Tiếng Việt") == "Tiếng Việt"
