@@ -357,10 +357,15 @@ def test_fast_reader_reads_exactly_what_polib_reads(
     catalogue = PoFile(header=replace(HEADER, fuzzy=fuzzy_header), messages=messages)
     text = serialize(catalogue)
     if all(m.msgctxt is None for m in messages):
-        assert pofile._parse_canonical(text) == catalogue  # our own files take the fast path
+        # Our own files take the fastest path, and the line reader agrees.
+        assert pofile._parse_strict(pofile._OBSOLETE_PREVIOUS.sub("#|", text)) == catalogue
+        assert pofile._parse_canonical(text) == catalogue
     for variant in _variants(text):
         content = variant if variant.endswith("\n") else variant + "\n"
         content = pofile._OBSOLETE_PREVIOUS.sub("#|", content)  # as parse() prepares it
         fast = pofile._parse_canonical(content)
         if fast is not None:
             assert fast == pofile._parse_with_polib(content, "<variant>")
+        strict = pofile._parse_strict(content)
+        if strict is not None:
+            assert strict == pofile._parse_with_polib(content, "<variant>")

@@ -155,15 +155,18 @@ def _first_msgstr(message: Message) -> str:
 
 def _format_message(message: Message, width: int) -> str:
     lines: list[str] = []
-    lines.extend(_comment_lines("#", message.comments))
-    lines.extend(_comment_lines("#.", message.extracted))
-    lines.extend(_reference_lines(message.references, width))
+    if message.comments:
+        lines.extend(_comment_lines("#", message.comments))
+    if message.extracted:
+        lines.extend(_comment_lines("#.", message.extracted))
+    if message.references:
+        lines.extend(_reference_lines(message.references, width))
     if message.fuzzy and _first_msgstr(message) != "":
         lines.append("#, fuzzy")
     out = "".join(line + "\n" for line in lines)
-    out += _previous(message, "#| ", width)
-    out += _strings(message, "", width)
-    return out
+    if message.previous_msgid is not None or message.previous_msgctxt is not None:
+        out += _previous(message, "#| ", width)
+    return out + _strings(message, "", width)
 
 
 def _format_obsolete(message: Message, width: int) -> str:
@@ -190,6 +193,8 @@ def _comment_lines(marker: str, comments: Iterable[str]) -> Iterable[str]:
 def _reference_lines(references: Sequence[str], width: int) -> list[str]:
     if not references:
         return []
+    if len(references) == 1 and not references[0].startswith("./"):
+        return [f"#: {references[0]}"]  # the first reference never wraps
     lines: list[str] = []
     current = "#:"
     seen: set[str] = set()
@@ -240,17 +245,53 @@ def escape(text: str) -> str:
     return _NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match.group()], text)
 
 
-@functools.lru_cache(maxsize=1 << 18)
+# Wrapped strings by (prefix, keyword, value, width): a run writes every msgid twice
+# (template and catalogue), and wrapping is the costliest step of writing a large catalogue.
+# A plain dict rather than functools.lru_cache so that results computed by a helper process
+# can be added (see remember_wrapped).
+_WRAPPED: dict[tuple[str, str, str, int], str] = {}
+_WRAPPED_LIMIT = 1 << 18
+
+
 def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) -> str:
     """``keyword "value"`` lines exactly as GNU gettext's write-po wraps them.
-
-    Cached: a run writes every msgid twice (template and catalogue), and wrapping is the
-    costliest step of writing a large catalogue.
 
     The value is cut after each embedded newline; a portion longer than the line is broken
     at Unicode line-break opportunities (after spaces in prose). When the value needs more
     than one line, GNU starts with ``keyword ""`` and puts all the text on the lines after.
     """
+    key = (prefix, keyword, value, width)
+    wrapped = _WRAPPED.get(key)
+    if wrapped is None:
+        wrapped = _wrap(prefix, keyword, value, width)
+        if len(_WRAPPED) >= _WRAPPED_LIMIT:
+            _WRAPPED.clear()
+        _WRAPPED[key] = wrapped
+    return wrapped
+
+
+def wrap_strings(
+    prefix: str, keyword: str, values: Sequence[str], width: int = PAGE_WIDTH
+) -> list[str]:
+    """``wrap_string`` of each value: the task a helper process runs (see translate.helper)."""
+    return [_wrap(prefix, keyword, value, width) for value in values]
+
+
+def remember_wrapped(
+    prefix: str,
+    keyword: str,
+    values: Sequence[str],
+    wrapped: Sequence[str],
+    width: int = PAGE_WIDTH,
+) -> None:
+    """Keep wrappings computed elsewhere by ``wrap_strings`` for the same arguments."""
+    if len(_WRAPPED) + len(values) > _WRAPPED_LIMIT:
+        _WRAPPED.clear()
+    for value, text in zip(values, wrapped, strict=True):
+        _WRAPPED[(prefix, keyword, value, width)] = text
+
+
+def _wrap(prefix: str, keyword: str, value: str, width: int) -> str:
     content_width = width - 1 - (len(prefix) + 1)
     first_start = len(keyword) + 1
     if "\n" not in value:
@@ -314,7 +355,7 @@ def _wrap_pieces(escaped: str, content_width: int, start: int, newline: bool) ->
 
 Breaker = Callable[[str, int, int, bool], list[str]]
 _ESCAPE_PAIR = re.compile(rb"\\.", re.DOTALL)
-_POSSIBLE = re.compile(b"\x02")
+_POSSIBLE_BYTE = bytes([_BREAK_POSSIBLE])
 
 
 @functools.cache
@@ -363,8 +404,17 @@ def _breaker() -> Breaker:
                 marks[size - 2] = _BREAK_PROHIBITED
             overrides = bytes(marks)
         function(data, size, content_width, start, 0, overrides, b"UTF-8", view)
-        bounds = [0, *(m.start() for m in _POSSIBLE.finditer(buffer, 0, size)), size]
-        return [data[a:b].decode("utf-8") for a, b in itertools.pairwise(bounds)]
+        cut = buffer.find(_POSSIBLE_BYTE, 0, size)
+        if cut == -1:
+            return [escaped]
+        pieces: list[str] = []
+        previous = 0
+        while cut != -1:
+            pieces.append(data[previous:cut].decode("utf-8"))
+            previous = cut
+            cut = buffer.find(_POSSIBLE_BYTE, cut + 1, size)
+        pieces.append(data[previous:].decode("utf-8"))
+        return pieces
 
     return libunistring_pieces
 
@@ -444,7 +494,11 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
     content = text if text.endswith("\n") else text + "\n"
     # polib skips the previous msgid of obsolete entries (`#~| msgid`); as a plain `#|`
     # line it is read, and the `#~ msgid` after it still marks the entry obsolete.
-    content = _OBSOLETE_PREVIOUS.sub("#|", content)
+    if "#~|" in content:
+        content = _OBSOLETE_PREVIOUS.sub("#|", content)
+    strict = _parse_strict(content)
+    if strict is not None:
+        return strict  # every line was checked by the entry pattern
     _check_strings(content, path)
     return _parse_canonical(content) or _parse_with_polib(content, path)
 
@@ -484,6 +538,139 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
         seen[identity] = line
         messages.append(message)
     return PoFile(header=header, messages=tuple(messages))
+
+
+_Q = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # one complete quoted string on its line
+# One entry exactly as `serialize` (and GNU msgcat) lays it out, after the blank line that
+# separates it from the one before: comments in GNU's order, then the strings.
+_STRICT_ENTRY = re.compile(
+    rf"""\n
+    (?P<tc>(?:\#(?:\ [^\n]*)?\n)*)
+    (?P<ec>(?:\#\.\ [^\n]*\n)*)
+    (?P<refs>(?:\#:\ [^\n]*\n)*)
+    (?P<flags>\#,\ [^\n]*\n)?
+    (?:
+        (?P<prev>\#\|\ msgid\ {_Q}\n(?:\#\|\ {_Q}\n)*)?
+        msgid\ (?P<id>{_Q}\n(?:{_Q}\n)*)
+        msgstr\ (?P<str>{_Q}\n(?:{_Q}\n)*)
+    |
+        (?P<oprev>\#\|\ msgid\ {_Q}\n(?:\#\|\ {_Q}\n)*)?
+        \#~\ msgid\ (?P<oid>{_Q}\n(?:\#~\ {_Q}\n)*)
+        \#~\ msgstr\ (?P<ostr>{_Q}\n(?:\#~\ {_Q}\n)*)
+    )""",
+    re.VERBOSE,
+)
+
+
+def _string_value(group: str, first: int = 0, joint: str = '"\n"') -> str:
+    """The value of a quoted string and its continuation lines.
+
+    ``group`` ends with a line break; ``first`` is the width of what precedes the first
+    quote; ``joint`` is what lies between one line's closing quote and the next line's
+    opening one. Escapes never span lines, so the lines are joined before unescaping.
+    """
+    quoted = group[first + 1 : -2]
+    if joint in quoted:
+        quoted = quoted.replace(joint, "")
+    return _unescape(quoted) if "\\" in quoted else quoted
+
+
+def _comment_text(group: str, marker_width: int, skip_bare: bool) -> str:
+    """Comment lines joined as polib joins them (stripped; an empty first line is lost)."""
+    text = ""
+    for raw in group[:-1].split("\n"):
+        line = raw.strip()
+        if skip_bare and len(line) < marker_width:
+            continue  # polib skips a bare `#.`
+        text += ("\n" if text else "") + line[marker_width:]
+    return text
+
+
+def _parse_strict(content: str) -> PoFile | None:
+    """The fastest reader, for files laid out exactly as this module and msgcat write them.
+
+    One pattern match per entry checks every line of it; the result is what
+    ``_parse_canonical`` (and so polib) reads from the same text, proven by a differential
+    test. Any other layout, a duplicate or a misplaced header returns None.
+    """
+    if content.startswith("\ufeff"):
+        return None
+    text = "\n" + content
+    header_draft: re.Match[str] | None = None
+    messages: list[Message] = []
+    seen: set[tuple[str, bool]] = set()
+    position = 0
+    match_entry = _STRICT_ENTRY.match
+    end = len(text)
+    while position < end:
+        match = match_entry(text, position)
+        if match is None:
+            return None
+        position = match.end()
+        (tc, ec, refs, flags, prev, msgid, msgstr, oprev, oid, ostr) = match.groups()
+        obsolete = msgid is None
+        joint = '"\n"'
+        if obsolete:
+            prev, msgid, msgstr, joint = oprev, oid, ostr, '"\n#~ "'
+        assert msgid is not None and msgstr is not None
+        msgid_value = _string_value(msgid, 0, joint)
+        if header_draft is None and not messages:
+            if msgid_value != "" or obsolete:
+                return None  # the first entry is not a header: leave it to the full reader
+            header_draft = match
+            continue
+        identity = (msgid_value, obsolete)
+        if msgid_value == "" or identity in seen:
+            return None
+        seen.add(identity)
+        comments = _comment_text(tc, 2, False) if tc else ""
+        extracted = _comment_text(ec, 3, True) if ec else ""
+        messages.append(
+            Message(
+                msgid=msgid_value,
+                msgstr=_string_value(msgstr, 0, joint),
+                comments=tuple(comments.split("\n")) if comments else (),
+                extracted=tuple(extracted.split("\n")) if extracted else (),
+                # Every line starts `#: `: join the lines, drop the first marker, split.
+                references=tuple(refs.replace("\n#: ", " ")[3:].split()) if refs else (),
+                fuzzy=bool(flags) and "fuzzy" in _flag_list(flags),
+                previous_msgid=_string_value(prev, len("#| msgid "), '"\n#| "') if prev else None,
+                obsolete=obsolete,
+            )
+        )
+    if header_draft is None:
+        return None
+    return PoFile(header=_strict_header(header_draft), messages=tuple(messages))
+
+
+def _unescape(quoted: str) -> str:
+    from polib import unescape as polib_unescape
+
+    return str(polib_unescape(quoted))
+
+
+def _flag_list(line: str) -> list[str]:
+    return [flag.strip() for flag in line.strip()[3:].split(",")]
+
+
+def _strict_header(match: re.Match[str]) -> Message:
+    fields: dict[str, str] = {}
+    key: str | None = None
+    for row in _string_value(match["str"]).splitlines():
+        name, colon, value = row.partition(":")
+        if colon:
+            key = name
+            fields[key] = value.strip()
+        elif key is not None:
+            fields[key] += "\n" + row.strip()
+    header_comment = _comment_text(match["tc"], 2, False) if match["tc"] else ""
+    flags = match["flags"]
+    return Message(
+        msgid="",
+        msgstr=format_header(fields.items()),
+        comments=tuple(header_comment.split("\n")) if header_comment else (),
+        fuzzy=bool(flags) and "fuzzy" in _flag_list(flags),
+    )
 
 
 class _Draft:
