@@ -120,26 +120,27 @@ def segment_notes(segment: Segment) -> tuple[str, ...]:
 
 def template_entries(documents: Iterable[Document]) -> tuple[TemplateEntry, ...]:
     """Distinct messages in order of first occurrence, with every reference and note."""
-    references: dict[str, list[str]] = {}
-    notes: dict[str, list[str]] = {}
-    langs: dict[str, str] = {}
+    # msgid -> (references, notes, language of the first occurrence)
+    found: dict[str, tuple[list[str], list[str], str]] = {}
     for document in documents:
+        path = document.path
         for segment in document.segments:
             msgid = po_safe(segment.message)
             if msgid == "":
                 continue
-            reference = f"{document.path}:{segment.line}"
-            known = references.setdefault(msgid, [])
-            if reference not in known:
-                known.append(reference)
-            entry_notes = notes.setdefault(msgid, [])
-            for note in segment_notes(segment):
-                if note not in entry_notes:
-                    entry_notes.append(note)
-            langs.setdefault(msgid, segment.lang)
+            reference = f"{path}:{segment.line}"
+            entry = found.get(msgid)
+            if entry is None:
+                entry = found[msgid] = ([reference], [], segment.lang)
+            elif reference not in entry[0]:
+                entry[0].append(reference)
+            if segment.notes:
+                for note in segment_notes(segment):
+                    if note not in entry[1]:
+                        entry[1].append(note)
     return tuple(
-        TemplateEntry(msgid, tuple(refs), tuple(notes[msgid]), langs[msgid])
-        for msgid, refs in references.items()
+        TemplateEntry(msgid, tuple(refs), tuple(notes), lang)
+        for msgid, (refs, notes, lang) in found.items()
     )
 
 
@@ -322,9 +323,12 @@ def is_settled(message: Message | None) -> bool:
     """Has a translation, or the model already answered it with nothing (not asked again)."""
     if message is None:
         return False
-    return message.msgstr != "" or any(
-        c.startswith(MT_PREFIX) and f"digest={msgstr_digest('')}" in c for c in message.comments
-    )
+    if message.msgstr != "":
+        return True
+    if not message.comments:
+        return False
+    empty_answer = f"digest={msgstr_digest('')}"
+    return any(c.startswith(MT_PREFIX) and empty_answer in c for c in message.comments)
 
 
 def is_reviewed(message: Message) -> bool:
@@ -349,6 +353,8 @@ class UpdatePlan:
     matches: Mapping[str, Message] = field(default_factory=dict)
     reused: int = 0  # entries whose old translation is kept as it is
     copied: int = 0  # entries whose msgstr is a copy of the msgid (not the source language)
+    # msgid → old entry (see _index_old), when planned against an old catalogue
+    previous: Mapping[str, Message] | None = None
 
 
 def _index_old(old: PoFile | None) -> dict[str, Message]:
@@ -418,7 +424,9 @@ def plan_update(
     matches = fuzzy_matches([m for m in unmatched if m not in previous], candidates)
     if use_mt:
         needs = unmatched
-    return UpdatePlan(needs_mt=tuple(needs), matches=matches, reused=reused, copied=copied)
+    return UpdatePlan(
+        needs_mt=tuple(needs), matches=matches, reused=reused, copied=copied, previous=previous
+    )
 
 
 _WORD = re.compile(r"\w+")
@@ -509,7 +517,8 @@ def apply_update(
       unless it is already in the target language or has no language.
     - Entries whose message left the source become obsolete (``#~``), unless purged.
     """
-    previous = _index_old(old)
+    # The plan's index when it was made against this catalogue; built again otherwise.
+    previous = plan.previous if plan.previous is not None and old is not None else _index_old(old)
     consumed = {m.msgid for m in plan.matches.values()}
     messages: list[Message] = []
     for entry in entries:

@@ -58,7 +58,10 @@ class Segment:
     @property
     def message(self) -> str:
         """The segment as a catalogue msgid: internal line breaks become single spaces."""
-        return _LINE_BREAK_RUN.sub(" ", self.text)
+        text = self.text
+        if "\n" not in text and "\r" not in text:  # most segments: no regex pass needed
+            return text
+        return _LINE_BREAK_RUN.sub(" ", text)
 
 
 @dataclass(frozen=True)
