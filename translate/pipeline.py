@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from translate.segment import DEFAULT_MAX_LENGTH
 
 if TYPE_CHECKING:
     from translate.engine import Engine, EngineOptions
+    from translate.helper import WrapAhead, WrapTicket
     from translate.models import InstalledPackage
 
 EXIT_INTERRUPTED = 130
@@ -101,6 +103,7 @@ class _Job:
     old_po_text: str | None = None
     old_pot_text: str | None = None
     plan: catalog.UpdatePlan = field(default_factory=lambda: catalog.UpdatePlan(needs_mt=()))
+    wrap_tickets: list[WrapTicket] = field(default_factory=list)
 
 
 EngineFactory = Callable[["InstalledPackage", "EngineOptions"], "Engine"]
@@ -119,6 +122,26 @@ def run(
     now = catalog.current_date()
     if not sources:
         raise UserError("no source documents given; name one or more files (or - for stdin)")
+    from translate.helper import WrapAhead
+
+    # Forked first: before any lock is taken or model loaded, while the process is small.
+    helper = WrapAhead.start(_source_bytes(sources))
+    try:
+        return _run(sources, options, helper, progress, engine_factory, notice, now, started)
+    finally:
+        helper.close()
+
+
+def _run(
+    sources: Sequence[str],
+    options: RunOptions,
+    helper: WrapAhead,
+    progress: Progress | None,
+    engine_factory: EngineFactory | None,
+    notice: Callable[[str], None],
+    now: str,
+    started: float,
+) -> RunSummary:
     jobs, warnings = _prepare(sources, options)
     with contextlib.ExitStack() as locks:
         from translate.textio import catalog_lock, remove_stale_temp_files
@@ -128,7 +151,7 @@ def run(
             # Under the lock no live writer owns a temp file of ours: leftovers are a SIGKILL's.
             remove_stale_temp_files(path)
         for job in jobs:
-            _load_and_plan(job, options)
+            _load_and_plan(job, options, helper)
         written: list[Path] = []
         unchanged: list[Path] = []
         translations: dict[str, Translation] = {}
@@ -143,6 +166,8 @@ def run(
                         engine, machine = _engine(options, engine_factory)
                     translations.update(_translate(engine, wanted, progress))
                 for job in chunk:
+                    for ticket in job.wrap_tickets:
+                        helper.collect(ticket)
                     _write(job, translations, machine, options, now, written, unchanged)
                     finished += 1
         except KeyboardInterrupt:
@@ -214,15 +239,29 @@ def _read_text(path: Path) -> str | None:
     return text
 
 
-def _load_and_plan(job: _Job, options: RunOptions) -> None:
+def _load_and_plan(job: _Job, options: RunOptions, helper: WrapAhead) -> None:
+    job.entries = catalog.template_entries([job.document])
+    # Every msgid is written (template and catalogue): the helper wraps them meanwhile.
+    job.wrap_tickets.append(helper.submit("msgid", [entry.msgid for entry in job.entries]))
     job.old_pot_text = _read_text(job.pot_path)
     job.old_po_text = _read_text(job.po_path)
     if job.old_po_text is not None:
         job.old_po = pofile.parse(job.old_po_text, str(job.po_path))
-    job.entries = catalog.template_entries([job.document])
+        kept = [m.msgstr for m in job.old_po.messages if m.msgstr and not m.obsolete]
+        job.wrap_tickets.append(helper.submit("msgstr", kept))
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
     )
+
+
+def _source_bytes(sources: Sequence[str]) -> int:
+    """The size of the named source files (standard input counts as nothing)."""
+    total = 0
+    for source in sources:
+        with contextlib.suppress(OSError):
+            if source != "-":
+                total += os.path.getsize(source)
+    return total
 
 
 def _chunks(jobs: list[_Job], limit: int) -> list[list[_Job]]:

@@ -1,0 +1,117 @@
+"""A second process that wraps catalogue strings while the main one reads and plans.
+
+Wrapping every string as GNU gettext does (libunistring's line breaking) is the costliest
+step of writing a large catalogue, and it depends on nothing but the strings. Once a run has
+segmented its sources it knows every msgid of the new template; the old catalogue gives the
+translations it will keep. A ``WrapAhead`` hands those to one worker process, in chunks,
+while the main process reads and plans against the old catalogue; when the catalogue is
+written, the main process takes back the wrapped chunks and cancels those the worker has not
+started, which it then wraps itself as it writes. Each string is wrapped by the same
+function either way, so the files are the same bytes with or without the helper.
+
+The worker is forked before the run takes any lock or loads any model (no threads yet), ignores
+Ctrl-C (the main process stops it), and only on Linux with two or more cores; anything that
+goes wrong with it only means the main process wraps those strings itself.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from concurrent.futures import Future
+from typing import TYPE_CHECKING
+
+from translate import pofile
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+CHUNK = 2000  # strings per task: ~20 ms of work, so cancelling what is left loses little
+MIN_STRINGS = 5000  # below this, wrapping in the main process is quicker than a round trip
+MIN_SOURCE_BYTES = 500_000  # about 2,500 sentences: smaller runs never start the worker
+
+WrapTicket = list[tuple[str, list[str], "Future[list[str]]"]]
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def available() -> bool:
+    """A worker can be forked safely here and has a core of its own."""
+    return sys.platform == "linux" and (os.cpu_count() or 1) >= 2
+
+
+class WrapAhead:
+    """Wrap strings in a worker process ahead of need; see the module docstring."""
+
+    def __init__(self, executor: ProcessPoolExecutor | None) -> None:
+        self._executor = executor
+        self.chunks_taken = 0  # chunks wrapped by the worker and used (for tests)
+        self.chunks_cancelled = 0  # chunks left to the main process
+
+    @classmethod
+    def start(cls, expected_bytes: int) -> WrapAhead:
+        """Fork the worker now when the run is large enough to gain from it."""
+        if expected_bytes < MIN_SOURCE_BYTES or not available():
+            return cls(None)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            executor = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_ignore_interrupts,
+            )
+            executor.submit(int).result()  # fork now, while the process is small
+        except (OSError, RuntimeError, ValueError):
+            return cls(None)
+        return cls(executor)
+
+    @property
+    def running(self) -> bool:
+        return self._executor is not None
+
+    def submit(self, keyword: str, values: Sequence[str]) -> WrapTicket:
+        """Queue ``values`` for wrapping under ``keyword`` (no prefix, default width)."""
+        ticket: WrapTicket = []
+        if self._executor is None or len(values) < MIN_STRINGS:
+            return ticket
+        for start in range(0, len(values), CHUNK):
+            chunk = list(values[start : start + CHUNK])
+            try:
+                future = self._executor.submit(pofile.wrap_strings, "", keyword, chunk)
+            except RuntimeError:  # the pool broke or was shut down
+                break
+            ticket.append((keyword, chunk, future))
+        return ticket
+
+    def collect(self, ticket: WrapTicket) -> None:
+        """Make every string of ``ticket`` wrapped, sharing what is left with the worker.
+
+        Of the chunks the worker has not finished, the main process takes the later half
+        (those it can still cancel) and wraps them while the worker finishes the earlier ones.
+        """
+        unfinished = [item for item in ticket if not item[2].done()]
+        for keyword, chunk, future in reversed(unfinished[len(unfinished) // 2 :]):
+            if future.cancel():
+                pofile.remember_wrapped("", keyword, chunk, pofile.wrap_strings("", keyword, chunk))
+                self.chunks_cancelled += 1
+        for keyword, chunk, future in ticket:
+            if future.cancelled():
+                continue
+            try:
+                wrapped = future.result()
+            except Exception:  # a lost chunk is wrapped on demand instead
+                continue
+            pofile.remember_wrapped("", keyword, chunk, wrapped)
+            self.chunks_taken += 1
+        ticket.clear()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
