@@ -121,3 +121,34 @@ def test_small_runs_and_stdin_never_start_the_worker() -> None:
     assert pipeline._source_bytes([sys.executable, "/nonexistent"]) == os.path.getsize(
         sys.executable
     )
+
+
+def test_a_catalogue_changed_after_the_worker_read_it_is_not_used(
+    tmp_path: Path, started: list[helper.WrapAhead]
+) -> None:
+    po_path = tmp_path / "news.po"
+    header = pofile.Message(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n")
+    before = pofile.PoFile(header, (pofile.Message("Câu một.", "Sentence one."),))
+    po_path.write_text(serialize(before), encoding="utf-8")
+    ahead = helper.WrapAhead.start(0)
+    try:
+        ticket = ahead.submit_catalogue(po_path)
+        assert ticket is not None and ticket.future.result() is not None  # read it first
+        after = pofile.PoFile(header, (pofile.Message("Câu một.", "A reviewed sentence."),))
+        po_path.write_text(serialize(after), encoding="utf-8")
+        ticket.text = po_path.read_text(encoding="utf-8")
+        ticket.catalogue = parse(ticket.text)
+        pofile._WRAPPED.clear()
+        ahead.collect_catalogue(ticket)
+        assert ahead.chunks_taken == 0 and not pofile._WRAPPED  # the stale result was dropped
+
+        ticket = ahead.submit_catalogue(po_path)
+        assert ticket is not None
+        ticket.text, ticket.catalogue = po_path.read_text(encoding="utf-8"), after
+        ahead.collect_catalogue(ticket)
+        assert ahead.chunks_taken == 1
+        assert pofile._WRAPPED[("", "msgstr", "A reviewed sentence.", 79)] == (
+            'msgstr "A reviewed sentence."\n'
+        )
+    finally:
+        ahead.close()

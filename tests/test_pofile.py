@@ -369,3 +369,13 @@ def test_fast_reader_reads_exactly_what_polib_reads(
         strict = pofile._parse_strict(content)
         if strict is not None:
             assert strict == pofile._parse_with_polib(content, "<variant>")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_messages(), max_size=8).map(_unique))
+def test_template_entries_serialise_as_their_messages(messages: tuple[Message, ...]) -> None:
+    template = [
+        Message(msgid=m.msgid, extracted=m.extracted, references=m.references) for m in messages
+    ]
+    rows = [(m.msgid, m.extracted, m.references) for m in template]
+    assert pofile.serialize_template_entries(rows) == pofile.serialize_messages(template)

@@ -41,6 +41,7 @@ from translate.pofile import (
     serialize,
     serialize_header,
     serialize_messages,
+    serialize_template_entries,
 )
 
 FUZZY_THRESHOLD = 0.75
@@ -760,7 +761,7 @@ def finish_template(
     """(POT text to write or None when unchanged, the template's POT-Creation-Date)."""
     old_date = template_date(old_text) if old_text is not None else None
     languages = {"source_lang": source_lang, "target_lang": target_lang}
-    body = serialize_messages(template_file(entries, project=project, date=now).messages)
+    body = serialize_template_entries((e.msgid, e.notes, e.references) for e in entries)
     if old_date and old_text is not None:
         header = template_header(project=project, date=old_date, **languages)
         if serialize_header(header) + body == old_text:

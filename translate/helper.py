@@ -1,29 +1,38 @@
 """A second process that wraps catalogue strings while the main one reads and plans.
 
 Wrapping every string as GNU gettext does (libunistring's line breaking) is the costliest
-step of writing a large catalogue, and it depends on nothing but the strings. Once a run has
-segmented its sources it knows every msgid of the new template; the old catalogue gives the
-translations it will keep. A ``WrapAhead`` hands those to one worker process, in chunks,
-while the main process reads and plans against the old catalogue; when the catalogue is
-written, the main process takes back the wrapped chunks and cancels those the worker has not
-started, which it then wraps itself as it writes. Each string is wrapped by the same
-function either way, so the files are the same bytes with or without the helper.
+step of writing a large catalogue, and it depends on nothing but the strings. A ``WrapAhead``
+hands that work to one forked worker while the main process reads, segments and plans:
 
-The worker is forked before the run takes any lock or loads any model (no threads yet), ignores
-Ctrl-C (the main process stops it), and only on Linux with two or more cores; anything that
-goes wrong with it only means the main process wraps those strings itself.
+* an update: as soon as the run starts, the worker reads the old catalogue itself and wraps
+  its msgids and translations, which the new catalogue and template mostly write again. The
+  main process takes the result only if the catalogue it read under its lock is the very text
+  the worker read (same digest); msgids new to this run it wraps itself;
+* a first run: once the sources are segmented, the new msgids go to the worker in chunks;
+  when the catalogue is written, the main process takes the chunks the worker has wrapped and
+  wraps the rest itself, sharing what is left.
+
+Each string is wrapped by the same function either way, so the files are the same bytes with
+or without the helper. The worker is forked before the run takes any lock or loads any model
+(no threads yet), ignores Ctrl-C (the main process stops it), and only on Linux with two or
+more cores; anything that goes wrong with it only means the main process wraps those strings
+itself.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import sys
 from collections.abc import Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translate import pofile
+from translate.errors import UserError
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +42,35 @@ MIN_STRINGS = 5000  # below this, wrapping in the main process is quicker than a
 MIN_SOURCE_BYTES = 500_000  # about 2,500 sentences: smaller runs never start the worker
 
 WrapTicket = list[tuple[str, list[str], "Future[list[str]]"]]
+_Wrapped = tuple[str, list[str], list[str]]  # (text digest, wrapped msgids, wrapped msgstrs)
+
+
+@dataclass
+class CatalogueTicket:
+    """The worker's wrapping of one old catalogue, to be matched with what the run reads."""
+
+    future: Future[_Wrapped | None]
+    text: str | None = None  # the catalogue as the main process read it, once it has
+    catalogue: pofile.PoFile | None = None
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _wrap_catalogue(path: str) -> _Wrapped | None:
+    """Worker task: read and parse the catalogue at ``path``, wrap what a run writes again."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+        catalogue = pofile.parse(text, path)
+    except (OSError, UnicodeDecodeError, UserError):
+        return None  # the main process reports it, under its lock
+    msgids, msgstrs = pofile.strings_written_again(catalogue)
+    return (
+        text_digest(text),
+        pofile.wrap_strings("", "msgid", msgids),
+        pofile.wrap_strings("", "msgstr", msgstrs),
+    )
 
 
 def _ignore_interrupts() -> None:
@@ -88,6 +126,31 @@ class WrapAhead:
                 break
             ticket.append((keyword, chunk, future))
         return ticket
+
+    def submit_catalogue(self, path: Path) -> CatalogueTicket | None:
+        """Have the worker read the catalogue at ``path`` and wrap its strings."""
+        if self._executor is None or not path.is_file():
+            return None
+        try:
+            return CatalogueTicket(self._executor.submit(_wrap_catalogue, str(path)))
+        except RuntimeError:
+            return None
+
+    def collect_catalogue(self, ticket: CatalogueTicket) -> None:
+        """Keep the worker's wrappings if it read the same catalogue text as this run."""
+        if ticket.text is None or ticket.catalogue is None:
+            ticket.future.cancel()
+            return
+        try:
+            result = ticket.future.result()
+        except Exception:  # a lost task: the strings are wrapped on demand instead
+            return
+        if result is None or result[0] != text_digest(ticket.text):
+            return  # changed on disk since the worker read it, or unreadable
+        msgids, msgstrs = pofile.strings_written_again(ticket.catalogue)
+        pofile.remember_wrapped("", "msgid", msgids, result[1])
+        pofile.remember_wrapped("", "msgstr", msgstrs, result[2])
+        self.chunks_taken += 1
 
     def collect(self, ticket: WrapTicket) -> None:
         """Make every string of ``ticket`` wrapped, sharing what is left with the worker.

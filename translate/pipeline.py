@@ -29,7 +29,7 @@ from translate.segment import DEFAULT_MAX_LENGTH
 
 if TYPE_CHECKING:
     from translate.engine import Engine, EngineOptions
-    from translate.helper import WrapAhead, WrapTicket
+    from translate.helper import CatalogueTicket, WrapAhead, WrapTicket
     from translate.models import InstalledPackage
 
 EXIT_INTERRUPTED = 130
@@ -103,6 +103,7 @@ class _Job:
     old_po_text: str | None = None
     old_pot_text: str | None = None
     plan: catalog.UpdatePlan = field(default_factory=lambda: catalog.UpdatePlan(needs_mt=()))
+    catalogue_ticket: CatalogueTicket | None = None  # the helper's work on the old catalogue
     wrap_tickets: list[WrapTicket] = field(default_factory=list)
 
 
@@ -142,7 +143,7 @@ def _run(
     now: str,
     started: float,
 ) -> RunSummary:
-    jobs, warnings = _prepare(sources, options)
+    jobs, warnings = _prepare(sources, options, helper)
     with contextlib.ExitStack() as locks:
         from translate.textio import catalog_lock, remove_stale_temp_files
 
@@ -166,6 +167,8 @@ def _run(
                         engine, machine = _engine(options, engine_factory)
                     translations.update(_translate(engine, wanted, progress))
                 for job in chunk:
+                    if job.catalogue_ticket is not None:
+                        helper.collect_catalogue(job.catalogue_ticket)
                     for ticket in job.wrap_tickets:
                         helper.collect(ticket)
                     _write(job, translations, machine, options, now, written, unchanged)
@@ -186,12 +189,13 @@ def _run(
     )
 
 
-def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], tuple[str, ...]]:
+def _prepare(
+    sources: Sequence[str], options: RunOptions, helper: WrapAhead
+) -> tuple[list[_Job], tuple[str, ...]]:
     from translate.segment import segment_text
     from translate.textio import read_source
 
-    jobs: list[_Job] = []
-    warnings: list[str] = []
+    stems: list[str] = []
     by_stem: dict[str, str] = {}
     for source in sources:
         stem = catalog.catalogue_stem(source, options.source_lang)
@@ -201,6 +205,13 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
                 "rename one of them or run them with different --output-dir"
             )
         by_stem[stem] = source
+        stems.append(stem)
+    po_paths = [options.output_dir / options.target_lang / f"{stem}.po" for stem in stems]
+    # The helper reads the old catalogues while the sources are read and segmented here.
+    tickets = [helper.submit_catalogue(path) for path in po_paths]
+    jobs: list[_Job] = []
+    warnings: list[str] = []
+    for source, stem, po_path, ticket in zip(sources, stems, po_paths, tickets, strict=True):
         text = read_source(source, options.encoding)
         warnings.extend(text.warnings)  # each already names the file
         document = segment_text(
@@ -218,7 +229,8 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
                 document=document,
                 stem=stem,
                 pot_path=options.output_dir / f"{stem}.pot",
-                po_path=options.output_dir / options.target_lang / f"{stem}.po",
+                po_path=po_path,
+                catalogue_ticket=ticket,
             )
         )
     return jobs, tuple(warnings)
@@ -241,14 +253,16 @@ def _read_text(path: Path) -> str | None:
 
 def _load_and_plan(job: _Job, options: RunOptions, helper: WrapAhead) -> None:
     job.entries = catalog.template_entries([job.document])
-    # Every msgid is written (template and catalogue): the helper wraps them meanwhile.
-    job.wrap_tickets.append(helper.submit("msgid", [entry.msgid for entry in job.entries]))
+    if job.catalogue_ticket is None:
+        # A first run: every msgid is new, and written twice; the helper wraps them meanwhile.
+        job.wrap_tickets.append(helper.submit("msgid", [entry.msgid for entry in job.entries]))
     job.old_pot_text = _read_text(job.pot_path)
     job.old_po_text = _read_text(job.po_path)
     if job.old_po_text is not None:
         job.old_po = pofile.parse(job.old_po_text, str(job.po_path))
-        kept = [m.msgstr for m in job.old_po.messages if m.msgstr and not m.obsolete]
-        job.wrap_tickets.append(helper.submit("msgstr", kept))
+    if job.catalogue_ticket is not None:
+        job.catalogue_ticket.text = job.old_po_text
+        job.catalogue_ticket.catalogue = job.old_po
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
     )

@@ -147,6 +147,22 @@ def serialize_messages(messages: Sequence[Message], width: int = PAGE_WIDTH) -> 
     return "".join("\n" + chunk for chunk in chunks)
 
 
+def serialize_template_entries(
+    entries: Iterable[tuple[str, Sequence[str], Sequence[str]]], width: int = PAGE_WIDTH
+) -> str:
+    """``serialize_messages`` of template entries given as (msgid, extracted, references),
+    each with an empty msgstr, without building a ``Message`` per entry."""
+    empty_msgstr = wrap_string("", "msgstr", "", width)
+    chunks: list[str] = []
+    for msgid, extracted, references in entries:
+        lines = list(_comment_lines("#.", extracted)) if extracted else []
+        if references:
+            lines.extend(_reference_lines(references, width))
+        comments = "".join(line + "\n" for line in lines)
+        chunks.append(f"\n{comments}{wrap_string('', 'msgid', msgid, width)}{empty_msgstr}")
+    return "".join(chunks)
+
+
 def _first_msgstr(message: Message) -> str:
     if message.msgid_plural is not None:
         return message.msgstr_plural[0] if message.msgstr_plural else ""
@@ -275,6 +291,12 @@ def wrap_strings(
 ) -> list[str]:
     """``wrap_string`` of each value: the task a helper process runs (see translate.helper)."""
     return [_wrap(prefix, keyword, value, width) for value in values]
+
+
+def strings_written_again(catalogue: PoFile) -> tuple[list[str], list[str]]:
+    """The msgids and translations of the live entries: what an update writes again."""
+    live = [m for m in catalogue.messages if not m.obsolete]
+    return [m.msgid for m in live], [m.msgstr for m in live if m.msgstr]
 
 
 def remember_wrapped(
