@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -152,3 +153,21 @@ def test_a_catalogue_changed_after_the_worker_read_it_is_not_used(
         )
     finally:
         ahead.close()
+
+
+def test_closing_stops_a_busy_worker_at_once() -> None:
+    ahead = helper.WrapAhead.start(helper.MIN_SOURCE_BYTES)
+    assert ahead.running
+    processes = list(ahead._executor._processes.values())  # type: ignore[union-attr]
+    busy = [
+        f"Câu số {n} nói về kế hoạch chuyển đổi số của tỉnh, rất dài. " * 3 for n in range(400_000)
+    ]
+    ticket = ahead.submit("msgid", busy)  # about a minute of work for the worker
+    assert ticket
+    started = time.monotonic()
+    ahead.close()
+    for process in processes:
+        process.join(timeout=5)
+        assert not process.is_alive()
+    assert time.monotonic() - started < 5
+    assert not ahead.running

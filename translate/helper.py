@@ -104,10 +104,15 @@ class WrapAhead:
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_ignore_interrupts,
             )
-            executor.submit(int).result()  # fork now, while the process is small
-        except (OSError, RuntimeError, ValueError):
+        except (OSError, ValueError):
             return cls(None)
-        return cls(executor)
+        helper = cls(executor)
+        try:
+            executor.submit(int).result(timeout=30)  # fork now, while the process is small
+        except (OSError, RuntimeError):  # TimeoutError is an OSError
+            helper.close()
+            return cls(None)
+        return helper
 
     @property
     def running(self) -> bool:
@@ -175,6 +180,14 @@ class WrapAhead:
         ticket.clear()
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        """Stop the worker now, even in the middle of a task (after Ctrl-C, say): nothing it
+        still computes is needed, and the interpreter would otherwise wait for it at exit."""
+        if self._executor is None:
+            return
+        executor, self._executor = self._executor, None
+        # The pool's processes: not public API, but present in every supported Python.
+        processes = list(getattr(executor, "_processes", {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
