@@ -379,3 +379,15 @@ def test_template_entries_serialise_as_their_messages(messages: tuple[Message, .
     ]
     rows = [(m.msgid, m.extracted, m.references) for m in template]
     assert pofile.serialize_template_entries(rows) == pofile.serialize_messages(template)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_messages(), max_size=8).map(_unique))
+def test_strings_written_again_without_parsing(messages: tuple[Message, ...]) -> None:
+    text = serialize(PoFile(header=HEADER, messages=messages))
+    if all(m.msgctxt is None for m in messages):
+        assert pofile.strings_written_again_in(text) is not None
+    for variant in _variants(text):
+        light = pofile.strings_written_again_in(variant)
+        if light is not None:
+            assert light == pofile.strings_written_again(parse(variant))

@@ -308,8 +308,11 @@ def has_current_machine_note(message: Message) -> bool:
 
 def _describes(note: str, msgstr: str) -> bool:
     """Whether a `# mt:` line's digest is that of ``msgstr`` (no human changed it since)."""
+    digest = msgstr_digest(msgstr)
+    if f"digest={digest}" not in note:
+        return False  # whatever the field holds, it is not this digest
     match = _DIGEST_FIELD.search(note)
-    return match is not None and match.group(1) == msgstr_digest(msgstr)
+    return match is not None and match.group(1) == digest
 
 
 def without_stale_provenance(comments: tuple[str, ...], msgstr: str) -> tuple[str, ...]:
@@ -475,9 +478,8 @@ def fuzzy_matches(new: Sequence[str], old: Sequence[Message]) -> dict[str, Messa
             candidates.update(postings.get(word, ()))
         size = len(msgid)
         matcher.set_seq2(msgid)
-        best: int | None = None
-        best_ratio = FUZZY_THRESHOLD
-        for index in sorted(candidates):
+        bounded: list[tuple[float, int]] = []  # (upper bound of the ratio, candidate)
+        for index in candidates:
             other = old[index].msgid
             if not size * _LENGTH_RATIO <= len(other) <= size / _LENGTH_RATIO:
                 continue
@@ -485,10 +487,24 @@ def fuzzy_matches(new: Sequence[str], old: Sequence[Message]) -> dict[str, Messa
             if shared < len(token_set) or shared < len(words[index]):
                 continue
             matcher.set_seq1(other)
-            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            if matcher.real_quick_ratio() < FUZZY_THRESHOLD:
                 continue
+            bound = matcher.quick_ratio()
+            if bound >= FUZZY_THRESHOLD:
+                bounded.append((bound, index))
+        # The best ratio wins, the earliest old entry among equals. The exact ratio is costly:
+        # computed in order of its upper bound, until no candidate left can reach the best.
+        bounded.sort(key=lambda item: (-item[0], item[1]))
+        best: int | None = None
+        best_ratio = FUZZY_THRESHOLD
+        for bound, index in bounded:
+            if bound < best_ratio:
+                break
+            if best is not None and bound == best_ratio and index > best:
+                continue  # at most a tie, with a later entry
+            matcher.set_seq1(old[index].msgid)
             ratio = matcher.ratio()
-            if ratio > best_ratio or (ratio == best_ratio and best is None):
+            if ratio > best_ratio or (ratio == best_ratio and (best is None or index < best)):
                 best, best_ratio = index, ratio
         if best is not None:
             result[msgid] = old[best]

@@ -62,10 +62,12 @@ def _wrap_catalogue(path: str) -> _Wrapped | None:
     """Worker task: read and parse the catalogue at ``path``, wrap what a run writes again."""
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
-        catalogue = pofile.parse(text, path)
+        strings = pofile.strings_written_again_in(text)
+        if strings is None:  # not in msgcat's layout: read it all
+            strings = pofile.strings_written_again(pofile.parse(text, path))
     except (OSError, UnicodeDecodeError, UserError):
         return None  # the main process reports it, under its lock
-    msgids, msgstrs = pofile.strings_written_again(catalogue)
+    msgids, msgstrs = strings
     return (
         text_digest(text),
         pofile.wrap_strings("", "msgid", msgids),
@@ -190,4 +192,4 @@ class WrapAhead:
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
-                process.terminate()
+                process.kill()  # it holds nothing: no lock, no file

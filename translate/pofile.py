@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from translate.errors import UserError
 
@@ -608,18 +608,24 @@ def _comment_text(group: str, marker_width: int, skip_bare: bool) -> str:
     return text
 
 
-def _parse_strict(content: str) -> PoFile | None:
-    """The fastest reader, for files laid out exactly as this module and msgcat write them.
+class _StrictEntry(NamedTuple):
+    match: re.Match[str]
+    msgid: str
+    obsolete: bool
+    joint: str  # what lies between two lines of one of its strings
 
-    One pattern match per entry checks every line of it; the result is what
-    ``_parse_canonical`` (and so polib) reads from the same text, proven by a differential
-    test. Any other layout, a duplicate or a misplaced header returns None.
+
+def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | None:
+    """The header's match and the other entries of a file in msgcat's own layout.
+
+    One pattern match per entry checks every line of it. Any other layout, a duplicate or a
+    misplaced header returns None (the line reader or polib then reads the file).
     """
     if content.startswith("\ufeff"):
         return None
     text = "\n" + content
-    header_draft: re.Match[str] | None = None
-    messages: list[Message] = []
+    header: re.Match[str] | None = None
+    entries: list[_StrictEntry] = []
     seen: set[tuple[str, bool]] = set()
     position = 0
     match_entry = _STRICT_ENTRY.match
@@ -629,27 +635,45 @@ def _parse_strict(content: str) -> PoFile | None:
         if match is None:
             return None
         position = match.end()
-        (tc, ec, refs, flags, prev, msgid, msgstr, oprev, oid, ostr) = match.groups()
-        obsolete = msgid is None
-        joint = '"\n"'
-        if obsolete:
-            prev, msgid, msgstr, joint = oprev, oid, ostr, '"\n#~ "'
-        assert msgid is not None and msgstr is not None
-        msgid_value = _string_value(msgid, 0, joint)
-        if header_draft is None and not messages:
-            if msgid_value != "" or obsolete:
+        obsolete = match["id"] is None
+        joint = '"\n#~ "' if obsolete else '"\n"'
+        msgid = _string_value(match["oid"] if obsolete else match["id"], 0, joint)
+        if header is None and not entries:
+            if msgid != "" or obsolete:
                 return None  # the first entry is not a header: leave it to the full reader
-            header_draft = match
+            header = match
             continue
-        identity = (msgid_value, obsolete)
-        if msgid_value == "" or identity in seen:
+        identity = (msgid, obsolete)
+        if msgid == "" or identity in seen:
             return None
         seen.add(identity)
+        entries.append(_StrictEntry(match, msgid, obsolete, joint))
+    if header is None:
+        return None
+    return header, entries
+
+
+def _parse_strict(content: str) -> PoFile | None:
+    """The fastest reader: ``_strict_entries`` made into a catalogue.
+
+    The result is what ``_parse_canonical`` (and so polib) reads from the same text, proven by
+    a differential test.
+    """
+    found = _strict_entries(content)
+    if found is None:
+        return None
+    header, entries = found
+    messages: list[Message] = []
+    for match, msgid, obsolete, joint in entries:
+        (tc, ec, refs, flags, prev, _, msgstr, oprev, _, ostr) = match.groups()
+        if obsolete:
+            prev, msgstr = oprev, ostr
+        assert msgstr is not None
         comments = _comment_text(tc, 2, False) if tc else ""
         extracted = _comment_text(ec, 3, True) if ec else ""
         messages.append(
             Message(
-                msgid=msgid_value,
+                msgid=msgid,
                 msgstr=_string_value(msgstr, 0, joint),
                 comments=tuple(comments.split("\n")) if comments else (),
                 extracted=tuple(extracted.split("\n")) if extracted else (),
@@ -660,9 +684,23 @@ def _parse_strict(content: str) -> PoFile | None:
                 obsolete=obsolete,
             )
         )
-    if header_draft is None:
+    return PoFile(header=_strict_header(header), messages=tuple(messages))
+
+
+def strings_written_again_in(text: str) -> tuple[list[str], list[str]] | None:
+    """``strings_written_again(parse(text))`` without building the catalogue, for a file in
+    msgcat's own layout; None for any other (then parse it)."""
+    if "\x00" in text:
+        return None  # parse() refuses it
+    content = text if text.endswith("\n") else text + "\n"
+    if "#~|" in content:
+        content = _OBSOLETE_PREVIOUS.sub("#|", content)
+    found = _strict_entries(content)
+    if found is None:
         return None
-    return PoFile(header=_strict_header(header_draft), messages=tuple(messages))
+    live = [entry for entry in found[1] if not entry.obsolete]
+    msgstrs = (_string_value(entry.match["str"], 0, entry.joint) for entry in live)
+    return [entry.msgid for entry in live], [msgstr for msgstr in msgstrs if msgstr]
 
 
 def _unescape(quoted: str) -> str:
