@@ -599,6 +599,9 @@ def _string_value(group: str, first: int = 0, joint: str = '"\n"') -> str:
 
 def _comment_text(group: str, marker_width: int, skip_bare: bool) -> str:
     """Comment lines joined as polib joins them (stripped; an empty first line is lost)."""
+    if group.find("\n") == len(group) - 1:  # one line: the usual case
+        line = group.strip()
+        return "" if skip_bare and len(line) < marker_width else line[marker_width:]
     text = ""
     for raw in group[:-1].split("\n"):
         line = raw.strip()
@@ -710,6 +713,8 @@ def _unescape(quoted: str) -> str:
 
 
 def _flag_list(line: str) -> list[str]:
+    if line == "#, fuzzy\n":  # what this module and msgcat write: no split needed
+        return ["fuzzy"]
     return [flag.strip() for flag in line.strip()[3:].split(",")]
 
 
