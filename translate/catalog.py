@@ -40,7 +40,6 @@ from translate.pofile import (
     header_fields,
     serialize,
     serialize_header,
-    serialize_messages,
     serialize_template_entries,
 )
 
@@ -748,7 +747,7 @@ def finish_catalogue(
     header = catalogue_header(
         old.header if old is not None else None, pot_date=pot_date, revision_date=now, **languages
     )
-    text = serialize_header(header) + serialize_messages(messages)
+    text = serialize(PoFile(header=header, messages=tuple(messages)))
     return None if text == old_text else text
 
 
@@ -779,7 +778,12 @@ def finish_template(
     languages = {"source_lang": source_lang, "target_lang": target_lang}
     body = serialize_template_entries((e.msgid, e.notes, e.references) for e in entries)
     if old_date and old_text is not None:
-        header = template_header(project=project, date=old_date, **languages)
-        if serialize_header(header) + body == old_text:
+        header = serialize_header(template_header(project=project, date=old_date, **languages))
+        # Compared in place: header + body would be another copy of a large template.
+        if (
+            len(old_text) == len(header) + len(body)
+            and old_text.startswith(header)
+            and old_text.endswith(body)
+        ):
             return None, old_date
     return serialize_header(template_header(project=project, date=now, **languages)) + body, now

@@ -94,10 +94,13 @@ class Progress:
 class _Job:
     """One source document and everything its update needs."""
 
-    document: Document
+    # Released once the template entries are made: they hold all the rest of the run needs,
+    # and a large source's segments are a good share of its memory.
+    document: Document | None
     stem: str
     pot_path: Path
     po_path: Path
+    segments: int = 0
     entries: tuple[catalog.TemplateEntry, ...] = ()
     old_po: pofile.PoFile | None = None
     old_po_text: str | None = None
@@ -177,7 +180,7 @@ def _run(
             raise UserError(_interrupted_message(jobs, finished), EXIT_INTERRUPTED) from None
     return RunSummary(
         documents=len(jobs),
-        segments=sum(len(job.document.segments) for job in jobs),
+        segments=sum(job.segments for job in jobs),
         sent_to_model=len(translations),
         reused=sum(job.plan.reused for job in jobs),
         copied=sum(job.plan.copied for job in jobs),
@@ -252,7 +255,10 @@ def _read_text(path: Path) -> str | None:
 
 
 def _load_and_plan(job: _Job, options: RunOptions, helper: WrapAhead) -> None:
+    assert job.document is not None
     job.entries = catalog.template_entries([job.document])
+    job.segments = len(job.document.segments)
+    job.document = None
     if job.catalogue_ticket is None:
         # A first run: every msgid is new, and written twice; the helper wraps them meanwhile.
         job.wrap_tickets.append(helper.submit("msgid", [entry.msgid for entry in job.entries]))

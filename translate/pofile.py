@@ -129,7 +129,9 @@ def format_header(fields: Iterable[tuple[str, str]]) -> str:
 
 def serialize(po: PoFile, width: int = PAGE_WIDTH) -> str:
     """The catalogue as GNU ``msgcat`` would write it (UTF-8 text, ``\\n`` line ends)."""
-    return serialize_header(po.header, width) + serialize_messages(po.messages, width)
+    # One join of every piece: a 100,000-entry catalogue is tens of megabytes, and each
+    # intermediate concatenation would be another copy of it in memory.
+    return "".join([serialize_header(po.header, width), *_message_pieces(po.messages, width)])
 
 
 def serialize_header(header: Message, width: int = PAGE_WIDTH) -> str:
@@ -139,12 +141,21 @@ def serialize_header(header: Message, width: int = PAGE_WIDTH) -> str:
 
 def serialize_messages(messages: Sequence[Message], width: int = PAGE_WIDTH) -> str:
     """The entries after the header, each after a blank line, obsolete ones last."""
-    chunks = [_format_message(m, width) for m in messages if not m.obsolete]
-    # GNU drops obsolete entries that have no translation: nothing to keep.
-    chunks.extend(
-        _format_obsolete(m, width) for m in messages if m.obsolete and _first_msgstr(m) != ""
-    )
-    return "".join("\n" + chunk for chunk in chunks)
+    return "".join(_message_pieces(messages, width))
+
+
+def _message_pieces(messages: Sequence[Message], width: int) -> list[str]:
+    pieces: list[str] = []
+    for message in messages:
+        if not message.obsolete:
+            pieces.append("\n")
+            pieces.append(_format_message(message, width))
+    for message in messages:
+        # GNU drops obsolete entries that have no translation: nothing to keep.
+        if message.obsolete and _first_msgstr(message) != "":
+            pieces.append("\n")
+            pieces.append(_format_obsolete(message, width))
+    return pieces
 
 
 def serialize_template_entries(
