@@ -8,6 +8,10 @@ Documents are translated in order, in chunks of whole documents (one chunk, so o
 call, unless the run is large), and each chunk's catalogues are written as soon as its
 translations are in: a Ctrl-C loses at most the chunk in progress, and the next run sends
 only what is still missing to the model.
+
+On large runs a forked helper (translate/helper.py) wraps the strings of the old catalogue
+and of the new template while this process reads, segments and plans; the files are the same
+bytes without it.
 """
 
 from __future__ import annotations
