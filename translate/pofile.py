@@ -729,16 +729,23 @@ def _flag_list(line: str) -> list[str]:
     return [flag.strip() for flag in line.strip()[3:].split(",")]
 
 
-def _strict_header(match: re.Match[str]) -> Message:
+def _polib_header_fields(msgstr: str) -> dict[str, str]:
+    """The header entry's fields as polib reads them (a line without a colon continues the
+    field before it)."""
     fields: dict[str, str] = {}
     key: str | None = None
-    for row in _string_value(match["str"]).splitlines():
+    for row in msgstr.splitlines():
         name, colon, value = row.partition(":")
         if colon:
             key = name
             fields[key] = value.strip()
         elif key is not None:
             fields[key] += "\n" + row.strip()
+    return fields
+
+
+def _strict_header(match: re.Match[str]) -> Message:
+    fields = _polib_header_fields(_string_value(match["str"]))
     header_comment = _comment_text(match["tc"], 2, False) if match["tc"] else ""
     flags = match["flags"]
     return Message(
@@ -897,14 +904,7 @@ def _parse_canonical(content: str) -> PoFile | None:
         messages.append(item.message())
     fields: dict[str, str] = {}
     if header_draft is not None and header_draft.msgstr:
-        key: str | None = None
-        for row in header_draft.msgstr.splitlines():
-            name, colon, value = row.partition(":")
-            if colon:
-                key = name
-                fields[key] = value.strip()
-            elif key is not None:
-                fields[key] += "\n" + row.strip()
+        fields = _polib_header_fields(header_draft.msgstr)
     header = Message(
         msgid="",
         msgstr=format_header(fields.items()),
