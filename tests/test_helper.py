@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -30,6 +31,7 @@ def _document(sentences: list[str]) -> str:
 @pytest.fixture
 def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[helper.WrapAhead]]:
     """Every run starts the helper, with small chunks; yields the helpers the runs made."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # runs compared across minutes
     monkeypatch.setattr(helper, "MIN_SOURCE_BYTES", 0)
     monkeypatch.setattr(helper, "MIN_STRINGS", 1)
     monkeypatch.setattr(helper, "CHUNK", 7)
@@ -110,7 +112,7 @@ def test_a_worker_that_dies_only_costs_time(
     monkeypatch.setattr(pofile, "wrap_strings", dying)
     broken = _run_twice(tmp_path / "broken")
     assert started and sum(h.chunks_taken for h in started) == 0  # nothing came back
-    monkeypatch.undo()
+    monkeypatch.setattr(pofile, "wrap_strings", real)
     pofile._WRAPPED.clear()
     monkeypatch.setattr(helper, "available", lambda: False)
     assert broken == _run_twice(tmp_path / "plain")
@@ -167,6 +169,9 @@ def test_closing_stops_a_busy_worker_at_once() -> None:
     started = time.monotonic()
     ahead.close()
     assert not ahead.running
+    while threading.active_count() > 1 and time.monotonic() - started < 30:
+        time.sleep(0.05)  # the pool's own threads end once they see the worker gone
+    assert threading.active_count() == 1, [t.name for t in threading.enumerate()]
     for process in processes:
         assert process.pid is not None
         while _running(process.pid) and time.monotonic() - started < 5:
@@ -180,3 +185,19 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return "\nState:\tZ" not in status
+
+
+def test_no_worker_is_forked_while_other_threads_run() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not helper.WrapAhead.start(helper.MIN_SOURCE_BYTES).running
+    finally:
+        release.set()
+        other.join()
+    ahead = helper.WrapAhead.start(helper.MIN_SOURCE_BYTES)
+    try:
+        assert ahead.running
+    finally:
+        ahead.close()

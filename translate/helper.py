@@ -25,6 +25,8 @@ import hashlib
 import os
 import signal
 import sys
+import threading
+import weakref
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -79,6 +81,18 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+# The threads our pools start in this process (their manager and queue feeder), which may
+# outlive a closed pool for a moment.
+_POOL_THREADS: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+def _other_threads_running() -> bool:
+    """A fork copies one thread only: with others running (a host program embedding the
+    pipeline), a lock one of them holds could stay locked in the worker forever."""
+    current = threading.current_thread()
+    return any(t is not current and t not in _POOL_THREADS for t in threading.enumerate())
+
+
 def available() -> bool:
     """A worker can be forked safely here and has a core of its own."""
     return sys.platform == "linux" and (os.cpu_count() or 1) >= 2
@@ -95,7 +109,7 @@ class WrapAhead:
     @classmethod
     def start(cls, expected_bytes: int) -> WrapAhead:
         """Fork the worker now when the run is large enough to gain from it."""
-        if expected_bytes < MIN_SOURCE_BYTES or not available():
+        if expected_bytes < MIN_SOURCE_BYTES or not available() or _other_threads_running():
             return cls(None)
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -109,8 +123,10 @@ class WrapAhead:
         except (OSError, ValueError):
             return cls(None)
         helper = cls(executor)
+        before = set(threading.enumerate())
         try:
             executor.submit(int).result(timeout=30)  # fork now, while the process is small
+            _POOL_THREADS.update(set(threading.enumerate()) - before)
         except (OSError, RuntimeError):  # TimeoutError is an OSError
             helper.close()
             return cls(None)
@@ -187,9 +203,20 @@ class WrapAhead:
         if self._executor is None:
             return
         executor, self._executor = self._executor, None
-        # The pool's processes: not public API, but present in every supported Python.
+        # The pool's processes, its managing thread and its result pipe: not public API, but
+        # present in every supported Python.
         processes = list(getattr(executor, "_processes", {}).values())
+        manager = getattr(executor, "_executor_manager_thread", None)
+        results = getattr(executor, "_result_queue", None)
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.kill()  # it holds nothing: no lock, no file
+        # A worker killed while it sent a result leaves half a message in the pipe, and the
+        # managing thread waiting for the rest would wait forever (and the interpreter for it,
+        # at exit): with this process's end of the pipe closed too, it reads end-of-file.
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()
+        if manager is not None:
+            manager.join(timeout=5)  # it sees the worker gone and ends
