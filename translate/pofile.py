@@ -524,16 +524,22 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
     """
     if "\x00" in text:
         raise UserError(f"{path}: not a PO file (it contains NUL bytes); the file was not changed.")
-    content = text if text.endswith("\n") else text + "\n"
-    # polib skips the previous msgid of obsolete entries (`#~| msgid`); as a plain `#|`
-    # line it is read, and the `#~ msgid` after it still marks the entry obsolete.
-    if "#~|" in content:
-        content = _OBSOLETE_PREVIOUS.sub("#|", content)
+    content = _reader_content(text)
     strict = _parse_strict(content)
     if strict is not None:
         return strict  # every line was checked by the entry pattern
     _check_strings(content, path)
     return _parse_canonical(content) or _parse_with_polib(content, path)
+
+
+def _reader_content(text: str) -> str:
+    """The text as the readers take it: ending with a line break, and the previous msgid of
+    obsolete entries (`#~| msgid`) as a plain `#|` line, which polib reads (it skips the
+    `#~|` form); the `#~ msgid` after it still marks the entry obsolete."""
+    content = text if text.endswith("\n") else text + "\n"
+    if "#~|" in content:
+        content = _OBSOLETE_PREVIOUS.sub("#|", content)
+    return content
 
 
 def _parse_with_polib(content: str, path: str) -> PoFile:
@@ -706,10 +712,7 @@ def strings_written_again_in(text: str) -> tuple[list[str], list[str]] | None:
     msgcat's own layout; None for any other (then parse it)."""
     if "\x00" in text:
         return None  # parse() refuses it
-    content = text if text.endswith("\n") else text + "\n"
-    if "#~|" in content:
-        content = _OBSOLETE_PREVIOUS.sub("#|", content)
-    found = _strict_entries(content)
+    found = _strict_entries(_reader_content(text))
     if found is None:
         return None
     live = [entry for entry in found[1] if not entry.obsolete]
