@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# argostranslate pulls in stanza and so torch; the toolkit never imports either, so the small
-# CPU build is enough. Override with TORCH_SPEC=torch (any build) where that wheel is not at hand.
-TORCH_SPEC ?= torch==2.13.0
-EXTRAS ?= dev,opusmt
+# The light install (no torch, stanza, spaCy or transformers): argostranslate goes in without
+# its declared stack, which only its own sentence splitter uses; pyproject.toml lists what the
+# toolkit imports. EXTRAS=dev,opusmt adds the Hugging Face converter (torch, transformers).
+ARGOS_SPEC ?= argostranslate>=1.9,<2
+EXTRAS ?= dev
+PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
 SOURCES ?= $(wildcard seeds/*.txt)
 LOCALES ?= locales
 
@@ -16,8 +18,8 @@ install: $(STAMP)
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check "$(TORCH_SPEC)"
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[$(EXTRAS)]"
+	$(PIP) --no-deps "$(ARGOS_SPEC)"
+	$(PIP) -e ".[$(EXTRAS)]"
 	touch $@
 
 translate: install
@@ -33,11 +35,11 @@ lint: install
 	$(BIN)/mypy
 
 bench: install
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[$(EXTRAS),bench]"
+	$(PIP) -e ".[$(EXTRAS),bench]"
 	$(BIN)/python -m bench
 
 bench-quick: install
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[$(EXTRAS),bench]"
+	$(PIP) -e ".[$(EXTRAS),bench]"
 	$(BIN)/python -m bench --quick
 
 check: install

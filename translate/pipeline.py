@@ -8,17 +8,12 @@ Documents are translated in order, in chunks of whole documents (one chunk, so o
 call, unless the run is large), and each chunk's catalogues are written as soon as its
 translations are in: a Ctrl-C loses at most the chunk in progress, and the next run sends
 only what is still missing to the model.
-
-On large runs a forked helper (translate/helper.py) wraps the strings of the old catalogue
-and of the new template while this process reads, segments and plans; the files are the same
-bytes without it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +28,6 @@ from translate.segment import DEFAULT_MAX_LENGTH
 
 if TYPE_CHECKING:
     from translate.engine import Engine, EngineOptions
-    from translate.helper import CatalogueTicket, WrapAhead, WrapTicket
     from translate.models import InstalledPackage
 
 EXIT_INTERRUPTED = 130
@@ -110,8 +104,6 @@ class _Job:
     old_po_text: str | None = None
     old_pot_text: str | None = None
     plan: catalog.UpdatePlan = field(default_factory=lambda: catalog.UpdatePlan(needs_mt=()))
-    catalogue_ticket: CatalogueTicket | None = None  # the helper's work on the old catalogue
-    wrap_tickets: list[WrapTicket] = field(default_factory=list)
 
 
 EngineFactory = Callable[["InstalledPackage", "EngineOptions"], "Engine"]
@@ -130,27 +122,7 @@ def run(
     now = catalog.current_date()
     if not sources:
         raise UserError("no source documents given; name one or more files (or - for stdin)")
-    from translate.helper import WrapAhead
-
-    # Forked first: before any lock is taken or model loaded, while the process is small.
-    helper = WrapAhead.start(_source_bytes(sources))
-    try:
-        return _run(sources, options, helper, progress, engine_factory, notice, now, started)
-    finally:
-        helper.close()
-
-
-def _run(
-    sources: Sequence[str],
-    options: RunOptions,
-    helper: WrapAhead,
-    progress: Progress | None,
-    engine_factory: EngineFactory | None,
-    notice: Callable[[str], None],
-    now: str,
-    started: float,
-) -> RunSummary:
-    jobs, warnings = _prepare(sources, options, helper)
+    jobs, warnings = _prepare(sources, options)
     with contextlib.ExitStack() as locks:
         from translate.textio import catalog_lock, remove_stale_temp_files
 
@@ -159,7 +131,7 @@ def _run(
             # Under the lock no live writer owns a temp file of ours: leftovers are a SIGKILL's.
             remove_stale_temp_files(path)
         for job in jobs:
-            _load_and_plan(job, options, helper)
+            _load_and_plan(job, options)
         written: list[Path] = []
         unchanged: list[Path] = []
         translations: dict[str, Translation] = {}
@@ -174,10 +146,6 @@ def _run(
                         engine, machine = _engine(options, engine_factory)
                     translations.update(_translate(engine, wanted, progress))
                 for job in chunk:
-                    if job.catalogue_ticket is not None:
-                        helper.collect_catalogue(job.catalogue_ticket)
-                    for ticket in job.wrap_tickets:
-                        helper.collect(ticket)
                     _write(job, translations, machine, options, now, written, unchanged)
                     finished += 1
         except KeyboardInterrupt:
@@ -196,9 +164,7 @@ def _run(
     )
 
 
-def _prepare(
-    sources: Sequence[str], options: RunOptions, helper: WrapAhead
-) -> tuple[list[_Job], tuple[str, ...]]:
+def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], tuple[str, ...]]:
     from translate.segment import segment_text
     from translate.textio import read_source
 
@@ -214,11 +180,9 @@ def _prepare(
         by_stem[stem] = source
         stems.append(stem)
     po_paths = [options.output_dir / options.target_lang / f"{stem}.po" for stem in stems]
-    # The helper reads the old catalogues while the sources are read and segmented here.
-    tickets = [helper.submit_catalogue(path) for path in po_paths]
     jobs: list[_Job] = []
     warnings: list[str] = []
-    for source, stem, po_path, ticket in zip(sources, stems, po_paths, tickets, strict=True):
+    for source, stem, po_path in zip(sources, stems, po_paths, strict=True):
         text = read_source(source, options.encoding)
         warnings.extend(text.warnings)  # each already names the file
         document = segment_text(
@@ -237,7 +201,6 @@ def _prepare(
                 stem=stem,
                 pot_path=options.output_dir / f"{stem}.pot",
                 po_path=po_path,
-                catalogue_ticket=ticket,
             )
         )
     return jobs, tuple(warnings)
@@ -258,34 +221,18 @@ def _read_text(path: Path) -> str | None:
     return text
 
 
-def _load_and_plan(job: _Job, options: RunOptions, helper: WrapAhead) -> None:
+def _load_and_plan(job: _Job, options: RunOptions) -> None:
     assert job.document is not None
     job.entries = catalog.template_entries([job.document])
     job.segments = len(job.document.segments)
     job.document = None
-    if job.catalogue_ticket is None:
-        # A first run: every msgid is new, and written twice; the helper wraps them meanwhile.
-        job.wrap_tickets.append(helper.submit("msgid", [entry.msgid for entry in job.entries]))
     job.old_pot_text = _read_text(job.pot_path)
     job.old_po_text = _read_text(job.po_path)
     if job.old_po_text is not None:
         job.old_po = pofile.parse(job.old_po_text, str(job.po_path))
-    if job.catalogue_ticket is not None:
-        job.catalogue_ticket.text = job.old_po_text
-        job.catalogue_ticket.catalogue = job.old_po
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
     )
-
-
-def _source_bytes(sources: Sequence[str]) -> int:
-    """The size of the named source files (standard input counts as nothing)."""
-    total = 0
-    for source in sources:
-        with contextlib.suppress(OSError):
-            if source != "-":
-                total += os.path.getsize(source)
-    return total
 
 
 def _chunks(jobs: list[_Job], limit: int) -> list[list[_Job]]:

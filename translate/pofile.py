@@ -272,14 +272,6 @@ def escape(text: str) -> str:
     return _NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match.group()], text)
 
 
-# Wrapped strings by (prefix, keyword, value, width): a run writes every msgid twice
-# (template and catalogue), and wrapping is the costliest step of writing a large catalogue.
-# A plain dict rather than functools.lru_cache so that results computed by a helper process
-# can be added (see remember_wrapped).
-_WRAPPED: dict[tuple[str, str, str, int], str] = {}
-_WRAPPED_LIMIT = 1 << 18
-
-
 def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) -> str:
     """``keyword "value"`` lines exactly as GNU gettext's write-po wraps them.
 
@@ -287,43 +279,12 @@ def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) 
     at Unicode line-break opportunities (after spaces in prose). When the value needs more
     than one line, GNU starts with ``keyword ""`` and puts all the text on the lines after.
     """
-    key = (prefix, keyword, value, width)
-    wrapped = _WRAPPED.get(key)
-    if wrapped is None:
-        wrapped = _wrap(prefix, keyword, value, width)
-        if len(_WRAPPED) >= _WRAPPED_LIMIT:
-            _WRAPPED.clear()
-        _WRAPPED[key] = wrapped
-    return wrapped
+    return _wrap(prefix, keyword, value, width)
 
 
-def wrap_strings(
-    prefix: str, keyword: str, values: Sequence[str], width: int = PAGE_WIDTH
-) -> list[str]:
-    """``wrap_string`` of each value: the task a helper process runs (see translate.helper)."""
-    return [_wrap(prefix, keyword, value, width) for value in values]
-
-
-def strings_written_again(catalogue: PoFile) -> tuple[list[str], list[str]]:
-    """The msgids and translations of the live entries: what an update writes again."""
-    live = [m for m in catalogue.messages if not m.obsolete]
-    return [m.msgid for m in live], [m.msgstr for m in live if m.msgstr]
-
-
-def remember_wrapped(
-    prefix: str,
-    keyword: str,
-    values: Sequence[str],
-    wrapped: Sequence[str],
-    width: int = PAGE_WIDTH,
-) -> None:
-    """Keep wrappings computed elsewhere by ``wrap_strings`` for the same arguments."""
-    if len(_WRAPPED) + len(values) > _WRAPPED_LIMIT:
-        _WRAPPED.clear()
-    for value, text in zip(values, wrapped, strict=True):
-        _WRAPPED[(prefix, keyword, value, width)] = text
-
-
+# A run writes every msgid twice (template and catalogue), and wrapping is the costliest step
+# of writing a large catalogue: the cache is bounded and lru_cache is safe across threads.
+@functools.lru_cache(maxsize=1 << 18)
 def _wrap(prefix: str, keyword: str, value: str, width: int) -> str:
     content_width = width - 1 - (len(prefix) + 1)
     first_start = len(keyword) + 1
@@ -415,18 +376,15 @@ def _breaker() -> Breaker:
         ctypes.c_char_p,
     ]
 
-    buffer = bytearray(256)
-    view = (ctypes.c_char * len(buffer)).from_buffer(buffer)
-
     def libunistring_pieces(
         escaped: str, content_width: int, start: int, newline: bool
     ) -> list[str]:
-        nonlocal buffer, view
         data = escaped.encode("utf-8")
         size = len(data)
-        if size > len(buffer):
-            buffer = bytearray(2 * size)
-            view = (ctypes.c_char * len(buffer)).from_buffer(buffer)
+        # One buffer per call: ctypes releases the GIL, so a shared one would be written by
+        # two threads at once.
+        buffer = bytearray(size)
+        view = (ctypes.c_char * size).from_buffer(buffer)
         # As GNU does: never break inside an escape sequence, nor before a final `\n`.
         overrides = None
         if b"\\" in data:
@@ -705,19 +663,6 @@ def _parse_strict(content: str) -> PoFile | None:
             )
         )
     return PoFile(header=_strict_header(header), messages=tuple(messages))
-
-
-def strings_written_again_in(text: str) -> tuple[list[str], list[str]] | None:
-    """``strings_written_again(parse(text))`` without building the catalogue, for a file in
-    msgcat's own layout; None for any other (then parse it)."""
-    if "\x00" in text:
-        return None  # parse() refuses it
-    found = _strict_entries(_reader_content(text))
-    if found is None:
-        return None
-    live = [entry for entry in found[1] if not entry.obsolete]
-    msgstrs = (_string_value(entry.match["str"], 0, entry.joint) for entry in live)
-    return [entry.msgid for entry in live], [msgstr for msgstr in msgstrs if msgstr]
 
 
 def _unescape(quoted: str) -> str:
