@@ -498,3 +498,28 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_machine_digest_helper() -> None:
     assert msgstr_digest("Hello") == "f7ff9e8b"
+
+
+def test_checks_are_selected_by_name(tmp_path: Path) -> None:
+    po = write_po(
+        tmp_path / "sel.po",
+        po_entry("Giá tăng 900.000 đồng (TT&TT).", "Prices rose (ICT."),
+    )
+    every = {f.check for f in qa.check_catalogues([po], qa.CheckOptions(use_msgfmt=False)).findings}
+    assert {"number", "brackets"} <= every
+    only = qa.CheckOptions(use_msgfmt=False, checks=qa.select_checks(only=("brackets",)))
+    assert {f.check for f in qa.check_catalogues([po], only).findings} == {"brackets"}
+    skip = qa.CheckOptions(use_msgfmt=False, checks=qa.select_checks(skip=("number",)))
+    assert "number" not in {f.check for f in qa.check_catalogues([po], skip).findings}
+    runner = CliRunner()
+    result = runner.invoke(cli, ["check", "--no-msgfmt", "--only", "number", str(po)])
+    assert result.exit_code == 1 and ": number: " in result.output
+    assert ": brackets: " not in result.output
+    result = runner.invoke(cli, ["check", "--skip", "nosuchcheck", str(po)])
+    assert result.exit_code == 2 and "nosuchcheck" in result.output
+
+
+def test_check_help_lists_the_registry() -> None:
+    shown = CliRunner().invoke(cli, ["check", "--help"]).output
+    for name, check in qa.CHECKS.items():
+        assert f"{name} " in shown and check.summary in shown

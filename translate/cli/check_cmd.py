@@ -6,6 +6,32 @@ import json
 
 import click
 
+from translate.qa.checks import CHECKS
+
+# Checks on the whole file, beside the per-entry CHECKS registry.
+FILE_CHECKS = {
+    "msgfmt": "GNU `msgfmt --check` errors and warnings (when installed)",
+    "parse": "the catalogue cannot be parsed",
+    "max-fuzzy": "more fuzzy entries than --max-fuzzy allows",
+    "max-untranslated": "more untranslated entries than --max-untranslated allows",
+}
+
+
+def _check_names(values: tuple[str, ...], option: str) -> tuple[str, ...]:
+    for value in values:
+        if value not in CHECKS:
+            known = ", ".join(CHECKS)
+            raise click.BadParameter(f"unknown check {value!r}; known: {known}", param_hint=option)
+    return values
+
+
+def _checks_help() -> str:
+    width = max(len(name) for name in (*CHECKS, *FILE_CHECKS)) + 2
+    # Indented as the docstring's own lines, which Click dedents as a whole.
+    rows = [f"      {name:<{width}}{check.summary}" for name, check in CHECKS.items()]
+    rows += [f"      {name:<{width}}{summary}" for name, summary in FILE_CHECKS.items()]
+    return "\n".join(rows)
+
 
 @click.command("check", short_help="Check catalogues for translation errors (CI gate).")
 @click.argument("catalogs", metavar="CATALOG…", nargs=-1, required=True)
@@ -33,6 +59,20 @@ import click
     help="Fail when a catalogue has more than N untranslated entries (or P%).",
 )
 @click.option(
+    "--only",
+    "only",
+    metavar="NAME",
+    multiple=True,
+    help="Run only this entry check (repeatable); names are listed below.",
+)
+@click.option(
+    "--skip",
+    "skip",
+    metavar="NAME",
+    multiple=True,
+    help="Do not run this entry check (repeatable).",
+)
+@click.option(
     "--no-msgfmt",
     is_flag=True,
     help="Do not run GNU `msgfmt --check`, even when it is installed.",
@@ -45,6 +85,8 @@ def check(
     include_fuzzy: bool,
     max_fuzzy: str | None,
     max_untranslated: str | None,
+    only: tuple[str, ...],
+    skip: tuple[str, ...],
     no_msgfmt: bool,
 ) -> None:
     """Report translation errors in catalogues: exit 1 on any finding, 0 when clean, 2 on
@@ -54,19 +96,10 @@ def check(
     templates when it holds no catalogue yet). Checks, by name:
 
     \b
-      msgfmt        GNU `msgfmt --check` errors and warnings (when installed)
-      parse         the catalogue cannot be parsed
-      number, date, time, percent, url, email
-                    something of the msgid missing from the msgstr; English forms are
-                    accepted (900.000 → 900,000 or 900000, 3,5% → 3.5%, 12/11/2023 →
-                    November 12, 2023, 7h30 → 7:30, tháng 11 → November)
-      untranslated  msgstr left identical to a Vietnamese msgid
-      language      msgstr is not English
-      brackets      unbalanced brackets or quotes in the msgstr but not in the msgid
-      repetition    a word or phrase repeated 3+ times in a row (looping MT output)
-      length        msgstr/msgid length ratio outside 0.5–2.0 (msgids of 30+ characters)
-      max-fuzzy, max-untranslated
-                    a threshold exceeded
+    {checks}
+
+    Placeables accept English forms: 900.000 → 900,000 or 900000, 3,5% → 3.5%,
+    12/11/2023 → November 12, 2023, 7h30 → 7:30, tháng 11 → November.
 
     Content checks apply to translated (reviewed) entries; fuzzy ones are counted in the
     summary unless --include-fuzzy.
@@ -76,11 +109,13 @@ def check(
       translate check locales
       translate check locales --max-fuzzy 0 --max-untranslated 5%
       translate check locales/en/report.po --format json
+      translate check locales --skip length --skip language
     """
-    from translate.qa import CheckOptions, check_catalogues, parse_threshold
+    from translate.qa import CheckOptions, check_catalogues, parse_threshold, select_checks
 
     options = CheckOptions(
         include_fuzzy=include_fuzzy,
+        checks=select_checks(_check_names(only, "--only"), _check_names(skip, "--skip")),
         max_fuzzy=parse_threshold(max_fuzzy, "--max-fuzzy") if max_fuzzy is not None else None,
         max_untranslated=(
             parse_threshold(max_untranslated, "--max-untranslated")
@@ -97,3 +132,7 @@ def check(
             click.echo(finding.as_text())
         click.echo(report.summary_line())
     ctx.exit(1 if report.findings else 0)
+
+
+assert check.help is not None
+check.help = check.help.replace("    {checks}", _checks_help())
