@@ -238,7 +238,7 @@ def translate_catalogue(po_path: Path) -> None:
     """Give every live entry a stand-in translation recorded as machine output."""
     from dataclasses import replace
 
-    from translate import catalog, pofile
+    from translate import pofile, provenance
 
     po = pofile.read(po_path)
     messages = []
@@ -248,8 +248,8 @@ def translate_catalogue(po_path: Path) -> None:
             continue
         text = _without_diacritics(message.msgid)
         note = (
-            f"{catalog.MT_PREFIX} engine=bench package=stand-in version=1 score=-0.500 "
-            f"digest={catalog.msgstr_digest(text)}"
+            f"{provenance.MT_PREFIX} engine=bench package=stand-in version=1 score=-0.500 "
+            f"digest={provenance.msgstr_digest(text)}"
         )
         messages.append(replace(message, msgstr=text, fuzzy=True, comments=(note,)))
     po_path.write_text(pofile.serialize(replace(po, messages=tuple(messages))), encoding="utf-8")

@@ -19,23 +19,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate import catalog
+from translate import catalog, provenance
 from translate.catalog import (
-    MachineSource,
     TemplateEntry,
     apply_update,
     catalogue_stem,
     current_date,
     finish_catalogue,
-    has_current_machine_note,
-    msgstr_digest,
     plan_update,
     render_template,
     template_entries,
 )
 from translate.document import NO_LANGUAGE, BreakKind, Document, Note, Segment
-from translate.engine import Alternative, Translation
 from translate.pofile import Message, PoFile, parse, serialize
+from translate.provenance import has_current_machine_note, msgstr_digest
+from translate.translation import Alternative, MachineSource, Translation
 
 MACHINE = MachineSource("argos-ctranslate2", "translate-vi_en", "1.0")
 DATE = "2023-11-12 07:26+0000"
@@ -491,7 +489,7 @@ def test_update_never_loses_reviewed_work(
         before_message = old.get(message.msgid)
         if before_message is None:
             continue
-        if catalog.is_reviewed(before_message):
+        if provenance.is_reviewed(before_message):
             assert (message.msgstr, message.fuzzy) == (before_message.msgstr, False)
         if "reviewer note" in before_message.comments:
             assert "reviewer note" in message.comments

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from translate.engine import Engine, EngineOptions, Translation
+from translate.engine import Engine, EngineOptions
 from translate.errors import UserError
+from translate.translation import Translation
 
 SEED = (
     Path(__file__).resolve().parent.parent / "seeds" / "hue-digital-transformation-week-2023.vi.txt"

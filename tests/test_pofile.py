@@ -358,14 +358,10 @@ def test_fast_reader_reads_exactly_what_polib_reads(
     text = serialize(catalogue)
     if all(m.msgctxt is None for m in messages):
         # Our own files take the fastest path, and the line reader agrees.
-        assert pofile._parse_strict(pofile._OBSOLETE_PREVIOUS.sub("#|", text)) == catalogue
-        assert pofile._parse_canonical(text) == catalogue
+        assert pofile._parse_strict(pofile._reader_content(text)) == catalogue
     for variant in _variants(text):
-        content = variant if variant.endswith("\n") else variant + "\n"
-        content = pofile._OBSOLETE_PREVIOUS.sub("#|", content)  # as parse() prepares it
-        fast = pofile._parse_canonical(content)
-        if fast is not None:
-            assert fast == pofile._parse_with_polib(content, "<variant>")
+        content = pofile._reader_content(variant)  # as parse() prepares it
+        assert parse(variant) == pofile._parse_with_polib(content, "<variant>")
         strict = pofile._parse_strict(content)
         if strict is not None:
             assert strict == pofile._parse_with_polib(content, "<variant>")
@@ -393,3 +389,27 @@ def test_wrapping_from_threads_gives_the_same_lines() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda v: pofile._wrap("", "msgid", v, 79), values * 4))
     assert results == expected * 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_messages(), min_size=1, max_size=8).map(_unique))
+def test_every_reader_gives_the_msgid_line(messages: tuple[Message, ...]) -> None:
+    text = serialize(PoFile(header=HEADER, messages=messages))
+    for variant in _variants(text):
+        lines = variant.replace("\r\n", "\n").split("\n")
+        for message in parse(variant).messages:
+            keyword = lines[message.line - 1].strip()
+            assert keyword.startswith("#~ msgid" if message.obsolete else "msgid"), keyword
+
+
+def test_syntax_errors_carry_their_line() -> None:
+    with pytest.raises(pofile.PoSyntaxError) as caught:
+        parse('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b\n', "x.po")
+    assert caught.value.line == 5 and caught.value.path == "x.po"
+    assert caught.value.message.startswith("x.po:5: not a valid PO file (line 5: ")
+
+
+def test_cr_only_and_crlf_catalogues_read_as_lf() -> None:
+    text = serialize(seed_catalogue())
+    assert parse(text.replace("\n", "\r\n")) == parse(text)
+    assert parse(text.replace("\n", "\r")) == parse(text)

@@ -20,9 +20,9 @@ import pytest
 from argos_fixture import CliResult
 
 from translate import pipeline
-from translate.catalog import has_current_machine_note
 from translate.engine import Engine
 from translate.pofile import Message, PoFile, parse
+from translate.provenance import has_current_machine_note
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_NAME = "hue-digital-transformation-week-2023.vi.txt"

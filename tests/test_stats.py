@@ -10,13 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from translate import stats
+from translate import pofile, provenance, stats
 from translate.cli import main
 from translate.errors import UserError
 
 
 def mt_comment(msgstr: str, score: float) -> str:
-    digest = stats.msgstr_digest(msgstr)
+    digest = provenance.msgstr_digest(msgstr)
     return (
         f"mt: engine=argos-ctranslate2 package=translate-vi_en version=1.0 score={score} "
         f"digest={digest}"
@@ -63,17 +63,17 @@ def sample_entries() -> list[polib.POEntry]:
 
 
 def test_parse_machine_note() -> None:
-    note = stats.parse_machine_note("reviewer: check\n" + mt_comment("Hello", -0.532))
+    note = provenance.parse_machine_note("reviewer: check\n" + mt_comment("Hello", -0.532))
     assert note is not None
     assert note.score == pytest.approx(-0.532)
-    assert note.digest == stats.msgstr_digest("Hello")
+    assert note.digest == provenance.msgstr_digest("Hello")
     assert note.fields["package"] == "translate-vi_en"
-    assert stats.parse_machine_note("copy: source language is en") is None
+    assert provenance.parse_machine_note("copy: source language is en") is None
     wrapped = "mt: engine=argos-ctranslate2 package=translate-vi_en\nversion=1.0 digest=abcdef12"
-    assert stats.parse_machine_note(wrapped).digest == "abcdef12"  # type: ignore[union-attr]
+    assert provenance.parse_machine_note(wrapped).digest == "abcdef12"  # type: ignore[union-attr]
     prose = "mt: engine=x digest=abcdef12\nsee the glossary entry"
-    assert stats.parse_machine_note(prose).fields == {"engine": "x", "digest": "abcdef12"}  # type: ignore[union-attr]
-    assert stats.parse_machine_note("mt: engine=x score=n/a").score is None  # type: ignore[union-attr]
+    assert provenance.parse_machine_note(prose).fields == {"engine": "x", "digest": "abcdef12"}  # type: ignore[union-attr]
+    assert provenance.parse_machine_note("mt: engine=x score=n/a").score is None  # type: ignore[union-attr]
 
 
 def test_catalogue_stats_counts(tmp_path: Path) -> None:
@@ -111,13 +111,13 @@ def test_folders_are_searched_and_totalled(tmp_path: Path) -> None:
 
 def test_no_catalogue_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no catalogues"):
-        stats.find_catalogues([tmp_path])
+        pofile.find_catalogues([tmp_path])
     # A fresh clone's locales/ holds only the committed template: that is what there is.
     template = tmp_path / "doc.pot"
     template.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
-    assert stats.find_catalogues([tmp_path]) == [template]
+    assert pofile.find_catalogues([tmp_path]) == [template]
     with pytest.raises(UserError, match="no such file"):
-        stats.find_catalogues([tmp_path / "missing.po"])
+        pofile.find_catalogues([tmp_path / "missing.po"])
 
 
 def test_stats_command_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

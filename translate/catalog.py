@@ -12,15 +12,13 @@ Pure functions over ``translate.pofile`` data (no files, no model):
 - ``catalogue_header`` / ``finish_catalogue``: header fields, and dates that change only when
   the content does, so an unchanged re-run writes identical bytes.
 
-Provenance lives in translator comments, the only comment kind GNU tools keep:
-``# mt: engine=… package=… version=… score=… digest=…`` (digest = first 8 hex of the SHA-1
-of the msgstr as written: once a reviewer edits the msgstr the line is stale and dropped).
+What the toolkit writes about an entry (`# mt:` and the other provenance comments) is defined
+in ``translate.provenance``.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import math
 import os
 import re
@@ -31,30 +29,35 @@ from pathlib import PurePath
 
 from translate import __version__
 from translate.document import NO_LANGUAGE, Document, Note, Segment
-from translate.engine import Translation
 from translate.errors import UserError
 from translate.pofile import (
     Message,
     PoFile,
     format_header,
     header_fields,
+    po_safe,
     serialize,
     serialize_header,
     serialize_template_entries,
 )
+from translate.provenance import (
+    COPY_PREFIX,
+    MACHINE_PREFIXES,
+    MT_SUGGESTION_PREFIX,
+    copy_comment,
+    is_settled,
+    machine_comments,
+    one_line,
+    rejoin_wrapped_provenance,
+    suggestion_comment,
+    without_stale_provenance,
+)
+from translate.translation import MachineSource, Translation
 
 FUZZY_THRESHOLD = 0.75
 # ratio = 2·matches / (len(a) + len(b)) <= 2·min / (min + max): a ratio of 0.75 or more needs
 # min/max >= 0.75 / (2 - 0.75) = 0.6, so only messages of similar length are compared.
 _LENGTH_RATIO = FUZZY_THRESHOLD / (2 - FUZZY_THRESHOLD)
-
-MT_PREFIX = "mt:"
-MT_ALT_PREFIX = "mt-alt:"
-MT_SUGGESTION_PREFIX = "mt-suggestion:"
-COPY_PREFIX = "copy:"
-_MACHINE_PREFIXES = (MT_PREFIX, MT_ALT_PREFIX, MT_SUGGESTION_PREFIX)
-_DIGEST_FIELD = re.compile(r"\bdigest=([0-9a-f]{8})\b")
-_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -97,13 +100,6 @@ class TemplateEntry:
     references: tuple[str, ...]
     notes: tuple[str, ...]
     lang: str
-
-
-def po_safe(text: str) -> str:
-    """The text as a PO string can hold it: NUL and EOT (the msgctxt separator) replaced."""
-    if "\x00" in text or "\x04" in text:
-        return text.replace("\x00", "\ufffd").replace("\x04", "\ufffd")
-    return text
 
 
 def segment_notes(segment: Segment) -> tuple[str, ...]:
@@ -248,97 +244,6 @@ def render_template(
 # Provenance comments
 
 
-@dataclass(frozen=True)
-class MachineSource:
-    """Who produced a machine translation: engine name, package code and version."""
-
-    engine: str
-    package: str
-    version: str
-
-
-def msgstr_digest(msgstr: str) -> str:
-    return hashlib.sha1(msgstr.encode("utf-8")).hexdigest()[:8]
-
-
-def _one_line(text: str) -> str:
-    """Model output as one PO-safe line (msgids never hold line breaks, so msgstrs must not)."""
-    return po_safe(_LINE_BREAKS.sub(" ", text).strip())
-
-
-def _score(value: float) -> str:
-    return f"{value:.3f}"
-
-
-def machine_comments(translation: Translation, msgstr: str, source: MachineSource) -> list[str]:
-    lines = [
-        f"{MT_PREFIX} engine={source.engine} package={source.package} "
-        f"version={source.version or '-'} score={_score(translation.score)} "
-        f"digest={msgstr_digest(msgstr)}"
-    ]
-    lines.extend(
-        f"{MT_ALT_PREFIX} score={_score(alt.score)} | {_one_line(alt.text)}"
-        for alt in translation.alternatives
-    )
-    return lines
-
-
-def suggestion_comment(translation: Translation) -> str:
-    return (
-        f"{MT_SUGGESTION_PREFIX} score={_score(translation.score)} | {_one_line(translation.text)}"
-    )
-
-
-def copy_comment(lang: str) -> str:
-    if lang == NO_LANGUAGE:
-        return (
-            f"{COPY_PREFIX} no language (numbers, dates or punctuation only), not sent to the model"
-        )
-    return f"{COPY_PREFIX} source language is {lang}, not sent to the model"
-
-
-def has_current_machine_note(message: Message) -> bool:
-    """Untouched machine output: a `# mt:` line whose digest matches the msgstr."""
-    if message.msgstr == "":
-        return False
-    note = next((c for c in message.comments if c.startswith(MT_PREFIX)), None)
-    return note is not None and _describes(note, message.msgstr)
-
-
-def _describes(note: str, msgstr: str) -> bool:
-    """Whether a `# mt:` line's digest is that of ``msgstr`` (no human changed it since)."""
-    digest = msgstr_digest(msgstr)
-    if f"digest={digest}" not in note:
-        return False  # whatever the field holds, it is not this digest
-    match = _DIGEST_FIELD.search(note)
-    return match is not None and match.group(1) == digest
-
-
-def without_stale_provenance(comments: tuple[str, ...], msgstr: str) -> tuple[str, ...]:
-    """Drop `# mt:` / `# mt-alt:` lines that no longer describe the msgstr (a human edited it)."""
-    note = next((c for c in comments if c.startswith(MT_PREFIX)), None)
-    if note is None or _describes(note, msgstr):
-        return comments
-    return tuple(c for c in comments if not c.startswith((MT_PREFIX, MT_ALT_PREFIX)))
-
-
-def is_settled(message: Message | None) -> bool:
-    """Has a translation, or the model already answered it with nothing (not asked again)."""
-    if message is None:
-        return False
-    if message.msgstr != "":
-        return True
-    if not message.comments:
-        return False
-    empty_answer = f"digest={msgstr_digest('')}"
-    return any(c.startswith(MT_PREFIX) and empty_answer in c for c in message.comments)
-
-
-def is_reviewed(message: Message) -> bool:
-    """Reviewed = not fuzzy and translated (the gettext notion: msgfmt compiles it)."""
-    return not message.fuzzy and message.translated
-
-
 # ---------------------------------------------------------------------------------------
 # Update: plan, then apply
 
@@ -372,33 +277,6 @@ def _index_old(old: PoFile | None) -> dict[str, Message]:
                 message = replace(message, comments=comments)
             index.setdefault(message.msgid, message)
     return index
-
-
-_KEY_VALUES = re.compile(r"[A-Za-z][\w-]*=\S+(?:\s+[A-Za-z][\w-]*=\S+)*")
-_COPY_ENDING = "not sent to the model"
-
-
-def rejoin_wrapped_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
-    """Undo comment wrapping by tools such as polib (78 columns) on the tool's own lines.
-
-    A `# mt:` line continues on lines made only of ``key=value`` fields; a `# copy:` line
-    continues until its fixed ending.
-    """
-    joined: list[str] = []
-    for comment in comments:
-        previous = joined[-1] if joined else ""
-        if (
-            previous.startswith(MT_PREFIX)
-            and "digest=" not in previous
-            and _KEY_VALUES.fullmatch(comment.strip())
-        ):
-            joined[-1] += " " + comment.strip()
-            continue
-        if joined and joined[-1].startswith(COPY_PREFIX) and not joined[-1].endswith(_COPY_ENDING):
-            joined[-1] += " " + comment.strip()
-            continue
-        joined.append(comment)
-    return tuple(joined)
 
 
 def plan_update(
@@ -627,7 +505,7 @@ def _updated_entry(
     if translation is not None and machine is not None:
         # An empty answer is recorded too (not fuzzy: nothing to review), so that re-runs do
         # not ask the model again; delete the `# mt:` line to have it retried.
-        text = _one_line(translation.text)
+        text = one_line(translation.text)
         return Message(
             entry.msgid,
             text,
@@ -643,7 +521,7 @@ def _updated_entry(
 
 def _human_comments(comments: Iterable[str]) -> tuple[str, ...]:
     """Translator comments minus the tool's own provenance lines."""
-    return tuple(c for c in comments if not c.startswith((*_MACHINE_PREFIXES, COPY_PREFIX)))
+    return tuple(c for c in comments if not c.startswith((*MACHINE_PREFIXES, COPY_PREFIX)))
 
 
 # ---------------------------------------------------------------------------------------

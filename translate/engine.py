@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from translate.errors import UserError
+from translate.translation import Alternative, MachineSource, Translation
 
 if TYPE_CHECKING:
     from translate.models import InstalledPackage
@@ -60,22 +61,6 @@ WORD_MARK = "\u2581"  # SentencePiece's "▁": a space before the piece
 LENGTH_BUCKET = 8
 
 
-@dataclass(frozen=True)
-class Alternative:
-    text: str
-    score: float  # log-probability per generated token (length-normalised), <= 0
-
-
-@dataclass(frozen=True)
-class Translation:
-    """The best hypothesis for one source sentence, and the n-best alternatives after it."""
-
-    source: str
-    text: str
-    score: float  # log-probability per generated token (length-normalised), <= 0
-    alternatives: tuple[Alternative, ...] = ()
-
-
 def split_threads(threads: int) -> tuple[int, int]:
     """``(inter_threads, intra_threads)`` for a budget of ``threads`` CPU threads.
 
@@ -92,6 +77,9 @@ def _default_inter_threads() -> int:
 
 def _default_intra_threads() -> int:
     return split_threads(os.cpu_count() or 1)[1]
+
+
+ENGINE_NAME = "argos-ctranslate2"
 
 
 @dataclass(frozen=True)
@@ -232,7 +220,13 @@ class Engine:
 
     @property
     def provenance(self) -> str:
-        return f"argos-ctranslate2 {self._package.code} {self._package.version or '-'}"
+        source = self.source
+        return f"{source.engine} {source.package} {source.version or '-'}"
+
+    @property
+    def source(self) -> MachineSource:
+        """What the catalogue's `# mt:` lines say produced the translations."""
+        return MachineSource(ENGINE_NAME, self._package.code, self._package.version)
 
     @property
     def loaded(self) -> bool:

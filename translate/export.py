@@ -13,12 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate.catalog import po_safe
+from translate import pofile
 from translate.document import BreakKind, Document, Segment
 from translate.errors import EXIT_FINDINGS, UserError
 from translate.pofile import PoFile
 from translate.segment import DEFAULT_MAX_LENGTH
-from translate.stats import load_catalogue
 
 # How many untranslated segments a strict export names before "and N more".
 STRICT_LISTED = 5
@@ -100,7 +99,7 @@ def export_document(
     previous_replaced = False
     for segment in document.segments:
         gap = next(gaps)
-        message = po_safe(segment.message)  # the msgid exactly as `translate run` wrote it
+        message = pofile.po_safe(segment.message)  # the msgid exactly as `translate run` wrote it
         translation = translations.get(message)
         replaced = translation is not None and translation != message
         if _needs_join_space(previous, gap, previous_replaced or replaced):
@@ -214,7 +213,7 @@ def export_catalogue(
     path = Path(catalogue_path)
     if not path.is_file():
         raise UserError(f"{path}: no such catalogue file")
-    catalogue = load_catalogue(path)
+    catalogue = pofile.read(path)
     if source is None:
         source = source_from_references(catalogue, str(path))
         if not Path(source).is_file():

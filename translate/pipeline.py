@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from translate import catalog, pofile
 from translate.document import Document
-from translate.engine import Translation
 from translate.errors import UserError
 from translate.segment import DEFAULT_MAX_LENGTH
+from translate.translation import MachineSource, Translation
 
 if TYPE_CHECKING:
     from translate.engine import Engine, EngineOptions
@@ -136,7 +136,7 @@ def run(
         unchanged: list[Path] = []
         translations: dict[str, Translation] = {}
         engine: Engine | None = None
-        machine: catalog.MachineSource | None = None
+        machine: MachineSource | None = None
         finished = 0
         try:
             for chunk in _chunks(jobs, options.chunk_sentences):
@@ -207,18 +207,7 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
 
 
 def _read_text(path: Path) -> str | None:
-    if not path.exists():
-        return None
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}); convert it "
-            "with `msgconv -t UTF-8`, it was left unchanged"
-        ) from exc
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the catalogue ({exc.strerror})") from exc
-    return text
+    return pofile.read_text(path) if path.exists() else None
 
 
 def _load_and_plan(job: _Job, options: RunOptions) -> None:
@@ -252,9 +241,7 @@ def _needed(chunk: Sequence[_Job]) -> list[str]:
     return list(dict.fromkeys(m for job in chunk for m in job.plan.needs_mt))
 
 
-def _engine(
-    options: RunOptions, factory: EngineFactory | None
-) -> tuple[Engine, catalog.MachineSource]:
+def _engine(options: RunOptions, factory: EngineFactory | None) -> tuple[Engine, MachineSource]:
     from translate.engine import Engine, EngineOptions, split_threads
     from translate.models import resolve_package
 
@@ -268,8 +255,7 @@ def _engine(
             engine_options, inter_threads=inter, intra_threads=intra
         )
     engine = (factory or Engine)(package, engine_options)
-    name = engine.provenance.split(" ", 1)[0]
-    return engine, catalog.MachineSource(name, package.code, package.version)
+    return engine, engine.source
 
 
 def _translate(
@@ -288,7 +274,7 @@ def _translate(
 def _write(
     job: _Job,
     translations: dict[str, Translation],
-    machine: catalog.MachineSource | None,
+    machine: MachineSource | None,
     options: RunOptions,
     now: str,
     written: list[Path],

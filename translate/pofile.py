@@ -54,6 +54,21 @@ _ESCAPES = {
 _NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
 
 
+class PoSyntaxError(UserError):
+    """A catalogue that cannot be read, with the line where reading stopped (0: unknown)."""
+
+    def __init__(
+        self, path: str, line: int, problem: str, fix: str = "fix or move it away"
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where, at = (f"{path}:{line}", f"line {line}: ") if line else (path, "")
+        super().__init__(
+            f"{where}: not a valid PO file ({at}{problem}); {fix}, it was left unchanged"
+        )
+
+
 @dataclass(frozen=True)
 class Message:
     """One catalogue entry, as GNU gettext models it (msgid "" is the header entry).
@@ -75,6 +90,9 @@ class Message:
     previous_msgid: str | None = None
     previous_msgid_plural: str | None = None
     obsolete: bool = False
+    # 1-based line of the `msgid` keyword in the file read (where gettext tools point); 0 for
+    # entries not read from a file. Not part of the entry's identity or equality.
+    line: int = field(default=0, compare=False)
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -107,6 +125,13 @@ class PoFile:
 
     def with_fields(self, fields: Sequence[tuple[str, str]]) -> PoFile:
         return replace(self, header=replace(self.header, msgstr=format_header(fields)))
+
+
+def po_safe(text: str) -> str:
+    """The text as a PO string can hold it: NUL and EOT (the msgctxt separator) replaced."""
+    if "\x00" in text or "\x04" in text:
+        return text.replace("\x00", "\ufffd").replace("\x04", "\ufffd")
+    return text
 
 
 def header_fields(msgstr: str) -> tuple[tuple[str, str], ...]:
@@ -477,24 +502,30 @@ _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 def parse(text: str, path: str = "<catalogue>") -> PoFile:
     """Read PO text (any formatting GNU tools or editors produce).
 
-    Raises UserError (exit 2) naming ``path`` and the line when it does not parse, or when
-    an entry is defined twice.
+    Raises PoSyntaxError (a UserError, exit 2) naming ``path`` and the line when it does not
+    parse, or when an entry is defined twice.
     """
     if "\x00" in text:
-        raise UserError(f"{path}: not a PO file (it contains NUL bytes); the file was not changed.")
+        raise PoSyntaxError(path, 1, "it contains NUL bytes", "it is not a PO file")
     content = _reader_content(text)
     strict = _parse_strict(content)
     if strict is not None:
         return strict  # every line was checked by the entry pattern
     _check_strings(content, path)
-    return _parse_canonical(content) or _parse_with_polib(content, path)
+    return _parse_with_polib(content, path)
+
+
+_LINE_END = re.compile(r"\r\n?")
 
 
 def _reader_content(text: str) -> str:
-    """The text as the readers take it: ending with a line break, and the previous msgid of
-    obsolete entries (`#~| msgid`) as a plain `#|` line, which polib reads (it skips the
-    `#~|` form); the `#~ msgid` after it still marks the entry obsolete."""
-    content = text if text.endswith("\n") else text + "\n"
+    """The text as the readers take it: ``\n`` line ends (GNU reads CRLF and CR files too;
+    a raw CR is never part of a string, which writes it `\\r`), ending with a line break, and
+    the previous msgid of obsolete entries (`#~| msgid`) as a plain `#|` line, which polib
+    reads (it skips the `#~|` form); the `#~ msgid` after it still marks the entry obsolete."""
+    content = _LINE_END.sub("\n", text) if "\r" in text else text
+    if not content.endswith("\n"):
+        content += "\n"
     if "#~|" in content:
         content = _OBSOLETE_PREVIOUS.sub("#|", content)
     return content
@@ -507,10 +538,8 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
         parsed = polib.pofile(_NewlineLines(content), wrapwidth=PAGE_WIDTH)
     except (OSError, ValueError, IndexError, KeyError) as exc:
         match = _POLIB_LINE.search(str(exc))
-        where = f"line {match.group(1)}" if match else "unknown line"
-        raise UserError(
-            f"{path}:{where.removeprefix('line ')}: not a valid PO file ({where}: "
-            f"{_polib_reason(str(exc))}); fix or move it away, it was left unchanged"
+        raise PoSyntaxError(
+            path, int(match.group(1)) if match else 0, _polib_reason(str(exc))
         ) from exc
     header_comments = tuple(parsed.header.split("\n")) if parsed.header else ()
     fields = tuple((key, value) for key, value in parsed.metadata.items())
@@ -522,19 +551,33 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
     )
     messages: list[Message] = []
     seen: dict[tuple[str | None, str, bool], int] = {}
+    lines = content.split("\n")
     for entry in parsed:
-        message = _from_polib(entry)
+        line = _msgid_line(lines, max(entry.linenum or 0, 1))
+        message = replace(_from_polib(entry), line=line)
         identity = (message.msgctxt, message.msgid, message.obsolete)
-        line = max(entry.linenum or 0, 1)
         if identity in seen:
-            raise UserError(
-                f"{path}:{line}: not a valid PO file (duplicate message definition "
-                f"of {message.msgid[:60]!r}, first at line {seen[identity]}); merge the two "
-                "entries by hand (msguniq can help), the file was left unchanged"
+            raise PoSyntaxError(
+                path,
+                line,
+                f"duplicate message definition of {message.msgid[:60]!r}, first at line "
+                f"{seen[identity]}",
+                "merge the two entries by hand (msguniq can help)",
             )
         seen[identity] = line
         messages.append(message)
     return PoFile(header=header, messages=tuple(messages))
+
+
+def _msgid_line(lines: Sequence[str], start: int) -> int:
+    """The 1-based line of the `msgid` keyword of the entry that starts at line ``start``."""
+    for index in range(start - 1, len(lines)):
+        line = lines[index].lstrip()
+        if line.startswith("#~"):
+            line = line[2:].lstrip()  # an obsolete entry's `#~ msgid`, not a `#~| msgid`
+        if line.startswith("msgid"):
+            return index + 1
+    return start
 
 
 _Q = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # one complete quoted string on its line
@@ -591,6 +634,7 @@ class _StrictEntry(NamedTuple):
     msgid: str
     obsolete: bool
     joint: str  # what lies between two lines of one of its strings
+    line: int  # of the msgid keyword
 
 
 def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | None:
@@ -608,6 +652,9 @@ def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | 
     position = 0
     match_entry = _STRICT_ENTRY.match
     end = len(text)
+    # Lines counted incrementally: text starts with the added "\n", so the newlines before an
+    # offset are the 1-based line number of the content there.
+    counted, line = 0, 0
     while position < end:
         match = match_entry(text, position)
         if match is None:
@@ -616,6 +663,9 @@ def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | 
         obsolete = match["id"] is None
         joint = '"\n#~ "' if obsolete else '"\n"'
         msgid = _string_value(match["oid"] if obsolete else match["id"], 0, joint)
+        keyword = match.start("oid") - 9 if obsolete else match.start("id") - 6
+        line += text.count("\n", counted, keyword)
+        counted = keyword
         if header is None and not entries:
             if msgid != "" or obsolete:
                 return None  # the first entry is not a header: leave it to the full reader
@@ -625,7 +675,7 @@ def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | 
         if msgid == "" or identity in seen:
             return None
         seen.add(identity)
-        entries.append(_StrictEntry(match, msgid, obsolete, joint))
+        entries.append(_StrictEntry(match, msgid, obsolete, joint, line))
     if header is None:
         return None
     return header, entries
@@ -634,15 +684,14 @@ def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | 
 def _parse_strict(content: str) -> PoFile | None:
     """The fastest reader: ``_strict_entries`` made into a catalogue.
 
-    The result is what ``_parse_canonical`` (and so polib) reads from the same text, proven by
-    a differential test.
+    The result is what polib reads from the same text, proven by a differential test.
     """
     found = _strict_entries(content)
     if found is None:
         return None
     header, entries = found
     messages: list[Message] = []
-    for match, msgid, obsolete, joint in entries:
+    for match, msgid, obsolete, joint, line in entries:
         (tc, ec, refs, flags, prev, _, msgstr, oprev, _, ostr) = match.groups()
         if obsolete:
             prev, msgstr = oprev, ostr
@@ -660,6 +709,7 @@ def _parse_strict(content: str) -> PoFile | None:
                 fuzzy=bool(flags) and "fuzzy" in _flag_list(flags),
                 previous_msgid=_string_value(prev, len("#| msgid "), '"\n#| "') if prev else None,
                 obsolete=obsolete,
+                line=line,
             )
         )
     return PoFile(header=_strict_header(header), messages=tuple(messages))
@@ -704,164 +754,6 @@ def _strict_header(match: re.Match[str]) -> Message:
     )
 
 
-class _Draft:
-    """An entry being read by the canonical-format reader (polib's fields and quirks)."""
-
-    __slots__ = (
-        "comment",
-        "flags",
-        "msgid",
-        "msgstr",
-        "obsolete",
-        "occurrences",
-        "previous_msgid",
-        "tcomment",
-    )
-
-    def __init__(self) -> None:
-        self.tcomment = ""
-        self.comment = ""
-        self.occurrences: list[str] = []
-        self.flags: list[str] = []
-        self.previous_msgid: str | None = None
-        self.msgid: str | None = None
-        self.msgstr: str | None = None
-        self.obsolete = False
-
-    def message(self) -> Message:
-        assert self.msgid is not None and self.msgstr is not None
-        return Message(
-            msgid=self.msgid,
-            msgstr=self.msgstr,
-            comments=tuple(self.tcomment.split("\n")) if self.tcomment else (),
-            extracted=tuple(self.comment.split("\n")) if self.comment else (),
-            references=tuple(self.occurrences),
-            fuzzy="fuzzy" in self.flags,
-            previous_msgid=self.previous_msgid,
-            obsolete=self.obsolete,
-        )
-
-
-def _parse_canonical(content: str) -> PoFile | None:
-    """A fast reader for the subset of PO that GNU tools and this module write.
-
-    It reads exactly what the polib reader would (same stripping and comment rules, proven
-    by a differential test) about five times faster, which matters for 100,000-entry
-    catalogues. Anything outside that subset (msgctxt, plurals, unusual comment markers,
-    duplicates, trailing comments) returns None and polib reads the file instead.
-    """
-    from polib import unescape as polib_unescape
-
-    def unescape(quoted: str) -> str:
-        return polib_unescape(quoted) if "\\" in quoted else quoted
-
-    header_comment = ""
-    at_start = True
-    drafts: list[_Draft] = []
-    draft = _Draft()
-    target = ""  # the field that a continuation line extends
-    for number, raw in enumerate(content.split("\n")):
-        line = raw.strip()
-        if number == 0 and line.startswith("\ufeff"):
-            line = line[1:].strip()
-        if not line:
-            continue
-        obsolete = False
-        if line.startswith("#~|"):
-            line = "#|" + line[3:]  # the previous msgid of an obsolete entry
-        elif line.startswith("#~"):
-            if not line.startswith("#~ "):
-                return None
-            line = line[3:].strip()
-            obsolete = True
-            if not line.startswith(('"', "msgid ", "msgstr ")):
-                return None
-        if line.startswith("#"):
-            if line == "#" or line.startswith("# "):
-                if at_start:
-                    header_comment += ("\n" if header_comment else "") + line[2:]
-                    continue
-                if draft.msgstr is not None:
-                    drafts.append(draft)
-                    draft = _Draft()
-                draft.tcomment += ("\n" if draft.tcomment else "") + line[2:]
-                continue
-            at_start = False
-            marker = line[:3]
-            if marker not in ("#. ", "#: ", "#, ", "#| "):
-                if line in ("#.", "#:", "#,"):
-                    continue  # polib skips these empty lines
-                return None
-            if draft.msgstr is not None:
-                drafts.append(draft)
-                draft = _Draft()
-            body = line[3:]
-            if marker == "#. ":
-                draft.comment += ("\n" if draft.comment else "") + body
-            elif marker == "#: ":
-                draft.occurrences.extend(body.split())
-            elif marker == "#, ":
-                draft.flags.extend(flag.strip() for flag in body.split(","))
-            elif body.startswith('"') and target == "previous_msgid":
-                draft.previous_msgid = (draft.previous_msgid or "") + unescape(body[1:-1])
-            elif body.startswith("msgid ") and draft.previous_msgid is None:
-                draft.previous_msgid = unescape(body[6:].lstrip()[1:-1])
-                target = "previous_msgid"
-            else:
-                return None
-            continue
-        at_start = False
-        if line.startswith('"'):
-            if target == "msgid" and draft.msgid is not None:
-                draft.msgid += unescape(line[1:-1])
-            elif target == "msgstr" and draft.msgstr is not None:
-                draft.msgstr += unescape(line[1:-1])
-            else:
-                return None
-            continue
-        keyword, _, rest = line.partition(" ")
-        if keyword == "msgid":
-            if draft.msgstr is not None:
-                drafts.append(draft)
-                draft = _Draft()
-            elif draft.msgid is not None:
-                return None
-            draft.msgid = unescape(rest.lstrip()[1:-1])
-            draft.obsolete = obsolete
-            target = "msgid"
-        elif keyword == "msgstr" and draft.msgid is not None and draft.msgstr is None:
-            draft.msgstr = unescape(rest.lstrip()[1:-1])
-            target = "msgstr"
-        else:
-            return None
-    if draft.msgstr is not None:
-        drafts.append(draft)
-    elif draft.msgid is not None or draft.tcomment or draft.comment or draft.occurrences:
-        return None
-    header_draft: _Draft | None = None
-    messages: list[Message] = []
-    seen: set[tuple[str, bool]] = set()
-    for item in drafts:
-        if item.msgid == "" and not item.obsolete and header_draft is None:
-            header_draft = item
-            continue
-        identity = (item.msgid or "", item.obsolete)
-        if identity in seen or item.msgid == "":
-            return None  # polib reports duplicates with their line
-        seen.add(identity)
-        messages.append(item.message())
-    fields: dict[str, str] = {}
-    if header_draft is not None and header_draft.msgstr:
-        fields = _polib_header_fields(header_draft.msgstr)
-    header = Message(
-        msgid="",
-        msgstr=format_header(fields.items()),
-        comments=tuple(header_comment.split("\n")) if header_comment else (),
-        fuzzy=header_draft is not None and "fuzzy" in header_draft.flags,
-    )
-    return PoFile(header=header, messages=tuple(messages))
-
-
 _KEYWORD = r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
 _QUOTED = r'"(?:[^"\\\n]|\\.)*"[ \t\r]*$'
 # A line that is neither blank, a comment, nor `[keyword] "string"`; or a `#~`/`#|` line that
@@ -879,10 +771,7 @@ def _check_strings(content: str, path: str) -> None:
     bad = _BAD_LINE.search(content)
     if bad is not None:
         number = content.count("\n", 0, bad.start()) + 1
-        raise UserError(
-            f"{path}:{number}: not a valid PO file (line {number}: expected a keyword and "
-            "a quoted string); fix or move it away, it was left unchanged"
-        )
+        raise PoSyntaxError(path, number, "expected a keyword and a quoted string")
 
 
 def _polib_reason(message: str) -> str:
@@ -915,17 +804,68 @@ def _from_polib(entry: object) -> Message:
     )
 
 
-def read(path: Path) -> PoFile:
-    """Parse the catalogue at ``path`` (UTF-8; a BOM is ignored)."""
+def read_text(path: Path) -> str:
+    """The catalogue's text (UTF-8; a BOM is dropped); UserError naming the file otherwise."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(f"{path}: cannot read the catalogue ({exc.strerror})") from exc
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(
             f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}); convert "
             "it with `msgconv -t UTF-8`, it was left unchanged"
         ) from exc
-    return parse(text, str(path))
+
+
+def read(path: Path) -> PoFile:
+    """Parse the catalogue at ``path``: every command accepts and refuses the same files."""
+    return parse(read_text(path), str(path))
+
+
+def live_entries(catalogue: PoFile) -> list[Message]:
+    """Entries that are neither the header nor obsolete."""
+    return [message for message in catalogue.messages if not message.obsolete]
+
+
+def find_catalogues(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and every `*.po` under each directory (sorted); UserError when none.
+
+    A folder that holds templates (`*.pot`) but no catalogue yet, such as a fresh clone's
+    `locales/`, yields its templates: they are still checked for validity and counted.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            under = sorted(p for p in path.rglob("*.po") if p.is_file())
+            if not under:
+                under = sorted(p for p in path.rglob("*.pot") if p.is_file())
+            if not under:
+                raise UserError(
+                    f"{path}: no catalogues (*.po) or templates (*.pot) in this folder; "
+                    "create them with `translate run SOURCE…` first"
+                )
+            found.extend(under)
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise UserError(f"{path}: not a regular file or folder")
+        else:
+            raise UserError(f"{path}: no such file or folder")
+    if not found:
+        raise UserError("no catalogue given")
+    # The same file named twice (directly and through its folder) is counted once.
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def load_catalogue(path: Path) -> PoFile:
+    """Parse a PO file with translate.pofile, so every command accepts and refuses the same
+    files as `translate run`; UserError (exit 2) naming the file and line otherwise."""
+    from translate import pofile
+
+    return pofile.read(path)

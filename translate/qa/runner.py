@@ -10,15 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translate.errors import UserError
+from translate.pofile import PoSyntaxError, find_catalogues, live_entries, read
+from translate.provenance import entry_state
 from translate.qa.checks import CHECKS, Check, entry_findings
-from translate.stats import (
-    entry_state,
-    find_catalogues,
-    live_entries,
-    load_catalogue,
-    msgid_lines,
-    read_lines,
-)
 
 
 @dataclass(frozen=True)
@@ -190,19 +184,21 @@ def check_catalogue(
 ) -> tuple[list[Finding], CatalogueSummary]:
     """All findings for one catalogue file."""
     name = str(path)
-    lines = read_lines(path)
     findings: list[Finding] = []
     if msgfmt is not None:
         findings += run_msgfmt(name, msgfmt)
     try:
-        catalogue = load_catalogue(path)
+        catalogue = read(path)
+    except PoSyntaxError as exc:
+        findings.append(Finding(name, exc.line or 1, "parse", exc.problem))
+        findings.sort(key=lambda finding: finding.line)
+        return findings, CatalogueSummary(name, 0, 0, 0, 0)
     except UserError as exc:
-        findings.append(parse_finding(name, exc.message))
+        findings.append(Finding(name, 1, "parse", exc.message.removeprefix(f"{name}: ")))
         findings.sort(key=lambda finding: finding.line)
         return findings, CatalogueSummary(name, 0, 0, 0, 0)
 
     entries = live_entries(catalogue)
-    line_of = msgid_lines(lines)
     states = [entry_state(entry) for entry in entries]
     fuzzy = states.count("fuzzy")
     untranslated = states.count("untranslated")
@@ -213,12 +209,12 @@ def check_catalogue(
         if state == "fuzzy" and not options.include_fuzzy:
             continue
         checked += 1
-        line = line_of.get(entry.msgid, 1)
+        line = entry.line or 1
         for check, message in entry_findings(entry.msgid, entry.msgstr, detect, options.checks):
             findings.append(Finding(name, line, check, message))
 
     total = len(entries)
-    header_line = line_of.get("", 1)
+    header_line = catalogue.header.line or 1
     for label, count, threshold in (
         ("fuzzy", fuzzy, options.max_fuzzy),
         ("untranslated", untranslated, options.max_untranslated),
@@ -238,14 +234,6 @@ def check_catalogue(
     included = fuzzy if options.include_fuzzy else 0
     summary = CatalogueSummary(name, total, checked, fuzzy - included, untranslated)
     return findings, summary
-
-
-def parse_finding(path: str, message: str) -> Finding:
-    """A `parse` finding from the reader's `path:line: problem` (or `path: problem`) error."""
-    match = re.match(re.escape(path) + r":(?:(\d+):)? ?(.*)$", message, re.DOTALL)
-    if match is None:
-        return Finding(path, 1, "parse", message)
-    return Finding(path, int(match.group(1) or 1), "parse", match.group(2))
 
 
 def check_catalogues(
