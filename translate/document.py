@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -71,8 +71,6 @@ class Document:
     text: str
     segments: tuple[Segment, ...]
     path: str = "-"  # as given by the user; `-` for stdin
-    encoding: str = "utf-8"
-    warnings: tuple[str, ...] = field(default=())
 
     def gaps(self) -> Iterator[str]:
         """The text between segments: before the first, between each pair, after the last.

@@ -10,14 +10,14 @@ text (or, in strict mode, is reported).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from translate import pofile
 from translate.document import BreakKind, Document, Segment
 from translate.errors import EXIT_FINDINGS, UserError
 from translate.pofile import PoFile
-from translate.segment import DEFAULT_MAX_LENGTH
+from translate.source import SegmentOptions, read_and_segment
 
 # How many untranslated segments a strict export names before "and N more".
 STRICT_LISTED = 5
@@ -28,9 +28,7 @@ class ExportOptions:
     """Segmentation must match the run that wrote the catalogue, or msgids will not match."""
 
     include_fuzzy: bool = False
-    line_breaks: str = "auto"
-    abbreviations: frozenset[str] | None = None
-    max_length: int = DEFAULT_MAX_LENGTH
+    segmentation: SegmentOptions = field(default_factory=SegmentOptions)
 
 
 @dataclass(frozen=True)
@@ -199,7 +197,6 @@ def export_catalogue(
     catalogue_path: str | Path,
     source: str | None = None,
     *,
-    encoding: str | None = None,
     options: ExportOptions = ExportOptions(),
 ) -> tuple[ExportResult, tuple[str, ...]]:
     """Read the catalogue and its source, and rebuild the target text.
@@ -207,9 +204,6 @@ def export_catalogue(
     Returns the result and the source reader's warnings. ``source`` defaults to the file the
     catalogue's `#:` references name, relative to the working directory.
     """
-    from translate.segment import segment_text
-    from translate.textio import read_source
-
     path = Path(catalogue_path)
     if not path.is_file():
         raise UserError(f"{path}: no such catalogue file")
@@ -221,13 +215,6 @@ def export_catalogue(
                 f"{source}: source document (from the references in {path}) not found; "
                 "run from the folder where `translate run` ran, or pass --source FILE"
             )
-    source_text = read_source(source, encoding)
-    document = segment_text(
-        source_text.text,
-        path=source,
-        line_breaks=options.line_breaks,
-        abbreviations=options.abbreviations,
-        max_length=options.max_length,
-    )
+    read = read_and_segment(source, options.segmentation)
     translations, known = usable_translations(catalogue, options.include_fuzzy)
-    return export_document(document, translations, known), source_text.warnings
+    return export_document(read.document, translations, known), read.warnings

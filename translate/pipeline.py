@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from translate import catalog, pofile
 from translate.document import Document
 from translate.errors import UserError
-from translate.segment import DEFAULT_MAX_LENGTH
+from translate.source import SegmentOptions
 from translate.translation import MachineSource, Translation
 
 if TYPE_CHECKING:
@@ -48,10 +48,7 @@ class RunOptions:
     threads: int | None = None  # CPU threads for the model; None: every core
     use_mt: bool = True
     purge_obsolete: bool = False
-    line_breaks: str = "auto"
-    abbreviations: frozenset[str] | None = None
-    max_length: int = DEFAULT_MAX_LENGTH
-    encoding: str | None = None
+    segmentation: SegmentOptions = field(default_factory=SegmentOptions)
     chunk_sentences: int = DEFAULT_CHUNK_SENTENCES
 
 
@@ -165,8 +162,7 @@ def run(
 
 
 def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], tuple[str, ...]]:
-    from translate.segment import segment_text
-    from translate.textio import read_source
+    from translate.source import read_and_segment
 
     stems: list[str] = []
     by_stem: dict[str, str] = {}
@@ -183,17 +179,10 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
     jobs: list[_Job] = []
     warnings: list[str] = []
     for source, stem, po_path in zip(sources, stems, po_paths, strict=True):
-        text = read_source(source, options.encoding)
-        warnings.extend(text.warnings)  # each already names the file
-        document = segment_text(
-            text.text,
-            path=source,
-            line_breaks=options.line_breaks,
-            abbreviations=options.abbreviations,
-            max_length=options.max_length,
-        )
-        document = dataclasses.replace(document, encoding=text.encoding, warnings=text.warnings)
-        if not document.segments and not text.warnings:
+        read = read_and_segment(source, options.segmentation)
+        document = read.document
+        warnings.extend(read.warnings)  # each already names the file
+        if not document.segments and not read.warnings:
             warnings.append(f"{source}: no text to translate; the catalogue has only a header")
         jobs.append(
             _Job(

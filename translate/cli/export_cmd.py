@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from translate.cli.options import extra_abbreviations, segmentation_options
+from translate.cli.options import segment_options, segmentation_options, warn
 from translate.errors import UserError
 
 
@@ -69,20 +69,17 @@ def export(
 
     options = ExportOptions(
         include_fuzzy=include_fuzzy,
-        line_breaks=line_breaks,
-        abbreviations=extra_abbreviations(abbreviations_file),
-        max_length=max_length,
+        segmentation=segment_options(line_breaks, abbreviations_file, max_length, encoding),
     )
-    result, warnings = export_catalogue(catalog, source, encoding=encoding, options=options)
+    result, warnings = export_catalogue(catalog, source, options=options)
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        warn(warning)
     if strict and result.missing:
         raise strict_error(result)
     if result.not_in_catalogue:
-        click.echo(
-            f"warning: {result.not_in_catalogue} segments of {result.source} have no entry in "
-            f"{catalog}: the source or the segmentation options changed since `translate run`",
-            err=True,
+        warn(
+            f"{result.not_in_catalogue} segments of {result.source} have no entry in "
+            f"{catalog}: the source or the segmentation options changed since `translate run`"
         )
     if output == "-":
         sys.stdout.flush()

@@ -1,4 +1,5 @@
-"""Options shared by the commands that segment a source: `segment`, `run` and `export`.
+"""Options shared by the commands that segment a source (`segment`, `run`, `export`), and
+the one way commands print a warning.
 
 One definition, so the three cannot drift apart: `export` must segment a source exactly as
 `run` did, or its segments no longer find their catalogue entries.
@@ -13,6 +14,7 @@ from typing import TypeVar
 import click
 
 from translate.segment import DEFAULT_MAX_LENGTH, LINE_BREAK_MODES, load_abbreviations
+from translate.source import SegmentOptions
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -56,5 +58,14 @@ def segmentation_options(command: F) -> F:
     return command
 
 
-def extra_abbreviations(path: Path | None) -> frozenset[str] | None:
-    return None if path is None else load_abbreviations(path)
+def segment_options(
+    line_breaks: str, abbreviations_file: Path | None, max_length: int, encoding: str | None
+) -> SegmentOptions:
+    """The SegmentOptions that the options added by ``segmentation_options`` describe."""
+    abbreviations = None if abbreviations_file is None else load_abbreviations(abbreviations_file)
+    return SegmentOptions(line_breaks, abbreviations, max_length, encoding)
+
+
+def warn(message: str) -> None:
+    """A non-fatal problem, spelled the same way by every command, on standard error."""
+    click.echo(f"Warning: {message}", err=True)

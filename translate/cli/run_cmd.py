@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from translate.cli.options import extra_abbreviations, segmentation_options
+from translate.cli.options import segment_options, segmentation_options, warn
+from translate.engine import DEVICES
 
 if TYPE_CHECKING:
     from translate.pipeline import Progress
-
-DEVICES = ("auto", "cpu", "cuda")
 
 
 @click.command(
@@ -121,10 +120,7 @@ def run(
         threads=threads,
         use_mt=not no_mt,
         purge_obsolete=purge_obsolete,
-        line_breaks=line_breaks,
-        abbreviations=extra_abbreviations(abbreviations_file),
-        max_length=max_length,
-        encoding=encoding,
+        segmentation=segment_options(line_breaks, abbreviations_file, max_length, encoding),
     )
     with _terminal_progress() as progress:
         summary = pipeline.run(
@@ -134,7 +130,7 @@ def run(
             notice=lambda message: click.echo(message, err=True),
         )
     for warning in summary.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        warn(warning)
     click.echo(summary.line(), err=True)
 
 

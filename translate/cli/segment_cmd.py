@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -10,9 +9,8 @@ from pathlib import Path
 
 import click
 
-from translate.cli.options import extra_abbreviations, segmentation_options
+from translate.cli.options import segment_options, segmentation_options, warn
 from translate.document import Document
-from translate.segment import segment_text
 
 FORMATS = ("text", "jsonl", "pot")
 
@@ -54,24 +52,15 @@ def segment(
     translated and no file is written; the segments are exactly the entries `translate run`
     puts in the catalogues.
     """
-    from translate.textio import read_source
+    from translate.source import read_and_segment
 
-    abbreviations = extra_abbreviations(abbreviations_file)
+    options = segment_options(line_breaks, abbreviations_file, max_length, encoding)
     documents = []
     for name in files:
-        source = read_source(name, encoding)
+        source = read_and_segment(name, options)
         for warning in source.warnings:
-            click.echo(f"Warning: {warning}", err=True)
-        document = segment_text(
-            source.text,
-            path=name,
-            line_breaks=line_breaks,
-            abbreviations=abbreviations,
-            max_length=max_length,
-        )
-        documents.append(
-            dataclasses.replace(document, encoding=source.encoding, warnings=source.warnings)
-        )
+            warn(warning)
+        documents.append(source.document)
     # Bytes, so that the output is UTF-8 whatever the terminal's locale says.
     sys.stdout.buffer.write(render(documents, output_format).encode("utf-8"))
     sys.stdout.flush()

@@ -1,0 +1,48 @@
+"""Source file → Document: read (translate.textio) and segment (translate.segment).
+
+The one way every command turns a source into segments, so `run`, `export` and `segment`
+cannot drift apart: export must segment a source exactly as run did, or its segments no
+longer find their catalogue entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translate.document import Document
+from translate.segment import DEFAULT_MAX_LENGTH
+
+
+@dataclass(frozen=True)
+class SegmentOptions:
+    """How sources are decoded and segmented (the shared options of the three commands)."""
+
+    line_breaks: str = "auto"
+    abbreviations: frozenset[str] | None = None
+    max_length: int = DEFAULT_MAX_LENGTH
+    encoding: str | None = None  # None: UTF-8, or UTF-16/32 with a BOM
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A segmented source and what reading it had to say (each warning names the file)."""
+
+    document: Document
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def read_and_segment(path: str, options: SegmentOptions = SegmentOptions()) -> SourceDocument:
+    """Read ``path`` (`-`: standard input) and segment it; UserError naming the file."""
+    from translate.segment import segment_text
+    from translate.textio import read_source
+
+    text = read_source(path, options.encoding)
+    document = segment_text(
+        text.text,
+        path=path,
+        line_breaks=options.line_breaks,
+        abbreviations=options.abbreviations,
+        max_length=options.max_length,
+    )
+    return SourceDocument(document, text.encoding, text.warnings)
