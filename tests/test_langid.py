@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate.document import NO_LANGUAGE
-from translate.langid import detect_language, is_vietnamese_syllable
+from translate.langid import detect_language
+from translate.vietnamese import is_vietnamese_syllable
 
 
 @pytest.mark.parametrize(

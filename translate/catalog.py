@@ -30,6 +30,7 @@ from pathlib import PurePath
 from translate import __version__
 from translate.document import NO_LANGUAGE, Document, Note, Segment
 from translate.errors import UserError
+from translate.languages import language_name, plural_forms
 from translate.pofile import (
     Message,
     PoFile,
@@ -59,28 +60,6 @@ FUZZY_THRESHOLD = 0.75
 # min/max >= 0.75 / (2 - 0.75) = 0.6, so only messages of similar length are compared.
 _LENGTH_RATIO = FUZZY_THRESHOLD / (2 - FUZZY_THRESHOLD)
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "vi": "Vietnamese",
-    "fr": "French",
-    "de": "German",
-    "es": "Spanish",
-    "zh": "Chinese",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "ru": "Russian",
-}
-# Languages whose nouns have one form; the rest use the English rule unless listed.
-_PLURAL_FORMS = {
-    "vi": "nplurals=1; plural=0;",
-    "zh": "nplurals=1; plural=0;",
-    "ja": "nplurals=1; plural=0;",
-    "ko": "nplurals=1; plural=0;",
-    "th": "nplurals=1; plural=0;",
-    "id": "nplurals=1; plural=0;",
-    "fr": "nplurals=2; plural=(n > 1);",
-}
-_DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
 _NOTE_TEXT = {
     Note.REPAIRED_JOIN: "repaired scrape join: split from the text before it",
@@ -544,19 +523,19 @@ def catalogue_header(
         ("POT-Creation-Date", pot_date),
         ("PO-Revision-Date", revision_date),
         ("Last-Translator", f"machine translation (translate {__version__})"),
-        ("Language-Team", LANGUAGE_NAMES.get(target_lang, target_lang)),
+        ("Language-Team", language_name(target_lang)),
         ("Language", target_lang),
         ("MIME-Version", "1.0"),
         ("Content-Type", "text/plain; charset=UTF-8"),
         ("Content-Transfer-Encoding", "8bit"),
-        ("Plural-Forms", _PLURAL_FORMS.get(target_lang, _DEFAULT_PLURAL_FORMS)),
+        ("Plural-Forms", plural_forms(target_lang)),
         ("X-Generator", f"translate {__version__}"),
         ("X-Source-Language", source_lang),
     ]
     if old is None or old.msgstr == "":
         comment = (
-            f"{LANGUAGE_NAMES.get(target_lang, target_lang)} translation of {project} "
-            f"(source language: {LANGUAGE_NAMES.get(source_lang, source_lang)}).",
+            f"{language_name(target_lang)} translation of {project} "
+            f"(source language: {language_name(source_lang)}).",
             "Machine translations are marked fuzzy until a reviewer accepts them.",
         )
         return Message(msgid="", msgstr=format_header(defaults), comments=comment)

@@ -18,47 +18,23 @@ langdetect is imported on first use only, so the CLI's ``--help`` never loads it
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from translate.document import NO_LANGUAGE
+from translate.vietnamese import (
+    SHARED_ACCENTED_LETTERS,
+    has_vietnamese_only_letter,
+    is_vietnamese_syllable,
+)
 
 VIETNAMESE = "vi"
 
 _ANY_LETTER = re.compile(r"[^\W\d_]")
-# Regex class bodies: letters only Vietnamese writes, and accented letters it shares with
-# French, Portuguese and others.
-VIETNAMESE_ONLY_LETTERS = "đĐơƠưƯăĂĩĨũŨ\u1ea0-\u1ef9"
-SHARED_ACCENTED_LETTERS = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
-_STRONG_VIETNAMESE = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}]")
 _WEAK_VIETNAMESE = re.compile(f"[{SHARED_ACCENTED_LETTERS}]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Share of words that must be Vietnamese syllables before shared accents count as Vietnamese.
 _SYLLABLE_SHARE = 0.6
-
-
-def _vowel_class() -> str:
-    tones = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
-    vowels = {
-        unicodedata.normalize("NFC", base + tone)
-        for base in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
-        for tone in tones
-    }
-    return "".join(sorted(vowels))
-
-
-# One Vietnamese syllable: optional onset, one to three vowels, optional final consonant.
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    rf"[{_vowel_class()}]{{1,3}}"
-    r"(?:ch|ng|nh|[cmnpt])?"
-)
-
-
-def is_vietnamese_syllable(word: str) -> bool:
-    """True when ``word`` (any case) has the shape of one Vietnamese syllable."""
-    return _SYLLABLE.fullmatch(word.lower()) is not None
 
 
 def _looks_vietnamese(text: str) -> bool:
@@ -76,7 +52,7 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text`` ("vi", "en", …) or NO_LANGUAGE; the same answer every run."""
     if _ANY_LETTER.search(text) is None:
         return NO_LANGUAGE
-    if _STRONG_VIETNAMESE.search(text) is not None:
+    if has_vietnamese_only_letter(text):
         return VIETNAMESE
     if _WEAK_VIETNAMESE.search(text) is not None and _looks_vietnamese(text):
         return VIETNAMESE

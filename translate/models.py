@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from translate.errors import UserError
+from translate.textio import atomic_write_bytes
 
 if TYPE_CHECKING:
     import zipfile
@@ -574,7 +575,7 @@ def fetch_index(timeout: float = INDEX_TIMEOUT_S) -> list[AvailablePackage]:
         ) from exc
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomic(paths.local_index, data)
+        atomic_write_bytes(paths.local_index, data)
     except OSError:
         pass  # a read-only data folder does not stop us from using the index we just read
     return [package for package in map(_available_from_json, entries) if package is not None]
@@ -596,19 +597,6 @@ def _available_from_json(entry: Any) -> AvailablePackage | None:
         version=str(entry.get("package_version", "")),
         links=tuple(str(link) for link in links if isinstance(link, str)),
     )
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def find_in_index(

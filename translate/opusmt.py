@@ -54,15 +54,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from translate import __version__
+from translate.engine import TARGET_TOKENIZER_KEY
 from translate.errors import UserError
+from translate.languages import language_name
 from translate.textio import atomic_writer
 
 QUANTIZATIONS = ("int8", "int8_float32", "float16", "none")
 DEFAULT_QUANTIZATION = "int8"
 DEFAULT_PACKAGE_VERSION = "1.0"
 ARGOS_VERSION = "1.0"
-# Metadata key naming the SentencePiece model that turns generated pieces back into text.
-TARGET_TOKENIZER_KEY = "target_sentencepiece_model"
 TARGET_TOKENIZER_FILE = "target.spm"
 SOURCE_TOKENIZER_FILE = "sentencepiece.model"
 MARIAN = "marian"
@@ -92,42 +92,6 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 HUB_MODEL_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*$")
 PACKAGE_VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,31}$")
 
-LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "bg": "Bulgarian",
-    "cs": "Czech",
-    "da": "Danish",
-    "de": "German",
-    "el": "Greek",
-    "en": "English",
-    "es": "Spanish",
-    "et": "Estonian",
-    "fi": "Finnish",
-    "fr": "French",
-    "he": "Hebrew",
-    "hi": "Hindi",
-    "hu": "Hungarian",
-    "id": "Indonesian",
-    "it": "Italian",
-    "ja": "Japanese",
-    "km": "Khmer",
-    "ko": "Korean",
-    "lo": "Lao",
-    "ms": "Malay",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ro": "Romanian",
-    "ru": "Russian",
-    "sk": "Slovak",
-    "sv": "Swedish",
-    "th": "Thai",
-    "tl": "Tagalog",
-    "tr": "Turkish",
-    "uk": "Ukrainian",
-    "vi": "Vietnamese",
-    "zh": "Chinese",
-}
 
 Progress = Callable[[str], None]
 
@@ -159,11 +123,6 @@ class BuiltPackage:
 
 # --------------------------------------------------------------------------------------------
 # Pure rules
-
-
-def language_name(code: str) -> str:
-    """English name of a language code for Argos metadata; the code itself when unknown."""
-    return LANGUAGE_NAMES.get(code, code)
 
 
 def check_language_code(code: str, option: str) -> str:

@@ -33,7 +33,8 @@ from translate.abbreviations import (
 )
 from translate.document import BreakKind, Document, Note, Segment
 from translate.errors import UserError
-from translate.langid import SHARED_ACCENTED_LETTERS, VIETNAMESE_ONLY_LETTERS, detect_language
+from translate.langid import detect_language
+from translate.vietnamese import SHARED_ACCENTED_LETTERS, VIETNAMESE_ONLY_LETTERS
 
 LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
 DEFAULT_MAX_LENGTH = 2000

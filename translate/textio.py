@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from translate.errors import EXIT_USAGE, UserError
+from translate.vietnamese import ACUTE, DOT, GRAVE, HOOK, TILDE, is_vietnamese_syllable
 
 STDIN = "-"
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -336,9 +337,8 @@ _TCVN3 = dict(
     )
 )
 
-_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = ACUTE, GRAVE, HOOK, TILDE, DOT
 _CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
-_TONES = frozenset((_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT))
 
 # VNI mark bytes (as cp1252 renders them) that follow a vowel, as combining marks.
 _VNI_MARKS_LOWER = {
@@ -380,53 +380,12 @@ _VNI_LETTERS = {
 _VOWELS = frozenset("aăâeêioôơuưy")
 
 
-def _words(spaced: str) -> tuple[str, ...]:
-    return tuple(spaced.split())
-
-
-# A Vietnamese syllable without its tone mark: onset, then one of the language's rhymes.
-_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-_OPEN_RHYMES = _words(
-    "a e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua uê ui uy ưa ưi ưu "
-    "ươi ươu uôi uya oai oay oeo uây uyu iêu yêu uơ"
-)
-_CLOSED_NUCLEI = _words("a ă â e ê i o ô ơ u ư iê yê uô ươ oa oă oe uâ uyê uy oo")
-_PALATAL_NUCLEI = ("a", "ê", "i", "oa", "uê", "uy")  # the only ones before -ch and -nh
-_STOP_CODAS = ("c", "ch", "p", "t")  # after these only the acute or dot-below tone
-
-
-def _alternatives(options: list[str]) -> str:
-    # Longest first, so that the regex prefers `ng` over `n` and `ươi` over `ư`.
-    return "|".join(sorted(options, key=len, reverse=True))
-
-
-_SYLLABLE = re.compile(
-    _ONSET
-    + "(?:"
-    + _alternatives(
-        [*_OPEN_RHYMES]
-        + [n + c for n in _CLOSED_NUCLEI for c in ("c", "m", "n", "ng", "p", "t")]
-        + [n + c for n in _PALATAL_NUCLEI for c in ("ch", "nh")]
-    )
-    + ")"
-)
 _EDGE_PUNCTUATION = "\"'()[]{}<>,.;:!?/-–—“”‘’…*#"  # not ¡¢£¤¥¦§«»: letters in TCVN3
 
 _LEGACY_NAMES = {
     "TCVN3": "the TCVN3 (ABC, .Vn fonts) encoding",
     "VNI": "the VNI encoding",
 }
-
-
-def _is_vietnamese_syllable(word: str) -> bool:
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [char for char in decomposed if char in _TONES]
-    if len(tones) > 1:
-        return False
-    toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    if _SYLLABLE.fullmatch(toneless) is None:
-        return False
-    return not (toneless.endswith(_STOP_CODAS) and tones and tones[0] not in (_ACUTE, _DOT))
 
 
 def _from_tcvn3(word: str) -> str:
@@ -479,10 +438,10 @@ def legacy_font_encoding(text: str) -> str | None:
     words = _candidate_words(text)
     if not words:
         return None
-    as_is = sum(_is_vietnamese_syllable(word) for word in words)
+    as_is = sum(is_vietnamese_syllable(word) for word in words)
     best: tuple[int, str] | None = None
     for name, convert in _CONVERTERS.items():
-        converted = sum(_is_vietnamese_syllable(convert(word)) for word in words)
+        converted = sum(is_vietnamese_syllable(convert(word)) for word in words)
         if best is None or converted > best[0]:
             best = (converted, name)
     assert best is not None
@@ -522,7 +481,7 @@ def _guess_legacy_bytes(data: bytes) -> str | None:
     sample = data[:262144]
     cp1258 = unicodedata.normalize("NFC", sample.decode("cp1258", errors="replace"))
     words = _candidate_words(cp1258)
-    if words and sum(_is_vietnamese_syllable(w) for w in words) * 10 >= len(words) * 6:
+    if words and sum(is_vietnamese_syllable(w) for w in words) * 10 >= len(words) * 6:
         return "cp1258"
     return legacy_font_encoding(sample.decode("cp1252", errors="replace"))
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from translate.document import NO_LANGUAGE
+from translate.vietnamese import has_vietnamese_only_letter
 
 
 def _word_list(words: str) -> list[str]:
@@ -120,8 +121,6 @@ def length_ratio_outlier(
     return ratio if not band[0] <= ratio <= band[1] else None
 
 
-# Letters only Vietnamese uses among Latin-script languages (not French/Portuguese é, à, ô).
-_VIETNAMESE_LETTERS = frozenset("ăđơưảạấầẩẫậắằẳẵặẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵ")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 # Frequent English function words: a msgstr made of them is English without asking langdetect.
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -148,7 +147,7 @@ def vietnamese_word_share(text: str) -> tuple[int, float]:
     ordinary = [word.lower() for word in _LETTER_WORD.findall(text) if _is_ordinary_word(word)]
     if not ordinary:
         return 0, 0.0
-    marked = sum(1 for word in ordinary if any(char in _VIETNAMESE_LETTERS for char in word))
+    marked = sum(1 for word in ordinary if has_vietnamese_only_letter(word))
     return marked, marked / len(ordinary)
 
 
