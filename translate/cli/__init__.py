@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 import traceback
+from collections.abc import Mapping
 from typing import Any
 
 import click
@@ -54,15 +55,25 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use."""
+    """A group whose subcommands named in ``lazy_subcommands`` (name → module, attribute,
+    one-line help) are imported on first use; `--help` lists them without importing them."""
+
+    def __init__(
+        self,
+        *args: Any,
+        lazy_subcommands: Mapping[str, tuple[str, str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_subcommands = dict(lazy_subcommands or {})
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted({*super().list_commands(ctx), *self.lazy_subcommands})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        entry = COMMANDS.get(cmd_name)
+        entry = self.lazy_subcommands.get(cmd_name)
         if entry is None:
-            return None
+            return super().get_command(ctx, cmd_name)
         module_name, attribute, _ = entry
         try:
             module = importlib.import_module(module_name)
@@ -75,13 +86,24 @@ class LazyGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        # The short help comes from COMMANDS so that `--help` imports no subcommand module.
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+        rows = []
+        for name in self.list_commands(ctx):
+            lazy = self.lazy_subcommands.get(name)
+            command = None if lazy else super().get_command(ctx, name)
+            if lazy is not None:
+                rows.append((name, lazy[2]))
+            elif command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(formatter.width)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    lazy_subcommands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="translate")
 @click.option(
     "--debug",

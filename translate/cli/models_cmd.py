@@ -2,44 +2,26 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 
 import click
 
 from translate import models as model_store
+from translate.cli import LazyGroup
 from translate.errors import UserError
 
-# Commands defined in other modules, listed only when their module is importable.
-LAZY_COMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("translate.cli.models_build_cmd", "build"),
+# Commands defined in other modules, imported when used.
+LAZY_COMMANDS: dict[str, tuple[str, str, str]] = {
+    "build": (
+        "translate.cli.models_build_cmd",
+        "build",
+        "Convert an OPUS-MT model into an Argos package (.argosmodel).",
+    ),
 }
 
 
-class ModelsGroup(click.Group):
-    def _lazy(self, name: str) -> click.Command | None:
-        module_name, attribute = LAZY_COMMANDS[name]
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            return None
-        command = getattr(module, attribute, None)
-        return command if isinstance(command, click.Command) else None
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        lazy = [name for name in LAZY_COMMANDS if self._lazy(name) is not None]
-        return sorted([*super().list_commands(ctx), *lazy])
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name in LAZY_COMMANDS:
-            return self._lazy(cmd_name)
-        return super().get_command(ctx, cmd_name)
-
-
-@click.group(cls=ModelsGroup)
+@click.group(cls=LazyGroup, lazy_subcommands=LAZY_COMMANDS)
 def models_group() -> None:
     """List, install, build and remove Argos Translate packages.
 
