@@ -11,8 +11,11 @@ without it a break-after-space rule is used, which agrees with GNU on ordinary p
 our output therefore leaves it byte-identical, so reviewers' tools and ours never fight over
 formatting.
 
-``parse`` reads with polib (robust to Poedit, Lokalize, Weblate and msgcat formatting) and
-raises ``UserError`` naming the line when a catalogue does not parse.
+``parse`` reads a file in msgcat's own layout (ours, after any GNU tool) with one pattern match
+per entry, and anything else (Poedit, Lokalize, Weblate, Babel, msgctxt, plurals) with polib;
+a differential test proves both read the same. A catalogue that does not parse raises
+``PoSyntaxError`` (a ``UserError``) carrying its line. ``read``/``read_text`` and
+``find_catalogues`` are the one way commands open catalogues.
 """
 
 from __future__ import annotations
@@ -122,9 +125,6 @@ class PoFile:
             if key.lower() == name.lower():
                 return value
         return None
-
-    def with_fields(self, fields: Sequence[tuple[str, str]]) -> PoFile:
-        return replace(self, header=replace(self.header, msgstr=format_header(fields)))
 
 
 def po_safe(text: str) -> str:
