@@ -165,8 +165,10 @@ def test_install_list_remove_round_trip(
         (TOP, "vi", "en", True)
     ]
     assert rows[0]["size_bytes"] > 0
-    table = cli("models", "list")
-    assert table.stdout.startswith("* " + TOP)
+    table = cli("models", "list").stdout.splitlines()
+    assert table[0].split() == ["CODE", "PAIR", "VERSION", "SIZE", "FOLDER"]
+    assert table[1].startswith("*  " + TOP)
+    assert table[-1].startswith("* = the package `translate run` uses for vi→en")
     removed = cli("models", "remove", TOP)
     assert removed.exit_code == 0, removed.stderr
     assert snapshot(empty_argos_home) == []
@@ -286,6 +288,44 @@ def test_highest_version_is_selected(
     rows = json.loads(cli("models", "list", "--json").stdout)
     assert {r["code"]: r["selected"] for r in rows} == {TOP: False, "zz-newer": True}
     assert models.resolve_package("vi", "en").code == "zz-newer"
+
+
+def test_models_use_chooses_among_installed_packages(
+    cli: Cli, fixture_archive: Path, empty_argos_home: Path, tmp_path: Path
+) -> None:
+    newer_metadata = {**fixture_metadata(fixture_archive), "package_version": "1.10"}
+    newer = rewrite_archive(
+        fixture_archive,
+        tmp_path / "newer.argosmodel",
+        rename=lambda n: n.replace(TOP, "zz-newer", 1),
+        metadata=newer_metadata,
+    )
+    assert cli("models", "install", str(fixture_archive), str(newer)).exit_code == 0
+    chosen = cli("models", "use", TOP)
+    assert chosen.exit_code == 0 and f"vi→en now uses {TOP}" in chosen.stdout
+    assert models.resolve_package("vi", "en").code == TOP
+    listed = cli("models", "list").stdout.splitlines()
+    assert any(line.startswith("*  " + TOP) for line in listed)
+    assert "chosen with `translate models use`" in listed[-1]
+    unknown = cli("models", "use", "no-such-package")
+    assert unknown.exit_code == 2 and unknown.stderr.count("Error:") == 1
+
+
+def test_unpacked_override_archives_are_bounded(
+    fixture_archive: Path, empty_argos_home: Path, tmp_path: Path
+) -> None:
+    cache = models.argos_paths().archive_cache_dir
+    used = []
+    for number in range(models.MAX_CACHED_ARCHIVES + 2):
+        variant = rewrite_archive(
+            fixture_archive,
+            tmp_path / f"v{number}.argosmodel",
+            replace={f"{TOP}/README.md": f"variant {number}".encode()},
+        )
+        used.append(models.resolve_package("vi", "en", override=str(variant)).path)
+    kept = [entry for entry in cache.iterdir() if entry.is_dir()]
+    assert len(kept) == models.MAX_CACHED_ARCHIVES
+    assert used[-1].is_dir()  # the one in use is never pruned
 
 
 def test_no_package_is_one_message_with_remedies(cli: Cli, empty_argos_home: Path) -> None:

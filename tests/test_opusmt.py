@@ -707,3 +707,12 @@ def test_missing_transformers_is_reported_with_the_extra(
     monkeypatch.setitem(sys.modules, "transformers", None)
     message = _build_fails(hf_folder, tmp_path)
     assert "transformers" in message and "opusmt" in message
+
+
+def test_build_checks_the_source_before_the_installed_package(
+    cli: Any, empty_argos_home: Path, tmp_path: Path
+) -> None:
+    result = cli("models", "build", str(tmp_path / "missing"), "--from", "vi", "--to", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and "no such folder or .zip" in result.stderr
+    assert result.stderr.count("\n") == 1

@@ -7,10 +7,8 @@ contract and engine call counts, never wording. Engine calls are counted by wrap
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -97,7 +95,8 @@ def test_first_run_layout(
     result = run_ok(cli, "--alternatives", "1")
     assert len(engine_calls) == 1
     assert "1 document, " in result.stderr and "(1 engine call)" in result.stderr
-    assert result.stderr.count("\n") == 1  # one summary line, no progress bar off a terminal
+    # Off a terminal a short run prints only its summary (plain progress speaks every ~10 s).
+    assert result.stderr.splitlines()[-1].startswith("1 document, ")
     # The committed template is exactly what the tool writes for the seed.
     assert POT_PATH.read_bytes() == (REPO / POT_PATH).read_bytes()
     po = catalogue()
@@ -269,6 +268,46 @@ def test_no_mt_needs_no_model(
     assert "Traceback" not in missing.stderr
 
 
+def test_without_a_model_the_main_job_writes_empty_catalogues_then_fills_them(
+    workspace: Path,
+    empty_argos_home: Path,
+    cli: Callable[..., CliResult],
+    fixture_archive: Path,
+    engine_calls: Calls,
+) -> None:
+    first = run_ok(cli, "--if-no-model", "no-mt")
+    lines = first.stderr.splitlines()
+    assert lines[0].startswith("1 document, ") and "0 sent to the model" in lines[0]
+    assert lines[1].startswith("No model: no vi→en translation package is installed (looked in")
+    assert "translate models install FILE.argosmodel" in first.stderr
+    assert lines[-1].endswith("'Getting a Vietnamese→English model').")
+    assert not engine_calls and PO_PATH.is_file() and POT_PATH.is_file()
+    assert_gnu_clean(PO_PATH)
+    assert cli("models", "install", str(fixture_archive)).exit_code == 0
+    second = run_ok(cli, "--if-no-model", "no-mt")
+    assert "No model" not in second.stderr and len(engine_calls) == 1
+    translated = [m for m in catalogue().messages if m.msgstr and m.fuzzy]
+    assert translated and all(has_current_machine_note(m) for m in translated)
+
+
+def test_a_failed_run_leaves_no_empty_output_folders(
+    workspace: Path, empty_argos_home: Path, cli: Callable[..., CliResult]
+) -> None:
+    result = cli("run", "--output-dir", "out/po", SEED_PATH)
+    assert result.exit_code == 2
+    assert not Path("out").exists()
+    Path("kept").mkdir()
+    assert cli("run", "--output-dir", "kept", SEED_PATH).exit_code == 2
+    assert Path("kept").is_dir() and not any(Path("kept").iterdir())
+
+
+def test_quiet_prints_only_the_summary(
+    workspace: Path, empty_argos_home: Path, cli: Callable[..., CliResult]
+) -> None:
+    result = run_ok(cli, "--no-mt", "--quiet", "--progress", "bar")
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("1 document, ")
+
+
 def test_unparsable_catalogue_is_left_alone(
     workspace: Path, empty_argos_home: Path, cli: Callable[..., CliResult]
 ) -> None:
@@ -321,27 +360,6 @@ def test_interrupt_writes_finished_documents_and_resume_does_the_rest(
     assert summary.engine_calls == 1 and summary.sent_to_model == 2
     assert not set(first_call) & set(engine_calls[1])
     assert Path("locales/en/second.po").exists()
-
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from translate.cli import run_cmd
-
-    with run_cmd._terminal_progress() as quiet:
-        assert quiet is None  # pytest's stderr is not a terminal
-    terminal = _Terminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    with run_cmd._terminal_progress() as progress:
-        assert progress is not None
-        progress.start(10)
-        progress.advance(4)
-        progress.advance(6)
-        progress.finish()
-    assert "Translating" in terminal.getvalue() and "100%" in terminal.getvalue()
 
 
 def test_documents_share_one_engine_call_and_repeated_sentences(

@@ -232,6 +232,10 @@ class Engine:
     def loaded(self) -> bool:
         return self._translator is not None
 
+    def load(self) -> None:
+        """Load the model and tokenizer now (else the first ``translate`` does)."""
+        self._load()
+
     def _load(self) -> tuple[Any, _Tokenizer]:
         if self._translator is None or self._tokenizer is None:
             import ctranslate2

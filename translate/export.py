@@ -18,6 +18,7 @@ from translate.document import BreakKind, Document, Segment
 from translate.errors import EXIT_FINDINGS, UserError
 from translate.pofile import PoFile
 from translate.source import SegmentOptions, read_and_segment
+from translate.wording import count
 
 # How many untranslated segments a strict export names before "and N more".
 STRICT_LISTED = 5
@@ -55,7 +56,8 @@ class ExportResult:
 
     def summary_line(self) -> str:
         return (
-            f"exported {self.segments} segments of {self.source}: {self.translated} translated, "
+            f"exported {count(self.segments, 'segment')} of {self.source}: "
+            f"{self.translated} translated, "
             f"{self.kept} kept as in the source, {len(self.missing)} without a usable "
             "translation (left in the source language)"
         )

@@ -12,6 +12,7 @@ the packages folder, then renamed into place.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -41,6 +42,8 @@ CHUNK_BYTES = 1 << 20
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 REQUIRED_MODEL_FILES = ("model/model.bin", "model/config.json")
 STAGING_PREFIX = ".translate-staging-"
+# Unpacked copies of `--model FILE.argosmodel` kept in the cache (the least recently used go).
+MAX_CACHED_ARCHIVES = 3
 
 # progress(bytes_done, bytes_total or None)
 DownloadProgress = Callable[[int, "int | None"], None]
@@ -62,6 +65,7 @@ class ArgosPaths:
     local_index: Path
     downloads_dir: Path
     archive_cache_dir: Path  # .argosmodel files used in place (`--model FILE`) are unpacked here
+    defaults_file: Path  # our record of `translate models use CODE` (per language pair)
 
 
 def argos_paths(environ: Mapping[str, str] | None = None) -> ArgosPaths:
@@ -102,6 +106,7 @@ def argos_paths(environ: Mapping[str, str] | None = None) -> ArgosPaths:
         local_index=data_dir / "index.json",
         downloads_dir=cache_dir / "downloads",
         archive_cache_dir=cache_dir / "translate-toolkit-archives",
+        defaults_file=config_dir / "translate-defaults.json",
     )
 
 
@@ -212,12 +217,46 @@ def _version_key(version: str) -> tuple[tuple[int, str], ...]:
 def preferred_package(
     packages: Iterable[InstalledPackage], from_code: str, to_code: str
 ) -> InstalledPackage | None:
-    """The package `translate run` uses for a pair: highest version, then first folder, name."""
+    """The package `translate run` uses for a pair: the one chosen with `translate models use`,
+    else the highest version, then the first folder."""
     candidates = [p for p in packages if (p.from_code, p.to_code) == (from_code, to_code)]
     if not candidates:
         return None
+    chosen = chosen_package_code(from_code, to_code)
+    for package in candidates:
+        if chosen is not None and chosen in (package.code, package.argospm_name):
+            return package
     # Stable sort: among equal versions the first folder (ours before snap's) wins.
     return sorted(candidates, key=lambda p: _version_key(p.version), reverse=True)[0]
+
+
+def _pair_key(from_code: str, to_code: str) -> str:
+    return f"{from_code}-{to_code}"
+
+
+def chosen_package_code(from_code: str, to_code: str) -> str | None:
+    """The package code recorded by `translate models use` for the pair, if any."""
+    recorded = _read_settings_file(argos_paths().defaults_file).get(_pair_key(from_code, to_code))
+    return recorded if isinstance(recorded, str) else None
+
+
+def use_package(code: str) -> InstalledPackage:
+    """Record the installed package ``code`` as the one its language pair uses."""
+    matches = find_installed(code)
+    if not matches:
+        raise UserError(f"{code}: no installed package has this code (see `translate models list`)")
+    package = matches[0]
+    paths = argos_paths()
+    defaults = _read_settings_file(paths.defaults_file)
+    defaults[_pair_key(package.from_code, package.to_code)] = package.code
+    try:
+        paths.defaults_file.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(
+            paths.defaults_file, (json.dumps(defaults, indent=2, sort_keys=True) + "\n").encode()
+        )
+    except OSError as exc:
+        raise UserError(f"{paths.defaults_file}: cannot record the choice ({exc})") from exc
+    return package
 
 
 def remedies(from_code: str, to_code: str) -> str:
@@ -232,6 +271,11 @@ def remedies(from_code: str, to_code: str) -> str:
     )
 
 
+class MissingPackageError(UserError):
+    """No installed package translates the pair (the message says where it looked and the
+    ways to get one)."""
+
+
 def resolve_package(from_code: str, to_code: str, override: str | None = None) -> InstalledPackage:
     """The package to translate ``from_code`` → ``to_code`` with.
 
@@ -242,7 +286,7 @@ def resolve_package(from_code: str, to_code: str, override: str | None = None) -
         paths = argos_paths()
         package = preferred_package(list_installed(), from_code, to_code)
         if package is None:
-            raise UserError(
+            raise MissingPackageError(
                 f"no {from_code}→{to_code} translation package is installed "
                 f"(looked in {', '.join(str(d) for d in paths.package_dirs)}).\n"
                 + remedies(from_code, to_code)
@@ -289,6 +333,8 @@ def _unpack_in_place(archive: Path, pair: tuple[str, str]) -> InstalledPackage:
     if target_root.is_dir():
         for child in target_root.iterdir():
             if child.is_dir() and (child / "metadata.json").is_file():
+                with contextlib.suppress(OSError):
+                    os.utime(target_root)  # recently used: kept by _prune_archive_cache
                 return load_package(child)
     info = validate_archive(archive, expected_pair=pair)
     paths.archive_cache_dir.mkdir(parents=True, exist_ok=True)
@@ -302,7 +348,20 @@ def _unpack_in_place(archive: Path, pair: tuple[str, str]) -> InstalledPackage:
                 raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    _prune_archive_cache(paths.archive_cache_dir, keep=target_root)
     return load_package(target_root / info.top)
+
+
+def _prune_archive_cache(cache: Path, keep: Path, limit: int = MAX_CACHED_ARCHIVES) -> None:
+    """Keep the ``limit`` most recently used unpacked archives (``keep`` always)."""
+    unpacked = [
+        entry
+        for entry in cache.iterdir()
+        if entry.is_dir() and not entry.name.startswith(STAGING_PREFIX) and entry != keep
+    ]
+    unpacked.sort(key=lambda entry: entry.stat().st_mtime, reverse=True)
+    for stale in unpacked[limit - 1 :]:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _sha256_of(path: Path) -> str:

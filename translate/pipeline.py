@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,7 @@ from translate.document import Document
 from translate.errors import UserError
 from translate.source import SegmentOptions
 from translate.translation import MachineSource, Translation
+from translate.wording import count
 
 if TYPE_CHECKING:
     from translate.engine import Engine, EngineOptions
@@ -50,6 +51,9 @@ class RunOptions:
     purge_obsolete: bool = False
     segmentation: SegmentOptions = field(default_factory=SegmentOptions)
     chunk_sentences: int = DEFAULT_CHUNK_SENTENCES
+    # "fail": no installed model is an error (exit 2) when something needs translating;
+    # "no-mt": write the catalogues without machine translation and report it in the summary.
+    if_no_model: str = "fail"
 
 
 @dataclass(frozen=True)
@@ -64,25 +68,28 @@ class RunSummary:
     written: tuple[Path, ...]  # catalogues and templates whose content changed
     unchanged: tuple[Path, ...]
     warnings: tuple[str, ...] = ()
+    missing_model: str | None = None  # why no model was used (if_no_model="no-mt"), and routes
 
     def line(self) -> str:
-        calls = _count(self.engine_calls, "engine call")
-        documents = _count(self.documents, "document")
+        calls = count(self.engine_calls, "engine call")
+        documents = count(self.documents, "document")
         return (
-            f"{documents}, {_count(self.segments, 'segment')}: {self.sent_to_model} sent to "
+            f"{documents}, {count(self.segments, 'segment')}: {self.sent_to_model} sent to "
             "the model, "
-            f"{self.reused} reused, {self.copied} copied; {len(self.written)} files written, "
-            f"{len(self.unchanged)} unchanged; {self.seconds:.1f} s ({calls})"
+            f"{self.reused} reused, {self.copied} copied; {count(len(self.written), 'file')} "
+            f"written, {len(self.unchanged)} unchanged; {self.seconds:.1f} s ({calls})"
         )
 
 
 @dataclass
 class Progress:
-    """Callbacks for the one long stage: ``start(total)``, ``advance(n)``, ``finish()``."""
+    """Callbacks: ``phase(name)`` as each step starts, and for the one long stage
+    ``start(total)``, ``advance(n)`` after each batch, ``finish()``."""
 
     start: Callable[[int], None] = lambda total: None
     advance: Callable[[int], None] = lambda done: None
     finish: Callable[[], None] = lambda: None
+    phase: Callable[[str], None] = lambda name: None
 
 
 @dataclass
@@ -119,6 +126,24 @@ def run(
     now = catalog.current_date()
     if not sources:
         raise UserError("no source documents given; name one or more files (or - for stdin)")
+    progress = progress or Progress()
+    options, missing_model = _fall_back_without_model(options)
+    with _remove_new_folders_on_failure(options):
+        summary = _run(sources, options, progress, engine_factory, notice, now)
+    return dataclasses.replace(
+        summary, seconds=time.monotonic() - started, missing_model=missing_model
+    )
+
+
+def _run(
+    sources: Sequence[str],
+    options: RunOptions,
+    progress: Progress,
+    engine_factory: EngineFactory | None,
+    notice: Callable[[str], None],
+    now: str,
+) -> RunSummary:
+    progress.phase(f"reading and segmenting {count(len(sources), 'document')}")
     jobs, warnings = _prepare(sources, options)
     with contextlib.ExitStack() as locks:
         from translate.textio import catalog_lock, remove_stale_temp_files
@@ -140,7 +165,7 @@ def run(
                 wanted = [m for m in _needed(chunk) if m not in translations]
                 if wanted:
                     if engine is None:
-                        engine, machine = _engine(options, engine_factory)
+                        engine, machine = _engine(options, engine_factory, progress)
                     translations.update(_translate(engine, wanted, progress))
                 for job in chunk:
                     _write(job, translations, machine, options, now, written, unchanged)
@@ -153,7 +178,7 @@ def run(
         sent_to_model=len(translations),
         reused=sum(job.plan.reused for job in jobs),
         copied=sum(job.plan.copied for job in jobs),
-        seconds=time.monotonic() - started,
+        seconds=0.0,  # set by run()
         engine_calls=engine.calls if engine is not None else 0,
         written=tuple(written),
         unchanged=tuple(unchanged),
@@ -230,7 +255,40 @@ def _needed(chunk: Sequence[_Job]) -> list[str]:
     return list(dict.fromkeys(m for job in chunk for m in job.plan.needs_mt))
 
 
-def _engine(options: RunOptions, factory: EngineFactory | None) -> tuple[Engine, MachineSource]:
+def _fall_back_without_model(options: RunOptions) -> tuple[RunOptions, str | None]:
+    """With if_no_model="no-mt" and no package to be had: the options of a --no-mt run, and
+    the resolver's message (where it looked, how to get one)."""
+    if not options.use_mt or options.if_no_model != "no-mt":
+        return options, None
+    from translate.models import MissingPackageError, resolve_package
+
+    try:
+        resolve_package(options.source_lang, options.target_lang, options.model)
+    except MissingPackageError as exc:
+        return dataclasses.replace(options, use_mt=False), exc.message
+    return options, None
+
+
+@contextlib.contextmanager
+def _remove_new_folders_on_failure(options: RunOptions) -> Iterator[None]:
+    """A run that fails leaves no empty output folders it created (locks need them early)."""
+    folder = options.output_dir / options.target_lang
+    new: list[Path] = []  # innermost first
+    while not folder.exists() and folder != folder.parent:
+        new.append(folder)
+        folder = folder.parent
+    try:
+        yield
+    except BaseException:
+        for folder in new:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
+        raise
+
+
+def _engine(
+    options: RunOptions, factory: EngineFactory | None, progress: Progress
+) -> tuple[Engine, MachineSource]:
     from translate.engine import Engine, EngineOptions, split_threads
     from translate.models import resolve_package
 
@@ -244,19 +302,17 @@ def _engine(options: RunOptions, factory: EngineFactory | None) -> tuple[Engine,
             engine_options, inter_threads=inter, intra_threads=intra
         )
     engine = (factory or Engine)(package, engine_options)
+    progress.phase(f"loading {engine.provenance}")
+    engine.load()
     return engine, engine.source
 
 
-def _translate(
-    engine: Engine, sentences: list[str], progress: Progress | None
-) -> dict[str, Translation]:
-    if progress is not None:
-        progress.start(len(sentences))
+def _translate(engine: Engine, sentences: list[str], progress: Progress) -> dict[str, Translation]:
+    progress.start(len(sentences))
     try:
-        results = engine.translate(sentences, progress=progress.advance if progress else None)
+        results = engine.translate(sentences, progress=progress.advance)
     finally:
-        if progress is not None:
-            progress.finish()
+        progress.finish()
     return dict(zip(sentences, results, strict=True))
 
 
@@ -315,12 +371,12 @@ def _interrupted_message(jobs: list[_Job], finished: int) -> str:
     done = [str(job.po_path) for job in jobs[:finished]]
     left = len(jobs) - finished
     what = (
-        f"{_count(finished, 'finished document')} written ({', '.join(done)})"
+        f"{count(finished, 'finished document')} written ({', '.join(done)})"
         if done
         else "no catalogue was changed"
     )
     return (
-        f"interrupted during machine translation: {what}; {_count(left, 'document')} still "
+        f"interrupted during machine translation: {what}; {count(left, 'document')} still "
         "to translate. Run the same command again: it sends only what is still missing to "
         "the model."
     )
@@ -332,7 +388,3 @@ def _lock_waiter(path: Path, notice: Callable[[str], None]) -> Callable[[int | N
         notice(f"waiting for {holder} to finish updating {path}…")
 
     return tell
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

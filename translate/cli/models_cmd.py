@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import click
 
 from translate import models as model_store
 from translate.cli import LazyGroup
+from translate.cli.progress import PLAIN_INTERVAL
 from translate.errors import UserError
 
 # Commands defined in other modules, imported when used.
@@ -71,12 +73,22 @@ def list_command(from_code: str, to_code: str, as_json: bool) -> None:
         click.echo(f"No packages installed in {paths.packages_dir}.", err=True)
         click.echo(model_store.remedies(from_code, to_code), err=True)
         return
+    table = [("", "CODE", "PAIR", "VERSION", "SIZE", "FOLDER")]
     for p in installed:
-        mark = "*" if chosen is not None and p.path == chosen.path else " "
-        click.echo(
-            f"{mark} {p.code}\t{p.from_code}→{p.to_code}\t{p.version or '-'}\t"
-            f"{_human_size(p.size_bytes)}\t{p.path}"
-        )
+        mark = "*" if chosen is not None and p.path == chosen.path else ""
+        pair = f"{p.from_code}→{p.to_code}"
+        table.append((mark, p.code, pair, p.version or "-", _human_size(p.size_bytes), str(p.path)))
+    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]) - 1)]
+    for row in table:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, row[-1]]).rstrip())
+    recorded = model_store.chosen_package_code(from_code, to_code)
+    how = "chosen with `translate models use`" if recorded else "the highest version"
+    click.echo(
+        f"* = the package `translate run` uses for {from_code}→{to_code} ({how})"
+        if chosen is not None
+        else f"No {from_code}→{to_code} package: `translate run` cannot translate yet."
+    )
 
 
 @models_group.command("available", short_help="List the packages in the Argos index.")
@@ -96,23 +108,27 @@ def available_command(as_json: bool) -> None:
 
 
 class _StderrProgress:
-    """A download progress line on stderr, only when stderr is a terminal."""
+    """Download progress on stderr: a live line on a terminal, else a line every ~10 s."""
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.enabled = sys.stderr.isatty()
+        self.terminal = sys.stderr.isatty()
         self.shown = False
+        self.last_line = time.monotonic()
+        self.text = ""
 
     def __call__(self, done: int, total: int | None) -> None:
-        if not self.enabled:
-            return
         if total:
             percent = 100 * done // total
-            text = f"{self.label}: {_human_size(done)} / {_human_size(total)} ({percent}%)"
+            self.text = f"{self.label}: {_human_size(done)} / {_human_size(total)} ({percent}%)"
         else:
-            text = f"{self.label}: {_human_size(done)}"
-        click.echo(f"\r{text}\x1b[K", nl=False, err=True)
-        self.shown = True
+            self.text = f"{self.label}: {_human_size(done)}"
+        if self.terminal:
+            click.echo(f"\r{self.text}\x1b[K", nl=False, err=True)
+            self.shown = True
+        elif time.monotonic() - self.last_line >= PLAIN_INTERVAL:
+            self.last_line = time.monotonic()
+            click.echo(self.text, err=True)
 
     def finish(self) -> None:
         if self.shown:
@@ -195,6 +211,23 @@ def remove_command(code: str) -> None:
     """Delete an installed package (by the code `translate models list` shows)."""
     package = model_store.remove(code)
     click.echo(f"Removed {package.code} from {package.path.parent}")
+
+
+@models_group.command("use", short_help="Choose the package a language pair uses.")
+@click.argument("code", metavar="CODE")
+def use_command(code: str) -> None:
+    """Make the installed package CODE the one `translate run` uses for its language pair
+    (when several are installed); recorded in the settings and shown by `models list`.
+
+    \b
+    Examples:
+      translate models use translate-vi_en-1_1
+    """
+    package = model_store.use_package(code)
+    click.echo(
+        f"{package.from_code}→{package.to_code} now uses {package.code} "
+        f"(version {package.version or '-'}) at {package.path}"
+    )
 
 
 @models_group.command("ensure", short_help="Check a FROM→TO package is installed.")

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import click
 
 from translate.cli.options import segment_options, segmentation_options, warn
+from translate.cli.progress import MODES, Reporter, resolve_mode
 from translate.engine import DEVICES
-
-if TYPE_CHECKING:
-    from translate.pipeline import Progress
 
 
 @click.command(
@@ -82,6 +76,25 @@ become obsolete (#~) until --purge-obsolete.""",
 @click.option(
     "--purge-obsolete", is_flag=True, help="Drop entries whose text left the source (#~)."
 )
+@click.option(
+    "--if-no-model",
+    type=click.Choice(["fail", "no-mt"]),
+    default="fail",
+    show_default=True,
+    help="What to do when no package is installed: fail (exit 2), or write the catalogues "
+    "without machine translation (as --no-mt), say how to get a model and exit 0; the next "
+    "run with a model fills in the translations. `make translate` uses no-mt.",
+)
+@click.option(
+    "--progress",
+    "progress_mode",
+    type=click.Choice(MODES),
+    default="auto",
+    show_default=True,
+    help="bar: a live line (n of N, rate, ETA); plain: a line per step and every ~10 s, for "
+    "logs; none: nothing. auto: bar on a terminal, plain otherwise.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line.")
 @segmentation_options
 def run(
     sources: tuple[str, ...],
@@ -95,6 +108,9 @@ def run(
     threads: int | None,
     no_mt: bool,
     purge_obsolete: bool,
+    if_no_model: str,
+    progress_mode: str,
+    quiet: bool,
     line_breaks: str,
     abbreviations_file: Path | None,
     max_length: int,
@@ -121,43 +137,29 @@ def run(
         use_mt=not no_mt,
         purge_obsolete=purge_obsolete,
         segmentation=segment_options(line_breaks, abbreviations_file, max_length, encoding),
+        if_no_model=if_no_model,
     )
-    with _terminal_progress() as progress:
+    with Reporter("none" if quiet else resolve_mode(progress_mode)) as reporter:
+        progress = pipeline.Progress(
+            start=reporter.start,
+            advance=reporter.advance,
+            finish=reporter.finish,
+            phase=reporter.phase,
+        )
         summary = pipeline.run(
             list(sources),
             options,
             progress=progress,
-            notice=lambda message: click.echo(message, err=True),
+            notice=lambda message: None if quiet else click.echo(message, err=True),
         )
-    for warning in summary.warnings:
-        warn(warning)
+    if not quiet:
+        for warning in summary.warnings:
+            warn(warning)
     click.echo(summary.line(), err=True)
-
-
-@contextmanager
-def _terminal_progress() -> Iterator[Progress | None]:
-    """A progress bar on stderr while the model works, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from translate.pipeline import Progress
-
-    bars: list[Any] = []
-
-    def start(total: int) -> None:
-        bar = click.progressbar(length=total, label="Translating", file=sys.stderr)
-        bar.__enter__()
-        bars.append(bar)
-
-    def advance(done: int) -> None:
-        if bars:
-            bars[-1].update(done)
-
-    def finish() -> None:
-        if bars:
-            bars.pop().__exit__(None, None, None)
-
-    try:
-        yield Progress(start=start, advance=advance, finish=finish)
-    finally:
-        finish()
+    if summary.missing_model is not None:
+        click.echo(
+            f"No model: {summary.missing_model}\nThe catalogues were written without machine "
+            "translation; once a package is installed, run again to fill them in (see "
+            "README.md, 'Getting a Vietnamese→English model').",
+            err=True,
+        )

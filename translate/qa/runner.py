@@ -13,6 +13,7 @@ from translate.errors import UserError
 from translate.pofile import PoSyntaxError, find_catalogues, live_entries, read
 from translate.provenance import entry_state
 from translate.qa.checks import CHECKS, Check, entry_findings
+from translate.wording import count
 
 
 @dataclass(frozen=True)
@@ -88,14 +89,11 @@ class CheckReport:
         checked = sum(item.checked for item in self.catalogues)
         fuzzy = sum(item.fuzzy for item in self.catalogues)
         untranslated = sum(item.untranslated for item in self.catalogues)
-        count = len(self.findings)
-        noun = "finding" if count == 1 else "findings"
-        files = len(self.catalogues)
-        catalogues = "catalogue" if files == 1 else "catalogues"
-        head = f"{count} {noun}" if count else "no findings"
+        head = count(len(self.findings), "finding") if self.findings else "no findings"
         tail = f"; {self.msgfmt_skipped}" if self.msgfmt_skipped else ""
         return (
-            f"{head} in {files} {catalogues} ({checked} entries checked; "
+            f"{head} in {count(len(self.catalogues), 'catalogue')} "
+            f"({count(checked, 'entry', 'entries')} checked; "
             f"{fuzzy} fuzzy and {untranslated} untranslated not content-checked){tail}"
         )
 
@@ -215,18 +213,18 @@ def check_catalogue(
 
     total = len(entries)
     header_line = catalogue.header.line or 1
-    for label, count, threshold in (
+    for label, found, threshold in (
         ("fuzzy", fuzzy, options.max_fuzzy),
         ("untranslated", untranslated, options.max_untranslated),
     ):
-        if threshold is not None and threshold.exceeded(count, total):
-            share = 100.0 * count / total if total else 0.0
+        if threshold is not None and threshold.exceeded(found, total):
+            share = 100.0 * found / total if total else 0.0
             findings.append(
                 Finding(
                     name,
                     header_line,
                     f"max-{label}",
-                    f"{count} {label} entries ({share:.1f}% of {total}) exceed "
+                    f"{found} {label} entries ({share:.1f}% of {total}) exceed "
                     f"--max-{label} {threshold}",
                 )
             )
