@@ -67,7 +67,7 @@ TARGET_TOKENIZER_FILE = "target.spm"
 SOURCE_TOKENIZER_FILE = "sentencepiece.model"
 MARIAN = "marian"
 TRANSFORMERS = "transformers"
-EXTRA_HINT = "pip install 'vi-en-translate[opusmt]' (or `make install`, which includes it)"
+EXTRA_HINT = "pip install 'vi-en-translate[opusmt]' (or `make install EXTRAS=dev,opusmt`)"
 # Files worth fetching from the Hub for a MarianMTModel (never both weight formats needed,
 # but the Hub decides which one exists).
 HUB_FILES = (
