@@ -10,7 +10,7 @@ become `5,000,000`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -354,65 +354,92 @@ class TargetFacts:
     addresses: frozenset[str] = field(default=frozenset())
 
 
+def _address(kind: str) -> Reader:
+    return lambda m: (m.start(), Placeable(kind, _strip_address(m.group())))
+
+
+def _iso_date(m: re.Match[str]) -> Found | None:
+    date = vietnamese_date(m.group(3), m.group(2), m.group(1))
+    return (m.start(), Placeable("date", m.group(), date=date)) if date is not None else None
+
+
+def _dated(day: int | None, month: int, year: int | None) -> Reader:
+    """A d/m/y-style match read as a date, or as its numbers when it is no date (`25/40`)."""
+
+    def read(m: re.Match[str]) -> Found:
+        date = vietnamese_date(
+            m.group(day) if day else None, m.group(month), m.group(year) if year else None
+        )
+        return (m.start(), _date_or_numbers(m.group(), date))
+
+    return read
+
+
+def _percent(m: re.Match[str]) -> Found:
+    values = vietnamese_number_values(m.group(1))
+    return (m.start(), Placeable("percent", m.group().strip(), values=values))
+
+
+def _time(m: re.Match[str]) -> Found:
+    time = vietnamese_time(m.group(1), m.group(2) or m.group(3))
+    if time is None:
+        return (m.start(), _number(m.group(1)))
+    return (m.start(), Placeable("time", m.group(), time=time))
+
+
+def _month(m: re.Match[str]) -> Found:
+    month = int(m.group(1))
+    placeable = _number(m.group(1))
+    if 1 <= month <= 12:
+        placeable = Placeable("number", m.group(1), values=placeable.values, month=month)
+    return (m.start(1), placeable)
+
+
+def _weekday(m: re.Match[str]) -> Found:
+    number = _number(m.group(1))
+    return (m.start(1), Placeable("number", m.group(1), number.values, weekday=int(m.group(1))))
+
+
+def _plain_number(m: re.Match[str]) -> Found:
+    values = vietnamese_number_values(m.group(1))
+    if m.group(2):
+        values |= scaled_values(values, VIETNAMESE_SCALES[m.group(2).lower()])
+    return (m.start(), Placeable("number", m.group(1), values=values))
+
+
+Found = tuple[int, "Placeable"]  # offset in the msgid, placeable
+Reader = Callable[[re.Match[str]], Found | None]
+
+# In order: each pattern's matches are blanked before the next one reads the text, so `12/11`
+# of a date is not read again as two numbers. Addresses come first; the rest need a digit.
+_ADDRESS_READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
+    (_EMAIL, lambda m: (m.start(), Placeable("email", m.group()))),
+    (_URL, _address("url")),
+    (_DOMAIN, _address("url")),
+)
+_NUMERIC_READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
+    (_DATE_ISO, _iso_date),
+    (_DATE_DMY, _dated(1, 3, 4)),
+    (_DATE_MY, _dated(0, 1, 2)),
+    (_DATE_DM, _dated(1, 2, 0)),
+    (_VI_PERCENT, _percent),
+    (_VI_TIME, _time),
+    (_VI_MONTH, _month),
+    (_VI_WEEKDAY, _weekday),
+    (_VI_NUMBER, _plain_number),
+)
+
+
 def source_placeables(msgid: str) -> list[Placeable]:
     """Numbers, dates, times, percentages, URLs and e-mail addresses of a Vietnamese msgid."""
-    found: list[tuple[int, Placeable]] = []
-    text, emails = _blank(msgid, _EMAIL)
-    found += [(m.start(), Placeable("email", m.group())) for m in emails]
-    text, urls = _blank(text, _URL)
-    found += [(m.start(), Placeable("url", _strip_address(m.group()))) for m in urls]
-    text, domains = _blank(text, _DOMAIN)
-    found += [(m.start(), Placeable("url", _strip_address(m.group()))) for m in domains]
-    if _DIGIT.search(text) is None:
-        # Everything below starts with a digit; most sentences have none.
-        return [placeable for _, placeable in sorted(found, key=lambda item: item[0])]
-
-    text, matches = _blank(text, _DATE_ISO)
-    for m in matches:
-        date = vietnamese_date(m.group(3), m.group(2), m.group(1))
-        if date is not None:
-            found.append((m.start(), Placeable("date", m.group(), date=date)))
-    text, matches = _blank(text, _DATE_DMY)
-    for m in matches:
-        date = vietnamese_date(m.group(1), m.group(3), m.group(4))
-        found.append((m.start(), _date_or_numbers(m.group(), date)))
-    text, matches = _blank(text, _DATE_MY)
-    for m in matches:
-        date = vietnamese_date(None, m.group(1), m.group(2))
-        found.append((m.start(), _date_or_numbers(m.group(), date)))
-    text, matches = _blank(text, _DATE_DM)
-    for m in matches:
-        date = vietnamese_date(m.group(1), m.group(2), None)
-        found.append((m.start(), _date_or_numbers(m.group(), date)))
-
-    text, matches = _blank(text, _VI_PERCENT)
-    for m in matches:
-        values = vietnamese_number_values(m.group(1))
-        found.append((m.start(), Placeable("percent", m.group().strip(), values=values)))
-    text, matches = _blank(text, _VI_TIME)
-    for m in matches:
-        time = vietnamese_time(m.group(1), m.group(2) or m.group(3))
-        if time is not None:
-            found.append((m.start(), Placeable("time", m.group(), time=time)))
-        else:
-            found.append((m.start(), _number(m.group(1))))
-    text, matches = _blank(text, _VI_MONTH)
-    for m in matches:
-        month = int(m.group(1))
-        placeable = _number(m.group(1))
-        if 1 <= month <= 12:
-            placeable = Placeable("number", m.group(1), values=placeable.values, month=month)
-        found.append((m.start(1), placeable))
-    text, matches = _blank(text, _VI_WEEKDAY)
-    for m in matches:
-        number = _number(m.group(1))
-        weekday = int(m.group(1))
-        found.append((m.start(1), Placeable("number", m.group(1), number.values, weekday=weekday)))
-    for m in _VI_NUMBER.finditer(text):
-        values = vietnamese_number_values(m.group(1))
-        if m.group(2):
-            values |= scaled_values(values, VIETNAMESE_SCALES[m.group(2).lower()])
-        found.append((m.start(), Placeable("number", m.group(1), values=values)))
+    found: list[Found] = []
+    text = msgid
+    readers = _ADDRESS_READERS
+    if _DIGIT.search(msgid) is not None:  # most sentences have no digit
+        readers += _NUMERIC_READERS
+    for pattern, reader in readers:
+        text, matches = _blank(text, pattern)
+        found.extend(item for item in map(reader, matches) if item is not None)
     found.sort(key=lambda item: item[0])
     return [placeable for _, placeable in found]
 
