@@ -274,17 +274,22 @@ def test_settings_json_and_xdg_locations_are_honoured(
     assert models.argos_paths().packages_dir == tmp_path / "from-env"
 
 
-def test_highest_version_is_selected(
-    cli: Cli, fixture_archive: Path, empty_argos_home: Path, tmp_path: Path
-) -> None:
+def install_fixture_and_a_newer_version(cli: Cli, fixture_archive: Path, folder: Path) -> None:
+    """The fixture package and a copy of it named zz-newer, version 1.10."""
     newer_metadata = {**fixture_metadata(fixture_archive), "package_version": "1.10"}
     newer = rewrite_archive(
         fixture_archive,
-        tmp_path / "newer.argosmodel",
+        folder / "newer.argosmodel",
         rename=lambda n: n.replace(TOP, "zz-newer", 1),
         metadata=newer_metadata,
     )
     assert cli("models", "install", str(fixture_archive), str(newer)).exit_code == 0
+
+
+def test_highest_version_is_selected(
+    cli: Cli, fixture_archive: Path, empty_argos_home: Path, tmp_path: Path
+) -> None:
+    install_fixture_and_a_newer_version(cli, fixture_archive, tmp_path)
     rows = json.loads(cli("models", "list", "--json").stdout)
     assert {r["code"]: r["selected"] for r in rows} == {TOP: False, "zz-newer": True}
     assert models.resolve_package("vi", "en").code == "zz-newer"
@@ -293,14 +298,7 @@ def test_highest_version_is_selected(
 def test_models_use_chooses_among_installed_packages(
     cli: Cli, fixture_archive: Path, empty_argos_home: Path, tmp_path: Path
 ) -> None:
-    newer_metadata = {**fixture_metadata(fixture_archive), "package_version": "1.10"}
-    newer = rewrite_archive(
-        fixture_archive,
-        tmp_path / "newer.argosmodel",
-        rename=lambda n: n.replace(TOP, "zz-newer", 1),
-        metadata=newer_metadata,
-    )
-    assert cli("models", "install", str(fixture_archive), str(newer)).exit_code == 0
+    install_fixture_and_a_newer_version(cli, fixture_archive, tmp_path)
     chosen = cli("models", "use", TOP)
     assert chosen.exit_code == 0 and f"vi→en now uses {TOP}" in chosen.stdout
     assert models.resolve_package("vi", "en").code == TOP
