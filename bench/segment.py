@@ -7,6 +7,8 @@ underthesea's ``sent_tokenize`` (when installed) and a plain regex splitter, on
   encyclopaedia and forum text written for this project: paragraphs separated by blank lines,
   one gold sentence per line, the lines of a paragraph joined with single spaces as input,
   except that a sentence without final punctuation keeps its line break, as on a page);
+* the real documents of ``tests/data/segdev`` (dev and heldout), with the project's scorer
+  ``../shared/tools/segscore.py`` beside underthesea and pysbd: see bench/segment_real.py;
 * NTREX-128 (``../shared/data``, 1,997 professionally translated news sentences in 123
   documents), each document joined into running text. Two inputs: *lines*, where a gold
   sentence without sentence-final punctuation (headline, caption, subhead) sits on its own
@@ -333,6 +335,11 @@ def run(quick: bool) -> Section:
         format_table(rows),
         "```",
     ]
+    from bench import segment_real  # it imports this module's splitters
+
+    real_rows, real_notes = segment_real.evaluate()
+    figures.extend(segment_real.figures(real_rows))
+    notes.extend(segment_real.notes(real_rows, real_notes))
     return Section("Segmentation quality", tuple(figures), tuple(notes))
 
 
@@ -346,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
         print(note)
     size = 200_000 if options.quick else 1_000_000
     print(f"{size:,} characters without a sentence end: {linear_time_check(size):.2f} s")
-    return 0
+    from bench import segment_real
+
+    return segment_real.main([])
 
 
 if __name__ == "__main__":

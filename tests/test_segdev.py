@@ -1,0 +1,106 @@
+"""The real-document segmentation corpus in tests/data/segdev (see its README.md).
+
+Every gold file must reproduce its document (segscore's losslessness: the non-whitespace
+characters are equal, in order), every document must be listed in SOURCES.md, and today's
+segmenter must keep its dev-set boundary F1 at least at ``DEV_F1_FLOOR``: raise the floor when
+the segmenter improves, never lower it to make a change pass. The held-out set is only checked
+for losslessness here: it is not for tuning.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from translate.segment import segment_text
+
+SEGDEV = Path(__file__).parent / "data" / "segdev"
+SETS = ("dev", "heldout")
+# Micro boundary F1 of `translate segment` on dev, measured 2026-12-01 (0.949) minus 0.01.
+DEV_F1_FLOOR = 0.938
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def squash(text: str) -> str:
+    """The text without whitespace, as segscore counts offsets."""
+    return "".join(ch for ch in text if not (ch.isspace() or ch in _ZERO_WIDTH))
+
+
+def gold_segments(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def documents(name: str) -> list[tuple[Path, Path]]:
+    docs = sorted((SEGDEV / name / "docs").glob("*.txt"))
+    return [(doc, SEGDEV / name / "gold" / doc.name) for doc in docs]
+
+
+ALL_DOCUMENTS = [pair for name in SETS for pair in documents(name)]
+
+
+def boundaries(pieces: list[str]) -> set[int]:
+    """Cut offsets between the pieces in whitespace-free characters (ends not counted)."""
+    cuts: set[int] = set()
+    position = 0
+    for piece in pieces[:-1]:
+        position += len(squash(piece))
+        cuts.add(position)
+    return cuts
+
+
+def test_corpus_is_there() -> None:
+    assert len(documents("dev")) >= 25
+    assert len(documents("heldout")) >= 15
+
+
+@pytest.mark.parametrize(
+    ("doc", "gold"),
+    ALL_DOCUMENTS,
+    ids=[f"{d.parent.parent.name}/{d.name}" for d, _ in ALL_DOCUMENTS],
+)
+def test_gold_is_lossless(doc: Path, gold: Path) -> None:
+    assert gold.is_file(), f"{gold} is missing"
+    text = doc.read_text(encoding="utf-8")
+    segments = gold_segments(gold)
+    assert segments, f"{gold} is empty"
+    assert "".join(squash(segment) for segment in segments) == squash(text)
+    assert all(segment == segment.strip() for segment in segments)
+
+
+def test_every_gold_file_has_its_document() -> None:
+    for name in SETS:
+        golds = {path.name for path in (SEGDEV / name / "gold").glob("*.txt")}
+        docs = {path.name for path in (SEGDEV / name / "docs").glob("*.txt")}
+        assert golds == docs, name
+
+
+def test_every_document_has_its_source() -> None:
+    listed = set()
+    for line in (SEGDEV / "SOURCES.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) >= 5 and cells[0] in SETS:
+            assert cells[3] and cells[4], line
+            listed.add((cells[0], f"{cells[1]}.txt"))
+    present = {(d.parent.parent.name, d.name) for d, _ in ALL_DOCUMENTS}
+    assert present == listed
+    names = [name for _, name in present]
+    assert len(names) == len(set(names)), "a document number is used in both sets"
+
+
+def test_dev_boundary_f1_floor() -> None:
+    true_positive = predicted = expected = 0
+    for doc, gold in documents("dev"):
+        text = unicodedata.normalize("NFC", doc.read_text(encoding="utf-8"))
+        pieces = [segment.text for segment in segment_text(text).segments]
+        assert squash("".join(pieces)) == squash(text)
+        ours = boundaries(pieces)
+        theirs = boundaries(gold_segments(gold))
+        true_positive += len(ours & theirs)
+        predicted += len(ours)
+        expected += len(theirs)
+    precision = true_positive / predicted
+    recall = true_positive / expected
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= DEV_F1_FLOOR, f"dev boundary F1 {f1:.4f} fell below {DEV_F1_FLOOR}"
