@@ -190,7 +190,9 @@ def _prose(block: Block) -> tuple[str, list[int]]:
     for atom in block.atoms:
         positions.append(length)
         if atom.kind == TEXT:
-            piece = atom.text.translate(_P_SPACE)
+            piece = atom.text
+            if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
+                piece = piece.translate(_P_SPACE)
             parts.append(piece)
             length += len(piece)
         elif atom.kind == VOID and atom.line:
