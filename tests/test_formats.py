@@ -329,3 +329,40 @@ def test_check_reports_markup() -> None:
     assert not [
         f for f in entry_findings("Xem <1>chi tiết</1>.", "See <1>details</1>.") if f[0] == "markup"
     ]
+
+
+def test_run_with_the_model_masks_placeholders(  # type: ignore[no-untyped-def]
+    cli, installed_package, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translate.engine import Engine
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DATA / "hue-news.vi.html", tmp_path / "news.html")
+    sent: list[str] = []
+    original = Engine.translate
+
+    def spying(self: Engine, sentences: list[str], progress: object = None) -> object:
+        sent.extend(sentences)
+        return original(self, sentences, progress=progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Engine, "translate", spying)
+    result = cli("run", "news.html")
+    assert result.exit_code == 0, result.stderr
+    assert sent and not any(re.search(r"</?\d+/?>", s) for s in sent)
+    assert any(re.search(r"\[/?\d+/?\]", s) for s in sent)  # masked placeholders
+    po = tmp_path / "locales" / "en" / "news.po"
+    _gettext_accepts(po)
+    text = po.read_text(encoding="utf-8")
+    assert "#. markup: <1> = <i>" in text
+    from translate import pofile
+
+    catalogue = pofile.read(po)
+    broken = sum(
+        1 for m in catalogue.messages if m.msgstr and markup_problem(m.msgid, m.msgstr) is not None
+    )
+    assert (broken > 0) == ("lost or misplaced markup placeholders" in result.stderr)
+    exported = cli("export", str(po), "--include-fuzzy", "-o", "news.en.html")
+    assert exported.exit_code == 0, exported.stderr
+    assert _tags((tmp_path / "news.en.html").read_text(encoding="utf-8")) == _tags(
+        (tmp_path / "news.html").read_text(encoding="utf-8")
+    )

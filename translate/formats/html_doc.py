@@ -116,6 +116,7 @@ _BOILERPLATE_NAME = re.compile(
 _ATTRIBUTE = re.compile(
     r"((?<=[\"'\s/])[^\s/>][^\s/=>]*)(\s*=+\s*(?:'([^']*)'|\"([^\"]*)\"|(?![\"'])([^>\s]*)))?"
 )
+_INTERESTING = frozenset((*TRANSLATABLE_ATTRIBUTES, "lang", "xml:lang"))
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
@@ -275,13 +276,14 @@ class _Reader(HTMLParser):
             if tag == name and not closed:
                 self.capture = (name, depth + 1, begun)
             return
-        values = dict(attrs)
-        if not self._skipping():
+        values = dict(attrs) if attrs else {}
+        if values and not self._skipping() and (tag == "meta" or values.keys() & _INTERESTING):
             self._attributes(tag, values, raw, start)
         if not closed:
             self._implied_close(tag)
-        no_translate = (values.get("translate") or "").strip().lower() == "no" or (
-            "notranslate" in (values.get("class") or "").split()
+        no_translate = bool(values) and (
+            (values.get("translate") or "").strip().lower() == "no"
+            or "notranslate" in (values.get("class") or "").split()
         )
         inline = tag in INLINE or tag in INLINE_VOID or tag in OPAQUE
         if self._skipping():
@@ -389,13 +391,12 @@ class _Reader(HTMLParser):
     def _attributes(self, tag: str, values: dict[str, str | None], raw: str, start: int) -> None:
         if tag == "meta":
             self._check_charset(values)
-        wanted = set(TRANSLATABLE_ATTRIBUTES)
+        interesting = _INTERESTING
         if tag == "meta" and (values.get("name") or values.get("property") or "").lower() in (
             META_TEXT
         ):
-            wanted.add("content")
-        interesting = wanted | {"lang", "xml:lang"}
-        if not any(name in values for name in interesting):
+            interesting = _INTERESTING | {"content"}
+        if not values.keys() & interesting:
             return
         boilerplate = self.boilerplate_depth > 0 or _is_boilerplate(tag, values, inside_main=True)
         name_end = len(tag) + 1
@@ -435,6 +436,8 @@ class _Reader(HTMLParser):
 def _is_boilerplate(tag: str, values: dict[str, str | None], *, inside_main: bool) -> bool:
     if tag in BOILERPLATE_ELEMENTS or (tag == "header" and not inside_main):
         return True
+    if not values:
+        return False
     if (values.get("role") or "").strip().lower() in BOILERPLATE_ROLES:
         return True
     names: Sequence[str] = [*(values.get("class") or "").split(), *(values.get("id") or "").split()]

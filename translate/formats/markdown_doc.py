@@ -14,6 +14,7 @@ aligned exactly is left untranslated (and counted in a warning) rather than gues
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from html import unescape
@@ -149,15 +150,15 @@ class _Aligner:
     def __init__(self, content: str, layout: list[tuple[int, int]], source: str) -> None:
         self.content = content
         self.layout = layout
+        self.starts = [start for start, _ in layout]
         self.source = source
         self.cursor = 0
         self.atoms: list[Atom] = []
 
     def where(self, offset: int) -> int:
-        index = len(self.layout) - 1
-        while self.layout[index][0] > offset:
-            index -= 1
-        content_start, source_start = self.layout[index]
+        layout = self.layout
+        index = 0 if len(layout) == 1 else bisect.bisect_right(self.starts, offset) - 1
+        content_start, source_start = layout[index]
         return source_start + offset - content_start
 
     def add(self, kind: int, start: int, end: int, **fields: Any) -> None:

@@ -110,6 +110,7 @@ class _Piece(NamedTuple):
     end: int
     break_kind: BreakKind
     notes: tuple[Note, ...]
+    lang: str | None  # from the segmenter; None for merged pieces (detected again)
 
 
 def build_document(
@@ -214,7 +215,8 @@ def _pieces_by_block(segments: Sequence[Segment], lengths: Sequence[int]) -> lis
         base = starts[index]
         end = min(segment.end - base, lengths[index])
         notes = tuple(note for note in segment.notes if note is not Note.WRAPPED)
-        result[index].append(_Piece(segment.start - base, end, segment.break_kind, notes))
+        piece = _Piece(segment.start - base, end, segment.break_kind, notes, segment.lang)
+        result[index].append(piece)
     return result
 
 
@@ -262,7 +264,8 @@ def _merge_across_pairs(
             probe += 1
         group = pieces[index : last + 1]
         notes = tuple(dict.fromkeys(n for piece in group for n in piece.notes))
-        merged.append(_Piece(group[0].start, group[-1].end, group[-1].break_kind, notes))
+        lang = group[0].lang if len(group) == 1 else None
+        merged.append(_Piece(group[0].start, group[-1].end, group[-1].break_kind, notes, lang))
         index = last + 1
     return merged
 
@@ -326,7 +329,9 @@ def _segment(
         line=bisect.bisect_right(line_starts, start),
         paragraph=where.paragraph,
         break_kind=piece.break_kind,
-        lang=detect_language(p_text[piece.start : piece.end]),
+        lang=piece.lang
+        if piece.lang is not None
+        else detect_language(p_text[piece.start : piece.end]),
         notes=piece.notes,
         msgid=message,
         comments=tuple(comments),
