@@ -158,6 +158,13 @@ def test_meta_charset_disagreeing_with_utf8_is_refused() -> None:
     _page('<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>x</p>', "html")
 
 
+def test_unquoted_attribute_is_quoted_when_translated() -> None:
+    html = "<p>Ảnh <img src=a.png alt=Ảnh> đẹp.</p>"
+    page = _page(html, "html")
+    out = export_markup(page, {"Ảnh": "A photo", "Ảnh <1/> đẹp.": "Nice <1/> photo."})
+    assert out.result.text == '<p>Nice <img src=a.png alt="A photo"> photo.</p>'
+
+
 def test_broken_placeholders_are_not_exported() -> None:
     page = _page("<p>Xem <a href='/x'>chi tiết</a> tại đây.</p>", "html")
     (message,) = [s.message for s in page.document.segments]

@@ -407,7 +407,7 @@ class _Reader(HTMLParser):
             group = 3 if match.group(3) is not None else 4 if match.group(4) is not None else 5
             value_start, value_end = start + match.start(group), start + match.end(group)
             raw_value = match.group(group)
-            quote = "'" if group == 3 else '"'
+            quote = "'" if group == 3 else '"' if group == 4 else ""  # "": unquoted
             if name in ("lang", "xml:lang"):
                 if raw_value.strip().lower().split("-")[0] == self.source_lang:
                     self.lang_spans.append((value_start, value_end))

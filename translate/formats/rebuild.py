@@ -11,7 +11,7 @@ the source language and is reported, so a page never comes out with broken struc
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from translate.document import Segment
@@ -77,7 +77,10 @@ def export_markup(
     # Attribute values first: a translated sentence may hold a tag whose alt/title changes.
     for segment, markup, translation in sorted(plan, key=lambda item: item[1].quote is None):
         if markup.quote is not None:
-            value = _escape_html(translation, entity_of, markup.quote)
+            quote = markup.quote or '"'  # an unquoted value is written quoted
+            value = _escape_html(translation, entity_of, quote)
+            if not markup.quote:
+                value = f'"{value}"'
             edits[segment.start] = (segment.end, value)
             continue
         escape_text = (
@@ -105,14 +108,14 @@ def _render(
     markup: SegmentMarkup,
     text: str,
     edits: dict[int, tuple[int, str]],
-    escape_text: object,
+    escape_text: Callable[[str], str],
 ) -> str:
     """The translation with placeholders as their original markup (with nested edits)."""
     spans = {token: (start, end) for token, start, end in markup.placeholders}
     parts: list[str] = []
     for piece in placeholders.split(translation):
         if isinstance(piece, str):
-            parts.append(escape_text(piece))  # type: ignore[operator]
+            parts.append(escape_text(piece))
             continue
         token = translation[piece.start : piece.end]
         start, end = spans[token]

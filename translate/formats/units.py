@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -80,7 +80,7 @@ class Unit:
     end: int
     text: str
     what: str  # for the reviewer: `alt`, `title`, `meta description`
-    quote: str = '"'
+    quote: str = '"'  # the value's quote in the source; "" for an unquoted value
     boilerplate: bool = False
 
 
@@ -439,6 +439,3 @@ def _unit_segment(
         comments=tuple(comments),
     )
     return segment, SegmentMarkup(quote=unit.quote)
-
-
-Escape = Callable[[str], str]

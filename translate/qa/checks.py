@@ -126,8 +126,7 @@ _REGISTRY: tuple[Check, ...] = (
     Check("brackets", "unbalanced brackets or quotes in the msgstr but not the msgid", brackets),
     Check(
         "markup",
-        "a placeholder of the msgid (<1>…</1>, <2/>: HTML/Markdown markup) missing, extra or "
-        "badly nested in the msgstr",
+        "an HTML/Markdown placeholder (<1>…</1>, <2/>) missing, extra or badly nested",
         markup,
     ),
     Check("repetition", "a word or phrase repeated 3+ times in a row (looping MT)", repetition),
