@@ -90,6 +90,7 @@ def segment_notes(segment: Segment) -> tuple[str, ...]:
             notes.append(f"hard-wrapped over {lines} source lines")
         elif note in _NOTE_TEXT:
             notes.append(_NOTE_TEXT[note])
+    notes.extend(segment.comments)
     return tuple(notes)
 
 
@@ -109,7 +110,7 @@ def template_entries(documents: Iterable[Document]) -> tuple[TemplateEntry, ...]
                 entry = found[msgid] = ([reference], [], segment.lang)
             elif reference not in entry[0]:
                 entry[0].append(reference)
-            if segment.notes:
+            if segment.notes or segment.comments:
                 for note in segment_notes(segment):
                     if note not in entry[1]:
                         entry[1].append(note)

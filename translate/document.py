@@ -54,10 +54,16 @@ class Segment:
     break_kind: BreakKind
     lang: str = NO_LANGUAGE
     notes: tuple[Note, ...] = ()
+    # Markup sources (translate.formats): the msgid with inline tags as placeholders, which
+    # then differs from ``text``, and extra extracted comments (the markup legend).
+    msgid: str | None = None
+    comments: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
         """The segment as a catalogue msgid: internal line breaks become single spaces."""
+        if self.msgid is not None:
+            return self.msgid
         text = self.text
         if "\n" not in text and "\r" not in text:  # most segments: no regex pass needed
             return text

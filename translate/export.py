@@ -219,4 +219,9 @@ def export_catalogue(
             )
     read = read_and_segment(source, options.segmentation)
     translations, known = usable_translations(catalogue, options.include_fuzzy)
-    return export_document(read.document, translations, known), read.warnings
+    if read.markup is None:
+        return export_document(read.document, translations, known), read.warnings
+    from translate.formats.rebuild import markup_export_warnings
+
+    result, warnings = markup_export_warnings(read.markup, catalogue, translations, known)
+    return result, (*read.warnings, *warnings)

@@ -172,6 +172,7 @@ def _run(
                     finished += 1
         except KeyboardInterrupt:
             raise UserError(_interrupted_message(jobs, finished), EXIT_INTERRUPTED) from None
+    warnings = (*warnings, *_markup_warnings(translations))
     return RunSummary(
         documents=len(jobs),
         segments=sum(job.segments for job in jobs),
@@ -308,12 +309,47 @@ def _engine(
 
 
 def _translate(engine: Engine, sentences: list[str], progress: Progress) -> dict[str, Translation]:
+    from translate.formats.placeholders import protect
+
     progress.start(len(sentences))
+    # Markup placeholders (<1>…</1>) go to the model masked and come back restored.
+    masked = [protect(sentence) for sentence in sentences]
     try:
-        results = engine.translate(sentences, progress=progress.advance)
+        results = engine.translate(masked, progress=progress.advance)
     finally:
         progress.finish()
-    return dict(zip(sentences, results, strict=True))
+    return {
+        sentence: _unmasked(sentence, sent, result)
+        for sentence, sent, result in zip(sentences, masked, results, strict=True)
+    }
+
+
+def _unmasked(sentence: str, sent: str, result: Translation) -> Translation:
+    """The model's result for a masked sentence with our placeholders back in it."""
+    if sent is sentence:
+        return result
+    from translate.formats.placeholders import restore
+
+    alternatives = tuple(
+        dataclasses.replace(alt, text=restore(sentence, alt.text)[0]) for alt in result.alternatives
+    )
+    text = restore(sentence, result.text)[0]
+    return dataclasses.replace(result, source=sentence, text=text, alternatives=alternatives)
+
+
+def _markup_warnings(translations: dict[str, Translation]) -> list[str]:
+    from translate.formats.placeholders import markup_problem
+
+    broken = sum(
+        1 for message, result in translations.items() if markup_problem(message, result.text)
+    )
+    if not broken:
+        return []
+    return [
+        f"{broken} machine translations lost or misplaced markup placeholders (<1>…</1>); "
+        "they stay fuzzy, `translate check --include-fuzzy` lists them (markup) and export "
+        "leaves them in the source language until they are fixed"
+    ]
 
 
 def _write(

@@ -8,9 +8,13 @@ longer find their catalogue entries.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from translate.document import Document
 from translate.segment import DEFAULT_MAX_LENGTH
+
+if TYPE_CHECKING:
+    from translate.formats.units import MarkupDocument
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,7 @@ class SegmentOptions:
     abbreviations: frozenset[str] | None = None
     max_length: int = DEFAULT_MAX_LENGTH
     encoding: str | None = None  # None: UTF-8, or UTF-16/32 with a BOM
+    input_format: str = "auto"  # auto (by file name), text, html or markdown
 
 
 @dataclass(frozen=True)
@@ -30,19 +35,24 @@ class SourceDocument:
     document: Document
     encoding: str
     warnings: tuple[str, ...] = ()
+    # HTML and Markdown sources: what export needs to give the page back (translate.formats).
+    markup: MarkupDocument | None = None
 
 
 def read_and_segment(path: str, options: SegmentOptions = SegmentOptions()) -> SourceDocument:
     """Read ``path`` (`-`: standard input) and segment it; UserError naming the file."""
-    from translate.segment import segment_text
+    from translate.formats import read_document
     from translate.textio import read_source
 
     text = read_source(path, options.encoding)
-    document = segment_text(
+    document, markup = read_document(
         text.text,
         path=path,
+        input_format=options.input_format,
         line_breaks=options.line_breaks,
         abbreviations=options.abbreviations,
         max_length=options.max_length,
     )
-    return SourceDocument(document, text.encoding, text.warnings)
+    return SourceDocument(
+        document, text.encoding, (*text.warnings, *(markup.warnings if markup else ())), markup
+    )

@@ -52,6 +52,7 @@ def export(
     line_breaks: str,
     abbreviations_file: Path | None,
     max_length: int,
+    input_format: str,
 ) -> None:
     """Write the source document with every segment replaced by its reviewed msgstr.
 
@@ -64,12 +65,15 @@ def export(
     Examples:
       translate export locales/en/report.po -o report.en.txt
       translate export locales/en/report.po --source seeds/report.vi.txt --include-fuzzy
+      translate export locales/en/page.po -o page.en.html   # only the text replaced
     """
     from translate.export import ExportOptions, export_catalogue, strict_error
 
     options = ExportOptions(
         include_fuzzy=include_fuzzy,
-        segmentation=segment_options(line_breaks, abbreviations_file, max_length, encoding),
+        segmentation=segment_options(
+            line_breaks, abbreviations_file, max_length, encoding, input_format
+        ),
     )
     result, warnings = export_catalogue(catalog, source, options=options)
     for warning in warnings:

@@ -43,6 +43,16 @@ _SEGMENTATION_OPTIONS = (
         help="Cut segments longer than this many characters at a comma or space.",
     ),
     click.option(
+        "--input-format",
+        type=click.Choice(("auto", "text", "html", "markdown")),
+        default="auto",
+        show_default=True,
+        help="What the sources are. auto: by file name (.html/.htm HTML, .md/.markdown "
+        "Markdown, anything else plain text). HTML and Markdown keep their markup out of the "
+        "msgids as placeholders (<1>…</1>, <2/>) and export gives the page back with only "
+        "the text replaced. Example: --input-format html page.php",
+    ),
+    click.option(
         "--encoding",
         default=None,
         metavar="CODEC",
@@ -52,18 +62,22 @@ _SEGMENTATION_OPTIONS = (
 
 
 def segmentation_options(command: F) -> F:
-    """Add --line-breaks, --abbreviations, --max-length and --encoding to a command."""
+    """Add --line-breaks, --abbreviations, --max-length, --input-format and --encoding."""
     for option in reversed(_SEGMENTATION_OPTIONS):
         command = option(command)
     return command
 
 
 def segment_options(
-    line_breaks: str, abbreviations_file: Path | None, max_length: int, encoding: str | None
+    line_breaks: str,
+    abbreviations_file: Path | None,
+    max_length: int,
+    encoding: str | None,
+    input_format: str = "auto",
 ) -> SegmentOptions:
     """The SegmentOptions that the options added by ``segmentation_options`` describe."""
     abbreviations = None if abbreviations_file is None else load_abbreviations(abbreviations_file)
-    return SegmentOptions(line_breaks, abbreviations, max_length, encoding)
+    return SegmentOptions(line_breaks, abbreviations, max_length, encoding, input_format)
 
 
 def warn(message: str) -> None:

@@ -22,6 +22,7 @@ Examples:
   translate run --alternatives 2 --output-dir po docs/*.txt
   translate run --no-mt notes.vi.txt        # empty translations for people to fill
   translate run --model ./vi_en.argosmodel --device cpu article.txt
+  translate run page.html README.vi.md  # markup kept out of the msgids as <1>…</1>
 
 Run it again after the source or the catalogue changed: reviewed entries stay
 as they are, unchanged sentences are not translated again, close matches become
@@ -114,6 +115,7 @@ def run(
     line_breaks: str,
     abbreviations_file: Path | None,
     max_length: int,
+    input_format: str,
     encoding: str | None,
 ) -> None:
     """Translate source documents into gettext catalogues, keeping all reviewed work.
@@ -136,7 +138,9 @@ def run(
         threads=threads,
         use_mt=not no_mt,
         purge_obsolete=purge_obsolete,
-        segmentation=segment_options(line_breaks, abbreviations_file, max_length, encoding),
+        segmentation=segment_options(
+            line_breaks, abbreviations_file, max_length, encoding, input_format
+        ),
         if_no_model=if_no_model,
     )
     with Reporter("none" if quiet else resolve_mode(progress_mode)) as reporter:

@@ -23,7 +23,9 @@ Examples:
   translate segment seeds/hue-digital-transformation-week-2023.vi.txt
   translate segment --format jsonl --line-breaks wrap letter.txt
   cat page.txt | translate segment -
-  translate segment --format pot seeds/*.txt > template.pot""",
+  translate segment --format pot seeds/*.txt > template.pot
+  translate segment page.html          # <1>…</1> stand for inline tags
+  translate segment --input-format markdown --format jsonl - < README.md""",
 )
 @click.argument("files", nargs=-1, required=True, metavar="FILE…|-")
 @click.option(
@@ -44,6 +46,7 @@ def segment(
     abbreviations_file: Path | None,
     encoding: str | None,
     max_length: int,
+    input_format: str,
 ) -> None:
     """Split Vietnamese documents into sentences and print them.
 
@@ -54,7 +57,7 @@ def segment(
     """
     from translate.source import read_and_segment
 
-    options = segment_options(line_breaks, abbreviations_file, max_length, encoding)
+    options = segment_options(line_breaks, abbreviations_file, max_length, encoding, input_format)
     documents = []
     for name in files:
         source = read_and_segment(name, options)
@@ -102,5 +105,7 @@ def _jsonl_lines(documents: Sequence[Document]) -> list[str]:
                 "lang": segment.lang,
                 "notes": [note.value for note in segment.notes],
             }
+            if segment.comments:
+                record["comments"] = list(segment.comments)
             lines.append(json.dumps(record, ensure_ascii=False) + "\n")
     return lines

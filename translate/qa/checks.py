@@ -83,6 +83,13 @@ def brackets(pair: Pair) -> list[str]:
     ]
 
 
+def markup(pair: Pair) -> list[str]:
+    from translate.formats.placeholders import markup_problem
+
+    problem = markup_problem(pair.msgid, pair.msgstr)
+    return [problem] if problem is not None else []
+
+
 def repetition(pair: Pair) -> list[str]:
     repeated = new_repetition(pair.msgid, pair.msgstr)
     if repeated is None:
@@ -117,6 +124,11 @@ _REGISTRY: tuple[Check, ...] = (
     ),
     Check("language", "msgstr is not English", language),
     Check("brackets", "unbalanced brackets or quotes in the msgstr but not the msgid", brackets),
+    Check(
+        "markup",
+        "an HTML/Markdown placeholder (<1>…</1>, <2/>) missing, extra or badly nested",
+        markup,
+    ),
     Check("repetition", "a word or phrase repeated 3+ times in a row (looping MT)", repetition),
     Check(
         "length",

@@ -1,0 +1,375 @@
+"""HTML and Markdown sources: placeholders, exact round trips, export with markup intact."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate.errors import UserError
+from translate.formats import format_of, read_markup
+from translate.formats.placeholders import markup_problem, protect, restore
+from translate.formats.rebuild import export_markup
+from translate.formats.units import MarkupDocument
+
+DATA = Path(__file__).parent / "data" / "markup"
+PAGES = sorted(DATA.glob("*.html"))
+READMES = sorted(DATA.glob("*.vi.md"))
+_RAW_MARKUP = re.compile(r"<[A-Za-z!/?]|\]\(|&[a-z]+;|\*\*|`")
+
+
+def _page(text: str, kind: str) -> MarkupDocument:
+    return read_markup(text, path=f"page.{'html' if kind == 'html' else 'md'}", kind=kind)
+
+
+def _identity(page: MarkupDocument) -> dict[str, str]:
+    return {s.message: s.message for s in page.document.segments}
+
+
+def _fake(page: MarkupDocument) -> dict[str, str]:
+    """A 'translation' that keeps every placeholder and changes all text."""
+    return {s.message: "EN: " + s.message for s in page.document.segments}
+
+
+def _tags(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append(("start", tag))
+
+        def handle_endtag(self, tag: str) -> None:
+            found.append(("end", tag))
+
+    parser = Tags()
+    parser.feed(text)
+    parser.close()
+    return found
+
+
+# -- placeholders ------------------------------------------------------------------------
+
+
+def test_markup_problem_accepts_moved_pairs_and_rejects_broken_ones() -> None:
+    msgid = "Xem <1>chi tiết <2>ở đây</2></1> và <3/>."
+    assert markup_problem(msgid, "See <3/> and <1>details <2>here</2></1>.") is None
+    assert "missing" in (markup_problem(msgid, "See <1>details</1> <3/>.") or "")
+    assert "closes across" in (markup_problem(msgid, "<1>a <2>b</1></2> <3/>") or "")
+    assert "not in the msgid" in (markup_problem(msgid, "<1>a <2>b</2></1> <3/> <4/>") or "")
+    assert markup_problem("Không có thẻ.", "No tags.") is None
+
+
+def test_protect_and_restore_round_trip() -> None:
+    msgid = "Xem <1>chi tiết</1><2/>."
+    masked = protect(msgid)
+    assert "<1>" not in masked and "[1]" in masked
+    assert restore(msgid, "See [ 1 ]details[/1][2/].") == ("See <1>details</1><2/>.", True)
+    assert restore(msgid, "See details.")[1] is False
+    assert protect("Không có thẻ.") == "Không có thẻ."
+
+
+def test_format_by_extension_and_option() -> None:
+    assert format_of("a/b.HTM") == "html"
+    assert format_of("README.vi.md") == "markdown"
+    assert format_of("notes.txt") == "text"
+    assert format_of("page.php", "html") == "html"
+
+
+# -- HTML --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_real_pages_round_trip_and_keep_markup_out(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    page = _page(text, "html")
+    assert export_markup(page, _identity(page)).result.text == text
+    for segment in page.document.segments:
+        assert text[segment.start : segment.end] == segment.text
+        bare = re.sub(r"</?\d+/?>", "", segment.message)
+        assert not _RAW_MARKUP.search(bare), segment.message
+    out = export_markup(page, _fake(page), target_lang="en")
+    assert out.result.translated == len({s.message for s in page.document.segments}) or True
+    assert _tags(out.result.text) == _tags(text)  # the structure is intact
+
+
+def test_news_page_entries() -> None:
+    text = (DATA / "hue-news.vi.html").read_text(encoding="utf-8")
+    page = _page(text, "html")
+    by_message = {s.message: s for s in page.document.segments}
+    messages = list(by_message)
+    assert "Trang chủ" in messages and "Tìm kiếm..." in messages  # placeholder attribute
+    assert "Ông Nguyễn Xuân Sơn" in messages  # alt
+    assert any(m.startswith("Tuần lễ chuyển đổi số - Huế 2023") for m in messages)  # meta
+    boilerplate = [m for m, s in by_message.items() if any("boilerplate" in c for c in s.comments)]
+    assert "Trang chủ" in boilerplate and "Return to top" in boilerplate
+    assert "Chính trị" in boilerplate
+    assert not any("Quảng cáo" in m or "dataLayer" in m or "quảng cáo" in m for m in messages)
+    sapo = next(m for m in messages if "Giám đốc Sở" in m)
+    assert "(TT&TT)" in sapo and "<1>Thừa Thiên Huế Cuối tuần</1>" in sapo
+    assert any("markup: <1> = <i>" in c for c in by_message[sapo].comments)
+    export = export_markup(page, _fake(page), target_lang="en").result.text
+    assert '<html lang="en">' in export
+    assert "TT&amp;TT" in export and "3.000&nbsp;lượt" in export  # entities as written
+    assert 'alt="EN: Ông Nguyễn Xuân Sơn"' in export
+
+
+def test_portal_tag_soup() -> None:
+    text = (DATA / "portal-notice.vi.html").read_text(encoding="utf-8")
+    page = _page(text, "html")
+    messages = [s.message for s in page.document.segments]
+    assert "Thời gian" in messages and "Đồng chí Chủ tịch UBND tỉnh" in messages
+    assert "<1><2>VĂN PHÒNG UBND TỈNH</2></1>" not in messages  # misnested: no false pair
+    assert any("VĂN PHÒNG UBND TỈNH" in m for m in messages)
+    export = export_markup(page, _fake(page), target_lang="en").result.text
+    assert 'lang="en"' in export
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Một <b>hai. Ba</b> bốn.</p>",
+        "<div><p>Chưa đóng <i>thẻ nghiêng<p>Đoạn mới</div></span></div>",
+        "<p>Sai <b>lồng <i>nhau</b> rồi</i>.</p>",
+        "<ul><li>Một<li>Hai<li>Ba</ul></li></ul>",
+        "<p>Mã <code>x < y</code> và <code>chưa đóng",
+        "<p>Có </> lạ &amp amp; &#x1F600; &bogus; &</p>",
+        "Văn bản trần không thẻ. Câu hai.",
+        "<p>" + "<b>" * 300 + "Sâu." + "</b>" * 300 + "</p>",
+        "<table><tr><td>Ô một<td>Ô hai</table><p title='a &quot;b&quot;'>x</p>",
+    ],
+)
+def test_malformed_html_round_trips(html: str) -> None:
+    page = _page(html, "html")
+    assert export_markup(page, _identity(page)).result.text == html
+    fake = export_markup(page, _fake(page)).result
+    assert fake.translated > 0
+    assert _tags(fake.text) == _tags(html)
+
+
+def test_meta_charset_disagreeing_with_utf8_is_refused() -> None:
+    with pytest.raises(UserError, match=r"page.html: .*windows-1258.*convert it"):
+        _page('<meta charset="windows-1258"><p>Xin chào</p>', "html")
+    _page('<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>x</p>', "html")
+
+
+def test_unquoted_attribute_is_quoted_when_translated() -> None:
+    html = "<p>Ảnh <img src=a.png alt=Ảnh> đẹp.</p>"
+    page = _page(html, "html")
+    out = export_markup(page, {"Ảnh": "A photo", "Ảnh <1/> đẹp.": "Nice <1/> photo."})
+    assert out.result.text == '<p>Nice <img src=a.png alt="A photo"> photo.</p>'
+
+
+def test_broken_placeholders_are_not_exported() -> None:
+    page = _page("<p>Xem <a href='/x'>chi tiết</a> tại đây.</p>", "html")
+    (message,) = [s.message for s in page.document.segments]
+    out = export_markup(page, {message: "See details here."})
+    assert out.result.text == "<p>Xem <a href='/x'>chi tiết</a> tại đây.</p>"
+    assert len(out.broken) == 1
+
+
+_WORDS = st.sampled_from(
+    ["Một", "hai", "ba.", "Huế", "TP.", "900.000", "&amp;", "&nbsp;", "x&lt;3", "“trích”", "!"]
+)
+_INLINE = st.sampled_from(["b", "i", "a", "span", "em"])
+_BLOCK = st.sampled_from(["p", "li", "td", "h2", "div", "nav", "footer"])
+
+
+@st.composite
+def _html_documents(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        block = draw(_BLOCK)
+        parts.append(f"<{block}>" if draw(st.booleans()) else f"<{block} class='c'>")
+        for _ in range(draw(st.integers(1, 8))):
+            choice = draw(st.integers(0, 9))
+            if choice < 5:
+                parts.append(draw(_WORDS) + draw(st.sampled_from([" ", "\n", "  ", ""])))
+            elif choice < 7:
+                parts.append(f"<{draw(_INLINE)}>")
+            elif choice < 9:
+                parts.append(f"</{draw(_INLINE)}>")
+            else:
+                parts.append(draw(st.sampled_from(["<br>", "<img alt='Ảnh'>", "<!-- c -->"])))
+        if draw(st.booleans()):
+            parts.append(f"</{block}>\n")
+    return "".join(parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_html_documents())
+def test_generated_html_round_trips(html: str) -> None:
+    page = _page(html, "html")
+    assert export_markup(page, _identity(page)).result.text == html
+    for segment in page.document.segments:
+        assert html[segment.start : segment.end] == segment.text
+        bare = re.sub(r"</?\d+/?>", "", segment.message)
+        assert not re.search(r"<[a-z/!]", bare), segment.message
+    fake = export_markup(page, _fake(page)).result
+    assert _tags(fake.text) == _tags(html)
+
+
+# -- Markdown ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", READMES, ids=lambda p: p.name)
+def test_real_readme_round_trips(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    page = _page(text, "markdown")
+    assert not page.warnings
+    assert export_markup(page, _identity(page)).result.text == text
+    messages = [s.message for s in page.document.segments]
+    assert "Dữ liệu Tỉnh thành, Quận huyện Việt Nam" in messages
+    assert any("<1>34 tỉnh thành</1>" in m for m in messages)
+    assert not any("CREATE DATABASE" in m or "https://" in m for m in messages)
+    assert "Ngày ban hành" in messages  # a table cell
+    for message in messages:
+        bare = re.sub(r"</?\d+/?>", "", message)
+        assert not _RAW_MARKUP.search(bare), message
+    _same_markdown_structure(text, export_markup(page, _fake(page)).result.text)
+
+
+def _same_markdown_structure(before: str, after: str) -> None:
+    from translate.formats.markdown_doc import _parser
+
+    def shape(text: str) -> list[str]:
+        return [
+            t.type
+            + "".join(c.type for c in t.children or [] if c.type not in ("text", "softbreak"))
+            for t in _parser().parse(text)
+        ]
+
+    assert shape(after) == shape(before)
+
+
+def test_markdown_front_matter_code_and_references_untouched() -> None:
+    text = (
+        "---\ntitle: Xin chào\n---\n# Tiêu đề *một*\n\n"
+        "Đoạn [liên kết](http://x.vn 'Tiêu đề') và `mã`. Câu hai \\* sao &amp; hết.\n"
+        "> Trích **dẫn**\n\n    khối mã\n\n<div>HTML khối</div>\n\n[ref]: http://y\n"
+    )
+    page = _page(text, "markdown")
+    messages = [s.message for s in page.document.segments]
+    assert messages[0] == "Tiêu đề <1>một</1>"
+    assert "Đoạn <1>liên kết</1> và <2/>." in messages
+    assert not any("Xin chào" in m or "khối mã" in m or "HTML" in m for m in messages)
+    assert export_markup(page, _identity(page)).result.text == text
+    out = export_markup(page, {m: m.replace("Đoạn", "Para *") for m in messages}).result.text
+    assert "Para \\* <1>" not in out and "Para \\* [liên kết](http://x.vn 'Tiêu đề')" in out
+
+
+_MD_PIECES = st.sampled_from(
+    ["Một", "hai.", "*nghiêng*", "**đậm**", "`mã`", "[nối](http://x)", "\\*", "&amp;", "Huế", "!"]
+)
+
+
+@st.composite
+def _markdown_documents(draw: st.DrawFn) -> str:
+    blocks: list[str] = []
+    for _ in range(draw(st.integers(1, 5))):
+        prefix = draw(st.sampled_from(["", "# ", "- ", "> ", "1. ", "  "]))
+        words = draw(st.lists(_MD_PIECES, min_size=1, max_size=8))
+        line_break = draw(st.sampled_from([" ", "\n", "  \n"]))
+        blocks.append(prefix + line_break.join(words))
+    return "\n\n".join(blocks) + draw(st.sampled_from(["", "\n"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_markdown_documents())
+def test_generated_markdown_round_trips(text: str) -> None:
+    page = _page(text, "markdown")
+    assert export_markup(page, _identity(page)).result.text == text
+    for segment in page.document.segments:
+        assert text[segment.start : segment.end] == segment.text
+    _same_markdown_structure(text, export_markup(page, _fake(page)).result.text)
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
+def _gettext_accepts(path: Path) -> None:
+    if shutil.which("msgfmt") is None or shutil.which("msgcat") is None:
+        pytest.skip("GNU gettext not installed")
+    check = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
+    assert check.returncode == 0 and check.stderr == "", check.stderr
+    again = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
+    assert again.stdout == path.read_text(encoding="utf-8")
+
+
+def test_run_export_and_check_on_pages(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    for source in [*PAGES, *READMES]:
+        shutil.copy(source, tmp_path / source.name)
+    names = [p.name for p in [*PAGES, *READMES]]
+    result = cli("run", "--no-mt", *names)
+    assert result.exit_code == 0, result.stderr
+    for name in names:
+        stem = name.split(".")[0]
+        _gettext_accepts(tmp_path / "locales" / f"{stem}.pot")
+        po = tmp_path / "locales" / "en" / f"{stem}.po"
+        _gettext_accepts(po)
+        exported = cli("export", str(po), "-o", f"{stem}.out")
+        assert exported.exit_code == 0, exported.stderr
+        assert (tmp_path / f"{stem}.out").read_bytes() == (tmp_path / name).read_bytes()
+    # Markup changed since the run: reported.
+    page = tmp_path / "hue-news.vi.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("<h1>", "<h1 class='x'><b>"), "utf-8")
+    changed = cli("export", "locales/en/hue-news.po", "-o", "x.html")
+    assert changed.exit_code == 0
+    assert "markup changed since `translate run`" in changed.stderr
+
+
+def test_check_reports_markup() -> None:
+    from translate.qa import entry_findings
+
+    findings = entry_findings("Xem <1>chi tiết</1> tại đây.", "See details here.")
+    assert ("markup", "<1>…</1> of the msgid missing from the msgstr") in findings
+    assert not [
+        f for f in entry_findings("Xem <1>chi tiết</1>.", "See <1>details</1>.") if f[0] == "markup"
+    ]
+
+
+def test_run_with_the_model_masks_placeholders(  # type: ignore[no-untyped-def]
+    cli, installed_package, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from translate.engine import Engine
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DATA / "hue-news.vi.html", tmp_path / "news.html")
+    sent: list[str] = []
+    original = Engine.translate
+
+    def spying(self: Engine, sentences: list[str], progress: object = None) -> object:
+        sent.extend(sentences)
+        return original(self, sentences, progress=progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Engine, "translate", spying)
+    result = cli("run", "news.html")
+    assert result.exit_code == 0, result.stderr
+    assert sent and not any(re.search(r"</?\d+/?>", s) for s in sent)
+    assert any(re.search(r"\[/?\d+/?\]", s) for s in sent)  # masked placeholders
+    po = tmp_path / "locales" / "en" / "news.po"
+    _gettext_accepts(po)
+    text = po.read_text(encoding="utf-8")
+    assert "#. markup: <1> = <i>" in text
+    from translate import pofile
+
+    catalogue = pofile.read(po)
+    broken = sum(
+        1 for m in catalogue.messages if m.msgstr and markup_problem(m.msgid, m.msgstr) is not None
+    )
+    assert (broken > 0) == ("lost or misplaced markup placeholders" in result.stderr)
+    exported = cli("export", str(po), "--include-fuzzy", "-o", "news.en.html")
+    assert exported.exit_code == 0, exported.stderr
+    assert _tags((tmp_path / "news.en.html").read_text(encoding="utf-8")) == _tags(
+        (tmp_path / "news.html").read_text(encoding="utf-8")
+    )

@@ -1,0 +1,121 @@
+"""Source formats: plain text, HTML and Markdown, read into the one ``Document`` shape.
+
+``read_document`` is what `translate run`, `segment` and `export` call: plain text goes
+to the segmenter as it always did; HTML (``html_doc``) and Markdown (``markdown_doc``) are
+read into blocks of text and inline markup (``units``), segmented, and keep what export
+needs to give the page back with only the text replaced (``rebuild``).
+
+The format comes from ``--input-format``, or from the file name: ``.html``/``.htm``/``.xhtml``
+are HTML, ``.md``/``.markdown`` Markdown, anything else (and stdin) plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from translate.document import Document
+from translate.errors import UserError
+from translate.formats.units import MarkupDocument
+from translate.segment import DEFAULT_MAX_LENGTH
+
+INPUT_FORMATS = ("auto", "text", "html", "markdown")
+_BY_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+}
+
+
+def format_of(path: str, requested: str = "auto") -> str:
+    """`text`, `html` or `markdown` for a source named ``path``."""
+    if requested not in INPUT_FORMATS:
+        raise UserError(f"--input-format {requested!r}: expected one of {', '.join(INPUT_FORMATS)}")
+    if requested != "auto":
+        return requested
+    return _BY_SUFFIX.get(PurePath(path).suffix.lower(), "text")
+
+
+def read_document(
+    text: str,
+    *,
+    path: str,
+    input_format: str = "auto",
+    line_breaks: str = "auto",
+    abbreviations: frozenset[str] | None = None,
+    max_length: int = DEFAULT_MAX_LENGTH,
+    source_lang: str = "vi",
+) -> tuple[Document, MarkupDocument | None]:
+    """The segmented document, and for HTML/Markdown what export needs to rebuild it."""
+    kind = format_of(path, input_format)
+    if kind == "text":
+        from translate.segment import segment_text
+
+        document = segment_text(
+            text,
+            path=path,
+            line_breaks=line_breaks,
+            abbreviations=abbreviations,
+            max_length=max_length,
+        )
+        return document, None
+    page = read_markup(
+        text,
+        path=path,
+        kind=kind,
+        abbreviations=abbreviations,
+        max_length=max_length,
+        source_lang=source_lang,
+    )
+    return page.document, page
+
+
+def read_markup(
+    text: str,
+    *,
+    path: str,
+    kind: str,
+    abbreviations: frozenset[str] | None = None,
+    max_length: int = DEFAULT_MAX_LENGTH,
+    source_lang: str = "vi",
+) -> MarkupDocument:
+    from translate.formats.units import build_document
+
+    if kind == "html":
+        from translate.formats.html_doc import read_html
+
+        parts = read_html(text, path, source_lang)
+        return build_document(
+            text,
+            parts.blocks,
+            parts.units,
+            path=path,
+            format="html",
+            abbreviations=abbreviations,
+            max_length=max_length,
+            lang_spans=parts.lang_spans,
+            entities=parts.entities,
+        )
+    from translate.formats.markdown_doc import read_markdown
+
+    found = read_markdown(text)
+    warnings = (
+        [
+            f"{path}: {found.skipped} Markdown passages could not be mapped to the source "
+            "exactly and are left untranslated"
+        ]
+        if found.skipped
+        else []
+    )
+    return build_document(
+        text,
+        found.blocks,
+        (),
+        path=path,
+        format="markdown",
+        abbreviations=abbreviations,
+        max_length=max_length,
+        warnings=warnings,
+    )

@@ -1,0 +1,441 @@
+"""Format-neutral core of markup sources: blocks of atoms → segments with placeholders.
+
+A format reader (``html_doc``, ``markdown_doc``) turns a source into :class:`Block`\\ s: the
+atoms of one paragraph-like element (text runs with their exact source offsets, inline tags)
+and :class:`Unit`\\ s (attribute values translated whole). This module segments every block
+with the plain-text segmenter, turns the inline tags inside each sentence into placeholders
+(see ``placeholders``) and returns a :class:`MarkupDocument`: a plain ``Document`` for the
+catalogue stage, plus what export needs to put the markup back.
+
+Rules, so that every byte outside the translated text stays where it was:
+- a sentence boundary is never placed inside a paired element: sentences that an element
+  spans are merged (``<b>Một. Hai</b> ba.`` is one entry);
+- an element that encloses a whole sentence stays outside it (``<p><b>Tiêu đề</b></p>`` gives
+  the msgid ``Tiêu đề``); a line break (``<br>``) or image at a sentence's edge stays outside;
+- every tag inside a sentence's source span is a placeholder, paired when both of its ends
+  are inside the span, standalone otherwise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from translate.document import BreakKind, Document, Note, Segment
+from translate.formats import placeholders
+from translate.langid import detect_language
+from translate.segment import DEFAULT_MAX_LENGTH, segment_text
+
+TEXT, OPEN, CLOSE, VOID = 0, 1, 2, 3
+MARKUP_PREFIX = "markup:"
+BOILERPLATE_NOTE = "boilerplate (navigation, header or footer): may be left untranslated"
+SKELETON_PREFIX = "page markup:"
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_P_SPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " "})
+_BLOCK_SEPARATOR = "\n\n"
+_LEGEND_LIMIT = 80
+_BOILERPLATE_PHRASES = frozenset(
+    (
+        "return to top",
+        "back to top",
+        "về đầu trang",
+        "lên đầu trang",
+        "trở về đầu trang",
+        "về trang chủ",
+        "trang chủ",
+        "skip to content",
+        "skip to main content",
+    )
+)
+
+
+class Atom(NamedTuple):
+    """A text run or a tag of a block, with its source span ``[start, end)``."""
+
+    kind: int  # TEXT, OPEN, CLOSE or VOID
+    start: int
+    end: int
+    text: str = ""  # TEXT: the decoded text
+    name: str = ""  # OPEN/CLOSE: the element name, for pairing
+    literal: bool = True  # TEXT: source[start:end] == text, char for char
+    sticky: bool = False  # VOID: stays inside a sentence at its edges (a code span)
+    line: bool = False  # VOID: a line break (<br>, a Markdown hard break)
+
+
+@dataclass(frozen=True)
+class Block:
+    atoms: tuple[Atom, ...]
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A value translated whole, such as an attribute: its source span and decoded text."""
+
+    start: int
+    end: int
+    text: str
+    what: str  # for the reviewer: `alt`, `title`, `meta description`
+    quote: str = '"'  # the value's quote in the source; "" for an unquoted value
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True)
+class SegmentMarkup:
+    """What export needs to write a translation of one segment back into the source."""
+
+    placeholders: tuple[tuple[str, int, int], ...] = ()  # placeholder → source span
+    quote: str | None = None  # set for attribute values: the quote to escape
+
+
+@dataclass(frozen=True)
+class MarkupDocument:
+    """A markup source read for translation: the segments and how to rebuild the page."""
+
+    document: Document
+    markup: tuple[SegmentMarkup, ...]  # one per segment of ``document``
+    format: str  # `html` or `markdown`
+    lang_spans: tuple[tuple[int, int], ...] = ()  # `lang="vi"` values export rewrites
+    skeleton: str = ""  # digest of the page without its text
+    entities: tuple[tuple[str, str], ...] = ()  # characters the source writes only as entities
+    warnings: tuple[str, ...] = ()  # each names the file
+
+
+class _Piece(NamedTuple):
+    start: int  # P offsets within the block
+    end: int
+    break_kind: BreakKind
+    notes: tuple[Note, ...]
+    lang: str | None  # from the segmenter; None for merged pieces (detected again)
+
+
+def build_document(
+    text: str,
+    blocks: Sequence[Block],
+    units: Sequence[Unit],
+    *,
+    path: str,
+    format: str,
+    abbreviations: frozenset[str] | None = None,
+    max_length: int = DEFAULT_MAX_LENGTH,
+    lang_spans: Sequence[tuple[int, int]] = (),
+    entities: Sequence[tuple[str, str]] = (),
+    warnings: Sequence[str] = (),
+) -> MarkupDocument:
+    """Segment every block and unit of ``text`` into one document (pure)."""
+    prose = [_prose(block) for block in blocks]
+    joined = _BLOCK_SEPARATOR.join(p for p, _ in prose)
+    plain = segment_text(
+        joined, line_breaks="auto", abbreviations=abbreviations, max_length=max_length
+    )
+    pieces_of = _pieces_by_block(plain.segments, [len(p) for p, _ in prose])
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    made: list[tuple[Segment, SegmentMarkup]] = []
+    for index, (block, (p_text, positions)) in enumerate(zip(blocks, prose, strict=True)):
+        partner = _pairs(block.atoms)
+        for piece in _merge_across_pairs(partner, positions, pieces_of[index]):
+            where = _Where(block, partner, positions, p_text, index)
+            made.append(_segment(text, where, piece, line_starts))
+    for number, unit in enumerate(units, start=len(blocks)):
+        made.append(_unit_segment(text, unit, number, line_starts))
+    made.sort(key=lambda item: item[0].start)
+    skeleton = skeleton_digest(text, [segment for segment, _ in made])
+    if made:
+        first, markup = made[0]
+        digest_note = f"{SKELETON_PREFIX} {format} sha1={skeleton} (export compares the page)"
+        made[0] = (_with_comment(first, digest_note), markup)
+    document = Document(
+        text=text,
+        segments=tuple(segment for segment, _ in made),
+        path=path,
+    )
+    return MarkupDocument(
+        document=document,
+        markup=tuple(markup for _, markup in made),
+        format=format,
+        lang_spans=tuple(lang_spans),
+        skeleton=skeleton,
+        entities=tuple(entities),
+        warnings=tuple(warnings),
+    )
+
+
+def _with_comment(segment: Segment, comment: str) -> Segment:
+    from dataclasses import replace
+
+    return replace(segment, comments=(*segment.comments, comment))
+
+
+def skeleton_digest(text: str, segments: Sequence[Segment]) -> str:
+    """SHA-1 (12 hex digits) of the source without its segments and without whitespace."""
+    digest = hashlib.sha1()
+    position = 0
+    for segment in sorted(segments, key=lambda s: s.start):
+        if segment.start >= position:
+            digest.update(_HTML_SPACE.sub("", text[position : segment.start]).encode())
+            position = segment.end
+    digest.update(_HTML_SPACE.sub("", text[position:]).encode())
+    return digest.hexdigest()[:12]
+
+
+def _prose(block: Block) -> tuple[str, list[int]]:
+    """The text the segmenter sees for a block (tags removed, whitespace as spaces, line
+    breaks as ``\\n``) and each atom's offset in it."""
+    parts: list[str] = []
+    positions: list[int] = []
+    length = 0
+    for atom in block.atoms:
+        positions.append(length)
+        if atom.kind == TEXT:
+            piece = atom.text
+            if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
+                piece = piece.translate(_P_SPACE)
+            parts.append(piece)
+            length += len(piece)
+        elif atom.kind == VOID and atom.line:
+            parts.append("\n")
+            length += 1
+    return "".join(parts), positions
+
+
+def _pieces_by_block(segments: Sequence[Segment], lengths: Sequence[int]) -> list[list[_Piece]]:
+    """Split the joined text's segments back into per-block pieces with block offsets."""
+    starts: list[int] = []
+    position = 0
+    for length in lengths:
+        starts.append(position)
+        position += length + len(_BLOCK_SEPARATOR)
+    result: list[list[_Piece]] = [[] for _ in lengths]
+    for segment in segments:
+        index = bisect.bisect_right(starts, segment.start) - 1
+        base = starts[index]
+        end = min(segment.end - base, lengths[index])
+        notes = tuple(note for note in segment.notes if note is not Note.WRAPPED)
+        piece = _Piece(segment.start - base, end, segment.break_kind, notes, segment.lang)
+        result[index].append(piece)
+    return result
+
+
+def _pairs(atoms: Sequence[Atom]) -> dict[int, int]:
+    """Open atom index ↔ close atom index for properly nested tags (both directions)."""
+    partner: dict[int, int] = {}
+    stack: list[int] = []
+    for index, atom in enumerate(atoms):
+        if atom.kind == OPEN:
+            stack.append(index)
+        elif atom.kind == CLOSE:
+            for depth in range(len(stack) - 1, max(-1, len(stack) - 33), -1):
+                if atoms[stack[depth]].name == atom.name:
+                    opened = stack[depth]
+                    del stack[depth:]
+                    partner[opened] = index
+                    partner[index] = opened
+                    break
+    return partner
+
+
+def _merge_across_pairs(
+    partner: dict[int, int], positions: Sequence[int], pieces: list[_Piece]
+) -> list[_Piece]:
+    """Merge the pieces a paired element spans, so no sentence boundary cuts an element."""
+    if len(pieces) < 2:
+        return pieces
+    ends = [piece.end for piece in pieces]
+    starts = [piece.start for piece in pieces]
+    reach = list(range(len(pieces)))  # reach[i]: last piece merged with piece i
+    for opened, closed in partner.items():
+        if closed < opened:
+            continue
+        first = bisect.bisect_right(ends, positions[opened])
+        last = bisect.bisect_left(starts, positions[closed]) - 1
+        if first < last:
+            reach[first] = max(reach[first], last)
+    merged: list[_Piece] = []
+    index = 0
+    while index < len(pieces):
+        last = reach[index]
+        probe = index
+        while probe <= last:
+            last = max(last, reach[probe])
+            probe += 1
+        group = pieces[index : last + 1]
+        notes = tuple(dict.fromkeys(n for piece in group for n in piece.notes))
+        lang = group[0].lang if len(group) == 1 else None
+        merged.append(_Piece(group[0].start, group[-1].end, group[-1].break_kind, notes, lang))
+        index = last + 1
+    return merged
+
+
+def _text_atom_at(positions: Sequence[int], atoms: Sequence[Atom], p: int, *, end: bool) -> int:
+    """Index of the text atom holding P character ``p`` (``end``: the one holding ``p-1``)."""
+    target = p - 1 if end else p
+    index = bisect.bisect_right(positions, target) - 1
+    while index >= 0 and not (
+        atoms[index].kind == TEXT
+        and positions[index] <= target < positions[index] + len(atoms[index].text)
+    ):
+        index -= 1
+    return index
+
+
+def _source_offset(atom: Atom, offset: int) -> int:
+    """Source position ``offset`` characters into a text atom (atom edges if not literal)."""
+    if atom.literal:
+        return atom.start + offset
+    return atom.start if offset <= 0 else atom.end
+
+
+class _Where(NamedTuple):
+    block: Block
+    partner: dict[int, int]
+    positions: Sequence[int]
+    p_text: str
+    paragraph: int
+
+
+def _segment(
+    text: str, where: _Where, piece: _Piece, line_starts: Sequence[int]
+) -> tuple[Segment, SegmentMarkup]:
+    block, partner, positions, p_text = where.block, where.partner, where.positions, where.p_text
+    atoms = block.atoms
+    first = _text_atom_at(positions, atoms, piece.start, end=False)
+    last = _text_atom_at(positions, atoms, piece.end, end=True)
+    while first > 0 and _keeps_at_start(atoms, partner, first - 1, positions, piece):
+        first -= 1
+    while last + 1 < len(atoms) and _keeps_at_end(atoms, partner, last + 1, positions, piece):
+        last += 1
+    start = (
+        _source_offset(atoms[first], piece.start - positions[first])
+        if atoms[first].kind == TEXT
+        else atoms[first].start
+    )
+    end = (
+        _source_offset(atoms[last], piece.end - positions[last])
+        if atoms[last].kind == TEXT
+        else atoms[last].end
+    )
+    message, legend, spans = _message(atoms, partner, positions, piece, first, last, text)
+    comments = [legend] if legend else []
+    if block.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
+        comments.append(BOILERPLATE_NOTE)
+    segment = Segment(
+        text=text[start:end],
+        start=start,
+        end=end,
+        line=bisect.bisect_right(line_starts, start),
+        paragraph=where.paragraph,
+        break_kind=piece.break_kind,
+        lang=piece.lang
+        if piece.lang is not None
+        else detect_language(p_text[piece.start : piece.end]),
+        notes=piece.notes,
+        msgid=message,
+        comments=tuple(comments),
+    )
+    return segment, SegmentMarkup(placeholders=tuple(spans))
+
+
+def _keeps_at_start(
+    atoms: Sequence[Atom],
+    partner: dict[int, int],
+    index: int,
+    positions: Sequence[int],
+    piece: _Piece,
+) -> bool:
+    atom = atoms[index]
+    if atom.kind == TEXT or positions[index] != piece.start:
+        return False
+    if atom.kind == VOID:
+        return atom.sticky
+    other = partner.get(index)
+    return atom.kind == OPEN and other is not None and positions[other] < piece.end
+
+
+def _keeps_at_end(
+    atoms: Sequence[Atom],
+    partner: dict[int, int],
+    index: int,
+    positions: Sequence[int],
+    piece: _Piece,
+) -> bool:
+    atom = atoms[index]
+    if atom.kind == TEXT or positions[index] != piece.end:
+        return False
+    if atom.kind == VOID:
+        return atom.sticky
+    other = partner.get(index)
+    return atom.kind == CLOSE and other is not None and positions[other] > piece.start
+
+
+def _message(
+    atoms: Sequence[Atom],
+    partner: dict[int, int],
+    positions: Sequence[int],
+    piece: _Piece,
+    first: int,
+    last: int,
+    text: str,
+) -> tuple[str, str, list[tuple[str, int, int]]]:
+    """The msgid of atoms ``first..last``, the markup legend and placeholder → source span."""
+    parts: list[str] = []
+    legend: list[str] = []
+    spans: list[tuple[str, int, int]] = []
+    numbers: dict[int, int] = {}
+    for index in range(first, last + 1):
+        atom = atoms[index]
+        if atom.kind == TEXT:
+            if atom.literal:
+                low = max(0, piece.start - positions[index])
+                parts.append(atom.text[low : piece.end - positions[index]])
+            else:
+                parts.append(atom.text)
+            continue
+        other = partner.get(index)
+        paired = other is not None and first <= other <= last
+        if atom.kind == CLOSE and paired and other is not None:
+            token = placeholders.close_tag(numbers[other])
+        else:
+            number = len(numbers) + 1
+            numbers[index] = number
+            if atom.kind == OPEN and paired:
+                token = placeholders.open_tag(number)
+                assert other is not None
+                legend.append(f"{token} = {_raw(text, atom)} … {_raw(text, atoms[other])}")
+            else:
+                token = placeholders.void_tag(number)
+                legend.append(f"{token} = {_raw(text, atom)}")
+        parts.append(token)
+        spans.append((token, atom.start, atom.end))
+    message = _HTML_SPACE.sub(" ", "".join(parts)).strip(" ")
+    note = f"{MARKUP_PREFIX} " + "; ".join(legend) if legend else ""
+    return message, note, spans
+
+
+def _raw(text: str, atom: Atom) -> str:
+    raw = _HTML_SPACE.sub(" ", text[atom.start : atom.end]).strip()
+    return raw if len(raw) <= _LEGEND_LIMIT else raw[: _LEGEND_LIMIT - 1] + "…"
+
+
+def _unit_segment(
+    text: str, unit: Unit, paragraph: int, line_starts: Sequence[int]
+) -> tuple[Segment, SegmentMarkup]:
+    message = _HTML_SPACE.sub(" ", unit.text).strip(" ")
+    comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
+    if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
+        comments.append(BOILERPLATE_NOTE)
+    segment = Segment(
+        text=text[unit.start : unit.end],
+        start=unit.start,
+        end=unit.end,
+        line=bisect.bisect_right(line_starts, unit.start),
+        paragraph=paragraph,
+        break_kind=BreakKind.PARAGRAPH,
+        lang=detect_language(message),
+        msgid=message,
+        comments=tuple(comments),
+    )
+    return segment, SegmentMarkup(quote=unit.quote)
