@@ -72,7 +72,7 @@ CHILD = textwrap.dedent(
     main(sys.argv[1:])
     """
 )
-SENTENCES = 160
+SENTENCES = 64
 
 
 def many_sentences(path: Path) -> None:
