@@ -289,7 +289,8 @@ def test_reviewed_entries_are_never_changed_and_stale_mt_lines_go() -> None:
     assert edited.comments == ("checked with the organisers",)  # stale `# mt:` dropped
     accepted = by_msgid(po)[SOURCE[5][0]]
     assert not accepted.fuzzy and has_current_machine_note(accepted)  # digest still matches
-    assert po.field("PO-Revision-Date") == LATER  # the stale line went: content changed
+    # the stale line went, but no translation changed: the revision date stays (issue 12, case 8)
+    assert po.field("PO-Revision-Date") == DATE
 
 
 def test_changed_source_fuzzy_match_obsolete_and_purge() -> None:

@@ -53,9 +53,9 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Calls]:
     calls: Calls = []
     original = Engine.translate
 
-    def counting(self: Engine, sentences: Any, progress: Any = None) -> Any:
+    def counting(self: Engine, sentences: Any, progress: Any = None, **kwargs: Any) -> Any:
         before = self.calls
-        result = original(self, sentences, progress)
+        result = original(self, sentences, progress, **kwargs)
         if self.calls > before:
             calls.append(list(sentences))
         return result
@@ -337,10 +337,12 @@ def test_interrupt_writes_finished_documents_and_resume_does_the_rest(
     options = pipeline.RunOptions(output_dir=Path("locales"), chunk_sentences=1)
     counting = Engine.translate  # the counting wrapper from the engine_calls fixture
 
-    def interrupt_second_call(self: Engine, sentences: Any, progress: Any = None) -> Any:
+    def interrupt_second_call(
+        self: Engine, sentences: Any, progress: Any = None, **kwargs: Any
+    ) -> Any:
         if engine_calls:
             raise KeyboardInterrupt  # Ctrl-C while the model works on the second document
-        return counting(self, sentences, progress)
+        return counting(self, sentences, progress, **kwargs)
 
     monkeypatch.setattr(Engine, "translate", interrupt_second_call)
     with pytest.raises(pipeline.UserError) as caught:

@@ -42,22 +42,26 @@ from translate.pofile import (
     serialize_template_entries,
 )
 from translate.provenance import (
-    COPY_PREFIX,
-    MACHINE_PREFIXES,
-    MT_SUGGESTION_PREFIX,
     copy_comment,
+    has_current_machine_note,
+    human_comments,
+    is_copy_line,
     is_settled,
+    is_suggestion_line,
     machine_comments,
     one_line,
-    rejoin_wrapped_provenance,
+    repair,
     suggestion_comment,
-    without_stale_provenance,
+    without_stale,
 )
 from translate.translation import MachineSource, Translation
 
-FUZZY_THRESHOLD = 0.75
-# ratio = 2·matches / (len(a) + len(b)) <= 2·min / (min + max): a ratio of 0.75 or more needs
-# min/max >= 0.75 / (2 - 0.75) = 0.6, so only messages of similar length are compared.
+# GNU msgmerge's threshold (FUZZY_THRESHOLD in msgmerge.c), on the same measure: the share of
+# matching UTF-8 bytes. A stricter one loses short edited sentences msgmerge would keep
+# (`Xin cảm ơn ông!` → `Xin chân thành cảm ơn ông!` is 0.745).
+FUZZY_THRESHOLD = 0.6
+# ratio = 2·matches / (len(a) + len(b)) <= 2·min / (min + max): a ratio of 0.6 or more needs
+# min/max >= 0.6 / (2 - 0.6) ≈ 0.43, so only messages of comparable length are compared.
 _LENGTH_RATIO = FUZZY_THRESHOLD / (2 - FUZZY_THRESHOLD)
 
 
@@ -241,6 +245,8 @@ class UpdatePlan:
     matches: Mapping[str, Message] = field(default_factory=dict)
     reused: int = 0  # entries whose old translation is kept as it is
     copied: int = 0  # entries whose msgstr is a copy of the msgid (not the source language)
+    # entries whose msgstr was the source-language msgid itself (msginit, msgen): retranslated
+    source_copies: int = 0
     # msgid → old entry (see _index_old), when planned against an old catalogue
     previous: Mapping[str, Message] | None = None
 
@@ -252,11 +258,21 @@ def _index_old(old: PoFile | None) -> dict[str, Message]:
         return index
     for message in sorted(old.messages, key=lambda m: m.obsolete):
         if message.msgctxt is None and message.msgid_plural is None:
-            comments = rejoin_wrapped_provenance(message.comments)
-            if comments != message.comments:
-                message = replace(message, comments=comments)
-            index.setdefault(message.msgid, message)
+            index.setdefault(message.msgid, repair(message))
     return index
+
+
+def copies_source(message: Message, lang: str, source_lang: str) -> bool:
+    """A msgstr that is the source-language msgid itself (``msginit -l en`` and ``msgen`` fill
+    catalogues so): untranslated, not reviewed. A model answer that happens to equal its input
+    (a name), or a copy this tool made (`# copy:`), is kept."""
+    return (
+        lang == source_lang
+        and message.msgstr == message.msgid
+        and message.msgid_plural is None
+        and not has_current_machine_note(message)
+        and not any(is_copy_line(c) for c in message.comments)
+    )
 
 
 def plan_update(
@@ -271,11 +287,16 @@ def plan_update(
     new_msgids = {e.msgid for e in entries}
     needs: list[str] = []
     unmatched: list[str] = []
-    reused = copied = 0
+    reused = copied = source_copies = 0
     for entry in entries:
-        if is_settled(previous.get(entry.msgid)):
-            reused += 1
-        elif entry.lang != source_lang:
+        existing = previous.get(entry.msgid)
+        if is_settled(existing):
+            assert existing is not None
+            if not copies_source(existing, entry.lang, source_lang):
+                reused += 1
+                continue
+            source_copies += 1
+        if entry.lang != source_lang:
             copied += 1
         else:
             unmatched.append(entry.msgid)
@@ -286,7 +307,12 @@ def plan_update(
     if use_mt:
         needs = unmatched
     return UpdatePlan(
-        needs_mt=tuple(needs), matches=matches, reused=reused, copied=copied, previous=previous
+        needs_mt=tuple(needs),
+        matches=matches,
+        reused=reused,
+        copied=copied,
+        source_copies=source_copies,
+        previous=previous,
     )
 
 
@@ -306,66 +332,118 @@ def _prefix(tokens: frozenset[str], rarity: Mapping[str, int]) -> list[str]:
     return ordered[: len(ordered) - math.ceil(len(ordered) * _SHARED_WORDS) + 1]
 
 
+# GNU's SHORT_MSG_MAX (msgl-fsearch.c): msgmerge compares short messages without its n-gram
+# index, so short sentences need no shared-word share either, only a word in common.
+_SHORT_BYTES = 28
+
+
+@dataclass
+class _FuzzyIndex:
+    """Old msgids indexed for ``fuzzy_matches``: rarest-word prefixes of every msgid, and
+    every word of the short ones (and of those a short message can still match)."""
+
+    words: list[frozenset[str]]
+    encoded: list[bytes]
+    rarity: dict[str, int]
+    postings: dict[str, list[int]]
+    short: dict[str, list[int]]  # every word of msgids shorter than _SHORT_BYTES
+    near: dict[str, list[int]]  # every word of msgids a short message can match
+
+    @classmethod
+    def build(cls, old: Sequence[Message]) -> _FuzzyIndex:
+        words = [_word_set(message.msgid) for message in old]
+        encoded = [message.msgid.encode("utf-8") for message in old]
+        rarity: dict[str, int] = {}
+        for word_set in words:
+            for word in word_set:
+                rarity[word] = rarity.get(word, 0) + 1
+        postings: dict[str, list[int]] = {}
+        short: dict[str, list[int]] = {}
+        near: dict[str, list[int]] = {}
+        for index, word_set in enumerate(words):
+            for word in _prefix(word_set, rarity):
+                postings.setdefault(word, []).append(index)
+            size = len(encoded[index])
+            if size < _SHORT_BYTES / _LENGTH_RATIO:
+                for word in word_set:
+                    near.setdefault(word, []).append(index)
+                    if size < _SHORT_BYTES:
+                        short.setdefault(word, []).append(index)
+        return cls(words, encoded, rarity, postings, short, near)
+
+    def candidates(self, token_set: frozenset[str], size: int) -> tuple[set[int], set[int]]:
+        """(candidates that must share half of each one's words, those that need one word)."""
+        strict: set[int] = set()
+        for word in _prefix(token_set, self.rarity):
+            strict.update(self.postings.get(word, ()))
+        loose: set[int] = set()
+        for word in token_set:
+            loose.update((self.near if size < _SHORT_BYTES else self.short).get(word, ()))
+        return strict, loose - strict
+
+
 def fuzzy_matches(new: Sequence[str], old: Sequence[Message]) -> dict[str, Message]:
-    """For each new msgid, the most similar old entry (difflib ratio ≥ 0.75), if any.
+    """For each new msgid, the most similar old entry (byte ratio ≥ ``FUZZY_THRESHOLD``), if any.
 
     Comparing every new message with every old one is quadratic. Candidates come from an
     inverted index of each old message's rarest words instead (prefix filtering: messages
-    that share at least half of each other's distinct words always meet there), then the
-    length bound (``_LENGTH_RATIO``) and difflib's cheap upper bounds prune before the real
-    ratio. The work grows with the number of changed messages, not the catalogue size.
+    that share at least half of each other's distinct words always meet there; short messages,
+    where one word is a large share, need only a word in common), then the length bound
+    (``_LENGTH_RATIO``) and difflib's cheap upper bounds prune before the real ratio. The work
+    grows with the number of changed messages, not the catalogue size.
     """
     if not new or not old:
         return {}
-    words = [_word_set(message.msgid) for message in old]
-    rarity: dict[str, int] = {}
-    for word_set in words:
-        for word in word_set:
-            rarity[word] = rarity.get(word, 0) + 1
-    postings: dict[str, list[int]] = {}
-    for index, word_set in enumerate(words):
-        for word in _prefix(word_set, rarity):
-            postings.setdefault(word, []).append(index)
-    matcher = difflib.SequenceMatcher(autojunk=False)
+    index = _FuzzyIndex.build(old)
+    matcher = difflib.SequenceMatcher(None, b"", b"", autojunk=False)
     result: dict[str, Message] = {}
     for msgid in new:
-        token_set = _word_set(msgid)
-        candidates: set[int] = set()
-        for word in _prefix(token_set, rarity):
-            candidates.update(postings.get(word, ()))
-        size = len(msgid)
-        matcher.set_seq2(msgid)
-        bounded: list[tuple[float, int]] = []  # (upper bound of the ratio, candidate)
-        for index in candidates:
-            other = old[index].msgid
-            if not size * _LENGTH_RATIO <= len(other) <= size / _LENGTH_RATIO:
-                continue
-            shared = len(token_set & words[index]) / _SHARED_WORDS
-            if shared < len(token_set) or shared < len(words[index]):
-                continue
-            matcher.set_seq1(other)
-            if matcher.real_quick_ratio() < FUZZY_THRESHOLD:
-                continue
-            bound = matcher.quick_ratio()
-            if bound >= FUZZY_THRESHOLD:
-                bounded.append((bound, index))
-        # The best ratio wins, the earliest old entry among equals. The exact ratio is costly:
-        # computed in order of its upper bound, until no candidate left can reach the best.
-        bounded.sort(key=lambda item: (-item[0], item[1]))
-        best: int | None = None
-        best_ratio = FUZZY_THRESHOLD
-        for bound, index in bounded:
-            if bound < best_ratio:
-                break
-            if best is not None and bound == best_ratio and index > best:
-                continue  # at most a tie, with a later entry
-            matcher.set_seq1(old[index].msgid)
-            ratio = matcher.ratio()
-            if ratio > best_ratio or (ratio == best_ratio and (best is None or index < best)):
-                best, best_ratio = index, ratio
+        best = _best_match(msgid, index, matcher)
         if best is not None:
             result[msgid] = old[best]
     return result
+
+
+def _best_match(
+    msgid: str, index: _FuzzyIndex, matcher: difflib.SequenceMatcher[int]
+) -> int | None:
+    token_set = _word_set(msgid)
+    data = msgid.encode("utf-8")
+    size = len(data)
+    strict, loose = index.candidates(token_set, size)
+    matcher.set_seq2(data)
+    bounded: list[tuple[float, int]] = []  # (upper bound of the ratio, candidate)
+    for candidate in (*strict, *loose):
+        other = index.encoded[candidate]
+        if not size * _LENGTH_RATIO <= len(other) <= size / _LENGTH_RATIO:
+            continue
+        shared = len(token_set & index.words[candidate])
+        if candidate in strict:
+            if shared / _SHARED_WORDS < max(len(token_set), len(index.words[candidate])):
+                continue
+        elif not shared:
+            continue
+        matcher.set_seq1(other)
+        if matcher.real_quick_ratio() < FUZZY_THRESHOLD:
+            continue
+        bound = matcher.quick_ratio()
+        if bound >= FUZZY_THRESHOLD:
+            bounded.append((bound, candidate))
+    # The best ratio wins, the earliest old entry among equals. The exact ratio is costly:
+    # computed in order of its upper bound, until no candidate left can reach the best.
+    bounded.sort(key=lambda item: (-item[0], item[1]))
+    best: int | None = None
+    best_ratio = FUZZY_THRESHOLD
+    for bound, candidate in bounded:
+        if bound < best_ratio:
+            break
+        if best is not None and bound == best_ratio and candidate > best:
+            continue  # at most a tie, with a later entry
+        matcher.set_seq1(index.encoded[candidate])
+        ratio = matcher.ratio()
+        if ratio > best_ratio or (ratio == best_ratio and (best is None or candidate < best)):
+            best, best_ratio = candidate, ratio
+    return best
 
 
 def apply_update(
@@ -394,6 +472,8 @@ def apply_update(
     # The plan's index when it was made against this catalogue; built again otherwise.
     previous = plan.previous if plan.previous is not None and old is not None else _index_old(old)
     consumed = {m.msgid for m in plan.matches.values()}
+    in_template = {e.msgid for e in entries}
+    variants = _context_variants(old, in_template)
     messages: list[Message] = []
     for entry in entries:
         messages.append(
@@ -407,23 +487,58 @@ def apply_update(
                 machine=machine,
             )
         )
+        for variant in variants.get(entry.msgid, ()):
+            messages.append(_kept(variant, entry.notes, entry.references, obsolete=False))
     if not purge_obsolete and old is not None:
-        in_template = {e.msgid for e in entries}
         for message in old.messages:
-            if message.msgid in in_template or message.msgid in consumed:
+            if message.msgctxt is not None and message.msgid in in_template:
+                continue  # kept live above
+            plain = message.msgctxt is None and message.msgid_plural is None
+            if plain and (message.msgid in in_template or message.msgid in consumed):
                 continue
-            if message.msgstr == "" and not message.msgstr_plural:
+            if message.msgstr == "" and not any(message.msgstr_plural):
                 continue  # nothing worth keeping (GNU drops these too)
-            messages.append(
-                replace(
-                    message,
-                    obsolete=True,
-                    references=(),
-                    extracted=(),
-                    comments=without_stale_provenance(message.comments, message.msgstr),
-                )
-            )
+            messages.append(_kept(message, (), (), obsolete=True))
     return tuple(messages)
+
+
+def _context_variants(old: PoFile | None, in_template: set[str]) -> dict[str, list[Message]]:
+    """Old entries with a msgctxt whose msgid the template still has, by msgid.
+
+    The template knows no contexts, so these are a person's additions: they stay live, next
+    to the template's entry (the pair never collides: the keys differ by the context). A
+    plural entry without context would collide with the template's entry: it goes obsolete.
+    """
+    variants: dict[str, list[Message]] = {}
+    if old is None:
+        return variants
+    for message in old.messages:
+        if message.msgctxt is not None and message.msgid in in_template:
+            variants.setdefault(message.msgid, []).append(message)
+    return variants
+
+
+def _kept(
+    message: Message, notes: tuple[str, ...], references: tuple[str, ...], *, obsolete: bool
+) -> Message:
+    """An old entry carried over with its translation, minus stale provenance."""
+    message = repair(message)
+    return _without_previous(
+        replace(
+            message,
+            obsolete=obsolete,
+            references=references,
+            extracted=notes,
+            comments=without_stale(message),
+        )
+    )
+
+
+def _without_previous(message: Message) -> Message:
+    """msgmerge drops the previous msgid (``#|``) once an entry is not fuzzy."""
+    if message.fuzzy or (message.previous_msgid is None and message.previous_msgctxt is None):
+        return message
+    return replace(message, previous_msgid=None, previous_msgctxt=None, previous_msgid_plural=None)
 
 
 def _updated_entry(
@@ -437,17 +552,22 @@ def _updated_entry(
     machine: MachineSource | None,
 ) -> Message:
     # Extracted comments and references always come from the template, as msgmerge does.
-    if existing is not None and is_settled(existing):
-        comments = without_stale_provenance(existing.comments, existing.msgstr)
-        if (comments, existing.extracted, existing.references, existing.obsolete) == (
-            existing.comments,
-            entry.notes,
-            entry.references,
-            False,
-        ):
+    if (
+        existing is not None
+        and is_settled(existing)
+        and not copies_source(existing, entry.lang, source_lang)
+    ):
+        comments = without_stale(existing)
+        cleared = _without_previous(existing)
+        if cleared is existing and (
+            comments,
+            existing.extracted,
+            existing.references,
+            existing.obsolete,
+        ) == (existing.comments, entry.notes, entry.references, False):
             return existing  # the common case on re-runs: nothing to copy
         return replace(
-            existing,
+            cleared,
             comments=comments,
             obsolete=False,
             extracted=entry.notes,
@@ -466,10 +586,10 @@ def _updated_entry(
     if match is not None:
         # The inherited msgstr keeps its own provenance (a still-valid `# mt:` line says it
         # is machine output, of the old message).
-        inherited = without_stale_provenance(match.comments, match.msgstr)
+        inherited = without_stale(replace(match, fuzzy=True))
         suggested = [
             *kept,
-            *(c for c in inherited if not c.startswith((MT_SUGGESTION_PREFIX, COPY_PREFIX))),
+            *(c for c in inherited if not (is_suggestion_line(c) or is_copy_line(c))),
         ]
         if translation is not None and translation.text.strip():
             suggested.append(suggestion_comment(translation))
@@ -501,7 +621,7 @@ def _updated_entry(
 
 def _human_comments(comments: Iterable[str]) -> tuple[str, ...]:
     """Translator comments minus the tool's own provenance lines."""
-    return tuple(c for c in comments if not c.startswith((*MACHINE_PREFIXES, COPY_PREFIX)))
+    return human_comments(comments)
 
 
 # ---------------------------------------------------------------------------------------
@@ -542,12 +662,14 @@ def catalogue_header(
         return Message(msgid="", msgstr=format_header(defaults), comments=comment)
     fields = list(header_fields(old.msgstr))
     names = {key.lower(): index for index, (key, _) in enumerate(fields)}
+    old_language = fields[names["language"]][1] if "language" in names else ""
     forced = {
         "pot-creation-date": pot_date,
         "po-revision-date": revision_date,
         "content-type": "text/plain; charset=UTF-8",
         "content-transfer-encoding": "8bit",
-        "language": target_lang,
+        # A region or script the team chose (en_GB, en-GB, sr@latin) stays while it is --to's
+        "language": old_language if same_language(old_language, target_lang) else target_lang,
     }
     for key, value in defaults:
         index = names.get(key.lower())
@@ -557,6 +679,25 @@ def catalogue_header(
         elif key.lower() in forced or _is_placeholder(fields[index][1]):
             fields[index] = (fields[index][0], forced.get(key.lower(), value))
     return replace(old, msgstr=format_header(fields), fuzzy=False)
+
+
+def same_language(value: str, code: str) -> bool:
+    """``en_GB``, ``en-GB``, ``en@quot`` and ``en`` all name the language ``en``."""
+    return re.split(r"[_\-@.]", value.strip(), maxsplit=1)[0].lower() == code.lower()
+
+
+def _same_translations(new: Sequence[Message], old: Sequence[Message]) -> bool:
+    """Whether no entry's translation changed: only comments, references or previous msgids.
+
+    PO-Revision-Date says when translations were last revised (msgmerge never moves it), so
+    dropping stale provenance or following moved source lines must not move it either.
+    """
+    return len(new) == len(old) and all(
+        a is b
+        or (a.key, a.msgstr, a.msgstr_plural, a.fuzzy, a.obsolete)
+        == (b.key, b.msgstr, b.msgstr_plural, b.fuzzy, b.obsolete)
+        for a, b in zip(new, old, strict=True)
+    )
 
 
 def _is_placeholder(value: str) -> bool:
@@ -602,6 +743,8 @@ def finish_catalogue(
         )
         if header == old.header and tuple(messages) == old.messages:
             return None
+        if _same_translations(messages, old.messages):
+            now = old_revision
     header = catalogue_header(
         old.header if old is not None else None, pot_date=pot_date, revision_date=now, **languages
     )
@@ -609,6 +752,7 @@ def finish_catalogue(
     return None if text == old_text else text
 
 
+_POT_LANGUAGE = re.compile(r'^"Language: *([^"\\]*?) *\\n"', re.MULTILINE)
 _POT_DATE = re.compile(r'^"POT-Creation-Date: *([^"\\]*?) *\\n"', re.MULTILINE)
 
 
@@ -633,6 +777,11 @@ def finish_template(
 ) -> tuple[str | None, str]:
     """(POT text to write or None when unchanged, the template's POT-Creation-Date)."""
     old_date = template_date(old_text) if old_text is not None else None
+    # The template's Language stays what it was: translations into any language share it, so
+    # a run with another --to must not rewrite it (nor move the catalogues' POT-Creation-Date).
+    language = _POT_LANGUAGE.search(old_text) if old_text is not None else None
+    if language is not None and language.group(1):
+        target_lang = language.group(1)
     languages = {"source_lang": source_lang, "target_lang": target_lang}
     body = serialize_template_entries((e.msgid, e.notes, e.references) for e in entries)
     if old_date and old_text is not None:

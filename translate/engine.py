@@ -29,8 +29,10 @@ the alternatives after it are sorted by their per-token score, best first.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,6 +198,9 @@ def resolve_device(requested: str) -> str:
     return requested
 
 
+_ABANDONED: list[Any] = []  # translators an interrupted run leaves to the operating system
+
+
 @dataclass(frozen=True)
 class _Hypothesis:
     text: str
@@ -255,6 +260,18 @@ class Engine:
             self._tokenizer = self._load_tokenizer()
         return self._translator, self._tokenizer
 
+    def abandon(self) -> None:
+        """Let the process exit without waiting for the batches still queued (Ctrl-C).
+
+        Destroying a CTranslate2 translator first finishes every batch already queued, which
+        after an interrupt can take many seconds. An interrupted run exits right after this,
+        so the translator is deliberately never destroyed: the operating system reclaims it.
+        """
+        if self._translator is not None:
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(self._translator))
+            _ABANDONED.append(self._translator)
+            self._translator = None
+
     def _load_tokenizer(self) -> _Tokenizer:
         package = self._package
         if package.tokenizer == "sentencepiece":
@@ -275,8 +292,11 @@ class Engine:
         self,
         sentences: Sequence[str],
         progress: Callable[[int], None] | None = None,
+        on_batch: Callable[[list[Translation]], None] | None = None,
     ) -> list[Translation]:
-        """One ``Translation`` per input, in input order; ``progress(n)`` after each batch."""
+        """One ``Translation`` per input, in input order; ``progress(n)`` after each batch,
+        and ``on_batch`` with that batch's translations (one per distinct sentence), so that
+        a caller can keep them before the whole call ends (an interrupt loses none of them)."""
         distinct = list(dict.fromkeys(s for s in sentences if s.strip()))
         blanks = sum(1 for s in sentences if not s.strip())
         if blanks and progress:
@@ -302,6 +322,8 @@ class Engine:
                     results[distinct[index]] = self._to_translation(
                         distinct[index], hypotheses, tokenizer
                     )
+                if on_batch:
+                    on_batch([results[distinct[i]] for i in batch])
                 if progress:
                     progress(sum(multiplicity[distinct[i]] for i in batch))
         return [
@@ -351,6 +373,10 @@ class Engine:
     def _collect(self, pending: list[Any], cap: int) -> list[list[tuple[list[str], float]]]:
         prefix_token = self._package.target_prefix
         try:
+            # Waiting in short sleeps, not in result(): a blocking C++ wait would hold off a
+            # Ctrl-C until the batch is done.
+            while not all(item.done() for item in pending):
+                time.sleep(0.005)
             results = [item.result() for item in pending]
         except RuntimeError as exc:
             raise self._failure(exc) from exc

@@ -776,6 +776,12 @@ def install_from_index(
         )
     if not package.links:
         raise UserError(f"the Argos package index lists {package.code} without a download link")
+    installed = argos_paths().packages_dir / f"{package.code}-{package.version.replace('.', '_')}"
+    if installed.is_dir() and not force:
+        raise UserError(
+            f"{package.code} {package.version} is already installed at {installed}; use "
+            "--force to download and replace it"
+        )
     errors: list[str] = []
     for link in package.links:
         try:
@@ -792,6 +798,33 @@ def install_from_index(
     raise UserError("; ".join(errors))
 
 
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def checked_sha256(value: str) -> str:
+    """``--sha256`` as 64 lowercase hex digits; UserError before any download otherwise."""
+    digest = value.strip()
+    if _SHA256.fullmatch(digest) is None:
+        raise UserError(
+            f"--sha256 {value!r} is not a SHA-256 digest; give its 64 hexadecimal digits "
+            "(e.g. from `sha256sum FILE.argosmodel`)"
+        )
+    return digest.lower()
+
+
+def _refuse_installed_download(url: str) -> None:
+    """A URL whose file name is an installed package's folder (`…/translate-vi_en-1_0.argosmodel`)
+    is refused before the download, not after it."""
+    name = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name
+    stem = name.removesuffix(".argosmodel")
+    installed = argos_paths().packages_dir / stem
+    if stem and stem != name and installed.is_dir():
+        raise UserError(
+            f"{stem} is already installed at {installed}; use --force to download and "
+            "replace it, or `translate models remove` first"
+        )
+
+
 def install_source(
     source: str,
     *,
@@ -801,8 +834,12 @@ def install_source(
     progress: DownloadProgress | None = None,
 ) -> InstalledPackage:
     """Install from a local .argosmodel file, an http(s) URL, or an index package code."""
+    if sha256 is not None:
+        sha256 = checked_sha256(sha256)  # before anything is read or downloaded
     scheme = urllib.parse.urlsplit(source).scheme
     if scheme in ("http", "https"):
+        if not force:
+            _refuse_installed_download(source)
         path = download(source, sha256=sha256, progress=progress)
         try:
             return install_archive(path, expected_pair=expected_pair, force=force)

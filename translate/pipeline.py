@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translate import catalog, pofile
+from translate import catalog, journal, pofile
 from translate.document import Document
 from translate.errors import UserError
 from translate.source import SegmentOptions
@@ -102,6 +103,7 @@ class _Job:
     stem: str
     pot_path: Path
     po_path: Path
+    source: str = "-"  # as given
     segments: int = 0
     entries: tuple[catalog.TemplateEntry, ...] = ()
     old_po: pofile.PoFile | None = None
@@ -143,6 +145,8 @@ def _run(
     notice: Callable[[str], None],
     now: str,
 ) -> RunSummary:
+    if options.use_mt:
+        _check_model_options(options)  # a --model or --device typo fails before any work
     progress.phase(f"reading and segmenting {count(len(sources), 'document')}")
     jobs, warnings = _prepare(sources, options)
     with contextlib.ExitStack() as locks:
@@ -154,37 +158,121 @@ def _run(
             remove_stale_temp_files(path)
         for job in jobs:
             _load_and_plan(job, options)
-        written: list[Path] = []
-        unchanged: list[Path] = []
-        translations: dict[str, Translation] = {}
-        engine: Engine | None = None
-        machine: MachineSource | None = None
-        finished = 0
-        try:
-            for chunk in _chunks(jobs, options.chunk_sentences):
-                wanted = [m for m in _needed(chunk) if m not in translations]
-                if wanted:
-                    if engine is None:
-                        engine, machine = _engine(options, engine_factory, progress)
-                    translations.update(_translate(engine, wanted, progress))
-                for job in chunk:
-                    _write(job, translations, machine, options, now, written, unchanged)
-                    finished += 1
-        except KeyboardInterrupt:
-            raise UserError(_interrupted_message(jobs, finished), EXIT_INTERRUPTED) from None
-    warnings = (*warnings, *_markup_warnings(translations))
+        warnings = (*warnings, *_source_copy_warnings(jobs, options))
+        work = _Work(options, progress, engine_factory, now)
+        work.translate_and_write(jobs)
+        engine = work.engine
+    warnings = (*warnings, *_markup_warnings(work.translations))
     return RunSummary(
         documents=len(jobs),
         segments=sum(job.segments for job in jobs),
-        sent_to_model=len(translations),
+        sent_to_model=work.sent,
         reused=sum(job.plan.reused for job in jobs),
         copied=sum(job.plan.copied for job in jobs),
         seconds=0.0,  # set by run()
         engine_calls=engine.calls if engine is not None else 0,
-        written=tuple(written),
-        unchanged=tuple(unchanged),
+        written=tuple(work.written),
+        unchanged=tuple(work.unchanged),
         warnings=warnings,
     )
+
+
+@dataclass
+class _Work:
+    """The model and write stage of a run: chunk by chunk, every finished batch journaled."""
+
+    options: RunOptions
+    progress: Progress
+    factory: EngineFactory | None
+    now: str
+    engine: Engine | None = None
+    machine: MachineSource | None = None
+    sent: int = 0  # distinct sentences sent to the model
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    translations: dict[str, Translation] = field(default_factory=dict)  # msgid → result
+
+    def _start_engine(self, record: journal.RunJournal) -> None:
+        if self.engine is None:
+            self.engine, self.machine = _engine(self.options, self.factory, self.progress)
+        record.key = _journal_key(self.engine.source, self.options)
+
+    def _journaled(self, record: journal.RunJournal) -> dict[str, Translation]:
+        """What earlier, interrupted runs finished (the model is not loaded for this)."""
+        from translate.engine import ENGINE_NAME
+        from translate.models import resolve_package
+
+        package = resolve_package(
+            self.options.source_lang, self.options.target_lang, self.options.model
+        )
+        self.machine = MachineSource(ENGINE_NAME, package.code, package.version)
+        return record.load(_journal_key(self.machine, self.options))
+
+    def translate_and_write(self, jobs: list[_Job]) -> None:
+        options = self.options
+        needs = {job.po_path: job.plan.needs_mt for job in jobs} if options.use_mt else {}
+        record = journal.RunJournal(needs)
+        translations = self.translations
+        if options.use_mt and record.pending():
+            translations.update(self._journaled(record))  # only from the same package
+        finished = 0
+        try:
+            for chunk in _chunks(jobs, options.chunk_sentences):
+                wanted = [m for m in _needed(chunk) if m not in translations]
+                record.recorded = 0  # what the interrupted chunk's journals hold
+                if wanted:
+                    self._start_engine(record)
+                    assert self.engine is not None
+                    translations.update(_translate(self.engine, wanted, self.progress, record))
+                    self.sent += len(wanted)
+                for job in chunk:
+                    _write(
+                        job,
+                        translations,
+                        self.machine,
+                        options,
+                        self.now,
+                        self.written,
+                        self.unchanged,
+                    )
+                    if options.use_mt:
+                        record.consume(job.po_path)
+                    finished += 1
+        except KeyboardInterrupt:
+            if self.engine is not None:
+                self.engine.abandon()  # exit now, not after the batches still queued
+            message = _interrupted_message(jobs, finished, record.recorded)
+            raise UserError(message, EXIT_INTERRUPTED) from None
+
+
+def _check_model_options(options: RunOptions) -> None:
+    """An unknown --model, or --device cuda without a CUDA device: UserError, without
+    loading anything (the model is loaded only when something needs it)."""
+    from translate.engine import resolve_device
+    from translate.models import resolve_package
+
+    if options.model is not None:
+        resolve_package(options.source_lang, options.target_lang, options.model)
+    if options.device != "auto":
+        resolve_device(options.device)
+
+
+def _journal_key(source: MachineSource, options: RunOptions) -> str:
+    return journal.journal_key(
+        source.engine, source.package, source.version, options.beam_size, options.alternatives
+    )
+
+
+def _source_copy_warnings(jobs: Sequence[_Job], options: RunOptions) -> list[str]:
+    """One line per catalogue that `msginit -l en` or `msgen` filled with the msgids."""
+    then = " and sent to the model" if options.use_mt else ""
+    return [
+        f"{job.po_path}: {count(job.plan.source_copies, 'translation')} identical to the "
+        f"{options.source_lang} msgid (as `msginit -l en` or `msgen` write them) counted as "
+        f"untranslated{then}"
+        for job in jobs
+        if job.plan.source_copies
+    ]
 
 
 def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], tuple[str, ...]]:
@@ -206,7 +294,9 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
     warnings: list[str] = []
     for source, stem, po_path in zip(sources, stems, po_paths, strict=True):
         read = read_and_segment(source, options.segmentation)
-        document = read.document
+        document = dataclasses.replace(
+            read.document, path=reference_path(source, options.output_dir)
+        )
         warnings.extend(read.warnings)  # each already names the file
         if not document.segments and not read.warnings:
             warnings.append(f"{source}: no text to translate; the catalogue has only a header")
@@ -216,6 +306,7 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
                 stem=stem,
                 pot_path=options.output_dir / f"{stem}.pot",
                 po_path=po_path,
+                source=source,
             )
         )
     return jobs, tuple(warnings)
@@ -234,9 +325,54 @@ def _load_and_plan(job: _Job, options: RunOptions) -> None:
     job.old_po_text = _read_text(job.po_path)
     if job.old_po_text is not None:
         job.old_po = pofile.parse(job.old_po_text, str(job.po_path))
+        _refuse_another_source(job, options.output_dir)
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
     )
+
+
+def project_root(output_dir: Path) -> Path:
+    """The folder references are relative to: the one holding the output folder (the
+    project), or the current folder when the output folder is it or above it."""
+    here = Path(os.path.abspath("."))
+    output = Path(os.path.abspath(output_dir))
+    return here if here == output or output in here.parents else output.parent
+
+
+def reference_path(source: str, output_dir: Path) -> str:
+    """How catalogues name ``source`` in ``#:`` references: relative to ``project_root``,
+    so that the same run from another folder writes the same catalogue; as given when the
+    source lies outside the project (or is standard input)."""
+    if source == "-":
+        return source
+    try:
+        return Path(os.path.abspath(source)).relative_to(project_root(output_dir)).as_posix()
+    except ValueError:
+        return source
+
+
+def _refuse_another_source(job: _Job, output_dir: Path) -> None:
+    """Refuse to turn another document's catalogue obsolete: `a/x.vi.txt` and `b/x.vi.txt`
+    share the catalogue `x.po`. A source that moved (its old path is gone) is accepted."""
+    assert job.old_po is not None
+    named = {
+        reference.rpartition(":")[0] or reference
+        for message in job.old_po.messages
+        if not message.obsolete
+        for reference in message.references
+    }
+    mine = reference_path(job.source, output_dir)
+    if not named or mine in named or job.source == "-":
+        return
+    root = project_root(output_dir)
+    for other in sorted(named):
+        path = Path(other) if Path(other).is_absolute() else root / other
+        if path.is_file() and not os.path.samefile(path, job.source):
+            raise UserError(
+                f"{job.po_path}: holds the translations of {other}, not of {job.source} (the "
+                "same file name); run it with another --output-dir, or rename one of them. "
+                "Nothing was changed"
+            )
 
 
 def _chunks(jobs: list[_Job], limit: int) -> list[list[_Job]]:
@@ -308,14 +444,23 @@ def _engine(
     return engine, engine.source
 
 
-def _translate(engine: Engine, sentences: list[str], progress: Progress) -> dict[str, Translation]:
+def _translate(
+    engine: Engine,
+    sentences: list[str],
+    progress: Progress,
+    record: journal.RunJournal | None = None,
+) -> dict[str, Translation]:
     from translate.formats.placeholders import protect
 
     progress.start(len(sentences))
     # Markup placeholders (<1>…</1>) go to the model masked and come back restored.
     masked = [protect(sentence) for sentence in sentences]
     try:
-        results = engine.translate(masked, progress=progress.advance)
+        results = engine.translate(
+            masked,
+            progress=progress.advance,
+            on_batch=_journal_unmasked(record, sentences, masked) if record is not None else None,
+        )
     finally:
         progress.finish()
     return {
@@ -324,9 +469,22 @@ def _translate(engine: Engine, sentences: list[str], progress: Progress) -> dict
     }
 
 
+def _journal_unmasked(
+    record: journal.RunJournal, sentences: list[str], masked: list[str]
+) -> Callable[[list[Translation]], None]:
+    """The journal's per-batch callback, given what the catalogue will hold: the unmasked
+    sentences and translations (the model saw the masked ones)."""
+    original = {sent: sentence for sentence, sent in zip(sentences, masked, strict=True)}
+
+    def on_batch(results: list[Translation]) -> None:
+        record.record([_unmasked(original.get(r.source, r.source), r.source, r) for r in results])
+
+    return on_batch
+
+
 def _unmasked(sentence: str, sent: str, result: Translation) -> Translation:
     """The model's result for a masked sentence with our placeholders back in it."""
-    if sent is sentence:
+    if sent == sentence:
         return result
     from translate.formats.placeholders import restore
 
@@ -403,7 +561,7 @@ def _write(
         written.append(path)
 
 
-def _interrupted_message(jobs: list[_Job], finished: int) -> str:
+def _interrupted_message(jobs: list[_Job], finished: int, kept: int = 0) -> str:
     done = [str(job.po_path) for job in jobs[:finished]]
     left = len(jobs) - finished
     what = (
@@ -411,10 +569,16 @@ def _interrupted_message(jobs: list[_Job], finished: int) -> str:
         if done
         else "no catalogue was changed"
     )
+    journaled = (
+        f" ({count(kept, 'finished translation')} of those kept in .mt-journal files beside "
+        "the catalogues)"
+        if kept
+        else ""
+    )
     return (
         f"interrupted during machine translation: {what}; {count(left, 'document')} still "
-        "to translate. Run the same command again: it sends only what is still missing to "
-        "the model."
+        f"to translate{journaled}. Run the same command again: it sends only what is still "
+        "missing to the model."
     )
 
 

@@ -8,12 +8,24 @@ fuzzy one, ``# copy:`` a segment copied rather than translated.
 
 Also the one classification of entries every command shares: reviewed, fuzzy, untranslated,
 and untouched machine output.
+
+A line is ours only when it has exactly the shape we write (an `mt:` line is nothing but
+``key=value`` fields, one of them an 8-hex ``digest``), so a reviewer's own ``# mt: check the
+name`` is never taken for provenance and never deleted (issue 12, case 4).
+
+Editors and libraries re-wrap long comments: polib at 78 columns, Babel at 76 columns of text,
+Weblate-style writers at 77, all with Python's ``textwrap`` (breaks at spaces or after
+hyphens). ``rejoin_wrapped_provenance`` puts our lines back together, so that when an entry is
+reviewed and its provenance goes, no fragment of it stays behind as if a person had written it.
+Babel also writes a ``#| msgid`` as the translator comment ``# | msgid …``; ``repair`` turns that
+back into the previous msgid (on a fuzzy entry) or drops it (issue 12, case 3).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from translate.document import NO_LANGUAGE
@@ -26,6 +38,18 @@ MT_SUGGESTION_PREFIX = "mt-suggestion:"
 COPY_PREFIX = "copy:"
 MACHINE_PREFIXES = (MT_PREFIX, MT_ALT_PREFIX, MT_SUGGESTION_PREFIX)
 _DIGEST_FIELD = re.compile(r"\bdigest=([0-9a-f]{8})\b")
+COPY_ENDING = "not sent to the model"
+_MT_LINE = re.compile(r"mt:((?: [A-Za-z][\w-]*=\S+)+)")
+_SCORED_LINE = re.compile(r"(?:mt-alt|mt-suggestion): score=-?\d+(?:\.\d+)? \| .*", re.DOTALL)
+_COPY_LINE = re.compile(
+    r"copy: (?:source language is \S+|no language \(numbers, dates or punctuation only\)), "
+    r"not sent to the model"
+)
+# Text widths (without the "# " marker) at which tools wrap comment lines: polib's default 78
+# columns and a Weblate-style 77 (both counting the marker), Babel's 76 (not counting it).
+_WRAP_WIDTHS = (75, 76, 77)
+_BABEL_PREVIOUS = re.compile(r'\| (?:msgctxt |msgid |msgid_plural )?"')
+_COMPLETE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
 
 
@@ -69,11 +93,52 @@ def copy_comment(lang: str) -> str:
     return f"{COPY_PREFIX} source language is {lang}, not sent to the model"
 
 
+def is_machine_line(comment: str) -> bool:
+    """A `# mt:` provenance line as this tool writes it (fields only, with a digest)."""
+    return (
+        comment.startswith(MT_PREFIX)
+        and _MT_LINE.fullmatch(comment) is not None
+        and _DIGEST_FIELD.search(comment) is not None
+    )
+
+
+def is_alternative_line(comment: str) -> bool:
+    return comment.startswith(MT_ALT_PREFIX) and _SCORED_LINE.fullmatch(comment) is not None
+
+
+def is_suggestion_line(comment: str) -> bool:
+    return comment.startswith(MT_SUGGESTION_PREFIX) and _SCORED_LINE.fullmatch(comment) is not None
+
+
+def is_copy_line(comment: str) -> bool:
+    return comment.startswith(COPY_PREFIX) and _COPY_LINE.fullmatch(comment) is not None
+
+
+def is_own_line(comment: str) -> bool:
+    """Whether this translator comment is one the tool wrote (after rejoining)."""
+    return (
+        is_machine_line(comment)
+        or is_alternative_line(comment)
+        or is_suggestion_line(comment)
+        or is_copy_line(comment)
+    )
+
+
+def machine_line(comments: Iterable[str]) -> str | None:
+    """The entry's `# mt:` line, if it has one of ours."""
+    return next((c for c in comments if is_machine_line(c)), None)
+
+
+def human_comments(comments: Iterable[str]) -> tuple[str, ...]:
+    """Translator comments minus the tool's own lines."""
+    return tuple(c for c in comments if not is_own_line(c))
+
+
 def has_current_machine_note(message: Message) -> bool:
     """Untouched machine output: a `# mt:` line whose digest matches the msgstr."""
     if message.msgstr == "":
         return False
-    note = next((c for c in message.comments if c.startswith(MT_PREFIX)), None)
+    note = machine_line(message.comments)
     return note is not None and _describes(note, message.msgstr)
 
 
@@ -88,10 +153,29 @@ def _describes(note: str, msgstr: str) -> bool:
 
 def without_stale_provenance(comments: tuple[str, ...], msgstr: str) -> tuple[str, ...]:
     """Drop `# mt:` / `# mt-alt:` lines that no longer describe the msgstr (a human edited it)."""
-    note = next((c for c in comments if c.startswith(MT_PREFIX)), None)
-    if note is None or _describes(note, msgstr):
+    return without_stale(Message("-", msgstr, comments=comments, fuzzy=True))
+
+
+def without_stale(message: Message) -> tuple[str, ...]:
+    """The comments to keep on an entry that keeps its translation.
+
+    The `# mt:` and `# mt-alt:` lines go once they no longer describe the msgstr (a human
+    edited it); a `# mt-suggestion:` goes once the entry is reviewed (no longer fuzzy).
+    """
+    comments = message.comments
+    note = machine_line(comments)
+    stale_mt = note is not None and not _describes(note, message.msgstr)
+    reviewed = not message.fuzzy and message.translated
+    if not stale_mt and not reviewed:
         return comments
-    return tuple(c for c in comments if not c.startswith((MT_PREFIX, MT_ALT_PREFIX)))
+    return tuple(
+        c
+        for c in comments
+        if not (
+            (stale_mt and (is_machine_line(c) or is_alternative_line(c)))
+            or (reviewed and is_suggestion_line(c))
+        )
+    )
 
 
 def is_settled(message: Message | None) -> bool:
@@ -103,7 +187,7 @@ def is_settled(message: Message | None) -> bool:
     if not message.comments:
         return False
     empty_answer = f"digest={msgstr_digest('')}"
-    return any(c.startswith(MT_PREFIX) and empty_answer in c for c in message.comments)
+    return any(empty_answer in c and is_machine_line(c) for c in message.comments)
 
 
 def is_reviewed(message: Message) -> bool:
@@ -112,30 +196,124 @@ def is_reviewed(message: Message) -> bool:
 
 
 _KEY_VALUES = re.compile(r"[A-Za-z][\w-]*=\S+(?:\s+[A-Za-z][\w-]*=\S+)*")
-_COPY_ENDING = "not sent to the model"
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0]
+
+
+def _wrapped_before(previous_line: str, following: str) -> bool:
+    """Whether ``textwrap`` at one of the known widths would have broken here: the previous
+    physical line fits, and the following line's first word would not have fitted on it."""
+    word = _first_word(following)
+    return any(
+        len(previous_line) <= width < len(previous_line) + 1 + len(word)
+        or (
+            previous_line.endswith("-")
+            and len(previous_line) <= width < len(previous_line) + len(word)
+        )
+        for width in _WRAP_WIDTHS
+    )
+
+
+def _joined(previous_line: str, following: str) -> str:
+    # textwrap breaks after hyphens inside words too ("Hue-" / "S"): no space was there.
+    if previous_line.endswith("-") and not previous_line.endswith(" -"):
+        return following
+    return " " + following
 
 
 def rejoin_wrapped_provenance(comments: tuple[str, ...]) -> tuple[str, ...]:
-    """Undo comment wrapping by tools such as polib (78 columns) on the tool's own lines.
+    """Undo comment wrapping by other tools on the tool's own lines.
 
-    A `# mt:` line continues on lines made only of ``key=value`` fields; a `# copy:` line
-    continues until its fixed ending.
+    A `# mt:` line continues on lines made only of ``key=value`` fields (until it has its
+    digest); a `# copy:` line continues until its fixed ending; a `# mt-alt:` or
+    `# mt-suggestion:` line continues where the break is exactly where a known writer's
+    wrapping puts one.
     """
+    if not comments or not any(c.startswith(("mt", COPY_PREFIX)) for c in comments):
+        return comments
     joined: list[str] = []
+    physical = ""  # the last physical line of joined[-1]
     for comment in comments:
-        previous = joined[-1] if joined else ""
-        if (
-            previous.startswith(MT_PREFIX)
-            and "digest=" not in previous
-            and _KEY_VALUES.fullmatch(comment.strip())
+        text = comment.strip()
+        last = joined[-1] if joined else ""
+        if text and (
+            (
+                last.startswith(MT_PREFIX)
+                and "digest=" not in last
+                and _KEY_VALUES.fullmatch(text) is not None
+            )
+            or (last.startswith(COPY_PREFIX) and not last.endswith(COPY_ENDING))
+            or (
+                last.startswith((MT_ALT_PREFIX, MT_SUGGESTION_PREFIX))
+                and not text.startswith(("mt:", "mt-alt:", "mt-suggestion:", COPY_PREFIX))
+                and _wrapped_before(physical, text)
+            )
         ):
-            joined[-1] += " " + comment.strip()
-            continue
-        if joined and joined[-1].startswith(COPY_PREFIX) and not joined[-1].endswith(_COPY_ENDING):
-            joined[-1] += " " + comment.strip()
+            joined[-1] = last + _joined(physical, text)
+            physical = text
             continue
         joined.append(comment)
+        physical = comment
     return tuple(joined)
+
+
+def _babel_damage(comments: tuple[str, ...]) -> tuple[list[int], dict[str, str]]:
+    """Indices of the `# | msgid "…"` lines (Babel's rendering of `#| msgid`, possibly wrapped
+    again by Babel itself) and the previous fields they held."""
+    indices: list[int] = []
+    fields: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    index = 0
+    while index < len(comments):
+        comment = comments[index]
+        if not (comment.startswith("| ") and _BABEL_PREVIOUS.match(comment)):
+            index += 1
+            current = None
+            continue
+        body = comment[2:]
+        keyword, _, rest = body.partition(" ")
+        if keyword in ("msgctxt", "msgid", "msgid_plural"):
+            current = fields.setdefault(keyword, [])
+        else:
+            rest = body
+        indices.append(index)
+        index += 1
+        # Babel wraps its own long comment lines: the quoted string goes on until it closes.
+        while _COMPLETE_QUOTED.fullmatch(rest) is None and index < len(comments):
+            rest += " " + comments[index].strip()
+            indices.append(index)
+            index += 1
+        if current is not None and _COMPLETE_QUOTED.fullmatch(rest):
+            current.append(_unquote(rest))
+    return indices, {key: "".join(parts) for key, parts in fields.items()}
+
+
+def _unquote(quoted: str) -> str:
+    from polib import unescape
+
+    return str(unescape(quoted[1:-1]))
+
+
+def repair(message: Message) -> Message:
+    """The message with our wrapped lines rejoined and Babel's `# | msgid` damage undone."""
+    comments = rejoin_wrapped_provenance(message.comments)
+    if any(c.startswith("| ") for c in comments):
+        indices, previous = _babel_damage(comments)
+        if indices:
+            dropped = set(indices)
+            comments = tuple(c for i, c in enumerate(comments) if i not in dropped)
+            if message.fuzzy and message.previous_msgid is None and "msgid" in previous:
+                message = replace(
+                    message,
+                    previous_msgid=previous["msgid"],
+                    previous_msgctxt=previous.get("msgctxt"),
+                    previous_msgid_plural=previous.get("msgid_plural"),
+                )
+    if comments == message.comments:
+        return message
+    return replace(message, comments=comments)
 
 
 _KEY_VALUE = re.compile(r"([A-Za-z][\w-]*)=(\S+)")
@@ -192,7 +370,23 @@ def machine_note_if_untouched(message: Message) -> MachineNote | None:
 
 def entry_state(message: Message) -> str:
     """One of "reviewed", "fuzzy", "untranslated" (a fuzzy empty msgstr counts as untranslated;
-    a plural entry is translated when all its forms are)."""
-    if not message.translated:
+    a plural entry is translated when all its forms are; so does a msgstr that is the
+    Vietnamese msgid itself, as ``msginit -l en`` and ``msgen`` write them)."""
+    if not message.translated or copies_vietnamese(message):
         return "untranslated"
     return "fuzzy" if message.fuzzy else "reviewed"
+
+
+def copies_vietnamese(message: Message) -> bool:
+    """msgstr = msgid, the msgid a Vietnamese sentence, and neither the model's answer nor a
+    copy this tool made on purpose (`# copy:`)."""
+    if message.msgstr != message.msgid or message.msgid_plural is not None:
+        return False
+    comments = rejoin_wrapped_provenance(message.comments)
+    if any(is_copy_line(c) for c in comments) or has_current_machine_note(
+        replace(message, comments=comments)
+    ):
+        return False
+    from translate.qa.textrules import is_vietnamese_sentence  # qa builds on this module
+
+    return is_vietnamese_sentence(message.msgid)

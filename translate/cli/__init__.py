@@ -36,6 +36,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "export",
         "Rebuild the English document from a reviewed catalogue.",
     ),
+    "import": (
+        "translate.cli.import_cmd",
+        "import_command",
+        "Merge an XLIFF file's translations back into the catalogue.",
+    ),
     "stats": (
         "translate.cli.stats_cmd",
         "stats",

@@ -31,6 +31,15 @@ from translate.errors import UserError
     help="Where to write the document; written atomically, `-` is standard output.",
 )
 @click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "xliff"]),
+    default="text",
+    show_default=True,
+    help="text: the English document; xliff: the catalogue as XLIFF 1.2 for CAT tools "
+    "(e.g. `--format xliff -o report.xlf`; `translate import report.xlf` brings it back).",
+)
+@click.option(
     "--include-fuzzy",
     is_flag=True,
     help="Also use fuzzy (machine, unreviewed) translations.",
@@ -46,6 +55,7 @@ def export(
     catalog: str,
     source: str | None,
     output: str,
+    output_format: str,
     include_fuzzy: bool,
     strict: bool,
     encoding: str | None,
@@ -66,7 +76,16 @@ def export(
       translate export locales/en/report.po -o report.en.txt
       translate export locales/en/report.po --source seeds/report.vi.txt --include-fuzzy
       translate export locales/en/page.po -o page.en.html   # only the text replaced
+      translate export locales/en/report.po --format xliff -o report.xlf
     """
+    if output_format == "xliff":
+        from translate.pofile import read
+        from translate.xliff import catalogue_to_xliff
+
+        text = catalogue_to_xliff(read(Path(catalog)), original=catalog)
+        _write(output, text)
+        click.echo(f"{catalog}: written as XLIFF 1.2 to {output}", err=True)
+        return
     from translate.export import ExportOptions, export_catalogue, strict_error
 
     options = ExportOptions(
@@ -85,9 +104,15 @@ def export(
             f"{result.not_in_catalogue} segments of {result.source} have no entry in "
             f"{catalog}: the source or the segmentation options changed since `translate run`"
         )
+    _write(output, result.text)
+    click.echo(result.summary_line(), err=True)
+
+
+def _write(output: str, text: str) -> None:
+    """To standard output (`-`), a device or pipe as it is, or a file atomically."""
     if output == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(result.text.encode("utf-8"))
+        sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
         from translate.textio import atomic_write_text
@@ -99,9 +124,8 @@ def export(
             if target.exists() and not target.is_file():
                 # A device or pipe (`-o /dev/null`, a FIFO) is written to, never replaced.
                 with target.open("wb") as stream:
-                    stream.write(result.text.encode("utf-8"))
+                    stream.write(text.encode("utf-8"))
             else:
-                atomic_write_text(target, result.text)
+                atomic_write_text(target, text)
         except OSError as exc:
             raise UserError(f"{target}: cannot write the document: {exc}") from exc
-    click.echo(result.summary_line(), err=True)

@@ -203,6 +203,11 @@ def check_catalogue(
     checked = 0
     for entry, state in zip(entries, states, strict=True):
         if state == "untranslated" or entry.msgid_plural is not None:
+            if state == "untranslated" and entry.translated and not entry.fuzzy:
+                # msginit/msgen copied the msgid: counted untranslated, and said so
+                pairs = entry_findings(entry.msgid, entry.msgstr, detect, options.checks)
+                line = entry.line or 1
+                findings += [Finding(name, line, c, m) for c, m in pairs if c == "untranslated"]
             continue
         if state == "fuzzy" and not options.include_fuzzy:
             continue
