@@ -46,6 +46,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "check",
         "Check catalogues for translation errors (CI gate).",
     ),
+    "review": (
+        "translate.cli.review_cmd",
+        "review",
+        "Write a side-by-side review page (or sheet) of catalogues.",
+    ),
+    "import": (
+        "translate.cli.import_cmd",
+        "import_",
+        "Bring edited translations back into the catalogues.",
+    ),
     "models": (
         "translate.cli.models_cmd",
         "models",

@@ -1,0 +1,110 @@
+"""`translate review`: a bilingual review page (or spreadsheet) of catalogues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+FORMATS = ("html", "csv", "xlsx")
+
+
+def output_format(output: str, chosen: str | None) -> str:
+    """--format, else the output's extension (.csv, .xlsx), else html."""
+    if chosen:
+        return chosen
+    suffix = Path(output).suffix.lower().lstrip(".")
+    return suffix if suffix in ("csv", "xlsx") else "html"
+
+
+def is_folder_output(output: str) -> bool:
+    """`-o pages/` or an existing folder: one page per catalogue and an index."""
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+@click.command("review", short_help="Write a side-by-side review page of catalogues.")
+@click.argument("catalogs", metavar="CATALOG…", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    default="review.html",
+    show_default=True,
+    metavar="FILE|FOLDER/",
+    help="The page to write; a folder (existing, or ending in /) gets one page per catalogue "
+    "and index.html. With --format csv|xlsx, the sheet to write.",
+)
+@click.option(
+    "--format",
+    "chosen_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="html (default; also the default unless -o ends in .csv or .xlsx): the review page; "
+    "csv or xlsx: one row per entry with source, target, state, score, findings, "
+    "reference (and catalogue, digest for `translate import`).",
+)
+@click.option(
+    "--no-msgfmt",
+    is_flag=True,
+    help="Do not run GNU `msgfmt --check` for the findings, even when it is installed.",
+)
+def review(
+    catalogs: tuple[str, ...], output: str, chosen_format: str | None, no_msgfmt: bool
+) -> None:
+    """Write the catalogues as a document to review: Vietnamese left, English right, one
+    sentence beside its translation, in source order; catalogues are only read.
+
+    The page is one self-contained HTML file (no network, no external scripts or fonts) that
+    opens from disk in any browser. Each sentence shows its state by colour and label
+    (reviewed, machine, fuzzy, untranslated, copied, obsolete), the machine score as a bar,
+    the `translate check` findings, the previous source (#|) and machine alternatives on
+    demand, its #: reference and a link to its catalogue line. At the top: progress per
+    catalogue and in total, a histogram of machine scores, the lowest-scoring sentences and
+    the findings by check. Filter by state or finding, search both languages, sort by
+    score; keys j/k go to the next/previous sentence needing review, / to the search box.
+
+    CATALOG is a .po file or a folder searched recursively for *.po.
+
+    \b
+    Examples:
+      translate review locales -o review.html
+      translate review locales/en/*.po -o review/          # one page per catalogue + index
+      translate review locales --format xlsx -o review.xlsx
+      translate import review.xlsx                          # bring the edited targets back
+    """
+    from translate.review import build_review
+    from translate.textio import atomic_write_bytes, atomic_write_text
+
+    kind = output_format(output, chosen_format)
+    data = build_review(catalogs, use_msgfmt=not no_msgfmt)
+    target = Path(output)
+    if kind in ("csv", "xlsx"):
+        from translate.sheet import sheet_rows, to_csv, to_xlsx
+
+        rows = sheet_rows(data)
+        if kind == "csv":
+            atomic_write_bytes(target, to_csv(rows).encode("utf-8-sig"))
+        else:
+            atomic_write_bytes(target, to_xlsx(rows))
+        click.echo(f"{target}: {len(rows)} entries from {len(data.documents)} catalogue(s)")
+        return
+    from translate.review_html import render_pages, render_review
+
+    if is_folder_output(output):
+        _make_folder(target)
+        pages = render_pages(data)
+        for name, text in pages.items():
+            atomic_write_text(target / name, text)
+        click.echo(f"{target / 'index.html'}: index and {len(pages) - 1} page(s)")
+        return
+    atomic_write_text(target, render_review(data))
+    entries = sum(len(document.entries) for document in data.documents)
+    click.echo(f"{target}: {entries} entries from {len(data.documents)} catalogue(s)")
+
+
+def _make_folder(folder: Path) -> None:
+    from translate.errors import UserError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create {folder}: {exc.strerror or exc}") from exc

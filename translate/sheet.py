@@ -1,0 +1,476 @@
+"""The review as a spreadsheet (CSV or XLSX), and bringing a person's edits back.
+
+Export: one row per live entry in document order, columns ``source, target, state, score,
+findings, reference`` and, for the way back, ``catalogue`` and ``digest`` (the first 8 hex
+of the SHA-1 of the target as exported, ``catalog.msgstr_digest``). XLSX is written with the
+standard library (a minimal SpreadsheetML package, inline strings: nothing is ever a formula)
+so the install stays light; CSV cells that a spreadsheet would take as a formula get a
+leading apostrophe, removed again on import.
+
+Import (``import_sheet``): a row changes its catalogue entry only when its target differs
+from the target it was exported with (its digest), so untouched rows never overwrite anyone.
+The entry then becomes a person's translation (``catalog.accept_human_translation``:
+reviewed, provenance dropped). When the catalogue entry itself was changed by a person after
+the export (reviewed, and no longer the exported text), the catalogue wins and the row is
+reported as a conflict. Rows whose source is no longer in the catalogue are reported too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from translate.catalog import accept_human_translation, is_reviewed, msgstr_digest, po_safe
+from translate.errors import UserError
+from translate.pofile import Message, PoFile
+from translate.review import Review, ReviewEntry
+
+COLUMNS = ("source", "target", "state", "score", "findings", "reference", "catalogue", "digest")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MAX_XML_BYTES = 200 * 1024 * 1024  # a sheet's XML parts, uncompressed
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# ---------------------------------------------------------------------------------------
+# Export
+
+
+def entry_row(entry: ReviewEntry) -> tuple[str, ...]:
+    findings = "; ".join(f"{note.check}: {note.message}" for note in entry.findings)
+    return (
+        entry.source,
+        entry.target,
+        entry.label,
+        "" if entry.score is None else f"{entry.score:.3f}",
+        findings,
+        " ".join(entry.references),
+        entry.catalogue,
+        msgstr_digest(entry.target),
+    )
+
+
+def sheet_rows(review: Review) -> list[tuple[str, ...]]:
+    """Live, singular entries in document order (each once, at its first occurrence)."""
+    rows: list[tuple[str, ...]] = []
+    for document in review.documents:
+        seen: set[str] = set()
+        ordered = [
+            item.entry
+            for section in document.sections
+            for paragraph in section.paragraphs
+            for item in paragraph.occurrences
+        ]
+        for entry in ordered:
+            if entry.key in seen or entry.msgctxt is not None or entry.plural:
+                continue
+            seen.add(entry.key)
+            rows.append(entry_row(entry))
+    return rows
+
+
+def csv_cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(rows: Iterable[Sequence[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        # The score is a number (negative): it stays as it is.
+        writer.writerow([cell if index == 3 else csv_cell(cell) for index, cell in enumerate(row)])
+    return out.getvalue()
+
+
+def _column_name(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        name = chr(65 + remainder) + name
+    return name
+
+
+def _xml_text(text: str) -> str:
+    clean = _XML_ILLEGAL.sub("\ufffd", text)
+    return clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _sheet_xml(rows: Sequence[Sequence[str]]) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+        f'<worksheet xmlns="{_NS}"><sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '</sheetView></sheetViews><cols><col min="1" max="2" width="60" customWidth="1" '
+        'style="1"/></cols><sheetData>',
+    ]
+    for number, row in enumerate(rows, start=1):
+        cells = []
+        for index, value in enumerate(row):
+            ref = f"{_column_name(index)}{number}"
+            if number > 1 and index == 3 and value:
+                cells.append(f'<c r="{ref}"><v>{_xml_text(value)}</v></c>')
+            elif value:
+                cells.append(
+                    f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">'
+                    f"{_xml_text(value)}</t></is></c>"
+                )
+        lines.append(f'<row r="{number}">{"".join(cells)}</row>')
+    lines.append("</sheetData></worksheet>")
+    return "".join(lines)
+
+
+_XLSX_STATIC = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<workbook xmlns="{_NS}" xmlns:r="{_REL_NS}"><sheets>'
+        '<sheet name="review" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/styles" Target="styles.xml"/></Relationships>'
+    ),
+    "xl/styles.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<styleSheet xmlns="{_NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/>'
+        '</font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/>'
+        '</borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf/>'
+        '<xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs>'
+        "</styleSheet>"
+    ),
+}
+
+
+def to_xlsx(rows: Iterable[Sequence[str]]) -> bytes:
+    """A one-sheet workbook: header row frozen, source and target columns wide and wrapped."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _XLSX_STATIC.items():
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), text)
+        sheet = _sheet_xml([COLUMNS, *rows])
+        info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", (1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, sheet)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------
+# Reading a sheet back
+
+
+def read_sheet(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV or XLSX review sheet as column → text; UserError when unreadable."""
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the sheet ({exc.strerror})") from exc
+    table = _xlsx_table(data, path) if suffix == ".xlsx" else _csv_table(data, path)
+    return _records(table, path)
+
+
+def _csv_table(data: bytes, path: Path) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path}: not UTF-8 (bad byte at offset {exc.start}); save the sheet as "
+            "'CSV UTF-8' and import it again"
+        ) from exc
+    if "\x00" in text:
+        raise UserError(f"{path}: not a CSV file (it contains NUL bytes); nothing was changed")
+    try:
+        table = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise UserError(f"{path}: not a valid CSV file ({exc}); nothing was changed") from exc
+    return [[_uncsv_cell(cell) for cell in row] for row in table]
+
+
+def _uncsv_cell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def _xlsx_part(archive: zipfile.ZipFile, name: str, path: Path) -> ElementTree.Element | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > _MAX_XML_BYTES:
+        raise UserError(f"{path}: {name} is too large ({info.file_size} bytes); nothing changed")
+    data = archive.read(info)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise UserError(f"{path}: {name} declares a DOCTYPE or entities; nothing was changed")
+    return ElementTree.fromstring(data)
+
+
+def _xlsx_table(data: bytes, path: Path) -> list[list[str]]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            shared = _shared_strings(_xlsx_part(archive, "xl/sharedStrings.xml", path))
+            sheet = _xlsx_part(archive, _first_sheet_name(archive, path), path)
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, ValueError) as exc:
+        raise UserError(
+            f"{path}: not a readable .xlsx workbook ({exc}); save it again as Excel "
+            "Workbook (.xlsx) or as CSV UTF-8; nothing was changed"
+        ) from exc
+    if sheet is None:
+        raise UserError(f"{path}: the workbook has no worksheet; nothing was changed")
+    return _sheet_cells(sheet, shared)
+
+
+def _first_sheet_name(archive: zipfile.ZipFile, path: Path) -> str:
+    """The part of the workbook's first sheet (`xl/worksheets/sheet1.xml` when unsure)."""
+    workbook = _xlsx_part(archive, "xl/workbook.xml", path)
+    rels = _xlsx_part(archive, "xl/_rels/workbook.xml.rels", path)
+    if workbook is None or rels is None:
+        return "xl/worksheets/sheet1.xml"
+    first = workbook.find(f"{{{_NS}}}sheets/{{{_NS}}}sheet")
+    if first is None:
+        return "xl/worksheets/sheet1.xml"
+    rel_id = first.get(f"{{{_REL_NS}}}id", "")
+    for rel in rels:
+        if rel.get("Id") == rel_id:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return "xl/worksheets/sheet1.xml"
+
+
+def _text_of(element: ElementTree.Element) -> str:
+    """The text of an `<si>` or `<is>`: its `<t>`, or its rich-text runs' `<t>`s (not the
+    phonetic `<rPh>` ones)."""
+    direct = element.find(f"{{{_NS}}}t")
+    if direct is not None:
+        return direct.text or ""
+    return "".join(t.text or "" for t in element.findall(f"{{{_NS}}}r/{{{_NS}}}t"))
+
+
+def _shared_strings(root: ElementTree.Element | None) -> list[str]:
+    if root is None:
+        return []
+    return [_text_of(item) for item in root.findall(f"{{{_NS}}}si")]
+
+
+def _cell_value(cell: ElementTree.Element, shared: Sequence[str]) -> str:
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        inline = cell.find(f"{{{_NS}}}is")
+        return "" if inline is None else _text_of(inline)
+    value = cell.findtext(f"{{{_NS}}}v") or ""
+    if kind == "s":
+        index = int(value)
+        if not 0 <= index < len(shared):
+            raise ValueError(f"shared string {index} does not exist")
+        return shared[index]
+    return value
+
+
+def _sheet_cells(sheet: ElementTree.Element, shared: Sequence[str]) -> list[list[str]]:
+    table: list[list[str]] = []
+    for row in sheet.iter(f"{{{_NS}}}row"):
+        values: dict[int, str] = {}
+        for position, cell in enumerate(row.findall(f"{{{_NS}}}c")):
+            match = _CELL_REF.match(cell.get("r", ""))
+            column = _column_index(match.group(1)) if match else position
+            values[column] = _cell_value(cell, shared)
+        width = max(values, default=-1) + 1
+        table.append([values.get(index, "") for index in range(width)])
+    return table
+
+
+def _column_index(name: str) -> int:
+    index = 0
+    for char in name:
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def _records(table: Sequence[Sequence[str]], path: Path) -> list[dict[str, str]]:
+    if not table:
+        raise UserError(f"{path}: the sheet is empty; export one with `translate review`")
+    header = [cell.strip().lower() for cell in table[0]]
+    missing = [name for name in ("source", "target", "catalogue") if name not in header]
+    if missing:
+        raise UserError(
+            f"{path}: the first row lacks the column(s) {', '.join(missing)}; import a sheet "
+            "made by `translate review --format csv|xlsx` (its header row kept)"
+        )
+    return [
+        {name: (row[index] if index < len(row) else "") for index, name in enumerate(header)}
+        for row in table[1:]
+        if any(cell.strip() for cell in row)
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# Import
+
+
+@dataclass(frozen=True)
+class Change:
+    catalogue: str
+    msgid: str
+    msgstr: str
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    changes: tuple[Change, ...]
+    unchanged: int = 0
+    skipped: tuple[str, ...] = field(default=())  # one reason per row left out
+
+    def by_catalogue(self) -> dict[str, list[Change]]:
+        grouped: dict[str, list[Change]] = {}
+        for change in self.changes:
+            grouped.setdefault(change.catalogue, []).append(change)
+        return grouped
+
+
+def clean_target(target: str, msgid: str) -> str:
+    """A cell as a msgstr: CRLF/CR as LF, no line break at an end where the msgid has none
+    (msgfmt --check insists they agree), NUL replaced."""
+    text = po_safe(target.replace("\r\n", "\n").replace("\r", "\n"))
+    if not msgid.startswith("\n"):
+        text = text.lstrip("\n")
+    if not msgid.endswith("\n"):
+        text = text.rstrip("\n")
+    return text
+
+
+def plan_import(
+    records: Sequence[Mapping[str, str]], catalogues: Mapping[str, PoFile]
+) -> ImportPlan:
+    """What the sheet changes (pure): see the module doc for the rules."""
+    entries = {
+        name: {m.msgid: m for m in po.messages if not m.obsolete and m.msgctxt is None}
+        for name, po in catalogues.items()
+    }
+    changes: list[Change] = []
+    skipped: list[str] = []
+    unchanged = 0
+    for number, record in enumerate(records, start=2):
+        name, source = record.get("catalogue", "").strip(), record.get("source", "")
+        message = entries.get(name, {}).get(source)
+        if message is None or message.msgid_plural is not None:
+            skipped.append(f"row {number}: {source[:50]!r} is not in {name}")
+            continue
+        target = clean_target(record.get("target", ""), message.msgid)
+        exported = record.get("digest", "").strip()
+        if target == message.msgstr or (exported and msgstr_digest(target) == exported):
+            unchanged += 1
+            continue
+        if not target.strip():
+            skipped.append(f"row {number}: empty target, the catalogue keeps its translation")
+            continue
+        if _changed_since(message, exported):
+            skipped.append(
+                f"row {number}: {name} changed this entry after the export; the catalogue's "
+                "translation is kept"
+            )
+            continue
+        changes.append(Change(name, message.msgid, target))
+    return ImportPlan(tuple(changes), unchanged, tuple(skipped))
+
+
+def _changed_since(message: Message, exported: str) -> bool:
+    """A person's translation that is not the one exported (so someone edited it since)."""
+    return bool(exported) and is_reviewed(message) and msgstr_digest(message.msgstr) != exported
+
+
+def apply_changes(catalogue: PoFile, changes: Iterable[Change]) -> PoFile:
+    targets = {change.msgid: change.msgstr for change in changes}
+    messages = tuple(
+        accept_human_translation(m, targets[m.msgid])
+        if not m.obsolete and m.msgctxt is None and m.msgid in targets
+        else m
+        for m in catalogue.messages
+    )
+    return PoFile(header=catalogue.header, messages=messages)
+
+
+def catalogue_names(records: Iterable[Mapping[str, str]]) -> Iterator[str]:
+    seen: set[str] = set()
+    for record in records:
+        name = record.get("catalogue", "").strip()
+        if name and name not in seen:
+            seen.add(name)
+            yield name
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    plan: ImportPlan
+    written: tuple[str, ...]
+
+
+def import_sheet(path: Path, now: str | None = None) -> ImportResult:
+    """Bring the targets a person changed in ``path`` back into their catalogues.
+
+    Every catalogue the sheet names is read and the whole sheet planned before anything is
+    written (a bad sheet or a missing catalogue changes nothing); each catalogue is then
+    re-read, planned again and written atomically under its lock, so a `translate run` in
+    between cannot be lost.
+    """
+    from translate.catalog import current_date
+    from translate.pofile import serialize
+    from translate.stats import load_catalogue
+    from translate.textio import atomic_write_text, catalog_lock
+
+    records = read_sheet(path)
+    names = list(catalogue_names(records))
+    for name in names:
+        if not Path(name).is_file():
+            raise UserError(
+                f"{path}: its catalogue {name} does not exist here; run the import from the "
+                "folder the review was made in; nothing was changed"
+            )
+    plan = plan_import(records, {name: load_catalogue(Path(name)) for name in names})
+    written: list[str] = []
+    stamp = now or current_date()
+    for name in plan.by_catalogue():
+        with catalog_lock(Path(name)):
+            catalogue = load_catalogue(Path(name))
+            mine = [r for r in records if r.get("catalogue", "").strip() == name]
+            fresh = plan_import(mine, {name: catalogue})
+            if not fresh.changes:
+                continue
+            updated = apply_changes(catalogue, fresh.changes)
+            fields = [
+                (key, stamp if key == "PO-Revision-Date" else value)
+                for key, value in updated.fields
+            ]
+            atomic_write_text(Path(name), serialize(updated.with_fields(fields)))
+            written.append(name)
+    return ImportResult(plan, tuple(written))
