@@ -22,6 +22,9 @@ HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="alert(1)">
 def header(project: str = "sample") -> Message:
     fields = [
         ("Project-Id-Version", project),
+        ("PO-Revision-Date", "2023-11-12 07:26+0000"),
+        ("Last-Translator", "Reviewer <reviewer@example.org>"),
+        ("Language-Team", "English"),
         ("Language", "en"),
         ("MIME-Version", "1.0"),
         ("Content-Type", "text/plain; charset=UTF-8"),

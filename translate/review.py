@@ -184,8 +184,9 @@ class Review:
 # Pure rules
 
 
-def review_state(message: Message) -> str:
-    """The entry's state on the page, from the shared definitions."""
+def review_state(message: Message, machine: bool | None = None) -> str:
+    """The entry's state on the page, from the shared definitions (``machine``: whether
+    ``stats.machine_note_if_untouched`` found a note, when the caller already asked)."""
     if message.obsolete:
         return "obsolete"
     state = entry_state(message)
@@ -195,7 +196,9 @@ def review_state(message: Message) -> str:
         return "copied"
     if state == "reviewed":
         return "reviewed"
-    return "machine" if machine_note_if_untouched(message) is not None else "fuzzy"
+    if machine is None:
+        machine = machine_note_if_untouched(message) is not None
+    return "machine" if machine else "fuzzy"
 
 
 def alternatives(comments: Iterable[str]) -> tuple[Alternative, ...]:
@@ -291,8 +294,9 @@ def _entry(
     findings: Sequence[CheckNote],
 ) -> ReviewEntry:
     comments = rejoin_wrapped_provenance(message.comments)
-    state = review_state(message)
-    note = machine_note_if_untouched(message) if state not in ("obsolete", "untranslated") else None
+    live = not message.obsolete and message.translated
+    note = machine_note_if_untouched(message) if live else None
+    state = review_state(message, note is not None)
     target = message.msgstr if message.msgid_plural is None else " | ".join(message.msgstr_plural)
     return ReviewEntry(
         key=key,
