@@ -5,14 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translate.catalog import (
-    MachineSource,
-    copy_comment,
-    machine_comments,
-    suggestion_comment,
-)
-from translate.engine import Alternative, Translation
 from translate.pofile import Message, PoFile, format_header, serialize
+from translate.provenance import copy_comment, machine_comments, suggestion_comment
+from translate.translation import Alternative, MachineSource, Translation
 
 SOURCE = "seeds/sample.vi.txt"
 MACHINE = MachineSource("argos-ctranslate2", "translate-vi_en", "1.0")

@@ -7,6 +7,7 @@ import csv
 import hashlib
 import html
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -25,7 +26,7 @@ from translate import review as rv
 from translate import review_html, sheet
 from translate.cli import main
 from translate.pofile import Message, read
-from translate.stats import machine_note_if_untouched
+from translate.provenance import machine_note_if_untouched
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("msgfmt") is None or shutil.which("msgcat") is None,
@@ -144,7 +145,7 @@ def test_histogram_counts_every_score(scores: list[float]) -> None:
     assert len(bins) <= 12
     if bins:
         assert bins[-1][1] == 0.0
-        for (_, high, _), (low, _, _) in zip(bins, bins[1:], strict=False):
+        for (_, high, _), (low, _, _) in itertools.pairwise(bins):
             assert high == pytest.approx(low)
 
 
@@ -243,7 +244,7 @@ def test_cli_page_and_pages(sample: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_cli_refuses_a_broken_catalogue(tmp_path: Path, capsys: Any) -> None:
     broken = tmp_path / "broken.po"
     broken.write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
-    code, out, err = run(capsys, "review", str(broken), "-o", str(tmp_path / "r.html"))
+    code, _, err = run(capsys, "review", str(broken), "-o", str(tmp_path / "r.html"))
     assert code == 2 and err.startswith("Error: ") and err.count("\n") == 1
     assert not (tmp_path / "r.html").exists()
 
@@ -376,7 +377,7 @@ def test_xlsx_round_trip(sample: Path, capsys: pytest.CaptureFixture[str]) -> No
         ("a.csv", b"source,target\nx,y\n", "lacks the column(s) catalogue"),
         ("a.csv", b"\xff\xfe\x00bad", "not UTF-8"),
         ("a.xlsx", b"not a zip", "not a readable .xlsx"),
-        ("a.csv", "source,target,catalogue\nx,y,missing.po\n".encode(), "does not exist here"),
+        ("a.csv", b"source,target,catalogue\nx,y,missing.po\n", "does not exist here"),
         ("a.xlf", b"<xliff/>", "cannot import .xlf"),
     ],
 )

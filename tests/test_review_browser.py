@@ -17,7 +17,6 @@ from review_fixtures import HOSTILE, write_large, write_sample
 
 from translate.pofile import read
 from translate.review import Review, build_review, review_document
-from translate.stats import read_lines
 from translate.review_html import render_review
 
 CHROMIUM = chromium_path()
@@ -157,7 +156,7 @@ def test_large_catalogue_opens_fast(
     start = time.monotonic()
     # The model without the checks (their cost is `translate check`'s, measured there).
     path = str(catalogue)
-    document = review_document(0, path, read(catalogue), read_lines(catalogue))
+    document = review_document(0, path, read(catalogue))
     page = render_review(Review((document,), document.stats))
     built = time.monotonic() - start
     (tmp_path / "large.html").write_text(page, encoding="utf-8")

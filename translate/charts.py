@@ -23,10 +23,11 @@ _EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 def read_review(paths: Sequence[str | Path]) -> Review:
     """The review model without the checks (the charts need states and scores only)."""
-    from translate.stats import add_stats, find_catalogues, load_catalogue, read_lines
+    from translate.pofile import find_catalogues, read
+    from translate.stats import add_stats
 
     documents = tuple(
-        review_document(index, str(path), load_catalogue(path), read_lines(path))
+        review_document(index, str(path), read(path))
         for index, path in enumerate(find_catalogues(paths))
     )
     return Review(documents, add_stats([document.stats for document in documents]))

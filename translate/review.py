@@ -2,8 +2,8 @@
 translation, state, machine score, check findings, previous msgid and alternatives.
 
 Nothing here decides anew what an entry is: reviewed and fuzzy come from
-``translate.stats.entry_state``, machine output from ``stats.machine_note_if_untouched`` (the
-`# mt:` digest), copies from ``catalog.is_copy``, findings from ``qa.check_catalogue`` (the
+``translate.provenance.entry_state``, machine output from ``machine_note_if_untouched`` (the
+`# mt:` digest), copies from ``provenance.is_copy``, findings from ``qa.check_catalogue`` (the
 same checks as `translate check --include-fuzzy`). ``translate.review_html`` renders the
 model as a page, ``translate.sheet`` as a spreadsheet.
 
@@ -22,24 +22,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate.catalog import (
+from translate.pofile import Message, PoFile, find_catalogues, read
+from translate.provenance import (
+    COPY_PREFIX,
     MT_ALT_PREFIX,
+    MT_PREFIX,
     MT_SUGGESTION_PREFIX,
+    entry_state,
     is_copy,
+    machine_note_if_untouched,
     rejoin_wrapped_provenance,
 )
-from translate.pofile import Message, PoFile
-from translate.stats import (
-    CatalogueStats,
-    add_stats,
-    catalogue_stats,
-    entry_state,
-    find_catalogues,
-    load_catalogue,
-    machine_note_if_untouched,
-    msgid_lines,
-    read_lines,
-)
+from translate.stats import CatalogueStats, add_stats, catalogue_stats
 
 # Review states, in the order the page lists them.
 STATES = ("reviewed", "machine", "fuzzy", "untranslated", "copied", "obsolete")
@@ -217,8 +211,6 @@ def alternatives(comments: Iterable[str]) -> tuple[Alternative, ...]:
 
 def human_comments(comments: Iterable[str]) -> tuple[str, ...]:
     """Translator comments other than the tool's own `# mt…:`/`# copy:` lines."""
-    from translate.catalog import COPY_PREFIX, MT_PREFIX
-
     tool = (MT_PREFIX, MT_ALT_PREFIX, MT_SUGGESTION_PREFIX, COPY_PREFIX)
     return tuple(comment for comment in comments if not comment.startswith(tool))
 
@@ -345,14 +337,10 @@ def review_document(
     index: int,
     path: str,
     catalogue: PoFile,
-    lines: Sequence[str],
     findings: Iterable[tuple[int, str, str]] = (),
 ) -> ReviewDocument:
     """The review of one parsed catalogue; ``findings`` are (line, check, message)."""
-    line_of = msgid_lines(lines)
-    lines_of_entries = [
-        0 if message.obsolete else line_of.get(message.msgid, 0) for message in catalogue.messages
-    ]
+    lines_of_entries = [0 if message.obsolete else message.line for message in catalogue.messages]
     owner = _finding_owner(lines_of_entries)
     attached: dict[int, list[CheckNote]] = {}
     other: list[CheckNote] = []
@@ -420,15 +408,13 @@ def build_review(
     options = CheckOptions(include_fuzzy=True, use_msgfmt=use_msgfmt)
     documents: list[ReviewDocument] = []
     for index, path in enumerate(find_catalogues(paths)):
-        catalogue = load_catalogue(path)  # UserError (exit 2) when it does not parse
-        lines = read_lines(path)
+        catalogue = read(path)  # UserError (exit 2) when it does not parse
         found, _ = check_catalogue(path, options, msgfmt, detect)
         documents.append(
             review_document(
                 index,
                 str(path),
                 catalogue,
-                lines,
                 ((item.line, item.check, item.message) for item in found),
             )
         )

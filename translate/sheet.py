@@ -2,7 +2,7 @@
 
 Export: one row per live entry in document order, columns ``source, target, state, score,
 findings, reference`` and, for the way back, ``catalogue`` and ``digest`` (the first 8 hex
-of the SHA-1 of the target as exported, ``catalog.msgstr_digest``). XLSX is written with the
+of the SHA-1 of the target as exported, ``provenance.msgstr_digest``). XLSX is written with the
 standard library (a minimal SpreadsheetML package, inline strings: nothing is ever a formula)
 so the install stays light; CSV cells that a spreadsheet would take as a formula get a
 leading apostrophe, removed again on import.
@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from translate.catalog import accept_human_translation, is_reviewed, msgstr_digest, po_safe
+from translate.catalog import accept_human_translation
 from translate.errors import UserError
-from translate.pofile import Message, PoFile
+from translate.pofile import Message, PoFile, po_safe
+from translate.provenance import is_reviewed, msgstr_digest
 from translate.review import Review, ReviewEntry
 
 COLUMNS = ("source", "target", "state", "score", "findings", "reference", "catalogue", "digest")
@@ -444,8 +445,8 @@ def import_sheet(path: Path, now: str | None = None) -> ImportResult:
     between cannot be lost.
     """
     from translate.catalog import current_date
+    from translate.pofile import read as load_catalogue
     from translate.pofile import serialize
-    from translate.stats import load_catalogue
     from translate.textio import atomic_write_text, catalog_lock
 
     records = read_sheet(path)
