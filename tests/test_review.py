@@ -378,7 +378,7 @@ def test_xlsx_round_trip(sample: Path, capsys: pytest.CaptureFixture[str]) -> No
         ("a.csv", b"\xff\xfe\x00bad", "not UTF-8"),
         ("a.xlsx", b"not a zip", "not a readable .xlsx"),
         ("a.csv", b"source,target,catalogue\nx,y,missing.po\n", "does not exist here"),
-        ("a.xlf", b"<xliff/>", "cannot import .xlf"),
+        ("a.txt", b"x", "cannot import .txt"),
     ],
 )
 def test_bad_sheets_change_nothing(

@@ -28,6 +28,7 @@ from xml.etree import ElementTree
 
 from translate.catalog import accept_human_translation
 from translate.errors import UserError
+from translate.importing import ImportReport
 from translate.pofile import Message, PoFile, po_safe
 from translate.provenance import is_reviewed, msgstr_digest
 from translate.review import Review, ReviewEntry
@@ -430,13 +431,7 @@ def catalogue_names(records: Iterable[Mapping[str, str]]) -> Iterator[str]:
             yield name
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    plan: ImportPlan
-    written: tuple[str, ...]
-
-
-def import_sheet(path: Path, now: str | None = None) -> ImportResult:
+def import_sheet(path: Path, now: str | None = None) -> ImportReport:
     """Bring the targets a person changed in ``path`` back into their catalogues.
 
     Every catalogue the sheet names is read and the whole sheet planned before anything is
@@ -474,4 +469,4 @@ def import_sheet(path: Path, now: str | None = None) -> ImportResult:
             ]
             atomic_write_text(Path(name), serialize(updated.with_fields(fields)))
             written.append(name)
-    return ImportResult(plan, tuple(written))
+    return ImportReport(len(plan.changes), plan.unchanged, plan.skipped, tuple(written))

@@ -1,7 +1,8 @@
 """`translate import`: bring reviewed translations back into catalogues.
 
-One command for every exchange format, chosen by the file's extension, each in its own
-module: review sheets (.csv, .xlsx) in translate.sheet.
+One command for every exchange format, chosen by the file's extension
+(translate.importing.IMPORTERS), each in its own module: review sheets (.csv, .xlsx) in
+translate.sheet.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from pathlib import Path
 import click
 
 from translate.errors import UserError
-
-SHEET_SUFFIXES = (".csv", ".xlsx")
 
 
 @click.command("import", short_help="Bring edited translations back into the catalogues.")
@@ -33,20 +32,21 @@ def import_(file: str) -> None:
       (edit the target column in a spreadsheet, save)
       translate import review.xlsx
     """
-    path = Path(file)
-    if path.suffix.lower() in SHEET_SUFFIXES:
-        from translate.sheet import import_sheet
+    import importlib
 
-        result = import_sheet(path)
-    else:
+    from translate.importing import IMPORTERS, ImportReport
+
+    path = Path(file)
+    entry = IMPORTERS.get(path.suffix.lower())
+    if entry is None:
+        known = ", ".join(sorted(IMPORTERS))
         raise UserError(
             f"{path}: cannot import {path.suffix or 'a file without extension'}; give a "
-            "review sheet (.csv or .xlsx) made by `translate review --format csv|xlsx`"
+            f"file ending in {known} (a review sheet from `translate review --format csv|xlsx`)"
         )
-    plan = result.plan
-    for reason in plan.skipped:
+    module, function = entry
+    report = getattr(importlib.import_module(module), function)(path)
+    assert isinstance(report, ImportReport)
+    for reason in report.skipped:
         click.echo(f"{path}: {reason}", err=True)
-    click.echo(
-        f"{len(plan.changes)} translation(s) imported into {len(result.written)} catalogue(s), "
-        f"{plan.unchanged} unchanged, {len(plan.skipped)} skipped"
-    )
+    click.echo(report.summary())
