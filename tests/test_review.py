@@ -138,15 +138,38 @@ def test_paragraphs_follow_wrapped_lines() -> None:
     assert rv.split_reference("plain") == ("plain", 0)
 
 
-@given(st.lists(st.floats(min_value=-20, max_value=0), max_size=60))
+@given(st.lists(st.floats(min_value=-50, max_value=0), max_size=60))
 def test_histogram_counts_every_score(scores: list[float]) -> None:
     bins = rv.score_histogram(scores)
     assert sum(count for _, _, count in bins) == len(scores)
     assert len(bins) <= 12
-    if bins:
-        assert bins[-1][1] == 0.0
-        for (_, high, _), (low, _, _) in itertools.pairwise(bins):
-            assert high == pytest.approx(low)
+    for (_, high, _), (low, _, _) in itertools.pairwise(bins):
+        assert high == pytest.approx(low)
+    for score in scores:
+        assert bins[0][0] <= score <= bins[-1][1]
+
+
+def test_histogram_widths() -> None:
+    assert rv.score_histogram([-0.31, -1.73]) == [
+        (-1.75, -1.5, 1),
+        (-1.5, -1.25, 0),
+        (-1.25, -1.0, 0),
+        (-1.0, -0.75, 0),
+        (-0.75, -0.5, 0),
+        (-0.5, -0.25, 1),
+    ]
+    assert [b[:2] for b in rv.score_histogram([-5.2, -1.0])] == [
+        (-5.5, -5.0),
+        (-5.0, -4.5),
+        (-4.5, -4.0),
+        (-4.0, -3.5),
+        (-3.5, -3.0),
+        (-3.0, -2.5),
+        (-2.5, -2.0),
+        (-2.0, -1.5),
+        (-1.5, -1.0),
+    ]
+    assert rv.score_histogram([0.0]) == [(0.0, 0.05, 1)]
 
 
 # ---------------------------------------------------------------------------------------

@@ -149,6 +149,7 @@ def test_hostile_catalogue_cannot_run_script(browser: Browser, pages: Path) -> N
     assert any("Content Security Policy" in error for error in browser.errors())
 
 
+@pytest.mark.slow
 def test_large_catalogue_opens_fast(
     browser: Browser, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

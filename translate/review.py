@@ -254,21 +254,30 @@ def paragraphs(occurrences: Sequence[Occurrence]) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(tuple(group)) for group in groups)
 
 
-def score_histogram(
-    scores: Sequence[float], width: float = 0.25, most: int = 12
-) -> list[tuple[float, float, int]]:
-    """(low, high, count) bins of machine scores (log-probability per token, ≤ 0), ``width``
-    wide from 0 down; at most ``most`` bins, the lowest one open-ended (scores below it go in)."""
+_BIN_WIDTHS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
+
+
+def score_histogram(scores: Sequence[float], most: int = 12) -> list[tuple[float, float, int]]:
+    """(low, high, count) bins covering the machine scores (log-probability per token, ≤ 0):
+    the narrowest of a few round widths that needs at most ``most`` bins; a score on a
+    boundary goes in the bin above it (the highest bin includes its top)."""
     if not scores:
         return []
-    lowest = min(min(scores), 0.0)
-    bins = min(max(math.ceil(-lowest / width), 1), most)
+    low, high = min(scores), min(max(scores), 0.0)
+    width = _BIN_WIDTHS[-1]
+    for candidate in _BIN_WIDTHS:
+        first = math.floor(low / candidate)
+        if max(math.ceil(high / candidate), first + 1) - first <= most:
+            width = candidate
+            break
+    first = math.floor(low / width)
+    bins = max(math.ceil(high / width) - first, 1)
     counts = [0] * bins
     for score in scores:
-        position = min(int(max(-score, 0.0) / width), bins - 1)
-        counts[bins - 1 - position] += 1
+        position = math.floor(score / width) - first
+        counts[min(max(position, 0), bins - 1)] += 1
     return [
-        (-(bins - index) * width, -(bins - index - 1) * width, count)
+        (round((first + index) * width, 6), round((first + index + 1) * width, 6), count)
         for index, count in enumerate(counts)
     ]
 

@@ -172,7 +172,14 @@ def legend() -> str:
 # Overview
 
 
-def overview(review: Review, documents: Sequence[ReviewDocument], links: PageLinks) -> str:
+def overview(
+    review: Review,
+    documents: Sequence[ReviewDocument],
+    links: PageLinks,
+    *,
+    filters: bool = True,
+) -> str:
+    """Charts and lists; ``filters``: the findings link to the page's finding filter."""
     rows = [(document.title, document.state_counts()) for document in documents]
     if len(documents) > 1:
         counts = {state: sum(row[1][state] for row in rows) for state in STATES}
@@ -185,7 +192,8 @@ def overview(review: Review, documents: Sequence[ReviewDocument], links: PageLin
         f"{progress_chart(rows)}{legend()}</figure>"
         f"<figure><figcaption>Machine scores of untouched machine translations</figcaption>"
         f"{histogram_chart(scores)}</figure></div>"
-        f'<div class="lists">{_worst_list(part, links)}{_findings_list(part)}</div></section>'
+        f'<div class="lists">{_worst_list(part, links)}{_findings_list(part, filters)}</div>'
+        "</section>"
     )
 
 
@@ -210,12 +218,14 @@ def _worst_list(review: Review, links: PageLinks) -> str:
     return f"<div><h3>Lowest machine scores</h3><ol>{items}</ol></div>"
 
 
-def _findings_list(review: Review) -> str:
+def _findings_list(review: Review, filters: bool) -> str:
     counts = review.finding_counts()
     if not counts:
         return '<div><h3>Findings by check</h3><p class="nothing">no findings</p></div>'
     items = "".join(
         f'<li><a href="#" data-check="{esc(check)}">{esc(check)}</a>: {count}</li>'
+        if filters
+        else f"<li>{esc(check)}: {count}</li>"
         for check, count in counts.items()
     )
     other = [
@@ -397,8 +407,8 @@ def page(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}</title><style>{style}</style></head><body>"
         f'<header class="top"><h1>{esc(title)}</h1><p>{esc(_subtitle(part))}</p></header>'
-        f"{toolbar(Review(tuple(documents), review.total))}"
-        f"{overview(review, summarised, links)}"
+        f"{toolbar(Review(tuple(documents), review.total)) if documents else ''}"
+        f"{overview(review, summarised, links, filters=bool(documents))}"
         f'<main>{lead}<div id="sorted"></div><div id="documents">{body}</div></main>'
         f"<script>{script}</script></body></html>\n"
     )

@@ -447,6 +447,11 @@ def import_sheet(path: Path, now: str | None = None) -> ImportReport:
     records = read_sheet(path)
     names = list(catalogue_names(records))
     for name in names:
+        if Path(name).suffix != ".po":
+            raise UserError(
+                f"{path}: its catalogue column names {name!r}, not a .po catalogue; import only "
+                "sheets made by `translate review`; nothing was changed"
+            )
         if not Path(name).is_file():
             raise UserError(
                 f"{path}: its catalogue {name} does not exist here; run the import from the "

@@ -38,8 +38,8 @@ def is_folder_output(output: str) -> bool:
     "chosen_format",
     type=click.Choice(FORMATS),
     default=None,
-    help="html (default; also the default unless -o ends in .csv or .xlsx): the review page; "
-    "csv or xlsx: one row per entry with source, target, state, score, findings, "
+    help="html: the review page (the default, unless -o ends in .csv or .xlsx); csv, xlsx: "
+    "one row per entry with source, target, state, score, findings, "
     "reference (and catalogue, digest for `translate import`).",
 )
 @click.option(

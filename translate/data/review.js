@@ -1,5 +1,9 @@
 "use strict";
 (function () {
+  if (document.getElementById("documents") === null || document.getElementById("search") === null) {
+    document.documentElement.dataset.ready = "1";
+    return;
+  }
   var rows = Array.prototype.slice.call(document.querySelectorAll(".row"));
   var homes = rows.map(function (row) { return row.parentNode; });
   var sorted = document.getElementById("sorted");
