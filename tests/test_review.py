@@ -424,6 +424,25 @@ def test_xlsx_with_entities_is_refused(tmp_path: Path) -> None:
         sheet.read_sheet(path)
 
 
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_control_characters_survive_an_untouched_round_trip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    from review_fixtures import header
+
+    from translate.pofile import PoFile, serialize
+
+    monkeypatch.chdir(tmp_path)
+    catalogue = Path("bell.po")
+    message = Message("Chuông\a reo", "The bell\a rings", references=("a.txt:1",))
+    catalogue.write_text(serialize(PoFile(header(), (message,))), encoding="utf-8")
+    before = catalogue.read_bytes()
+    assert run(capsys, "review", "bell.po", "-o", f"r.{kind}", "--no-msgfmt")[0] == 0
+    code, out, _ = run(capsys, "import", f"r.{kind}")
+    assert code == 0 and "0 translation(s) imported" in out and "1 unchanged" in out
+    assert catalogue.read_bytes() == before
+
+
 def test_clean_target() -> None:
     assert sheet.clean_target("a\r\nb\n", "x") == "a\nb"
     assert sheet.clean_target("\nline\n", "\nx\n") == "\nline\n"

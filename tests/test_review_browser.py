@@ -6,7 +6,6 @@ inert, a 5,000-entry catalogue open in under 2 s. Skipped where Chromium is not 
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,8 @@ from translate.review_html import render_review
 
 CHROMIUM = chromium_path()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
-SCREENSHOTS = Path(os.environ.get("REVIEW_SCREENSHOTS", tempfile.gettempdir()))
+# Screenshots go to the test's temporary folder, or to REVIEW_SCREENSHOTS to look at them.
+SCREENSHOTS = os.environ.get("REVIEW_SCREENSHOTS", "")
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,8 @@ def test_page_renders_without_errors(browser: Browser, pages: Path) -> None:
         "8 of 9 sentences shown"
     )
     assert browser.evaluate("document.querySelectorAll('#overview svg rect').length") > 5
-    shot = browser.screenshot(SCREENSHOTS / "review-sample.png", full_page=True)
+    folder = Path(SCREENSHOTS) if SCREENSHOTS else pages
+    shot = browser.screenshot(folder / "review-sample.png", full_page=True)
     assert shot.stat().st_size > 10_000
 
 
@@ -179,4 +180,4 @@ def test_large_catalogue_opens_fast(
     assert seconds < 2.0
     assert count >= 1
     assert browser.errors() == []
-    browser.screenshot(tmp_path / "large.png")
+    browser.screenshot((Path(SCREENSHOTS) if SCREENSHOTS else tmp_path) / "review-large.png")

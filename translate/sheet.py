@@ -1,8 +1,9 @@
 """The review as a spreadsheet (CSV or XLSX), and bringing a person's edits back.
 
 Export: one row per live entry in document order, columns ``source, target, state, score,
-findings, reference`` and, for the way back, ``catalogue`` and ``digest`` (the first 8 hex
-of the SHA-1 of the target as exported, ``provenance.msgstr_digest``). XLSX is written with the
+findings, reference`` and, for the way back, ``catalogue`` and ``digest`` (``sha1:`` and the
+first 8 hex of the SHA-1 of the target as exported, ``provenance.msgstr_digest``; the prefix
+keeps spreadsheets from reading `12345678` or `1234e567` as a number). XLSX is written with the
 standard library (a minimal SpreadsheetML package, inline strings: nothing is ever a formula)
 so the install stays light; CSV cells that a spreadsheet would take as a formula get a
 leading apostrophe, removed again on import.
@@ -33,6 +34,7 @@ from translate.pofile import Message, PoFile, po_safe
 from translate.provenance import is_reviewed, msgstr_digest
 from translate.review import Review, ReviewEntry
 
+DIGEST_PREFIX = "sha1:"
 COLUMNS = ("source", "target", "state", "score", "findings", "reference", "catalogue", "digest")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_XML_BYTES = 200 * 1024 * 1024  # a sheet's XML parts, uncompressed
@@ -46,17 +48,25 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Export
 
 
+def sheet_text(text: str) -> str:
+    """The text as a cell holds it in both formats: characters XML 1.0 cannot carry (C0
+    controls but tab and line breaks) replaced by U+FFFD."""
+    return _XML_ILLEGAL.sub("\ufffd", text)
+
+
 def entry_row(entry: ReviewEntry) -> tuple[str, ...]:
+    """One sheet row; the digest is that of the target as the cell holds it."""
     findings = "; ".join(f"{note.check}: {note.message}" for note in entry.findings)
+    target = sheet_text(entry.target)
     return (
-        entry.source,
-        entry.target,
+        sheet_text(entry.source),
+        target,
         entry.label,
         "" if entry.score is None else f"{entry.score:.3f}",
-        findings,
-        " ".join(entry.references),
+        sheet_text(findings),
+        sheet_text(" ".join(entry.references)),
         entry.catalogue,
-        msgstr_digest(entry.target),
+        DIGEST_PREFIX + msgstr_digest(target),
     )
 
 
@@ -103,7 +113,7 @@ def _column_name(index: int) -> str:
 
 
 def _xml_text(text: str) -> str:
-    clean = _XML_ILLEGAL.sub("\ufffd", text)
+    clean = sheet_text(text)
     return clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -169,8 +179,11 @@ _XLSX_STATIC = {
         f'<styleSheet xmlns="{_NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/>'
         '</font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill>'
         '<fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/>'
-        '</borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf/>'
-        '<xf applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs>'
+        '</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        '</cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" '
+        'xfId="0"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" '
+        'applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         "</styleSheet>"
     ),
 }
@@ -376,7 +389,7 @@ def plan_import(
 ) -> ImportPlan:
     """What the sheet changes (pure): see the module doc for the rules."""
     entries = {
-        name: {m.msgid: m for m in po.messages if not m.obsolete and m.msgctxt is None}
+        name: {sheet_text(m.msgid): m for m in po.messages if not m.obsolete and m.msgctxt is None}
         for name, po in catalogues.items()
     }
     changes: list[Change] = []
@@ -388,9 +401,12 @@ def plan_import(
         if message is None or message.msgid_plural is not None:
             skipped.append(f"row {number}: {source[:50]!r} is not in {name}")
             continue
-        target = clean_target(record.get("target", ""), message.msgid)
-        exported = record.get("digest", "").strip()
-        if target == message.msgstr or (exported and msgstr_digest(target) == exported):
+        cell = record.get("target", "")
+        target = clean_target(cell, message.msgid)
+        exported = record.get("digest", "").strip().removeprefix(DIGEST_PREFIX)
+        if sheet_text(message.msgstr) in (cell, target) or (
+            exported and exported in (msgstr_digest(cell), msgstr_digest(target))
+        ):
             unchanged += 1
             continue
         if not target.strip():
@@ -408,7 +424,8 @@ def plan_import(
 
 def _changed_since(message: Message, exported: str) -> bool:
     """A person's translation that is not the one exported (so someone edited it since)."""
-    return bool(exported) and is_reviewed(message) and msgstr_digest(message.msgstr) != exported
+    current = msgstr_digest(sheet_text(message.msgstr))
+    return bool(exported) and is_reviewed(message) and current != exported
 
 
 def apply_changes(catalogue: PoFile, changes: Iterable[Change]) -> PoFile:
