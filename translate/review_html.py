@@ -85,6 +85,14 @@ def confidence(score: float) -> float:
     return max(0.0, min(1.0, math.exp(score)))
 
 
+def bar_class(score: float) -> str:
+    """The score bar as CSS classes (no inline style: the page's policy allows none): its
+    length in tenths of the per-token probability, and low/mid/high for its colour."""
+    share = confidence(score)
+    tone = "lo" if share < 0.35 else "mid" if share < 0.7 else "hi"
+    return f"b{round(share * 10)} {tone}"
+
+
 # ---------------------------------------------------------------------------------------
 # Charts (SVG)
 
@@ -249,9 +257,11 @@ def render_row(entry: ReviewEntry, occurrence: int, reference: str) -> str:
     checks = " ".join(sorted({note.check for note in entry.findings}))
     score = "" if entry.score is None else f"{entry.score:.3f}"
     attributes = (
-        f'class="row st-{entry.state}" id="{row_id(entry, occurrence)}" tabindex="-1" '
-        f'data-state="{entry.state}" data-score="{score}" data-checks="{esc(checks)}" '
-        f'data-review="{1 if entry.needs_review else 0}"'
+        f'class="row st-{entry.state}" id="{row_id(entry, occurrence)}" '
+        f'data-state="{entry.state}"'
+        + (f' data-score="{score}"' if score else "")
+        + (f' data-checks="{esc(checks)}"' if checks else "")
+        + (' data-review="1"' if entry.needs_review else "")
     )
     target_class = "tgt" if entry.target else "tgt empty"
     return (
@@ -266,20 +276,17 @@ def _meta(entry: ReviewEntry, reference: str) -> str:
     parts = [f'<span class="badge st-{entry.state}">{esc(entry.label)}</span>']
     if entry.score is not None:
         parts.append(
-            f'<meter min="0" max="1" low="0.35" high="0.7" optimum="1" '
-            f'value="{confidence(entry.score):.3f}" title="machine score {entry.score:.3f}">'
-            f'</meter><span class="score">score {entry.score:.3f}</span>'
+            f'<span class="bar {bar_class(entry.score)}" aria-hidden="true"></span>'
+            f'<span class="score">score {entry.score:.3f}</span>'
         )
     location = f"{entry.catalogue}:{entry.line}" if entry.line else entry.catalogue
     url = catalogue_url(entry)
     if url:
-        parts.append(
-            f'<a class="cat" href="{esc(url)}" title="open the catalogue">{esc(location)}</a>'
-        )
+        parts.append(f'<a class="cat" href="{esc(url)}">{esc(location)}</a>')
     else:
         parts.append(f'<span class="cat">{esc(location)}</span>')
     if reference:
-        parts.append(f'<span class="ref" title="#: reference">#: {esc(reference)}</span>')
+        parts.append(f'<span class="ref">#: {esc(reference)}</span>')
     if entry.msgctxt is not None:
         parts.append(f'<span class="ctxt">context: {esc(entry.msgctxt)}</span>')
     parts.extend(f'<span class="notes">{esc(note)}</span>' for note in entry.notes)

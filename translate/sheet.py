@@ -23,7 +23,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -457,8 +457,8 @@ def import_sheet(path: Path, now: str | None = None) -> ImportReport:
     between cannot be lost.
     """
     from translate.catalog import current_date
+    from translate.pofile import format_header, serialize
     from translate.pofile import read as load_catalogue
-    from translate.pofile import serialize
     from translate.textio import atomic_write_text, catalog_lock
 
     records = read_sheet(path)
@@ -489,6 +489,7 @@ def import_sheet(path: Path, now: str | None = None) -> ImportReport:
                 (key, stamp if key == "PO-Revision-Date" else value)
                 for key, value in updated.fields
             ]
-            atomic_write_text(Path(name), serialize(updated.with_fields(fields)))
+            header = replace(updated.header, msgstr=format_header(fields))
+            atomic_write_text(Path(name), serialize(replace(updated, header=header)))
             written.append(name)
     return ImportReport(len(plan.changes), plan.unchanged, plan.skipped, tuple(written))

@@ -101,6 +101,7 @@
     if (current !== null) { current.classList.remove("current"); }
     current = row;
     row.classList.add("current");
+    row.tabIndex = -1;
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: "center" });
   }
