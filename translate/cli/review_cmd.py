@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from translate.review import Review
 
 FORMATS = ("html", "csv", "xlsx")
 
@@ -72,33 +76,42 @@ def review(
       translate import review.xlsx                          # bring the edited targets back
     """
     from translate.review import build_review
-    from translate.textio import atomic_write_bytes, atomic_write_text
 
     kind = output_format(output, chosen_format)
     data = build_review(catalogs, use_msgfmt=not no_msgfmt)
-    target = Path(output)
     if kind in ("csv", "xlsx"):
-        from translate.sheet import sheet_rows, to_csv, to_xlsx
+        click.echo(_write_sheet(data, Path(output), kind))
+    elif is_folder_output(output):
+        click.echo(_write_pages(data, Path(output)))
+    else:
+        from translate.review_html import render_review
+        from translate.textio import atomic_write_text
 
-        rows = sheet_rows(data)
-        if kind == "csv":
-            atomic_write_bytes(target, to_csv(rows).encode("utf-8-sig"))
-        else:
-            atomic_write_bytes(target, to_xlsx(rows))
-        click.echo(f"{target}: {len(rows)} entries from {len(data.documents)} catalogue(s)")
-        return
-    from translate.review_html import render_pages, render_review
+        atomic_write_text(Path(output), render_review(data))
+        entries = sum(len(document.entries) for document in data.documents)
+        click.echo(f"{output}: {entries} entries from {len(data.documents)} catalogue(s)")
 
-    if is_folder_output(output):
-        _make_folder(target)
-        pages = render_pages(data)
-        for name, text in pages.items():
-            atomic_write_text(target / name, text)
-        click.echo(f"{target / 'index.html'}: index and {len(pages) - 1} page(s)")
-        return
-    atomic_write_text(target, render_review(data))
-    entries = sum(len(document.entries) for document in data.documents)
-    click.echo(f"{target}: {entries} entries from {len(data.documents)} catalogue(s)")
+
+def _write_sheet(data: Review, target: Path, kind: str) -> str:
+    from translate.sheet import sheet_rows, to_csv, to_xlsx
+    from translate.textio import atomic_write_bytes
+
+    rows = sheet_rows(data)
+    # CSV with a BOM: spreadsheets then read it as UTF-8 (Excel guesses otherwise).
+    payload = to_csv(rows).encode("utf-8-sig") if kind == "csv" else to_xlsx(rows)
+    atomic_write_bytes(target, payload)
+    return f"{target}: {len(rows)} entries from {len(data.documents)} catalogue(s)"
+
+
+def _write_pages(data: Review, folder: Path) -> str:
+    from translate.review_html import render_pages
+    from translate.textio import atomic_write_text
+
+    _make_folder(folder)
+    pages = render_pages(data)
+    for name, text in pages.items():
+        atomic_write_text(folder / name, text)
+    return f"{folder / 'index.html'}: index and {len(pages) - 1} page(s)"
 
 
 def _make_folder(folder: Path) -> None:
