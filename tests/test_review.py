@@ -249,8 +249,12 @@ def test_page_is_self_contained_with_a_strict_policy(sample: Path) -> None:
 
 
 def test_cli_page_and_pages(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "review", str(sample), "-o", "out.html", "--no-msgfmt")
+    code, out, _ = run(
+        capsys, "review", str(sample), "-o", "out.html", "--no-msgfmt", "--worst", "1"
+    )
     assert code == 0 and "out.html: 9 entries from 1 catalogue" in out
+    worst = re.search(r"<h3>Lowest machine scores</h3><ol>(.*?)</ol>", Path("out.html").read_text())
+    assert worst is not None and worst.group(1).count("<li>") == 1
     assert Path("out.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     other = write_sample(Path("."), "other.po")
     code, out, _ = run(capsys, "review", str(sample), str(other), "-o", "pages/", "--no-msgfmt")

@@ -186,8 +186,10 @@ def overview(
     links: PageLinks,
     *,
     filters: bool = True,
+    worst: int = WORST,
 ) -> str:
-    """Charts and lists; ``filters``: the findings link to the page's finding filter."""
+    """Charts and lists (the ``worst`` lowest scores); ``filters``: the findings link to the
+    page's finding filter."""
     rows = [(document.title, document.state_counts()) for document in documents]
     if len(documents) > 1:
         counts = {state: sum(row[1][state] for row in rows) for state in STATES}
@@ -200,7 +202,7 @@ def overview(
         f"{progress_chart(rows)}{legend()}</figure>"
         f"<figure><figcaption>Machine scores of untouched machine translations</figcaption>"
         f"{histogram_chart(scores)}</figure></div>"
-        f'<div class="lists">{_worst_list(part, links)}{_findings_list(part, filters)}</div>'
+        f'<div class="lists">{_worst_list(part, links, worst)}{_findings_list(part, filters)}</div>'
         "</section>"
     )
 
@@ -212,8 +214,8 @@ def _progress_words(review: Review) -> str:
     return f"{live} entries, {needs} need review, {counts['obsolete']} obsolete"
 
 
-def _worst_list(review: Review, links: PageLinks) -> str:
-    worst = review.worst(WORST)
+def _worst_list(review: Review, links: PageLinks, count: int) -> str:
+    worst = review.worst(count)
     if not worst:
         return '<div><h3>Lowest machine scores</h3><p class="nothing">none</p></div>'
     document_of = {d.catalogue: d for d in review.documents}
@@ -399,6 +401,7 @@ def page(
     *,
     summary: Sequence[ReviewDocument] | None = None,
     lead: str = "",
+    worst: int = WORST,
 ) -> str:
     """One complete HTML page: the overview of ``summary`` (default: ``documents``), ``lead``
     markup, then the rows of ``documents``."""
@@ -415,7 +418,7 @@ def page(
         f"<title>{esc(title)}</title><style>{style}</style></head><body>"
         f'<header class="top"><h1>{esc(title)}</h1><p>{esc(_subtitle(part))}</p></header>'
         f"{toolbar(Review(tuple(documents), review.total)) if documents else ''}"
-        f"{overview(review, summarised, links, filters=bool(documents))}"
+        f"{overview(review, summarised, links, filters=bool(documents), worst=worst)}"
         f'<main>{lead}<div id="sorted"></div><div id="documents">{body}</div></main>'
         f"<script>{script}</script></body></html>\n"
     )
@@ -426,13 +429,13 @@ def _subtitle(review: Review) -> str:
     return f"{names} · made by translate {__version__} · source left, translation right"
 
 
-def render_review(review: Review) -> str:
+def render_review(review: Review, worst: int = WORST) -> str:
     """The whole review as one page."""
     if len(review.documents) == 1:
         title = f"Review: {review.documents[0].title}"
     else:
         title = f"Review of {len(review.documents)} catalogues"
-    return page(review, review.documents, SAME_PAGE, title)
+    return page(review, review.documents, SAME_PAGE, title, worst=worst)
 
 
 def page_names(review: Review) -> dict[str, str]:
@@ -449,12 +452,12 @@ def page_names(review: Review) -> dict[str, str]:
     return names
 
 
-def render_pages(review: Review) -> dict[str, str]:
+def render_pages(review: Review, worst: int = WORST) -> dict[str, str]:
     """File name → HTML: one page per catalogue, and ``index.html`` with the overview."""
     names = page_names(review)
     links = PageLinks(lambda document: names[document.catalogue])
     pages = {
-        names[d.catalogue]: page(review, (d,), SAME_PAGE, f"Review: {d.title}")
+        names[d.catalogue]: page(review, (d,), SAME_PAGE, f"Review: {d.title}", worst=worst)
         for d in review.documents
     }
     items = "".join(
@@ -464,6 +467,6 @@ def render_pages(review: Review) -> dict[str, str]:
     )
     lead = f'<h2>Documents</h2><ul class="pages">{items}</ul>'
     pages["index.html"] = page(
-        review, (), links, "Review index", summary=review.documents, lead=lead
+        review, (), links, "Review index", summary=review.documents, lead=lead, worst=worst
     )
     return pages

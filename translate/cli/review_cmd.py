@@ -47,12 +47,24 @@ def is_folder_output(output: str) -> bool:
     "reference (and catalogue, digest for `translate import`).",
 )
 @click.option(
+    "--worst",
+    metavar="N",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="How many of the lowest-scoring machine translations the overview lists.",
+)
+@click.option(
     "--no-msgfmt",
     is_flag=True,
     help="Do not run GNU `msgfmt --check` for the findings, even when it is installed.",
 )
 def review(
-    catalogs: tuple[str, ...], output: str, chosen_format: str | None, no_msgfmt: bool
+    catalogs: tuple[str, ...],
+    output: str,
+    chosen_format: str | None,
+    worst: int,
+    no_msgfmt: bool,
 ) -> None:
     """Write the catalogues as a document to review: Vietnamese left, English right, one
     sentence beside its translation, in source order; catalogues are only read.
@@ -82,12 +94,12 @@ def review(
     if kind in ("csv", "xlsx"):
         click.echo(_write_sheet(data, Path(output), kind))
     elif is_folder_output(output):
-        click.echo(_write_pages(data, Path(output)))
+        click.echo(_write_pages(data, Path(output), worst))
     else:
         from translate.review_html import render_review
         from translate.textio import atomic_write_text
 
-        atomic_write_text(Path(output), render_review(data))
+        atomic_write_text(Path(output), render_review(data, worst))
         entries = sum(len(document.entries) for document in data.documents)
         click.echo(f"{output}: {entries} entries from {len(data.documents)} catalogue(s)")
 
@@ -103,12 +115,12 @@ def _write_sheet(data: Review, target: Path, kind: str) -> str:
     return f"{target}: {len(rows)} entries from {len(data.documents)} catalogue(s)"
 
 
-def _write_pages(data: Review, folder: Path) -> str:
+def _write_pages(data: Review, folder: Path, worst: int) -> str:
     from translate.review_html import render_pages
     from translate.textio import atomic_write_text
 
     _make_folder(folder)
-    pages = render_pages(data)
+    pages = render_pages(data, worst)
     for name, text in pages.items():
         atomic_write_text(folder / name, text)
     return f"{folder / 'index.html'}: index and {len(pages) - 1} page(s)"
