@@ -447,6 +447,41 @@ def test_control_characters_survive_an_untouched_round_trip(
     assert catalogue.read_bytes() == before
 
 
+_CELLS = st.lists(st.lists(st.text(max_size=30), min_size=1, max_size=4), min_size=1, max_size=5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_CELLS)
+def test_xlsx_cells_round_trip(table: list[list[str]]) -> None:
+    from translate import xlsx
+
+    data = xlsx.workbook(table)
+    back = xlsx.read_table(data, Path("t.xlsx"))
+    expected = [[xlsx.sheet_text(cell) for cell in row] for row in table]
+    # Empty cells are not written: compare with trailing empty cells dropped.
+    trim = [row[: max((i + 1 for i, c in enumerate(row) if c), default=0)] for row in expected]
+    assert back == trim
+
+
+@settings(max_examples=60, deadline=None)
+@given(_CELLS)
+def test_csv_cells_round_trip(table: list[list[str]]) -> None:
+    import tempfile
+
+    padded = [[*row, *[""] * (7 - len(row))] for row in table]
+    rows = [(*row[:3], "", *row[3:]) for row in padded]  # the score column is a number
+    text = sheet.to_csv(rows)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        path.write_text(text, encoding="utf-8", newline="")
+        records = sheet.read_sheet(path)
+    cells = [[sheet.sheet_text(cell) for cell in row] for row in rows]
+    expected = [
+        dict(zip(sheet.COLUMNS, row, strict=True)) for row in cells if any(c.strip() for c in row)
+    ]
+    assert records == expected
+
+
 def test_clean_target() -> None:
     assert sheet.clean_target("a\r\nb\n", "x") == "a\nb"
     assert sheet.clean_target("\nline\n", "\nx\n") == "\nline\n"

@@ -78,7 +78,9 @@ def sheet_rows(review: Review) -> list[tuple[str, ...]]:
 
 
 def csv_cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A cell a spreadsheet would run as a formula, with a leading apostrophe (one more on a
+    text that already starts with apostrophes before such a character, so import can tell)."""
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
 
 
 def to_csv(rows: Iterable[Sequence[str]]) -> str:
@@ -87,7 +89,9 @@ def to_csv(rows: Iterable[Sequence[str]]) -> str:
     writer.writerow(COLUMNS)
     for row in rows:
         # The score is a number (negative): it stays as it is.
-        writer.writerow([cell if index == 3 else csv_cell(cell) for index, cell in enumerate(row)])
+        writer.writerow(
+            [cell if index == 3 else csv_cell(sheet_text(cell)) for index, cell in enumerate(row)]
+        )
     return out.getvalue()
 
 
@@ -129,7 +133,9 @@ def _csv_table(data: bytes, path: Path) -> list[list[str]]:
 
 
 def _uncsv_cell(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+    return (
+        text[1:] if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START) else text
+    )
 
 
 def _records(table: Sequence[Sequence[str]], path: Path) -> list[dict[str, str]]:

@@ -46,8 +46,12 @@ def _column_name(index: int) -> str:
 
 
 def _xml_text(text: str) -> str:
+    """Cell text as XML character data; a carriage return as a reference, since XML readers
+    turn a literal one into a line feed."""
     clean = sheet_text(text)
-    return clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
 
 
 def _sheet_xml(
