@@ -118,13 +118,6 @@ class Browser:
         self.wait_event("Page.loadEventFired", timeout)
         return time.monotonic() - start
 
-    def metrics(self) -> dict[str, float]:
-        """The page's cumulative Performance metrics (TaskDuration: seconds the renderer's
-        main thread was busy, ScriptDuration, LayoutDuration…)."""
-        self.call("Performance.enable")
-        reply = self.call("Performance.getMetrics")
-        return {item["name"]: float(item["value"]) for item in reply["metrics"]}
-
     def evaluate(self, expression: str) -> Any:
         reply = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})
         if "exceptionDetails" in reply:

