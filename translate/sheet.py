@@ -27,7 +27,6 @@ from pathlib import Path
 from translate import xlsx
 from translate.catalog import accept_human_translation
 from translate.errors import UserError
-from translate.importing import ImportReport
 from translate.pofile import Message, PoFile, po_safe
 from translate.provenance import is_reviewed, msgstr_digest
 from translate.review import Review, ReviewEntry
@@ -252,6 +251,22 @@ def catalogue_names(records: Iterable[Mapping[str, str]]) -> Iterator[str]:
         if name and name not in seen:
             seen.add(name)
             yield name
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What `translate import` of a sheet did."""
+
+    imported: int  # entries whose translation was brought in
+    unchanged: int  # rows or units that changed nothing
+    skipped: tuple[str, ...] = ()  # one sentence per row/unit left out, and why
+    written: tuple[str, ...] = ()  # catalogues written
+
+    def summary(self) -> str:
+        return (
+            f"{self.imported} translation(s) imported into {len(self.written)} catalogue(s), "
+            f"{self.unchanged} unchanged, {len(self.skipped)} skipped"
+        )
 
 
 def import_sheet(path: Path, now: str | None = None) -> ImportReport:

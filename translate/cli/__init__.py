@@ -53,8 +53,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "import": (
         "translate.cli.import_cmd",
-        "import_",
-        "Bring edited translations back into the catalogues.",
+        "import_command",
+        "Bring translations back into the catalogues (review sheets, XLIFF).",
     ),
     "models": (
         "translate.cli.models_cmd",
