@@ -125,16 +125,15 @@ class Browser:
         return reply["result"].get("value")
 
     def press(self, key: str) -> None:
+        """A key typed by the user: a letter, or a named key such as Escape or Backspace."""
+        named = {"Escape": 27, "Backspace": 8, "Enter": 13}
         for kind in ("keyDown", "keyUp"):
-            self.call(
-                "Input.dispatchKeyEvent",
-                {
-                    "type": kind,
-                    "key": key,
-                    "text": key if kind == "keyDown" else "",
-                    "code": f"Key{key.upper()}" if key.isalpha() else "",
-                },
-            )
+            params: dict[str, Any] = {"type": kind, "key": key}
+            if key in named:
+                params.update(code=key, windowsVirtualKeyCode=named[key])
+            else:
+                params.update(code=f"Key{key.upper()}", text=key if kind == "keyDown" else "")
+            self.call("Input.dispatchKeyEvent", params)
 
     def type_text(self, text: str) -> None:
         self.call("Input.insertText", {"text": text})

@@ -21,7 +21,7 @@ import click
     "--chart",
     is_flag=True,
     help="Also draw progress per catalogue and a histogram of machine scores with Unicode "
-    "blocks (the charts of `translate review`).",
+    "blocks (the charts of `translate review`; not with --json).",
 )
 def stats(catalogs: tuple[str, ...], worst: int, as_json: bool, chart: bool) -> None:
     """Count the entries of each catalogue by state, and the total; files are only read.
