@@ -80,7 +80,14 @@ def sample_messages() -> tuple[Message, ...]:
             comments=(copy_comment("en"),),
             references=(f"{SOURCE}:7",),
         ),
-        Message(HOSTILE, HOSTILE + " translated", references=(f"{SOURCE}:9",), fuzzy=True),
+        Message(
+            HOSTILE,
+            HOSTILE + " translated",
+            comments=('<b onmouseover="alert(2)">a translator</b>',),
+            references=(f"{SOURCE}:9",),
+            fuzzy=True,
+            previous_msgid="</details><script>alert(3)</script>",
+        ),
         Message(
             "Ông cho biết có 3,5% người dân dùng dịch vụ.",
             "He said few residents use the service.",

@@ -128,7 +128,18 @@ def test_filters_search_sort_and_keys(browser: Browser, pages: Path) -> None:
 def test_hostile_catalogue_cannot_run_script(browser: Browser, pages: Path) -> None:
     open_page(browser, pages / "sample.html")
     assert browser.evaluate("document.title") == "Review: sample"
-    assert browser.evaluate("document.querySelectorAll('main script, main img').length") == 0
+    assert (
+        browser.evaluate(
+            "document.querySelectorAll('main script, main img, [onmouseover], [onerror]').length"
+        )
+        == 0
+    )
+    # Open every details element: the hostile previous msgid and comment show as text too.
+    browser.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    texts = browser.evaluate(
+        "Array.from(document.querySelectorAll('details')).map(d => d.textContent).join(' ')"
+    )
+    assert "</details><script>alert(3)</script>" in texts and 'onmouseover="alert(2)"' in texts
     sources = browser.evaluate(
         "Array.from(document.querySelectorAll('.src')).map(e => e.textContent)"
     )
