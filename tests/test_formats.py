@@ -348,9 +348,11 @@ def test_run_with_the_model_masks_placeholders(  # type: ignore[no-untyped-def]
     sent: list[str] = []
     original = Engine.translate
 
-    def spying(self: Engine, sentences: list[str], progress: object = None) -> object:
+    def spying(
+        self: Engine, sentences: list[str], progress: object = None, **kwargs: object
+    ) -> object:
         sent.extend(sentences)
-        return original(self, sentences, progress=progress)  # type: ignore[arg-type]
+        return original(self, sentences, progress=progress, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Engine, "translate", spying)
     result = cli("run", "news.html")

@@ -624,6 +624,20 @@ def _human_comments(comments: Iterable[str]) -> tuple[str, ...]:
     return human_comments(comments)
 
 
+def accept_human_translation(message: Message, msgstr: str) -> Message:
+    """The entry with a person's translation: reviewed (not fuzzy), no previous msgid, and
+    none of the tool's provenance lines (they describe a msgstr that is no longer there)."""
+    return replace(
+        message,
+        msgstr=msgstr,
+        fuzzy=False,
+        previous_msgctxt=None,
+        previous_msgid=None,
+        previous_msgid_plural=None,
+        comments=_human_comments(message.comments),
+    )
+
+
 # ---------------------------------------------------------------------------------------
 # Header and dates
 

@@ -190,6 +190,13 @@ def is_settled(message: Message | None) -> bool:
     return any(empty_answer in c and is_machine_line(c) for c in message.comments)
 
 
+def is_copy(message: Message) -> bool:
+    """A msgstr the tool copied from the msgid (`# copy:`), not changed by anyone since."""
+    return message.msgstr == message.msgid and any(
+        comment.startswith(COPY_PREFIX) for comment in message.comments
+    )
+
+
 def is_reviewed(message: Message) -> bool:
     """Reviewed = not fuzzy and translated (the gettext notion: msgfmt compiles it)."""
     return not message.fuzzy and message.translated

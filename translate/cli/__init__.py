@@ -36,11 +36,6 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "export",
         "Rebuild the English document from a reviewed catalogue.",
     ),
-    "import": (
-        "translate.cli.import_cmd",
-        "import_command",
-        "Merge an XLIFF file's translations back into the catalogue.",
-    ),
     "stats": (
         "translate.cli.stats_cmd",
         "stats",
@@ -50,6 +45,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "translate.cli.check_cmd",
         "check",
         "Check catalogues for translation errors (CI gate).",
+    ),
+    "review": (
+        "translate.cli.review_cmd",
+        "review",
+        "Write a side-by-side review page (or sheet) of catalogues.",
+    ),
+    "import": (
+        "translate.cli.import_cmd",
+        "import_command",
+        "Bring translations back into the catalogues (review sheets, XLIFF).",
     ),
     "models": (
         "translate.cli.models_cmd",

@@ -1,44 +1,92 @@
-"""`translate import`: translations from an XLIFF file back into the catalogue."""
+"""`translate import`: translations brought back into the catalogues, whatever carried them.
+
+One command, the format chosen by the file's extension, each format in its own module:
+review sheets (.csv, .xlsx) in translate.sheet, XLIFF (.xlf, .xliff) in translate.xliff_import
+(issue 12's exchange format, loaded only when such a file is given).
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
 
+from translate.errors import UserError
+
+SHEETS = (".csv", ".xlsx")
+XLIFF = (".xlf", ".xliff")
+
 
 @click.command(
     "import",
-    short_help="Merge an XLIFF file's translations back into the catalogue.",
+    short_help="Bring translations back into the catalogues (review sheets, XLIFF).",
     epilog="""\b
 Examples:
+  translate review locales --format xlsx -o review.xlsx
+  (edit the target column in a spreadsheet, save)
+  translate import review.xlsx               # or review.csv
   translate export locales/en/report.po --format xliff -o report.xlf
-  (translate report.xlf in OmegaT, Trados, Virtaal…)
-  translate import report.xlf                # back into locales/en/report.po
-  translate import po2xliff-output.xlf --catalog locales/en/report.po""",
+  translate import report.xlf                # back into locales/en/report.po""",
 )
-@click.argument("xliff", metavar="FILE.xlf", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "file", metavar="FILE.csv|FILE.xlsx|FILE.xlf", type=click.Path(dir_okay=False, path_type=Path)
+)
 @click.option(
     "--catalog",
     "catalogue",
     metavar="PO",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="The catalogue to update (default: the one the XLIFF's <file original> names).",
+    help="XLIFF only: the catalogue to update (default: the one the XLIFF's <file original> "
+    "names). A review sheet names its catalogues in its catalogue column.",
 )
-def import_command(xliff: Path, catalogue: Path | None) -> None:
-    """Merge the translations of an XLIFF 1.2 file into its catalogue, under the same merge
-    contract as `translate run`: only what changed is written, and reviewed work is never
-    overwritten by machine or fuzzy output.
+def import_command(file: Path, catalogue: Path | None) -> None:
+    """Bring translations back into their catalogues under the merge contract: only what a
+    person changed is written, and reviewed work is never overwritten.
 
-    A unit the translator approved (approved="yes", or state translated/signed-off/final), or
-    whose target differs from the text `translate export` wrote, becomes a reviewed entry; other
-    targets are imported as fuzzy, never over a reviewed entry. A reviewed entry changed both
-    in the catalogue and in the XLIFF since the export stays as in the catalogue and is
-    reported as a conflict. Files from `translate export --format xliff`, Translate Toolkit's
-    po2xliff and OmegaT are understood. The catalogue is written atomically, under its lock.
+    A review sheet (.csv, .xlsx from `translate review --format csv|xlsx`, edited in a
+    spreadsheet; keep its header row and its catalogue and digest columns): only targets that
+    differ from the exported ones change their entry, which becomes reviewed (not fuzzy, the
+    tool's `# mt:` lines dropped); an entry a person changed in the catalogue after the export
+    is kept and reported. Run it from the folder the review was made in (the catalogue column
+    holds paths relative to it).
+
+    An XLIFF file (.xlf, .xliff from `translate export --format xliff`, Translate Toolkit's
+    po2xliff or OmegaT): see `translate export --help`. Catalogues are written atomically,
+    under their lock.
     """
-    from translate.xliff_import import import_xliff
+    suffix = file.suffix.lower()
+    if suffix in SHEETS:
+        if catalogue is not None:
+            raise UserError(
+                f"{file}: --catalog is for XLIFF files; a review sheet names its catalogues "
+                "in its catalogue column"
+            )
+        from translate.sheet import import_sheet
 
-    for line in import_xliff(xliff, catalogue):
-        click.echo(line, err=True)
+        report = import_sheet(file)
+        for reason in report.skipped:
+            click.echo(f"{file}: {reason}", err=True)
+        click.echo(report.summary())
+    elif suffix in XLIFF:
+        for line in _xliff_importer()(file, catalogue):
+            click.echo(line, err=True)
+    else:
+        raise UserError(
+            f"{file}: cannot import {suffix or 'a file without extension'}; give a review "
+            "sheet (.csv, .xlsx from `translate review`) or an XLIFF file (.xlf, .xliff)"
+        )
+
+
+def _xliff_importer() -> Callable[[Path, Path | None], Iterable[str]]:
+    """translate.xliff_import.import_xliff, imported by name: the XLIFF module is its own."""
+    try:
+        module = importlib.import_module("translate.xliff_import")
+    except ModuleNotFoundError as exc:
+        if exc.name != "translate.xliff_import":
+            raise
+        raise UserError("XLIFF import is not part of this installation") from exc
+    function: Callable[[Path, Path | None], Iterable[str]] = module.import_xliff
+    return function

@@ -17,7 +17,13 @@ import click
     help="Also list the N lowest-scoring machine translations still untouched by a reviewer.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def stats(catalogs: tuple[str, ...], worst: int, as_json: bool) -> None:
+@click.option(
+    "--chart",
+    is_flag=True,
+    help="Also draw progress per catalogue and a histogram of machine scores with Unicode "
+    "blocks (the charts of `translate review`; not with --json).",
+)
+def stats(catalogs: tuple[str, ...], worst: int, as_json: bool, chart: bool) -> None:
     """Count the entries of each catalogue by state, and the total; files are only read.
 
     CATALOG is a .po file or a folder searched recursively for *.po (for *.pot
@@ -32,6 +38,7 @@ def stats(catalogs: tuple[str, ...], worst: int, as_json: bool) -> None:
       translate stats locales
       translate stats locales/en/report.po --worst 10
       translate stats locales --json
+      translate stats locales --chart
     """
     from translate.stats import collect_stats, format_table
 
@@ -40,3 +47,8 @@ def stats(catalogs: tuple[str, ...], worst: int, as_json: bool) -> None:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(report))
+    if chart and not as_json:
+        from translate.charts import charts, read_review
+
+        click.echo("")
+        click.echo(charts(read_review(catalogs)))
