@@ -293,10 +293,15 @@ class Engine:
         sentences: Sequence[str],
         progress: Callable[[int], None] | None = None,
         on_batch: Callable[[list[Translation]], None] | None = None,
+        alternatives: int | None = None,
     ) -> list[Translation]:
         """One ``Translation`` per input, in input order; ``progress(n)`` after each batch,
         and ``on_batch`` with that batch's translations (one per distinct sentence), so that
-        a caller can keep them before the whole call ends (an interrupt loses none of them)."""
+        a caller can keep them before the whole call ends (an interrupt loses none of them).
+
+        ``alternatives``: n-best after the best for this call (default: the options').
+        """
+        n_best = 1 + (self.options.alternatives if alternatives is None else alternatives)
         distinct = list(dict.fromkeys(s for s in sentences if s.strip()))
         blanks = sum(1 for s in sentences if not s.strip())
         if blanks and progress:
@@ -315,7 +320,8 @@ class Engine:
             queued = []
             for batch in self._batches(tokenized):
                 cap = self.options.decoding_cap(max(len(tokenized[i]) for i in batch))
-                queued.append((batch, cap, self._submit(translator, tokenized, batch, cap)))
+                pending = self._submit(translator, tokenized, batch, cap, n_best)
+                queued.append((batch, cap, pending))
             for batch, cap, pending in queued:
                 translated = self._collect(pending, cap)
                 for index, hypotheses in zip(batch, translated, strict=True):
@@ -351,11 +357,15 @@ class Engine:
         return batches
 
     def _submit(
-        self, translator: Any, tokenized: Sequence[list[str]], batch: list[int], cap: int
+        self,
+        translator: Any,
+        tokenized: Sequence[list[str]],
+        batch: list[int],
+        cap: int,
+        hypotheses: int,
     ) -> list[Any]:
         """Queue one batch for decoding; returns CTranslate2's asynchronous results."""
         sources = [tokenized[i] for i in batch]
-        hypotheses = 1 + self.options.alternatives
         prefix_token = self._package.target_prefix
         target_prefix = [[prefix_token] for _ in sources] if prefix_token else None
         try:

@@ -30,6 +30,7 @@ from translate.wording import count
 
 if TYPE_CHECKING:
     from translate.engine import Engine, EngineOptions
+    from translate.glossary import Glossary
     from translate.models import InstalledPackage
 
 EXIT_INTERRUPTED = 130
@@ -55,6 +56,8 @@ class RunOptions:
     # "fail": no installed model is an error (exit 2) when something needs translating;
     # "no-mt": write the catalogues without machine translation and report it in the summary.
     if_no_model: str = "fail"
+    glossaries: tuple[Path, ...] = ()  # merged in order (translate.glossary)
+    protect: bool = True  # URLs, e-mails, paths, code, hashtags, @handles as placeholders
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ def _run(
         _check_model_options(options)  # a --model or --device typo fails before any work
     progress.phase(f"reading and segmenting {count(len(sources), 'document')}")
     jobs, warnings = _prepare(sources, options)
+    glossary = _glossary(options)
+    warnings += glossary.warnings() if glossary is not None else ()
     with contextlib.ExitStack() as locks:
         from translate.textio import catalog_lock, remove_stale_temp_files
 
@@ -423,8 +428,19 @@ def _remove_new_folders_on_failure(options: RunOptions) -> Iterator[None]:
         raise
 
 
+def _glossary(options: RunOptions) -> Glossary | None:
+    if not options.glossaries or not options.use_mt:
+        return None
+    from translate.glossary import load_glossaries
+
+    return load_glossaries(options.glossaries)
+
+
 def _engine(
-    options: RunOptions, factory: EngineFactory | None, progress: Progress
+    options: RunOptions,
+    factory: EngineFactory | None,
+    progress: Progress,
+    glossary: Glossary | None = None,
 ) -> tuple[Engine, MachineSource]:
     from translate.engine import Engine, EngineOptions, split_threads
     from translate.models import resolve_package
@@ -441,7 +457,13 @@ def _engine(
     engine = (factory or Engine)(package, engine_options)
     progress.phase(f"loading {engine.provenance}")
     engine.load()
-    return engine, engine.source
+    source = engine.source
+    if glossary or options.protect:
+        from translate.guard import Guard, GuardedEngine
+
+        guard = Guard(glossary, protect=options.protect)
+        engine = GuardedEngine(engine, guard, options.alternatives)  # type: ignore[assignment]
+    return engine, source
 
 
 def _translate(

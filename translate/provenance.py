@@ -35,8 +35,9 @@ from translate.translation import MachineSource, Translation
 MT_PREFIX = "mt:"
 MT_ALT_PREFIX = "mt-alt:"
 MT_SUGGESTION_PREFIX = "mt-suggestion:"
+MT_CHECK_PREFIX = "mt-check:"  # what the machine translation still misses (translate.guard)
 COPY_PREFIX = "copy:"
-MACHINE_PREFIXES = (MT_PREFIX, MT_ALT_PREFIX, MT_SUGGESTION_PREFIX)
+MACHINE_PREFIXES = (MT_PREFIX, MT_ALT_PREFIX, MT_SUGGESTION_PREFIX, MT_CHECK_PREFIX)
 _DIGEST_FIELD = re.compile(r"\bdigest=([0-9a-f]{8})\b")
 COPY_ENDING = "not sent to the model"
 _MT_LINE = re.compile(r"mt:((?: [A-Za-z][\w-]*=\S+)+)")
@@ -76,6 +77,7 @@ def machine_comments(translation: Translation, msgstr: str, source: MachineSourc
         f"{MT_ALT_PREFIX} score={_score(alt.score)} | {one_line(alt.text)}"
         for alt in translation.alternatives
     )
+    lines.extend(f"{MT_CHECK_PREFIX} {one_line(note)}" for note in translation.notes)
     return lines
 
 
@@ -152,15 +154,17 @@ def _describes(note: str, msgstr: str) -> bool:
 
 
 def without_stale_provenance(comments: tuple[str, ...], msgstr: str) -> tuple[str, ...]:
-    """Drop `# mt:` / `# mt-alt:` lines that no longer describe the msgstr (a human edited it)."""
+    """Drop `# mt:` / `# mt-alt:` / `# mt-check:` lines that no longer describe the msgstr (a
+    human edited it)."""
     return without_stale(Message("-", msgstr, comments=comments, fuzzy=True))
 
 
 def without_stale(message: Message) -> tuple[str, ...]:
     """The comments to keep on an entry that keeps its translation.
 
-    The `# mt:` and `# mt-alt:` lines go once they no longer describe the msgstr (a human
-    edited it); a `# mt-suggestion:` goes once the entry is reviewed (no longer fuzzy).
+    The `# mt:`, `# mt-alt:` and `# mt-check:` lines go once they no longer describe the
+    msgstr (a human edited it); a `# mt-suggestion:` goes once the entry is reviewed (no
+    longer fuzzy).
     """
     comments = message.comments
     note = machine_line(comments)
@@ -172,7 +176,10 @@ def without_stale(message: Message) -> tuple[str, ...]:
         c
         for c in comments
         if not (
-            (stale_mt and (is_machine_line(c) or is_alternative_line(c)))
+            (
+                stale_mt
+                and (is_machine_line(c) or is_alternative_line(c) or c.startswith(MT_CHECK_PREFIX))
+            )
             or (reviewed and is_suggestion_line(c))
         )
     )

@@ -8,9 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate.pofile import PoFile, find_catalogues, live_entries, read
 from translate.provenance import entry_state, machine_note_if_untouched
+
+if TYPE_CHECKING:
+    from translate.compliance import Compliance
+    from translate.guard import Guard
 
 
 def source_words(msgid: str) -> int:
@@ -68,8 +73,10 @@ class StatsReport:
     catalogues: tuple[CatalogueStats, ...]
     total: CatalogueStats
     worst: tuple[MachineEntry, ...] = field(default=())
+    glossary: Compliance | None = None  # with a Guard: term and protected-span compliance
 
     def as_dict(self) -> dict[str, object]:
+        glossary = {"glossary": self.glossary.as_dict()} if self.glossary is not None else {}
         return {
             "catalogues": [item.as_dict() for item in self.catalogues],
             "total": self.total.as_dict(),
@@ -83,6 +90,7 @@ class StatsReport:
                 }
                 for item in self.worst
             ],
+            **glossary,
         }
 
 
@@ -132,17 +140,29 @@ def add_stats(items: Sequence[CatalogueStats], path: str = "total") -> Catalogue
     )
 
 
-def collect_stats(paths: Iterable[str | Path], worst: int = 0) -> StatsReport:
+def collect_stats(
+    paths: Iterable[str | Path], worst: int = 0, guard: Guard | None = None
+) -> StatsReport:
     """Stats for every catalogue found under ``paths``, the total, and the ``worst`` lowest
-    scoring untouched machine translations (ties keep catalogue order)."""
+    scoring untouched machine translations (ties keep catalogue order); with ``guard``, the
+    glossary compliance of the translated entries (translate.compliance)."""
     per_catalogue: list[CatalogueStats] = []
     scored: list[MachineEntry] = []
+    pairs: list[tuple[str, str]] = []
     for path in find_catalogues(paths):
-        stats, machine_entries = catalogue_stats(read(path), str(path))
+        catalogue = read(path)
+        stats, machine_entries = catalogue_stats(catalogue, str(path))
         per_catalogue.append(stats)
         scored.extend(machine_entries)
+        if guard is not None:
+            pairs.extend((m.msgid, m.msgstr) for m in live_entries(catalogue) if m.translated)
     lowest = sorted(scored, key=lambda item: item.score)[: max(worst, 0)]
-    return StatsReport(tuple(per_catalogue), add_stats(per_catalogue), tuple(lowest))
+    glossary = None
+    if guard is not None:
+        from translate.compliance import compliance
+
+        glossary = compliance(pairs, guard)
+    return StatsReport(tuple(per_catalogue), add_stats(per_catalogue), tuple(lowest), glossary)
 
 
 def format_table(report: StatsReport) -> str:
@@ -174,6 +194,9 @@ def format_table(report: StatsReport) -> str:
         for item in report.worst:
             lines.append(f"{item.path}:{item.line}: score {item.score:.3f}: {item.msgid}")
             lines.append(f"    -> {item.msgstr}")
+    if report.glossary is not None:
+        lines.append("")
+        lines.append(report.glossary.line())
     return "\n".join(lines)
 
 

@@ -20,6 +20,7 @@ class Translation:
     text: str
     score: float  # log-probability per generated token (length-normalised), <= 0
     alternatives: tuple[Alternative, ...] = ()
+    notes: tuple[str, ...] = ()  # what a check around the model found (translate.guard)
 
 
 @dataclass(frozen=True)

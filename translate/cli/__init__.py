@@ -56,6 +56,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "import_command",
         "Bring translations back into the catalogues (review sheets, XLIFF).",
     ),
+    "terms": (
+        "translate.cli.terms_cmd",
+        "terms",
+        "List, check and extract glossary terms.",
+    ),
     "models": (
         "translate.cli.models_cmd",
         "models",

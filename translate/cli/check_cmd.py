@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
+from translate.cli.options import catalogue_folders, glossary_files, glossary_options, load_guard
 from translate.qa.checks import CHECKS
 
 # Checks on the whole file, beside the per-entry CHECKS registry.
@@ -77,6 +79,7 @@ def _checks_help() -> str:
     is_flag=True,
     help="Do not run GNU `msgfmt --check`, even when it is installed.",
 )
+@glossary_options
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -88,6 +91,8 @@ def check(
     only: tuple[str, ...],
     skip: tuple[str, ...],
     no_msgfmt: bool,
+    glossaries: tuple[Path, ...],
+    no_glossary: bool,
 ) -> None:
     """Report translation errors in catalogues: exit 1 on any finding, 0 when clean, 2 on
     usage errors. Files are only read.
@@ -102,7 +107,8 @@ def check(
     12/11/2023 → November 12, 2023, 7h30 → 7:30, tháng 11 → November.
 
     Content checks apply to translated (reviewed) entries; fuzzy ones are counted in the
-    summary unless --include-fuzzy.
+    summary unless --include-fuzzy. The glossary check uses --glossary FILE (repeatable), else
+    glossary.tsv (.csv, .tbx) in the CATALOG folder or the folder above it.
 
     \b
     Examples:
@@ -110,12 +116,16 @@ def check(
       translate check locales --max-fuzzy 0 --max-untranslated 5%
       translate check locales/en/report.po --format json
       translate check locales --skip length --skip language
+      translate check locales --glossary terms.tsv --only glossary --only protected
     """
+    from translate.compliance import bind_checks
     from translate.qa import CheckOptions, check_catalogues, parse_threshold, select_checks
 
+    checks = select_checks(_check_names(only, "--only"), _check_names(skip, "--skip"))
+    files = glossary_files(glossaries, no_glossary, catalogue_folders(catalogs))
     options = CheckOptions(
         include_fuzzy=include_fuzzy,
-        checks=select_checks(_check_names(only, "--only"), _check_names(skip, "--skip")),
+        checks=bind_checks(checks, load_guard(files)) if files else checks,
         max_fuzzy=parse_threshold(max_fuzzy, "--max-fuzzy") if max_fuzzy is not None else None,
         max_untranslated=(
             parse_threshold(max_untranslated, "--max-untranslated")

@@ -1,5 +1,5 @@
-"""Options shared by the commands that segment a source (`segment`, `run`, `export`), and
-the one way commands print a warning.
+"""Options shared by the commands that segment a source (`segment`, `run`, `export`), the
+glossary options of `run`, `check` and `stats`, and the one way commands print a warning.
 
 One definition, so the three cannot drift apart: `export` must segment a source exactly as
 `run` did, or its segments no longer find their catalogue entries.
@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from translate.segment import DEFAULT_MAX_LENGTH, LINE_BREAK_MODES, load_abbreviations
 from translate.source import SegmentOptions
+
+if TYPE_CHECKING:
+    from translate.guard import Guard
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -83,3 +86,63 @@ def segment_options(
 def warn(message: str) -> None:
     """A non-fatal problem, spelled the same way by every command, on standard error."""
     click.echo(f"Warning: {message}", err=True)
+
+
+_GLOSSARY_OPTIONS = (
+    click.option(
+        "--glossary",
+        "glossaries",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help="Glossary (TSV or CSV with a source,target[,note,case,pos] header, or TBX); "
+        "repeat to merge several. Default: glossary.tsv (.csv, .tbx) in the output or "
+        "catalogue folder, or beside the sources. Example: --glossary terms/hue.tsv",
+    ),
+    click.option(
+        "--no-glossary",
+        is_flag=True,
+        help="Use no glossary, not even the project's default glossary.tsv.",
+    ),
+)
+
+
+def glossary_options(command: F) -> F:
+    """Add --glossary FILE (repeatable) and --no-glossary to a command."""
+    for option in reversed(_GLOSSARY_OPTIONS):
+        command = option(command)
+    return command
+
+
+def glossary_files(
+    explicit: tuple[Path, ...], no_glossary: bool, folders: list[Path]
+) -> tuple[Path, ...]:
+    """The glossaries named on the command line, else the project default found in
+    ``folders`` (see translate.glossary.default_glossary_paths)."""
+    if no_glossary:
+        if explicit:
+            raise click.UsageError("--glossary and --no-glossary exclude each other")
+        return ()
+    if explicit:
+        return explicit
+    from translate.glossary import default_glossary_paths
+
+    return tuple(default_glossary_paths(folders))
+
+
+def catalogue_folders(catalogs: tuple[str, ...]) -> list[Path]:
+    """Where `check` and `stats` look for the project glossary: each CATALOG folder (a file's
+    folder) and the folder above it (`locales/` for `locales/en/x.po`)."""
+    folders: list[Path] = []
+    for name in catalogs:
+        path = Path(name)
+        folder = path if path.is_dir() else path.parent
+        folders.extend((folder, folder.parent))
+    return folders
+
+
+def load_guard(files: tuple[Path, ...], protect: bool = True) -> Guard:
+    from translate.glossary import load_glossaries
+    from translate.guard import Guard
+
+    return Guard(load_glossaries(files) if files else None, protect=protect)

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from translate.cli.options import segment_options, segmentation_options, warn
+from translate.cli.options import (
+    glossary_files,
+    glossary_options,
+    segment_options,
+    segmentation_options,
+    warn,
+)
 from translate.cli.progress import MODES, Reporter, resolve_mode
 from translate.engine import DEVICES
 
@@ -23,6 +29,12 @@ Examples:
   translate run --no-mt notes.vi.txt        # empty translations for people to fill
   translate run --model ./vi_en.argosmodel --device cpu article.txt
   translate run page.html README.vi.md  # markup kept out of the msgids as <1>…</1>
+  translate run --glossary terms.tsv --glossary brands.tsv seeds/*.txt
+
+Glossary terms, URLs, e-mails, file paths, `code`, #hashtags and @handles go
+through the model as placeholders (⟦1⟧) and are put back afterwards; a sentence
+whose placeholders the model broke is translated again without them, and what
+its translation still misses is written as a `# mt-check:` comment.
 
 Run it again after the source or the catalogue changed: reviewed entries stay
 as they are, unchanged sentences are not translated again, close matches become
@@ -96,6 +108,13 @@ become obsolete (#~) until --purge-obsolete.""",
     "logs; none: nothing. auto: bar on a terminal, plain otherwise.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line.")
+@glossary_options
+@click.option(
+    "--no-protect",
+    is_flag=True,
+    help="Send URLs, e-mails, paths, `code`, #hashtags and @handles to the model as they are "
+    "(glossary terms are still masked).",
+)
 @segmentation_options
 def run(
     sources: tuple[str, ...],
@@ -112,6 +131,9 @@ def run(
     if_no_model: str,
     progress_mode: str,
     quiet: bool,
+    glossaries: tuple[Path, ...],
+    no_glossary: bool,
+    no_protect: bool,
     line_breaks: str,
     abbreviations_file: Path | None,
     max_length: int,
@@ -142,6 +164,10 @@ def run(
             line_breaks, abbreviations_file, max_length, encoding, input_format
         ),
         if_no_model=if_no_model,
+        glossaries=glossary_files(
+            glossaries, no_glossary, [output_dir, *(Path(s).parent for s in sources if s != "-")]
+        ),
+        protect=not no_protect,
     )
     with Reporter("none" if quiet else resolve_mode(progress_mode)) as reporter:
         progress = pipeline.Progress(

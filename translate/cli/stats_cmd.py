@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
+
+from translate.cli.options import catalogue_folders, glossary_files, glossary_options, load_guard
 
 
 @click.command("stats", short_help="Count reviewed, fuzzy and untranslated entries.")
@@ -23,7 +26,15 @@ import click
     help="Also draw progress per catalogue and a histogram of machine scores with Unicode "
     "blocks (the charts of `translate review`; not with --json).",
 )
-def stats(catalogs: tuple[str, ...], worst: int, as_json: bool, chart: bool) -> None:
+@glossary_options
+def stats(
+    catalogs: tuple[str, ...],
+    worst: int,
+    as_json: bool,
+    chart: bool,
+    glossaries: tuple[Path, ...],
+    no_glossary: bool,
+) -> None:
     """Count the entries of each catalogue by state, and the total; files are only read.
 
     CATALOG is a .po file or a folder searched recursively for *.po (for *.pot
@@ -33,16 +44,23 @@ def stats(catalogs: tuple[str, ...], worst: int, as_json: bool, chart: bool) -> 
     share of entries reviewed. Source words are whitespace-separated tokens of the msgids:
     for Vietnamese these are syllables, as in `pocount`. The header entry is not counted.
 
+    With a glossary (--glossary FILE, or glossary.tsv in the CATALOG folder or the one
+    above it) a last line gives its compliance: how many glossary-term uses of the
+    translated entries have a required translation, and how many protected spans (URLs,
+    e-mails, paths, `code`, #hashtags, @handles, do-not-translate terms) are kept exactly.
+
     \b
     Examples:
       translate stats locales
       translate stats locales/en/report.po --worst 10
       translate stats locales --json
       translate stats locales --chart
+      translate stats locales --glossary terms.tsv
     """
     from translate.stats import collect_stats, format_table
 
-    report = collect_stats(catalogs, worst=worst)
+    files = glossary_files(glossaries, no_glossary, catalogue_folders(catalogs))
+    report = collect_stats(catalogs, worst=worst, guard=load_guard(files) if files else None)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -107,6 +107,18 @@ def length(pair: Pair) -> list[str]:
     ]
 
 
+def glossary(pair: Pair) -> list[str]:
+    from translate.compliance import glossary_messages  # bound to a glossary by the CLI
+
+    return glossary_messages(pair)
+
+
+def protected(pair: Pair) -> list[str]:
+    from translate.compliance import protected_messages
+
+    return protected_messages(pair)
+
+
 PLACEABLE_KINDS = {
     "number": "a number",
     "date": "a date",
@@ -134,6 +146,13 @@ _REGISTRY: tuple[Check, ...] = (
         "length",
         f"msgstr/msgid length ratio outside {MIN_RATIO}–{MAX_RATIO} (msgids of 30+ characters)",
         length,
+    ),
+    Check("glossary", "a glossary term whose required translation is missing", glossary),
+    Check(
+        "protected",
+        "a URL, e-mail, file path, `code`, #hashtag, @handle or do-not-translate term "
+        "not kept exactly",
+        protected,
     ),
 )
 

@@ -1,0 +1,472 @@
+"""Glossaries: required translations and do-not-translate terms, and one matcher for them all.
+
+Files (``load_glossaries``; several are merged, in the order given):
+
+- TSV (``.tsv``, ``.txt``) or CSV (``.csv``), UTF-8, a header row naming the columns
+  ``source``, ``target`` and optionally ``note``, ``case``, ``pos`` (``count``, written by
+  ``translate terms extract``, is ignored). ``#`` lines and blank lines are skipped.
+  ``target`` may list several accepted translations separated by ``|``, the preferred one
+  first; rows with the same source add targets. ``=`` (or the source itself) as the target
+  makes a do-not-translate term. ``case``: ``auto`` (default: case-sensitive when the source
+  has a capital letter, else not), ``sensitive`` or ``insensitive``. A row without a target
+  is skipped and reported (a terminologist has not filled it in yet).
+- TBX (``.tbx``; TBX-Basic / TBX v2 ``termEntry/langSet/tig`` and TBX v3
+  ``conceptEntry/langSec/termSec``), read by ``translate.tbx``.
+
+Matching (``Glossary.matcher()``, compiled once): the text is NFC-normalised and cut into
+tokens (runs of letters and digits, and single punctuation marks); a term matches whole
+tokens only (``Huế`` never matches inside ``Huếế`` or ``Hue-S``), with the same spacing,
+case-folded unless the term is case-sensitive, old and new tone placement alike (``hoà`` =
+``hòa``). Longer matches win over shorter overlapping ones, then the leftmost; terms are
+looked up in a token trie, so the cost grows with the text, not with the glossary.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translate.errors import UserError
+from translate.protect import Span
+
+CASES = ("auto", "sensitive", "insensitive")
+COLUMNS = ("source", "target", "note", "case", "pos", "count")
+DEFAULT_NAMES = ("glossary.tsv", "glossary.csv", "glossary.tbx")
+DNT_MARK = "="
+
+
+@dataclass(frozen=True)
+class Term:
+    """One source term and what it must become (``targets``, preferred first)."""
+
+    source: str
+    targets: tuple[str, ...]
+    dnt: bool = False  # do not translate: the target is the source itself
+    case: str = "auto"
+    note: str = ""
+    pos: str = ""
+    origin: str = ""  # file:line of its first row
+
+    @property
+    def sensitive(self) -> bool:
+        if self.case == "auto":
+            return any(char.isupper() for char in self.source)
+        return self.case == "sensitive"
+
+    @property
+    def preferred(self) -> str:
+        return self.source if self.dnt else self.targets[0]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A glossary row as read, before rows with the same source are merged."""
+
+    source: str
+    targets: tuple[str, ...]
+    dnt: bool
+    case: str
+    note: str
+    pos: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...] = ()
+    rows: tuple[Row, ...] = ()  # every row as read (for `terms check`)
+    skipped: tuple[str, ...] = ()  # origins of rows without a target
+    files: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def matcher(self) -> TermMatcher:
+        return TermMatcher(self.terms)
+
+    def warnings(self) -> tuple[str, ...]:
+        if not self.skipped:
+            return ()
+        return (
+            f"{len(self.skipped)} glossary rows without a target were ignored "
+            f"({', '.join(self.skipped[:5])}{', …' if len(self.skipped) > 5 else ''})",
+        )
+
+
+def nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading
+
+
+def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
+    """Read and merge glossary files (UserError naming the file and line on a bad one)."""
+    rows: list[Row] = []
+    skipped: list[str] = []
+    files: list[str] = []
+    for path in paths:
+        name = str(path)
+        files.append(name)
+        data = _read_bytes(Path(path))
+        if Path(path).suffix.lower() == ".tbx":
+            from translate.tbx import parse_tbx
+
+            found, missing = parse_tbx(data, name)
+        else:
+            found, missing = parse_table(_decode(data, name), name)
+        rows.extend(found)
+        skipped.extend(missing)
+    return Glossary(merge(rows), tuple(rows), tuple(skipped), tuple(files))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such glossary file; check the --glossary path") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a glossary file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the glossary ({exc.strerror})") from None
+
+
+def _decode(data: bytes, name: str) -> str:
+    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(
+            f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02X}); save the glossary "
+            "as UTF-8 (in a spreadsheet: CSV UTF-8 or Unicode text)"
+        ) from None
+
+
+def _delimiter(name: str, header: str) -> str:
+    if name.lower().endswith(".csv"):
+        return ","
+    return "\t" if "\t" in header or "," not in header else ","
+
+
+def parse_table(text: str, name: str) -> tuple[list[Row], list[str]]:
+    """Rows of a TSV or CSV glossary, and the origins of rows without a target."""
+    lines = text.splitlines()
+    numbered = [(n, line) for n, line in enumerate(lines, 1) if _content(line)]
+    if not numbered:
+        raise UserError(
+            f"{name}: the glossary is empty; its first line names the columns "
+            "(source, target[, note, case, pos])"
+        )
+    header_number, header_line = numbered[0]
+    delimiter = _delimiter(name, header_line)
+    columns = [c.strip().lower() for c in _cells(header_line, delimiter, name, header_number)]
+    _check_header(columns, name, header_number)
+    rows: list[Row] = []
+    skipped: list[str] = []
+    for number, line in numbered[1:]:
+        cells = _cells(line, delimiter, name, number)
+        row = _row(columns, cells, f"{name}:{number}")
+        if row is None:
+            skipped.append(f"{name}:{number}")
+        else:
+            rows.append(row)
+    return rows, skipped
+
+
+def _content(line: str) -> bool:
+    stripped = line.strip()
+    return stripped != "" and not stripped.startswith("#")
+
+
+def _cells(line: str, delimiter: str, name: str, number: int) -> list[str]:
+    if delimiter == "\t":
+        return line.split("\t")
+    try:
+        return next(csv.reader([line], delimiter=",", strict=True))
+    except (csv.Error, StopIteration) as exc:
+        raise UserError(
+            f"{name}:{number}: not a CSV row ({exc}); quote cells with commas"
+        ) from None
+
+
+def _check_header(columns: list[str], name: str, number: int) -> None:
+    where = f"{name}:{number}"
+    unknown = [c for c in columns if c not in COLUMNS]
+    if unknown:
+        raise UserError(
+            f"{where}: unknown column {unknown[0]!r} in the header; the columns are source, "
+            "target and optionally note, case, pos"
+        )
+    for required in ("source", "target"):
+        if required not in columns:
+            raise UserError(
+                f"{where}: the header has no {required!r} column; the first line "
+                "names the columns, e.g. source<TAB>target"
+            )
+    if len(set(columns)) != len(columns):
+        raise UserError(f"{where}: a column is named twice in the header")
+
+
+def _row(columns: list[str], cells: list[str], origin: str) -> Row | None:
+    required = max(columns.index("source"), columns.index("target")) + 1
+    if len(cells) > len(columns) or len(cells) < required:
+        raise UserError(
+            f"{origin}: {len(cells)} columns, the header has {len(columns)}; check the "
+            "separators (a tab in TSV, a comma in CSV; quote CSV cells holding commas)"
+        )
+    values = dict(zip(columns, (nfc(c.strip()) for c in cells), strict=False))
+    source = " ".join(values.get("source", "").split())
+    if not source:
+        raise UserError(f"{origin}: empty source term; fill it in or delete the row")
+    case = values.get("case", "").lower() or "auto"
+    if case not in CASES:
+        raise UserError(f"{origin}: case {case!r} is not one of {', '.join(CASES)}")
+    raw = values.get("target", "")
+    targets = tuple(dict.fromkeys(" ".join(t.split()) for t in raw.split("|") if t.strip()))
+    if not targets:
+        return None
+    dnt = targets == (DNT_MARK,) or targets == (source,)
+    return Row(
+        source=source,
+        targets=(source,) if dnt else tuple(t for t in targets if t != DNT_MARK),
+        dnt=dnt,
+        case=case,
+        note=values.get("note", ""),
+        pos=values.get("pos", ""),
+        origin=origin,
+    )
+
+
+def merge(rows: Sequence[Row]) -> tuple[Term, ...]:
+    """One term per (source, case): targets in order of appearance, the first row's fields."""
+    merged: dict[tuple[str, str], Term] = {}
+    for row in rows:
+        key = (row.source, row.case)
+        term = merged.get(key)
+        if term is None:
+            merged[key] = Term(
+                row.source, row.targets, row.dnt, row.case, row.note, row.pos, row.origin
+            )
+            continue
+        merged[key] = Term(
+            term.source,
+            tuple(dict.fromkeys((*term.targets, *row.targets))),
+            term.dnt and row.dnt,
+            term.case,
+            term.note or row.note,
+            term.pos or row.pos,
+            term.origin,
+        )
+    return tuple(merged.values())
+
+
+def default_glossary_paths(folders: Iterable[Path]) -> list[Path]:
+    """The project glossary: the first of ``DEFAULT_NAMES`` found in each folder, in order."""
+    found: list[Path] = []
+    for folder in dict.fromkeys(Path(f) for f in folders):
+        for name in DEFAULT_NAMES:
+            path = folder / name
+            if path.is_file():
+                if path.resolve() not in {p.resolve() for p in found}:
+                    found.append(path)
+                break
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Matching
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_JOINERS = frozenset("-_&'’")
+# Old-style tone placement (hòa, thúy) → the new style (hoà, thuý): both spellings match.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_OLD_TONE: dict[str, str] = {}
+for _tone in _TONES:
+    for _pair in ("oa", "oe", "uy", "OA", "OE", "UY", "Oa", "Oe", "Uy"):
+        _old = unicodedata.normalize("NFC", _pair[0] + _tone + _pair[1])
+        _new = unicodedata.normalize("NFC", _pair[0] + _pair[1] + _tone)
+        if len(_old) == 2 and len(_new) == 2:
+            _OLD_TONE[_old] = _new
+_OLD_TONE_PATTERN = re.compile("|".join(sorted(_OLD_TONE)))
+
+
+def canonical(text: str) -> str:
+    """NFC text with old-style tone placement moved (same length, same offsets)."""
+    text = nfc(text)
+    if _OLD_TONE_PATTERN.search(text) is None:
+        return text
+    return _OLD_TONE_PATTERN.sub(lambda m: _OLD_TONE[m.group()], text)
+
+
+def _fold(text: str) -> str:
+    """Lowercase with the same length (so offsets stay valid); rare length changes kept."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _keys(text: str) -> list[str]:
+    """Trie keys of a term: folded tokens, later ones marked with a space when spaced."""
+    keys: list[str] = []
+    previous_end = -1
+    for match in _TOKEN.finditer(_fold(text)):
+        spaced = keys and match.start() != previous_end
+        keys.append(" " + match.group() if spaced else match.group())
+        previous_end = match.end()
+    return keys
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    start: int
+    end: int
+    term: Term
+
+    def span(self) -> Span:
+        term = self.term
+        return Span(
+            self.start,
+            self.end,
+            "dnt" if term.dnt else "term",
+            term.preferred,
+            label=term.source,
+        )
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    terms: list[Term] = field(default_factory=list)
+
+
+class TermMatcher:
+    """All glossary terms in one token trie (see the module doc)."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._root = _Node()
+        for term in terms:
+            keys = _keys(canonical(term.source))
+            if not keys:
+                continue
+            node = self._root
+            for key in keys:
+                node = node.children.setdefault(key, _Node())
+            node.terms.append(term)
+        self._surfaces = {
+            term.source: " ".join(canonical(term.source).split())
+            for node in self._nodes()
+            for term in node.terms
+        }
+        for node in self._nodes():  # case-sensitive terms are tried first
+            node.terms.sort(key=lambda t: not t.sensitive)
+
+    def _nodes(self) -> Iterable[_Node]:
+        stack = [self._root]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(node.children.values())
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Non-overlapping matches in text order; offsets refer to ``nfc(text)``."""
+        text = canonical(text)
+        folded = _fold(text)
+        first = self._root.children
+        if not first:
+            return []
+        tokens = _TOKEN.findall(folded)
+        if first.keys().isdisjoint(tokens):
+            return []
+        positions = list(_TOKEN.finditer(folded))
+        candidates: list[TermMatch] = []
+        for index, match in enumerate(positions):
+            node = first.get(match.group())
+            if node is not None:
+                found = self._longest(text, positions, index, node)
+                if found is not None:
+                    candidates.append(found)
+        return _non_overlapping(candidates)
+
+    def _longest(
+        self, text: str, tokens: list[re.Match[str]], index: int, node: _Node
+    ) -> TermMatch | None:
+        start = tokens[index].start()
+        best: TermMatch | None = None
+        position = index
+        while True:
+            end = tokens[position].end()
+            if node.terms:
+                term = self._accept(text, start, end, node.terms)
+                if term is not None:
+                    best = TermMatch(start, end, term)
+            position += 1
+            if position >= len(tokens):
+                break
+            following = tokens[position]
+            key = following.group() if following.start() == end else " " + following.group()
+            child = node.children.get(key)
+            if child is None:
+                break
+            node = child
+        return best
+
+    def _accept(self, text: str, start: int, end: int, terms: list[Term]) -> Term | None:
+        if _glued(text, start, end):
+            return None
+        surface: str | None = None
+        for term in terms:
+            if not term.sensitive:
+                return term
+            if surface is None:
+                surface = " ".join(text[start:end].split())
+            if surface == self._surfaces[term.source]:
+                return term
+        return None
+
+    def spans(self, text: str) -> list[Span]:
+        return [match.span() for match in self.find(text)]
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """A match that continues a longer word through a joiner: `x-Huế`, `Huế-S`, `A&B`."""
+    if start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalnum():
+        return True
+    return end + 1 < len(text) and text[end] in _JOINERS and text[end + 1].isalnum()
+
+
+def _non_overlapping(candidates: list[TermMatch]) -> list[TermMatch]:
+    if len(candidates) <= 1:
+        return candidates
+    chosen: list[TermMatch] = []
+    for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+        if all(match.end <= other.start or match.start >= other.end for other in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------------------------------
+# Compliance
+
+
+def target_present(term: Term, output: str) -> bool:
+    """Whether one of the term's accepted targets is in the output as whole words."""
+    folded = _fold(canonical(output))
+    for target in term.targets:
+        wanted = canonical(target)
+        haystack, needle = (canonical(output), wanted) if term.dnt else (folded, _fold(wanted))
+        pattern = r"\s+".join(re.escape(part) for part in needle.split())
+        if re.search(rf"(?<![\w]){pattern}(?![\w])", haystack):
+            return True
+    return False

@@ -1,0 +1,272 @@
+"""Terminology and protected spans through the model: mask → translate → restore, with a fallback.
+
+    guard = Guard(glossary)                    # glossary may be empty: built-in spans only
+    engine = GuardedEngine(engine, guard)      # same translate() as translate.engine.Engine
+
+For each sentence, the protected spans (``translate.protect.builtin_spans``), the glossary
+matches and any spans another stage passes in are replaced by placeholders ``⟦1⟧``, ``⟦2⟧``…;
+the masked sentences go to the model in the one batched call; each result is restored (a
+glossary term becomes its preferred target, a protected span or do-not-translate term its
+own text). When the model broke a placeholder (dropped, duplicated, mangled it, or reordered
+markup), the sentence is translated again without placeholders, with at least
+``RETRY_ALTERNATIVES`` n-best hypotheses, in one more call for all such sentences; the
+hypothesis that satisfies the most requirements wins (the decoder's order breaks ties) and
+what it still misses is written to ``Translation.notes`` (the catalogue writes them as
+``# mt-check:`` comments).
+
+``score`` stays the model's per-token log-probability of the hypothesis the text came from
+(for a restored text, of the masked hypothesis); ``alternatives`` are the other hypotheses of
+the same decoding, restored (masked ones that cannot be restored are left out); the catalogue's
+digest is of the msgstr as written, so it keeps telling untouched machine output from human work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from translate.glossary import Glossary, Term, TermMatcher, nfc, target_present
+from translate.protect import (
+    Masked,
+    Problem,
+    Span,
+    builtin_spans,
+    can_mask,
+    kept_verbatim,
+    mask,
+    resolve,
+    restore,
+)
+from translate.translation import Alternative, MachineSource, Translation
+
+if TYPE_CHECKING:
+    from translate.models import InstalledPackage
+
+RETRY_ALTERNATIVES = 3
+
+
+class Translator(Protocol):
+    """What GuardedEngine needs of an engine (translate.engine.Engine, or a test double)."""
+
+    calls: int
+
+    @property
+    def provenance(self) -> str: ...
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+        alternatives: int | None = None,
+    ) -> list[Translation]: ...
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Something of the source the translation must contain."""
+
+    kind: str  # a protect kind (url, email, …), "term", "dnt" or "markup"
+    label: str  # the source text
+    wanted: str  # the text (or preferred target) expected in the translation
+    term: Term | None = None
+
+    def met(self, output: str) -> bool:
+        if self.term is not None:
+            return target_present(self.term, output)
+        return kept_verbatim(self.wanted, output)
+
+    def describe(self) -> str:
+        if self.kind == "term":
+            return f"term '{self.label}' not translated as '{self.wanted}'"
+        if self.kind == "dnt":
+            return f"do-not-translate term '{self.label}' altered or missing"
+        return f"{self.kind} '{self.label}' altered or missing"
+
+
+class Guard:
+    """Spans and requirements of sentences, for one glossary (compiled once)."""
+
+    def __init__(
+        self,
+        glossary: Glossary | None = None,
+        *,
+        protect: bool = True,
+        extra_spans: Callable[[str], Sequence[Span]] | None = None,
+    ) -> None:
+        """``extra_spans(text)``: spans another stage already made for a sentence (markup
+        placeholders such as ``<1>``…``</1>``, ``ordered=True``); they win over the rest."""
+        self.glossary = glossary or Glossary()
+        self.protect = protect
+        self.extra_spans = extra_spans
+        self._matcher: TermMatcher | None = self.glossary.matcher() if self.glossary else None
+        self._terms: dict[str, Term] = {t.source: t for t in self.glossary.terms}
+
+    def spans(self, text: str, extra: Sequence[Span] = ()) -> list[Span]:
+        """Spans of the NFC ``text``: ``extra`` (and ``extra_spans``') first, then built-in
+        spans, then terms."""
+        if self.extra_spans is not None:
+            extra = [*extra, *self.extra_spans(text)]
+        builtin = builtin_spans(text) if self.protect else []
+        terms = self._matcher.spans(text) if self._matcher is not None else []
+        if not extra and not (builtin and terms):
+            return builtin or terms
+        return resolve(extra, builtin, terms)
+
+    def requirement(self, span: Span) -> Requirement:
+        term = self._terms.get(span.label) if span.kind in ("term", "dnt") else None
+        label = span.label or span.restore
+        return Requirement(span.kind, label, span.restore, term)
+
+    def requirements(self, text: str) -> list[Requirement]:
+        return unique([self.requirement(span) for span in self.spans(nfc(text))])
+
+    def masked(self, text: str, extra: Sequence[Span] = ()) -> Masked | None:
+        """The masked form of ``text`` (NFC), or None when it has nothing to protect."""
+        text = nfc(text)
+        spans = self.spans(text, extra)
+        if not spans or not can_mask(text):
+            return None
+        return mask(text, spans)
+
+
+def unique(requirements: Sequence[Requirement]) -> list[Requirement]:
+    return list(dict.fromkeys(requirements))
+
+
+def unmet(requirements: Sequence[Requirement], output: str) -> list[Requirement]:
+    return [r for r in requirements if not r.met(output)]
+
+
+@dataclass(frozen=True)
+class _Failed:
+    plan: Masked
+    masked: Translation
+    problems: tuple[Problem, ...]
+
+
+class GuardedEngine:
+    """An engine whose sentences go through ``Guard`` masking (see the module doc)."""
+
+    def __init__(self, engine: Translator, guard: Guard, alternatives: int = 0) -> None:
+        self.engine = engine
+        self.guard = guard
+        self.alternatives = alternatives  # n-best wanted after the best, as the engine's
+        self.retried = 0  # sentences translated again without placeholders
+        self.flagged = 0  # sentences whose translation still misses a requirement
+
+    @property
+    def calls(self) -> int:
+        return self.engine.calls
+
+    @property
+    def provenance(self) -> str:
+        return self.engine.provenance
+
+    @property
+    def source(self) -> MachineSource:
+        source: MachineSource = getattr(self.engine, "source")  # noqa: B009
+        return source
+
+    @property
+    def package(self) -> InstalledPackage:
+        package: InstalledPackage = getattr(self.engine, "package")  # noqa: B009
+        return package
+
+    def translate(
+        self,
+        sentences: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+        alternatives: int | None = None,
+    ) -> list[Translation]:
+        wanted = self.alternatives if alternatives is None else alternatives
+        plans = {s: self.guard.masked(s) for s in dict.fromkeys(sentences) if s.strip()}
+        inputs = [plan.text if (plan := plans.get(s)) is not None else s for s in sentences]
+        # Without `alternatives` the engine uses its own options (GuardedEngine.alternatives).
+        if alternatives is None:
+            first = self.engine.translate(inputs, progress)
+        else:
+            first = self.engine.translate(inputs, progress, alternatives=alternatives)
+        results: dict[str, Translation] = {}
+        failed: dict[str, _Failed] = {}
+        for sentence, result in zip(sentences, first, strict=True):
+            plan = plans.get(sentence)
+            if sentence in results or sentence in failed:
+                continue
+            if plan is None:
+                results[sentence] = _with_notes(result, self.guard, sentence)
+                continue
+            restored = restore(plan, result.text)
+            if restored.text is None:
+                failed[sentence] = _Failed(plan, result, restored.problems)
+            else:
+                results[sentence] = Translation(
+                    source=sentence,
+                    text=restored.text,
+                    score=result.score,
+                    alternatives=_restored_alternatives(plan, result.alternatives),
+                )
+        if failed:
+            self.retried += len(failed)
+            retry = list(failed)
+            again = self.engine.translate(retry, None, alternatives=max(wanted, RETRY_ALTERNATIVES))
+            for sentence, plain in zip(retry, again, strict=True):
+                results[sentence] = self._choose(sentence, failed[sentence], plain, wanted)
+        self.flagged += sum(1 for s in results if results[s].notes)
+        return [results.get(s) or Translation(source=s, text="", score=0.0) for s in sentences]
+
+    def _choose(
+        self, sentence: str, failed: _Failed, plain: Translation, wanted: int
+    ) -> Translation:
+        """The hypothesis meeting the most requirements; what it misses becomes a note."""
+        requirements = unique([self.guard.requirement(span) for span in failed.plan.spans])
+        candidates = [
+            Alternative(plain.text, plain.score),
+            *plain.alternatives,
+            *_restored_alternatives(failed.plan, failed.masked.alternatives),
+        ]
+        candidates = [c for c in candidates if c.text.strip()] or candidates[:1]
+        missing = [unmet(requirements, c.text) for c in candidates]
+        best = min(range(len(candidates)), key=lambda i: (len(missing[i]), i))
+        others = sorted(
+            (c for i, c in enumerate(candidates) if i != best and c.text != candidates[best].text),
+            key=lambda c: -c.score,
+        )
+        notes: tuple[str, ...] = ()
+        if missing[best]:
+            broken = ", ".join(p.describe() for p in failed.problems if p.fatal)
+            notes = (
+                "; ".join(r.describe() for r in missing[best])
+                + f" ({broken}; translated again without placeholders)",
+            )
+        return Translation(
+            source=sentence,
+            text=candidates[best].text,
+            score=candidates[best].score,
+            alternatives=tuple(dict.fromkeys(others))[:wanted],
+            notes=notes,
+        )
+
+
+def _restored_alternatives(
+    plan: Masked, alternatives: Sequence[Alternative]
+) -> tuple[Alternative, ...]:
+    restored: list[Alternative] = []
+    for alternative in alternatives:
+        text = restore(plan, alternative.text).text
+        if text is not None:
+            restored.append(Alternative(text, alternative.score))
+    return tuple(restored)
+
+
+def _with_notes(result: Translation, guard: Guard, sentence: str) -> Translation:
+    """A sentence translated without masking (nothing to mask, or it could not be masked)."""
+    if not guard.glossary and not guard.protect:
+        return result
+    if can_mask(nfc(sentence)) or not result.text:
+        return result
+    missing = unmet(guard.requirements(sentence), result.text)
+    if not missing:
+        return result
+    note = "; ".join(r.describe() for r in missing) + " (the source holds ⟦ or ⟧: not masked)"
+    return Translation(result.source, result.text, result.score, result.alternatives, (note,))
