@@ -27,6 +27,7 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("bench.startup", "Start-up"),
     ("bench.segment", "Segmentation quality"),
     ("bench.scale", "Scale"),
+    ("bench.terms", "Terminology"),
     ("bench.mt", "Machine translation"),
     ("bench.markup", "HTML and Markdown"),
 )

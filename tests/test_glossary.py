@@ -11,14 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from translate.errors import UserError
-from translate.glossary import (
-    Glossary,
-    Term,
-    TermMatcher,
-    default_glossary_paths,
-    load_glossaries,
-    target_present,
-)
+from translate.glossary import Glossary, Term, default_glossary_paths, load_glossaries
+from translate.termmatch import TermMatcher, target_present
 
 SO = "Sở Thông tin và Truyền thông"
 DEPARTMENT = "Department of Information and Communications"

@@ -13,25 +13,23 @@ Files (``load_glossaries``; several are merged, in the order given):
 - TBX (``.tbx``; TBX-Basic / TBX v2 ``termEntry/langSet/tig`` and TBX v3
   ``conceptEntry/langSec/termSec``), read by ``translate.tbx``.
 
-Matching (``Glossary.matcher()``, compiled once): the text is NFC-normalised and cut into
-tokens (runs of letters and digits, and single punctuation marks); a term matches whole
-tokens only (``Huế`` never matches inside ``Huếế`` or ``Hue-S``), with the same spacing,
-case-folded unless the term is case-sensitive, old and new tone placement alike (``hoà`` =
-``hòa``). Longer matches win over shorter overlapping ones, then the leftmost; terms are
-looked up in a token trie, so the cost grows with the text, not with the glossary.
+Matching: ``Glossary.matcher()`` compiles every term into one ``translate.termmatch.TermMatcher``.
 """
 
 from __future__ import annotations
 
 import csv
-import re
+import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate.errors import UserError
-from translate.protect import Span
+
+if TYPE_CHECKING:
+    from translate.termmatch import TermMatcher
 
 CASES = ("auto", "sensitive", "insensitive")
 COLUMNS = ("source", "target", "note", "case", "pos", "count")
@@ -51,7 +49,7 @@ class Term:
     pos: str = ""
     origin: str = ""  # file:line of its first row
 
-    @property
+    @functools.cached_property
     def sensitive(self) -> bool:
         if self.case == "auto":
             return any(char.isupper() for char in self.source)
@@ -86,6 +84,9 @@ class Glossary:
         return bool(self.terms)
 
     def matcher(self) -> TermMatcher:
+        """All terms compiled into one matcher (translate.termmatch)."""
+        from translate.termmatch import TermMatcher
+
         return TermMatcher(self.terms)
 
     def warnings(self) -> tuple[str, ...]:
@@ -119,7 +120,7 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
 
             found, missing = parse_tbx(data, name)
         else:
-            found, missing = parse_table(_decode(data, name), name)
+            found, missing = parse_table(nfc(_decode(data, name)), name)
         rows.extend(found)
         skipped.extend(missing)
     return Glossary(merge(rows), tuple(rows), tuple(skipped), tuple(files))
@@ -160,7 +161,7 @@ def _delimiter(name: str, header: str) -> str:
 
 
 def parse_table(text: str, name: str) -> tuple[list[Row], list[str]]:
-    """Rows of a TSV or CSV glossary, and the origins of rows without a target."""
+    """Rows of a TSV or CSV glossary (NFC text), and the origins of rows without a target."""
     lines = text.splitlines()
     numbered = [(n, line) for n, line in enumerate(lines, 1) if _content(line)]
     if not numbered:
@@ -225,7 +226,7 @@ def _row(columns: list[str], cells: list[str], origin: str) -> Row | None:
             f"{origin}: {len(cells)} columns, the header has {len(columns)}; check the "
             "separators (a tab in TSV, a comma in CSV; quote CSV cells holding commas)"
         )
-    values = dict(zip(columns, (nfc(c.strip()) for c in cells), strict=False))
+    values = dict(zip(columns, (c.strip() for c in cells), strict=False))
     source = " ".join(values.get("source", "").split())
     if not source:
         raise UserError(f"{origin}: empty source term; fill it in or delete the row")
@@ -282,191 +283,3 @@ def default_glossary_paths(folders: Iterable[Path]) -> list[Path]:
                     found.append(path)
                 break
     return found
-
-
-# ---------------------------------------------------------------------------------------
-# Matching
-
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-_JOINERS = frozenset("-_&'’")
-# Old-style tone placement (hòa, thúy) → the new style (hoà, thuý): both spellings match.
-_TONES = "\u0300\u0301\u0309\u0303\u0323"
-_OLD_TONE: dict[str, str] = {}
-for _tone in _TONES:
-    for _pair in ("oa", "oe", "uy", "OA", "OE", "UY", "Oa", "Oe", "Uy"):
-        _old = unicodedata.normalize("NFC", _pair[0] + _tone + _pair[1])
-        _new = unicodedata.normalize("NFC", _pair[0] + _pair[1] + _tone)
-        if len(_old) == 2 and len(_new) == 2:
-            _OLD_TONE[_old] = _new
-_OLD_TONE_PATTERN = re.compile("|".join(sorted(_OLD_TONE)))
-
-
-def canonical(text: str) -> str:
-    """NFC text with old-style tone placement moved (same length, same offsets)."""
-    text = nfc(text)
-    if _OLD_TONE_PATTERN.search(text) is None:
-        return text
-    return _OLD_TONE_PATTERN.sub(lambda m: _OLD_TONE[m.group()], text)
-
-
-def _fold(text: str) -> str:
-    """Lowercase with the same length (so offsets stay valid); rare length changes kept."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def _keys(text: str) -> list[str]:
-    """Trie keys of a term: folded tokens, later ones marked with a space when spaced."""
-    keys: list[str] = []
-    previous_end = -1
-    for match in _TOKEN.finditer(_fold(text)):
-        spaced = keys and match.start() != previous_end
-        keys.append(" " + match.group() if spaced else match.group())
-        previous_end = match.end()
-    return keys
-
-
-@dataclass(frozen=True)
-class TermMatch:
-    start: int
-    end: int
-    term: Term
-
-    def span(self) -> Span:
-        term = self.term
-        return Span(
-            self.start,
-            self.end,
-            "dnt" if term.dnt else "term",
-            term.preferred,
-            label=term.source,
-        )
-
-
-@dataclass
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    terms: list[Term] = field(default_factory=list)
-
-
-class TermMatcher:
-    """All glossary terms in one token trie (see the module doc)."""
-
-    def __init__(self, terms: Iterable[Term]) -> None:
-        self._root = _Node()
-        for term in terms:
-            keys = _keys(canonical(term.source))
-            if not keys:
-                continue
-            node = self._root
-            for key in keys:
-                node = node.children.setdefault(key, _Node())
-            node.terms.append(term)
-        self._surfaces = {
-            term.source: " ".join(canonical(term.source).split())
-            for node in self._nodes()
-            for term in node.terms
-        }
-        for node in self._nodes():  # case-sensitive terms are tried first
-            node.terms.sort(key=lambda t: not t.sensitive)
-
-    def _nodes(self) -> Iterable[_Node]:
-        stack = [self._root]
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(node.children.values())
-
-    def find(self, text: str) -> list[TermMatch]:
-        """Non-overlapping matches in text order; offsets refer to ``nfc(text)``."""
-        text = canonical(text)
-        folded = _fold(text)
-        first = self._root.children
-        if not first:
-            return []
-        tokens = _TOKEN.findall(folded)
-        if first.keys().isdisjoint(tokens):
-            return []
-        positions = list(_TOKEN.finditer(folded))
-        candidates: list[TermMatch] = []
-        for index, match in enumerate(positions):
-            node = first.get(match.group())
-            if node is not None:
-                found = self._longest(text, positions, index, node)
-                if found is not None:
-                    candidates.append(found)
-        return _non_overlapping(candidates)
-
-    def _longest(
-        self, text: str, tokens: list[re.Match[str]], index: int, node: _Node
-    ) -> TermMatch | None:
-        start = tokens[index].start()
-        best: TermMatch | None = None
-        position = index
-        while True:
-            end = tokens[position].end()
-            if node.terms:
-                term = self._accept(text, start, end, node.terms)
-                if term is not None:
-                    best = TermMatch(start, end, term)
-            position += 1
-            if position >= len(tokens):
-                break
-            following = tokens[position]
-            key = following.group() if following.start() == end else " " + following.group()
-            child = node.children.get(key)
-            if child is None:
-                break
-            node = child
-        return best
-
-    def _accept(self, text: str, start: int, end: int, terms: list[Term]) -> Term | None:
-        if _glued(text, start, end):
-            return None
-        surface: str | None = None
-        for term in terms:
-            if not term.sensitive:
-                return term
-            if surface is None:
-                surface = " ".join(text[start:end].split())
-            if surface == self._surfaces[term.source]:
-                return term
-        return None
-
-    def spans(self, text: str) -> list[Span]:
-        return [match.span() for match in self.find(text)]
-
-
-def _glued(text: str, start: int, end: int) -> bool:
-    """A match that continues a longer word through a joiner: `x-Huế`, `Huế-S`, `A&B`."""
-    if start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalnum():
-        return True
-    return end + 1 < len(text) and text[end] in _JOINERS and text[end + 1].isalnum()
-
-
-def _non_overlapping(candidates: list[TermMatch]) -> list[TermMatch]:
-    if len(candidates) <= 1:
-        return candidates
-    chosen: list[TermMatch] = []
-    for match in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
-        if all(match.end <= other.start or match.start >= other.end for other in chosen):
-            chosen.append(match)
-    return sorted(chosen, key=lambda m: m.start)
-
-
-# ---------------------------------------------------------------------------------------
-# Compliance
-
-
-def target_present(term: Term, output: str) -> bool:
-    """Whether one of the term's accepted targets is in the output as whole words."""
-    folded = _fold(canonical(output))
-    for target in term.targets:
-        wanted = canonical(target)
-        haystack, needle = (canonical(output), wanted) if term.dnt else (folded, _fold(wanted))
-        pattern = r"\s+".join(re.escape(part) for part in needle.split())
-        if re.search(rf"(?<![\w]){pattern}(?![\w])", haystack):
-            return True
-    return False

@@ -22,11 +22,12 @@ digest is of the msgstr as written, so it keeps telling untouched machine output
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from translate.glossary import Glossary, Term, TermMatcher, nfc, target_present
+from translate.glossary import Glossary, Term, nfc
 from translate.protect import (
     Masked,
     Problem,
@@ -38,12 +39,14 @@ from translate.protect import (
     resolve,
     restore,
 )
+from translate.termmatch import TermMatch, TermMatcher, positions_in, target_present
 from translate.translation import Alternative, MachineSource, Translation
 
 if TYPE_CHECKING:
     from translate.models import InstalledPackage
 
 RETRY_ALTERNATIVES = 3
+_TRIGGERS = ("/", "@", "#", "`", "\\", "www.", "WWW.")  # one of them is in every built-in span
 
 
 class Translator(Protocol):
@@ -121,6 +124,32 @@ class Guard:
     def requirements(self, text: str) -> list[Requirement]:
         return unique([self.requirement(span) for span in self.spans(nfc(text))])
 
+    def masked_many(self, texts: Sequence[str]) -> list[Masked | None]:
+        """``masked`` for every text, the glossary searched in one pass over all of them."""
+        normal = list(texts)
+        joined = "\n".join(normal)
+        if not unicodedata.is_normalized("NFC", joined):
+            normal = [nfc(text) for text in normal]
+            joined = "\n".join(normal)
+        found: Sequence[Sequence[TermMatch]] = (
+            self._matcher.find_many(normal, normalized=True)
+            if self._matcher is not None
+            else [()] * len(normal)
+        )
+        # Every built-in span holds one of these; texts without any are not searched.
+        triggers = positions_in(normal, joined, _TRIGGERS) if self.protect else set()
+        plans: list[Masked | None] = [None] * len(normal)
+        for index, text in enumerate(normal):
+            matches = found[index]
+            builtin = builtin_spans(text) if index in triggers else []
+            extra = self.extra_spans(text) if self.extra_spans is not None else ()
+            if not (matches or builtin or extra) or not can_mask(text):
+                continue
+            terms = [m.span() for m in matches]  # already non-overlapping, in text order
+            spans = resolve(extra, builtin, terms) if builtin or extra else terms
+            plans[index] = mask(text, spans)
+        return plans
+
     def masked(self, text: str, extra: Sequence[Span] = ()) -> Masked | None:
         """The masked form of ``text`` (NFC), or None when it has nothing to protect."""
         text = nfc(text)
@@ -180,7 +209,8 @@ class GuardedEngine:
         alternatives: int | None = None,
     ) -> list[Translation]:
         wanted = self.alternatives if alternatives is None else alternatives
-        plans = {s: self.guard.masked(s) for s in dict.fromkeys(sentences) if s.strip()}
+        distinct = [s for s in dict.fromkeys(sentences) if s.strip()]
+        plans = dict(zip(distinct, self.guard.masked_many(distinct), strict=True))
         inputs = [plan.text if (plan := plans.get(s)) is not None else s for s in sentences]
         # Without `alternatives` the engine uses its own options (GuardedEngine.alternatives).
         if alternatives is None:

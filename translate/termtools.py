@@ -18,7 +18,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from translate.glossary import Glossary, Term, TermMatcher, nfc
+from translate.glossary import Glossary, Term, nfc
+from translate.termmatch import TermMatcher
 
 
 @dataclass(frozen=True)
@@ -99,11 +100,7 @@ def check_glossary(glossary: Glossary, texts: Sequence[str] | None = None) -> li
 
 def unused_terms(terms: Sequence[Term], texts: Iterable[str]) -> list[Term]:
     matcher = TermMatcher(terms)
-    used: set[str] = set()
-    for text in texts:
-        used.update(match.term.source for match in matcher.find(text))
-        if len(used) == len(terms):
-            break
+    used = {m.term.source for found in matcher.find_many(list(texts)) for m in found}
     return [term for term in terms if term.source not in used]
 
 

@@ -149,10 +149,7 @@ _REGISTRY: tuple[Check, ...] = (
     ),
     Check("glossary", "a glossary term whose required translation is missing", glossary),
     Check(
-        "protected",
-        "a URL, e-mail, file path, `code`, #hashtag, @handle or do-not-translate term "
-        "not kept exactly",
-        protected,
+        "protected", "a URL, e-mail, path, `code`, #tag, @handle or fixed term altered", protected
     ),
 )
 

@@ -1,0 +1,269 @@
+"""One compiled matcher for every glossary term: Vietnamese-aware, whole syllables, longest first.
+
+    matcher = glossary.matcher()                  # compiled once per run
+    matcher.find(text)                            # [TermMatch(start, end, term), …]
+    matcher.find_many(sentences)                  # the same for a whole run, in one pass
+
+Rules:
+
+- Text and terms are NFC-normalised; offsets refer to the NFC text. Both tone placements
+  match (``hòa`` and ``hoà``, ``Ủy`` and ``Uỷ``).
+- Whitespace in a term matches any run of whitespace in the text; other characters match
+  exactly. A case-insensitive term (``Term.sensitive`` false) matches in lowercase, with a
+  capital first letter, with every word capitalised or in capitals (``chuyển đổi số``,
+  ``Chuyển đổi số``, ``Chuyển Đổi Số``, ``CHUYỂN ĐỔI SỐ``).
+- Whole syllables only: a match never starts or ends inside a word, nor continues one through
+  a joiner (``Huế`` matches in ``Huế,`` but not in ``Huếế``, ``Hue-S`` or ``xHuế``).
+- Overlaps: the longest match wins, then the leftmost (``B C D`` over ``A B`` in ``A B C
+  D``); of terms matching the same text, a case-sensitive one wins, then the first loaded.
+
+Every form of every term goes into one Aho-Corasick automaton (``ahocorasick_rs``, compiled
+Rust), and a run's sentences are searched as one string: the cost grows with the text and
+the matches, not with the number of terms, and the text is never copied or re-cased.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from translate.glossary import Term, nfc
+from translate.protect import Span
+
+_JOINERS = frozenset("-_&'’")
+_SEPARATOR = "\x00"  # between the sentences of one search: neither a word nor a space
+_MAX_VARIANTS = 8  # spellings of one term (tone placement) before case variants
+# Old-style tone placement (hòa, thúy) and the new style (hoà, thuý) are both in use.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_OLD_TONE: dict[str, str] = {}
+for _tone in _TONES:
+    for _pair in ("oa", "oe", "uy", "OA", "OE", "UY", "Oa", "Oe", "Uy"):
+        _old = unicodedata.normalize("NFC", _pair[0] + _tone + _pair[1])
+        _new = unicodedata.normalize("NFC", _pair[0] + _pair[1] + _tone)
+        if len(_old) == 2 and len(_new) == 2:
+            _OLD_TONE[_old] = _new
+_NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
+_TONE_PAIR = re.compile("|".join(sorted({*_OLD_TONE, *_NEW_TONE})))
+# Whitespace other than single spaces: such texts are searched one by one, spaces collapsed.
+_ODD_SPACES = ("  ", "\t", "\n", "\r", "\xa0", "\u202f", "\u2009", "\u3000", "\x0b", "\x0c")
+
+
+def canonical(text: str) -> str:
+    """NFC text with old-style tone placement moved to the new style (same length)."""
+    text = nfc(text)
+    return _TONE_PAIR.sub(lambda m: _OLD_TONE.get(m.group(), m.group()), text)
+
+
+def fold(text: str) -> str:
+    """Lowercase with the same length (offsets stay valid); characters whose lowercase is
+    longer (``İ``) are kept as they are."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def spellings(source: str) -> list[str]:
+    """The forms of a term searched in texts: both tone placements of each `oa`/`oe`/`uy`."""
+    forms = [" ".join(nfc(source).split())]
+    for match in reversed(list(_TONE_PAIR.finditer(forms[0]))):
+        pair = match.group()
+        other = _OLD_TONE.get(pair) or _NEW_TONE[pair]
+        start, end = match.span()
+        forms += [f[:start] + other + f[end:] for f in forms]
+        if len(forms) >= _MAX_VARIANTS:
+            break
+    return list(dict.fromkeys(forms))
+
+
+def case_forms(text: str) -> list[str]:
+    """What a case-insensitive term looks like in running text: lowercase, a capital first
+    letter, every word capitalised, all capitals."""
+    lower = fold(text)
+    first = lower[:1].upper() + lower[1:] if len(lower[:1].upper()) == 1 else lower
+    title = " ".join(
+        w[:1].upper() + w[1:] if len(w[:1].upper()) == 1 else w for w in lower.split(" ")
+    )
+    upper = text.upper() if len(text.upper()) == len(text) else lower
+    return list(dict.fromkeys((lower, first, title, upper)))
+
+
+def positions_in(texts: Sequence[str], joined: str, needles: Iterable[str]) -> set[int]:
+    """Indices of the texts (joined by one separator character) holding one of ``needles``."""
+    positions = []
+    for needle in needles:
+        found = joined.find(needle)
+        while found != -1:
+            positions.append(found)
+            found = joined.find(needle, found + 1)
+    if not positions:
+        return set()
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return {bisect.bisect_right(starts, position) - 1 for position in positions}
+
+
+def _collapsed(text: str) -> tuple[str, list[int]]:
+    """The text with each whitespace run made one space, and where each character came from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for match in re.finditer(r"\s+|\S+", text):
+        if match.group()[0].isspace():
+            pieces.append(" ")
+            origin.append(match.start())
+        else:
+            pieces.append(match.group())
+            origin.extend(range(match.start(), match.end()))
+    return "".join(pieces), origin
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    start: int
+    end: int
+    term: Term
+
+    def span(self) -> Span:
+        term = self.term
+        kind = "dnt" if term.dnt else "term"
+        return Span(self.start, self.end, kind, term.preferred, label=term.source)
+
+
+# A candidate before overlaps are resolved: (start, end, pattern index).
+_Candidate = tuple[int, int, int]
+
+
+class TermMatcher:
+    """All glossary terms compiled once (see the module doc)."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        by_pattern: dict[str, list[Term]] = {}
+        for term in terms:
+            for form in spellings(term.source):
+                for pattern in case_forms(form) if not term.sensitive else (form,):
+                    if pattern:
+                        by_pattern.setdefault(pattern, []).append(term)
+        self._patterns = list(by_pattern)
+        # Of terms written the same, a case-sensitive one wins, then the first loaded.
+        self._terms = [
+            terms_[0] if len(terms_) == 1 else next((t for t in terms_ if t.sensitive), terms_[0])
+            for terms_ in by_pattern.values()
+        ]
+        self._edges = [(p[:1].isalnum(), p[-1:].isalnum()) for p in self._patterns]
+        self._lengths = [len(p) for p in self._patterns]
+        # Searched as UTF-8 bytes: the binding's str search converts every offset (10× slower).
+        self._automaton = (
+            ahocorasick_rs.BytesAhoCorasick([p.encode("utf-8") for p in self._patterns])
+            if self._patterns
+            else None
+        )
+        self.size = len(self._patterns)
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Non-overlapping matches in text order; offsets refer to ``nfc(text)``."""
+        return list(self.find_many([text])[0])
+
+    def find_many(
+        self, texts: Sequence[str], *, normalized: bool = False
+    ) -> list[Sequence[TermMatch]]:
+        """``find`` for each text, searching all of them in one pass (``normalized``: the
+        caller knows every text is NFC)."""
+        if self._automaton is None or not texts:
+            return [() for _ in texts]
+        normal: list[str] = list(texts)
+        joined = _SEPARATOR.join(normal)
+        # NUL is a starter: the joined text is NFC exactly when every text is.
+        if not normalized and not unicodedata.is_normalized("NFC", joined):
+            normal = [nfc(t) for t in texts]
+            joined = _SEPARATOR.join(normal)
+        if joined.count(_SEPARATOR) != len(normal) - 1:
+            return [self.find_many([t])[0] for t in normal]  # a NUL inside a text
+        origins: dict[int, list[int]] = {}
+        odd = positions_in(normal, joined, _ODD_SPACES)
+        if odd:
+            for index in odd:
+                normal[index], origins[index] = _collapsed(normal[index])
+            joined = _SEPARATOR.join(normal)
+        results: list[Sequence[TermMatch]] = [()] * len(normal)
+        for index, candidates in self._candidates(normal, joined).items():
+            origin = origins.get(index)
+            if origin is not None:
+                candidates = [(origin[a], origin[b - 1] + 1, p) for a, b, p in candidates]
+            results[index] = self._resolve(candidates)
+        return results
+
+    def _candidates(self, texts: Sequence[str], joined: str) -> dict[int, list[_Candidate]]:
+        """Whole-word matches by text index, character offsets within the text; ``joined``:
+        the texts joined by ``_SEPARATOR``."""
+        assert self._automaton is not None
+        data = joined.encode("utf-8", "surrogatepass")
+        pieces = data.split(_SEPARATOR.encode())
+        starts = list(itertools.accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
+        found: dict[int, list[_Candidate]] = {}
+        edges, lengths = self._edges, self._lengths
+        for pattern, byte_start, _ in self._automaton.find_matches_as_indexes(
+            data, overlapping=True
+        ):
+            index = bisect.bisect_right(starts, byte_start) - 1
+            text, piece = texts[index], pieces[index]
+            local = byte_start - starts[index]
+            start = local if len(piece) == len(text) else len(piece[:local].decode())
+            end = start + lengths[pattern]
+            starts_word, ends_word = edges[pattern]
+            if starts_word and start > 0:
+                before = text[start - 1]
+                if before.isalnum() or (
+                    before in _JOINERS and start >= 2 and text[start - 2].isalnum()
+                ):
+                    continue
+            if ends_word and end < len(text):
+                after = text[end]
+                if after.isalnum() or (
+                    after in _JOINERS and end + 1 < len(text) and text[end + 1].isalnum()
+                ):
+                    continue
+            found.setdefault(index, []).append((start, end, pattern))
+        return found
+
+    def _resolve(self, candidates: list[_Candidate]) -> list[TermMatch]:
+        """Longest first, then leftmost; equal spans: the case-sensitive term."""
+        terms = self._terms
+        if not candidates:
+            return []
+        if len(candidates) == 1:
+            start, end, pattern = candidates[0]
+            return [TermMatch(start, end, terms[pattern])]
+        ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0], not terms[c[2]].sensitive))
+        taken = bytearray(max(c[1] for c in candidates))
+        chosen: list[TermMatch] = []
+        for start, end, pattern in ordered:
+            if taken.find(1, start, end) == -1:
+                taken[start:end] = b"\x01" * (end - start)
+                chosen.append(TermMatch(start, end, terms[pattern]))
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+    def spans(self, text: str) -> list[Span]:
+        return [match.span() for match in self.find(text)]
+
+
+# ---------------------------------------------------------------------------------------
+# Compliance
+
+
+def target_present(term: Term, output: str) -> bool:
+    """Whether one of the term's accepted targets is in the output as whole words (case-folded
+    unless the term is do-not-translate)."""
+    text = canonical(output)
+    for target in term.targets:
+        wanted = canonical(target)
+        haystack, needle = (text, wanted) if term.dnt else (fold(text), fold(wanted))
+        pattern = r"\s+".join(re.escape(part) for part in needle.split())
+        if re.search(rf"(?<![\w]){pattern}(?![\w])", haystack):
+            return True
+    return False
