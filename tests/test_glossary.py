@@ -294,3 +294,28 @@ def test_target_present_whole_words_and_case() -> None:
     assert not target_present(term, "DICE said")
     dnt = Term("Hue-S", ("Hue-S",), dnt=True)
     assert target_present(dnt, "the Hue-S app") and not target_present(dnt, "the hue-s app")
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["Sở", "Thông tin", "Huế", "hòa", "bình", " ", "  ", "\t", "-", "ế"])
+        ).map("".join),
+        max_size=6,
+    )
+)
+def test_one_pass_over_many_texts_equals_one_text_at_a_time(texts: list[str]) -> None:
+    m = matcher(
+        Term("Sở", ("D",)), Term("Thông tin", ("I",)), Term("Huế", ("H",)), Term("hoà bình", ("P",))
+    )
+    assert [list(found) for found in m.find_many(texts)] == [m.find(text) for text in texts]
+
+
+def test_many_texts_with_nfd_and_nul() -> None:
+    m = matcher(Term("Huế", ("Hue",)))
+    texts = [unicodedata.normalize("NFD", "ở Huế"), "a\x00Huế", "Huế"]
+    assert [[(x.start, x.end) for x in found] for found in m.find_many(texts)] == [
+        [(2, 5)],
+        [(2, 5)],
+        [(0, 3)],
+    ]

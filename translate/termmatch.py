@@ -181,8 +181,9 @@ class TermMatcher:
         if not normalized and not unicodedata.is_normalized("NFC", joined):
             normal = [nfc(t) for t in texts]
             joined = _SEPARATOR.join(normal)
-        if joined.count(_SEPARATOR) != len(normal) - 1:
-            return [self.find_many([t])[0] for t in normal]  # a NUL inside a text
+        if joined.count(_SEPARATOR) != len(normal) - 1:  # a NUL inside a text: a mark
+            normal = [t.replace(_SEPARATOR, "\ufffd") for t in normal]
+            joined = _SEPARATOR.join(normal)
         origins: dict[int, list[int]] = {}
         odd = positions_in(normal, joined, _ODD_SPACES)
         if odd:
