@@ -230,6 +230,8 @@ def test_cli_run_with_glossary_and_check(
     assert "glossary: 'Sở Thông tin và Truyền thông' must be translated as" in check.stdout
     assert f"'{URL}'" in check.stdout  # reported once, by the url check
     assert check.stdout.count(URL) == 1
+    only = run_cli("check", "locales", "--no-msgfmt", "--only", "protected")
+    assert only.exit_code == 1 and f"protected: url '{URL}' of the msgid" in only.stdout
     stats = run_cli("stats", "locales")
     assert stats.exit_code == 0 and "glossary terms: " in stats.stdout
 

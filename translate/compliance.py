@@ -45,20 +45,24 @@ def glossary_messages(pair: Pair, guard: Guard | None = None) -> list[str]:
     ]
 
 
-def protected_messages(pair: Pair, guard: Guard | None = None) -> list[str]:
+def protected_messages(
+    pair: Pair, guard: Guard | None = None, reported_by: Iterable[str] = _ADDRESS_KINDS
+) -> list[str]:
     """The ``protected`` check: protected spans and do-not-translate terms not kept exactly.
 
-    A URL or e-mail the ``url``/``email`` check already reports missing is not repeated.
+    A URL or e-mail that the ``url`` or ``email`` check (when among ``reported_by``, the
+    checks that run) already reports missing is not repeated.
     """
     guard = guard or _builtin_guard()
     missing = unmet(guard.requirements(pair.msgid), pair.msgstr)
     if not missing:
         return []
-    reported = {p.text for p in pair.missing if p.kind in _ADDRESS_KINDS}
+    kinds = set(reported_by)
+    reported = {p.text for p in pair.missing if p.kind in kinds} if kinds else set()
     return [
         _message(r)
         for r in missing
-        if r.kind != "term" and not (r.kind in _ADDRESS_KINDS and _stripped(r.wanted) in reported)
+        if r.kind != "term" and not (r.kind in kinds and _stripped(r.wanted) in reported)
     ]
 
 
@@ -68,9 +72,10 @@ def _stripped(address: str) -> str:
 
 def bind_checks(checks: Mapping[str, Check], guard: Guard) -> dict[str, Check]:
     """The checks with ``glossary`` and ``protected`` using ``guard`` (its glossary)."""
+    running = tuple(kind for kind in _ADDRESS_KINDS if kind in checks)
     bound = {
         GLOSSARY_CHECK: functools.partial(glossary_messages, guard=guard),
-        PROTECTED_CHECK: functools.partial(protected_messages, guard=guard),
+        PROTECTED_CHECK: functools.partial(protected_messages, guard=guard, reported_by=running),
     }
     return {
         name: dataclasses.replace(check, run=bound[name]) if name in bound else check

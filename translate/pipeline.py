@@ -164,10 +164,17 @@ def _run(
         for job in jobs:
             _load_and_plan(job, options)
         warnings = (*warnings, *_source_copy_warnings(jobs, options))
-        work = _Work(options, progress, engine_factory, now)
+        work = _Work(options, progress, engine_factory, now, glossary)
         work.translate_and_write(jobs)
         engine = work.engine
     warnings = (*warnings, *_markup_warnings(work.translations))
+    flagged = getattr(engine, "flagged", 0)  # translate.guard.GuardedEngine
+    if flagged:
+        warnings += (
+            f"{count(flagged, 'machine translation')} still miss a glossary term or a "
+            "protected span (see their `# mt-check:` comments; `translate check` reports them "
+            "once reviewed)",
+        )
     return RunSummary(
         documents=len(jobs),
         segments=sum(job.segments for job in jobs),
@@ -190,6 +197,7 @@ class _Work:
     progress: Progress
     factory: EngineFactory | None
     now: str
+    glossary: Glossary | None = None  # what GuardedEngine masks besides the built-in spans
     engine: Engine | None = None
     machine: MachineSource | None = None
     sent: int = 0  # distinct sentences sent to the model
@@ -199,7 +207,9 @@ class _Work:
 
     def _start_engine(self, record: journal.RunJournal) -> None:
         if self.engine is None:
-            self.engine, self.machine = _engine(self.options, self.factory, self.progress)
+            self.engine, self.machine = _engine(
+                self.options, self.factory, self.progress, self.glossary
+            )
         record.key = _journal_key(self.engine.source, self.options)
 
     def _journaled(self, record: journal.RunJournal) -> dict[str, Translation]:

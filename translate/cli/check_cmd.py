@@ -125,7 +125,7 @@ def check(
     files = glossary_files(glossaries, no_glossary, catalogue_folders(catalogs))
     options = CheckOptions(
         include_fuzzy=include_fuzzy,
-        checks=bind_checks(checks, load_guard(files)) if files else checks,
+        checks=bind_checks(checks, load_guard(files)),
         max_fuzzy=parse_threshold(max_fuzzy, "--max-fuzzy") if max_fuzzy is not None else None,
         max_untranslated=(
             parse_threshold(max_untranslated, "--max-untranslated")
