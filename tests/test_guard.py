@@ -54,6 +54,7 @@ class Double:
         self,
         sentences: Sequence[str],
         progress: Callable[[int], None] | None = None,
+        on_batch: Callable[[list[Translation]], None] | None = None,
         alternatives: int | None = None,
     ) -> list[Translation]:
         self.calls += 1
@@ -64,6 +65,8 @@ class Double:
             texts = (texts * (1 + (alternatives or 0)))[: 1 + (alternatives or 0)]
             alts = tuple(Alternative(t, -1.0 - i / 10) for i, t in enumerate(texts[1:]))
             results.append(Translation(sentence, texts[0], -0.5, alts))
+        if on_batch is not None:
+            on_batch(list({r.source: r for r in results}.values()))
         return results
 
 
@@ -163,8 +166,26 @@ def test_masked_alternatives_are_restored_or_left_out() -> None:
                 for r in results
             ]
 
-    (kept,) = GuardedEngine(HalfBroken(english), Guard(GLOSSARY)).translate([SENTENCE], None, 1)
+    (kept,) = GuardedEngine(HalfBroken(english), Guard(GLOSSARY)).translate(
+        [SENTENCE], alternatives=1
+    )
     assert kept.text.startswith(DEPARTMENT) and kept.alternatives == ()
+
+
+def test_batches_are_reported_restored_and_retries_after_the_retry() -> None:
+    """What the run journal records: the original sentences with restored translations."""
+    batches: list[list[Translation]] = []
+    double = Double(lambda s: english(s) if "kế hoạch" in s else "", plain=lambda s: ["plain"])
+    other = f"Xem {URL} ngay."
+    results = GuardedEngine(double, Guard(GLOSSARY)).translate(
+        [SENTENCE, other, "Không có gì."], on_batch=batches.append
+    )
+    assert [[t.source for t in batch] for batch in batches] == [
+        [SENTENCE, "Không có gì."],
+        [other],  # its placeholder was dropped: reported once retried
+    ]
+    assert batches[0][0] == results[0] and batches[1][0] == results[1]
+    assert results[1].notes and OPEN not in results[0].text
 
 
 def test_duplicate_sentences_are_masked_once() -> None:

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from translate.glossary import Glossary, Term, nfc
 from translate.protect import (
@@ -61,6 +61,7 @@ class Translator(Protocol):
         self,
         sentences: Sequence[str],
         progress: Callable[[int], None] | None = None,
+        on_batch: Callable[[list[Translation]], None] | None = None,
         alternatives: int | None = None,
     ) -> list[Translation]: ...
 
@@ -202,48 +203,90 @@ class GuardedEngine:
         package: InstalledPackage = getattr(self.engine, "package")  # noqa: B009
         return package
 
+    def load(self) -> None:
+        getattr(self.engine, "load", lambda: None)()
+
+    def abandon(self) -> None:
+        getattr(self.engine, "abandon", lambda: None)()
+
     def translate(
         self,
         sentences: Sequence[str],
         progress: Callable[[int], None] | None = None,
+        on_batch: Callable[[list[Translation]], None] | None = None,
         alternatives: int | None = None,
     ) -> list[Translation]:
+        """As ``Engine.translate``; ``on_batch`` gets the restored translations of each batch
+        (of the original sentences), and those of the retried sentences after the retry."""
         wanted = self.alternatives if alternatives is None else alternatives
         distinct = [s for s in dict.fromkeys(sentences) if s.strip()]
         plans = dict(zip(distinct, self.guard.masked_many(distinct), strict=True))
         inputs = [plan.text if (plan := plans.get(s)) is not None else s for s in sentences]
-        # Without `alternatives` the engine uses its own options (GuardedEngine.alternatives).
-        if alternatives is None:
-            first = self.engine.translate(inputs, progress)
-        else:
-            first = self.engine.translate(inputs, progress, alternatives=alternatives)
+        senders: dict[str, list[str]] = {}  # what the model sees → the sentences behind it
+        for sentence, text in zip(sentences, inputs, strict=True):
+            senders.setdefault(text, [])
+            if sentence not in senders[text]:
+                senders[text].append(sentence)
         results: dict[str, Translation] = {}
         failed: dict[str, _Failed] = {}
-        for sentence, result in zip(sentences, first, strict=True):
-            plan = plans.get(sentence)
-            if sentence in results or sentence in failed:
-                continue
-            if plan is None:
-                results[sentence] = _with_notes(result, self.guard, sentence)
-                continue
-            restored = restore(plan, result.text)
-            if restored.text is None:
-                failed[sentence] = _Failed(plan, result, restored.problems)
-            else:
-                results[sentence] = Translation(
-                    source=sentence,
-                    text=restored.text,
-                    score=result.score,
-                    alternatives=_restored_alternatives(plan, result.alternatives),
-                )
+
+        def settle(batch: list[Translation]) -> list[Translation]:
+            done: list[Translation] = []
+            for result in batch:
+                for sentence in senders.get(result.source, [result.source]):
+                    if sentence not in results and sentence not in failed:
+                        self._settle(sentence, plans.get(sentence), result, results, failed)
+                    if sentence in results:
+                        done.append(results[sentence])
+            return done
+
+        def batch_done(batch: list[Translation]) -> None:
+            settled = settle(batch)
+            if on_batch is not None and settled:
+                on_batch(settled)
+
+        # Without `alternatives` the engine uses its own options (GuardedEngine.alternatives).
+        keywords: dict[str, Any] = {} if alternatives is None else {"alternatives": alternatives}
+        if on_batch is not None:
+            keywords["on_batch"] = batch_done
+        first = self.engine.translate(inputs, progress, **keywords)
+        settle(first)
         if failed:
             self.retried += len(failed)
             retry = list(failed)
             again = self.engine.translate(retry, None, alternatives=max(wanted, RETRY_ALTERNATIVES))
-            for sentence, plain in zip(retry, again, strict=True):
-                results[sentence] = self._choose(sentence, failed[sentence], plain, wanted)
+            chosen = [
+                self._choose(s, failed.pop(s), plain, wanted)
+                for s, plain in zip(retry, again, strict=True)
+            ]
+            results.update((t.source, t) for t in chosen)
+            if on_batch is not None:
+                on_batch(chosen)
         self.flagged += sum(1 for s in results if results[s].notes)
         return [results.get(s) or Translation(source=s, text="", score=0.0) for s in sentences]
+
+    def _settle(
+        self,
+        sentence: str,
+        plan: Masked | None,
+        result: Translation,
+        results: dict[str, Translation],
+        failed: dict[str, _Failed],
+    ) -> None:
+        """The result of one sentence restored into ``results``, or into ``failed``."""
+        if plan is None:
+            results[sentence] = _with_notes(replace(result, source=sentence), self.guard, sentence)
+            return
+        restored = restore(plan, result.text)
+        if restored.text is None:
+            failed[sentence] = _Failed(plan, result, restored.problems)
+            return
+        results[sentence] = Translation(
+            source=sentence,
+            text=restored.text,
+            score=result.score,
+            alternatives=_restored_alternatives(plan, result.alternatives),
+        )
 
     def _choose(
         self, sentence: str, failed: _Failed, plain: Translation, wanted: int
