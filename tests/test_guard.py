@@ -238,7 +238,9 @@ def test_cli_run_with_glossary_and_check(
     entries = {m.msgid: m for m in parse(po.read_text(encoding="utf-8")).messages}
     entry = entries[SENTENCE]
     flagged = [c for c in entry.comments if c.startswith("mt-check:")]
-    assert (DEPARTMENT in entry.msgstr and URL in entry.msgstr) or flagged
+    # The project glossary reached the model: its term is in the msgstr or flagged.
+    assert DEPARTMENT in entry.msgstr or any(SO in line for line in flagged)
+    assert URL in entry.msgstr or any(URL in line for line in flagged)
     # A reviewer accepts a translation that lost the term and altered the URL.
     catalogue = parse(po.read_text(encoding="utf-8"))
     reviewed = dataclasses.replace(
