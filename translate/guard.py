@@ -252,18 +252,21 @@ class GuardedEngine:
         first = self.engine.translate(inputs, progress, **keywords)
         settle(first)
         if failed:
-            self.retried += len(failed)
-            retry = list(failed)
-            again = self.engine.translate(retry, None, alternatives=max(wanted, RETRY_ALTERNATIVES))
-            chosen = [
-                self._choose(s, failed.pop(s), plain, wanted)
-                for s, plain in zip(retry, again, strict=True)
-            ]
+            chosen = self._retry(failed, wanted)
             results.update((t.source, t) for t in chosen)
             if on_batch is not None:
                 on_batch(chosen)
         self.flagged += sum(1 for s in results if results[s].notes)
         return [results.get(s) or Translation(source=s, text="", score=0.0) for s in sentences]
+
+    def _retry(self, failed: dict[str, _Failed], wanted: int) -> list[Translation]:
+        """The sentences whose placeholders broke, translated again unmasked, with n-best."""
+        self.retried += len(failed)
+        retry = list(failed)
+        again = self.engine.translate(retry, None, alternatives=max(wanted, RETRY_ALTERNATIVES))
+        return [
+            self._choose(s, failed[s], plain, wanted) for s, plain in zip(retry, again, strict=True)
+        ]
 
     def _settle(
         self,

@@ -47,45 +47,7 @@ def glossary_tsv(glossary: Glossary) -> str:
 
 def check_glossary(glossary: Glossary, texts: Sequence[str] | None = None) -> list[GlossaryFinding]:
     """Findings in row order; ``texts``: where every term should occur at least once."""
-    findings: list[GlossaryFinding] = []
-    seen: dict[tuple[str, str], str] = {}  # (source, target) → origin
-    by_source: dict[str, list[tuple[str, bool, str]]] = {}  # folded source → (case, dnt, origin)
-    for row in glossary.rows:
-        for target in row.targets:
-            key = (row.source, target)
-            if key in seen:
-                findings.append(
-                    GlossaryFinding(
-                        row.origin,
-                        "duplicate",
-                        f"'{row.source}' → '{target}' is also at {seen[key]}",
-                    )
-                )
-            else:
-                seen[key] = row.origin
-        folded = row.source.casefold()
-        for case, dnt, origin in by_source.get(folded, []):
-            if dnt != row.dnt:
-                what = "do-not-translate" if row.dnt else "translated"
-                other = "translated" if row.dnt else "do-not-translate"
-                findings.append(
-                    GlossaryFinding(
-                        row.origin,
-                        "conflict",
-                        f"'{row.source}' is {what} here but {other} at {origin}",
-                    )
-                )
-                break
-            if case != row.case:
-                findings.append(
-                    GlossaryFinding(
-                        row.origin,
-                        "conflict",
-                        f"'{row.source}' has case {row.case} here but {case} at {origin}",
-                    )
-                )
-                break
-        by_source.setdefault(folded, []).append((row.case, row.dnt, row.origin))
+    findings = _duplicates_and_conflicts(glossary)
     findings.extend(
         GlossaryFinding(origin, "no-target", "the row has no target yet; it is ignored")
         for origin in glossary.skipped
@@ -96,6 +58,41 @@ def check_glossary(glossary: Glossary, texts: Sequence[str] | None = None) -> li
             for term in unused_terms(glossary.terms, texts)
         )
     return findings
+
+
+def _duplicates_and_conflicts(glossary: Glossary) -> list[GlossaryFinding]:
+    findings: list[GlossaryFinding] = []
+    seen: dict[tuple[str, str], str] = {}  # (source, target) → origin
+    by_source: dict[str, list[tuple[str, bool, str]]] = {}  # folded source → (case, dnt, origin)
+    for row in glossary.rows:
+        for target in row.targets:
+            key = (row.source, target)
+            if key in seen:
+                message = f"'{row.source}' → '{target}' is also at {seen[key]}"
+                findings.append(GlossaryFinding(row.origin, "duplicate", message))
+            else:
+                seen[key] = row.origin
+        folded = row.source.casefold()
+        for case, dnt, origin in by_source.get(folded, []):
+            conflict = _conflict(row.source, row.dnt, row.case, dnt, case, origin)
+            if conflict:
+                findings.append(GlossaryFinding(row.origin, "conflict", conflict))
+                break
+        by_source.setdefault(folded, []).append((row.case, row.dnt, row.origin))
+    return findings
+
+
+def _conflict(
+    source: str, dnt: bool, case: str, other_dnt: bool, other_case: str, origin: str
+) -> str:
+    if dnt != other_dnt:
+        what, other = (
+            ("do-not-translate", "translated") if dnt else ("translated", "do-not-translate")
+        )
+        return f"'{source}' is {what} here but {other} at {origin}"
+    if case != other_case:
+        return f"'{source}' has case {case} here but {other_case} at {origin}"
+    return ""
 
 
 def unused_terms(terms: Sequence[Term], texts: Iterable[str]) -> list[Term]:
