@@ -100,10 +100,13 @@ def segment_notes(segment: Segment) -> tuple[str, ...]:
 
 def template_entries(documents: Iterable[Document]) -> tuple[TemplateEntry, ...]:
     """Distinct messages in order of first occurrence, with every reference and note."""
-    # msgid -> (references, notes, language of the first occurrence)
-    found: dict[str, tuple[list[str], list[str], str]] = {}
+    # msgid -> (references, notes, language of the first occurrence); dicts as ordered sets,
+    # so that a sentence repeated N times costs N, not N² (1M repeats: seconds, not hours).
+    found: dict[str, tuple[dict[str, None], dict[str, None], str]] = {}
     for document in documents:
         path = document.path
+        while path.startswith("./"):
+            path = path[2:]  # as the writer writes it, so a re-read compares equal
         for segment in document.segments:
             msgid = po_safe(segment.message)
             if msgid == "":
@@ -111,13 +114,12 @@ def template_entries(documents: Iterable[Document]) -> tuple[TemplateEntry, ...]
             reference = f"{path}:{segment.line}"
             entry = found.get(msgid)
             if entry is None:
-                entry = found[msgid] = ([reference], [], segment.lang)
-            elif reference not in entry[0]:
-                entry[0].append(reference)
+                entry = found[msgid] = ({reference: None}, {}, segment.lang)
+            else:
+                entry[0][reference] = None
             if segment.notes or segment.comments:
                 for note in segment_notes(segment):
-                    if note not in entry[1]:
-                        entry[1].append(note)
+                    entry[1][note] = None
     return tuple(
         TemplateEntry(msgid, tuple(refs), tuple(notes), lang)
         for msgid, (refs, notes, lang) in found.items()

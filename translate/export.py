@@ -9,6 +9,7 @@ text (or, in strict mode, is reported).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,8 +207,10 @@ def export_catalogue(
     Returns the result and the source reader's warnings. ``source`` defaults to the file the
     catalogue's `#:` references name, relative to the working directory.
     """
+    from translate.fileguard import check_regular
+
     path = Path(catalogue_path)
-    if not path.is_file():
+    if not check_regular(path, what="catalogue") or not path.is_file():
         raise UserError(f"{path}: no such catalogue file")
     catalogue = pofile.read(path)
     if source is None:
@@ -225,3 +228,24 @@ def export_catalogue(
 
     result, warnings = markup_export_warnings(read.markup, catalogue, translations, known)
     return result, (*read.warnings, *warnings)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def refuse_output_over_inputs(output: Path, catalogue: Path, source: str) -> None:
+    """Refuse an ``-o`` that names the catalogue or the source document (links followed):
+    the English text would replace a reviewer's catalogue, or the original."""
+    inputs = [("the catalogue", catalogue)]
+    if source != "-":
+        inputs.append(("the source document", Path(source)))
+    for role, path in inputs:
+        if _same_file(output, path):
+            raise UserError(
+                f"{output}: is {role} being exported ({path}); refusing to write the English "
+                "document over it, nothing was written: give another file name for -o"
+            )

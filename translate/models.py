@@ -19,7 +19,6 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ DOWNLOAD_TIMEOUT_S = 60.0
 CHUNK_BYTES = 1 << 20
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 REQUIRED_MODEL_FILES = ("model/model.bin", "model/config.json")
-STAGING_PREFIX = ".translate-staging-"
+STAGING_PREFIX = ".translate-staging-"  # + pid + random: see translate.archive_guard
 # Unpacked copies of `--model FILE.argosmodel` kept in the cache (the least recently used go).
 MAX_CACHED_ARCHIVES = 3
 
@@ -167,12 +166,16 @@ def load_package(folder: Path) -> InstalledPackage:
 
 def _parse_metadata(source: Path | bytes, where: str) -> dict[str, Any]:
     try:
+        if isinstance(source, Path) and source.stat().st_size > 1024 * 1024:
+            raise UserError(f"{where}: too large to be package metadata")
         raw = source.read_bytes() if isinstance(source, Path) else source
         metadata = json.loads(raw.decode("utf-8"))
     except FileNotFoundError as exc:
         raise UserError(f"{where}: missing (every Argos package has a metadata.json)") from exc
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise UserError(f"{where}: not valid UTF-8 JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise UserError(f"{where}: nested too deeply to be package metadata") from exc
     if not isinstance(metadata, dict):
         raise UserError(f"{where}: expected a JSON object")
     for key in ("from_code", "to_code"):
@@ -198,6 +201,9 @@ def list_installed(environ: Mapping[str, str] | None = None) -> list[InstalledPa
     for directory in argos_paths(environ).package_dirs:
         if not directory.is_dir():
             continue
+        from translate.archive_guard import remove_stale_staging
+
+        remove_stale_staging(directory)  # what killed installs left (never a live one's)
         for folder in sorted(directory.iterdir()):
             if folder.name.startswith(".") or not (folder / "metadata.json").is_file():
                 continue
@@ -337,8 +343,12 @@ def _unpack_in_place(archive: Path, pair: tuple[str, str]) -> InstalledPackage:
                     os.utime(target_root)  # recently used: kept by _prune_archive_cache
                 return load_package(child)
     info = validate_archive(archive, expected_pair=pair)
-    paths.archive_cache_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=paths.archive_cache_dir))
+    from translate.archive_guard import make_staging
+
+    try:
+        staging = make_staging(paths.archive_cache_dir)
+    except OSError as exc:
+        raise UserError(f"cannot unpack {archive} into {paths.archive_cache_dir}: {exc}") from exc
     try:
         _extract(archive, info, staging / "unpacked")
         try:
@@ -346,6 +356,8 @@ def _unpack_in_place(archive: Path, pair: tuple[str, str]) -> InstalledPackage:
         except OSError:
             if not target_root.is_dir():  # not a concurrent run that got there first
                 raise
+    except OSError as exc:
+        raise UserError(f"cannot unpack {archive} into {paths.archive_cache_dir}: {exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     _prune_archive_cache(paths.archive_cache_dir, keep=target_root)
@@ -439,10 +451,23 @@ def validate_archive(archive: Path, *, expected_pair: tuple[str, str] | None = N
             )
         if not any(f"{top}/{name}" in present for name in TOKENIZER_FILES):
             raise UserError(f"{where}: no tokenizer ({top}/sentencepiece.model or {top}/bpe.model)")
+        from translate.archive_guard import MAX_METADATA_BYTES, check_members
+
+        # Encryption, unreadable compression, file/folder clashes, bombs: from the directory.
+        check_members(infos, where, argos_paths().packages_dir)
+        if zf.getinfo(f"{top}/metadata.json").file_size > MAX_METADATA_BYTES:
+            raise UserError(f"{where}: {top}/metadata.json is too large to be package metadata")
         try:
             bad_member = zf.testzip()
             metadata_bytes = zf.read(f"{top}/metadata.json")
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            RuntimeError,  # encrypted (also caught above from the flags)
+            NotImplementedError,  # compression method
+        ) as exc:
             raise UserError(f"{where}: damaged archive ({exc})") from exc
         if bad_member is not None:
             raise UserError(f"{where}: damaged archive (bad CRC in {bad_member})")
@@ -512,8 +537,9 @@ def install_archive(
             "use --force to replace it, or `translate models remove` first"
         )
     try:
-        packages_dir.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packages_dir))
+        from translate.archive_guard import make_staging
+
+        staging = make_staging(packages_dir)
     except OSError as exc:
         raise UserError(f"cannot write to the packages folder {packages_dir}: {exc}") from exc
     try:
@@ -588,7 +614,9 @@ def remove(code: str) -> InstalledPackage:
         )
     package = matches[0]
     # Rename first so that a failure half-way through deleting leaves no half package listed.
-    trash = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packages_dir))
+    from translate.archive_guard import make_staging
+
+    trash = make_staging(packages_dir)
     try:
         os.replace(package.path, trash / package.code)
     except OSError as exc:

@@ -30,6 +30,7 @@ from translate.wording import count
 
 if TYPE_CHECKING:
     from translate.engine import Engine, EngineOptions
+    from translate.fileguard import FileStamp
     from translate.glossary import Glossary
     from translate.models import InstalledPackage
 
@@ -112,10 +113,15 @@ class _Job:
     old_po: pofile.PoFile | None = None
     old_po_text: str | None = None
     old_pot_text: str | None = None
+    # What each file was when read: it is replaced only while it still is (see `_write`).
+    po_stamp: FileStamp | None = None
+    pot_stamp: FileStamp | None = None
     plan: catalog.UpdatePlan = field(default_factory=lambda: catalog.UpdatePlan(needs_mt=()))
 
 
 EngineFactory = Callable[["InstalledPackage", "EngineOptions"], "Engine"]
+# How often a catalogue an editor keeps saving during the run is read and merged again.
+MERGE_ATTEMPTS = 3
 
 
 def run(
@@ -125,8 +131,13 @@ def run(
     progress: Progress | None = None,
     engine_factory: EngineFactory | None = None,
     notice: Callable[[str], None] = lambda message: None,
+    before_write: Callable[[Path], None] | None = None,
 ) -> RunSummary:
-    """Create or update ``<output>/<stem>.pot`` and ``<output>/<to>/<stem>.po`` per source."""
+    """Create or update ``<output>/<stem>.pot`` and ``<output>/<to>/<stem>.po`` per source.
+
+    ``before_write(po_path)`` runs after a document's merge and before its files are
+    replaced (a test hook: an editor saving the catalogue at that moment).
+    """
     started = time.monotonic()
     now = catalog.current_date()
     if not sources:
@@ -134,7 +145,7 @@ def run(
     progress = progress or Progress()
     options, missing_model = _fall_back_without_model(options)
     with _remove_new_folders_on_failure(options):
-        summary = _run(sources, options, progress, engine_factory, notice, now)
+        summary = _run(sources, options, progress, engine_factory, notice, now, before_write)
     return dataclasses.replace(
         summary, seconds=time.monotonic() - started, missing_model=missing_model
     )
@@ -147,6 +158,7 @@ def _run(
     engine_factory: EngineFactory | None,
     notice: Callable[[str], None],
     now: str,
+    before_write: Callable[[Path], None] | None = None,
 ) -> RunSummary:
     if options.use_mt:
         _check_model_options(options)  # a --model or --device typo fails before any work
@@ -164,7 +176,7 @@ def _run(
         for job in jobs:
             _load_and_plan(job, options)
         warnings = (*warnings, *_source_copy_warnings(jobs, options))
-        work = _Work(options, progress, engine_factory, now, glossary)
+        work = _Work(options, progress, engine_factory, now, glossary, before_write)
         work.translate_and_write(jobs)
         engine = work.engine
     warnings = (*warnings, *_markup_warnings(work.translations))
@@ -198,6 +210,7 @@ class _Work:
     factory: EngineFactory | None
     now: str
     glossary: Glossary | None = None  # what GuardedEngine masks besides the built-in spans
+    before_write: Callable[[Path], None] | None = None
     engine: Engine | None = None
     machine: MachineSource | None = None
     sent: int = 0  # distinct sentences sent to the model
@@ -241,15 +254,7 @@ class _Work:
                     translations.update(_translate(self.engine, wanted, self.progress, record))
                     self.sent += len(wanted)
                 for job in chunk:
-                    _write(
-                        job,
-                        translations,
-                        self.machine,
-                        options,
-                        self.now,
-                        self.written,
-                        self.unchanged,
-                    )
+                    self._write_checked(job, record)
                     if options.use_mt:
                         record.consume(job.po_path)
                     finished += 1
@@ -258,6 +263,42 @@ class _Work:
                 self.engine.abandon()  # exit now, not after the batches still queued
             message = _interrupted_message(jobs, finished, record.recorded)
             raise UserError(message, EXIT_INTERRUPTED) from None
+
+    def _write_checked(self, job: _Job, record: journal.RunJournal) -> None:
+        """Merge and write one document, never over content the merge did not read.
+
+        An editor may save the catalogue meanwhile (Poedit: temp file + rename, no lock).
+        A file that is no longer the one read is read and merged again (the editor's
+        entries win as reviewed work does; what the new merge needs goes to the model),
+        up to MERGE_ATTEMPTS times.
+        """
+        from translate.fileguard import CatalogueChanged
+
+        for _attempt in range(MERGE_ATTEMPTS):
+            if self.before_write is not None:
+                self.before_write(job.po_path)
+            done: list[Path] = []
+            same: list[Path] = []
+            try:
+                _write(job, self.translations, self.machine, self.options, self.now, done, same)
+            except CatalogueChanged:
+                _load_and_plan(job, self.options)
+                wanted = [m for m in job.plan.needs_mt if m not in self.translations]
+                if wanted:
+                    self._start_engine(record)
+                    assert self.engine is not None
+                    self.translations.update(_translate(self.engine, wanted, self.progress))
+                    self.sent += len(wanted)
+                continue
+            finally:
+                self.written.extend(path for path in done if path not in self.written)
+            self.unchanged.extend(path for path in same if path not in self.written)
+            return
+        raise UserError(
+            f"{job.po_path} changed {MERGE_ATTEMPTS} times while `translate run` was merging "
+            "it (is an editor saving it?); it was left as last saved: close it, or save and "
+            "wait, then run the same command again"
+        )
 
 
 def _check_model_options(options: RunOptions) -> None:
@@ -296,6 +337,12 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
     stems: list[str] = []
     by_stem: dict[str, str] = {}
     for source in sources:
+        problem = pofile.reference_problem(source)
+        if problem is not None:
+            raise UserError(
+                f"{source!r}: {problem}; its catalogue's `#:` references could not be written "
+                "so that gettext tools read them back: rename the file (spaces are fine)"
+            )
         stem = catalog.catalogue_stem(source, options.source_lang)
         if stem in by_stem:
             raise UserError(
@@ -308,7 +355,7 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
     jobs: list[_Job] = []
     warnings: list[str] = []
     for source, stem, po_path in zip(sources, stems, po_paths, strict=True):
-        read = read_and_segment(source, options.segmentation)
+        read = read_and_segment(source, options.segmentation, check=_refuse_catalogue_source)
         document = dataclasses.replace(
             read.document, path=reference_path(source, options.output_dir)
         )
@@ -327,17 +374,37 @@ def _prepare(sources: Sequence[str], options: RunOptions) -> tuple[list[_Job], t
     return jobs, tuple(warnings)
 
 
-def _read_text(path: Path) -> str | None:
-    return pofile.read_text(path) if path.exists() else None
+def _refuse_catalogue_source(source: str, text: str) -> None:
+    from translate.fileguard import catalogue_source_problem
+
+    problem = catalogue_source_problem(source, text)
+    if problem is not None:
+        raise UserError(
+            f"{source} is a gettext catalogue ({problem}), not a source document: `translate "
+            "run` takes the documents the catalogues were made from (e.g. seeds/*.txt), "
+            "nothing was changed; to export a reviewed catalogue use `translate export`"
+        )
+
+
+def _read_text(path: Path) -> tuple[str | None, FileStamp | None]:
+    """The catalogue's text and its stamp; (None, None) when there is none yet."""
+    from translate.fileguard import check_regular, stamp_of
+
+    if not check_regular(path, what="catalogue"):
+        return None, None
+    data = pofile.read_bytes(path)
+    return pofile.decode_text(data, path), stamp_of(path, data)
 
 
 def _load_and_plan(job: _Job, options: RunOptions) -> None:
-    assert job.document is not None
-    job.entries = catalog.template_entries([job.document])
-    job.segments = len(job.document.segments)
-    job.document = None
-    job.old_pot_text = _read_text(job.pot_path)
-    job.old_po_text = _read_text(job.po_path)
+    """Read the job's files (again, after an editor's save) and plan its update."""
+    if job.document is not None:
+        job.entries = catalog.template_entries([job.document])
+        job.segments = len(job.document.segments)
+        job.document = None
+    job.old_pot_text, job.pot_stamp = _read_text(job.pot_path)
+    job.old_po_text, job.po_stamp = _read_text(job.po_path)
+    job.old_po = None
     if job.old_po_text is not None:
         job.old_po = pofile.parse(job.old_po_text, str(job.po_path))
         _refuse_another_source(job, options.output_dir)
@@ -581,15 +648,22 @@ def _write(
         pot_date=pot_date,
         now=now,
     )
-    for path, text in ((job.pot_path, pot_text), (job.po_path, po_text)):
+    from translate.fileguard import change_check
+
+    for path, text, stamp in (
+        (job.pot_path, pot_text, job.pot_stamp),
+        (job.po_path, po_text, job.po_stamp),
+    ):
         if text is None:
+            change_check(path, stamp)()  # nothing to write, but nothing unread either
             unchanged.append(path)
             continue
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
-        atomic_write_text(path, text)
+        # Checked just before the rename: the window left is the rename itself.
+        atomic_write_text(path, text, before_replace=change_check(path, stamp))
         written.append(path)
 
 

@@ -242,9 +242,71 @@ def _comment_lines(marker: str, comments: Iterable[str]) -> Iterable[str]:
             yield f"{marker} {line}" if line else marker
 
 
+# GNU gettext 0.22 writes a file name with spaces between these (FIRST STRONG ISOLATE and
+# POP DIRECTIONAL ISOLATE), so that readers do not split it; it reads them back the same way.
+ISOLATE_START = "\u2068"
+ISOLATE_END = "\u2069"
+
+
+def reference_problem(reference: str) -> str | None:
+    """Why a ``path[:line]`` reference cannot be written to a ``#:`` line, or None.
+
+    A line break ends the comment (msgfmt then rejects the catalogue); other whitespace or
+    control characters would be split or mangled by readers.
+    """
+    for char in reference:
+        if char == " ":
+            continue
+        if char.isspace() or unicodedata.category(char) == "Cc":
+            return f"its name contains the character {char!r}"
+    return None
+
+
+def _isolated(reference: str) -> str:
+    """``path:line`` as GNU 0.22 writes it: a path with spaces between isolates."""
+    while reference.startswith("./"):
+        reference = reference[2:]
+    if " " not in reference:
+        return reference
+    path, colon, line = reference.rpartition(":")
+    if not (colon and line.isdigit() and path):
+        path, colon, line = reference, "", ""
+    return f"{ISOLATE_START}{path}{ISOLATE_END}{colon}{line}"
+
+
+def join_isolated(tokens: Iterable[str]) -> list[str]:
+    """References split on whitespace, with isolated file names (GNU 0.22) put back
+    together and their isolate marks removed."""
+    out: list[str] = []
+    pending: str | None = None
+    for token in tokens:
+        if pending is not None:
+            pending += " " + token
+        elif token.startswith(ISOLATE_START):
+            pending = token
+        else:
+            out.append(token)
+            continue
+        if ISOLATE_END in pending:
+            out.append(pending.replace(ISOLATE_START, "", 1).replace(ISOLATE_END, "", 1))
+            pending = None
+    if pending is not None:
+        out.append(pending)  # unbalanced: keep what was written
+    return out
+
+
 def _reference_lines(references: Sequence[str], width: int) -> list[str]:
     if not references:
         return []
+    for reference in references:
+        problem = reference_problem(reference)
+        if problem is not None:
+            raise UserError(
+                f"cannot write the reference {reference!r}: {problem}, which a `#:` line "
+                "cannot hold; rename the source file"
+            )
+    if any(" " in reference for reference in references):
+        references = [_isolated(reference) for reference in references]
     if len(references) == 1 and not references[0].startswith("./"):
         return [f"#: {references[0]}"]  # the first reference never wraps
     lines: list[str] = []
@@ -534,6 +596,8 @@ def _reader_content(text: str) -> str:
 def _parse_with_polib(content: str, path: str) -> PoFile:
     import polib  # polib is small; imported here so that `--help` stays fast
 
+    if "\\a" in content:
+        content = _bel_for_polib(content)
     try:
         parsed = polib.pofile(_NewlineLines(content), wrapwidth=PAGE_WIDTH)
     except (OSError, ValueError, IndexError, KeyError) as exc:
@@ -550,12 +614,15 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
         fuzzy=isinstance(parsed.metadata_is_fuzzy, list) and "fuzzy" in parsed.metadata_is_fuzzy,
     )
     messages: list[Message] = []
-    seen: dict[tuple[str | None, str, bool], int] = {}
+    seen: dict[tuple[str | None, str], int] = {}
     lines = content.split("\n")
     for entry in parsed:
         line = _msgid_line(lines, max(entry.linenum or 0, 1))
+        _check_plural_forms(entry, path, line)
         message = replace(_from_polib(entry), line=line)
-        identity = (message.msgctxt, message.msgid, message.obsolete)
+        # As GNU: an obsolete entry repeating a live one is a duplicate too (a merge would
+        # otherwise keep one translation and silently drop the other).
+        identity = (message.msgctxt, message.msgid)
         if identity in seen:
             raise PoSyntaxError(
                 path,
@@ -648,7 +715,7 @@ def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | 
     text = "\n" + content
     header: re.Match[str] | None = None
     entries: list[_StrictEntry] = []
-    seen: set[tuple[str, bool]] = set()
+    seen: set[str] = set()  # GNU: an obsolete entry may not repeat a live msgid either
     position = 0
     match_entry = _STRICT_ENTRY.match
     end = len(text)
@@ -671,10 +738,9 @@ def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | 
                 return None  # the first entry is not a header: leave it to the full reader
             header = match
             continue
-        identity = (msgid, obsolete)
-        if msgid == "" or identity in seen:
+        if msgid == "" or msgid in seen:
             return None
-        seen.add(identity)
+        seen.add(msgid)
         entries.append(_StrictEntry(match, msgid, obsolete, joint, line))
     if header is None:
         return None
@@ -705,7 +771,7 @@ def _parse_strict(content: str) -> PoFile | None:
                 comments=tuple(comments.split("\n")) if comments else (),
                 extracted=tuple(extracted.split("\n")) if extracted else (),
                 # Every line starts `#: `: join the lines, drop the first marker, split.
-                references=tuple(refs.replace("\n#: ", " ")[3:].split()) if refs else (),
+                references=_split_references(refs) if refs else (),
                 fuzzy=bool(flags) and "fuzzy" in _flag_list(flags),
                 previous_msgid=_string_value(prev, len("#| msgid "), '"\n#| "') if prev else None,
                 obsolete=obsolete,
@@ -715,10 +781,36 @@ def _parse_strict(content: str) -> PoFile | None:
     return PoFile(header=_strict_header(header), messages=tuple(messages))
 
 
-def _unescape(quoted: str) -> str:
-    from polib import unescape as polib_unescape
+# Every escape `escape` writes (GNU's C escapes), `\a` included, which polib does not read.
+_UNESCAPES = {value[1]: key for key, value in _ESCAPES.items()}
+_ESCAPE_SEQUENCE = re.compile(r"\\(.)", re.DOTALL)
 
-    return str(polib_unescape(quoted))
+
+def _split_references(refs: str) -> tuple[str, ...]:
+    """The references of `#: ` lines (every line starts so): the lines joined, the first
+    marker dropped, split on whitespace, isolated names (GNU 0.22) rejoined."""
+    tokens = refs.replace("\n#: ", " ")[3:].split()
+    return tuple(join_isolated(tokens)) if ISOLATE_START in refs else tuple(tokens)
+
+
+def _unescape(quoted: str) -> str:
+    """The inverse of `escape`; an unknown escape is kept as written (as polib keeps it)."""
+    return _ESCAPE_SEQUENCE.sub(lambda m: _UNESCAPES.get(m.group(1), m.group()), quoted)
+
+
+_STRING_LINE_WITH_BEL = re.compile(r"^(?![ \t]*#(?![~|]))[^\n]*\\a[^\n]*$", re.MULTILINE)
+
+
+def _bel_for_polib(content: str) -> str:
+    """polib reads `\\a` as a backslash and an `a`: give it the character itself (GNU's
+    reading) on string lines, escape pairs taken left to right so `\\\\a` stays."""
+
+    def fix_line(line: re.Match[str]) -> str:
+        return _ESCAPE_SEQUENCE.sub(
+            lambda m: "\a" if m.group(1) == "a" else m.group(), line.group()
+        )
+
+    return _STRING_LINE_WITH_BEL.sub(fix_line, content)
 
 
 def _flag_list(line: str) -> list[str]:
@@ -774,6 +866,20 @@ def _check_strings(content: str, path: str) -> None:
         raise PoSyntaxError(path, number, "expected a keyword and a quoted string")
 
 
+def _check_plural_forms(entry: object, path: str, line: int) -> None:
+    """What GNU refuses and polib lets through, losing a translation on the next write."""
+    import polib
+
+    assert isinstance(entry, polib.POEntry)
+    problem = None
+    if entry.msgstr_plural and not entry.msgid_plural:
+        problem = "msgstr[N] without msgid_plural"
+    elif entry.msgid_plural and not entry.msgstr_plural:
+        problem = "msgid_plural followed by a plain msgstr instead of msgstr[0], msgstr[1]…"
+    if problem is not None:
+        raise PoSyntaxError(path, line, problem, "fix the entry (msgfmt --check says the same)")
+
+
 def _polib_reason(message: str) -> str:
     reason = message.split(":", 1)[1].strip() if "):" in message else "syntax error"
     return reason or "syntax error"
@@ -784,6 +890,8 @@ def _from_polib(entry: object) -> Message:
 
     assert isinstance(entry, polib.POEntry)
     references = tuple(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+    if any(ISOLATE_START in reference for reference in references):
+        references = tuple(join_isolated(references))
     plural_forms: tuple[str, ...] = ()
     if entry.msgid_plural:
         plural_forms = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
@@ -806,10 +914,24 @@ def _from_polib(entry: object) -> Message:
 
 def read_text(path: Path) -> str:
     """The catalogue's text (UTF-8; a BOM is dropped); UserError naming the file otherwise."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The catalogue's bytes: a regular file (links followed; a FIFO, device or socket is
+    refused by its type before it is opened), at most `fileguard.MAX_CATALOGUE_BYTES`."""
+    from translate import fileguard
+
     try:
-        data = path.read_bytes()
+        return fileguard.read_regular(path, limit=fileguard.MAX_CATALOGUE_BYTES, what="catalogue")
+    except FileNotFoundError as exc:
+        raise UserError(f"{path}: no such catalogue file") from exc
     except OSError as exc:
         raise UserError(f"{path}: cannot read the catalogue ({exc.strerror})") from exc
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """A catalogue's bytes as text (UTF-8; a BOM is dropped); UserError naming the file."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

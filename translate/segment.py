@@ -539,6 +539,11 @@ def _length_cut(text: str, start: int, max_length: int) -> tuple[int, int]:
             cut = max_length
             while cut > 1 and unicodedata.combining(window[cut]):
                 cut -= 1
+            if cut == 1 and unicodedata.combining(window[1]):
+                # Marks all the way back: no letter to keep them with. Cut the run at the
+                # full length, or each cut would take one character (1M marks: 1M segments,
+                # each after a walk of max_length).
+                cut = max_length
     end = start + len(window[:cut].rstrip())
     following = _NON_SPACE.search(text, start + cut)
     assert following is not None  # the segment ends with a non-space character

@@ -7,6 +7,7 @@ longer find their catalogue entries.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,12 +40,22 @@ class SourceDocument:
     markup: MarkupDocument | None = None
 
 
-def read_and_segment(path: str, options: SegmentOptions = SegmentOptions()) -> SourceDocument:
-    """Read ``path`` (`-`: standard input) and segment it; UserError naming the file."""
+def read_and_segment(
+    path: str,
+    options: SegmentOptions = SegmentOptions(),
+    *,
+    check: Callable[[str, str], None] | None = None,
+) -> SourceDocument:
+    """Read ``path`` (`-`: standard input) and segment it; UserError naming the file.
+
+    ``check(path, text)`` may refuse the decoded text before it is segmented.
+    """
     from translate.formats import read_document
     from translate.textio import read_source
 
     text = read_source(path, options.encoding)
+    if check is not None:
+        check(path, text.text)
     document, markup = read_document(
         text.text,
         path=path,

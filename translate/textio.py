@@ -144,9 +144,12 @@ def _read_bytes(name: str, display: str) -> bytes:
             raise UserError(f"cannot read standard input: {exc.strerror or exc}") from exc
     if os.path.isdir(name):
         raise UserError(f"{display} is a directory, not a text file; name the files in it")
+    from translate import fileguard
+
     try:
-        with open(name, "rb") as handle:
-            return handle.read()
+        # Links are followed; a FIFO, socket or device is refused before it is opened, and
+        # what is read is bounded.
+        return fileguard.read_regular(name, display, limit=fileguard.MAX_SOURCE_BYTES)
     except FileNotFoundError as exc:
         raise UserError(f"{display} does not exist; check the path") from exc
     except PermissionError as exc:
@@ -223,12 +226,20 @@ def _decode_declared(
     data: bytes, display: str, encoding: str, warnings: list[str]
 ) -> tuple[str, str]:
     try:
-        codec = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError as exc:
         raise UserError(
             f"unknown encoding {encoding!r} given for {display}; use a codec name such as "
             "utf-8, utf-16, cp1258 (Windows Vietnamese) or latin-1"
         ) from exc
+    if not getattr(info, "_is_text_encoding", True):
+        # rot13, base64, zlib, hex…: codecs between bytes or between strings, not text ones.
+        raise UserError(
+            f"--encoding {encoding} given for {display} is not a text encoding (it converts "
+            "bytes to bytes or text to text); use a character encoding such as utf-8, "
+            "utf-16, cp1258 (Windows Vietnamese) or latin-1"
+        )
+    codec = info.name
     if not codec.startswith("utf"):
         for bom, bom_codec in _BOMS:
             if data.startswith(bom):
@@ -246,6 +257,19 @@ def _decode_declared(
             f"{display} is not valid {encoding}: cannot decode byte 0x{data[exc.start]:02X} at "
             f"byte offset {exc.start}{_where(data, exc.start)}; check the --encoding value"
         ) from exc
+    except (ValueError, TypeError) as exc:  # codecs that fail in their own ways (idna, punycode…)
+        raise UserError(
+            f"{display} cannot be decoded as {encoding} ({exc}); check the --encoding value"
+        ) from exc
+    surrogate = _LONE_SURROGATE.search(text)
+    if surrogate is not None:
+        # utf-7, unicode_escape or raw_unicode_escape can produce half of a UTF-16 pair, which
+        # no UTF-8 file (and so no catalogue) can hold.
+        code = ord(surrogate.group())
+        raise UserError(
+            f"{display} decoded as {encoding} holds a lone surrogate U+{code:04X} at character "
+            f"{surrogate.start()}, which is not text; check the --encoding value"
+        )
     if not codec.startswith("utf") and not data.isascii() and _is_utf8(data):
         warnings.append(
             f"{display} was decoded as {encoding} as asked, but it is also valid UTF-8 text; "
@@ -254,6 +278,9 @@ def _decode_declared(
     if codec in _BYTE_ORDER_CODECS and text.startswith("\ufeff"):
         text = text[1:]  # these codecs keep the mark; "utf-16" and "utf-8-sig" drop it
     return text, codec
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -504,14 +531,18 @@ def _legacy_font_message(display: str, name: str, decoded_as: str) -> str:
 # Atomic writes
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(
+    path: Path, text: str, *, before_replace: Callable[[], None] | None = None
+) -> None:
     """Write ``text`` as UTF-8 (no newline translation) atomically; see `atomic_write_bytes`."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), before_replace=before_replace)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> None:
     """Replace the file at ``path`` with ``data`` atomically; see `atomic_writer`."""
-    with atomic_writer(path) as stream:
+    with atomic_writer(path, before_replace=before_replace) as stream:
         # Straight to the descriptor: no copy of a large catalogue into the stream's buffer.
         view = memoryview(data)
         while view:
@@ -520,18 +551,24 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+def atomic_writer(
+    path: Path, *, before_replace: Callable[[], None] | None = None
+) -> Iterator[BinaryIO]:
     """A binary stream whose content replaces the file at ``path``, never seen half-written.
 
     The data goes to a uniquely named temporary file in the target's folder (created if
     missing), is fsynced and renamed over the target when the block ends without error, then
     the folder is fsynced. The new file keeps the old one's permissions (a new one gets the
-    umask default). A symlinked target is written through the link. On any failure,
+    umask default). A symlinked target is resolved and replaced, but only a regular file
+    (a device, FIFO, socket or folder is refused). ``before_replace`` runs just before the
+    rename; whatever it raises cancels the write (`translate run` checks there that the
+    catalogue is still the one it read). On any failure,
     including KeyboardInterrupt, the temporary file is removed and the old file is untouched;
     OS errors become `UserError`.
     """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent
+    _refuse_special_target(path, target)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         mode = _existing_mode(target)
@@ -545,6 +582,8 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -555,6 +594,26 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
             ) from exc
         raise
     _fsync_folder(folder)
+
+
+def _refuse_special_target(path: Path, target: Path) -> None:
+    """A link is resolved and its target replaced, but only when that is a regular file (or
+    nothing yet): a device, FIFO, socket or folder is never swapped for a regular file."""
+    import stat
+
+    from translate.fileguard import file_kind
+
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return  # nothing there yet (or unreadable: the write itself will say)
+    if stat.S_ISREG(mode):
+        return
+    via = f" (a link to {target})" if Path(path) != target else ""
+    raise UserError(
+        f"cannot write {path}{via}: it is {file_kind(mode)}, not a regular file; translate "
+        "replaces only regular files, it was left untouched: remove it or name another file"
+    )
 
 
 def remove_stale_temp_files(path: Path) -> list[Path]:
@@ -690,7 +749,17 @@ def _acquire(
             raise UserError(f"cannot create {lock_path}: {exc.strerror or exc}") from exc
         if _try_lock(fd):
             if _same_file(fd, lock_path):
-                _record_pid(fd)
+                try:
+                    _record_pid(fd)
+                except OSError as exc:  # a full disk, a quota
+                    with contextlib.suppress(OSError):
+                        os.unlink(lock_path)
+                    _unlock(fd)
+                    os.close(fd)
+                    raise UserError(
+                        f"cannot write the lock file {lock_path}: {exc.strerror or exc}; "
+                        "free some space (nothing was changed) and run again"
+                    ) from exc
                 return fd
             # The previous holder removed this lock file after we opened it: start again.
             _unlock(fd)

@@ -28,7 +28,8 @@ from translate.errors import UserError
     metavar="FILE|-",
     default="-",
     show_default=True,
-    help="Where to write the document; written atomically, `-` is standard output.",
+    help="Where to write the document; written atomically, `-` is standard output. "
+    "Never the catalogue or the source itself (refused), e.g. -o report.en.txt.",
 )
 @click.option(
     "--format",
@@ -83,6 +84,7 @@ def export(
         from translate.xliff import catalogue_to_xliff
 
         text = catalogue_to_xliff(read(Path(catalog)), original=catalog)
+        _refuse_inputs(output, catalog, None)
         _write(output, text)
         click.echo(f"{catalog}: written as XLIFF 1.2 to {output}", err=True)
         return
@@ -104,8 +106,16 @@ def export(
             f"{result.not_in_catalogue} segments of {result.source} have no entry in "
             f"{catalog}: the source or the segmentation options changed since `translate run`"
         )
+    _refuse_inputs(output, catalog, result.source)
     _write(output, result.text)
     click.echo(result.summary_line(), err=True)
+
+
+def _refuse_inputs(output: str, catalog: str, source: str | None) -> None:
+    if output != "-":
+        from translate.export import refuse_output_over_inputs
+
+        refuse_output_over_inputs(Path(output), Path(catalog), source or "-")
 
 
 def _write(output: str, text: str) -> None:
