@@ -183,9 +183,21 @@ def target_tokenizer_file(package: InstalledPackage) -> Path | None:
     return path
 
 
+def import_ctranslate2() -> Any:
+    """``import ctranslate2`` with Ctrl-C held until its extension has initialised: an
+    interrupted initialisation surfaces as an ImportError traceback (and a half-imported
+    module), not as the interruption it is."""
+    from translate.interrupts import deferred_interrupts
+
+    with deferred_interrupts():
+        import ctranslate2
+
+    return ctranslate2
+
+
 def resolve_device(requested: str) -> str:
     """``auto`` → ``cuda`` when CTranslate2 sees a CUDA device, else ``cpu``."""
-    import ctranslate2
+    ctranslate2 = import_ctranslate2()
 
     cuda_devices = int(ctranslate2.get_cuda_device_count())
     if requested == "auto":
@@ -243,7 +255,7 @@ class Engine:
 
     def _load(self) -> tuple[Any, _Tokenizer]:
         if self._translator is None or self._tokenizer is None:
-            import ctranslate2
+            ctranslate2 = import_ctranslate2()
 
             self.device = resolve_device(self.options.device)
             model_dir = self._package.path / "model"

@@ -59,8 +59,25 @@ def detect_language(text: str) -> str:
     return _langdetect(" ".join(text.split()))
 
 
+@lru_cache(maxsize=1)
+def _load_langdetect() -> None:
+    """Import langdetect and load all its profiles, with Ctrl-C held until they are loaded.
+
+    Its profile loader turns any exception, KeyboardInterrupt included, into a "format
+    error" and keeps the half-loaded profiles for the rest of the process: an interrupted
+    load would go on with wrong answers and exit 0. Held, the Ctrl-C is raised right after.
+    """
+    from translate.interrupts import deferred_interrupts
+
+    with deferred_interrupts():
+        from langdetect import detector_factory
+
+        detector_factory.init_factory()
+
+
 @lru_cache(maxsize=16384)
 def _langdetect(text: str) -> str:
+    _load_langdetect()
     import langdetect
     from langdetect.lang_detect_exception import LangDetectException
 
