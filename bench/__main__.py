@@ -28,6 +28,7 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("bench.segment", "Segmentation quality"),
     ("bench.scale", "Scale"),
     ("bench.terms", "Terminology"),
+    ("bench.floods", "Floods"),
     ("bench.mt", "Machine translation"),
     ("bench.markup", "HTML and Markdown"),
 )

@@ -402,6 +402,13 @@ class Engine:
             results = [item.result() for item in pending]
         except RuntimeError as exc:
             raise self._failure(exc) from exc
+        except (ValueError, IndexError) as exc:
+            # "Invalid token ID 105: valid IDs are between 0 and 9": a vocabulary file that
+            # does not belong to the model's weights.
+            raise UserError(
+                f"{self._package.path}: the package's vocabulary does not match its model "
+                f"({exc}); the package is damaged: reinstall or rebuild it"
+            ) from exc
         decoded: list[list[tuple[list[str], float]]] = []
         for result in results:
             pairs: list[tuple[list[str], float]] = []
