@@ -238,6 +238,37 @@ def test_a_full_disk_while_the_lock_records_its_pid(
     assert not list(Path("locales").rglob("*.lock"))
 
 
+@root_only
+def test_a_really_full_disk_while_the_lock_records_its_pid(workspace: Path, cli: Cli) -> None:
+    """On a private 64 KiB tmpfs filled to the last block: the lock file is created (an inode
+    needs no block) and writing the pid fails with ENOSPC."""
+    disk = workspace / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr!r}")
+    try:
+        (disk / "en").mkdir()
+        fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+        try:
+            while True:
+                os.write(fd, b"\0" * 4096)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+        finally:
+            os.close(fd)
+        result = cli("run", "--no-mt", "--output-dir", str(disk), "doc.vi.txt")
+        one_error(result, "No space left on device")
+        assert sorted(os.listdir(disk)) == ["en", "filler"]  # no lock, catalogue or temp left
+        assert os.listdir(disk / "en") == []
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
 # --------------------------------------------------------------------------------------------
 # Case 13: names with newlines and spaces in `#:` references
 
