@@ -65,7 +65,7 @@ def test_a_killed_run_leaves_nothing_holding_its_pipe(
     time.sleep(0.3)  # into loading the model / translating
     helpers = children_of(run.pid)
     run.kill()
-    run.wait()
+    assert run.wait() == -signal.SIGKILL, "the run finished before it could be killed"
     try:
         cat.communicate(timeout=20)
     except subprocess.TimeoutExpired:
