@@ -180,7 +180,7 @@ def owner_of(filename: str) -> str:
         "pipeline.py": "helper C",
         "catalog.py": "helper C",
         "pofile.py": "helper C",
-        "textio.py": "helper D",
+        "fileio.py": "helper D",
     }
     path = Path(filename)
     if "translate" in path.parts and path.name in owners:

@@ -25,9 +25,9 @@ from translate.export import (
     source_from_references,
     usable_translations,
 )
+from translate.legacyfont import legacy_font_encoding
 from translate.pofile import Message, PoFile
 from translate.segment import segment_text
-from translate.textio import legacy_font_encoding
 
 SOURCE = (
     "Hướng đến hệ sinh thái đồng bộ trong chuyển đổi số\n"

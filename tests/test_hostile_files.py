@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from argos_fixture import CliResult
 
-from translate import fileguard, pofile, textio
+from translate import fileguard, fileio, pofile, sourcetext
 from translate.errors import UserError
 
 Cli = Callable[..., CliResult]
@@ -130,10 +130,10 @@ def test_atomic_write_through_a_link_refuses_a_device(tmp_path: Path) -> None:
     link = tmp_path / "out.po"
     os.symlink(device, link)
     with pytest.raises(UserError, match="character device, not a regular file"):
-        textio.atomic_write_text(link, "replaced?")
+        fileio.atomic_write_text(link, "replaced?")
     assert stat.S_ISCHR(os.stat(device).st_mode)
     with pytest.raises(UserError, match="character device"):
-        textio.atomic_write_text(device, "replaced?")
+        fileio.atomic_write_text(device, "replaced?")
 
 
 def test_atomic_write_through_a_link_to_a_regular_file_replaces_the_target(
@@ -143,7 +143,7 @@ def test_atomic_write_through_a_link_to_a_regular_file_replaces_the_target(
     real.write_text("old")
     link = tmp_path / "link.po"
     os.symlink(real, link)
-    textio.atomic_write_text(link, "new")
+    fileio.atomic_write_text(link, "new")
     assert os.path.islink(link) and real.read_text() == "new"
 
 
@@ -185,12 +185,12 @@ def test_a_socket_or_folder_is_refused(tmp_path: Path) -> None:
         with pytest.raises(UserError, match="socket, not a regular file"):
             fileguard.read_regular(path, limit=100)
         with pytest.raises(UserError, match="socket"):
-            textio.read_source(path)
+            sourcetext.read_source(path)
     finally:
         server.close()
     (tmp_path / "folder.po").mkdir()
     with pytest.raises(UserError, match="a directory"):
-        textio.atomic_write_text(tmp_path / "folder.po", "x")
+        fileio.atomic_write_text(tmp_path / "folder.po", "x")
 
 
 def test_reads_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -201,7 +201,7 @@ def test_reads_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         pofile.read(big)
     monkeypatch.setattr(fileguard, "MAX_SOURCE_BYTES", 4096)
     with pytest.raises(UserError, match="larger than 4096 bytes"):
-        textio.read_source(big)
+        sourcetext.read_source(big)
 
 
 # --------------------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ def test_a_full_disk_while_the_lock_records_its_pid(
     def full(fd: int, data: bytes) -> int:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(textio, "_record_pid", lambda fd: full(fd, b""))
+    monkeypatch.setattr(fileio, "_record_pid", lambda fd: full(fd, b""))
     one_error(cli("run", "--no-mt", "doc.vi.txt"), "No space left on device", "lock file")
     assert not PO.exists()
     assert not list(Path("locales").rglob("*.lock"))

@@ -47,7 +47,7 @@ WRITER = textwrap.dedent(
     sys.path.insert(0, {root!r})
     sys.path.insert(0, {tests!r})
     from pathlib import Path
-    from translate import textio
+    from translate import fileio
     from test_reliability import payload
 
     target, point, first = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
@@ -76,11 +76,11 @@ WRITER = textwrap.dedent(
     elif point == "after-replace":
         def folder_sync(folder):
             pause()
-        textio._fsync_folder = folder_sync
+        fileio._fsync_folder = folder_sync
     print("READY", flush=True)
     version = first
     while True:
-        textio.atomic_write_bytes(target, payload(version))
+        fileio.atomic_write_bytes(target, payload(version))
         print("WROTE", version, flush=True)
         version += 1
     """
@@ -160,7 +160,7 @@ def test_kill_at_random_moments_never_tears_the_file(tmp_path: Path, sig: int) -
 
 @pytest.mark.slow
 def test_stale_temp_files_of_killed_writers_are_removed(tmp_path: Path) -> None:
-    from translate.textio import remove_stale_temp_files
+    from translate.fileio import remove_stale_temp_files
 
     target = tmp_path / "doc.po"
     target.write_bytes(payload(1))
@@ -186,7 +186,7 @@ LOCKER = textwrap.dedent(
     sys.path.insert(0, {root!r})
     from pathlib import Path
     from translate.errors import UserError
-    from translate.textio import atomic_write_text, catalog_lock
+    from translate.fileio import atomic_write_text, catalog_lock
 
     catalogue, log, hold, timeout, rounds = (
         Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]),

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from translate.errors import UserError
-from translate.textio import decode_source
+from translate.sourcetext import decode_source
 
 HAS_RUN = importlib.util.find_spec("translate.cli.run_cmd") is not None
 pytestmark = pytest.mark.skipif(
@@ -74,7 +74,7 @@ SOURCE_TEXT = st.one_of(TEXT, TEXT.map(lambda text: unicodedata.normalize("NFD",
 
 
 def refused_by_reading(text: str) -> bool:
-    """Reading refuses mostly-control text and legacy-font mojibake (see test_textio.py)."""
+    """Reading refuses mostly-control text and legacy-font mojibake (see test_sourcetext.py)."""
     try:
         decode_source(text.encode("utf-8"), "doc.vi.txt")
     except UserError:

@@ -2,7 +2,7 @@
 
 Data flow, one module per stage::
 
-    textio ──read──▶ segment (+ langid) ──▶ engine ──▶ catalog (pofile) ──▶ export
+    sourcetext ──read──▶ segment (+ langid) ──▶ engine ──▶ catalog (pofile) ──▶ export
                                                    qa / stats read catalogues
 """
 

@@ -209,7 +209,7 @@ class CatalogueChanged(Exception):
 
 
 def change_check(path: Path, stamp: FileStamp | None) -> Callable[[], None]:
-    """A ``before_replace`` callback for `textio.atomic_writer`: raises `CatalogueChanged`
+    """A ``before_replace`` callback for `fileio.atomic_writer`: raises `CatalogueChanged`
     unless ``path`` still holds what was read when ``stamp`` was taken."""
 
     def check() -> None:

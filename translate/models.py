@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from translate.errors import UserError
-from translate.textio import atomic_write_bytes
+from translate.fileio import atomic_write_bytes
 
 if TYPE_CHECKING:
     import zipfile

@@ -56,8 +56,8 @@ from typing import Any
 from translate import __version__
 from translate.engine import TARGET_TOKENIZER_KEY
 from translate.errors import UserError
+from translate.fileio import atomic_writer
 from translate.languages import language_name
-from translate.textio import atomic_writer
 
 QUANTIZATIONS = ("int8", "int8_float32", "float16", "none")
 DEFAULT_QUANTIZATION = "int8"

@@ -1,6 +1,6 @@
 """`translate run` without Click: sources in, catalogues out, nobody's work lost.
 
-read (textio) → segment → load the old catalogues → plan every document's update → translate
+read (sourcetext) → segment → load the old catalogues → plan every document's update → translate
 what the plans need with one loaded engine, in as few calls as possible → merge → write each
 document's template and catalogue atomically, under a lock.
 
@@ -167,7 +167,7 @@ def _run(
     glossary = _glossary(options)
     warnings += glossary.warnings() if glossary is not None else ()
     with contextlib.ExitStack() as locks:
-        from translate.textio import catalog_lock, remove_stale_temp_files
+        from translate.fileio import catalog_lock, remove_stale_temp_files
 
         for path in sorted({p for job in jobs for p in (job.po_path, job.pot_path)}):
             locks.enter_context(catalog_lock(path, on_wait=_lock_waiter(path, notice)))
@@ -618,7 +618,7 @@ def _write(
     written: list[Path],
     unchanged: list[Path],
 ) -> None:
-    from translate.textio import atomic_write_text
+    from translate.fileio import atomic_write_text
 
     pot_text, pot_date = catalog.finish_template(
         job.entries,

@@ -278,9 +278,9 @@ def import_sheet(path: Path, now: str | None = None) -> ImportReport:
     between cannot be lost.
     """
     from translate.catalog import current_date
+    from translate.fileio import atomic_write_text, catalog_lock
     from translate.pofile import format_header, serialize
     from translate.pofile import read as load_catalogue
-    from translate.textio import atomic_write_text, catalog_lock
 
     records = read_sheet(path)
     names = list(catalogue_names(records))

@@ -1,4 +1,4 @@
-"""Source file → Document: read (translate.textio) and segment (translate.segment).
+"""Source file → Document: read (translate.sourcetext) and segment (translate.segment).
 
 The one way every command turns a source into segments, so `run`, `export` and `segment`
 cannot drift apart: export must segment a source exactly as run did, or its segments no
@@ -51,7 +51,7 @@ def read_and_segment(
     ``check(path, text)`` may refuse the decoded text before it is segmented.
     """
     from translate.formats import read_document
-    from translate.textio import read_source
+    from translate.sourcetext import read_source
 
     text = read_source(path, options.encoding)
     if check is not None:

@@ -1,7 +1,7 @@
 """What the toolkit knows about written Vietnamese, defined once: the letters only Vietnamese
 writes, the accented letters it shares with other languages, and the shape of a syllable.
 
-Used by language identification (translate.langid), legacy-font detection (translate.textio)
+Used by language identification (translate.langid), legacy-font detection (translate.legacyfont)
 and the checks (translate.qa).
 """
 

@@ -162,8 +162,8 @@ def import_xliff(xliff: Path, catalogue: Path | None = None) -> list[str]:
     each written atomically under its lock only when something changed. Returns one report
     line per catalogue."""
     from translate import catalog
+    from translate.fileio import atomic_write_text, catalog_lock
     from translate.pofile import parse, read_text, serialize
-    from translate.textio import atomic_write_text, catalog_lock
     from translate.xliff import read_xliff
 
     files = read_xliff(xliff)

@@ -125,7 +125,7 @@ def _write(output: str, text: str) -> None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
-        from translate.textio import atomic_write_text
+        from translate.fileio import atomic_write_text
 
         target = Path(output)
         if target.is_dir():

@@ -96,8 +96,8 @@ def review(
     elif is_folder_output(output):
         click.echo(_write_pages(data, Path(output), worst))
     else:
+        from translate.fileio import atomic_write_text
         from translate.review_html import render_review
-        from translate.textio import atomic_write_text
 
         atomic_write_text(Path(output), render_review(data, worst))
         entries = sum(len(document.entries) for document in data.documents)
@@ -105,8 +105,8 @@ def review(
 
 
 def _write_sheet(data: Review, target: Path, kind: str) -> str:
+    from translate.fileio import atomic_write_bytes
     from translate.sheet import sheet_rows, to_csv, to_xlsx
-    from translate.textio import atomic_write_bytes
 
     rows = sheet_rows(data)
     # CSV with a BOM: spreadsheets then read it as UTF-8 (Excel guesses otherwise).
@@ -116,8 +116,8 @@ def _write_sheet(data: Review, target: Path, kind: str) -> str:
 
 
 def _write_pages(data: Review, folder: Path, worst: int) -> str:
+    from translate.fileio import atomic_write_text
     from translate.review_html import render_pages
-    from translate.textio import atomic_write_text
 
     _make_folder(folder)
     pages = render_pages(data, worst)

@@ -35,7 +35,7 @@ def terms() -> None:
 def _texts(paths: tuple[str, ...]) -> list[str]:
     """Msgids of the catalogues, or lines of the plain-text sources, under ``paths``."""
     from translate.pofile import find_catalogues, live_entries, read
-    from translate.textio import read_source
+    from translate.sourcetext import read_source
 
     texts: list[str] = []
     catalogue_args = [p for p in paths if Path(p).is_dir() or p.endswith((".po", ".pot"))]
@@ -180,6 +180,6 @@ def extract(
     if output is None:
         click.echo(text, nl=False)
         return
-    from translate.textio import atomic_write_text
+    from translate.fileio import atomic_write_text
 
     atomic_write_text(output, text)

@@ -15,15 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate.errors import UserError
-from translate.textio import (
-    SourceText,
-    atomic_write_bytes,
-    atomic_write_text,
-    decode_source,
-    legacy_font_encoding,
-    read_source,
-    to_nfc,
-)
+from translate.fileio import atomic_write_bytes, atomic_write_text
+from translate.legacyfont import legacy_font_encoding
+from translate.sourcetext import SourceText, decode_source, read_source, to_nfc
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "hue-digital-transformation-week-2023.vi.txt"
@@ -619,7 +613,7 @@ def _second_halves_of_compositions() -> set[str]:
 
 
 def test_nfc_stable_characters_never_change_under_nfc() -> None:
-    from translate.textio import _MAY_CHANGE_UNDER_NFC
+    from translate.sourcetext import _MAY_CHANGE_UNDER_NFC
 
     seconds = _second_halves_of_compositions()
     stable = [
