@@ -17,7 +17,7 @@ from argos_fixture import CliResult, zip_package
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translate import models
+from translate import archive_guard, models
 from translate.errors import UserError
 
 Cli = Callable[..., CliResult]
@@ -550,8 +550,8 @@ SAFE_PART = st.text(
 @given(st.lists(SAFE_PART, min_size=1, max_size=4), st.integers(min_value=0, max_value=4))
 def test_entries_with_a_parent_component_are_unsafe(parts: list[str], at: int) -> None:
     escaping = [*parts[:at], "..", *parts[at:]]
-    assert models._unsafe_entry_problem(zipfile.ZipInfo("/".join(escaping))) is not None
-    assert models._unsafe_entry_problem(zipfile.ZipInfo("/" + "/".join(parts))) is not None
+    assert archive_guard.unsafe_member_problem(zipfile.ZipInfo("/".join(escaping))) is not None
+    assert archive_guard.unsafe_member_problem(zipfile.ZipInfo("/" + "/".join(parts))) is not None
 
 
 @given(st.lists(SAFE_PART, min_size=1, max_size=4))
@@ -559,7 +559,7 @@ def test_plain_relative_entries_are_safe(parts: list[str]) -> None:
     name = "/".join(parts)
     if len(name) > 1 and name[1] == ":":
         return  # a Windows drive letter is refused on purpose
-    assert models._unsafe_entry_problem(zipfile.ZipInfo(name)) is None
+    assert archive_guard.unsafe_member_problem(zipfile.ZipInfo(name)) is None
 
 
 def test_installing_a_folder_or_missing_file_explains(

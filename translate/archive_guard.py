@@ -1,10 +1,10 @@
 """Checks on an .argosmodel archive before anything is extracted, and staging folders.
 
-A package archive is untrusted input. Besides unsafe names (see `translate.models`), these
-are refused from the zip directory alone, before a byte is written: encrypted members,
-compression methods Python cannot read, a name that is both a file and a folder, two
-members with one name, and an archive that would unpack to more than `MAX_UNPACKED_BYTES`
-(a decompression bomb) or to more than the free space.
+A package or model archive is untrusted input. Refused from the zip directory alone, before a
+byte is written: unsafe names (`unsafe_member_problem`: absolute paths, `..`, links, special
+files), encrypted members, compression methods Python cannot read, a name that is both a file
+and a folder, two members with one name, and an archive that would unpack to more than
+`MAX_UNPACKED_BYTES` (a decompression bomb) or to more than the free space.
 
 Installs unpack into hidden staging folders ``.translate-staging-<pid>-<random>`` beside
 their destination. A killed install leaves its folder behind; `remove_stale_staging` deletes
@@ -17,6 +17,7 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 import zipfile
@@ -48,7 +49,27 @@ __all__ = [
     "check_members",
     "make_staging",
     "remove_stale_staging",
+    "unsafe_member_problem",
 ]
+
+
+def unsafe_member_problem(info: zipfile.ZipInfo) -> str | None:
+    """Why extracting ``info`` could write outside its folder or make a non-file, or None."""
+    name = info.filename
+    if not name or "\x00" in name:
+        return "empty or NUL in name"
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
+        return "absolute path"
+    if "\\" in name:
+        return "backslash in path"
+    if any(part == ".." for part in name.split("/")):
+        return "'..' in path"
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        return "symbolic link"
+    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) and stat.S_IFMT(mode):
+        return "special file"
+    return None
 
 
 def check_members(infos: Sequence[zipfile.ZipInfo], where: str, destination: Path) -> None:

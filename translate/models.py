@@ -18,18 +18,18 @@ import json
 import os
 import re
 import shutil
-import stat
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from translate.archive_guard import unsafe_member_problem
 from translate.errors import UserError
 from translate.fileio import atomic_write_bytes
 
 if TYPE_CHECKING:
-    import zipfile
+    pass
 
 # urllib.request, http.client and zipfile are imported where used: `translate models --help`
 # must not pay for them.
@@ -422,7 +422,7 @@ def validate_archive(archive: Path, *, expected_pair: tuple[str, str] | None = N
         tops: set[str] = set()
         for info in infos:
             name = info.filename
-            problem = _unsafe_entry_problem(info)
+            problem = unsafe_member_problem(info)
             if problem:
                 raise UserError(f"{where}: refusing unsafe entry {name!r}: {problem}")
             parts = PurePosixPath(name).parts
@@ -479,24 +479,6 @@ def validate_archive(archive: Path, *, expected_pair: tuple[str, str] | None = N
             f"not {expected_pair[0]}→{expected_pair[1]}"
         )
     return ArchiveInfo(path=archive, top=top, metadata=metadata, members=tuple(names))
-
-
-def _unsafe_entry_problem(info: zipfile.ZipInfo) -> str | None:
-    name = info.filename
-    if not name or "\x00" in name:
-        return "empty or NUL in name"
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
-        return "absolute path"
-    if "\\" in name:
-        return "backslash in path"
-    if any(part == ".." for part in name.split("/")):
-        return "'..' in path"
-    mode = info.external_attr >> 16
-    if stat.S_ISLNK(mode):
-        return "symbolic link"
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) and stat.S_IFMT(mode):
-        return "special file"
-    return None
 
 
 def _extract(archive: Path, info: ArchiveInfo, destination: Path) -> None:

@@ -54,6 +54,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from translate import __version__
+from translate.archive_guard import unsafe_member_problem
 from translate.engine import TARGET_TOKENIZER_KEY
 from translate.errors import UserError
 from translate.fileio import atomic_writer
@@ -441,27 +442,13 @@ def default_model_name(path: Path, folder: Path) -> str:
 # Archives
 
 
-def _unsafe_member(info: zipfile.ZipInfo) -> str | None:
-    name = info.filename
-    if not name or "\x00" in name or "\\" in name:
-        return "empty name, NUL or backslash"
-    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        return "absolute path"
-    if ".." in PurePosixPath(name).parts:
-        return "'..' in path"
-    mode = info.external_attr >> 16
-    if stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return "link or special file"
-    return None
-
-
 def extract_model_zip(archive: Path, destination: Path) -> None:
     """Extract a model .zip, refusing unsafe entries and archives too large to be a model."""
     try:
         with zipfile.ZipFile(archive) as zf:
             members = zf.infolist()
             for member in members:
-                problem = _unsafe_member(member)
+                problem = unsafe_member_problem(member)
                 if problem:
                     raise UserError(f"{archive}: refusing entry {member.filename!r} ({problem})")
             if sum(member.file_size for member in members) > MAX_EXTRACTED_BYTES:
