@@ -31,6 +31,7 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("bench.floods", "Floods"),
     ("bench.mt", "Machine translation"),
     ("bench.markup", "HTML and Markdown"),
+    ("bench.memory", "Translation memory"),  # after mt: reuses its cached model
 )
 
 

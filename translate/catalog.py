@@ -251,6 +251,10 @@ class UpdatePlan:
     source_copies: int = 0
     # msgid → old entry (see _index_old), when planned against an old catalogue
     previous: Mapping[str, Message] | None = None
+    # msgid → what the translation memory offers for an entry that has no translation: an
+    # exact match (same msgid, used as the entry) or a close one (the memory's source as
+    # msgid, inherited like ``matches``). Filled by translate.memory_catalog.
+    memory: Mapping[str, Message] = field(default_factory=dict)
 
 
 def _index_old(old: PoFile | None) -> dict[str, Message]:
@@ -478,11 +482,19 @@ def apply_update(
     variants = _context_variants(old, in_template)
     messages: list[Message] = []
     for entry in entries:
+        existing, match = previous.get(entry.msgid), plan.matches.get(entry.msgid)
+        offer = plan.memory.get(entry.msgid)
+        if offer is not None and not is_settled(existing):
+            if offer.msgid != entry.msgid:
+                match = match or offer
+            else:
+                kept = _human_comments(existing.comments) if existing is not None else ()
+                existing = replace(offer, comments=(*kept, *offer.comments))
         messages.append(
             _updated_entry(
                 entry,
-                previous.get(entry.msgid),
-                plan.matches.get(entry.msgid),
+                existing,
+                match,
                 translations.get(entry.msgid),
                 source_lang=source_lang,
                 target_lang=target_lang,

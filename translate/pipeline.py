@@ -24,6 +24,13 @@ from typing import TYPE_CHECKING
 from translate import catalog, journal, pofile
 from translate.document import Document
 from translate.errors import UserError
+from translate.memory_catalog import (
+    MemoryHits,
+    MemoryOptions,
+    RunMemory,
+    open_for_run,
+    plan_with_memory,
+)
 from translate.source import SegmentOptions
 from translate.translation import MachineSource, Translation
 from translate.wording import count
@@ -59,6 +66,7 @@ class RunOptions:
     if_no_model: str = "fail"
     glossaries: tuple[Path, ...] = ()  # merged in order (translate.glossary)
     protect: bool = True  # URLs, e-mails, paths, code, hashtags, @handles as placeholders
+    memory: MemoryOptions = field(default_factory=MemoryOptions)
 
 
 @dataclass(frozen=True)
@@ -74,15 +82,23 @@ class RunSummary:
     unchanged: tuple[Path, ...]
     warnings: tuple[str, ...] = ()
     missing_model: str | None = None  # why no model was used (if_no_model="no-mt"), and routes
+    memory: Path | None = None  # the translation memory used, if any
+    memory_exact: int = 0
+    memory_fuzzy: int = 0
 
     def line(self) -> str:
         calls = count(self.engine_calls, "engine call")
         documents = count(self.documents, "document")
+        memory = (
+            f"; memory: {self.memory_exact} exact, {self.memory_fuzzy} fuzzy"
+            if self.memory is not None
+            else ""
+        )
         return (
             f"{documents}, {count(self.segments, 'segment')}: {self.sent_to_model} sent to "
             "the model, "
             f"{self.reused} reused, {self.copied} copied; {count(len(self.written), 'file')} "
-            f"written, {len(self.unchanged)} unchanged; {self.seconds:.1f} s ({calls})"
+            f"written, {len(self.unchanged)} unchanged; {self.seconds:.1f} s ({calls}){memory}"
         )
 
 
@@ -117,6 +133,8 @@ class _Job:
     po_stamp: FileStamp | None = None
     pot_stamp: FileStamp | None = None
     plan: catalog.UpdatePlan = field(default_factory=lambda: catalog.UpdatePlan(needs_mt=()))
+    memory_hits: MemoryHits = field(default_factory=MemoryHits)
+    memory: RunMemory | None = None  # consulted again when an editor's save forces a re-plan
 
 
 EngineFactory = Callable[["InstalledPackage", "EngineOptions"], "Engine"]
@@ -173,8 +191,16 @@ def _run(
             locks.enter_context(catalog_lock(path, on_wait=_lock_waiter(path, notice)))
             # Under the lock no live writer owns a temp file of ours: leftovers are a SIGKILL's.
             remove_stale_temp_files(path)
+        memory = open_for_run(
+            options.memory,
+            options.output_dir,
+            source_lang=options.source_lang,
+            target_lang=options.target_lang,
+        )
+        if memory is not None:
+            locks.enter_context(memory)
         for job in jobs:
-            _load_and_plan(job, options)
+            _load_and_plan(job, options, memory)
         warnings = (*warnings, *_source_copy_warnings(jobs, options))
         work = _Work(options, progress, engine_factory, now, glossary, before_write)
         work.translate_and_write(jobs)
@@ -198,6 +224,9 @@ def _run(
         written=tuple(work.written),
         unchanged=tuple(work.unchanged),
         warnings=warnings,
+        memory=memory.path if memory is not None else None,
+        memory_exact=sum(job.memory_hits.exact for job in jobs),
+        memory_fuzzy=sum(job.memory_hits.fuzzy for job in jobs),
     )
 
 
@@ -282,7 +311,7 @@ class _Work:
             try:
                 _write(job, self.translations, self.machine, self.options, self.now, done, same)
             except CatalogueChanged:
-                _load_and_plan(job, self.options)
+                _load_and_plan(job, self.options, job.memory)
                 wanted = [m for m in job.plan.needs_mt if m not in self.translations]
                 if wanted:
                     self._start_engine(record)
@@ -396,7 +425,7 @@ def _read_text(path: Path) -> tuple[str | None, FileStamp | None]:
     return pofile.decode_text(data, path), stamp_of(path, data)
 
 
-def _load_and_plan(job: _Job, options: RunOptions) -> None:
+def _load_and_plan(job: _Job, options: RunOptions, memory: RunMemory | None = None) -> None:
     """Read the job's files (again, after an editor's save) and plan its update."""
     if job.document is not None:
         job.entries = catalog.template_entries([job.document])
@@ -411,6 +440,11 @@ def _load_and_plan(job: _Job, options: RunOptions) -> None:
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
     )
+    if memory is not None:
+        job.memory = memory
+        job.plan, job.memory_hits = plan_with_memory(
+            job.plan, job.entries, memory, options.memory, source_lang=options.source_lang
+        )
 
 
 def project_root(output_dir: Path) -> Path:

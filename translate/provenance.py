@@ -7,7 +7,7 @@ of the msgstr as written: once a reviewer edits the msgstr the line is stale and
 fuzzy one, ``# copy:`` a segment copied rather than translated.
 
 Also the one classification of entries every command shares: reviewed, fuzzy, untranslated,
-and untouched machine output.
+untouched machine output, and human work (what the translation memory keeps).
 
 A line is ours only when it has exactly the shape we write (an `mt:` line is nothing but
 ``key=value`` fields, one of them an 8-hex ``digest``), so a reviewer's own ``# mt: check the
@@ -404,3 +404,16 @@ def copies_vietnamese(message: Message) -> bool:
     from translate.qa.textrules import is_vietnamese_sentence  # qa builds on this module
 
     return is_vietnamese_sentence(message.msgid)
+
+
+def is_human_work(message: Message) -> bool:
+    """A translation a person made or accepted: reviewed (`entry_state`), not a copy of the
+    msgid, and not machine output whose `# mt:` digest still matches (what the translation
+    memory keeps). Plural entries are left out (a memory unit is one sentence)."""
+    return (
+        message.msgid_plural is None
+        and not message.obsolete
+        and entry_state(message) == "reviewed"
+        and message.msgstr != message.msgid
+        and machine_note_if_untouched(message) is None
+    )

@@ -61,6 +61,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "terms",
         "List, check and extract glossary terms.",
     ),
+    "tm": (
+        "translate.cli.tm_cmd",
+        "tm",
+        "Translation memory: reviewed sentences reused across documents, TMX in and out.",
+    ),
     "models": (
         "translate.cli.models_cmd",
         "models",

@@ -30,6 +30,7 @@ Examples:
   translate run --model ./vi_en.argosmodel --device cpu article.txt
   translate run page.html README.vi.md  # markup kept out of the msgids as <1>…</1>
   translate run --glossary terms.tsv --glossary brands.tsv seeds/*.txt
+  translate run --tm ~/team-memory.sqlite --tm-threshold 80 today.vi.txt
 
 Glossary terms, URLs, e-mails, file paths, `code`, #hashtags and @handles go
 through the model as placeholders (⟦1⟧) and are put back afterwards; a sentence
@@ -39,7 +40,12 @@ its translation still misses is written as a `# mt-check:` comment.
 Run it again after the source or the catalogue changed: reviewed entries stay
 as they are, unchanged sentences are not translated again, close matches become
 fuzzy with the old translation (#| shows the old text), and removed sentences
-become obsolete (#~) until --purge-obsolete.""",
+become obsolete (#~) until --purge-obsolete.
+
+With a translation memory (translate tm update locales/en/*.po), sentences
+reviewed in any catalogue are reused: exact matches are filled without the
+model, close matches become fuzzy with the memory's source as #| msgid; both
+carry a `# tm: score=… origin=…` comment.""",
 )
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE…")
 @click.option(
@@ -115,6 +121,31 @@ become obsolete (#~) until --purge-obsolete.""",
     help="Send URLs, e-mails, paths, `code`, #hashtags and @handles to the model as they are "
     "(glossary terms are still masked).",
 )
+@click.option(
+    "--tm",
+    "memory",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="PATH",
+    help="Translation memory to use before the model (default: OUTPUT-DIR/memory.sqlite "
+    "when it exists; fill it with `translate tm update`). E.g. --tm ~/team.sqlite",
+)
+@click.option("--no-tm", is_flag=True, help="Do not use any translation memory.")
+@click.option(
+    "--tm-threshold",
+    type=click.FloatRange(min=1, max=100),
+    default=75.0,
+    show_default=True,
+    help="Lowest similarity (0-100, rapidfuzz ratio) for a fuzzy memory match, as pot2po.",
+)
+@click.option(
+    "--tm-exact",
+    type=click.Choice(("fuzzy", "reviewed")),
+    default="fuzzy",
+    show_default=True,
+    help="How exact memory matches are written: fuzzy (to be confirmed, the context may "
+    "differ) or reviewed (accepted as they are, like pot2po).",
+)
 @segmentation_options
 def run(
     sources: tuple[str, ...],
@@ -134,6 +165,10 @@ def run(
     glossaries: tuple[Path, ...],
     no_glossary: bool,
     no_protect: bool,
+    memory: Path | None,
+    no_tm: bool,
+    tm_threshold: float,
+    tm_exact: str,
     line_breaks: str,
     abbreviations_file: Path | None,
     max_length: int,
@@ -148,6 +183,7 @@ def run(
     language are copied and marked `# copy:`. All documents share one batched model call.
     """
     from translate import pipeline
+    from translate.memory_catalog import MemoryOptions
 
     options = pipeline.RunOptions(
         output_dir=output_dir,
@@ -168,6 +204,12 @@ def run(
             glossaries, no_glossary, [output_dir, *(Path(s).parent for s in sources if s != "-")]
         ),
         protect=not no_protect,
+        memory=MemoryOptions(
+            path=memory,
+            enabled=not no_tm,
+            threshold=tm_threshold,
+            exact_reviewed=tm_exact == "reviewed",
+        ),
     )
     with Reporter("none" if quiet else resolve_mode(progress_mode)) as reporter:
         progress = pipeline.Progress(

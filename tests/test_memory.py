@@ -1,0 +1,82 @@
+"""The memory store on its own: identity, updates, fuzzy lookup, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate.errors import UserError
+from translate.memory import BANDS, Memory, Unit, band_array, source_hash
+
+
+def test_nfc_identity_and_later_target_wins(tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Hòa bình là mục tiêu.")
+    with Memory.open(tmp_path / "m.sqlite", create=True) as memory:
+        memory.add([Unit(decomposed, "Peace is the goal.", "a.po:1")], 10)
+        assert memory.exact("Hòa bình là mục tiêu.") is not None
+        counts = memory.add(
+            [
+                Unit("Hòa bình là mục tiêu.", "Peace is the aim.", "b.po:2"),
+                Unit("Một câu khác.", "Another.", "b.po:3"),
+                Unit("Một câu khác.", "Another one.", "b.po:4"),
+            ],
+            20,
+        )
+        assert (counts.added, counts.changed, counts.unchanged) == (1, 1, 1)
+        hit = memory.exact("Hòa bình là mục tiêu.")
+        assert hit is not None and (hit.target, hit.origin, hit.score) == (
+            "Peace is the aim.",
+            "b.po:2",
+            100.0,
+        )
+        other = memory.exact("Một câu khác.")
+        assert other is not None and other.target == "Another one."
+        # A TMX unit older than the stored one does not replace it.
+        older = Unit("Một câu khác.", "Old.", "x.tmx:3", changed=5)
+        assert memory.add([older], 30).kept_newer == 1
+        stats = memory.stats()
+        assert (stats.units, stats.first_change, stats.last_change) == (2, 20, 20)
+
+
+def test_fuzzy_lookup_scores_and_sees_other_connections_changes(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite"
+    with Memory.open(path, create=True) as memory:
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp.", "List.", "a.po:1")], 0)
+        found = memory.fuzzy("Ban tổ chức công bố danh sách các doanh nghiệp.")
+        assert len(found) == 1 and 75 <= found[0].score < 100
+        assert memory.fuzzy("Hoàn toàn khác.") == []
+        assert memory.fuzzy("Ban tổ chức công bố danh sách doanh nghiệp.") == []  # itself
+        with Memory.open(path) as other:
+            other.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp mới.", "New.", "b")], 0)
+        found = memory.fuzzy("Ban tổ chức công bố danh sách các doanh nghiệp.", limit=5)
+        assert len(found) == 2 and found[0].score >= found[1].score
+        assert memory.fuzzy("Ban tổ chức công bố danh sách các doanh nghiệp.", threshold=99) == []
+        assert memory.remove(sources=["Ban tổ chức công bố danh sách doanh nghiệp mới."]) == 1
+        assert len(memory.fuzzy("Ban tổ chức công bố danh sách các doanh nghiệp.", limit=5)) == 1
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(min_size=1, max_size=80))
+def test_band_keys_are_deterministic_per_text(text: str) -> None:
+    keys = band_array([text, text + " thêm"])
+    assert keys.shape == (2, BANDS)
+    assert (band_array([text])[0] == keys[0]).all()
+    assert source_hash(text) == source_hash(str(text))
+
+
+def test_bad_memory_files_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="no translation memory here"):
+        Memory.open(tmp_path / "missing.sqlite")
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    with pytest.raises(UserError, match="not a translation memory"):
+        Memory.open(other)
+    Memory.open(tmp_path / "m.sqlite", create=True).close()
+    with pytest.raises(UserError, match="holds vi→en, not vi→fr"):
+        Memory.open(tmp_path / "m.sqlite", target_lang="fr")

@@ -1,0 +1,603 @@
+"""The translation memory: reviewed sentences kept in one SQLite file, found again by text.
+
+A unit is a source sentence (NFC), its reviewed translation, where it came from (catalogue
+and line, or TMX file), the project, the reviewer when known and when it was created and
+last changed (seconds since 1970). A memory holds one language pair (written at creation).
+
+- Exact lookup: a 64-bit BLAKE2b hash of the NFC source, unique-indexed (the source text is
+  stored once; an index on it would double the file).
+- Fuzzy lookup: rapidfuzz's ``fuzz.ratio`` (the normalised Indel similarity, difflib's ratio
+  computed in C++), on candidates found by locality-sensitive hashing: each unit stores
+  ``BANDS`` 32-bit keys (in a narrow ``sketches`` table), each the MinHash of ``ROWS`` hash
+  functions over its distinct words. Two sentences sharing two thirds of their words meet in
+  some band with probability 0.98 (half their words: 0.80), so recall is high but not exact.
+  The first fuzzy lookup of a process loads the keys into a sorted array (about 60 MB read and
+  150 MB held per million units); the ``CANDIDATES`` units sharing most bands are
+  prefiltered by length (a ratio of ``t`` needs ``min/max >= t/(2-t)``) and scored by
+  rapidfuzz. Writes touch one row per unit and table.
+
+Concurrency: the file is in WAL mode with a busy timeout, every change runs in one
+``BEGIN IMMEDIATE`` transaction, so two processes updating one memory queue instead of
+corrupting it, and a failed import leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import unicodedata
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from translate.errors import UserError
+
+SCHEMA_VERSION = 1
+DEFAULT_THRESHOLD = 75.0
+BUSY_TIMEOUT_MS = 30_000
+BANDS = 12
+ROWS = 3
+_CHUNK = 5000
+CANDIDATES = 24  # most units scored per fuzzy lookup (those sharing the most bands)
+BUCKET = 32  # most units taken from one band's bucket (those nearest in length)
+_LENGTH_BITS = 20
+_MAX_LENGTH = (1 << _LENGTH_BITS) - 1
+_WORD = re.compile(r"\w+")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY,
+    hash INTEGER NOT NULL UNIQUE,
+    length INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    project TEXT,
+    reviewer TEXT,
+    created INTEGER,
+    changed INTEGER
+);
+CREATE TABLE IF NOT EXISTS sketches (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Unit:
+    source: str
+    target: str
+    origin: str
+    project: str | None = None
+    reviewer: str | None = None
+    created: int | None = None
+    changed: int | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    source: str
+    target: str
+    origin: str
+    score: float  # 0-100; 100 for an exact match
+
+    @property
+    def exact(self) -> bool:
+        return self.score >= 100.0
+
+
+@dataclass(frozen=True)
+class Counts:
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    kept_newer: int = 0  # incoming units older than the stored ones (TMX dates)
+
+
+@dataclass(frozen=True)
+class MemoryStats:
+    path: str
+    source_lang: str
+    target_lang: str
+    units: int
+    projects: int
+    first_change: int | None
+    last_change: int | None
+    size_bytes: int
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def source_hash(source: str) -> int:
+    """The unit's identity: 64 bits of BLAKE2b of the NFC source, as a signed SQLite integer."""
+    digest = hashlib.blake2b(source.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+# MinHash constants: fixed, so every process computes the same keys for the same text.
+_RNG = np.random.default_rng(0x7E11)
+_MUL = _RNG.integers(1, 2**63, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
+_ADD = _RNG.integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
+_MIX = _RNG.integers(1, 2**63, size=ROWS + 1, dtype=np.uint64) | np.uint64(1)
+_BAND = np.arange(BANDS, dtype=np.uint64)
+
+
+class _WordHashes(dict[str, int]):
+    """word -> CRC-32 of its UTF-8, computed once per word (a vocabulary is small)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 500_000:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+_WORD_HASHES = _WordHashes()
+
+
+def _word_hashes(text: str) -> list[int]:
+    folded = text.casefold()
+    return list(map(_WORD_HASHES.__getitem__, set(_WORD.findall(folded)) or (folded,)))
+
+
+def sketch_blobs(ids: Sequence[int], texts: Sequence[str]) -> list[bytes]:
+    """Each unit's sketch row: id, length and ``BANDS`` keys as little-endian int32."""
+    data = np.empty((len(texts), BANDS + 2), dtype="<i4")
+    data[:, 0] = ids
+    data[:, 1] = [len(text) for text in texts]
+    data[:, 2:] = band_array(texts)
+    return [row.tobytes() for row in data]
+
+
+def band_array(texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.int32]]:
+    """``BANDS`` LSH keys per text (32-bit, little-endian), vectorised over the texts."""
+    if not texts:
+        return np.zeros((0, BANDS), dtype="<i4")
+    hashes = [_word_hashes(text) for text in texts]
+    sizes = np.fromiter((len(h) for h in hashes), dtype=np.int64, count=len(hashes))
+    offsets = np.zeros(len(hashes), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=offsets[1:])
+    words = np.fromiter((w for h in hashes for w in h), dtype=np.uint64, count=int(sizes.sum()))
+    with np.errstate(over="ignore"):
+        permuted = (words[None, :] * _MUL[:, None] + _ADD[:, None]) >> np.uint64(32)
+        minima = np.minimum.reduceat(permuted, offsets, axis=1).T.reshape(-1, BANDS, ROWS)
+        keys = _BAND * _MIX[ROWS]
+        for row in range(ROWS):
+            keys = keys + minima[:, :, row] * _MIX[row]
+    result: np.ndarray[Any, np.dtype[np.int32]] = (keys >> np.uint64(32)).astype("<u4").view("<i4")
+    return result
+
+
+def _length_window(length: int, threshold: float) -> tuple[int, int]:
+    ratio = threshold / 100.0
+    bound = ratio / (2.0 - ratio) if ratio < 1.0 else 1.0
+    return int(length * bound), int(length / bound) + 1 if bound > 0 else 1 << 62
+
+
+class Memory:
+    """An open memory file. Use as a context manager; see the module docstring."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+        self._index: _BandIndex | None = None
+        self._changes = 0  # commits through this connection (data_version ignores them)
+        self.meta: dict[str, str] = dict(connection.execute("SELECT key, value FROM meta"))
+        self.source_lang = self.meta.get("source_lang", "vi")
+        self.target_lang = self.meta.get("target_lang", "en")
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = False,
+        source_lang: str = "vi",
+        target_lang: str = "en",
+    ) -> Memory:
+        """Open (or with ``create`` make) the memory at ``path`` for the given language pair."""
+        if not create and not path.is_file():
+            raise UserError(
+                f"{path}: no translation memory here; create it with "
+                f"`translate tm update --tm {path} CATALOG…` or `translate tm import`"
+            )
+        if create:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(f"cannot create {path.parent}: {exc.strerror or exc}") from exc
+        try:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise UserError(f"{path}: cannot open the translation memory ({exc})") from exc
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA cache_size = -131072")
+            if create:  # WAL is a property of the file: set once, kept by every connection
+                if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    connection.execute("PRAGMA journal_mode = WAL")
+                _initialise(connection, source_lang, target_lang)
+            memory = cls(connection, path)
+            version = memory.meta.get("schema_version")
+            if version != str(SCHEMA_VERSION):
+                raise sqlite3.DatabaseError(f"schema version {version}, not {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            raise UserError(
+                f"{path}: not a translation memory ({exc}); name another file with --tm"
+            ) from exc
+        if (memory.source_lang, memory.target_lang) != (source_lang, target_lang):
+            connection.close()
+            raise UserError(
+                f"{path}: this memory holds {memory.source_lang}→{memory.target_lang}, not "
+                f"{source_lang}→{target_lang}; use another --tm file for this language pair"
+            )
+        return memory
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Memory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- changes ------------------------------------------------------------------------
+
+    def add(self, units: Iterable[Unit], now: int) -> Counts:
+        """Add or refresh ``units`` in one transaction (all or nothing).
+
+        A unit whose source is stored already replaces the stored target when it differs,
+        unless both carry a change date and the incoming one is older. Of several units with
+        one source, the last wins.
+        """
+        totals = np.zeros(4, dtype=np.int64)
+        with self._transaction():
+            batch: list[Unit] = []
+            for unit in units:
+                batch.append(unit)
+                if len(batch) >= _CHUNK:
+                    totals += self._add_batch(batch, now)
+                    batch = []
+            if batch:
+                totals += self._add_batch(batch, now)
+        added, changed, unchanged, kept = (int(n) for n in totals)
+        return Counts(added, changed, unchanged, kept)
+
+    def _stored(self, hashes: list[int]) -> dict[int, tuple[int, str, str, int | None]]:
+        """hash -> (id, source, target, changed) of the stored units among ``hashes``."""
+        found: dict[int, tuple[int, str, str, int | None]] = {}
+        for start in range(0, len(hashes), 900):
+            part = hashes[start : start + 900]
+            rows = self._db.execute(
+                "SELECT hash, id, source, target, changed FROM units "
+                f"WHERE hash IN ({','.join('?' * len(part))})",
+                part,
+            )
+            for key, *rest in rows:
+                found[key] = (rest[0], rest[1], rest[2], rest[3])
+        return found
+
+    def _add_batch(self, batch: list[Unit], now: int) -> list[int]:
+        """[added, changed, unchanged, kept] for one batch, inside the open transaction."""
+        sources = [normalise(unit.source) for unit in batch]
+        hashes = [source_hash(source) for source in sources]
+        stored = self._stored(hashes)
+        next_id = (self._db.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
+        new: dict[int, list[Any]] = {}  # hash -> the row to insert
+        updates: list[tuple[Any, ...]] = []
+        changed = unchanged = kept = 0
+        for unit, source, key in zip(batch, sources, hashes, strict=True):
+            changed_at = unit.changed if unit.changed is not None else now
+            row = stored.get(key)
+            if row is None:
+                if key in new:  # the same source earlier in this batch: the last one wins
+                    new[key][4:8] = [unit.target, unit.origin, unit.project, unit.reviewer]
+                    new[key][9] = changed_at
+                    unchanged += 1
+                    continue
+                created = unit.created if unit.created is not None else now
+                new[key] = [next_id, key, len(source), source, unit.target, unit.origin]
+                new[key] += [unit.project, unit.reviewer, created, changed_at]
+                next_id += 1
+            elif row[1] != source or row[2] == unit.target:
+                unchanged += 1  # the same unit (or, once in 2^64, another text: kept)
+            elif unit.changed is not None and row[3] is not None and unit.changed < row[3]:
+                kept += 1
+            else:
+                updates.append(
+                    (unit.target, unit.origin, unit.project, unit.reviewer, changed_at, row[0])
+                )
+                stored[key] = (row[0], source, unit.target, changed_at)
+                changed += 1
+        db = self._db
+        if updates:
+            db.executemany(
+                "UPDATE units SET target = ?, origin = ?, project = ?, reviewer = ?, "
+                "changed = ? WHERE id = ?",
+                updates,
+            )
+        if new:
+            rows = list(new.values())
+            db.executemany(
+                "INSERT INTO units (id, hash, length, source, target, origin, project, "
+                "reviewer, created, changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            ids = [row[0] for row in rows]
+            blobs = sketch_blobs(ids, [row[3] for row in rows])
+            db.executemany(
+                "INSERT INTO sketches (id, data) VALUES (?, ?)", zip(ids, blobs, strict=True)
+            )
+        return [len(new), changed, unchanged, kept]
+
+    def remove(
+        self,
+        *,
+        sources: Sequence[str] = (),
+        project: str | None = None,
+        origin_prefix: str | None = None,
+    ) -> int:
+        """Delete units by exact source text, project or origin prefix; how many went."""
+        clauses: list[str] = []
+        values: list[Any] = []
+        if sources:
+            hashes = [source_hash(normalise(s)) for s in sources]
+            clauses.append(f"hash IN ({','.join('?' * len(hashes))})")
+            values.extend(hashes)
+        if project is not None:
+            clauses.append("project = ?")
+            values.append(project)
+        if origin_prefix is not None:
+            clauses.append("substr(origin, 1, ?) = ?")
+            values.extend((len(origin_prefix), origin_prefix))
+        if not clauses:
+            return 0
+        where = " AND ".join(clauses)
+        with self._transaction():
+            self._db.execute(
+                f"DELETE FROM sketches WHERE id IN (SELECT id FROM units WHERE {where})", values
+            )
+            removed = self._db.execute(f"DELETE FROM units WHERE {where}", values).rowcount
+        return removed
+
+    class _Transaction:
+        def __init__(self, owner: Memory) -> None:
+            self.owner = owner
+            self.db = owner._db
+            self.path = owner.path
+
+        def __enter__(self) -> None:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise UserError(
+                    f"{self.path}: the translation memory is busy ({exc}); another `translate` "
+                    "is updating it: try again when it has finished"
+                ) from exc
+
+        def __exit__(self, kind: object, value: object, tb: object) -> None:
+            if kind is None:
+                self.db.execute("COMMIT")
+                self.owner._changes += 1
+            else:
+                self.db.execute("ROLLBACK")
+
+    def _transaction(self) -> Memory._Transaction:
+        return Memory._Transaction(self)
+
+    # -- lookups ------------------------------------------------------------------------
+
+    def exact(self, source: str) -> Match | None:
+        return self.exact_many([source]).get(source)
+
+    def exact_many(self, sources: Sequence[str]) -> dict[str, Match]:
+        """source -> its exact match (same NFC text), for those the memory holds."""
+        wanted: dict[int, tuple[str, str]] = {}
+        for source in sources:
+            text = normalise(source)
+            wanted[source_hash(text)] = (source, text)
+        found: dict[str, Match] = {}
+        keys = list(wanted)
+        for start in range(0, len(keys), 900):
+            part = keys[start : start + 900]
+            rows = self._db.execute(
+                "SELECT hash, source, target, origin FROM units "
+                f"WHERE hash IN ({','.join('?' * len(part))})",
+                part,
+            )
+            for key, text, target, origin in rows:
+                original, normalised = wanted[key]
+                if text == normalised:
+                    found[original] = Match(text, target, origin, 100.0)
+        return found
+
+    def fuzzy(
+        self, source: str, threshold: float = DEFAULT_THRESHOLD, limit: int = 1
+    ) -> list[Match]:
+        """The ``limit`` most similar units other than ``source`` itself, best first."""
+        return self.fuzzy_many([source], threshold, limit)[0]
+
+    def fuzzy_many(
+        self, sources: Sequence[str], threshold: float = DEFAULT_THRESHOLD, limit: int = 1
+    ) -> list[list[Match]]:
+        """For each source, its ``limit`` most similar units (not itself), best first."""
+        from rapidfuzz import fuzz, process
+
+        if not sources:
+            return []
+        version = self._data_version()
+        if self._index is None or self._index.version != version:
+            self._index = _BandIndex.load(self._db, version)
+        texts = [normalise(source) for source in sources]
+        candidates = self._index.candidates(band_array(texts), texts, threshold)
+        results: list[list[Match]] = []
+        rows: dict[int, tuple[str, str, str]] = {}
+        for start in range(0, len(texts), 64):
+            group = range(start, min(start + 64, len(texts)))
+            missing = sorted({i for q in group for i in candidates[q]} - rows.keys())
+            for first in range(0, len(missing), 900):
+                part = missing[first : first + 900]
+                marks = ",".join("?" * len(part))
+                query = f"SELECT id, source, target, origin FROM units WHERE id IN ({marks})"
+                rows.update((row[0], row[1:]) for row in self._db.execute(query, part))
+            for q in group:
+                choices = [rows[i] for i in candidates[q] if i in rows and rows[i][0] != texts[q]]
+                found = process.extract(
+                    texts[q],
+                    [choice[0] for choice in choices],
+                    scorer=fuzz.ratio,
+                    score_cutoff=threshold,
+                    limit=limit,
+                )
+                results.append([Match(*choices[index], score) for _, score, index in found])
+            if len(rows) > 100_000:
+                rows.clear()
+        return results
+
+    def _data_version(self) -> tuple[int, int]:
+        """Changes when any connection changes the file (index freshness)."""
+        data = self._db.execute("PRAGMA data_version").fetchone()[0]
+        return data, self._changes
+
+    def best(self, source: str, threshold: float = DEFAULT_THRESHOLD) -> Match | None:
+        """The exact match, else the best fuzzy match at or above ``threshold``."""
+        hit = self.exact(source)
+        if hit is not None:
+            return hit
+        found = self.fuzzy(source, threshold)
+        return found[0] if found else None
+
+    # -- reading all --------------------------------------------------------------------
+
+    def units(self) -> Iterator[Unit]:
+        cursor = self._db.execute(
+            "SELECT source, target, origin, project, reviewer, created, changed FROM units "
+            "ORDER BY id"
+        )
+        for row in cursor:
+            yield Unit(*row)
+
+    def stats(self) -> MemoryStats:
+        units, projects, first, last = self._db.execute(
+            "SELECT count(*), count(DISTINCT project), min(changed), max(changed) FROM units"
+        ).fetchone()
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        page_size = self._db.execute("PRAGMA page_size").fetchone()[0]
+        return MemoryStats(
+            str(self.path),
+            self.source_lang,
+            self.target_lang,
+            units,
+            projects,
+            first,
+            last,
+            pages * page_size,
+        )
+
+
+def _initialise(db: sqlite3.Connection, source_lang: str, target_lang: str) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        for key, value in (
+            ("schema_version", str(SCHEMA_VERSION)),
+            ("source_lang", source_lang),
+            ("target_lang", target_lang),
+        ):
+            db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+class _BandIndex:
+    """Every unit's band keys, sorted, for candidate search (see the module docstring).
+
+    ``keys`` holds ``key << 20 | length`` sorted, so each bucket (units sharing a band key) is
+    ordered by length; ``owners`` the position (in ``ids`` and ``lengths``) of each key's unit.
+    """
+
+    def __init__(
+        self,
+        keys: np.ndarray[Any, Any],
+        owners: np.ndarray[Any, Any],
+        ids: np.ndarray[Any, Any],
+        lengths: np.ndarray[Any, Any],
+        version: Any,
+    ) -> None:
+        self.keys = keys
+        self.owners = owners
+        self.ids = ids
+        self.lengths = lengths
+        self.version = version
+
+    @classmethod
+    def load(cls, db: sqlite3.Connection, version: Any) -> _BandIndex:
+        # A narrow table read in one pass: about 60 MB per million units.
+        data = b"".join(row[0] for row in db.execute("SELECT data FROM sketches"))
+        table = np.frombuffer(data, dtype="<i4").reshape(-1, BANDS + 2)
+        lengths = table[:, 1].copy()
+        keys = np.ascontiguousarray(table[:, 2:]).astype(np.int64) << _LENGTH_BITS
+        keys |= np.minimum(lengths, _MAX_LENGTH)[:, None]
+        flat = keys.reshape(-1)
+        order = np.argsort(flat)
+        owners = (order // BANDS).astype(np.int32)
+        return cls(flat[order], owners, table[:, 0].astype(np.int64), lengths, version)
+
+    def candidates(
+        self, keys: np.ndarray[Any, Any], texts: Sequence[str], threshold: float
+    ) -> list[list[int]]:
+        """Per text, up to ``CANDIDATES`` unit ids sharing a band with it and of a length
+        that can reach ``threshold``, those sharing the most bands first (ties: older unit)."""
+        result: list[list[int]] = []
+        for start in range(0, len(texts), 256):  # bounded temporaries on popular buckets
+            part = texts[start : start + 256]
+            result.extend(self._candidates(keys[start : start + len(part)], part, threshold))
+        return result
+
+    def _candidates(
+        self, keys: np.ndarray[Any, Any], texts: Sequence[str], threshold: float
+    ) -> list[list[int]]:
+        count = len(texts)
+        flat = keys.reshape(-1).astype(np.int64) << _LENGTH_BITS
+        length = np.fromiter((len(t) for t in texts), dtype=np.int64, count=count)
+        lows = np.searchsorted(self.keys, flat, side="left")
+        highs = np.searchsorted(self.keys, flat + (1 << _LENGTH_BITS), side="left")
+        # A popular bucket (many near-identical units) gives the BUCKET units nearest in length.
+        near = np.searchsorted(self.keys, flat | np.repeat(np.minimum(length, _MAX_LENGTH), BANDS))
+        starts = np.maximum(lows, np.minimum(near - BUCKET // 2, highs - BUCKET))
+        sizes = np.minimum(highs, starts + BUCKET) - starts
+        total = int(sizes.sum())
+        if total == 0:
+            return [[] for _ in texts]
+        # Every (query, unit) pair that shares a band: the ranges expanded without a loop.
+        query = np.repeat(np.repeat(np.arange(count, dtype=np.int64), BANDS), sizes)
+        positions = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)
+        owners = self.owners[positions].astype(np.int64)
+        ratio = threshold / 100.0
+        bound = ratio / (2.0 - ratio) if ratio < 1.0 else 1.0
+        unit_length = self.lengths[owners]
+        keep = (unit_length >= np.floor(length * bound)[query]) & (
+            unit_length <= (length / max(bound, 1e-9) + 1.0)[query]
+        )
+        pairs, shared = np.unique(query[keep] * len(self.ids) + owners[keep], return_counts=True)
+        query, owners = pairs // len(self.ids), pairs % len(self.ids)
+        order = np.lexsort((owners, -shared, query))
+        query, owners = query[order], owners[order]
+        rank = np.arange(len(query)) - np.searchsorted(query, query, side="left")
+        query, owners = query[rank < CANDIDATES], owners[rank < CANDIDATES]
+        bounds = np.searchsorted(query, np.arange(count + 1)).tolist()
+        ids: list[int] = self.ids[owners].tolist()
+        return [ids[bounds[i] : bounds[i + 1]] for i in range(count)]
