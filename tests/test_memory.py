@@ -80,3 +80,21 @@ def test_bad_memory_files_are_refused(tmp_path: Path) -> None:
     Memory.open(tmp_path / "m.sqlite", create=True).close()
     with pytest.raises(UserError, match="holds vi→en, not vi→fr"):
         Memory.open(tmp_path / "m.sqlite", target_lang="fr")
+
+
+def test_band_index_is_kept_in_the_file_until_the_units_change(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite"
+    close = "Ban tổ chức công bố danh sách các doanh nghiệp."
+    with Memory.open(path, create=True) as memory:
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp.", "List.", "a.po:1")], 0)
+        assert len(memory.fuzzy(close)) == 1  # builds the index and saves it
+    with sqlite3.connect(path) as db:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        assert meta["index_generation"] == meta["generation"]
+    with Memory.open(path) as memory:
+        assert len(memory.fuzzy(close)) == 1  # read back, same answer
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp mới.", "New.", "b")], 0)
+        assert len(memory.fuzzy(close, limit=5)) == 2  # the change invalidated it
+        assert memory.remove(origin_prefix="b") == 1
+    with Memory.open(path) as memory:
+        assert len(memory.fuzzy(close, limit=5)) == 1

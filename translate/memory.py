@@ -64,6 +64,9 @@ CREATE TABLE IF NOT EXISTS units (
     changed INTEGER
 );
 CREATE TABLE IF NOT EXISTS sketches (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS band_index (
+    name TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (name, part)
+) WITHOUT ROWID;
 """
 
 
@@ -337,6 +340,7 @@ class Memory:
             db.executemany(
                 "INSERT INTO sketches (id, data) VALUES (?, ?)", zip(ids, blobs, strict=True)
             )
+            _bump_generation(db)
         return [len(new), changed, unchanged, kept]
 
     def remove(
@@ -367,6 +371,8 @@ class Memory:
                 f"DELETE FROM sketches WHERE id IN (SELECT id FROM units WHERE {where})", values
             )
             removed = self._db.execute(f"DELETE FROM units WHERE {where}", values).rowcount
+            if removed:
+                _bump_generation(self._db)
         return removed
 
     class _Transaction:
@@ -545,6 +551,20 @@ class _BandIndex:
 
     @classmethod
     def load(cls, db: sqlite3.Connection, version: Any) -> _BandIndex:
+        """The index saved in the file for its current content, else built and saved."""
+        generation = _meta(db, "generation")
+        if generation is not None and _meta(db, "index_generation") == generation:
+            arrays = {name: _read_array(db, name, dtype) for name, dtype in _INDEX_ARRAYS}
+            if len({len(arrays["keys"]), len(arrays["owners"])}) == 1:
+                return cls(
+                    arrays["keys"], arrays["owners"], arrays["ids"], arrays["lengths"], version
+                )
+        index = cls.build(db, version)
+        index.save(db, generation)
+        return index
+
+    @classmethod
+    def build(cls, db: sqlite3.Connection, version: Any) -> _BandIndex:
         # A narrow table read in one pass: about 60 MB per million units.
         data = b"".join(row[0] for row in db.execute("SELECT data FROM sketches"))
         table = np.frombuffer(data, dtype="<i4").reshape(-1, BANDS + 2)
@@ -555,6 +575,38 @@ class _BandIndex:
         order = np.argsort(flat)
         owners = (order // BANDS).astype(np.int32)
         return cls(flat[order], owners, table[:, 0].astype(np.int64), lengths, version)
+
+    def save(self, db: sqlite3.Connection, generation: str | None) -> None:
+        """Keep the sorted index in the file, so the next process only reads it; skipped when
+        the file is read-only, busy, or changed meanwhile (it is only a cache)."""
+        if generation is None:
+            return
+        try:
+            db.execute("PRAGMA busy_timeout = 0")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if _meta(db, "generation") == generation:
+                    db.execute("DELETE FROM band_index")
+                    for name, dtype in _INDEX_ARRAYS:
+                        array = np.ascontiguousarray(getattr(self, name), dtype=dtype)
+                        for part, start in enumerate(range(0, len(array), _INDEX_PART)):
+                            piece = array[start : start + _INDEX_PART].tobytes()
+                            db.execute(
+                                "INSERT INTO band_index (name, part, data) VALUES (?, ?, ?)",
+                                (name, part, piece),
+                            )
+                    db.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_generation', ?)",
+                        (generation,),
+                    )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error:
+            pass
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def candidates(
         self, keys: np.ndarray[Any, Any], texts: Sequence[str], threshold: float
@@ -601,3 +653,25 @@ class _BandIndex:
         bounds = np.searchsorted(query, np.arange(count + 1)).tolist()
         ids: list[int] = self.ids[owners].tolist()
         return [ids[bounds[i] : bounds[i + 1]] for i in range(count)]
+
+
+_INDEX_ARRAYS = (("keys", "<i8"), ("owners", "<i4"), ("ids", "<i8"), ("lengths", "<i4"))
+_INDEX_PART = 1 << 20  # elements per stored blob
+
+
+def _meta(db: sqlite3.Connection, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _bump_generation(db: sqlite3.Connection) -> None:
+    """Mark the units as changed: a saved band index no longer describes them."""
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('generation', '1') "
+        "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+    )
+
+
+def _read_array(db: sqlite3.Connection, name: str, dtype: str) -> np.ndarray[Any, Any]:
+    rows = db.execute("SELECT data FROM band_index WHERE name = ? ORDER BY part", (name,))
+    return np.frombuffer(b"".join(row[0] for row in rows), dtype=dtype)
