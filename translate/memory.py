@@ -11,10 +11,11 @@ last changed (seconds since 1970). A memory holds one language pair (written at 
   ``BANDS`` 32-bit keys (in a narrow ``sketches`` table), each the MinHash of ``ROWS`` hash
   functions over its distinct words. Two sentences sharing two thirds of their words meet in
   some band with probability 0.98 (half their words: 0.80), so recall is high but not exact.
-  The first fuzzy lookup of a process loads the keys into a sorted array (about 60 MB read and
-  150 MB held per million units); the ``CANDIDATES`` units sharing most bands are
-  prefiltered by length (a ratio of ``t`` needs ``min/max >= t/(2-t)``) and scored by
-  rapidfuzz. Writes touch one row per unit and table.
+  The keys are searched in one sorted array (about 150 MB per million units), kept in the file
+  (``band_index``) and rebuilt by the first lookup after units were added or removed; the
+  ``CANDIDATES`` units sharing most bands (at most ``BUCKET`` from one band, those nearest in
+  length) are prefiltered by length (a ratio of ``t`` needs ``min/max >= t/(2-t)``) and
+  scored by rapidfuzz. Writes touch one row per unit and table.
 
 Concurrency: the file is in WAL mode with a busy timeout, every change runs in one
 ``BEGIN IMMEDIATE`` transaction, so two processes updating one memory queue instead of
