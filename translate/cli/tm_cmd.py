@@ -152,8 +152,8 @@ def export(output: Path, memory_path: Path, from_code: str, to_code: str) -> Non
 
     Example: translate tm export -o team.tmx
     """
+    from translate.fileio import atomic_writer
     from translate.memory_catalog import now_epoch
-    from translate.textio import atomic_writer
     from translate.tmx import write_units
 
     with _open(memory_path, from_code, to_code) as memory, atomic_writer(output) as stream:
