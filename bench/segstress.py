@@ -9,7 +9,7 @@ per layout, so that each failure family of issue 11 is measured on its own:
   (``…tạm giữ.Sáng cùng ngày…``), some after a citation mark (``…miền Trung.[3]Sau đó…``);
 * ``wrapped``: paragraphs hard-wrapped at 60-80 columns (PDF extracts, e-mails);
 * ``wrapped-caps``: the same, but a line is broken before a capitalised word or a number
-  whenever one is near the margin, the case where the case of the next line cannot decide;
+  whenever one starts within 8 columns of the margin: the case of the next line cannot decide;
 * ``markdown``: ``## headings``, ``**Điều 3. …**`` legal headings, emphasis around sentences,
   glued closing/opening marks between sentences;
 * ``quoted``: sentences and multi-sentence quotations in straight and curly quotes, quoted
@@ -137,21 +137,20 @@ def build_glued(sentences: Sequence[str], rng: random.Random) -> StressDoc:
 
 def _wrap(text: str, width: int, prefer_capitals: bool) -> str:
     """Hard-wrap ``text`` at ``width`` columns (at spaces). With ``prefer_capitals`` a line is
-    cut before a capitalised word or a digit when one starts within 20 columns of the margin."""
+    cut before a capitalised word or a digit when one starts within 8 columns of the margin."""
     words = text.split(" ")
     lines: list[list[str]] = [[]]
     length = 0
     for index, word in enumerate(words):
-        if lines[-1] and length + 1 + len(word) > width:
-            lines.append([])
-            length = 0
-        elif (
+        full = lines[-1] and length + 1 + len(word) > width
+        early = (
             prefer_capitals
             and lines[-1]
-            and length > width - 20
+            and length > width - 8
             and (word[:1].isupper() or word[:1].isdigit())
             and index + 1 < len(words)
-        ):
+        )
+        if full or early:
             lines.append([])
             length = 0
         length += len(word) + (1 if lines[-1] else 0)
@@ -267,7 +266,9 @@ def build_numbered(sentences: Sequence[str], rng: random.Random) -> StressDoc:
             first = True
             for number, sentence in enumerate(paragraph, start=1):
                 if first:
-                    writer.add(f"{number}{sentence}" if sentence[:1].isupper() else sentence, "\n\n")
+                    writer.add(
+                        f"{number}{sentence}" if sentence[:1].isupper() else sentence, "\n\n"
+                    )
                 elif _is_final(writer.gold[-1]) and sentence[:1].isupper():
                     writer.add(f"{number}{sentence}", "")  # `…để ráo.2Hấp trong…`
                 else:
@@ -312,7 +313,9 @@ def write_set(folder: Path, docs: Sequence[StressDoc]) -> None:
         (folder / "gold" / name).write_text("\n".join(doc.gold) + "\n", encoding="utf-8")
 
 
-def build_family(family: str, documents: Sequence[Sequence[str]], seed: int = 11) -> list[StressDoc]:
+def build_family(
+    family: str, documents: Sequence[Sequence[str]], seed: int = 11
+) -> list[StressDoc]:
     rng = random.Random(f"{family}-{seed}")
     return [FAMILIES[family](sentences, rng) for sentences in documents]
 

@@ -1,0 +1,102 @@
+"""Glued joins: where scraping removed the separator between two units.
+
+* a lowercase Vietnamese word glued to the capital of the next title (`sản phẩmThích ứng`,
+  `Hà NộiChiều qua`), never inside a known mixed-case name (`VietFuture`, `iPhone`);
+* a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
+* Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
+* flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator.
+
+Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
+:func:`address_like` tells them apart from domains, e-mails and file names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate.segment.patterns import (
+    CITATION,
+    LETTERS,
+    LOWER,
+    NON_SPACE_RUN,
+    THROUGH_LAST_SPACE,
+    TOKEN_LOOKBACK,
+    UPPER,
+    VIETNAMESE_ACCENTED,
+)
+from translate.segment.rules import Rules
+
+# Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ`. (It starts with
+# the capital so that the regex engine skips ahead quickly; the look-behind comes after it.)
+_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}]{{2}}[{UPPER}])(?=[{LOWER}])")
+# Other glued joins, one pattern so that the text is scanned once: group `cite` ends a
+# citation glued to a capitalised word; `edit` is an edit link; `ref` a reference separator.
+_MARKUP_JOIN = re.compile(
+    rf"(?P<cite>(?<=[^\W\d_])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
+    r"|(?P<edit>\[\s*(?:sửa|edit)(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
+    r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
+)
+_MARKUP_CHARACTER = re.compile(r"[\[↑^]")  # a cheap scan first: most units have none
+_ADDRESS = re.compile(r"@|://|www\.|[\\/]")
+_HANDLE_OR_ADDRESS = re.compile(r"[#@]|.*(?:@|://|www\.)", re.DOTALL)
+
+
+def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
+    """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
+    sorted, each strictly inside the span."""
+    joins = _case_joins(text, start, end, rules)
+    first = _MARKUP_CHARACTER.search(text, start, end)
+    if first is None:
+        return joins
+    # (from two characters back: `**^**` starts before its caret)
+    for match in _MARKUP_JOIN.finditer(text, max(start, first.start() - 2), end):
+        if match.group("cite") is not None:
+            joins.append(match.end())
+        elif match.group("edit") is not None:
+            joins += (match.start(), match.end())
+        else:
+            joins.append(match.start())
+    return sorted({join for join in joins if start < join < end})
+
+
+def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
+    joins = []
+    for match in _SCRAPE_JOIN.finditer(text, start, end):
+        position = match.start()
+        if position - 2 < start:
+            continue
+        token_start, token_end = token_around(text, position, start, end)
+        token = text[token_start:token_end]
+        if _HANDLE_OR_ADDRESS.match(token) is not None:
+            continue  # hashtags (#ChuyểnĐổiSố), mentions, addresses
+        left = LETTERS.findall(text, token_start, position)
+        right = LETTERS.findall(text, position, token_end)
+        left_word = left[-1] if left else ""
+        right_word = right[0] if right else ""
+        if VIETNAMESE_ACCENTED.search(left_word + right_word) is None:
+            continue  # ASCII camel case is a brand name far more often than a join
+        if _inside_known_token(text, position, rules):
+            continue
+        joins.append(position)
+    return joins
+
+
+def token_around(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The whitespace-free token of ``text[start:end]`` around ``position`` (bounded)."""
+    floor = max(start, position - TOKEN_LOOKBACK)
+    through_last_space = THROUGH_LAST_SPACE.match(text, floor, position)
+    token_start = floor if through_last_space is None else through_last_space.end()
+    rest = NON_SPACE_RUN.match(text, position, min(end, position + TOKEN_LOOKBACK))
+    token_end = position if rest is None else rest.end()
+    return token_start, token_end
+
+
+def address_like(token: str) -> bool:
+    """URLs, e-mail addresses, paths: their dots and capitals join nothing."""
+    return _ADDRESS.search(token) is not None
+
+
+def _inside_known_token(text: str, position: int, rules: Rules) -> bool:
+    """Is the case change at ``position`` the inside of a known name (`VietFuture`)?"""
+    candidates = rules.known_transitions.get(text[position - 1 : position + 1], ())
+    return any(text.startswith(token, position - offset) for token, offset in candidates)

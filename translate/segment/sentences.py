@@ -1,0 +1,167 @@
+"""Pass 2: a unit of running text into sentences.
+
+Candidate ends are runs of ``. ! ? …`` with the closing quotes, brackets, emphasis marks and
+citation marks glued to them, followed by whitespace or, glued, by the capitalised word of a
+new unit (``tạm giữ.Sáng``, ``lại.2Mở``, ``toàn bộ.**‖**Điều 11``); :mod:`.ends` decides which
+are sentence ends. Glued joins found by :mod:`.joins` cut the unit as well.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from translate.document import BreakKind, Note
+from translate.segment.ends import INITIALS, is_sentence_end
+from translate.segment.joins import address_like, scrape_joins, token_around
+from translate.segment.patterns import (
+    CITATION,
+    CLOSING_QUOTES_AFTER_SPACE,
+    GLUED_START,
+    NON_SPACE,
+    OPENERS,
+)
+from translate.segment.rules import Rules
+
+# (It starts with a character class so that the regex engine can skip ahead quickly.)
+# The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
+# megabyte of periods is one failed match, not a million.
+_CANDIDATE = re.compile(
+    r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
+    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*))\3(?=\s|{GLUED_START})"
+)
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+
+
+class Unit(NamedTuple):
+    """Running text between line breaks that end paragraphs; no outer whitespace."""
+
+    start: int
+    end: int
+    break_kind: BreakKind  # what follows the unit
+
+
+class Piece(NamedTuple):  # a tuple: thousands are made per document
+    start: int
+    end: int
+    break_kind: BreakKind
+    notes: tuple[Note, ...] = ()
+
+
+class _Cursor:
+    """The segment being built and the pieces done so far."""
+
+    def __init__(self, start: int) -> None:
+        self.pieces: list[Piece] = []
+        self.start = start
+        self.notes: tuple[Note, ...] = ()
+
+    def cut(self, text: str, end: int, next_start: int, kind: BreakKind, joined: bool) -> None:
+        """End the current segment at ``end`` (trailing whitespace trimmed) and start the
+        next at ``next_start`` (leading whitespace skipped)."""
+        trimmed = end
+        while trimmed > self.start and text[trimmed - 1].isspace():
+            trimmed -= 1
+        if trimmed <= self.start:
+            return
+        self.pieces.append(Piece(self.start, trimmed, kind, self.notes))
+        following = NON_SPACE.search(text, next_start)
+        self.start = next_start if following is None else following.start()
+        self.notes = (Note.REPAIRED_JOIN,) if joined else ()
+
+
+def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
+    joins = scrape_joins(text, unit.start, unit.end, rules)
+    join_index = 0
+    cursor = _Cursor(unit.start)
+    # Straight quotes are counted over the whole unit: a quotation may span sentences.
+    quotes_counted_to = unit.start
+    straight_quotes = 0
+    for match in _CANDIDATE.finditer(text, unit.start, unit.end):
+        terminator_start = match.start()
+        if terminator_start < cursor.start:
+            continue  # inside a closing quote already attached to the previous segment
+        while join_index < len(joins) and joins[join_index] <= terminator_start:
+            join = joins[join_index]
+            join_index += 1
+            if join > cursor.start:
+                cursor.cut(text, join, join, BreakKind.JOIN, True)
+        closers_end = match.end()
+        if closers_end >= unit.end:
+            break
+        if not text[closers_end].isspace():
+            closers_end = _glued_end(text, match, cursor.start, unit.end, rules)
+            if closers_end >= 0:
+                cursor.cut(text, closers_end, closers_end, BreakKind.JOIN, True)
+            continue
+        next_match = NON_SPACE.search(text, closers_end, unit.end)
+        if next_match is None:
+            break
+        next_start = next_match.start()
+        # A closing quote separated from its sentence by a space: `ở lại. " Ông`.
+        following = text[next_start]
+        if following in CLOSING_QUOTES_AFTER_SPACE:
+            straight_quotes += text.count('"', quotes_counted_to, closers_end)
+            quotes_counted_to = closers_end
+            after_quote = next_start + 1
+            at_end = after_quote >= unit.end
+            closing = following != '"' or straight_quotes % 2 == 1 or at_end
+            if closing and (at_end or text[after_quote].isspace()):
+                closers_end = after_quote
+                straight_quotes += following == '"'
+                quotes_counted_to = closers_end
+                next_match = NON_SPACE.search(text, closers_end, unit.end)
+                if next_match is None:
+                    break
+                next_start = next_match.start()
+        if is_sentence_end(
+            text, terminator_start, match.end(1), closers_end, next_start, cursor.start, rules
+        ):
+            cursor.cut(text, closers_end, next_start, BreakKind.SENTENCE, False)
+    for join in joins[join_index:]:
+        if join > cursor.start:
+            cursor.cut(text, join, join, BreakKind.JOIN, True)
+    cursor.pieces.append(Piece(cursor.start, unit.end, unit.break_kind, cursor.notes))
+    return cursor.pieces
+
+
+def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_start: int) -> int:
+    """Emphasis marks after a terminator close only what the segment opened: in
+    `….**‖**Điều 11`, two of the four stars belong to the next segment."""
+    stars_end = closers_end
+    while stars_end > terminator_end and text[stars_end - 1] in "*_":
+        stars_end -= 1
+    if stars_end == closers_end:
+        return closers_end
+    opened = text.count("*", segment_start, terminator_end) + text.count(
+        "_", segment_start, terminator_end
+    )
+    return stars_end + min(closers_end - stars_end, opened % 4 if opened % 4 else 0)
+
+
+def _glued_end(
+    text: str, match: re.Match[str], segment_start: int, limit: int, rules: Rules
+) -> int:
+    """Where the segment ends when a new unit is glued to the candidate ``match``, or -1
+    when the period belongs to a token (`P.Bến Nghé`, `Nguyen.Van@…`, `J.Keynes`)."""
+    terminator_start, terminator_end = match.start(), match.end(1)
+    closers_end = _balanced_closers(text, terminator_end, match.end(), segment_start)
+    token_start, token_end = token_around(text, terminator_start, segment_start, limit)
+    if address_like(text[token_start:token_end]):
+        return -1
+    before = text[token_start:terminator_start].lstrip(OPENERS)
+    if not before:
+        return -1
+    if text[terminator_start] == ".":
+        if closers_end == terminator_end:
+            if before in rules.final_abbreviations or before + "." in rules.final_abbreviations:
+                return -1
+            if all(part in INITIALS for part in before.split(".")):
+                return -1  # `N.T.Kiên`, `J.Keynes`
+        if text[closers_end].isdigit() and before[-1].isdigit():
+            return -1  # `1.2Mở`: a number with a unit glued, more often than a step
+    if is_sentence_end(
+        text, terminator_start, terminator_end, closers_end, closers_end, segment_start, rules
+    ):
+        return closers_end
+    return -1
