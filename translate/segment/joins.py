@@ -36,18 +36,24 @@ _MARKUP_JOIN = re.compile(
     r"|(?P<edit>\[\s*(?:sửa|edit)(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
+_EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 _MARKUP_CHARACTER = re.compile(r"[\[↑^]")  # a cheap scan first: most units have none
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
-_HANDLE_OR_ADDRESS = re.compile(r"[#@]|.*(?:@|://|www\.)", re.DOTALL)
 
 
 def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules)
+    edit = text.find("sửa", start, end)
+    while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
+        edit_end = edit + 3
+        if (edit == start or text[edit - 1].isspace()) and _EDIT_WORD_END.match(text, edit_end):
+            joins.append(edit_end)
+        edit = text.find("sửa", edit_end, end)
     first = _MARKUP_CHARACTER.search(text, start, end)
     if first is None:
-        return joins
+        return sorted(set(joins))
     # (from two characters back: `**^**` starts before its caret)
     for match in _MARKUP_JOIN.finditer(text, max(start, first.start() - 2), end):
         if match.group("cite") is not None:
@@ -67,7 +73,7 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             continue
         token_start, token_end = token_around(text, position, start, end)
         token = text[token_start:token_end]
-        if _HANDLE_OR_ADDRESS.match(token) is not None:
+        if token[:1] in "#@" or "@" in token or "://" in token or "www." in token:
             continue  # hashtags (#ChuyểnĐổiSố), mentions, addresses
         left = LETTERS.findall(text, token_start, position)
         right = LETTERS.findall(text, position, token_end)

@@ -49,7 +49,9 @@ NON_SPACE_RUN = re.compile(r"\S*")
 CITATION = r"\[(?:\d{1,3}|[a-z])\]"
 # A word that starts a new unit glued to what precedes it: a capital then a lowercase letter,
 # possibly after opening markup or quotes and a glued step number (`2Mở`, `**Điều`, `“Sáng`).
-GLUED_START = rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}[{UPPER}][{LOWER}]"
+# An accented capital alone is a Vietnamese word (`Ý tôi là`, `Ở đó`), not an initial.
+_ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+GLUED_START = rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}]\s)"
 
 # Lowercase Vietnamese words that never end a sentence, a heading or a title: a line that ends
 # with one is inside a phrase (`… căn cứ vào các⏎Nghị định`), whatever the next line starts with.

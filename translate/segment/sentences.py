@@ -65,8 +65,11 @@ class _Cursor:
         if trimmed <= self.start:
             return
         self.pieces.append(Piece(self.start, trimmed, kind, self.notes))
-        following = NON_SPACE.search(text, next_start)
-        self.start = next_start if following is None else following.start()
+        if next_start < len(text) and not text[next_start].isspace():
+            self.start = next_start  # glued: the common case, without a search
+        else:
+            following = NON_SPACE.search(text, next_start)
+            self.start = next_start if following is None else following.start()
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
@@ -150,9 +153,7 @@ def _glued_end(
     if address_like(text[token_start:token_end]):
         return -1
     before = text[token_start:terminator_start].lstrip(OPENERS)
-    if not before:
-        return -1
-    if text[terminator_start] == ".":
+    if before and text[terminator_start] == ".":  # (a detached period: `rồi .Hẹn` ends)
         if closers_end == terminator_end:
             if before in rules.final_abbreviations or before + "." in rules.final_abbreviations:
                 return -1
