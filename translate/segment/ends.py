@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from translate.vietnamese import is_vietnamese_syllable
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     DASHES,
@@ -18,6 +17,7 @@ from translate.segment.patterns import (
     TOKEN_LOOKBACK,
 )
 from translate.segment.rules import Rules
+from translate.vietnamese import is_vietnamese_syllable
 
 # Letters that stand for a name as an initial; accented capitals are words (`Ý` is Italy).
 # Vietnamese initials may be a whole consonant cluster: `anh Nguyễn Văn Th. cho biết`.

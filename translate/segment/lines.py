@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from translate.document import BreakKind
-from translate.langid import is_vietnamese_syllable
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
 from translate.segment.patterns import (
     NON_SPACE,
@@ -34,6 +33,7 @@ from translate.segment.patterns import (
 )
 from translate.segment.rules import Rules
 from translate.segment.sentences import Unit
+from translate.vietnamese import is_vietnamese_syllable
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
 # heading or a flattened edit link never continues the line above it.
