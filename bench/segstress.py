@@ -135,7 +135,7 @@ def build_glued(sentences: Sequence[str], rng: random.Random) -> StressDoc:
     return _merge([_joined(p, rng, glue=0.7, citations=0.15) for p in _paragraphs(sentences, rng)])
 
 
-def _wrap(text: str, width: int, prefer_capitals: bool) -> str:
+def wrap(text: str, width: int, prefer_capitals: bool) -> str:
     """Hard-wrap ``text`` at ``width`` columns (at spaces). With ``prefer_capitals`` a line is
     cut before a capitalised word or a digit when one starts within 8 columns of the margin."""
     words = text.split(" ")
@@ -168,7 +168,7 @@ def _wrapped(sentences: Sequence[str], rng: random.Random, prefer_capitals: bool
             paragraphs.append(heading)  # headings stay unwrapped lines of their own
             gold.append(heading)
         if body:
-            paragraphs.append(_wrap(" ".join(body), width, prefer_capitals))
+            paragraphs.append(wrap(" ".join(body), width, prefer_capitals))
             gold.extend(body)
     return StressDoc("\n\n".join(paragraphs) + "\n", tuple(gold))
 

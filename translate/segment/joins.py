@@ -4,7 +4,8 @@
   `Hà NộiChiều qua`), never inside a known mixed-case name (`VietFuture`, `iPhone`);
 * a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
-* flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator.
+* flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
+* a dateline run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều qua…`).
 
 Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
 :func:`address_like` tells them apart from domains, e-mails and file names.
@@ -36,6 +37,11 @@ _MARKUP_JOIN = re.compile(
     r"|(?P<edit>\[\s*(?:sửa|edit)(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
+# A dateline run into its story: one to three upper-case words (a city), a dash, the story.
+_CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
+_DATELINE = re.compile(
+    rf"(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD},?\s+[–—-](?=\s+[{UPPER}][{LOWER}])"
+)
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 _MARKUP_CHARACTER = re.compile(r"[\[↑^]")  # a cheap scan first: most units have none
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
@@ -45,6 +51,9 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules)
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None:  # `WASHINGTON – Hoa Kỳ đã…`: the dateline is a unit of its own
+        joins.append(dateline.end())
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3

@@ -48,10 +48,14 @@ NON_SPACE_RUN = re.compile(r"\S*")
 # A footnote or citation mark: `[3]`, `[12]`, `[a]`.
 CITATION = r"\[(?:\d{1,3}|[a-z])\]"
 # A word that starts a new unit glued to what precedes it: a capital then a lowercase letter,
-# possibly after opening markup or quotes and a glued step number (`2Mở`, `**Điều`, `“Sáng`).
+# possibly after opening markup or quotes and a glued step number (`2Mở`, `**Điều`, `“Sáng`);
+# or a parenthesis opened right after the full stop.
 # An accented capital alone is a Vietnamese word (`Ý tôi là`, `Ở đó`), not an initial.
 _ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
-GLUED_START = rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}]\s)"
+GLUED_START = (
+    rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}]\s)"
+    rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
+)
 
 # Lowercase Vietnamese words that never end a sentence, a heading or a title: a line that ends
 # with one is inside a phrase (`… căn cứ vào các⏎Nghị định`), whatever the next line starts with.
