@@ -35,6 +35,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import Figure, Section
+
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 SEGSCORE = SHARED / "tools" / "segscore.py"
@@ -355,7 +357,17 @@ class FamilyScore:
     seconds: float
 
 
-def evaluate(quick: bool, keep: Path | None = None) -> list[FamilyScore] | None:
+_REGEX_SPLIT = re.compile(r"(?<=[.!?…])\s+")
+
+
+def regex_lines(text: str) -> str:
+    """The anchor: a break after every terminator followed by whitespace, and at every line."""
+    return "".join(piece + "\n" for line in text.splitlines() for piece in _REGEX_SPLIT.split(line))
+
+
+def evaluate(
+    quick: bool, keep: Path | None = None, splitter: Callable[[str], str] = translate_lines
+) -> list[FamilyScore] | None:
     documents = source_documents(30 if quick else None)
     if documents is None:
         return None
@@ -366,7 +378,7 @@ def evaluate(quick: bool, keep: Path | None = None) -> list[FamilyScore] | None:
             folder = root / family
             write_set(folder, build_family(family, documents))
             started = time.process_time()
-            report = score_set(folder)
+            report = score_set(folder, splitter)
             seconds = time.process_time() - started
             micro = report["micro"]
             inline = report["inline"]
@@ -403,6 +415,45 @@ def format_rows(rows: Sequence[FamilyScore]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
         for line in lines
     )
+
+
+TARGET_F1 = 0.95
+
+
+def run(quick: bool) -> Section:
+    """Entry point for `python -m bench`: one figure per family, against the regex anchor."""
+    ours = evaluate(quick)
+    if ours is None:
+        return Section(
+            "Segmentation stress families",
+            (Figure("segmentation stress", "skipped", "-", "n/a", "-", None),),
+            (f"No source sentences at {SHARED / 'data'}: the stress families were skipped.",),
+        )
+    anchor = {row.family: row for row in evaluate(quick, splitter=regex_lines) or []}
+    figures = []
+    for row in ours:
+        glued = "" if row.glued_recall is None else f", glued R {row.glued_recall:.3f}"
+        base = anchor.get(row.family)
+        figures.append(
+            Figure(
+                benchmark=f"segmentation stress: {row.family} ({row.boundaries} boundaries)",
+                contender=f"translate: in-line F1 {row.inline_f1:.3f}{glued}, exact "
+                f"{row.exact:.3f}{', LOSSY' if row.lossy else ''}",
+                anchor=f"regex splitter: F1 {base.f1:.3f}" if base else "-",
+                result=f"F1 {row.f1:.3f}",
+                target=f"≥ {TARGET_F1}",
+                passed=row.f1 >= TARGET_F1 and not row.lossy,
+            )
+        )
+    notes = (
+        "Stress families (bench/segstress.py): NTREX-128 and FLORES-200 sentences from "
+        "../shared/data laid out as scraped, hard-wrapped, Markdown, quoted and numbered "
+        "documents, each family scored with ../shared/tools/segscore.py.",
+        "```",
+        format_rows(ours),
+        "```",
+    )
+    return Section("Segmentation stress families", tuple(figures), notes)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -473,6 +473,18 @@ REAL_DOCUMENT_CASES: list[tuple[str, str, list[str]]] = [
             "**^**Quách Thị Yến (2014), Ghe bầu xứ Quảng, tr. 112–118.",
         ],
     ),
+    (
+        "4 a list flattened onto one line after its introducer",
+        "Người nộp cần mang theo: - Đơn đề nghị theo mẫu số 07; - Bản sao căn cước; - Hai ảnh. "
+        "Byline: Quang Định - Thu Sương",
+        [
+            "Người nộp cần mang theo:",
+            "- Đơn đề nghị theo mẫu số 07;",
+            "- Bản sao căn cước;",
+            "- Hai ảnh.",
+            "Byline: Quang Định - Thu Sương",
+        ],
+    ),
     # --- 5. run-in datelines and layout lines --------------------------------------------------
     (
         "5 datelines glued or run in",

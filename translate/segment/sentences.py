@@ -3,7 +3,8 @@
 Candidate ends are runs of ``. ! ? …`` with the closing quotes, brackets, emphasis marks and
 citation marks glued to them, followed by whitespace or, glued, by the capitalised word of a
 new unit (``tạm giữ.Sáng``, ``lại.2Mở``, ``toàn bộ.**‖**Điều 11``); :mod:`.ends` decides which
-are sentence ends. Glued joins found by :mod:`.joins` cut the unit as well.
+are sentence ends. Glued joins found by :mod:`.joins` cut the unit as well, and so does each
+item of a list flattened onto one line after its introducer (`mang theo: - Đơn…; - Bản sao…`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
     rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*))\3(?=\s|{GLUED_START})"
 )
-_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+# A list flattened onto one line after its introducer: `… mang theo: - Đơn …; - Bản sao …`.
+_FLAT_LIST = re.compile(r":\s+(?=[-–•+]\s)")
+_FLAT_ITEM = re.compile(r"\s(?=[-–•+]\s)")
+_LIST_ENDS = re.compile(r"[.!?…]\s+(?![-–•+]\s)")
 
 
 class Unit(NamedTuple):
@@ -73,8 +77,26 @@ class _Cursor:
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
+def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
+    """Cuts that need no terminator: glued joins (True) and flattened list items (False)."""
+    cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
+    introducer = _FLAT_LIST.search(text, unit.start, unit.end)
+    if introducer is None:
+        return cuts
+    marker = text[introducer.end()]
+    previous = introducer.end()
+    cuts.append((previous, False))
+    for item in _FLAT_ITEM.finditer(text, previous + 1, unit.end):
+        if _LIST_ENDS.search(text, previous, item.start()) is not None:
+            break  # a sentence after the last item ends the list
+        if text[item.end()] == marker:
+            cuts.append((item.end(), False))
+            previous = item.end()
+    return sorted(cuts)
+
+
 def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
-    joins = scrape_joins(text, unit.start, unit.end, rules)
+    joins = _cuts(text, unit, rules)
     join_index = 0
     cursor = _Cursor(unit.start)
     # Straight quotes are counted over the whole unit: a quotation may span sentences.
@@ -84,11 +106,9 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
         terminator_start = match.start()
         if terminator_start < cursor.start:
             continue  # inside a closing quote already attached to the previous segment
-        while join_index < len(joins) and joins[join_index] <= terminator_start:
-            join = joins[join_index]
+        while join_index < len(joins) and joins[join_index][0] <= terminator_start:
+            _cut_at(text, cursor, joins[join_index])
             join_index += 1
-            if join > cursor.start:
-                cursor.cut(text, join, join, BreakKind.JOIN, True)
         closers_end = match.end()
         if closers_end >= unit.end:
             break
@@ -122,10 +142,16 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
         ):
             cursor.cut(text, closers_end, next_start, BreakKind.SENTENCE, False)
     for join in joins[join_index:]:
-        if join > cursor.start:
-            cursor.cut(text, join, join, BreakKind.JOIN, True)
+        _cut_at(text, cursor, join)
     cursor.pieces.append(Piece(cursor.start, unit.end, unit.break_kind, cursor.notes))
     return cursor.pieces
+
+
+def _cut_at(text: str, cursor: _Cursor, cut: tuple[int, bool]) -> None:
+    position, joined = cut
+    if position > cursor.start:
+        kind = BreakKind.JOIN if joined else BreakKind.SENTENCE
+        cursor.cut(text, position, position, kind, joined)
 
 
 def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_start: int) -> int:
