@@ -85,7 +85,9 @@ def is_sentence_end(
         return True
     if terminator != ".":
         return _ellipsis_ends(stripped, next_case, text, next_start)
-    if _is_list_label(text, segment_start, terminator_start):
+    if terminator_start - segment_start <= _LONGEST_LIST_NUMBER and _is_list_label(
+        text, segment_start, terminator_start
+    ):
         return False
     if before[-1].isspace():
         return True  # a detached period (`đi về . Sau đó`) is no abbreviation
@@ -93,8 +95,6 @@ def is_sentence_end(
 
 
 def _is_list_label(text: str, segment_start: int, terminator_start: int) -> bool:
-    if terminator_start - segment_start > _LONGEST_LIST_NUMBER:
-        return False
     label = text[segment_start:terminator_start].lstrip(LEADING_MARKUP)
     return _LIST_NUMBER.fullmatch(label) is not None
 

@@ -84,14 +84,14 @@ def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
     if introducer is None:
         return cuts
     marker = text[introducer.end()]
-    previous = introducer.end()
-    cuts.append((previous, False))
-    for item in _FLAT_ITEM.finditer(text, previous + 1, unit.end):
-        if _LIST_ENDS.search(text, previous, item.start()) is not None:
+    checked = introducer.end()
+    cuts.append((checked, False))
+    for item in _FLAT_ITEM.finditer(text, checked + 1, unit.end):
+        if _LIST_ENDS.search(text, checked, item.end()) is not None:
             break  # a sentence after the last item ends the list
-        if text[item.end()] == marker:
-            cuts.append((item.end(), False))
-            previous = item.end()
+        checked = item.end()  # (each stretch is searched once: linear)
+        if text[checked] == marker:
+            cuts.append((checked, False))
     return sorted(cuts)
 
 
@@ -148,10 +148,14 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
 
 
 def _cut_at(text: str, cursor: _Cursor, cut: tuple[int, bool]) -> None:
-    position, joined = cut
+    """Cut at a join or a list item. Only a cut between two non-space characters repairs a
+    scrape join (the `repaired-join` note says so); a dateline or an edit link that is run in
+    with a space is split without it."""
+    position, join = cut
     if position > cursor.start:
-        kind = BreakKind.JOIN if joined else BreakKind.SENTENCE
-        cursor.cut(text, position, position, kind, joined)
+        glued = join and not (text[position - 1].isspace() or text[position].isspace())
+        kind = BreakKind.JOIN if glued else BreakKind.SENTENCE
+        cursor.cut(text, position, position, kind, glued)
 
 
 def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_start: int) -> int:
