@@ -43,7 +43,6 @@ _DATELINE = re.compile(
     rf"(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD},?\s+[–—-](?=\s+[{UPPER}][{LOWER}])"
 )
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
-_MARKUP_CHARACTER = re.compile(r"[\[↑^]")  # a cheap scan first: most units have none
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
 
@@ -60,11 +59,12 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         if (edit == start or text[edit - 1].isspace()) and _EDIT_WORD_END.match(text, edit_end):
             joins.append(edit_end)
         edit = text.find("sửa", edit_end, end)
-    first = _MARKUP_CHARACTER.search(text, start, end)
-    if first is None:
+    # A cheap scan first (str.find beats a regex search here): most units have none of these.
+    found = [at for at in (text.find(mark, start, end) for mark in "[^↑") if at >= 0]
+    if not found:
         return sorted(set(joins))
     # (from two characters back: `**^**` starts before its caret)
-    for match in _MARKUP_JOIN.finditer(text, max(start, first.start() - 2), end):
+    for match in _MARKUP_JOIN.finditer(text, max(start, min(found) - 2), end):
         if match.group("cite") is not None:
             joins.append(match.end())
         elif match.group("edit") is not None:

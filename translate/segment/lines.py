@@ -25,7 +25,6 @@ from typing import NamedTuple
 from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
 from translate.segment.patterns import (
-    NON_SPACE,
     PHRASE_INTERNAL_WORDS,
     TERMINATORS,
     TOKEN_LOOKBACK,
@@ -98,12 +97,12 @@ def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> lis
 def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
     lines = []
     for index, start in enumerate(line_starts):
-        end = _line_content_end(text, line_starts, index)
-        first = NON_SPACE.search(text, start, end)
-        if first is None:
-            lines.append(_Line(start, -1, start))
+        content = text[start : _line_content_end(text, line_starts, index)].rstrip()
+        if content:
+            first = start + len(content) - len(content.lstrip())
+            lines.append(_Line(start, first, start + len(content)))
         else:
-            lines.append(_Line(start, first.start(), start + len(text[start:end].rstrip())))
+            lines.append(_Line(start, -1, start))
     return lines
 
 
@@ -133,26 +132,30 @@ def _wrapped_prose(text: str, lines: Sequence[_Line]) -> bool:
     )
 
 
-_LINE_CLOSERS = frozenset(".!?…\"'”’»)]*;:")
+_LINE_CLOSERS = frozenset(".!?…\"'”’»›)]}*_;:")
 
 
 def wrap_width(lengths: Sequence[int]) -> int:
     """The column at which the document was hard-wrapped, or 0 when it was not: at least
     half of its lines of 30 characters or more end within a few columns of one width."""
-    lengths = sorted(length for length in lengths if length >= 30)
-    if len(lengths) < _FEWEST_FULL_LINES:
+    counts = [0] * (_LONGEST_WIDTH + 1)
+    long_lines = 0
+    for length in lengths:
+        if length >= 30:
+            long_lines += 1
+            if length <= _LONGEST_WIDTH:
+                counts[length] += 1
+    if long_lines < _FEWEST_FULL_LINES:
         return 0
     best_count, best_width = 0, 0
-    low = 0
-    for high, length in enumerate(lengths):  # the densest window [length - slack, length]
-        while lengths[low] < length - _slack(length):
-            low += 1
-        if high - low + 1 >= best_count:
-            best_count, best_width = high - low + 1, length
-    if not _SHORTEST_WIDTH <= best_width <= _LONGEST_WIDTH:
+    for width in range(_SHORTEST_WIDTH, _LONGEST_WIDTH + 1):  # the densest window of widths
+        count = sum(counts[width - _slack(width) : width + 1])
+        if count >= best_count:
+            best_count, best_width = count, width
+    if best_count < _FEWEST_FULL_LINES or best_count < _FULL_SHARE * long_lines:
         return 0
-    if best_count < _FEWEST_FULL_LINES or best_count < _FULL_SHARE * len(lengths):
-        return 0
+    while counts[best_width] == 0:  # the window's top is the longest line in it
+        best_width -= 1
     return best_width
 
 
@@ -187,6 +190,8 @@ def _continues(
         return False
     if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
+    if text[line.end - 1] not in _LINE_CLOSERS:  # the common case, without a regex search
+        return _wrapped_without_terminator(text, line, next_start, unit_start, rules, evidence)
     tail = text[max(unit_start, line.end - TOKEN_LOOKBACK) : line.end]
     ending = _ENDS_WITH_TERMINATOR.search(tail)
     if ending is None:
@@ -205,12 +210,19 @@ def _continues(
 def _wrapped_without_terminator(
     text: str, line: _Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
 ) -> bool:
-    if next_word_case(text, next_start, len(text), rules)[0] == "lower":
+    upper = text[next_start].isupper()  # the common case, without the function call
+    if not upper and next_word_case(text, next_start, len(text), rules)[0] == "lower":
         return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
             text, line.first
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
         return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+    if (
+        evidence.width
+        and _full(text, line, next_start, evidence.width)
+        and not _emphasised_line(text, line.first, line.end)
+    ):
+        return True
     if is_list_label_line(text, unit_start, line.end):
         return True
     word = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
@@ -220,8 +232,6 @@ def _wrapped_without_terminator(
         return True
     if _emphasised_line(text, line.first, line.end):
         return False
-    if evidence.width and _full(text, line, next_start, evidence.width):
-        return True
     return evidence.wrapped_prose and _prose_goes_on(text, line, word.group(), next_start)
 
 
@@ -270,5 +280,7 @@ def _prose_goes_on(text: str, line: _Line, last_word: str, next_start: int) -> b
 
 def _emphasised_line(text: str, line_start: int, line_end: int) -> bool:
     """A line wrapped in emphasis (`**Điều 9. …**`) is a heading of its own."""
+    if text[line_end - 1] != "*":
+        return False
     stripped = text[line_start:line_end].strip()
     return len(stripped) > 4 and stripped[:2] == "**" and stripped[-2:] == "**"

@@ -97,7 +97,7 @@ def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
 
 def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
     joins = _cuts(text, unit, rules)
-    join_index = 0
+    join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     # Straight quotes are counted over the whole unit: a quotation may span sentences.
     quotes_counted_to = unit.start
@@ -106,11 +106,11 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
         terminator_start = match.start()
         if terminator_start < cursor.start:
             continue  # inside a closing quote already attached to the previous segment
-        while join_index < len(joins) and joins[join_index][0] <= terminator_start:
+        while join_index < join_count and joins[join_index][0] <= terminator_start:
             _cut_at(text, cursor, joins[join_index])
             join_index += 1
         closers_end = match.end()
-        if closers_end >= unit.end:
+        if closers_end >= unit_end:
             break
         if not text[closers_end].isspace():
             closers_end = _glued_end(text, match, cursor.start, unit.end, rules)
