@@ -365,6 +365,11 @@ REAL_DOCUMENT_CASES: list[tuple[str, str, list[str]]] = [
             "N.T.Kiên."
         ],
     ),
+    (
+        "1 a short unaccented suffix after an unaccented name is no sentence",
+        "Dùng ASP.Net và Node.Js, đọc VnExpress.Net. Thua 2-0.Real Madrid bị loại.",
+        ["Dùng ASP.Net và Node.Js, đọc VnExpress.Net.", "Thua 2-0.", "Real Madrid bị loại."],
+    ),
     # --- 2. hard-wrapped prose -----------------------------------------------------------------
     (
         "2 a line ending in a word that never ends a phrase",

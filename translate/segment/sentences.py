@@ -19,10 +19,12 @@ from translate.segment.patterns import (
     CITATION,
     CLOSING_QUOTES_AFTER_SPACE,
     GLUED_START,
+    LETTERS,
     NON_SPACE,
     OPENERS,
 )
 from translate.segment.rules import Rules
+from translate.vietnamese import is_vietnamese_syllable
 
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
 # The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
@@ -172,6 +174,23 @@ def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_
     return stars_end + min(closers_end - stars_end, opened % 4 if opened % 4 else 0)
 
 
+_SHORT_SUFFIX = 4
+
+
+def _ascii_suffix(before: str, text: str, word_start: int, token_end: int) -> bool:
+    """A short unaccented word glued after an unaccented token is a name's suffix
+    (`ASP.Net`, `Node.Js`, `VnExpress.Net`), not a new sentence."""
+    word = LETTERS.match(text, word_start, token_end)
+    if word is None or len(word.group()) > _SHORT_SUFFIX or not word.group().isascii():
+        return False
+    if not before.isascii() or not any(character.isalpha() for character in before):
+        return False  # (`Thua 2-0.Real Madrid…` is a sentence end)
+    return word.group() in _TECH_SUFFIXES or not is_vietnamese_syllable(word.group())
+
+
+_TECH_SUFFIXES = frozenset(("Net", "Com", "Org", "Vn", "Io", "Doc", "Pdf"))
+
+
 def _glued_end(
     text: str, match: re.Match[str], segment_start: int, limit: int, rules: Rules
 ) -> int:
@@ -189,6 +208,8 @@ def _glued_end(
                 return -1
             if all(part in INITIALS for part in before.split(".")):
                 return -1  # `N.T.Kiên`, `J.Keynes`
+            if _ascii_suffix(before, text, closers_end, token_end):
+                return -1  # `ASP.Net`, `VnExpress.Net`, `Bao_Cao.Docx`: one name
         if text[closers_end].isdigit() and before[-1].isdigit():
             return -1  # `1.2Mở`: a number with a unit glued, more often than a step
     if is_sentence_end(
