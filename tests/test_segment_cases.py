@@ -470,6 +470,11 @@ REAL_DOCUMENT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "4 a footnote mark detached by a space",
+        "Hai nước ngày càng thân thiết. [14] Sau đó họ ký hiệp ước. Hết. [15]",
+        ["Hai nước ngày càng thân thiết. [14]", "Sau đó họ ký hiệp ước.", "Hết. [15]"],
+    ),
+    (
         "4 a flattened reference list",
         "Lê Văn A (2010), Sách X, Nxb. Thuận Hóa, tr. 45.**^**Quách Thị Yến (2014), Ghe bầu xứ "
         "Quảng, tr. 112–118.",

@@ -33,6 +33,7 @@ _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
     rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*))\3(?=\s|{GLUED_START})"
 )
+_DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z)")
 # A list flattened onto one line after its introducer: `… mang theo: - Đơn …; - Bản sao …`.
 _FLAT_LIST = re.compile(r":\s+(?=[-–•+]\s)")
 _FLAT_ITEM = re.compile(r"\s(?=[-–•+]\s)")
@@ -139,6 +140,12 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
                 if next_match is None:
                     break
                 next_start = next_match.start()
+        citation = _DETACHED_CITATION.match(text, next_start, unit_end)
+        if citation is not None:  # `… thân thiết. [14]`: the mark belongs to the sentence
+            following_match = NON_SPACE.search(text, citation.end(), unit_end)
+            if following_match is None:
+                break
+            closers_end, next_start = citation.end(), following_match.start()
         if is_sentence_end(
             text, terminator_start, match.end(1), closers_end, next_start, cursor.start, rules
         ):
