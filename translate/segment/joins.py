@@ -50,9 +50,10 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules)
-    dateline = _DATELINE.match(text, start, end)
-    if dateline is not None:  # `WASHINGTON – Hoa Kỳ đã…`: the dateline is a unit of its own
-        joins.append(dateline.end())
+    if end - start > 2 and text[start + 1].isupper():  # (the common case: no dateline)
+        dateline = _DATELINE.match(text, start, end)
+        if dateline is not None:  # `WASHINGTON – Hoa Kỳ đã…`: the dateline is a unit of its own
+            joins.append(dateline.end())
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -62,7 +63,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     # A cheap scan first (str.find beats a regex search here): most units have none of these.
     found = [at for at in (text.find(mark, start, end) for mark in "[^↑") if at >= 0]
     if not found:
-        return sorted(set(joins))
+        return sorted(set(joins)) if len(joins) > 1 else joins
     # (from two characters back: `**^**` starts before its caret)
     for match in _MARKUP_JOIN.finditer(text, max(start, min(found) - 2), end):
         if match.group("cite") is not None:

@@ -83,7 +83,8 @@ class _Cursor:
 def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
     """Cuts that need no terminator: glued joins (True) and flattened list items (False)."""
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
-    introducer = _FLAT_LIST.search(text, unit.start, unit.end)
+    colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
+    introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
     if introducer is None:
         return cuts
     marker = text[introducer.end()]
@@ -140,7 +141,11 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
                 if next_match is None:
                     break
                 next_start = next_match.start()
-        citation = _DETACHED_CITATION.match(text, next_start, unit_end)
+        citation = (
+            _DETACHED_CITATION.match(text, next_start, unit_end)
+            if text[next_start] == "["
+            else None
+        )
         if citation is not None:  # `… thân thiết. [14]`: the mark belongs to the sentence
             following_match = NON_SPACE.search(text, citation.end(), unit_end)
             if following_match is None:
@@ -148,8 +153,9 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
             closers_end, next_start = citation.end(), following_match.start()
         if is_sentence_end(
             text, terminator_start, match.end(1), closers_end, next_start, cursor.start, rules
-        ):
-            cursor.cut(text, closers_end, next_start, BreakKind.SENTENCE, False)
+        ):  # (the end and the next start are non-space: no trimming needed)
+            cursor.pieces.append(Piece(cursor.start, closers_end, BreakKind.SENTENCE, cursor.notes))
+            cursor.start, cursor.notes = next_start, ()
     for join in joins[join_index:]:
         _cut_at(text, cursor, join)
     cursor.pieces.append(Piece(cursor.start, unit.end, unit.break_kind, cursor.notes))
