@@ -366,6 +366,20 @@ REAL_DOCUMENT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "1 glued after a closing quote, a date or time, an emoji",
+        "Cả đội hô vang “Không bỏ cuộc”Rạng sáng, họ lại đi. 14/03/2025 - 07:45Hà Nội mưa to. "
+        "Ngon hết sảy 😋😋Ai muốn đặt thì nhắn. Mẫu Galaxy S23Ultra bán chạy.",
+        [
+            "Cả đội hô vang “Không bỏ cuộc”",
+            "Rạng sáng, họ lại đi.",
+            "14/03/2025 - 07:45",
+            "Hà Nội mưa to.",
+            "Ngon hết sảy 😋😋",
+            "Ai muốn đặt thì nhắn.",
+            "Mẫu Galaxy S23Ultra bán chạy.",
+        ],
+    ),
+    (
         "1 a short unaccented suffix after an unaccented name is no sentence",
         "Dùng ASP.Net và Node.Js, đọc VnExpress.Net. Thua 2-0.Real Madrid bị loại.",
         ["Dùng ASP.Net và Node.Js, đọc VnExpress.Net.", "Thua 2-0.", "Real Madrid bị loại."],

@@ -5,7 +5,8 @@
 * a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
 * flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
-* a dateline run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều qua…`).
+* a dateline run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều qua…`);
+* a capitalised word glued to a closing quote, a date or time, or an emoji.
 
 Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
 :func:`address_like` tells them apart from domains, e-mails and file names.
@@ -29,7 +30,16 @@ from translate.segment.rules import Rules
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ`. (It starts with
 # the capital so that the regex engine skips ahead quickly; the look-behind comes after it.)
-_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}]{{2}}[{UPPER}])(?=[{LOWER}])")
+# The same scan finds a capitalised word glued to a closing quote, a date or time, or an emoji
+# (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too.
+_GLUED_AFTER = "”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\\d"
+_SCRAPE_JOIN = re.compile(
+    f"[{UPPER}](?:(?<=[{LOWER}]{{2}}[{UPPER}])|(?<=[{_GLUED_AFTER}][{UPPER}]))(?=[{LOWER}])"
+)
+# A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
+_DATE_OR_TIME = re.compile(
+    r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4})\Z"
+)
 # Other glued joins, one pattern so that the text is scanned once: group `cite` ends a
 # citation glued to a capitalised word; `edit` is an edit link; `ref` a reference separator.
 _MARKUP_JOIN = re.compile(
@@ -81,6 +91,11 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         position = match.start()
         if position - 2 < start:
             continue
+        previous = text[position - 1]
+        if not previous.isalpha():
+            if _glued_after_mark(text, position, start):
+                joins.append(position)
+            continue
         token_start, token_end = token_around(text, position, start, end)
         token = text[token_start:token_end]
         if token[:1] in "#@" or "@" in token or "://" in token or "www." in token:
@@ -95,6 +110,16 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             continue
         joins.append(position)
     return joins
+
+
+def _glued_after_mark(text: str, position: int, start: int) -> bool:
+    """A closing quote, an emoji, or a date or time glued to the capital at ``position``
+    (a glued step number `…lại.2Mở` is a candidate end; `1Ngâm` opens its own line)."""
+    previous = text[position - 1]
+    if not previous.isdigit():
+        return True
+    floor = max(start, position - 12)
+    return _DATE_OR_TIME.search(text, floor, position) is not None
 
 
 def token_around(text: str, position: int, start: int, end: int) -> tuple[int, int]:
