@@ -103,9 +103,7 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
     joins = _cuts(text, unit, rules)
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
-    # Straight quotes are counted over the whole unit: a quotation may span sentences.
-    quotes_counted_to = unit.start
-    straight_quotes = 0
+    quotes = _StraightQuotes(unit.start)
     for match in _CANDIDATE.finditer(text, unit.start, unit.end):
         terminator_start = match.start()
         if terminator_start < cursor.start:
@@ -125,32 +123,11 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
         if next_match is None:
             break
         next_start = next_match.start()
-        # A closing quote separated from its sentence by a space: `ở lại. " Ông`.
-        following = text[next_start]
-        if following in CLOSING_QUOTES_AFTER_SPACE:
-            straight_quotes += text.count('"', quotes_counted_to, closers_end)
-            quotes_counted_to = closers_end
-            after_quote = next_start + 1
-            at_end = after_quote >= unit.end
-            closing = following != '"' or straight_quotes % 2 == 1 or at_end
-            if closing and (at_end or text[after_quote].isspace()):
-                closers_end = after_quote
-                straight_quotes += following == '"'
-                quotes_counted_to = closers_end
-                next_match = NON_SPACE.search(text, closers_end, unit.end)
-                if next_match is None:
-                    break
-                next_start = next_match.start()
-        citation = (
-            _DETACHED_CITATION.match(text, next_start, unit_end)
-            if text[next_start] == "["
-            else None
-        )
-        if citation is not None:  # `… thân thiết. [14]`: the mark belongs to the sentence
-            following_match = NON_SPACE.search(text, citation.end(), unit_end)
-            if following_match is None:
+        if text[next_start] in _DETACHED_STARTS:
+            detached = _detached_closers(text, closers_end, next_start, unit_end, quotes)
+            if detached is None:
                 break
-            closers_end, next_start = citation.end(), following_match.start()
+            closers_end, next_start = detached
         if is_sentence_end(
             text, terminator_start, match.end(1), closers_end, next_start, cursor.start, rules
         ):  # (the end and the next start are non-space: no trimming needed)
@@ -160,6 +137,48 @@ def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
         _cut_at(text, cursor, join)
     cursor.pieces.append(Piece(cursor.start, unit.end, unit.break_kind, cursor.notes))
     return cursor.pieces
+
+
+class _StraightQuotes:
+    """Straight quotes counted over the whole unit: a quotation may span sentences."""
+
+    def __init__(self, start: int) -> None:
+        self.counted_to = start
+        self.count = 0
+
+
+_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"["}
+
+
+def _detached_closers(
+    text: str, closers_end: int, next_start: int, unit_end: int, quotes: _StraightQuotes
+) -> tuple[int, int] | None:
+    """A closing quote or a footnote mark separated from its sentence by a space (`ở lại. "
+    Ông`, `thân thiết. [14]`) belongs to it: the new (end of the closers, next start), or
+    None when nothing follows in the unit."""
+    following = text[next_start]
+    if following in CLOSING_QUOTES_AFTER_SPACE:
+        quotes.count += text.count('"', quotes.counted_to, closers_end)
+        quotes.counted_to = closers_end
+        after_quote = next_start + 1
+        at_end = after_quote >= unit_end
+        closing = following != '"' or quotes.count % 2 == 1 or at_end
+        if closing and (at_end or text[after_quote].isspace()):
+            closers_end = after_quote
+            quotes.count += following == '"'
+            quotes.counted_to = closers_end
+            next_match = NON_SPACE.search(text, closers_end, unit_end)
+            if next_match is None:
+                return None
+            next_start = next_match.start()
+    if text[next_start] == "[":
+        citation = _DETACHED_CITATION.match(text, next_start, unit_end)
+        if citation is not None:
+            following_match = NON_SPACE.search(text, citation.end(), unit_end)
+            if following_match is None:
+                return None
+            closers_end, next_start = citation.end(), following_match.start()
+    return closers_end, next_start
 
 
 def _cut_at(text: str, cursor: _Cursor, cut: tuple[int, bool]) -> None:
