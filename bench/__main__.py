@@ -26,6 +26,7 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "out" / "results.md"
 BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("bench.startup", "Start-up"),
     ("bench.segment", "Segmentation quality"),
+    ("bench.segstress", "Segmentation stress families"),
     ("bench.scale", "Scale"),
     ("bench.terms", "Terminology"),
     ("bench.floods", "Floods"),

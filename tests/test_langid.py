@@ -55,6 +55,37 @@ def test_other_languages(text: str, language: str) -> None:
     assert detect_language(text) == language
 
 
+@pytest.mark.parametrize(
+    "text", ["Hashtag là gì?", "## Tiểu sử", "[sửa | sửa mã nguồn]", "Tin tuc moi nhat hom nay"]
+)
+def test_short_vietnamese_segments_of_real_pages_are_vietnamese(text: str) -> None:
+    assert detect_language(text) == "vi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["**^**", "```html", "Wikipedia", "WASHINGTON –", "AFP", "vn1", "RFA, 23/05/2022", "TP.HCM",
+     "Q.1", "layout: page", "Website www.wikipedia.org", "Liverpool FC", "Clock"],
+)  # fmt: skip
+def test_segments_without_words_to_translate_have_no_language(text: str) -> None:
+    """Markup, codes and names alone: langdetect would call them ro, cy, sw or tl at random."""
+    assert detect_language(text) == NO_LANGUAGE
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ok", "Hue", "vn", "page", "Tour", "mai", "xyz", "cy"]), max_size=3)
+)
+def test_a_few_words_get_english_vietnamese_or_none(words: list[str]) -> None:
+    assert detect_language(" ".join(words)) in ("en", "vi", NO_LANGUAGE)
+
+
+def test_scripts_name_their_language() -> None:
+    assert detect_language("漢蒼舊名火僣位六年餘") == "zh"
+    assert detect_language("ありがとう") == "ja"
+    assert detect_language("감사합니다") == "ko"
+
+
 def test_region_tagged_codes_are_reduced_to_iso_639_1() -> None:
     assert detect_language("这是一个关于数字化转型的会议。") == "zh"
 

@@ -193,6 +193,7 @@ def test_hard_cut_keeps_combining_marks_with_their_letter() -> None:
         ".",  # one megabyte of periods
         "ảBcĐe",  # scrape-join candidates everywhere
         'a. "b" ',  # lowercase sentences and quotes
+        "giữ.Sáng ỦY\nBAN: - a – b[3]Sau ",  # glued ends, lone lines, flattened lists, citations
     ],
 )
 def test_one_megabyte_paragraph_is_linear(unit: str) -> None:

@@ -10,7 +10,17 @@ few milliseconds per call:
 3. letters shared with other languages (``â ê ô à é ã``…) → ``"vi"`` when the words carrying
    them, and most words overall, are well-formed Vietnamese syllables (``Cà phê`` is
    Vietnamese, ``Le château est à côté`` is not);
-4. otherwise langdetect with a fixed seed (deterministic), cached.
+4. a script that names its language: Han without kana → ``zh``, kana → ``ja``, Hangul →
+   ``ko``, Thai, Lao, Khmer;
+5. the words left once acronyms, codes, numbers-with-letters and addresses are set aside
+   (``UBND``, ``vn1``, ``www.wikipedia.org``, ````html``): none → :data:`NO_LANGUAGE`;
+   only capitalised words, three at most → :data:`NO_LANGUAGE` (a name alone: ``Wikipedia``,
+   ``WASHINGTON``, ``Liverpool FC``); all of them Vietnamese syllable shapes (text typed
+   without diacritics) → ``"vi"``;
+6. otherwise langdetect with a fixed seed (deterministic), cached. It guesses wildly on a
+   few words, so a segment of fewer than four words keeps its verdict only when it is
+   English (``Return to top``); anything else is :data:`NO_LANGUAGE`, never a random ``ro``
+   or ``cy``.
 
 langdetect is imported on first use only, so the CLI's ``--help`` never loads its profiles.
 """
@@ -56,7 +66,51 @@ def detect_language(text: str) -> str:
         return VIETNAMESE
     if _WEAK_VIETNAMESE.search(text) is not None and _looks_vietnamese(text):
         return VIETNAMESE
-    return _langdetect(" ".join(text.split()))
+    script = _script_language(text)
+    if script is not None:
+        return script
+    words = _content_words(text)
+    if not words or (len(words) <= _LONGEST_NAME and all(w[0].isupper() for w in words)):
+        return NO_LANGUAGE
+    if len(words) >= 2 and all(is_vietnamese_syllable(word) for word in words):
+        return VIETNAMESE
+    language = _langdetect(" ".join(text.split()))
+    if len(words) < _FEWEST_WORDS_TO_GUESS and language not in _SHORT_TEXT_LANGUAGES:
+        return NO_LANGUAGE
+    return language
+
+
+_LONGEST_NAME = 3  # capitalised words
+_FEWEST_WORDS_TO_GUESS = 4
+_SHORT_TEXT_LANGUAGES = frozenset({"en"})
+_TOKEN = re.compile(r"\S+")
+_ADDRESS_OR_CODE = re.compile(r"[@/\\`<>{}=]|www\.|\.[a-z]{2,4}\Z|://")
+_SCRIPTS = (
+    (re.compile("[\u3040-\u30ff]"), "ja"),
+    (re.compile("[\uac00-\ud7af\u1100-\u11ff]"), "ko"),
+    (re.compile("[\u4e00-\u9fff\u3400-\u4dbf]"), "zh"),
+    (re.compile("[\u0e00-\u0e7f]"), "th"),
+    (re.compile("[\u0e80-\u0eff]"), "lo"),
+    (re.compile("[\u1780-\u17ff]"), "km"),
+)
+
+
+def _script_language(text: str) -> str | None:
+    for pattern, language in _SCRIPTS:
+        if pattern.search(text) is not None:
+            return language
+    return None
+
+
+def _content_words(text: str) -> list[str]:
+    """The words a translator would translate: letters only, not acronyms (`UBND`), not
+    inside addresses or code (`www.wikipedia.org`, ````html``), not mixed with digits."""
+    words = []
+    for token in _TOKEN.findall(text):
+        if _ADDRESS_OR_CODE.search(token) is not None or any(c.isdigit() for c in token):
+            continue
+        words += [w for w in _WORD.findall(token) if not (len(w) > 1 and w.isupper())]
+    return words
 
 
 @lru_cache(maxsize=1)

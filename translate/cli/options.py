@@ -28,8 +28,11 @@ _SEGMENTATION_OPTIONS = (
         default="auto",
         show_default=True,
         help="paragraph: every line break ends a paragraph; wrap: only blank lines do (text "
-        "hard-wrapped from PDFs or e-mail); auto: a line without final punctuation followed by "
-        "a line that continues in lowercase is one sentence, other line breaks end a paragraph.",
+        "hard-wrapped from PDFs or e-mail); auto: decide with the document's evidence: a line "
+        "without final punctuation joins the next when that continues in lowercase, when it ends "
+        "on a word that never ends a phrase (của, và), or when the document is hard-wrapped at "
+        "one width and the line is full (`tỉnh Hà⏎Tĩnh;`, `năm⏎2023;`); list items, headings, "
+        "time codes and `;` clause ends never join.",
     ),
     click.option(
         "--abbreviations",

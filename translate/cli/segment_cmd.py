@@ -54,6 +54,13 @@ def segment(
     captions and list items, each with the language it is written in. Nothing is
     translated and no file is written; the segments are exactly the entries `translate run`
     puts in the catalogues.
+
+    Built for real documents: scraped pages whose paragraphs are glued (`tạm giữ.Sáng`,
+    `lại.2Mở`, `miền Trung[3]Sau`, `Hà NộiChiều qua`), decrees hard-wrapped from PDFs,
+    Wikipedia copies (edit links, footnote marks, `**^**` reference lists), Markdown
+    (`**Điều 9. …**`, `### Điều 7.`), subtitles. `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`,
+    `D.C.`, `PGS-TS.`, e-mails and file names stay whole. Text output: one segment per
+    line, a blank line between paragraphs (the form ../shared/tools/segscore.py reads).
     """
     from translate.source import read_and_segment
 

@@ -1,0 +1,120 @@
+"""Vietnamese-aware sentence segmentation: source text → :class:`Document`.
+
+Pure functions, no I/O. The text is split in three passes, each linear in the text length:
+
+1. **Lines into units** (:mod:`.lines`). A unit is a stretch of running text: one line, or
+   several hard-wrapped lines (``--line-breaks``), decided with the document's own evidence
+   (its wrapping width, words that never end a phrase). Each unit is one paragraph.
+2. **Units into sentences** (:mod:`.sentences`, :mod:`.ends`, :mod:`.joins`). Candidate ends
+   are runs of ``. ! ? …`` (with closing quotes, brackets, emphasis and citation marks) followed
+   by whitespace or glued to a new capitalised word; small rules (abbreviations, initials, list
+   labels, quotes, ellipses, the next word) decide which are sentence ends. Glued joins made by
+   scraping (``sản phẩmThích ứng``, ``miền Trung[3]Sau đó``, edit links, reference separators)
+   are cut as well.
+3. **Length cap** (:mod:`.length`). A segment longer than ``max_length`` is cut at its last
+   comma or space before the cap.
+
+Segments never start or end with whitespace; what lies between them (spaces, line breaks,
+blank lines) stays in the document's gaps, so segments and gaps give back the text exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from pathlib import Path
+
+from translate.document import BreakKind, Document, Note, Segment
+from translate.errors import UserError
+from translate.langid import detect_language
+from translate.segment.length import limit_length
+from translate.segment.lines import units
+from translate.segment.patterns import LINE_BREAK
+from translate.segment.rules import build_rules
+from translate.segment.sentences import Piece, split_unit
+
+__all__ = ["DEFAULT_MAX_LENGTH", "LINE_BREAK_MODES", "load_abbreviations", "segment_text"]
+
+LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
+DEFAULT_MAX_LENGTH = 2000
+
+
+def segment_text(
+    text: str,
+    *,
+    path: str = "-",
+    line_breaks: str = "auto",
+    abbreviations: frozenset[str] | None = None,
+    max_length: int = DEFAULT_MAX_LENGTH,
+) -> Document:
+    """Split NFC ``text`` into paragraphs and sentences.
+
+    ``line_breaks``: ``paragraph`` (every line break ends a paragraph), ``wrap`` (only blank
+    lines do; single line breaks are hard wraps inside sentences) or ``auto`` (decide at each
+    line break: a line without final punctuation followed by a lowercase line is wrapped).
+    ``abbreviations`` adds to the built-in list: entries ending in ``.`` never end a sentence,
+    others are mixed-case names that are never cut as scrape joins (see
+    :func:`load_abbreviations`). Segments longer than ``max_length`` characters are cut.
+    """
+    if line_breaks not in LINE_BREAK_MODES:
+        raise ValueError(f"line_breaks must be one of {LINE_BREAK_MODES}, not {line_breaks!r}")
+    if max_length < 1:
+        raise ValueError(f"max_length must be positive, not {max_length}")
+    rules = build_rules(frozenset(abbreviations) if abbreviations else None)
+    line_starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
+    pieces: list[Piece] = []
+    paragraph_of: list[int] = []
+    for paragraph, unit in enumerate(units(text, line_starts, line_breaks, rules)):
+        for piece in limit_length(text, split_unit(text, unit, rules), max_length):
+            pieces.append(piece)
+            paragraph_of.append(paragraph)
+    segments = []
+    for index, (piece, paragraph) in enumerate(zip(pieces, paragraph_of, strict=True)):
+        span_text = text[piece.start : piece.end]
+        notes = piece.notes
+        if "\n" in span_text or "\r" in span_text:
+            notes = (*notes, Note.WRAPPED)
+        break_kind = BreakKind.END if index == len(pieces) - 1 else piece.break_kind
+        segments.append(
+            Segment(
+                text=span_text,
+                start=piece.start,
+                end=piece.end,
+                line=bisect.bisect_right(line_starts, piece.start),
+                paragraph=paragraph,
+                break_kind=break_kind,
+                lang=detect_language(span_text),
+                notes=notes,
+            )
+        )
+    return Document(text=text, segments=tuple(segments), path=path)
+
+
+def load_abbreviations(path: Path) -> frozenset[str]:
+    """Read a user abbreviation file: one entry per line, ``#`` starts a comment.
+
+    Entries ending in ``.`` (``BSCKII.``, ``Nxb.``) are abbreviations that never end a
+    sentence; entries without a final period (``VinFast``) are mixed-case names that must
+    never be cut as scrape joins. The result adds to the built-in lists in segment_text.
+    """
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserError(f"abbreviation file {path} does not exist") from None
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"abbreviation file {path} is not UTF-8 (byte {exc.start}); save it as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise UserError(f"cannot read abbreviation file {path}: {exc.strerror}") from None
+    entries = set()
+    for number, line in enumerate(raw.splitlines(), start=1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        if any(character.isspace() for character in entry):
+            raise UserError(
+                f"{path}:{number}: {entry!r} contains a space; write one abbreviation per line"
+            )
+        entries.add(unicodedata.normalize("NFC", entry))
+    return frozenset(entries)

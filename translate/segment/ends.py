@@ -1,0 +1,188 @@
+"""Does a terminator end a sentence? Abbreviations, initials, list labels, ellipses.
+
+One decision per candidate end, from a bounded window around it (linear overall).
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate.segment.patterns import (
+    BEFORE_ELLIPSIS_INTERNAL,
+    DASHES,
+    LEADING_MARKUP,
+    OPENER_LOOKAHEAD,
+    OPENERS,
+    QUOTE_SET,
+    TOKEN_LOOKBACK,
+)
+from translate.segment.rules import Rules
+from translate.vietnamese import is_vietnamese_syllable
+
+# Letters that stand for a name as an initial; accented capitals are words (`Ý` is Italy).
+# Vietnamese initials may be a whole consonant cluster: `anh Nguyễn Văn Th. cho biết`.
+INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ") | frozenset(
+    ("Ch", "Gh", "Gi", "Kh", "Ng", "Ngh", "Nh", "Ph", "Qu", "Th", "Tr")
+)
+_NEXT_INITIAL = re.compile(r"[A-ZĐ]\.(?:\s|[A-ZĐ]\.)")
+# After a closing quote: a capitalised speaker of up to four words and a speech verb that
+# end the sentence (`“…” Bà Sumbung chia sẻ.`); `Ông nói rằng…` starts a new one.
+_SPEECH_VERBS = (
+    "nói|cho biết|cho hay|chia sẻ|phát biểu|hỏi|đáp|trả lời|khẳng định|nhấn mạnh|tuyên bố|"
+    "bày tỏ|giải thích|kể|viết|đưa tin|nhận định|nhận xét|bình luận|tiết lộ|thừa nhận|"
+    "thông báo|lưu ý|cảnh báo|tâm sự|nhắc lại|bổ sung|thốt lên|lên tiếng|kết luận|yêu cầu|"
+    "said|says|asked|told|wrote"
+)
+_ATTRIBUTION = re.compile(
+    rf"[^\W\d_][^\s.!?]*(?:\s+[^\s.!?]+){{0,3}}?\s+(?:{_SPEECH_VERBS})(?:\s+(?:thêm|lại|tiếp))?[.!?…]"
+)
+# The whole segment so far is a list number or a legal heading number: `1.`, `a.`, `IV.`,
+# `Điều 5.` (decrees put the heading title after it), after any opening markup or quote
+# (`**Điều 9.`, `### Điều 7.`, `"2.`).
+_LIST_NUMBER = re.compile(
+    r"(?:\d{1,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
+    r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước)\s+[\dIVXLC]{1,4}[a-zđ]?"
+)
+_LONGEST_LIST_NUMBER = 24
+# A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
+_LABEL_LINE = re.compile(
+    rf"(?:{_LIST_NUMBER.pattern})[.:]"
+    r"|(?:Điều|Chương|Mục|Phần|Phụ lục|PHẦN|CHƯƠNG|MỤC)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]?"
+)
+_TOKEN_PARTS = re.compile(r"[.\-]")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+
+
+def is_sentence_end(
+    text: str,
+    terminator_start: int,
+    terminator_end: int,
+    closers_end: int,
+    next_start: int,
+    segment_start: int,
+    rules: Rules,
+) -> bool:
+    """Does the terminator at ``terminator_start`` end a sentence, given the next word?"""
+    terminator = text[terminator_start:terminator_end]
+    if text[next_start].isupper():  # the common case, without the function call
+        next_case, after_dash = "upper", False
+    else:
+        next_case, after_dash = next_word_case(text, next_start, len(text), rules)
+    if closers_end > terminator_end:
+        closed_quote = not QUOTE_SET.isdisjoint(text[terminator_end:closers_end])
+        if next_case == "lower" and closed_quote:
+            return False  # `“Đi đâu?” anh hỏi`: the attribution continues the sentence
+        if closed_quote and _ATTRIBUTION.match(text, next_start) is not None:
+            return False  # `“Có cá mập!” Hammel kể.`: a capitalised speaker, then the verb
+    if next_case == "lower" and after_dash:
+        return False  # `“Vâng.” – chị đáp`
+    window_start = max(segment_start, terminator_start - TOKEN_LOOKBACK)
+    before = text[window_start:terminator_start]
+    stripped = before.rstrip()
+    if not stripped or stripped[-1] in "([{":
+        return False  # `[…]`, `( ... )`: an omission mark, not a sentence
+    if "!" in terminator or "?" in terminator:
+        return True
+    if terminator != ".":
+        return _ellipsis_ends(stripped, next_case, text, next_start)
+    if terminator_start - segment_start <= _LONGEST_LIST_NUMBER and _is_list_label(
+        text, segment_start, terminator_start
+    ):
+        return False
+    if before[-1].isspace():
+        return True  # a detached period (`đi về . Sau đó`) is no abbreviation
+    return _token_ends(before, next_case, text, next_start, rules)
+
+
+def _is_list_label(text: str, segment_start: int, terminator_start: int) -> bool:
+    label = text[segment_start:terminator_start].lstrip(LEADING_MARKUP)
+    return _LIST_NUMBER.fullmatch(label) is not None
+
+
+def is_list_label_line(text: str, unit_start: int, line_end: int) -> bool:
+    """Is ``text[unit_start:line_end]`` only a heading label (`Chương IV.`)?"""
+    if line_end - unit_start > _LONGEST_LIST_NUMBER:
+        return False
+    return _LABEL_LINE.fullmatch(text[unit_start:line_end].strip(LEADING_MARKUP)) is not None
+
+
+def _ellipsis_ends(before: str, next_case: str, text: str, next_start: int) -> bool:
+    """An ellipsis ends the sentence unless it goes on: a lowercase word after it, a word
+    before it that cannot end a phrase (`nhớ về… Sài Gòn`), or an all-caps title on both
+    sides (`MÙA NƯỚC NỔI... NHỮNG CHUYẾN ĐÒ`)."""
+    if next_case == "lower":
+        return False
+    words = before.split()
+    last = words[-1].strip("\"'“”‘’()[]*_") if words else ""
+    if last in BEFORE_ELLIPSIS_INTERNAL:
+        return False
+    if next_case == "upper" and last.isupper() and len(last) > 1:
+        following = _WORD_AFTER.search(text, next_start, next_start + 40)
+        if following is not None and following.group().isupper() and len(following.group()) > 1:
+            return False
+    return True
+
+
+def _token_ends(before: str, next_case: str, text: str, next_start: int, rules: Rules) -> bool:
+    """The period after the last token of ``before``: abbreviation, initial, or an end?"""
+    token = before.rsplit(None, 1)[-1].lstrip(OPENERS) + "."
+    if token in rules.final_abbreviations:
+        return next_case == "upper"
+    if token in rules.prefix_abbreviations:
+        return False
+    if next_case == "digit" and len(token) == 2 and token[0].islower():
+        return False  # `(s. 1920 – m. 1994)`, `tr. 45`: a one-letter abbreviation, a number
+    body = token[:-1]
+    parts = _TOKEN_PARTS.split(body) if "." in body or "-" in body else (body,)
+    if len(parts) > 1:  # stacked titles: `PGS.TS.`, `GS.TSKH.`, `ThS.BS.`, `PGS-TS.`
+        last = parts[-1] + "."
+        if last in rules.final_abbreviations:
+            return next_case == "upper"
+        if last in rules.prefix_abbreviations:
+            return False
+        if all(part in INITIALS for part in parts):
+            return initials_end_sentence(before, next_case, text, next_start)
+    if token[:-1] in INITIALS:
+        return initials_end_sentence(before, next_case, text, next_start)
+    return True
+
+
+def initials_end_sentence(before: str, next_case: str, text: str, next_start: int) -> bool:
+    """`Nguyễn V. A. cho biết`, `George W. Bush`, `anh Nguyễn Văn T. (35 tuổi)`, `của
+    J. Keynes`: an initial inside a name is no end; after a lowercase word or a comma
+    (`bảng B. Các đội…`) it is a sentence-final letter unless a foreign surname follows."""
+    if text[next_start] == "(" or _NEXT_INITIAL.match(text, next_start) is not None:
+        return False
+    if next_case != "upper":
+        return next_case != "lower"
+    words = before.split()
+    if len(words) < 2:
+        return False
+    previous = words[-2].lstrip(OPENERS)
+    if previous[:1].isupper() and previous[-1:] not in ',;:)”"':
+        return False
+    following = _WORD_AFTER.match(text, next_start)
+    return following is None or is_vietnamese_syllable(following.group())
+
+
+def next_word_case(text: str, start: int, limit: int, rules: Rules) -> tuple[str, bool]:
+    """Case of the first word at ``start`` after opening quotes, brackets and dashes:
+    ``lower``, ``upper``, ``digit`` or ``other``; and whether a dash came before it."""
+    position = start
+    after_dash = False
+    stop = min(limit, start + OPENER_LOOKAHEAD)
+    while position < stop and (text[position] in OPENERS or text[position].isspace()):
+        after_dash = after_dash or text[position] in DASHES
+        position += 1
+    if position >= limit:
+        return "other", after_dash
+    character = text[position]
+    if character.islower():
+        if rules.lowercase_known_token.match(text, position) is not None:
+            return "upper", after_dash  # `iPhone 15 ra mắt…` starts a sentence
+        return "lower", after_dash
+    if character.isupper() or character.istitle():
+        return "upper", after_dash
+    if character.isdigit():
+        return "digit", after_dash
+    return "other", after_dash

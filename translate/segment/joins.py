@@ -1,0 +1,144 @@
+"""Glued joins: where scraping removed the separator between two units.
+
+* a lowercase Vietnamese word glued to the capital of the next title (`sản phẩmThích ứng`,
+  `Hà NộiChiều qua`), never inside a known mixed-case name (`VietFuture`, `iPhone`);
+* a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
+* Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
+* flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
+* a dateline run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều qua…`);
+* a capitalised word glued to a closing quote, a date or time, or an emoji.
+
+Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
+:func:`address_like` tells them apart from domains, e-mails and file names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate.segment.patterns import (
+    CITATION,
+    LETTERS,
+    LOWER,
+    NON_SPACE_RUN,
+    THROUGH_LAST_SPACE,
+    TOKEN_LOOKBACK,
+    UPPER,
+    VIETNAMESE_ACCENTED,
+)
+from translate.segment.rules import Rules
+
+# Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
+# letter is checked in Python: a one-character look-behind is cheaper). It starts with the
+# capital so that the regex engine skips ahead quickly; the look-behind comes after it.
+# The same scan finds a capitalised word glued to a closing quote, a date or time, or an emoji
+# (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too.
+_GLUED_AFTER = "”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9"
+_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
+# A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
+_DATE_OR_TIME = re.compile(
+    r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4})\Z"
+)
+# Other glued joins, one pattern so that the text is scanned once: group `cite` ends a
+# citation glued to a capitalised word; `edit` is an edit link; `ref` a reference separator.
+_MARKUP_JOIN = re.compile(
+    rf"(?P<cite>(?<=[^\W\d_])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
+    r"|(?P<edit>\[\s*(?:sửa|edit)(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
+    r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
+)
+# A dateline run into its story: one to three upper-case words (a city), a dash, the story.
+_CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
+_DATELINE = re.compile(
+    rf"(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD},?\s+[–—-](?=\s+[{UPPER}][{LOWER}])"
+)
+_EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
+_ADDRESS = re.compile(r"@|://|www\.|[\\/]")
+
+
+def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
+    """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
+    sorted, each strictly inside the span."""
+    joins = _case_joins(text, start, end, rules)
+    if end - start > 2 and text[start + 1].isupper():  # (the common case: no dateline)
+        dateline = _DATELINE.match(text, start, end)
+        if dateline is not None:  # `WASHINGTON – Hoa Kỳ đã…`: the dateline is a unit of its own
+            joins.append(dateline.end())
+    edit = text.find("sửa", start, end)
+    while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
+        edit_end = edit + 3
+        if (edit == start or text[edit - 1].isspace()) and _EDIT_WORD_END.match(text, edit_end):
+            joins.append(edit_end)
+        edit = text.find("sửa", edit_end, end)
+    # A cheap scan first (str.find beats a regex search here): most units have none of these.
+    found = [at for at in (text.find(mark, start, end) for mark in "[^↑") if at >= 0]
+    if not found:
+        return sorted(set(joins)) if len(joins) > 1 else joins
+    # (from two characters back: `**^**` starts before its caret)
+    for match in _MARKUP_JOIN.finditer(text, max(start, min(found) - 2), end):
+        if match.group("cite") is not None:
+            joins.append(match.end())
+        elif match.group("edit") is not None:
+            joins += (match.start(), match.end())
+        else:
+            joins.append(match.start())
+    return sorted({join for join in joins if start < join < end})
+
+
+def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
+    joins = []
+    for match in _SCRAPE_JOIN.finditer(text, start, end):
+        position = match.start()
+        if position - 2 < start:
+            continue
+        previous = text[position - 1]
+        if not previous.isalpha():
+            if _glued_after_mark(text, position, start):
+                joins.append(position)
+            continue
+        if not text[position - 2].islower():
+            continue  # one lowercase letter before a capital: `iPhone`, `eKYC`
+        token_start, token_end = token_around(text, position, start, end)
+        token = text[token_start:token_end]
+        if token[:1] in "#@" or "@" in token or "://" in token or "www." in token:
+            continue  # hashtags (#ChuyểnĐổiSố), mentions, addresses
+        left = LETTERS.findall(text, token_start, position)
+        right = LETTERS.findall(text, position, token_end)
+        left_word = left[-1] if left else ""
+        right_word = right[0] if right else ""
+        if VIETNAMESE_ACCENTED.search(left_word + right_word) is None:
+            continue  # ASCII camel case is a brand name far more often than a join
+        if _inside_known_token(text, position, rules):
+            continue
+        joins.append(position)
+    return joins
+
+
+def _glued_after_mark(text: str, position: int, start: int) -> bool:
+    """A closing quote, an emoji, or a date or time glued to the capital at ``position``
+    (a glued step number `…lại.2Mở` is a candidate end; `1Ngâm` opens its own line)."""
+    previous = text[position - 1]
+    if not previous.isdigit():
+        return True
+    floor = max(start, position - 12)
+    return _DATE_OR_TIME.search(text, floor, position) is not None
+
+
+def token_around(text: str, position: int, start: int, end: int) -> tuple[int, int]:
+    """The whitespace-free token of ``text[start:end]`` around ``position`` (bounded)."""
+    floor = max(start, position - TOKEN_LOOKBACK)
+    through_last_space = THROUGH_LAST_SPACE.match(text, floor, position)
+    token_start = floor if through_last_space is None else through_last_space.end()
+    rest = NON_SPACE_RUN.match(text, position, min(end, position + TOKEN_LOOKBACK))
+    token_end = position if rest is None else rest.end()
+    return token_start, token_end
+
+
+def address_like(token: str) -> bool:
+    """URLs, e-mail addresses, paths: their dots and capitals join nothing."""
+    return _ADDRESS.search(token) is not None
+
+
+def _inside_known_token(text: str, position: int, rules: Rules) -> bool:
+    """Is the case change at ``position`` the inside of a known name (`VietFuture`)?"""
+    candidates = rules.known_transitions.get(text[position - 1 : position + 1], ())
+    return any(text.startswith(token, position - offset) for token, offset in candidates)

@@ -1,0 +1,286 @@
+"""Pass 1: lines into units of running text, deciding at each single line break whether it
+ends a unit (headline, list item, finished sentence) or falls inside a sentence (hard wrap).
+
+In ``auto`` mode a break is a hard wrap when the line ends without a terminator and
+
+* the next line continues in lowercase, or the line ends with a word that never ends a phrase
+  (``của``, ``và``, ``các``…), or the line is only a heading label (``Chương IV.``); or
+* the document is hard-wrapped (many lines end within a few columns of one width) and this
+  line is full: the next line's first word would not have fitted on it. This is the evidence
+  that lets ``… tỉnh Hà⏎Tĩnh;`` and ``… năm⏎2023;`` join while a short headline above a
+  capitalised paragraph stays a unit of its own.
+
+A line that ends with a terminator joins only when the terminator does not end a sentence
+(``PGS.TS.⏎Trần Kiêm Hảo``). List items, Markdown headings and clause ends (``;`` ``:``)
+never join.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from translate.document import BreakKind
+from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
+from translate.segment.patterns import (
+    PHRASE_INTERNAL_WORDS,
+    TERMINATORS,
+    TOKEN_LOOKBACK,
+    UPPER,
+)
+from translate.segment.rules import Rules
+from translate.segment.sentences import Unit
+from translate.vietnamese import is_vietnamese_syllable
+
+# A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
+# heading or a flattened edit link never continues the line above it.
+_LIST_ITEM_LINE = re.compile(
+    r"(?:[-–—•●▪◦·*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-zđ][.)]|\([a-zđ]\)|[IVXLC]{1,6}[.)])\s"
+    r"|#{1,6}(?:\s|\Z)|>\s|\||```|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
+    rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)"
+)
+_ENDS_WITH_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»›)\]}*_]*\Z")
+_LAST_WORD = re.compile(r"[^\W\d_]+\Z")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"\S+")
+_SHORTEST_WIDTH, _LONGEST_WIDTH = 40, 160
+_FEWEST_FULL_LINES = 4
+_FULL_SHARE = 0.5
+# A document whose unterminated lines go on in lowercase this often is wrapped prose.
+_FEWEST_LOWERCASE_CONTINUATIONS = 3
+_LOWERCASE_SHARE = 0.3
+_SHORTEST_PROSE_LINE = 4  # words
+
+
+class _Line(NamedTuple):
+    start: int
+    first: int  # first non-space character, -1 for a blank line
+    end: int  # end of the content, trailing whitespace excluded
+
+
+class Evidence(NamedTuple):
+    """What the whole document says about its line breaks."""
+
+    width: int  # the hard-wrapping column, 0 when the lines are not wrapped at one width
+    wrapped_prose: bool  # unterminated lines often continue in lowercase
+
+
+def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> list[Unit]:
+    lines = _lines(text, line_starts)
+    evidence = document_evidence(text, lines) if mode == "auto" else Evidence(0, False)
+    found: list[Unit] = []
+    unit_start = -1
+    last: _Line | None = None  # the last non-blank line
+    blank_since_last = False
+    for line in lines:
+        if line.first < 0:
+            blank_since_last = True
+            continue
+        if last is not None:
+            if not blank_since_last and _continues(
+                text, last, line.first, unit_start, mode, rules, evidence
+            ):
+                last = line
+                continue
+            kind = BreakKind.PARAGRAPH if blank_since_last else BreakKind.LINE
+            found.append(Unit(unit_start, last.end, kind))
+        unit_start = line.first
+        last = line
+        blank_since_last = False
+    if last is not None:
+        found.append(Unit(unit_start, last.end, BreakKind.END))
+    return found
+
+
+def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
+    lines = []
+    for index, start in enumerate(line_starts):
+        content = text[start : _line_content_end(text, line_starts, index)].rstrip()
+        if content:
+            first = start + len(content) - len(content.lstrip())
+            lines.append(_Line(start, first, start + len(content)))
+        else:
+            lines.append(_Line(start, -1, start))
+    return lines
+
+
+def document_evidence(text: str, lines: Sequence[_Line]) -> Evidence:
+    return Evidence(
+        wrap_width([line.end - line.start for line in lines]), _wrapped_prose(text, lines)
+    )
+
+
+def _wrapped_prose(text: str, lines: Sequence[_Line]) -> bool:
+    """Do the document's unterminated lines (with letters) continue in lowercase often?"""
+    lowercase = capital = 0
+    for line, following in itertools.pairwise(lines):
+        if line.first < 0 or following.first < 0 or text[line.end - 1] in _LINE_CLOSERS:
+            continue
+        if _ANY_LETTER.search(text, line.first, line.end) is None:
+            continue
+        next_character = text[following.first]
+        if next_character.islower():
+            lowercase += 1
+        elif (next_character.isupper() or next_character.isdigit()) and _ANY_LETTER.search(
+            text, following.first, following.end
+        ) is not None:
+            capital += 1
+    return lowercase >= _FEWEST_LOWERCASE_CONTINUATIONS and lowercase >= _LOWERCASE_SHARE * (
+        lowercase + capital
+    )
+
+
+_LINE_CLOSERS = frozenset(".!?…\"'”’»›)]}*_;:")
+
+
+def wrap_width(lengths: Sequence[int]) -> int:
+    """The column at which the document was hard-wrapped, or 0 when it was not: at least
+    half of its lines of 30 characters or more end within a few columns of one width."""
+    counts = [0] * (_LONGEST_WIDTH + 1)
+    long_lines = 0
+    for length in lengths:
+        if length >= 30:
+            long_lines += 1
+            if length <= _LONGEST_WIDTH:
+                counts[length] += 1
+    if long_lines < _FEWEST_FULL_LINES:
+        return 0
+    best_count, best_width = 0, 0
+    for width in range(_SHORTEST_WIDTH, _LONGEST_WIDTH + 1):  # the densest window of widths
+        count = sum(counts[width - _slack(width) : width + 1])
+        if count >= best_count:
+            best_count, best_width = count, width
+    if best_count < _FEWEST_FULL_LINES or best_count < _FULL_SHARE * long_lines:
+        return 0
+    while counts[best_width] == 0:  # the window's top is the longest line in it
+        best_width -= 1
+    return best_width
+
+
+def _slack(width: int) -> int:
+    return max(4, width // 10)
+
+
+def _line_content_end(text: str, line_starts: Sequence[int], index: int) -> int:
+    if index + 1 == len(line_starts):
+        return len(text)
+    end = line_starts[index + 1] - 1
+    if text[end] == "\n" and end > 0 and text[end - 1] == "\r":
+        end -= 1
+    return end
+
+
+def _continues(
+    text: str,
+    line: _Line,
+    next_start: int,
+    unit_start: int,
+    mode: str,
+    rules: Rules,
+    evidence: Evidence,
+) -> bool:
+    """Is the line break after ``line`` inside a sentence?"""
+    if mode == "wrap":
+        return True
+    if mode == "paragraph":
+        return False
+    if _LIST_ITEM_LINE.match(text, next_start) is not None or text[unit_start] == "#":
+        return False
+    if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
+        return False  # a time code, a number, a rule: a line of its own
+    if text[line.end - 1] not in _LINE_CLOSERS:  # the common case, without a regex search
+        return _wrapped_without_terminator(text, line, next_start, unit_start, rules, evidence)
+    tail = text[max(unit_start, line.end - TOKEN_LOOKBACK) : line.end]
+    ending = _ENDS_WITH_TERMINATOR.search(tail)
+    if ending is None:
+        return _wrapped_without_terminator(text, line, next_start, unit_start, rules, evidence)
+    terminator_start = line.end - len(tail) + ending.start()
+    if is_list_label_line(text, unit_start, line.end):
+        return True  # `Chương IV.⏎ BẾN ĐÒ NGANG`: the label and its title are one heading
+    terminator_end = terminator_start
+    while terminator_end < line.end and text[terminator_end] in TERMINATORS:
+        terminator_end += 1
+    return not is_sentence_end(
+        text, terminator_start, terminator_end, line.end, next_start, unit_start, rules
+    )
+
+
+def _wrapped_without_terminator(
+    text: str, line: _Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
+) -> bool:
+    upper = text[next_start].isupper()  # the common case, without the function call
+    if not upper and next_word_case(text, next_start, len(text), rules)[0] == "lower":
+        return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
+            text, line.first
+        )  # `layout: page⏎title: …`: fields, one a line
+    if text[line.end - 1] in ";:":
+        return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+    if (
+        evidence.width
+        and _full(text, line, next_start, evidence.width)
+        and not _emphasised_line(text, line.first, line.end)
+    ):
+        return True
+    if is_list_label_line(text, unit_start, line.end):
+        return True
+    word = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
+    if word is None:
+        return False
+    if word.group() in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
+        return True
+    if _emphasised_line(text, line.first, line.end):
+        return False
+    return evidence.wrapped_prose and _prose_goes_on(text, line, word.group(), next_start)
+
+
+def _full(text: str, line: _Line, next_start: int, width: int) -> bool:
+    """Would the next line's first word have fitted on ``line``? If not, the wrapper broke it."""
+    next_word = _WORD.match(text, next_start, min(len(text), next_start + 40))
+    next_length = 0 if next_word is None else len(next_word.group())
+    return line.end - line.start + 1 + next_length > width - _slack(width) // 2
+
+
+def _lone_syllable(text: str, line: _Line, word: re.Match[str], next_start: int) -> bool:
+    """`ỦY⏎BAN NHÂN DÂN`, `CỘNG⏎HÒA XÃ HỘI`: one upper-case Vietnamese syllable alone on
+    its line, followed by a longer upper-case line, was cut off a narrow column."""
+    if word.start() != line.first or not word.group().isupper():
+        return False
+    if not is_vietnamese_syllable(word.group()):
+        return False
+    following = _next_line_words(text, next_start)
+    return len(following) >= 2 and following[0].isupper()
+
+
+def _next_line_words(text: str, next_start: int) -> list[str]:
+    line_end = _LINE_END.search(text, next_start, next_start + 200)
+    return text[next_start : next_start + 200 if line_end is None else line_end.start()].split()
+
+
+_RULE_LINE = re.compile(r"[-=_*~.─━]{3,}\s*$", re.MULTILINE)
+_FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:\s")
+_LINE_END = re.compile(r"[\r\n]")
+
+
+def _prose_goes_on(text: str, line: _Line, last_word: str, next_start: int) -> bool:
+    """In wrapped prose, a line of running text that ends on a lowercase word goes on, unless
+    the next line is an all-caps heading."""
+    if not last_word.islower():
+        return False
+    words = text[line.first : line.end].split()
+    if len(words) < _SHORTEST_PROSE_LINE or sum(w[:1].islower() for w in words) < 2:
+        return False
+    following = _WORD.match(text, next_start)
+    if following is None or following.group().replace(".", "").replace(",", "").isdigit():
+        return False  # a number opens a field or a new item (`3.906 quản trị viên`)
+    letters = "".join(_ANY_LETTER.findall(following.group()))
+    return not (len(letters) > 1 and letters.isupper())
+
+
+def _emphasised_line(text: str, line_start: int, line_end: int) -> bool:
+    """A line wrapped in emphasis (`**Điều 9. …**`) is a heading of its own."""
+    if text[line_end - 1] != "*":
+        return False
+    stripped = text[line_start:line_end].strip()
+    return len(stripped) > 4 and stripped[:2] == "**" and stripped[-2:] == "**"

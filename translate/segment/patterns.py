@@ -1,0 +1,69 @@
+"""Character classes and small patterns shared by the segmenter's passes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from translate.vietnamese import SHARED_ACCENTED_LETTERS, VIETNAMESE_ONLY_LETTERS
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+NON_SPACE = re.compile(r"\S")
+TERMINATORS = ".!?…"
+QUOTES = "\"'”’»›“‘«‹"
+QUOTE_SET = frozenset(QUOTES)
+CLOSING_QUOTES_AFTER_SPACE = frozenset('”’»"')
+DASHES = "-–—"
+# Opening punctuation skipped to find the first word after a candidate end.
+OPENERS = "\"'“‘«‹([{" + DASHES + "•*#_"
+OPENER_LOOKAHEAD = 6
+TOKEN_LOOKBACK = 64
+# Markup and quotes that may open a segment before its first word or list label.
+LEADING_MARKUP = "#*_>\"'“‘«‹ \t"
+
+
+def letter_class(predicate: Callable[[str], bool]) -> str:
+    """A regex character class body for the cased letters of the Latin, Greek and Cyrillic
+    blocks that satisfy ``predicate`` (Unicode-aware, unlike ``[a-z]``)."""
+    blocks = ((0x41, 0x250), (0x370, 0x530), (0x1E00, 0x2000))
+    codes = [code for low, high in blocks for code in range(low, high) if predicate(chr(code))]
+    ranges: list[tuple[int, int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    )
+
+
+LOWER = letter_class(str.islower)
+UPPER = letter_class(str.isupper)
+VIETNAMESE_ACCENTED = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}{SHARED_ACCENTED_LETTERS}]")
+LETTERS = re.compile(r"[^\W\d_]+")
+THROUGH_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
+NON_SPACE_RUN = re.compile(r"\S*")
+# A footnote or citation mark: `[3]`, `[12]`, `[a]`.
+CITATION = r"\[(?:\d{1,3}|[a-z])\]"
+# A word that starts a new unit glued to what precedes it: a capital then a lowercase letter,
+# possibly after opening markup or quotes and a glued step number (`2Mở`, `**Điều`, `“Sáng`);
+# or a parenthesis opened right after the full stop.
+# An accented capital alone is a Vietnamese word (`Ý tôi là`, `Ở đó`), not an initial.
+_ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+GLUED_START = (
+    rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}]\s)"
+    rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
+)
+
+# Lowercase Vietnamese words that never end a sentence, a heading or a title: a line that ends
+# with one is inside a phrase (`… căn cứ vào các⏎Nghị định`), whatever the next line starts with.
+PHRASE_INTERNAL_WORDS = frozenset(
+    ("của", "và", "các", "những", "với", "theo", "tại", "là", "để", "do", "bởi", "vì")
+)
+PHRASE_INTERNAL_WORDS |= {"nhưng", "hoặc", "thì", "nếu"}
+# Before an ellipsis these, too, show that the sentence goes on (`nhớ về… Sài Gòn`).
+BEFORE_ELLIPSIS_INTERNAL = PHRASE_INTERNAL_WORDS | frozenset(
+    ("cùng", "về", "ở", "đến", "như", "trong", "cho", "từ", "được", "bị")
+)

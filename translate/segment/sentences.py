@@ -1,0 +1,251 @@
+"""Pass 2: a unit of running text into sentences.
+
+Candidate ends are runs of ``. ! ? …`` with the closing quotes, brackets, emphasis marks and
+citation marks glued to them, followed by whitespace or, glued, by the capitalised word of a
+new unit (``tạm giữ.Sáng``, ``lại.2Mở``, ``toàn bộ.**‖**Điều 11``); :mod:`.ends` decides which
+are sentence ends. Glued joins found by :mod:`.joins` cut the unit as well, and so does each
+item of a list flattened onto one line after its introducer (`mang theo: - Đơn…; - Bản sao…`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from translate.document import BreakKind, Note
+from translate.segment.ends import INITIALS, is_sentence_end
+from translate.segment.joins import address_like, scrape_joins, token_around
+from translate.segment.patterns import (
+    CITATION,
+    CLOSING_QUOTES_AFTER_SPACE,
+    GLUED_START,
+    LETTERS,
+    NON_SPACE,
+    OPENERS,
+)
+from translate.segment.rules import Rules
+from translate.vietnamese import is_vietnamese_syllable
+
+# (It starts with a character class so that the regex engine can skip ahead quickly.)
+# The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
+# megabyte of periods is one failed match, not a million.
+_CANDIDATE = re.compile(
+    r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
+    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*))\3(?=\s|{GLUED_START})"
+)
+_DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z)")
+# A list flattened onto one line after its introducer: `… mang theo: - Đơn …; - Bản sao …`.
+_FLAT_LIST = re.compile(r":\s+(?=[-–•+]\s)")
+_FLAT_ITEM = re.compile(r"\s(?=[-–•+]\s)")
+_LIST_ENDS = re.compile(r"[.!?…]\s+(?![-–•+]\s)")
+
+
+class Unit(NamedTuple):
+    """Running text between line breaks that end paragraphs; no outer whitespace."""
+
+    start: int
+    end: int
+    break_kind: BreakKind  # what follows the unit
+
+
+class Piece(NamedTuple):  # a tuple: thousands are made per document
+    start: int
+    end: int
+    break_kind: BreakKind
+    notes: tuple[Note, ...] = ()
+
+
+class _Cursor:
+    """The segment being built and the pieces done so far."""
+
+    def __init__(self, start: int) -> None:
+        self.pieces: list[Piece] = []
+        self.start = start
+        self.notes: tuple[Note, ...] = ()
+
+    def cut(self, text: str, end: int, next_start: int, kind: BreakKind, joined: bool) -> None:
+        """End the current segment at ``end`` (trailing whitespace trimmed) and start the
+        next at ``next_start`` (leading whitespace skipped)."""
+        trimmed = end
+        while trimmed > self.start and text[trimmed - 1].isspace():
+            trimmed -= 1
+        if trimmed <= self.start:
+            return
+        self.pieces.append(Piece(self.start, trimmed, kind, self.notes))
+        if next_start < len(text) and not text[next_start].isspace():
+            self.start = next_start  # glued: the common case, without a search
+        else:
+            following = NON_SPACE.search(text, next_start)
+            self.start = next_start if following is None else following.start()
+        self.notes = (Note.REPAIRED_JOIN,) if joined else ()
+
+
+def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
+    """Cuts that need no terminator: glued joins (True) and flattened list items (False)."""
+    cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
+    colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
+    introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
+    if introducer is None:
+        return cuts
+    marker = text[introducer.end()]
+    checked = introducer.end()
+    cuts.append((checked, False))
+    for item in _FLAT_ITEM.finditer(text, checked + 1, unit.end):
+        if _LIST_ENDS.search(text, checked, item.end()) is not None:
+            break  # a sentence after the last item ends the list
+        checked = item.end()  # (each stretch is searched once: linear)
+        if text[checked] == marker:
+            cuts.append((checked, False))
+    return sorted(cuts)
+
+
+def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
+    joins = _cuts(text, unit, rules)
+    join_index, join_count, unit_end = 0, len(joins), unit.end
+    cursor = _Cursor(unit.start)
+    quotes = _StraightQuotes(unit.start)
+    for match in _CANDIDATE.finditer(text, unit.start, unit.end):
+        terminator_start = match.start()
+        if terminator_start < cursor.start:
+            continue  # inside a closing quote already attached to the previous segment
+        while join_index < join_count and joins[join_index][0] <= terminator_start:
+            _cut_at(text, cursor, joins[join_index])
+            join_index += 1
+        closers_end = match.end()
+        if closers_end >= unit_end:
+            break
+        if not text[closers_end].isspace():
+            closers_end = _glued_end(text, match, cursor.start, unit.end, rules)
+            if closers_end >= 0:
+                cursor.cut(text, closers_end, closers_end, BreakKind.JOIN, True)
+            continue
+        next_match = NON_SPACE.search(text, closers_end, unit.end)
+        if next_match is None:
+            break
+        next_start = next_match.start()
+        if text[next_start] in _DETACHED_STARTS:
+            detached = _detached_closers(text, closers_end, next_start, unit_end, quotes)
+            if detached is None:
+                break
+            closers_end, next_start = detached
+        if is_sentence_end(
+            text, terminator_start, match.end(1), closers_end, next_start, cursor.start, rules
+        ):  # (the end and the next start are non-space: no trimming needed)
+            cursor.pieces.append(Piece(cursor.start, closers_end, BreakKind.SENTENCE, cursor.notes))
+            cursor.start, cursor.notes = next_start, ()
+    for join in joins[join_index:]:
+        _cut_at(text, cursor, join)
+    cursor.pieces.append(Piece(cursor.start, unit.end, unit.break_kind, cursor.notes))
+    return cursor.pieces
+
+
+class _StraightQuotes:
+    """Straight quotes counted over the whole unit: a quotation may span sentences."""
+
+    def __init__(self, start: int) -> None:
+        self.counted_to = start
+        self.count = 0
+
+
+_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"["}
+
+
+def _detached_closers(
+    text: str, closers_end: int, next_start: int, unit_end: int, quotes: _StraightQuotes
+) -> tuple[int, int] | None:
+    """A closing quote or a footnote mark separated from its sentence by a space (`ở lại. "
+    Ông`, `thân thiết. [14]`) belongs to it: the new (end of the closers, next start), or
+    None when nothing follows in the unit."""
+    following = text[next_start]
+    if following in CLOSING_QUOTES_AFTER_SPACE:
+        quotes.count += text.count('"', quotes.counted_to, closers_end)
+        quotes.counted_to = closers_end
+        after_quote = next_start + 1
+        at_end = after_quote >= unit_end
+        closing = following != '"' or quotes.count % 2 == 1 or at_end
+        if closing and (at_end or text[after_quote].isspace()):
+            closers_end = after_quote
+            quotes.count += following == '"'
+            quotes.counted_to = closers_end
+            next_match = NON_SPACE.search(text, closers_end, unit_end)
+            if next_match is None:
+                return None
+            next_start = next_match.start()
+    if text[next_start] == "[":
+        citation = _DETACHED_CITATION.match(text, next_start, unit_end)
+        if citation is not None:
+            following_match = NON_SPACE.search(text, citation.end(), unit_end)
+            if following_match is None:
+                return None
+            closers_end, next_start = citation.end(), following_match.start()
+    return closers_end, next_start
+
+
+def _cut_at(text: str, cursor: _Cursor, cut: tuple[int, bool]) -> None:
+    """Cut at a join or a list item. Only a cut between two non-space characters repairs a
+    scrape join (the `repaired-join` note says so); a dateline or an edit link that is run in
+    with a space is split without it."""
+    position, join = cut
+    if position > cursor.start:
+        glued = join and not (text[position - 1].isspace() or text[position].isspace())
+        kind = BreakKind.JOIN if glued else BreakKind.SENTENCE
+        cursor.cut(text, position, position, kind, glued)
+
+
+def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_start: int) -> int:
+    """Emphasis marks after a terminator close only what the segment opened: in
+    `….**‖**Điều 11`, two of the four stars belong to the next segment."""
+    stars_end = closers_end
+    while stars_end > terminator_end and text[stars_end - 1] in "*_":
+        stars_end -= 1
+    if stars_end == closers_end:
+        return closers_end
+    opened = text.count("*", segment_start, terminator_end) + text.count(
+        "_", segment_start, terminator_end
+    )
+    return stars_end + min(closers_end - stars_end, opened % 4 if opened % 4 else 0)
+
+
+_SHORT_SUFFIX = 4
+
+
+def _ascii_suffix(before: str, text: str, word_start: int, token_end: int) -> bool:
+    """A short unaccented word glued after an unaccented token is a name's suffix
+    (`ASP.Net`, `Node.Js`, `VnExpress.Net`), not a new sentence."""
+    word = LETTERS.match(text, word_start, token_end)
+    if word is None or len(word.group()) > _SHORT_SUFFIX or not word.group().isascii():
+        return False
+    if not before.isascii() or not any(character.isalpha() for character in before):
+        return False  # (`Thua 2-0.Real Madrid…` is a sentence end)
+    return word.group() in _TECH_SUFFIXES or not is_vietnamese_syllable(word.group())
+
+
+_TECH_SUFFIXES = frozenset(("Net", "Com", "Org", "Vn", "Io", "Doc", "Pdf"))
+
+
+def _glued_end(
+    text: str, match: re.Match[str], segment_start: int, limit: int, rules: Rules
+) -> int:
+    """Where the segment ends when a new unit is glued to the candidate ``match``, or -1
+    when the period belongs to a token (`P.Bến Nghé`, `Nguyen.Van@…`, `J.Keynes`)."""
+    terminator_start, terminator_end = match.start(), match.end(1)
+    closers_end = _balanced_closers(text, terminator_end, match.end(), segment_start)
+    token_start, token_end = token_around(text, terminator_start, segment_start, limit)
+    if address_like(text[token_start:token_end]):
+        return -1
+    before = text[token_start:terminator_start].lstrip(OPENERS)
+    if before and text[terminator_start] == ".":  # (a detached period: `rồi .Hẹn` ends)
+        if closers_end == terminator_end:
+            if before in rules.final_abbreviations or before + "." in rules.final_abbreviations:
+                return -1
+            if all(part in INITIALS for part in before.split(".")):
+                return -1  # `N.T.Kiên`, `J.Keynes`
+            if _ascii_suffix(before, text, closers_end, token_end):
+                return -1  # `ASP.Net`, `VnExpress.Net`, `Bao_Cao.Docx`: one name
+        if text[closers_end].isdigit() and before[-1].isdigit():
+            return -1  # `1.2Mở`: a number with a unit glued, more often than a step
+    if is_sentence_end(
+        text, terminator_start, terminator_end, closers_end, closers_end, segment_start, rules
+    ):
+        return closers_end
+    return -1
