@@ -21,6 +21,7 @@ from xml.parsers import expat
 
 from translate.errors import UserError
 from translate.glossary import Row  # glossary imports this module only when reading a .tbx
+from translate.safexml import HostileXml, hardened_parser
 
 _ENTRY = frozenset({"termEntry", "conceptEntry"})
 _LANG = frozenset({"langSet", "langSec"})
@@ -57,12 +58,7 @@ class _Reader:
         self.text: list[str] = []
         self.capture: str | None = None  # element whose text is being collected
         self.note_type = ""
-        self.parser = expat.ParserCreate()
-        self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        self.parser.StartDoctypeDeclHandler = self._doctype
-        self.parser.EntityDeclHandler = self._entity
-        self.parser.ExternalEntityRefHandler = self._external
-        self.parser.SkippedEntityHandler = self._skipped
+        self.parser = hardened_parser()
         self.parser.StartElementHandler = self._start
         self.parser.EndElementHandler = self._end
         self.parser.CharacterDataHandler = self._data
@@ -70,19 +66,6 @@ class _Reader:
     def refuse(self, what: str) -> UserError:
         line = self.parser.CurrentLineNumber
         return UserError(f"{self.name}:{line}: {what}; export the termbase as plain TBX-Basic")
-
-    def _doctype(self, name: str, system: str | None, public: str | None, internal: int) -> None:
-        if internal:
-            raise self.refuse("the DOCTYPE declares an internal DTD subset (not accepted)")
-
-    def _entity(self, *args: object) -> None:
-        raise self.refuse("the document declares XML entities (not accepted)")
-
-    def _skipped(self, name: str, is_parameter: int) -> None:
-        raise self.refuse(f"the document uses an undeclared entity &{name}; (not accepted)")
-
-    def _external(self, *args: object) -> int:
-        raise self.refuse("the document refers to an external entity (not accepted)")
 
     def _start(self, tag: str, attributes: dict[str, str]) -> None:
         local = tag.rsplit(":", 1)[-1]
@@ -169,6 +152,8 @@ def parse_tbx(
     reader = _Reader(name, source_lang.lower(), target_lang.lower())
     try:
         reader.parser.Parse(data, True)
+    except HostileXml as exc:
+        raise reader.refuse(f"refused {exc}") from None
     except expat.ExpatError as exc:
         raise UserError(
             f"{name}:{exc.lineno}: not well-formed XML ({expat.errors.messages[exc.code]}); "

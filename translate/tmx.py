@@ -32,6 +32,7 @@ from xml.sax.saxutils import escape, quoteattr
 from translate import __version__
 from translate.errors import UserError
 from translate.memory import Unit
+from translate.safexml import HostileXml, hardened_parser
 
 O_TMF = "translate-memory-sqlite"
 _READ_SIZE = 64 * 1024
@@ -91,10 +92,6 @@ class ReadReport:
         return lines
 
 
-class _Hostile(Exception):
-    pass
-
-
 class _Reader:
     """The expat handlers: a small state machine from ``tmx`` down to ``seg``."""
 
@@ -103,12 +100,7 @@ class _Reader:
         self.source_lang = source_lang
         self.target_lang = target_lang
         self.report = report
-        self.parser = xml.parsers.expat.ParserCreate()
-        self.parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        self.parser.StartDoctypeDeclHandler = self._doctype
-        self.parser.EntityDeclHandler = self._entity
-        self.parser.ExternalEntityRefHandler = self._external
-        self.parser.SkippedEntityHandler = self._skipped
+        self.parser = hardened_parser()
         self.parser.StartElementHandler = self._start
         self.parser.EndElementHandler = self._end
         self.parser.CharacterDataHandler = self._text
@@ -129,21 +121,6 @@ class _Reader:
         self._inline = False
 
     # -- refusals
-    def _doctype(self, name: str, system: str | None, public: str | None, internal: int) -> None:
-        # OmegaT writes `<!DOCTYPE tmx SYSTEM "tmx11.dtd">` on every file: a bare reference is
-        # harmless because it is never read. An internal subset is where entities are declared.
-        if internal:
-            raise _Hostile("a DOCTYPE with an internal subset (DTDs are never read: remove it)")
-
-    def _entity(self, *args: object) -> None:
-        raise _Hostile("an ENTITY declaration (entities are never expanded: remove it)")
-
-    def _skipped(self, name: str, is_parameter: int) -> None:
-        raise _Hostile(f"a reference to the undeclared entity &{name}; (never resolved)")
-
-    def _external(self, *args: object) -> int:
-        raise _Hostile("a reference to an external entity (never resolved: remove it)")
-
     def error(self, what: str, line: int | None = None) -> UserError:
         where = line if line is not None else self.parser.CurrentLineNumber
         return UserError(f"{self.path}: line {where}: {what}; the memory was left unchanged")
@@ -273,7 +250,7 @@ def read_units(
                 raise UserError(f"{path}: cannot read the TMX file ({exc.strerror})") from exc
             try:
                 reader.parser.Parse(chunk, not chunk)
-            except _Hostile as exc:
+            except HostileXml as exc:
                 raise reader.error(f"refused {exc}") from None
             except xml.parsers.expat.ExpatError as exc:
                 raise UserError(

@@ -1,0 +1,43 @@
+"""Untrusted XML (TMX, TBX) read with expat hardened once: no DTD is ever read and no entity
+is ever expanded, so neither external entities nor expansion bombs can do anything.
+
+A bare ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` (OmegaT writes one on every file) is allowed
+because it is never fetched; an internal subset, any ENTITY declaration and any reference to
+an undeclared or external entity raise :class:`HostileXml`, naming the construct.
+"""
+
+from __future__ import annotations
+
+from xml.parsers import expat
+
+
+class HostileXml(Exception):
+    """A DTD or entity construct that is never accepted (the message says which)."""
+
+
+def _doctype(name: str, system: str | None, public: str | None, internal: int) -> None:
+    if internal:
+        raise HostileXml("a DOCTYPE with an internal subset (DTDs are never read: remove it)")
+
+
+def _entity(*args: object) -> None:
+    raise HostileXml("an ENTITY declaration (entities are never expanded: remove it)")
+
+
+def _skipped(name: str, is_parameter: int) -> None:
+    raise HostileXml(f"a reference to the undeclared entity &{name}; (never resolved)")
+
+
+def _external(*args: object) -> int:
+    raise HostileXml("a reference to an external entity (never resolved: remove it)")
+
+
+def hardened_parser() -> expat.XMLParserType:
+    """An expat parser that refuses every DTD and entity construct with HostileXml."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _doctype
+    parser.EntityDeclHandler = _entity
+    parser.ExternalEntityRefHandler = _external
+    parser.SkippedEntityHandler = _skipped
+    return parser
