@@ -9,6 +9,9 @@ STAMP := $(VENV)/.installed
 ARGOS_SPEC ?= argostranslate>=1.9,<2
 EXTRAS ?= dev
 PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
+# The bench anchor (argostranslate's own translate()) needs its full stack, torch included:
+# the small CPU build is enough. Override with TORCH_SPEC=torch where that wheel is not at hand.
+TORCH_SPEC ?= torch==2.13.0
 SOURCES ?= $(wildcard seeds/*.txt)
 LOCALES ?= locales
 
@@ -36,10 +39,12 @@ lint: install
 	$(BIN)/mypy
 
 bench: install
+	$(PIP) "$(TORCH_SPEC)"
 	$(PIP) -e ".[$(EXTRAS),bench]"
 	$(BIN)/python -m bench
 
 bench-quick: install
+	$(PIP) "$(TORCH_SPEC)"
 	$(PIP) -e ".[$(EXTRAS),bench]"
 	$(BIN)/python -m bench --quick
 
