@@ -248,12 +248,17 @@ ISOLATE_START = "\u2068"
 ISOLATE_END = "\u2069"
 
 
+_PLAIN_REFERENCE = re.compile(r"[!-~]*")  # printable ASCII, no space: nothing to check
+
+
 def reference_problem(reference: str) -> str | None:
     """Why a ``path[:line]`` reference cannot be written to a ``#:`` line, or None.
 
     A line break ends the comment (msgfmt then rejects the catalogue); other whitespace or
     control characters would be split or mangled by readers.
     """
+    if _PLAIN_REFERENCE.fullmatch(reference):
+        return None  # the common case, without a look at every character
     for char in reference:
         if char == " ":
             continue
