@@ -30,6 +30,7 @@ from translate.errors import UserError
 from translate.pofile import Message, PoFile, po_safe
 from translate.provenance import is_reviewed, msgstr_digest
 from translate.review import Review, ReviewEntry
+from translate.wording import count
 from translate.xlsx import sheet_text
 
 DIGEST_PREFIX = "sha1:"
@@ -264,7 +265,8 @@ class ImportReport:
 
     def summary(self) -> str:
         return (
-            f"{self.imported} translation(s) imported into {len(self.written)} catalogue(s), "
+            f"{count(self.imported, 'translation')} imported into "
+            f"{count(len(self.written), 'catalogue')}, "
             f"{self.unchanged} unchanged, {len(self.skipped)} skipped"
         )
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from translate.wording import count
+
 if TYPE_CHECKING:
     from translate.review import Review
 
@@ -101,7 +103,10 @@ def review(
 
         atomic_write_text(Path(output), render_review(data, worst))
         entries = sum(len(document.entries) for document in data.documents)
-        click.echo(f"{output}: {entries} entries from {len(data.documents)} catalogue(s)")
+        click.echo(
+            f"{output}: {count(entries, 'entry', 'entries')} from "
+            f"{count(len(data.documents), 'catalogue')}"
+        )
 
 
 def _write_sheet(data: Review, target: Path, kind: str) -> str:
@@ -112,7 +117,10 @@ def _write_sheet(data: Review, target: Path, kind: str) -> str:
     # CSV with a BOM: spreadsheets then read it as UTF-8 (Excel guesses otherwise).
     payload = to_csv(rows).encode("utf-8-sig") if kind == "csv" else to_xlsx(rows)
     atomic_write_bytes(target, payload)
-    return f"{target}: {len(rows)} entries from {len(data.documents)} catalogue(s)"
+    return (
+        f"{target}: {count(len(rows), 'entry', 'entries')} from "
+        f"{count(len(data.documents), 'catalogue')}"
+    )
 
 
 def _write_pages(data: Review, folder: Path, worst: int) -> str:
@@ -123,7 +131,7 @@ def _write_pages(data: Review, folder: Path, worst: int) -> str:
     pages = render_pages(data, worst)
     for name, text in pages.items():
         atomic_write_text(folder / name, text)
-    return f"{folder / 'index.html'}: index and {len(pages) - 1} page(s)"
+    return f"{folder / 'index.html'}: index and {count(len(pages) - 1, 'page')}"
 
 
 def _make_folder(folder: Path) -> None:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from translate.wording import count
+
 if TYPE_CHECKING:
     from translate.memory import Memory
 
@@ -96,7 +98,7 @@ def update(catalogs: tuple[str, ...], memory_path: Path, from_code: str, to_code
         counts = memory.add(units, now_epoch())
     click.echo(
         f"{memory_path}: {counts.added} added, {counts.changed} changed, {counts.unchanged} "
-        f"unchanged (reviewed entries of {len(paths)} catalogues)",
+        f"unchanged (reviewed entries of {count(len(paths), 'catalogue')})",
         err=True,
     )
 
