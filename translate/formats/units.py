@@ -304,9 +304,11 @@ def _segment(
     atoms = block.atoms
     first = _text_atom_at(positions, atoms, piece.start, end=False)
     last = _text_atom_at(positions, atoms, piece.end, end=True)
-    while first > 0 and _keeps_at_start(atoms, partner, first - 1, positions, piece):
+    while first > 0 and _keeps_at_edge(atoms, partner, first - 1, positions, piece, True):
         first -= 1
-    while last + 1 < len(atoms) and _keeps_at_end(atoms, partner, last + 1, positions, piece):
+    while last + 1 < len(atoms) and _keeps_at_edge(
+        atoms, partner, last + 1, positions, piece, False
+    ):
         last += 1
     start = (
         _source_offset(atoms[first], piece.start - positions[first])
@@ -339,36 +341,26 @@ def _segment(
     return segment, SegmentMarkup(placeholders=tuple(spans))
 
 
-def _keeps_at_start(
+def _keeps_at_edge(
     atoms: Sequence[Atom],
     partner: dict[int, int],
     index: int,
     positions: Sequence[int],
     piece: _Piece,
+    at_start: bool,
 ) -> bool:
+    """Whether the markup atom at ``index``, touching the piece's start (or end), belongs in it:
+    a sticky standalone one, or an opening (closing) one whose partner lies inside."""
     atom = atoms[index]
-    if atom.kind == TEXT or positions[index] != piece.start:
+    edge = piece.start if at_start else piece.end
+    if atom.kind == TEXT or positions[index] != edge:
         return False
     if atom.kind == VOID:
         return atom.sticky
     other = partner.get(index)
-    return atom.kind == OPEN and other is not None and positions[other] < piece.end
-
-
-def _keeps_at_end(
-    atoms: Sequence[Atom],
-    partner: dict[int, int],
-    index: int,
-    positions: Sequence[int],
-    piece: _Piece,
-) -> bool:
-    atom = atoms[index]
-    if atom.kind == TEXT or positions[index] != piece.end:
+    if other is None or atom.kind != (OPEN if at_start else CLOSE):
         return False
-    if atom.kind == VOID:
-        return atom.sticky
-    other = partner.get(index)
-    return atom.kind == CLOSE and other is not None and positions[other] > piece.start
+    return positions[other] < piece.end if at_start else positions[other] > piece.start
 
 
 def _message(
