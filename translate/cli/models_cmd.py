@@ -136,8 +136,10 @@ class _StderrProgress:
 
 
 @models_group.command("install", short_help="Install from a file, URL, index code or pair.")
-@click.argument("sources", nargs=-1, required=True)
-@click.option("--sha256", help="Expected SHA-256 of the package file (file or URL sources).")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE…")
+@click.option(
+    "--sha256", metavar="HEX", help="Expected SHA-256 of the package file (file or URL sources)."
+)
 @click.option("--force", is_flag=True, help="Replace an installed package of the same name.")
 @click.option(
     "--from", "from_code", help="Refuse packages that do not translate from this language."

@@ -27,7 +27,7 @@ Examples:
   translate segment page.html          # <1>…</1> stand for inline tags
   translate segment --input-format markdown --format jsonl - < README.md""",
 )
-@click.argument("files", nargs=-1, required=True, metavar="FILE…|-")
+@click.argument("files", nargs=-1, required=True, metavar="SOURCE…|-")
 @click.option(
     "--format",
     "output_format",
