@@ -312,3 +312,12 @@ def run_cli(*args: str, input: str | None = None, env: dict[str, str] | None = N
             stdout=stdout.getvalue().decode("utf-8", "replace"),
             stderr=stderr.getvalue().decode("utf-8", "replace"),
         )
+
+
+def one_error(result: CliResult, *needles: str) -> str:
+    """The promise for bad input: exit 2, one `Error:` line naming what is wrong, no traceback."""
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in result.stderr, result.stderr
+    return result.stderr

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from argos_fixture import CliResult
+from argos_fixture import CliResult, one_error
 
 from translate import fileguard, fileio, pofile, sourcetext
 from translate.errors import UserError
@@ -35,14 +35,6 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     Path("doc.vi.txt").write_text(DOC, encoding="utf-8")
     return tmp_path
-
-
-def one_error(result: CliResult, *needles: str) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
-    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
-    for needle in needles:
-        assert needle in result.stderr, result.stderr
-    return result.stderr
 
 
 def null_device(folder: Path) -> Path:

@@ -13,21 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from argos_fixture import CliResult, zip_package
+from argos_fixture import CliResult, one_error, zip_package
 
 from translate import archive_guard
 from translate.errors import UserError
 
 Cli = Callable[..., CliResult]
 PACKAGE = "translate-vi_en-fixture"
-
-
-def one_error(result: CliResult, *needles: str) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
-    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
-    for needle in needles:
-        assert needle in result.stderr, result.stderr
-    return result.stderr
 
 
 def tree(folder: Path) -> list[str]:

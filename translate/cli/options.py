@@ -67,11 +67,16 @@ _SEGMENTATION_OPTIONS = (
 )
 
 
-def segmentation_options(command: F) -> F:
-    """Add --line-breaks, --abbreviations, --max-length, --input-format and --encoding."""
-    for option in reversed(_SEGMENTATION_OPTIONS):
+def _with_options(command: F, options: tuple[Callable[[F], F], ...]) -> F:
+    """``command`` decorated with ``options``, listed in --help in their order."""
+    for option in reversed(options):
         command = option(command)
     return command
+
+
+def segmentation_options(command: F) -> F:
+    """Add --line-breaks, --abbreviations, --max-length, --input-format and --encoding."""
+    return _with_options(command, _SEGMENTATION_OPTIONS)
 
 
 def segment_options(
@@ -112,9 +117,7 @@ _GLOSSARY_OPTIONS = (
 
 def glossary_options(command: F) -> F:
     """Add --glossary FILE (repeatable) and --no-glossary to a command."""
-    for option in reversed(_GLOSSARY_OPTIONS):
-        command = option(command)
-    return command
+    return _with_options(command, _GLOSSARY_OPTIONS)
 
 
 def glossary_files(
