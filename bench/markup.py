@@ -97,7 +97,7 @@ def run(quick: bool) -> Section:
     )
     notes.append(
         "Both sides segment the same sentences; the markup side also tokenizes the page "
-        "(html.parser or markdown-it-py), maps every text run to its source offsets and "
+        "(our HTML tokenizer or pulldown-cmark), maps every text run to its source offsets and "
         "builds placeholders and their legends."
     )
     return Section("HTML and Markdown", tuple(figures), tuple(notes))

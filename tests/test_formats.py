@@ -235,13 +235,13 @@ def test_real_readme_round_trips(path: Path) -> None:
 
 
 def _same_markdown_structure(before: str, after: str) -> None:
-    from translate.formats.markdown_doc import _parser
+    from translate.formats.markdown_doc import parse
 
     def shape(text: str) -> list[str]:
         return [
-            t.type
-            + "".join(c.type for c in t.children or [] if c.type not in ("text", "softbreak"))
-            for t in _parser().parse(text)
+            str(event if isinstance(event, str) else next(iter(event.values())))
+            for event, _ in parse(text)
+            if event != "SoftBreak" and not (isinstance(event, dict) and "Text" in event)
         ]
 
     assert shape(after) == shape(before)
@@ -375,3 +375,68 @@ def test_run_with_the_model_masks_placeholders(  # type: ignore[no-untyped-def]
     assert _tags((tmp_path / "news.en.html").read_text(encoding="utf-8")) == _tags(
         (tmp_path / "news.html").read_text(encoding="utf-8")
     )
+
+
+# -- the HTML tokenizer ------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="<>/!?-\"'= &;#x1ab\n", max_size=60))
+def test_html_tokens_tile_any_input(text: str) -> None:
+    from translate.formats.html_tokens import tokenize
+
+    position = 0
+    for event in tokenize(text):
+        assert event[1] == position and event[2] > event[1]
+        position = event[2]
+    assert position == len(text)
+    page = _page(text, "html")
+    assert export_markup(page, _identity(page)).result.text == text
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '<p>a</p><a title="' + "x>y " * 250_000,  # an unclosed quote: the rest of the page
+        "<a " * 300_000,  # tags that never end
+        "<!--" + "<p>x</p>" * 100_000,  # an unclosed comment
+        "<script>" + "<p>" * 300_000,  # raw text without its end tag
+        "<p>" + "&#x" * 100_000 + "&amp" * 20_000,
+        '<p title= "a" = = = ' * 20_000,
+    ],
+    ids=["quote", "unended", "comment", "script", "references", "equals"],
+)
+def test_hostile_html_is_read_in_linear_time(hostile: str) -> None:
+    import time
+
+    started = time.process_time()
+    page = _page(hostile, "html")
+    assert export_markup(page, _identity(page)).result.text == hostile
+    assert time.process_time() - started < 8.0
+
+
+def test_html_raw_text_and_title() -> None:
+    html = (
+        "<title>Tin <b>mới</b> &amp; hay</title><script>if (a</p>) {}</script>"
+        "<p>Câu <!-- ghi chú --> một.</p><p>Đoạn</"
+    )
+    page = _page(html, "html")
+    messages = [s.message for s in page.document.segments]
+    assert messages[0] == "Tin <b>mới</b> & hay"  # title holds text, not tags
+    assert "Câu <1/> một." in messages
+    assert not any("if (a" in m for m in messages)
+    assert export_markup(page, _identity(page)).result.text == html
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["[" * 100_000, "*a " * 30_000, "> " * 5_000 + "sâu", "`" * 100_000, "- " * 5_000 + "x"],
+    ids=["brackets", "emphasis", "quotes", "backticks", "lists"],
+)
+def test_hostile_markdown_is_read_in_linear_time(hostile: str) -> None:
+    import time
+
+    started = time.process_time()
+    page = _page(hostile, "markdown")
+    assert export_markup(page, _identity(page)).result.text == hostile
+    assert time.process_time() - started < 8.0
