@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from translate.errors import UserError
 from translate.formats import format_of, read_markup
-from translate.formats.placeholders import markup_problem, protect, restore
+from translate.formats.placeholders import markup_problem, spans
 from translate.formats.rebuild import export_markup
 from translate.formats.units import MarkupDocument
 
@@ -65,13 +65,21 @@ def test_markup_problem_accepts_moved_pairs_and_rejects_broken_ones() -> None:
     assert markup_problem("Không có thẻ.", "No tags.") is None
 
 
-def test_protect_and_restore_round_trip() -> None:
-    msgid = "Xem <1>chi tiết</1><2/>."
-    masked = protect(msgid)
-    assert "<1>" not in masked and "[1]" in masked
-    assert restore(msgid, "See [ 1 ]details[/1][2/].") == ("See <1>details</1><2/>.", True)
-    assert restore(msgid, "See details.")[1] is False
-    assert protect("Không có thẻ.") == "Không có thẻ."
+def test_placeholders_go_through_the_guard_as_protected_spans() -> None:
+    from translate.guard import Guard
+    from translate.protect import restore
+
+    guard = Guard(extra_spans=spans)
+    msgid = "Xem <1>chi tiết</1><2/> tại https://hue.gov.vn."
+    masked = guard.masked(msgid)
+    assert masked is not None and "<1>" not in masked.text and "https" not in masked.text
+    assert [s.kind for s in masked.spans] == ["markup", "markup", "markup", "url"]
+    assert masked.text == "Xem ⟦1⟧chi tiết⟦2⟧⟦3⟧ tại ⟦4⟧."
+    back = restore(masked, "See ⟦ 1 ⟧details⟦2⟧⟦3⟧ at ⟦4⟧.")
+    assert back.text == "See <1>details</1><2/> at https://hue.gov.vn."
+    assert restore(masked, "See details⟦2⟧⟦1⟧⟦3⟧ at ⟦4⟧.").text is None  # reordered: retried
+    assert restore(masked, "See details ⟦3⟧ ⟦4⟧.").text is None  # dropped: retried
+    assert spans("Không có thẻ.") == [] and spans("a </1> b <1>") == []  # not placeholders
 
 
 def test_format_by_extension_and_option() -> None:
@@ -345,20 +353,23 @@ def test_run_with_the_model_masks_placeholders(  # type: ignore[no-untyped-def]
 
     monkeypatch.chdir(tmp_path)
     shutil.copy(DATA / "hue-news.vi.html", tmp_path / "news.html")
-    sent: list[str] = []
+    calls: list[list[str]] = []
     original = Engine.translate
 
     def spying(
         self: Engine, sentences: list[str], progress: object = None, **kwargs: object
     ) -> object:
-        sent.extend(sentences)
+        calls.append(list(sentences))
         return original(self, sentences, progress=progress, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Engine, "translate", spying)
     result = cli("run", "news.html")
     assert result.exit_code == 0, result.stderr
-    assert sent and not any(re.search(r"</?\d+/?>", s) for s in sent)
-    assert any(re.search(r"\[/?\d+/?\]", s) for s in sent)  # masked placeholders
+    first, *retries = calls
+    assert first and not any(re.search(r"</?\d+/?>", s) for s in first)
+    assert any("⟦" in s for s in first)  # placeholders masked by the guard
+    # What the model broke is translated again unmasked (the guard's retry), once.
+    assert len(retries) <= 1 and all("⟦" not in s for r in retries for s in r)
     po = tmp_path / "locales" / "en" / "news.po"
     _gettext_accepts(po)
     text = po.read_text(encoding="utf-8")
