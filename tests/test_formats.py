@@ -246,11 +246,27 @@ def _same_markdown_structure(before: str, after: str) -> None:
     from translate.formats.markdown_doc import parse
 
     def shape(text: str) -> list[str]:
-        return [
-            str(event if isinstance(event, str) else next(iter(event.values())))
-            for event, _ in parse(text)
-            if event != "SoftBreak" and not (isinstance(event, dict) and "Text" in event)
-        ]
+        """Block and inline structure with link targets; not text, titles or alt text (an
+        image's alt is translated flat)."""
+        found: list[str] = []
+        in_image = 0
+        for event, _ in parse(text):
+            if isinstance(event, str):
+                found.extend([] if event == "SoftBreak" or in_image else [event])
+                continue
+            ((kind, value),) = event.items()
+            name = value if isinstance(value, str) else next(iter(value or {"": 0}), kind)
+            if name == "Image":
+                in_image += 1 if kind == "Start" else -1
+                if kind == "Start":
+                    found.append(f"Image {value['Image']['dest_url']}")
+                continue
+            if in_image or kind == "Text":
+                continue
+            if name == "Link" and kind == "Start":
+                name = f"Link {value['Link']['dest_url']}"
+            found.append(f"{kind} {name}")
+        return found
 
     assert shape(after) == shape(before)
 
@@ -272,7 +288,21 @@ def test_markdown_front_matter_code_and_references_untouched() -> None:
 
 
 _MD_PIECES = st.sampled_from(
-    ["Một", "hai.", "*nghiêng*", "**đậm**", "`mã`", "[nối](http://x)", "\\*", "&amp;", "Huế", "!"]
+    [
+        "Một",
+        "hai.",
+        "*nghiêng*",
+        "**đậm**",
+        "`mã`",
+        "[nối](http://x)",
+        "\\*",
+        "&amp;",
+        "Huế",
+        "!",
+        '![Ảnh *đẹp*](a.png "Tựa \\"ảnh\\"")',
+        "[trang](http://x.vn 'Trang chủ')",
+        "![](b.png (Chỉ tựa))",
+    ]
 )
 
 
@@ -285,6 +315,41 @@ def _markdown_documents(draw: st.DrawFn) -> str:
         line_break = draw(st.sampled_from([" ", "\n", "  \n"]))
         blocks.append(prefix + line_break.join(words))
     return "\n\n".join(blocks) + draw(st.sampled_from(["", "\n"]))
+
+
+def test_markdown_alt_text_and_link_titles_are_entries() -> None:
+    text = (
+        'Xem ![Bản đồ *Huế*](map.png "Bản đồ \\"cổ\\"") và [trang](http://x.vn \'Trang chủ\').\n\n'
+        "[![Giấy phép: MIT](https://img.shields.io/x.svg)](LICENSE) ![](a.png (Chỉ tựa))\n"
+    )
+    page = _page(text, "markdown")
+    units = {
+        s.message: s.comments[0]
+        for s, m in zip(page.document.segments, page.markup, strict=True)
+        if m.quote is not None
+    }
+    assert units == {
+        "Bản đồ Huế": "alt attribute",
+        'Bản đồ "cổ"': "title attribute",
+        "Trang chủ": "title attribute",
+        "Giấy phép: MIT": "alt attribute",
+        "Chỉ tựa": "title attribute",
+    }
+    assert export_markup(page, _identity(page)).result.text == text
+    english = {
+        "Bản đồ Huế": "Map [old]",
+        'Bản đồ "cổ"': 'The "old" map',
+        "Trang chủ": "Home's page",
+        "Chỉ tựa": "Title (only)",
+        "Xem <1/> và <2>trang</2>.": "See <1/> and <2>page</2>.",
+    }
+    out = export_markup(page, english).result.text
+    assert out == (
+        'See ![Map \\[old\\]](map.png "The \\"old\\" map") and '
+        "[page](http://x.vn 'Home\\'s page').\n\n"
+        "[![Giấy phép: MIT](https://img.shields.io/x.svg)](LICENSE) ![](a.png (Title \\(only\\)))\n"
+    )
+    _same_markdown_structure(text, out)
 
 
 @settings(max_examples=60, deadline=None)

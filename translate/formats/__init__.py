@@ -104,7 +104,7 @@ def read_markup(
     return build_document(
         text,
         found.blocks,
-        (),
+        found.units,
         path=path,
         format="markdown",
         abbreviations=abbreviations,

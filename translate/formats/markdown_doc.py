@@ -4,8 +4,11 @@ CommonMark with tables, strikethrough and front matter. Every run of inline cont
 (paragraphs, headings, list items, table cells, block quotes) is a block; link texts and
 emphasis inside it are translated, with the markup as placeholders: ``[text](url)`` gives
 ``<1>text</1>``, ``**b**`` gives ``<2>b</2>``. Code spans, images, autolinks and inline HTML
-are standalone placeholders; code blocks, HTML blocks, front matter (``---`` YAML or ``+++``)
-and link reference definitions are never translated.
+are standalone placeholders; an image's alt text and the title of an inline link or image
+are entries of their own (units, as HTML's ``alt`` and ``title``: the alt text is translated
+flat, export escapes ``[``/``]``, a title its delimiter). Code blocks, HTML blocks, front
+matter (``---`` YAML or ``+++``) and link reference definitions (and their titles) are never
+translated.
 
 The parser gives every event its source range (UTF-8 byte offsets, mapped to characters
 once), so each text run is located exactly: no re-parsing and no alignment guesswork. What
@@ -15,9 +18,10 @@ line break (indentation, ``>``), the backslash of an escape.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
-from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block, paused_gc
+from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block, Unit, paused_gc
 
 _PAIRED = frozenset(("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"))
 _SKIPPED = frozenset(("CodeBlock", "HtmlBlock", "MetadataBlock"))
@@ -27,6 +31,7 @@ _STICKY = frozenset(("Code", "FootnoteReference", "TaskListMarker", "InlineMath"
 
 class MarkdownParts(NamedTuple):
     blocks: list[Block]
+    units: list[Unit]  # image alt texts and inline link titles, translated on their own
 
 
 def _options() -> int:
@@ -75,7 +80,7 @@ def read_markdown(text: str) -> MarkdownParts:
                 start, end = offsets[start], offsets[end]
             reader.event(event, start, end)
         reader.flush()
-    return MarkdownParts(reader.blocks)
+    return MarkdownParts(reader.blocks, reader.units)
 
 
 class _Reader:
@@ -84,7 +89,11 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.source = text
         self.blocks: list[Block] = []
+        self.units: list[Unit] = []
         self.atoms: list[Atom] = []
+        self.alt: list[tuple[int, int, str]] = []  # the image's alt text: (start, end, text)
+        self.title = False  # the image being read has an inline title
+        self.links: list[bool] = []  # for each open link: whether it has an inline title
         self.has_text = False
         self.skip = 0  # depth inside code/HTML blocks, front matter, images, autolinks
         self.skip_kind = ""
@@ -99,7 +108,7 @@ class _Reader:
             return
         ((kind, value),) = event.items()
         if self.skip:
-            self._skipped(kind, value, end)
+            self._skipped(kind, value, start, end)
         elif kind == "Text":
             self._text(value, start, end)
         elif kind == "Start":
@@ -172,7 +181,12 @@ class _Reader:
                 self._begin_skip("Link", start)
             else:
                 self._open("Link", start)
-        elif kind in ("Image", *_SKIPPED):
+                self.links.append(bool(data["title"]) and data["link_type"] == "Inline")
+        elif kind == "Image":
+            self._begin_skip(kind, start)
+            self.alt = []
+            self.title = bool(data["title"]) and data["link_type"] == "Inline"
+        elif kind in _SKIPPED:
             self._begin_skip(kind, start)
         else:
             self.flush()
@@ -186,21 +200,28 @@ class _Reader:
         if name not in _PAIRED and name != "Link":
             self.flush()
             return
+        titled = name == "Link" and self.links and self.links.pop()
+        tail = self.covered
         if self.pending is not None and self.pending == len(self.atoms) - 1:
             # Nothing inside (`[](url)`, `**` `**`): one standalone piece.
             self.atoms[-1] = Atom(VOID, start, end)
             self.pending = None
             self.covered = end
-            return
-        self._atom(Atom(CLOSE, self.covered, end, name=name), self.covered)
+            tail = start
+        else:
+            self._atom(Atom(CLOSE, self.covered, end, name=name), self.covered)
+        if titled:
+            self._title(tail, end)
 
     def _begin_skip(self, kind: str, start: int) -> None:
         if kind in _SKIPPED:
             self.flush()
         self.skip, self.skip_kind, self.skip_start = 1, kind, start
 
-    def _skipped(self, kind: str, value: Any, end: int) -> None:
+    def _skipped(self, kind: str, value: Any, start: int, end: int) -> None:
         """An event inside a skipped element; its end makes images and autolinks one piece."""
+        if self.skip_kind == "Image" and kind in ("Text", "Code"):
+            self.alt.append((start, end, value))
         if kind not in ("Start", "End"):
             return
         name = value if isinstance(value, str) else next(iter(value))
@@ -209,6 +230,33 @@ class _Reader:
         self.skip += 1 if kind == "Start" else -1
         if self.skip == 0 and name in ("Image", "Link"):
             self._atom(Atom(VOID, self.skip_start, end, sticky=True), self.skip_start)
+            if name == "Image":
+                self._image_units(end)
+
+    def _image_units(self, end: int) -> None:
+        """The alt text of the image just read (flattened: emphasis inside is dropped when it
+        is translated) and its title, as entries of their own."""
+        alt = self.alt
+        text = "".join(piece for _, _, piece in alt)
+        # The alt text is all between `![` and `](`, its emphasis markers included.
+        alt_end = self.source.find("](", alt[-1][1], end) if alt else -1
+        if alt and text.strip() and alt_end > 0:
+            self.units.append(Unit(self.skip_start + 2, alt_end, text, "alt", "]"))
+        if self.title:
+            self._title(alt[-1][1] if alt else self.skip_start + 2, end)
+        self.alt = []
+        self.title = False
+
+    def _title(self, start: int, end: int) -> None:
+        """The title of an inline link or image whose `](destination "title")` is in
+        ``source[start:end]``, as an entry of its own."""
+        found = link_title(self.source, start, end)
+        if found is not None:
+            value_start, value_end, quote = found
+            raw = self.source[value_start:value_end]
+            text = _decode_title(raw)
+            if text.strip():
+                self.units.append(Unit(value_start, value_end, text, "title", quote))
 
     def flush(self) -> None:
         if self.has_text:
@@ -216,3 +264,36 @@ class _Reader:
         self.atoms = []
         self.has_text = False
         self.pending = None
+
+
+def link_title(source: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The span of the title inside an inline link tail ``](destination "title")`` at
+    ``source[start:end]``, and its opening delimiter (None: no title found)."""
+    start = source.find("](", start, end)  # after the text's last closing markup
+    tail_end = end - 1  # the closing `)`
+    if start < 0 or source[tail_end] != ")":
+        return None
+    position = tail_end - 1
+    while position > start and source[position] in " \t\r\n":
+        position -= 1
+    closer = source[position]
+    opener = {'"': '"', "'": "'", ")": "("}.get(closer)
+    if opener is None:
+        return None
+    value_end = position
+    scan = value_end - 1
+    while scan > start + 1:
+        if source[scan] == opener and source[scan - 1] != "\\":
+            if source[scan - 1] in " \t\r\n":
+                return scan + 1, value_end, opener
+            return None
+        scan -= 1
+    return None
+
+
+def _decode_title(raw: str) -> str:
+    from html import unescape
+
+    if "\\" in raw:
+        raw = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", raw)
+    return unescape(raw) if "&" in raw else raw

@@ -85,7 +85,9 @@ class Unit:
     end: int
     text: str
     what: str  # for the reviewer: `alt`, `title`, `meta description`
-    quote: str = '"'  # the value's quote in the source; "" for an unquoted value
+    # The value's quote in the source: `"`, `'` or "" (unquoted) for HTML attributes; `"`,
+    # `'` or `(` for a Markdown link title, `]` for a Markdown image's alt text.
+    quote: str = '"'
     boilerplate: bool = False
 
 
