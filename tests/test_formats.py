@@ -232,14 +232,45 @@ def test_real_readme_round_trips(path: Path) -> None:
     assert not page.warnings
     assert export_markup(page, _identity(page)).result.text == text
     messages = [s.message for s in page.document.segments]
+    assert messages and not any("https://" in m or "git " in m for m in messages)
+    for segment in page.document.segments:
+        assert text[segment.start : segment.end] == segment.text
+        bare = re.sub(r"</?\d+/?>", "", segment.message)
+        assert not _RAW_MARKUP.search(bare), segment.message
+    _same_markdown_structure(text, export_markup(page, _fake(page)).result.text)
+
+
+def test_readme_entries() -> None:
+    provinces = _page((DATA / "provinces-readme.vi.md").read_text(encoding="utf-8"), "markdown")
+    messages = [s.message for s in provinces.document.segments]
     assert "Dữ liệu Tỉnh thành, Quận huyện Việt Nam" in messages
     assert any("<1>34 tỉnh thành</1>" in m for m in messages)
-    assert not any("CREATE DATABASE" in m or "https://" in m for m in messages)
+    assert not any("CREATE DATABASE" in m for m in messages)
     assert "Ngày ban hành" in messages  # a table cell
-    for message in messages:
-        bare = re.sub(r"</?\d+/?>", "", message)
-        assert not _RAW_MARKUP.search(bare), message
-    _same_markdown_structure(text, export_markup(page, _fake(page)).result.text)
+    xiaozhi = _page((DATA / "xiaozhi-esp32-readme.vi.md").read_text(encoding="utf-8"), "markdown")
+    messages = [s.message for s in xiaozhi.document.segments]
+    assert "Fork của <1>78/xiaozhi-esp32</1> với:" in messages  # a link text
+    assert "🇻🇳 <1>Tiếng Việt làm UI mặc định</1> (locale vi-VN có sẵn từ upstream)" in messages
+    assert "Bước 1: Cài esptool" in messages and "Build VI Firmware" in messages  # heading, cell
+    assert not any("esptool.py" in m or "pip3 install" in m for m in messages)  # code blocks
+
+
+def test_real_portal_page_entries() -> None:
+    """A saved page of a government portal (vpcp.chinhphu.vn): every Vietnamese letter of
+    its text and attributes written as a numeric reference, an alt text double-encoded by
+    the site itself, menus, an SVG weather icon, scripts."""
+    text = (DATA / "vpcp-home.vi.html").read_text(encoding="utf-8")
+    page = _page(text, "html")
+    by_message = {s.message: s for s in page.document.segments}
+    assert "Trao sổ hưu trí cho 4 cán bộ nghỉ theo chế độ" in by_message  # decoded references
+    assert "Trao sổ hưu tr&#237; cho 4 c&#225;n bộ nghỉ theo chế độ" in by_message  # as the site
+    assert "Nhập nội dung cần tìm" in by_message  # placeholder attribute
+    menu = by_message["Chức năng, nhiệm vụ"]
+    assert any("boilerplate" in c for c in menu.comments)
+    assert not any("pageSettings" in m or "timeline" in m for m in by_message)
+    fake = export_markup(page, _fake(page), target_lang="en").result.text
+    assert '<html lang="en">' in fake and "EN: Trao sổ hưu trí" in fake
+    assert _tags(fake) == _tags(text)
 
 
 def _same_markdown_structure(before: str, after: str) -> None:
@@ -516,3 +547,25 @@ def test_hostile_markdown_is_read_in_linear_time(hostile: str) -> None:
     page = _page(hostile, "markdown")
     assert export_markup(page, _identity(page)).result.text == hostile
     assert time.process_time() - started < 8.0
+
+
+def test_page_written_in_nfd_is_exported_as_written(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Real pages mix NFC and NFD (the portal page's second `Tìm kiếm`); the catalogue gets
+    NFC msgids and export still copies every byte outside the translated text."""
+    import unicodedata
+
+    from translate import pofile
+
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "nfd.html"
+    nfd = unicodedata.normalize("NFD", "Tìm kiếm")
+    page.write_text(f'<p title="{nfd}">Xin chào {nfd}.</p><p>Đoạn hai.</p>', encoding="utf-8")
+    assert cli("run", "--no-mt", "nfd.html").exit_code == 0
+    po = tmp_path / "locales" / "en" / "nfd.po"
+    messages = [m.msgid for m in pofile.read(po).messages if m.msgid]
+    assert "Tìm kiếm" in messages and "Xin chào Tìm kiếm." in messages  # NFC
+    exported = cli("export", str(po), "-o", "out.html")
+    assert exported.exit_code == 0, exported.stderr
+    assert (tmp_path / "out.html").read_bytes() == page.read_bytes()

@@ -22,6 +22,7 @@ import bisect
 import gc
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -378,7 +379,7 @@ def _plain_segments(
         message = p.text[piece.start : piece.end]
         if "  " in message:
             message = _SPACES.sub(" ", message)
-        message = message.strip(" ")
+        message = _nfc(message.strip(" "))
         segment = Segment(
             text=text[start:end],
             start=start,
@@ -520,7 +521,14 @@ def _message(
     if "  " in message:
         message = _SPACES.sub(" ", message)
     note = f"{MARKUP_PREFIX} " + "; ".join(legend) if legend else ""
-    return message.strip(" "), note, spans
+    return _nfc(message.strip(" ")), note, spans
+
+
+def _nfc(message: str) -> str:
+    """The msgid in NFC (the source is read as written; most text already is NFC)."""
+    if message.isascii() or unicodedata.is_normalized("NFC", message):
+        return message
+    return unicodedata.normalize("NFC", message)
 
 
 def _raw(context: _Context, atom: Atom) -> str:
@@ -537,7 +545,7 @@ def _raw(context: _Context, atom: Atom) -> str:
 def _unit_segment(
     text: str, unit: Unit, paragraph: int, line_starts: Sequence[int]
 ) -> tuple[Segment, SegmentMarkup]:
-    message = _HTML_SPACE.sub(" ", unit.text).strip(" ")
+    message = _nfc(_HTML_SPACE.sub(" ", unit.text).strip(" "))
     comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
     if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
         comments.append(BOILERPLATE_NOTE)
