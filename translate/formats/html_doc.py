@@ -29,8 +29,17 @@ from translate.formats.html_tokens import END as T_END
 from translate.formats.html_tokens import REF as T_REF
 from translate.formats.html_tokens import START as T_START
 from translate.formats.html_tokens import TEXT as T_TEXT
-from translate.formats.html_tokens import attributes, tokenize
-from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block, Unit, paused_gc
+from translate.formats.html_tokens import attribute_values, attributes, tokenize
+from translate.formats.units import (
+    CLOSE,
+    OPEN,
+    TEXT,
+    VOID,
+    Atom,
+    Block,
+    Unit,
+    paused_gc,
+)
 
 INLINE = frozenset(
     [
@@ -108,6 +117,7 @@ VOID_ELEMENTS = frozenset(
     ]
 )
 INLINE_VOID = frozenset(("br", "wbr", "img", "input"))
+PHRASING = INLINE | OPAQUE | INLINE_VOID
 TRANSLATABLE_ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
 META_TEXT = frozenset(
     ("description", "og:description", "og:title", "twitter:description", "twitter:title")
@@ -121,6 +131,7 @@ _INTERESTING = frozenset((*TRANSLATABLE_ATTRIBUTES, "lang", "xml:lang"))
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
+_new = tuple.__new__
 _CONTAINERS = {  # an opening tag closes an open one of these, up to a boundary
     "li": (frozenset(("li",)), frozenset(("ul", "ol", "menu"))),
     "dt": (frozenset(("dt", "dd")), frozenset(("dl",))),
@@ -206,7 +217,8 @@ class _Reader:
             if not self.atoms:
                 self.block_boilerplate = self.boilerplate_depth > 0
             self.has_text = True
-        self.atoms.append(Atom(TEXT, start, end, text))
+        # Atom(TEXT, start, end, text) without NamedTuple's Python-level __new__ (per run).
+        self.atoms.append(_new(Atom, (TEXT, start, end, text, "", True, False, False)))
 
     def reference(self, start: int, end: int, decoded: str) -> None:
         if self.skip_depth or self.capture is not None:
@@ -230,13 +242,14 @@ class _Reader:
                 self.capture = (name, depth + 1, begun)
             return
         raw = self.source[start:end]
-        found = attributes(raw, len(tag) + 1) if raw[len(tag) + 1 : -1].strip(" /\t\n\r\f") else []
-        values: dict[str, str | None] = {}
-        for name, value, *_ in found:
-            values.setdefault(name, value)
+        # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
+        values = attribute_values(raw, len(tag) + 1) if "=" in raw else {}
         if values and not self.skip_depth and (tag == "meta" or values.keys() & _INTERESTING):
-            self._attributes(tag, values, found, start)
-        if not closed:
+            self._attributes(tag, values, attributes(raw, len(tag) + 1), start)
+        if not closed and (
+            tag in _CONTAINERS
+            or (self.stack and self.stack[-1].name == "p" and tag not in PHRASING)
+        ):
             self._implied_close(tag)
         no_translate = bool(values) and (
             (values.get("translate") or "").strip().lower() == "no"
@@ -327,8 +340,7 @@ class _Reader:
         del self.stack[depth:]
 
     def _implied_close(self, tag: str) -> None:
-        phrasing = tag in INLINE or tag in OPAQUE or tag in INLINE_VOID
-        if self.stack and self.stack[-1].name == "p" and not phrasing:
+        if self.stack and self.stack[-1].name == "p" and tag not in PHRASING:
             self._pop_to(len(self.stack) - 1)
         rule = _CONTAINERS.get(tag)
         if rule is None:

@@ -190,3 +190,19 @@ def attributes(raw: str, name_end: int) -> list[tuple[str, str | None, int, int,
             value = unescape(value)
         found.append((name.lower(), value, match.start(group), match.end(group), quote))
     return found
+
+
+def attribute_values(raw: str, name_end: int) -> dict[str, str | None]:
+    """The attribute values of a start tag's source ``raw`` by lower-cased name (the first
+    of a repeated name wins, as in browsers; None for an attribute without a value)."""
+    values: dict[str, str | None] = {}
+    for name, equals, single, double, bare in ATTRIBUTE.findall(raw, name_end):
+        name = name.lower()
+        if name in values:
+            continue
+        if not equals:
+            values[name] = None
+            continue
+        value = single or double or bare
+        values[name] = unescape(value) if "&" in value else value
+    return values

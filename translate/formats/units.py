@@ -114,6 +114,8 @@ class MarkupDocument:
 
 
 _NO_MARKUP = SegmentMarkup()
+# A NamedTuple made from a full tuple without its Python-level __new__ (hot loops only).
+_new = tuple.__new__
 
 
 class _Piece(NamedTuple):
@@ -169,7 +171,7 @@ def _assemble(
     for index, (block, p, pieces) in enumerate(zip(blocks, prose, pieces_of, strict=True)):
         if not pieces:
             continue
-        if p.single:
+        if p.single and not (p.paired and len(pieces) > 1):  # (an enclosing pair merges them)
             made.extend(_plain_segments(context, block, p, pieces, index))
             continue
         partner = _pairs(block.atoms) if p.paired else {}
@@ -228,8 +230,9 @@ class _Prose(NamedTuple):
 
     text: str
     positions: list[int]
-    single: bool  # one text atom, written literally: offsets map one to one
+    single: bool  # one literal text atom (tags only around it): offsets map one to one
     paired: bool  # holds an opening tag
+    base: int = -1  # single: the source offset of the text atom
 
 
 def _with_comment(segment: Segment, comment: str) -> Segment:
@@ -256,11 +259,13 @@ def _prose(block: Block) -> _Prose:
         piece = atoms[0].text
         if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
             piece = piece.translate(_P_SPACE)
-        return _Prose(piece, [0], True, False)
+        return _Prose(piece, [0], True, False, atoms[0].start)
     parts: list[str] = []
     positions: list[int] = []
     length = 0
     paired = False
+    texts = 0  # text atoms, and whether a standalone piece or a reference is among the atoms
+    text_start = -1
     for atom in atoms:
         positions.append(length)
         kind = atom.kind
@@ -270,12 +275,19 @@ def _prose(block: Block) -> _Prose:
                 piece = piece.translate(_P_SPACE)
             parts.append(piece)
             length += len(piece)
+            texts += 1 if atom.literal else 2
+            text_start = atom.start
         elif kind == OPEN:
             paired = True
-        elif kind == VOID and atom.line:
-            parts.append("\n")
-            length += 1
-    return _Prose("".join(parts), positions, False, paired)
+        elif kind == VOID:
+            texts += 2
+            if atom.line:
+                parts.append("\n")
+                length += 1
+    # One literal text run between tags that enclose it (`<li><a …>Text</a></li>`): every
+    # tag stays outside its sentences, as for a bare text run.
+    single = texts == 1
+    return _Prose("".join(parts), positions, single, paired, text_start if single else -1)
 
 
 def _pieces_by_block(segments: Sequence[Segment], lengths: Sequence[int]) -> list[list[_Piece]]:
@@ -294,7 +306,8 @@ def _pieces_by_block(segments: Sequence[Segment], lengths: Sequence[int]) -> lis
         if notes:
             notes = tuple(note for note in notes if note is not Note.WRAPPED)
         end = min(segment.end - base, lengths[index])
-        result[index].append(_Piece(start - base, end, segment.break_kind, notes, segment.lang))
+        piece = (start - base, end, segment.break_kind, notes, segment.lang)
+        result[index].append(_new(_Piece, piece))
     return result
 
 
@@ -370,8 +383,8 @@ def _source_offset(atom: Atom, offset: int) -> int:
 def _plain_segments(
     context: _Context, block: Block, p: _Prose, pieces: Sequence[_Piece], paragraph: int
 ) -> list[tuple[Segment, SegmentMarkup]]:
-    """The segments of a block that is one literal text run (no tags, no references)."""
-    base = block.atoms[0].start
+    """The segments of a block that is one literal text run (tags at most around it)."""
+    base = p.base
     text, line_starts = context.text, context.line_starts
     made: list[tuple[Segment, SegmentMarkup]] = []
     for piece in pieces:
