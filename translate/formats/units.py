@@ -22,15 +22,12 @@ import bisect
 import gc
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from translate.document import BreakKind, Document, Note, Segment
-from translate.formats import placeholders
-from translate.langid import detect_language
 from translate.segment import DEFAULT_MAX_LENGTH, segment_text
 
 TEXT, OPEN, CLOSE, VOID = 0, 1, 2, 3
@@ -165,6 +162,8 @@ def _assemble(
     warnings: Sequence[str],
 ) -> MarkupDocument:
     """The document from the segmenter's sentences of the blocks' prose, and the units."""
+    from translate.formats import entries
+
     pieces_of = _pieces_by_block(sentences, [len(p.text) for p in prose])
     context = _Context(text, [0] + [m.end() for m in _LINE_END.finditer(text)], {})
     made: list[tuple[Segment, SegmentMarkup]] = []
@@ -172,15 +171,15 @@ def _assemble(
         if not pieces:
             continue
         if p.single and not (p.paired and len(pieces) > 1):  # (an enclosing pair merges them)
-            made.extend(_plain_segments(context, block, p, pieces, index))
+            made.extend(entries.plain_segments(context, block, p, pieces, index))
             continue
         partner = _pairs(block.atoms) if p.paired else {}
         if partner and len(pieces) > 1:
             pieces = _merge_across_pairs(partner, p.positions, pieces)
         for piece in pieces:
-            made.append(_segment(context, block, partner, p, piece, index))
+            made.append(entries.segment(context, block, partner, p, piece, index))
     for number, unit in enumerate(units, start=len(blocks)):
-        made.append(_unit_segment(text, unit, number, context.line_starts))
+        made.append(entries.unit_segment(text, unit, number, context.line_starts))
     made.sort(key=lambda item: item[0].start)
     skeleton = skeleton_digest(text, [segment for segment, _ in made])
     if made:
@@ -359,218 +358,3 @@ def _merge_across_pairs(
         merged.append(_Piece(group[0].start, group[-1].end, group[-1].break_kind, notes, lang))
         index = last + 1
     return merged
-
-
-def _text_atom_at(positions: Sequence[int], atoms: Sequence[Atom], p: int, *, end: bool) -> int:
-    """Index of the text atom holding P character ``p`` (``end``: the one holding ``p-1``)."""
-    target = p - 1 if end else p
-    index = bisect.bisect_right(positions, target) - 1
-    while index >= 0 and not (
-        atoms[index].kind == TEXT
-        and positions[index] <= target < positions[index] + len(atoms[index].text)
-    ):
-        index -= 1
-    return index
-
-
-def _source_offset(atom: Atom, offset: int) -> int:
-    """Source position ``offset`` characters into a text atom (atom edges if not literal)."""
-    if atom.literal:
-        return atom.start + offset
-    return atom.start if offset <= 0 else atom.end
-
-
-def _plain_segments(
-    context: _Context, block: Block, p: _Prose, pieces: Sequence[_Piece], paragraph: int
-) -> list[tuple[Segment, SegmentMarkup]]:
-    """The segments of a block that is one literal text run (tags at most around it)."""
-    base = p.base
-    text, line_starts = context.text, context.line_starts
-    made: list[tuple[Segment, SegmentMarkup]] = []
-    for piece in pieces:
-        start, end = base + piece.start, base + piece.end
-        message = p.text[piece.start : piece.end]
-        if "  " in message:
-            message = _SPACES.sub(" ", message)
-        message = _nfc(message.strip(" "))
-        segment = Segment(
-            text=text[start:end],
-            start=start,
-            end=end,
-            line=bisect.bisect_right(line_starts, start),
-            paragraph=paragraph,
-            break_kind=piece.break_kind,
-            lang=piece.lang if piece.lang is not None else detect_language(message),
-            notes=piece.notes,
-            msgid=message,
-            comments=_comments("", block.boilerplate, message),
-        )
-        made.append((segment, _NO_MARKUP))
-    return made
-
-
-def _comments(legend: str, boilerplate: bool, message: str) -> tuple[str, ...]:
-    boilerplate = boilerplate or (
-        len(message) <= _BOILERPLATE_LONGEST and message.casefold() in _BOILERPLATE_PHRASES
-    )
-    if not legend:
-        return (BOILERPLATE_NOTE,) if boilerplate else ()
-    return (legend, BOILERPLATE_NOTE) if boilerplate else (legend,)
-
-
-def _segment(
-    context: _Context,
-    block: Block,
-    partner: dict[int, int],
-    p: _Prose,
-    piece: _Piece,
-    paragraph: int,
-) -> tuple[Segment, SegmentMarkup]:
-    atoms, positions = block.atoms, p.positions
-    first = _text_atom_at(positions, atoms, piece.start, end=False)
-    last = _text_atom_at(positions, atoms, piece.end, end=True)
-    while first > 0 and _keeps_at_edge(atoms, partner, first - 1, positions, piece, True):
-        first -= 1
-    while last + 1 < len(atoms) and _keeps_at_edge(
-        atoms, partner, last + 1, positions, piece, False
-    ):
-        last += 1
-    head, tail = atoms[first], atoms[last]
-    start = (
-        _source_offset(head, piece.start - positions[first]) if head.kind == TEXT else head.start
-    )
-    end = _source_offset(tail, piece.end - positions[last]) if tail.kind == TEXT else tail.end
-    message, legend, spans = _message(context, block, partner, p, piece, first, last)
-    text = context.text
-    segment = Segment(
-        text=text[start:end],
-        start=start,
-        end=end,
-        line=bisect.bisect_right(context.line_starts, start),
-        paragraph=paragraph,
-        break_kind=piece.break_kind,
-        lang=piece.lang
-        if piece.lang is not None
-        else detect_language(p.text[piece.start : piece.end]),
-        notes=piece.notes,
-        msgid=message,
-        comments=_comments(legend, block.boilerplate, message),
-    )
-    return segment, SegmentMarkup(placeholders=tuple(spans))
-
-
-def _keeps_at_edge(
-    atoms: Sequence[Atom],
-    partner: dict[int, int],
-    index: int,
-    positions: Sequence[int],
-    piece: _Piece,
-    at_start: bool,
-) -> bool:
-    """Whether the markup atom at ``index``, touching the piece's start (or end), belongs in it:
-    a sticky standalone one, or an opening (closing) one whose partner lies inside."""
-    atom = atoms[index]
-    edge = piece.start if at_start else piece.end
-    if atom.kind == TEXT or positions[index] != edge:
-        return False
-    if atom.kind == VOID:
-        return atom.sticky
-    other = partner.get(index)
-    if other is None or atom.kind != (OPEN if at_start else CLOSE):
-        return False
-    return positions[other] < piece.end if at_start else positions[other] > piece.start
-
-
-def _message(
-    context: _Context,
-    block: Block,
-    partner: dict[int, int],
-    p: _Prose,
-    piece: _Piece,
-    first: int,
-    last: int,
-) -> tuple[str, str, list[tuple[str, int, int]]]:
-    """The msgid of atoms ``first..last``, the markup legend and placeholder → source span.
-
-    The msgid is the block's prose between the piece's ends with a placeholder at each tag's
-    position (a reference decoded into several characters is kept whole)."""
-    atoms, positions, prose = block.atoms, p.positions, p.text
-    head, tail = atoms[first], atoms[last]
-    cursor = positions[first] if head.kind == TEXT and not head.literal else piece.start
-    stop = piece.end
-    if tail.kind == TEXT and not tail.literal:
-        stop = positions[last] + len(tail.text)
-    parts: list[str] = []
-    legend: list[str] = []
-    spans: list[tuple[str, int, int]] = []
-    numbers: dict[int, int] = {}
-    for index in range(first, last + 1):
-        atom = atoms[index]
-        kind = atom.kind
-        if kind == TEXT:
-            continue
-        at = positions[index]
-        parts.append(prose[cursor:at])
-        cursor = at + 1 if kind == VOID and atom.line else at
-        other = partner.get(index)
-        paired = other is not None and first <= other <= last
-        if kind == CLOSE and paired and other is not None:
-            token = placeholders.close_tag(numbers[other])
-        else:
-            number = len(numbers) + 1
-            numbers[index] = number
-            if kind == OPEN and paired:
-                token = placeholders.open_tag(number)
-                assert other is not None
-                closing = atoms[other]
-                legend.append(f"{token} = {_raw(context, atom)} … {_raw(context, closing)}")
-            else:
-                token = placeholders.void_tag(number)
-                legend.append(f"{token} = {_raw(context, atom)}")
-        parts.append(token)
-        spans.append((token, atom.start, atom.end))
-    parts.append(prose[cursor:stop])
-    message = "".join(parts)
-    if "  " in message:
-        message = _SPACES.sub(" ", message)
-    note = f"{MARKUP_PREFIX} " + "; ".join(legend) if legend else ""
-    return _nfc(message.strip(" ")), note, spans
-
-
-def _nfc(message: str) -> str:
-    """The msgid in NFC (the source is read as written; most text already is NFC)."""
-    if message.isascii() or unicodedata.is_normalized("NFC", message):
-        return message
-    return unicodedata.normalize("NFC", message)
-
-
-def _raw(context: _Context, atom: Atom) -> str:
-    key = (atom.start, atom.end)
-    raw = context.raw_of.get(key)
-    if raw is None:
-        raw = _HTML_SPACE.sub(" ", context.text[atom.start : atom.end]).strip()
-        if len(raw) > _LEGEND_LIMIT:
-            raw = raw[: _LEGEND_LIMIT - 1] + "…"
-        context.raw_of[key] = raw
-    return raw
-
-
-def _unit_segment(
-    text: str, unit: Unit, paragraph: int, line_starts: Sequence[int]
-) -> tuple[Segment, SegmentMarkup]:
-    message = _nfc(_HTML_SPACE.sub(" ", unit.text).strip(" "))
-    comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
-    if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
-        comments.append(BOILERPLATE_NOTE)
-    segment = Segment(
-        text=text[unit.start : unit.end],
-        start=unit.start,
-        end=unit.end,
-        line=bisect.bisect_right(line_starts, unit.start),
-        paragraph=paragraph,
-        break_kind=BreakKind.PARAGRAPH,
-        lang=detect_language(message),
-        msgid=message,
-        comments=tuple(comments),
-    )
-    return segment, SegmentMarkup(quote=unit.quote)
