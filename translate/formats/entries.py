@@ -168,10 +168,8 @@ def _message(
     first: int,
     last: int,
 ) -> tuple[str, str, list[tuple[str, int, int]]]:
-    """The msgid of atoms ``first..last``, the markup legend and placeholder → source span.
-
-    The msgid is the block's prose between the piece's ends with a placeholder at each tag's
-    position (a reference decoded into several characters is kept whole)."""
+    """The msgid of atoms ``first..last`` (the block's prose with a placeholder at each tag),
+    the markup legend and placeholder → source span."""
     atoms, positions, prose = block.atoms, p.positions, p.text
     head, tail = atoms[first], atoms[last]
     cursor = positions[first] if head.kind == TEXT and not head.literal else piece.start
@@ -191,20 +189,9 @@ def _message(
         parts.append(prose[cursor:at])
         cursor = at + 1 if kind == VOID and atom.line else at
         other = partner.get(index)
-        paired = other is not None and first <= other <= last
-        if kind == CLOSE and paired and other is not None:
-            token = placeholders.close_tag(numbers[other])
-        else:
-            number = len(numbers) + 1
-            numbers[index] = number
-            if kind == OPEN and paired:
-                token = placeholders.open_tag(number)
-                assert other is not None
-                closing = atoms[other]
-                legend.append(f"{token} = {_raw(context, atom)} … {_raw(context, closing)}")
-            else:
-                token = placeholders.void_tag(number)
-                legend.append(f"{token} = {_raw(context, atom)}")
+        if other is not None and not first <= other <= last:
+            other = None  # its partner is outside the sentence: a standalone piece
+        token = _token(context, atoms, index, other, numbers, legend)
         parts.append(token)
         spans.append((token, atom.start, atom.end))
     parts.append(prose[cursor:stop])
@@ -213,6 +200,30 @@ def _message(
         message = _SPACES.sub(" ", message)
     note = f"{MARKUP_PREFIX} " + "; ".join(legend) if legend else ""
     return _nfc(message.strip(" ")), note, spans
+
+
+def _token(
+    context: _Context,
+    atoms: Sequence[Atom],
+    index: int,
+    other: int | None,
+    numbers: dict[int, int],
+    legend: list[str],
+) -> str:
+    """The placeholder of tag ``index`` (paired with ``other`` inside the sentence, or
+    standalone), numbered in opening order; a new one adds its line to ``legend``."""
+    atom = atoms[index]
+    if atom.kind == CLOSE and other is not None:
+        return placeholders.close_tag(numbers[other])
+    number = len(numbers) + 1
+    numbers[index] = number
+    if atom.kind == OPEN and other is not None:
+        token = placeholders.open_tag(number)
+        legend.append(f"{token} = {_raw(context, atom)} … {_raw(context, atoms[other])}")
+    else:
+        token = placeholders.void_tag(number)
+        legend.append(f"{token} = {_raw(context, atom)}")
+    return token
 
 
 def _nfc(message: str) -> str:

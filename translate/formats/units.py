@@ -186,11 +186,7 @@ def _assemble(
         first, markup = made[0]
         digest_note = f"{SKELETON_PREFIX} {format} sha1={skeleton} (export compares the page)"
         made[0] = (_with_comment(first, digest_note), markup)
-    document = Document(
-        text=text,
-        segments=tuple(segment for segment, _ in made),
-        path=path,
-    )
+    document = Document(text=text, segments=tuple(segment for segment, _ in made), path=path)
     return MarkupDocument(
         document=document,
         markup=tuple(markup for _, markup in made),
