@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate.errors import UserError
-from translate.memory import BANDS, Memory, Unit, band_array, source_hash
+from translate.memory import Memory, Unit, source_hash
+from translate.memory_index import BANDS, BandIndex, band_array
 
 
 def test_nfc_identity_and_later_target_wins(tmp_path: Path) -> None:
@@ -98,3 +100,76 @@ def test_band_index_is_kept_in_the_file_until_the_units_change(tmp_path: Path) -
         assert memory.remove(origin_prefix="b") == 1
     with Memory.open(path) as memory:
         assert len(memory.fuzzy(close, limit=5)) == 1
+
+
+def _saved_arrays(path: Path) -> tuple[list[bytes], dict[str, str]]:
+    with sqlite3.connect(path) as db:
+        parts = [row[0] for row in db.execute("SELECT data FROM band_index ORDER BY name, part")]
+        return parts, dict(db.execute("SELECT key, value FROM meta"))
+
+
+WORDS = ("ban", "tổ", "chức", "công", "bố", "danh", "sách", "các", "doanh", "nghiệp", "mới")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.booleans(), st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_every_change_keeps_the_saved_index_equal_to_a_rebuilt_one(
+    steps: list[tuple[bool, list[list[str]]]],
+) -> None:
+    """Added units are merged into the saved index, removed ones filtered out: the file's
+    index always describes its units, exactly as a rebuild from the sketches would."""
+    builds: list[object] = []
+    build = BandIndex.build.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[BandIndex], db: sqlite3.Connection) -> BandIndex:
+        builds.append(db)
+        return build(cls, db)  # type: ignore[no-any-return]
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.sqlite"
+        BandIndex.build = classmethod(counted)  # type: ignore[method-assign,assignment]
+        try:
+            for remove, sentences in steps:  # each change by another process
+                with Memory.open(path, create=True) as memory:
+                    texts = [" ".join(words) for words in sentences]
+                    if remove:
+                        memory.remove(sources=texts)
+                    else:
+                        memory.add([Unit(text, text.upper(), "a.po:1") for text in texts], 0)
+        finally:
+            BandIndex.build = classmethod(build)  # type: ignore[method-assign,assignment]
+        assert len(builds) <= 1  # the first units only: every later change merges
+        kept, meta = _saved_arrays(path)
+        if "generation" in meta:
+            assert meta["index_generation"] == meta["generation"]
+        with sqlite3.connect(path) as db:
+            rebuilt = BandIndex.build(db)
+            if "generation" in meta:
+                rebuilt.write(db, meta["generation"])
+        assert _saved_arrays(path)[0] == kept
+
+
+def test_a_run_after_an_update_reads_the_index_the_update_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.sqlite"
+    close = "Ban tổ chức công bố danh sách các doanh nghiệp."
+    with Memory.open(path, create=True) as memory:
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp.", "List.", "a.po:1")], 0)
+    with Memory.open(path) as memory:  # another process: `tm update`
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp mới.", "New.", "b")], 0)
+
+    def no_rebuild(db: object) -> BandIndex:
+        raise AssertionError("the index was rebuilt")
+
+    monkeypatch.setattr(BandIndex, "build", no_rebuild)
+    with Memory.open(path) as memory:  # `translate run`
+        assert len(memory.fuzzy(close, limit=5)) == 2
