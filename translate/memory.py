@@ -204,7 +204,7 @@ class Memory:
         with self._transaction():
             self._pending = None
             before = meta_value(self._db, "generation")
-            sketches: list[bytes] = []  # of the units added, for the saved index
+            sketches = bytearray()  # of the units added (56 bytes each), for the saved index
             batch: list[Unit] = []
             for unit in units:
                 batch.append(unit)
@@ -214,7 +214,7 @@ class Memory:
             if batch:
                 totals += self._add_batch(batch, now, sketches)
             if sketches:
-                rows = np.frombuffer(b"".join(sketches), dtype="<i4").reshape(-1, BANDS + 2)
+                rows = np.frombuffer(sketches, dtype="<i4").reshape(-1, BANDS + 2)
                 self._keep_index(before, lambda index: index.with_rows(rows))
         self._index_is_current()
         added, changed, unchanged, kept = (int(n) for n in totals)
@@ -234,7 +234,7 @@ class Memory:
                 found[key] = (rest[0], rest[1], rest[2], rest[3])
         return found
 
-    def _add_batch(self, batch: list[Unit], now: int, sketches: list[bytes]) -> list[int]:
+    def _add_batch(self, batch: list[Unit], now: int, sketches: bytearray) -> list[int]:
         """[added, changed, unchanged, kept] for one batch, inside the open transaction."""
         sources = [normalise(unit.source) for unit in batch]
         hashes = [source_hash(source) for source in sources]
@@ -285,7 +285,7 @@ class Memory:
             db.executemany(
                 "INSERT INTO sketches (id, data) VALUES (?, ?)", zip(ids, blobs, strict=True)
             )
-            sketches.extend(blobs)
+            sketches += b"".join(blobs)
             bump_generation(db)
         return [len(new), changed, unchanged, kept]
 

@@ -124,11 +124,17 @@ class BandIndex:
     def load(cls, db: sqlite3.Connection) -> BandIndex:
         """The index saved in the file for its current content, else built and saved (it is
         only a cache: the save is skipped when the file is read-only or busy)."""
-        generation = meta_value(db, "generation")
-        index = cls.saved(db, generation)
-        if index is None:
-            index = cls.build(db)
-            index.generation = generation
+        db.execute("BEGIN")  # one snapshot: the generation and the units it names
+        try:
+            generation = meta_value(db, "generation")
+            index = cls.saved(db, generation)
+            built = index is None
+            if index is None:
+                index = cls.build(db)
+                index.generation = generation
+        finally:
+            db.execute("COMMIT")
+        if built:
             index.save(db, generation)
         return index
 

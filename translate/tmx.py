@@ -84,7 +84,7 @@ class ReadReport:
         if self.inline_codes:
             lines.append(
                 f"{path}: {count(self.inline_codes, 'unit')} had inline markup (bpt/ept/ph/it/ut) "
-                "reduced to their text"
+                "reduced to plain text"
             )
         if self.no_target:
             lines.append(
