@@ -102,10 +102,8 @@ def test_band_index_is_kept_in_the_file_until_the_units_change(tmp_path: Path) -
         assert len(memory.fuzzy(close, limit=5)) == 1
 
 
-def _saved_arrays(path: Path) -> tuple[list[bytes], dict[str, str]]:
-    with sqlite3.connect(path) as db:
-        parts = [row[0] for row in db.execute("SELECT data FROM band_index ORDER BY name, part")]
-        return parts, dict(db.execute("SELECT key, value FROM meta"))
+def _arrays(index: BandIndex) -> list[bytes]:
+    return [getattr(index, name).tobytes() for name in ("keys", "owners", "ids", "lengths")]
 
 
 WORDS = ("ban", "tổ", "chức", "công", "bố", "danh", "sách", "các", "doanh", "nghiệp", "mới")
@@ -124,8 +122,8 @@ WORDS = ("ban", "tổ", "chức", "công", "bố", "danh", "sách", "các", "doa
 def test_every_change_keeps_the_saved_index_equal_to_a_rebuilt_one(
     steps: list[tuple[bool, list[list[str]]]],
 ) -> None:
-    """Added units are merged into the saved index, removed ones filtered out: the file's
-    index always describes its units, exactly as a rebuild from the sketches would."""
+    """The saved base index with the units added since merged in (removed ones filtered out
+    when the base is rewritten) is exactly what a rebuild from the sketches gives."""
     builds: list[object] = []
     build = BandIndex.build.__func__  # type: ignore[attr-defined]
 
@@ -147,14 +145,11 @@ def test_every_change_keeps_the_saved_index_equal_to_a_rebuilt_one(
         finally:
             BandIndex.build = classmethod(build)  # type: ignore[method-assign,assignment]
         assert len(builds) <= 1  # the first units only: every later change merges
-        kept, meta = _saved_arrays(path)
-        if "generation" in meta:
-            assert meta["index_generation"] == meta["generation"]
         with sqlite3.connect(path) as db:
+            current = BandIndex.current(db)  # the saved base and the units added since
             rebuilt = BandIndex.build(db)
-            if "generation" in meta:
-                rebuilt.write(db, meta["generation"])
-        assert _saved_arrays(path)[0] == kept
+            assert current is not None or len(rebuilt.ids) == 0  # none ever added
+            assert current is None or _arrays(current) == _arrays(rebuilt)
 
 
 def test_a_run_after_an_update_reads_the_index_the_update_saved(
@@ -173,3 +168,39 @@ def test_a_run_after_an_update_reads_the_index_the_update_saved(
     monkeypatch.setattr(BandIndex, "build", no_rebuild)
     with Memory.open(path) as memory:  # `translate run`
         assert len(memory.fuzzy(close, limit=5)) == 2
+
+
+def test_a_small_update_leaves_the_base_and_lookups_merge_it_in(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite"
+    sentences = [f"Câu thứ {i} của bài báo hôm nay về {i % 7} tỉnh." for i in range(100)]
+    with Memory.open(path, create=True) as memory:
+        memory.add([Unit(s, s.upper(), "a.po:1") for s in sentences], 0)
+    with Memory.open(path) as memory:  # 5% more: the base is left as it is
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp.", "List.", "b.po:1")], 0)
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, value FROM meta"))["index_units"] == "100"
+        current = BandIndex.current(db)
+        assert current is not None and _arrays(current) == _arrays(BandIndex.build(db))
+    with Memory.open(path) as memory:
+        found = memory.fuzzy("Ban tổ chức công bố danh sách các doanh nghiệp.")
+        assert [m.origin for m in found] == ["b.po:1"]
+        assert memory.remove(origin_prefix="b.po") == 1  # a removal rewrites the base
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, value FROM meta"))["index_units"] == "100"
+        current = BandIndex.current(db)
+        assert current is not None and _arrays(current) == _arrays(BandIndex.build(db))
+
+
+def test_an_index_saved_by_the_previous_version_is_read_then_rewritten(tmp_path: Path) -> None:
+    """Files written before the base + added-units scheme kept only ``index_generation``."""
+    path = tmp_path / "m.sqlite"
+    with Memory.open(path, create=True) as memory:
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp.", "List.", "a.po:1")], 0)
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM meta WHERE key IN ('index_epoch', 'index_units', 'index_last_id')")
+        assert BandIndex.current(db) is not None  # index_generation still matches
+    with Memory.open(path) as memory:
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp mới.", "New.", "b")], 0)
+    with sqlite3.connect(path) as db:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        assert meta["index_units"] == "2" and meta["index_generation"] == meta["generation"]

@@ -9,10 +9,10 @@ last changed (seconds since 1970). A memory holds one language pair (written at 
 - Fuzzy lookup: rapidfuzz's ``fuzz.ratio`` (the normalised Indel similarity, difflib's ratio
   computed in C++), on candidates found by locality-sensitive hashing
   (translate.memory_index: MinHash band keys per unit, one sorted index saved in the file and
-  kept current by every change); the ``CANDIDATES`` units sharing most bands (at most
+  read with the units added since); the ``CANDIDATES`` units sharing most bands (at most
   ``BUCKET`` from one band, those nearest in length) are prefiltered by length (a ratio of
   ``t`` needs ``min/max >= t/(2-t)``) and scored by rapidfuzz. Writes touch one row per unit
-  and table, and merge the new units' keys into the saved index.
+  and table.
 
 Concurrency: the file is in WAL mode with a busy timeout, every change runs in one
 ``BEGIN IMMEDIATE`` transaction, so two processes updating one memory queue instead of
@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,12 +33,13 @@ import numpy as np
 
 from translate.errors import UserError
 from translate.memory_index import (
-    BANDS,
     BUSY_TIMEOUT_MS,
+    COMPACT_SHARE,
     BandIndex,
     band_array,
+    base_is_valid,
     bump_generation,
-    meta_value,
+    pending_share,
     sketch_blobs,
 )
 
@@ -127,7 +128,6 @@ class Memory:
         self._db = connection
         self.path = path
         self._index: BandIndex | None = None
-        self._pending: BandIndex | None = None  # written by the open transaction
         self._changes = 0  # commits through this connection (data_version ignores them)
         self.meta: dict[str, str] = dict(connection.execute("SELECT key, value FROM meta"))
         self.source_lang = self.meta.get("source_lang", "vi")
@@ -202,23 +202,26 @@ class Memory:
         """
         totals = np.zeros(4, dtype=np.int64)
         with self._transaction():
-            self._pending = None
-            before = meta_value(self._db, "generation")
-            sketches = bytearray()  # of the units added (56 bytes each), for the saved index
             batch: list[Unit] = []
             for unit in units:
                 batch.append(unit)
                 if len(batch) >= _CHUNK:
-                    totals += self._add_batch(batch, now, sketches)
+                    totals += self._add_batch(batch, now)
                     batch = []
             if batch:
-                totals += self._add_batch(batch, now, sketches)
-            if sketches:
-                rows = np.frombuffer(sketches, dtype="<i4").reshape(-1, BANDS + 2)
-                self._keep_index(before, lambda index: index.with_rows(rows))
-        self._index_is_current()
+                totals += self._add_batch(batch, now)
+            if totals[0]:
+                self._compact_index()
         added, changed, unchanged, kept = (int(n) for n in totals)
         return Counts(added, changed, unchanged, kept)
+
+    def _compact_index(self) -> None:
+        """Inside an add: rewrite the saved base index when it is missing or invalid, or when
+        the units added since reach ``COMPACT_SHARE`` of it (lookups merge those in)."""
+        db = self._db
+        if base_is_valid(db) and pending_share(db) < COMPACT_SHARE:
+            return
+        (BandIndex.current(db) or BandIndex.build(db)).write(db)
 
     def _stored(self, hashes: list[int]) -> dict[int, tuple[int, str, str, int | None]]:
         """hash -> (id, source, target, changed) of the stored units among ``hashes``."""
@@ -234,7 +237,7 @@ class Memory:
                 found[key] = (rest[0], rest[1], rest[2], rest[3])
         return found
 
-    def _add_batch(self, batch: list[Unit], now: int, sketches: bytearray) -> list[int]:
+    def _add_batch(self, batch: list[Unit], now: int) -> list[int]:
         """[added, changed, unchanged, kept] for one batch, inside the open transaction."""
         sources = [normalise(unit.source) for unit in batch]
         hashes = [source_hash(source) for source in sources]
@@ -285,7 +288,6 @@ class Memory:
             db.executemany(
                 "INSERT INTO sketches (id, data) VALUES (?, ?)", zip(ids, blobs, strict=True)
             )
-            sketches += b"".join(blobs)
             bump_generation(db)
         return [len(new), changed, unchanged, kept]
 
@@ -313,39 +315,19 @@ class Memory:
             return 0
         where = " AND ".join(clauses)
         with self._transaction():
-            self._pending = None
             db = self._db
-            before = meta_value(db, "generation")
             ids = [row[0] for row in db.execute(f"SELECT id FROM units WHERE {where}", values)]
+            # The index before the removal (its base is no longer valid after it).
+            index = BandIndex.current(db) if ids else None
             for start in range(0, len(ids), 900):
                 part = ids[start : start + 900]
                 marks = ",".join("?" * len(part))
                 db.execute(f"DELETE FROM sketches WHERE id IN ({marks})", part)
                 db.execute(f"DELETE FROM units WHERE id IN ({marks})", part)
             if ids:
-                bump_generation(db)
-                self._keep_index(before, lambda index: index.without(ids))
-        self._index_is_current()
+                bump_generation(db, removal=True)
+                (index.without(ids) if index is not None else BandIndex.build(db)).write(db)
         return len(ids)
-
-    def _keep_index(self, before: str | None, change: Callable[[BandIndex], BandIndex]) -> None:
-        """Inside a change's transaction: the saved index made to describe the units again,
-        by ``change`` when it described them before the change, else rebuilt."""
-        db = self._db
-        generation = meta_value(db, "generation")
-        assert generation is not None
-        known = self._index
-        if known is None or before is None or known.generation != before:
-            known = BandIndex.saved(db, before)
-        index = change(known) if known is not None else BandIndex.build(db)
-        index.write(db, generation)
-        self._pending = index
-
-    def _index_is_current(self) -> None:
-        """After a committed change: the index kept by ``_keep_index`` is this file's."""
-        if self._pending is not None:
-            self._index, self._pending = self._pending, None
-            self._index.version = self._data_version()
 
     class _Transaction:
         def __init__(self, owner: Memory) -> None:

@@ -3,14 +3,16 @@
 Each unit stores ``BANDS`` 32-bit keys (in the narrow ``sketches`` table), each the MinHash of
 ``ROWS`` hash functions over its distinct words. Two sentences sharing two thirds of their
 words meet in some band with probability 0.98 (half their words: 0.80), so recall is high but
-not exact. The keys are searched in one sorted array (about 150 MB per million units), kept in
-the file (``band_index``, labelled with the ``generation`` of the units it describes).
+not exact. The keys are searched in one sorted array (about 150 MB per million units).
 
-Every change of the units keeps the saved index current inside its own transaction: added
-units are merged into it, removed ones filtered out (both O(n) passes, no sort), so no run
-after `tm update` has to rebuild it. A file whose index is missing or stale (written by an
-older version) gets it rebuilt by the next change or lookup. A merged index is identical to
-one rebuilt from scratch: equal keys are ordered by the unit's position, units by id.
+That array is saved in the file (``band_index``) as a *base*: the units up to its last id. A
+lookup reads it and merges in the units added since (their sketches, read by id range: an
+O(n) merge, no sort), so neither `tm update` nor the run after it rebuilds anything. An
+update rewrites the base only once the units added since reach ``COMPACT_SHARE`` of it; a
+removal rewrites it without the removed units (and bumps ``epoch``, which ends an unrewritten
+base's validity). A file without a valid base gets it built and saved by the next lookup. A
+merged index is identical to one rebuilt from scratch: equal keys are ordered by the unit's
+position, units by id (property test).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ ROWS = 3
 CANDIDATES = 24  # most units scored per fuzzy lookup (those sharing the most bands)
 BUCKET = 32  # most units taken from one band's bucket (those nearest in length)
 BUSY_TIMEOUT_MS = 30_000
+COMPACT_SHARE = 0.25  # units added since the saved base, as a share of it, that rewrite it
 _LENGTH_BITS = 20
 _MAX_LENGTH = (1 << _LENGTH_BITS) - 1
 _WORD = re.compile(r"\w+")
@@ -101,37 +104,44 @@ class BandIndex:
         self.owners = owners
         self.ids = ids
         self.lengths = lengths
-        self.generation: str | None = None  # of the units it describes (meta ``generation``)
         self.version: Any = None  # set by the memory: the file state it was read at
 
     # -- reading and building -----------------------------------------------------------
 
     @classmethod
-    def saved(cls, db: sqlite3.Connection, generation: str | None) -> BandIndex | None:
-        """The index saved in the file when it describes ``generation`` of the units."""
-        if generation is None or meta_value(db, "index_generation") != generation:
+    def saved(cls, db: sqlite3.Connection) -> BandIndex | None:
+        """The base index saved in the file, when it is still valid (no removal since)."""
+        if not base_is_valid(db):
             return None
         arrays = {name: _read_array(db, name, dtype) for name, dtype in _INDEX_ARRAYS}
-        if len(arrays["keys"]) != len(arrays["owners"]) or len(arrays["keys"]) != BANDS * len(
-            arrays["ids"]
-        ):
+        count = len(arrays["ids"])
+        if len(arrays["keys"]) != BANDS * count or len(arrays["owners"]) != BANDS * count:
             return None
-        index = cls(arrays["keys"], arrays["owners"], arrays["ids"], arrays["lengths"])
-        index.generation = generation
-        return index
+        return cls(arrays["keys"], arrays["owners"], arrays["ids"], arrays["lengths"])
+
+    @classmethod
+    def current(cls, db: sqlite3.Connection) -> BandIndex | None:
+        """The saved base index with the units added since merged in; None without a valid
+        base. Units added after the base have larger ids (a removal rewrites the base)."""
+        base = cls.saved(db)
+        if base is None:
+            return None
+        last = int(base.ids[-1]) if len(base.ids) else 0
+        rows = db.execute("SELECT data FROM sketches WHERE id > ? ORDER BY id", (last,))
+        data = b"".join(row[0] for row in rows)
+        return base.with_rows(np.frombuffer(data, dtype="<i4").reshape(-1, BANDS + 2))
 
     @classmethod
     def load(cls, db: sqlite3.Connection) -> BandIndex:
-        """The index saved in the file for its current content, else built and saved (it is
-        only a cache: the save is skipped when the file is read-only or busy)."""
-        db.execute("BEGIN")  # one snapshot: the generation and the units it names
+        """The index of the file's current units: the saved one (and the units added since),
+        else built and saved (the save is skipped when the file is read-only or busy)."""
+        db.execute("BEGIN")  # one snapshot: the saved index and the units it names
         try:
             generation = meta_value(db, "generation")
-            index = cls.saved(db, generation)
+            index = cls.current(db)
             built = index is None
             if index is None:
                 index = cls.build(db)
-                index.generation = generation
         finally:
             db.execute("COMMIT")
         if built:
@@ -184,8 +194,8 @@ class BandIndex:
             self.lengths[keep_unit],
         )
 
-    def write(self, db: sqlite3.Connection, generation: str) -> None:
-        """Store the index for ``generation``, inside the caller's write transaction."""
+    def write(self, db: sqlite3.Connection) -> None:
+        """Store the index as the file's base, inside the caller's write transaction."""
         db.execute("DELETE FROM band_index")
         for name, dtype in _INDEX_ARRAYS:
             array = np.ascontiguousarray(getattr(self, name), dtype=dtype)
@@ -195,23 +205,23 @@ class BandIndex:
                     "INSERT INTO band_index (name, part, data) VALUES (?, ?, ?)",
                     (name, part, piece),
                 )
-        db.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_generation', ?)",
-            (generation,),
-        )
-        self.generation = generation
+        for key, value in (
+            ("index_epoch", meta_value(db, "epoch") or "0"),
+            ("index_generation", meta_value(db, "generation") or "0"),
+            ("index_units", str(len(self.ids))),
+            ("index_last_id", str(int(self.ids[-1]) if len(self.ids) else 0)),
+        ):
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def save(self, db: sqlite3.Connection, generation: str | None) -> None:
         """Keep the index in the file in a transaction of its own; skipped when the file is
         read-only, busy, or changed meanwhile (it is only a cache)."""
-        if generation is None:
-            return
         try:
             db.execute("PRAGMA busy_timeout = 0")
             db.execute("BEGIN IMMEDIATE")
             try:
                 if meta_value(db, "generation") == generation:
-                    self.write(db, generation)
+                    self.write(db)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -285,14 +295,39 @@ def meta_value(db: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def bump_generation(db: sqlite3.Connection) -> str:
-    """Mark the units as changed (a saved band index no longer describes them); the new
-    generation."""
+def _bump(db: sqlite3.Connection, key: str) -> None:
     db.execute(
-        "INSERT INTO meta (key, value) VALUES ('generation', '1') "
-        "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        "INSERT INTO meta (key, value) VALUES (?, '1') "
+        "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        (key,),
     )
-    return str(meta_value(db, "generation"))
+
+
+def bump_generation(db: sqlite3.Connection, *, removal: bool = False) -> None:
+    """Mark the units as changed (lookups read the index again); a removal also ends the
+    saved base index's validity (its units are no longer all there)."""
+    _bump(db, "generation")
+    if removal:
+        _bump(db, "epoch")
+
+
+def base_is_valid(db: sqlite3.Connection) -> bool:
+    """Whether the saved base index holds every unit up to its last id, and only those.
+
+    True when no unit was removed since it was written (``index_epoch``); a file written by
+    an older version, which kept only ``index_generation``, when no unit changed since."""
+    if meta_value(db, "index_epoch") == (meta_value(db, "epoch") or "0"):
+        return True
+    generation = meta_value(db, "generation")
+    return generation is not None and meta_value(db, "index_generation") == generation
+
+
+def pending_share(db: sqlite3.Connection) -> float:
+    """Units added since the base index was written, as a share of the units in it."""
+    in_base = int(meta_value(db, "index_units") or 0)
+    last = int(meta_value(db, "index_last_id") or 0)
+    added = db.execute("SELECT count(*) FROM sketches WHERE id > ?", (last,)).fetchone()[0]
+    return float(added) / max(in_base, 1)
 
 
 def _read_array(db: sqlite3.Connection, name: str, dtype: str) -> Array:
