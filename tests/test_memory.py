@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate.errors import UserError
-from translate.memory import BANDS, Memory, Unit, band_array, source_hash
+from translate.memory import Memory, Unit, source_hash
+from translate.memory_index import BANDS, BandIndex, band_array
 
 
 def test_nfc_identity_and_later_target_wins(tmp_path: Path) -> None:
@@ -98,3 +100,107 @@ def test_band_index_is_kept_in_the_file_until_the_units_change(tmp_path: Path) -
         assert memory.remove(origin_prefix="b") == 1
     with Memory.open(path) as memory:
         assert len(memory.fuzzy(close, limit=5)) == 1
+
+
+def _arrays(index: BandIndex) -> list[bytes]:
+    return [getattr(index, name).tobytes() for name in ("keys", "owners", "ids", "lengths")]
+
+
+WORDS = ("ban", "tổ", "chức", "công", "bố", "danh", "sách", "các", "doanh", "nghiệp", "mới")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.booleans(), st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_every_change_keeps_the_saved_index_equal_to_a_rebuilt_one(
+    steps: list[tuple[bool, list[list[str]]]],
+) -> None:
+    """The saved base index with the units added since merged in (removed ones filtered out
+    when the base is rewritten) is exactly what a rebuild from the sketches gives."""
+    builds: list[object] = []
+    build = BandIndex.build.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[BandIndex], db: sqlite3.Connection) -> BandIndex:
+        builds.append(db)
+        return build(cls, db)  # type: ignore[no-any-return]
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.sqlite"
+        BandIndex.build = classmethod(counted)  # type: ignore[method-assign,assignment]
+        try:
+            for remove, sentences in steps:  # each change by another process
+                with Memory.open(path, create=True) as memory:
+                    texts = [" ".join(words) for words in sentences]
+                    if remove:
+                        memory.remove(sources=texts)
+                    else:
+                        memory.add([Unit(text, text.upper(), "a.po:1") for text in texts], 0)
+        finally:
+            BandIndex.build = classmethod(build)  # type: ignore[method-assign,assignment]
+        assert len(builds) <= 1  # the first units only: every later change merges
+        with sqlite3.connect(path) as db:
+            current = BandIndex.current(db)  # the saved base and the units added since
+            rebuilt = BandIndex.build(db)
+            assert current is not None or len(rebuilt.ids) == 0  # none ever added
+            assert current is None or _arrays(current) == _arrays(rebuilt)
+
+
+def test_a_run_after_an_update_reads_the_index_the_update_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.sqlite"
+    close = "Ban tổ chức công bố danh sách các doanh nghiệp."
+    with Memory.open(path, create=True) as memory:
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp.", "List.", "a.po:1")], 0)
+    with Memory.open(path) as memory:  # another process: `tm update`
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp mới.", "New.", "b")], 0)
+
+    def no_rebuild(db: object) -> BandIndex:
+        raise AssertionError("the index was rebuilt")
+
+    monkeypatch.setattr(BandIndex, "build", no_rebuild)
+    with Memory.open(path) as memory:  # `translate run`
+        assert len(memory.fuzzy(close, limit=5)) == 2
+
+
+def test_a_small_update_leaves_the_base_and_lookups_merge_it_in(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite"
+    sentences = [f"Câu thứ {i} của bài báo hôm nay về {i % 7} tỉnh." for i in range(100)]
+    with Memory.open(path, create=True) as memory:
+        memory.add([Unit(s, s.upper(), "a.po:1") for s in sentences], 0)
+    with Memory.open(path) as memory:  # 5% more: the base is left as it is
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp.", "List.", "b.po:1")], 0)
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, value FROM meta"))["index_units"] == "100"
+        current = BandIndex.current(db)
+        assert current is not None and _arrays(current) == _arrays(BandIndex.build(db))
+    with Memory.open(path) as memory:
+        found = memory.fuzzy("Ban tổ chức công bố danh sách các doanh nghiệp.")
+        assert [m.origin for m in found] == ["b.po:1"]
+        assert memory.remove(origin_prefix="b.po") == 1  # a removal rewrites the base
+    with sqlite3.connect(path) as db:
+        assert dict(db.execute("SELECT key, value FROM meta"))["index_units"] == "100"
+        current = BandIndex.current(db)
+        assert current is not None and _arrays(current) == _arrays(BandIndex.build(db))
+
+
+def test_an_index_saved_by_the_previous_version_is_read_then_rewritten(tmp_path: Path) -> None:
+    """Files written before the base + added-units scheme kept only ``index_generation``."""
+    path = tmp_path / "m.sqlite"
+    with Memory.open(path, create=True) as memory:
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp.", "List.", "a.po:1")], 0)
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM meta WHERE key IN ('index_epoch', 'index_units', 'index_last_id')")
+        assert BandIndex.current(db) is not None  # index_generation still matches
+    with Memory.open(path) as memory:
+        memory.add([Unit("Ban tổ chức công bố danh sách doanh nghiệp mới.", "New.", "b")], 0)
+    with sqlite3.connect(path) as db:
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        assert meta["index_units"] == "2" and meta["index_generation"] == meta["generation"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,7 @@ from translate import pipeline
 from translate.engine import Engine
 from translate.memory import Memory, Unit
 from translate.memory_catalog import MemoryOptions
+from translate.memory_index import BandIndex
 from translate.pofile import Message, PoFile, parse, serialize
 from translate.provenance import is_human_work
 
@@ -253,3 +255,76 @@ def test_two_writers_at_once_never_corrupt_the_memory(tmp_path: Path) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT count(*) FROM units").fetchone()[0] == 2000
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def _reviewed_catalogue(path: Path, sources: list[str]) -> None:
+    from translate.pofile import format_header
+
+    header = Message(
+        "",
+        format_header(
+            [
+                ("Project-Id-Version", path.stem),
+                ("Last-Translator", "Lan <lan@example.org>"),
+                ("Language", "en"),
+                ("MIME-Version", "1.0"),
+                ("Content-Type", "text/plain; charset=UTF-8"),
+                ("Content-Transfer-Encoding", "8bit"),
+            ]
+        ),
+    )
+    messages = tuple(Message(s, f"Reviewed {i}.") for i, s in enumerate(sources))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(serialize(PoFile(header, messages)), encoding="utf-8")
+
+
+def test_two_update_processes_at_once_never_corrupt_the_memory(tmp_path: Path) -> None:
+    """Two `translate tm update` processes on one memory: both land, the file stays sound
+    and its saved band index describes every unit (no rebuild left for the next run)."""
+    memory = tmp_path / "m.sqlite"
+    catalogues = []
+    for name in ("a", "b"):
+        catalogue = tmp_path / "locales" / "en" / f"{name}.po"
+        _reviewed_catalogue(catalogue, [f"Câu {name} số {i} trong bài." for i in range(2000)])
+        catalogues.append(catalogue)
+    command = [sys.executable, "-m", "translate", "tm", "update", "--tm", str(memory)]
+    processes = [
+        subprocess.Popen([*command, str(c)], stderr=subprocess.PIPE, text=True) for c in catalogues
+    ]
+    outputs = [process.communicate(timeout=120)[1] for process in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    assert all("2000 added" in output for output in outputs), outputs
+    with sqlite3.connect(memory) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("SELECT count(*) FROM units").fetchone()[0] == 4000
+        current = BandIndex.current(db)  # no rebuild left for the next run
+        assert current is not None and len(current.ids) == 4000
+    with Memory.open(memory) as opened:
+        close = opened.fuzzy("Câu a số 17 trong bài này.", limit=1)
+        assert close and close[0].source == "Câu a số 17 trong bài."
+
+
+PROBE = """
+import sys
+from translate.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    assert not exc.code, exc.code
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_unchanged_rerun_with_a_memory_never_opens_it(reviewed_a: Path) -> None:
+    """Every entry decided by the catalogue: the memory is not read (no SQLite, numpy or
+    rapidfuzz loaded), so the re-run costs what one without a memory costs."""
+    Path("f.vi.txt").write_text(paragraphs(ONE, TWO_CLOSE), encoding="utf-8")
+    arguments = ["run", "--no-mt", "--tm", "locales/memory.sqlite", "f.vi.txt"]
+    first, _ = run(Path("f.vi.txt"), use_mt=False)
+    assert (first.memory_exact, first.memory_fuzzy) == (1, 1)
+    again = subprocess.run(
+        [sys.executable, "-c", PROBE, *arguments], capture_output=True, text=True, check=True
+    )
+    assert "0 files written, 2 unchanged" in again.stderr and "0 exact, 0 fuzzy" in again.stderr
+    modules = set(again.stdout.split())
+    assert not modules & {"sqlite3", "numpy", "rapidfuzz", "translate.memory"}

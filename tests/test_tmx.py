@@ -9,6 +9,7 @@ Toolkit's po2tmx (srclang="en" whatever the source).
 from __future__ import annotations
 
 import io
+import tempfile
 import xml.dom.minidom
 from collections.abc import Callable
 from pathlib import Path
@@ -126,6 +127,65 @@ def test_our_tmx_has_the_tmx14_shape_for_an_independent_reader() -> None:
     assert "".join(n.data for n in seg.childNodes) == "Line\tone\r\ntwo"
 
 
+def test_libxml2_reads_our_tmx_as_we_do(tmp_path: Path) -> None:
+    """A reader sharing no code with ours (libxml2, through lxml) finds the same units."""
+    etree = pytest.importorskip("lxml.etree")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(exported(UNITS), parser)
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    assert root.find("header").get("srclang") == "vi"
+    found = []
+    for tu in root.iter("tu"):
+        variants = {tuv.get(lang): tuv.findtext("seg") for tuv in tu.iter("tuv")}
+        origin = tu.findtext("prop[@type='x-origin']")
+        found.append((variants["vi"], variants["en"], origin))
+    assert found == [(u.source, u.target, u.origin) for u in UNITS]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20),
+            st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_libxml2_parses_any_text_we_export_to_what_we_read_back(
+    pairs: list[tuple[str, str]],
+) -> None:
+    etree = pytest.importorskip("lxml.etree")
+    units = [Unit(s, t, "x.po:1") for s, t in pairs]
+    data = exported(units)
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    theirs = [seg.text or "" for seg in root.iter("seg")]
+    report = ReadReport()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x.tmx"
+        path.write_bytes(data)
+        ours = list(read_units(path, source_lang="vi", target_lang="en", report=report))
+    # A unit with a blank side is skipped by our reader (and counted), never changed.
+    expected = [(a, b) for a, b in zip(theirs[::2], theirs[1::2], strict=True)]
+    assert [(u.source, u.target) for u in ours] == [
+        (a, b) for a, b in expected if a.strip() and b.strip()
+    ]
+    assert len(ours) + report.empty == len(units)
+
+
+def test_translate_import_of_a_tmx_points_to_tm_import(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    path = tmp_path / "team.tmx"
+    path.write_bytes(exported(UNITS))
+    result = cli("import", str(path))
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2 and len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"Error: {path}: ") and f"translate tm import {path}" in lines[0]
+
+
 def test_omegat_file_with_its_doctype_imports(tmp_path: Path) -> None:
     units, _ = read(DATA / "omegat-project_save.tmx")
     assert [(u.source, u.target, u.reviewer) for u in units] == [
@@ -144,7 +204,7 @@ def test_okapi_file_inline_codes_reduced_and_counted(tmp_path: Path) -> None:
         ("Nhấn Lưu để tiếp tục.", "Click Save to continue.")
     ]
     assert report.inline_codes == 1 and report.no_target == 1
-    assert "1 units had inline markup" in report.warnings("okapi.tmx", "en")[0]
+    assert "1 unit had inline markup" in report.warnings("okapi.tmx", "en")[0]
 
 
 def test_trados_style_all_languages_header_and_codes(tmp_path: Path) -> None:

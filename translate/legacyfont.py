@@ -126,16 +126,18 @@ def legacy_font_encoding(text: str) -> str | None:
     if not words:
         return None
     as_is = sum(is_vietnamese_syllable(word) for word in words)
-    best: tuple[int, str] | None = None
-    for name, convert in _CONVERTERS.items():
-        converted = sum(is_vietnamese_syllable(convert(word)) for word in words)
-        if best is None or converted > best[0]:
-            best = (converted, name)
-    assert best is not None
-    converted, name = best
-    # Conversion must turn most words into Vietnamese and repair a good share of them.
-    if converted * 10 >= len(words) * 6 and (converted - as_is) * 10 >= len(words) * 3:
-        return name
+    # Conversion must turn most words into Vietnamese and repair a good share of them: when
+    # fewer than 30% are not Vietnamese as they stand (any Unicode document), none can.
+    if (len(words) - as_is) * 10 >= len(words) * 3:
+        best: tuple[int, str] | None = None
+        for name, convert in _CONVERTERS.items():
+            converted = sum(is_vietnamese_syllable(convert(word)) for word in words)
+            if best is None or converted > best[0]:
+                best = (converted, name)
+        assert best is not None
+        converted, name = best
+        if converted * 10 >= len(words) * 6 and (converted - as_is) * 10 >= len(words) * 3:
+            return name
     # Symbols glued to letters (`Hu¾`, `c«ng`, `n¨m`) are TCVN3 letters, not punctuation.
     glued = sum(_has_glued_tcvn3_symbol(word) for word in words)
     if glued * 10 >= len(words) * 3:

@@ -7,15 +7,12 @@ last changed (seconds since 1970). A memory holds one language pair (written at 
 - Exact lookup: a 64-bit BLAKE2b hash of the NFC source, unique-indexed (the source text is
   stored once; an index on it would double the file).
 - Fuzzy lookup: rapidfuzz's ``fuzz.ratio`` (the normalised Indel similarity, difflib's ratio
-  computed in C++), on candidates found by locality-sensitive hashing: each unit stores
-  ``BANDS`` 32-bit keys (in a narrow ``sketches`` table), each the MinHash of ``ROWS`` hash
-  functions over its distinct words. Two sentences sharing two thirds of their words meet in
-  some band with probability 0.98 (half their words: 0.80), so recall is high but not exact.
-  The keys are searched in one sorted array (about 150 MB per million units), kept in the file
-  (``band_index``) and rebuilt by the first lookup after units were added or removed; the
-  ``CANDIDATES`` units sharing most bands (at most ``BUCKET`` from one band, those nearest in
-  length) are prefiltered by length (a ratio of ``t`` needs ``min/max >= t/(2-t)``) and
-  scored by rapidfuzz. Writes touch one row per unit and table.
+  computed in C++), on candidates found by locality-sensitive hashing
+  (translate.memory_index: MinHash band keys per unit, one sorted index saved in the file and
+  read with the units added since); the ``CANDIDATES`` units sharing most bands (at most
+  ``BUCKET`` from one band, those nearest in length) are prefiltered by length (a ratio of
+  ``t`` needs ``min/max >= t/(2-t)``) and scored by rapidfuzz. Writes touch one row per unit
+  and table.
 
 Concurrency: the file is in WAL mode with a busy timeout, every change runs in one
 ``BEGIN IMMEDIATE`` transaction, so two processes updating one memory queue instead of
@@ -25,10 +22,8 @@ corrupting it, and a failed import leaves it as it was.
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
 import unicodedata
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,18 +32,20 @@ from typing import Any
 import numpy as np
 
 from translate.errors import UserError
+from translate.memory_index import (
+    BUSY_TIMEOUT_MS,
+    COMPACT_SHARE,
+    BandIndex,
+    band_array,
+    base_is_valid,
+    bump_generation,
+    pending_share,
+    sketch_blobs,
+)
 
 SCHEMA_VERSION = 1
 DEFAULT_THRESHOLD = 75.0
-BUSY_TIMEOUT_MS = 30_000
-BANDS = 12
-ROWS = 3
 _CHUNK = 5000
-CANDIDATES = 24  # most units scored per fuzzy lookup (those sharing the most bands)
-BUCKET = 32  # most units taken from one band's bucket (those nearest in length)
-_LENGTH_BITS = 20
-_MAX_LENGTH = (1 << _LENGTH_BITS) - 1
-_WORD = re.compile(r"\w+")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -124,73 +121,13 @@ def source_hash(source: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-# MinHash constants: fixed, so every process computes the same keys for the same text.
-_RNG = np.random.default_rng(0x7E11)
-_MUL = _RNG.integers(1, 2**63, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
-_ADD = _RNG.integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
-_MIX = _RNG.integers(1, 2**63, size=ROWS + 1, dtype=np.uint64) | np.uint64(1)
-_BAND = np.arange(BANDS, dtype=np.uint64)
-
-
-class _WordHashes(dict[str, int]):
-    """word -> CRC-32 of its UTF-8, computed once per word (a vocabulary is small)."""
-
-    def __missing__(self, word: str) -> int:
-        if len(self) > 500_000:
-            self.clear()
-        value = self[word] = zlib.crc32(word.encode("utf-8"))
-        return value
-
-
-_WORD_HASHES = _WordHashes()
-
-
-def _word_hashes(text: str) -> list[int]:
-    folded = text.casefold()
-    return list(map(_WORD_HASHES.__getitem__, set(_WORD.findall(folded)) or (folded,)))
-
-
-def sketch_blobs(ids: Sequence[int], texts: Sequence[str]) -> list[bytes]:
-    """Each unit's sketch row: id, length and ``BANDS`` keys as little-endian int32."""
-    data = np.empty((len(texts), BANDS + 2), dtype="<i4")
-    data[:, 0] = ids
-    data[:, 1] = [len(text) for text in texts]
-    data[:, 2:] = band_array(texts)
-    return [row.tobytes() for row in data]
-
-
-def band_array(texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.int32]]:
-    """``BANDS`` LSH keys per text (32-bit, little-endian), vectorised over the texts."""
-    if not texts:
-        return np.zeros((0, BANDS), dtype="<i4")
-    hashes = [_word_hashes(text) for text in texts]
-    sizes = np.fromiter((len(h) for h in hashes), dtype=np.int64, count=len(hashes))
-    offsets = np.zeros(len(hashes), dtype=np.int64)
-    np.cumsum(sizes[:-1], out=offsets[1:])
-    words = np.fromiter((w for h in hashes for w in h), dtype=np.uint64, count=int(sizes.sum()))
-    with np.errstate(over="ignore"):
-        permuted = (words[None, :] * _MUL[:, None] + _ADD[:, None]) >> np.uint64(32)
-        minima = np.minimum.reduceat(permuted, offsets, axis=1).T.reshape(-1, BANDS, ROWS)
-        keys = _BAND * _MIX[ROWS]
-        for row in range(ROWS):
-            keys = keys + minima[:, :, row] * _MIX[row]
-    result: np.ndarray[Any, np.dtype[np.int32]] = (keys >> np.uint64(32)).astype("<u4").view("<i4")
-    return result
-
-
-def _length_window(length: int, threshold: float) -> tuple[int, int]:
-    ratio = threshold / 100.0
-    bound = ratio / (2.0 - ratio) if ratio < 1.0 else 1.0
-    return int(length * bound), int(length / bound) + 1 if bound > 0 else 1 << 62
-
-
 class Memory:
     """An open memory file. Use as a context manager; see the module docstring."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
-        self._index: _BandIndex | None = None
+        self._index: BandIndex | None = None
         self._changes = 0  # commits through this connection (data_version ignores them)
         self.meta: dict[str, str] = dict(connection.execute("SELECT key, value FROM meta"))
         self.source_lang = self.meta.get("source_lang", "vi")
@@ -273,8 +210,18 @@ class Memory:
                     batch = []
             if batch:
                 totals += self._add_batch(batch, now)
+            if totals[0]:
+                self._compact_index()
         added, changed, unchanged, kept = (int(n) for n in totals)
         return Counts(added, changed, unchanged, kept)
+
+    def _compact_index(self) -> None:
+        """Inside an add: rewrite the saved base index when it is missing or invalid, or when
+        the units added since reach ``COMPACT_SHARE`` of it (lookups merge those in)."""
+        db = self._db
+        if base_is_valid(db) and pending_share(db) < COMPACT_SHARE:
+            return
+        (BandIndex.current(db) or BandIndex.build(db)).write(db)
 
     def _stored(self, hashes: list[int]) -> dict[int, tuple[int, str, str, int | None]]:
         """hash -> (id, source, target, changed) of the stored units among ``hashes``."""
@@ -341,7 +288,7 @@ class Memory:
             db.executemany(
                 "INSERT INTO sketches (id, data) VALUES (?, ?)", zip(ids, blobs, strict=True)
             )
-            _bump_generation(db)
+            bump_generation(db)
         return [len(new), changed, unchanged, kept]
 
     def remove(
@@ -368,13 +315,19 @@ class Memory:
             return 0
         where = " AND ".join(clauses)
         with self._transaction():
-            self._db.execute(
-                f"DELETE FROM sketches WHERE id IN (SELECT id FROM units WHERE {where})", values
-            )
-            removed = self._db.execute(f"DELETE FROM units WHERE {where}", values).rowcount
-            if removed:
-                _bump_generation(self._db)
-        return removed
+            db = self._db
+            ids = [row[0] for row in db.execute(f"SELECT id FROM units WHERE {where}", values)]
+            # The index before the removal (its base is no longer valid after it).
+            index = BandIndex.current(db) if ids else None
+            for start in range(0, len(ids), 900):
+                part = ids[start : start + 900]
+                marks = ",".join("?" * len(part))
+                db.execute(f"DELETE FROM sketches WHERE id IN ({marks})", part)
+                db.execute(f"DELETE FROM units WHERE id IN ({marks})", part)
+            if ids:
+                bump_generation(db, removal=True)
+                (index.without(ids) if index is not None else BandIndex.build(db)).write(db)
+        return len(ids)
 
     class _Transaction:
         def __init__(self, owner: Memory) -> None:
@@ -443,7 +396,8 @@ class Memory:
             return []
         version = self._data_version()
         if self._index is None or self._index.version != version:
-            self._index = _BandIndex.load(self._db, version)
+            self._index = BandIndex.load(self._db)
+            self._index.version = version
         texts = [normalise(source) for source in sources]
         candidates = self._index.candidates(band_array(texts), texts, threshold)
         results: list[list[Match]] = []
@@ -527,152 +481,3 @@ def _initialise(db: sqlite3.Connection, source_lang: str, target_lang: str) -> N
     except BaseException:
         db.execute("ROLLBACK")
         raise
-
-
-class _BandIndex:
-    """Every unit's band keys, sorted, for candidate search (see the module docstring).
-
-    ``keys`` holds ``key << 20 | length`` sorted, so each bucket (units sharing a band key) is
-    ordered by length; ``owners`` the position (in ``ids`` and ``lengths``) of each key's unit.
-    """
-
-    def __init__(
-        self,
-        keys: np.ndarray[Any, Any],
-        owners: np.ndarray[Any, Any],
-        ids: np.ndarray[Any, Any],
-        lengths: np.ndarray[Any, Any],
-        version: Any,
-    ) -> None:
-        self.keys = keys
-        self.owners = owners
-        self.ids = ids
-        self.lengths = lengths
-        self.version = version
-
-    @classmethod
-    def load(cls, db: sqlite3.Connection, version: Any) -> _BandIndex:
-        """The index saved in the file for its current content, else built and saved."""
-        generation = _meta(db, "generation")
-        if generation is not None and _meta(db, "index_generation") == generation:
-            arrays = {name: _read_array(db, name, dtype) for name, dtype in _INDEX_ARRAYS}
-            if len({len(arrays["keys"]), len(arrays["owners"])}) == 1:
-                return cls(
-                    arrays["keys"], arrays["owners"], arrays["ids"], arrays["lengths"], version
-                )
-        index = cls.build(db, version)
-        index.save(db, generation)
-        return index
-
-    @classmethod
-    def build(cls, db: sqlite3.Connection, version: Any) -> _BandIndex:
-        # A narrow table read in one pass: about 60 MB per million units.
-        data = b"".join(row[0] for row in db.execute("SELECT data FROM sketches"))
-        table = np.frombuffer(data, dtype="<i4").reshape(-1, BANDS + 2)
-        lengths = table[:, 1].copy()
-        keys = np.ascontiguousarray(table[:, 2:]).astype(np.int64) << _LENGTH_BITS
-        keys |= np.minimum(lengths, _MAX_LENGTH)[:, None]
-        flat = keys.reshape(-1)
-        order = np.argsort(flat)
-        owners = (order // BANDS).astype(np.int32)
-        return cls(flat[order], owners, table[:, 0].astype(np.int64), lengths, version)
-
-    def save(self, db: sqlite3.Connection, generation: str | None) -> None:
-        """Keep the sorted index in the file, so the next process only reads it; skipped when
-        the file is read-only, busy, or changed meanwhile (it is only a cache)."""
-        if generation is None:
-            return
-        try:
-            db.execute("PRAGMA busy_timeout = 0")
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                if _meta(db, "generation") == generation:
-                    db.execute("DELETE FROM band_index")
-                    for name, dtype in _INDEX_ARRAYS:
-                        array = np.ascontiguousarray(getattr(self, name), dtype=dtype)
-                        for part, start in enumerate(range(0, len(array), _INDEX_PART)):
-                            piece = array[start : start + _INDEX_PART].tobytes()
-                            db.execute(
-                                "INSERT INTO band_index (name, part, data) VALUES (?, ?, ?)",
-                                (name, part, piece),
-                            )
-                    db.execute(
-                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('index_generation', ?)",
-                        (generation,),
-                    )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error:
-            pass
-        finally:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-
-    def candidates(
-        self, keys: np.ndarray[Any, Any], texts: Sequence[str], threshold: float
-    ) -> list[list[int]]:
-        """Per text, up to ``CANDIDATES`` unit ids sharing a band with it and of a length
-        that can reach ``threshold``, those sharing the most bands first (ties: older unit)."""
-        result: list[list[int]] = []
-        for start in range(0, len(texts), 256):  # bounded temporaries on popular buckets
-            part = texts[start : start + 256]
-            result.extend(self._candidates(keys[start : start + len(part)], part, threshold))
-        return result
-
-    def _candidates(
-        self, keys: np.ndarray[Any, Any], texts: Sequence[str], threshold: float
-    ) -> list[list[int]]:
-        count = len(texts)
-        flat = keys.reshape(-1).astype(np.int64) << _LENGTH_BITS
-        length = np.fromiter((len(t) for t in texts), dtype=np.int64, count=count)
-        lows = np.searchsorted(self.keys, flat, side="left")
-        highs = np.searchsorted(self.keys, flat + (1 << _LENGTH_BITS), side="left")
-        # A popular bucket (many near-identical units) gives the BUCKET units nearest in length.
-        near = np.searchsorted(self.keys, flat | np.repeat(np.minimum(length, _MAX_LENGTH), BANDS))
-        starts = np.maximum(lows, np.minimum(near - BUCKET // 2, highs - BUCKET))
-        sizes = np.minimum(highs, starts + BUCKET) - starts
-        total = int(sizes.sum())
-        if total == 0:
-            return [[] for _ in texts]
-        # Every (query, unit) pair that shares a band: the ranges expanded without a loop.
-        query = np.repeat(np.repeat(np.arange(count, dtype=np.int64), BANDS), sizes)
-        positions = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)
-        owners = self.owners[positions].astype(np.int64)
-        ratio = threshold / 100.0
-        bound = ratio / (2.0 - ratio) if ratio < 1.0 else 1.0
-        unit_length = self.lengths[owners]
-        keep = (unit_length >= np.floor(length * bound)[query]) & (
-            unit_length <= (length / max(bound, 1e-9) + 1.0)[query]
-        )
-        pairs, shared = np.unique(query[keep] * len(self.ids) + owners[keep], return_counts=True)
-        query, owners = pairs // len(self.ids), pairs % len(self.ids)
-        order = np.lexsort((owners, -shared, query))
-        query, owners = query[order], owners[order]
-        rank = np.arange(len(query)) - np.searchsorted(query, query, side="left")
-        query, owners = query[rank < CANDIDATES], owners[rank < CANDIDATES]
-        bounds = np.searchsorted(query, np.arange(count + 1)).tolist()
-        ids: list[int] = self.ids[owners].tolist()
-        return [ids[bounds[i] : bounds[i + 1]] for i in range(count)]
-
-
-_INDEX_ARRAYS = (("keys", "<i8"), ("owners", "<i4"), ("ids", "<i8"), ("lengths", "<i4"))
-_INDEX_PART = 1 << 20  # elements per stored blob
-
-
-def _meta(db: sqlite3.Connection, key: str) -> str | None:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def _bump_generation(db: sqlite3.Connection) -> None:
-    """Mark the units as changed: a saved band index no longer describes them."""
-    db.execute(
-        "INSERT INTO meta (key, value) VALUES ('generation', '1') "
-        "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
-    )
-
-
-def _read_array(db: sqlite3.Connection, name: str, dtype: str) -> np.ndarray[Any, Any]:
-    rows = db.execute("SELECT data FROM band_index WHERE name = ? ORDER BY part", (name,))
-    return np.frombuffer(b"".join(row[0] for row in rows), dtype=dtype)

@@ -293,7 +293,7 @@ def _refuse_binary_text(text: str, display: str) -> None:
             "file, not text"
         )
     sample = text[:65536]
-    controls = sum(1 for char in sample if _is_binary_control(char))
+    controls = len(_BINARY_CONTROL.findall(sample))
     # A few escape sequences or bell characters occur in real text (terminal copies).
     if controls >= 8 and controls * 3 > len(sample):
         raise UserError(
@@ -302,8 +302,9 @@ def _refuse_binary_text(text: str, display: str) -> None:
         )
 
 
-def _is_binary_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v\x1c\x1d\x1e\x85"
+# The control characters (category Cc: U+0000-U+001F, U+007F-U+009F) other than the
+# whitespace ones (tab, line ends, form feed, the file/group/record separators, NEL).
+_BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 
 
 def _where(data: bytes, offset: int) -> str:

@@ -33,6 +33,7 @@ from translate import __version__
 from translate.errors import UserError
 from translate.memory import Unit
 from translate.safexml import HostileXml, hardened_parser
+from translate.wording import count
 
 O_TMF = "translate-memory-sqlite"
 _READ_SIZE = 64 * 1024
@@ -82,13 +83,15 @@ class ReadReport:
         lines: list[str] = []
         if self.inline_codes:
             lines.append(
-                f"{path}: {self.inline_codes} units had inline markup (bpt/ept/ph/it/ut) reduced "
-                "to their text"
+                f"{path}: {count(self.inline_codes, 'unit')} had inline markup (bpt/ept/ph/it/ut) "
+                "reduced to plain text"
             )
         if self.no_target:
-            lines.append(f"{path}: {self.no_target} units had no {target_lang} variant; skipped")
+            lines.append(
+                f"{path}: {count(self.no_target, 'unit')} had no {target_lang} variant; skipped"
+            )
         if self.empty:
-            lines.append(f"{path}: {self.empty} units had an empty segment; skipped")
+            lines.append(f"{path}: {count(self.empty, 'unit')} had an empty segment; skipped")
         return lines
 
 

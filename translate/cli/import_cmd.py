@@ -56,6 +56,9 @@ def import_command(file: Path, catalogue: Path | None) -> None:
     An XLIFF file (.xlf, .xliff from `translate export --format xliff`, Translate Toolkit's
     po2xliff or OmegaT): see `translate export --help`. Catalogues are written atomically,
     under their lock.
+
+    A TMX file is refused here: it goes into the translation memory with `translate tm import
+    FILE.tmx`.
     """
     suffix = file.suffix.lower()
     if suffix in SHEETS:
@@ -73,6 +76,11 @@ def import_command(file: Path, catalogue: Path | None) -> None:
     elif suffix in XLIFF:
         for line in _xliff_importer()(file, catalogue):
             click.echo(line, err=True)
+    elif suffix == ".tmx":
+        raise UserError(
+            f"{file}: a TMX file goes into the translation memory, not into a catalogue; "
+            f"import it with `translate tm import {file}` (the next `translate run` reuses it)"
+        )
     else:
         raise UserError(
             f"{file}: cannot import {suffix or 'a file without extension'}; give a review "

@@ -136,7 +136,7 @@ carry a `# tm: score=… origin=…` comment.""",
     type=click.FloatRange(min=1, max=100),
     default=75.0,
     show_default=True,
-    help="Lowest similarity (0-100, rapidfuzz ratio) for a fuzzy memory match, as pot2po.",
+    help="Lowest similarity (1-100, rapidfuzz ratio) for a fuzzy memory match, as pot2po.",
 )
 @click.option(
     "--tm-exact",

@@ -134,8 +134,8 @@ def import_(tmx_file: Path, memory_path: Path, from_code: str, to_code: str) -> 
         click.echo(f"Warning: {warning}", err=True)
     click.echo(
         f"{memory_path}: {counts.added} added, {counts.changed} changed, {counts.unchanged} "
-        f"unchanged, {counts.kept_newer} older than the stored unit ({report.units} units in "
-        f"{tmx_file})",
+        f"unchanged, {counts.kept_newer} older than the stored unit "
+        f"({count(report.units, 'unit')} in {tmx_file})",
         err=True,
     )
 
@@ -159,14 +159,14 @@ def export(output: Path, memory_path: Path, from_code: str, to_code: str) -> Non
     from translate.tmx import write_units
 
     with _open(memory_path, from_code, to_code) as memory, atomic_writer(output) as stream:
-        count = write_units(
+        written = write_units(
             stream,
             memory.units(),
             source_lang=memory.source_lang,
             target_lang=memory.target_lang,
             now=now_epoch(),
         )
-    click.echo(f"{output}: {count} units written", err=True)
+    click.echo(f"{output}: {count(written, 'unit')} written", err=True)
 
 
 @tm.command("stats")
@@ -241,4 +241,4 @@ def remove(
         raise UserError("say what to remove: SOURCE text, --project or --origin")
     with _open(memory_path, from_code, to_code) as memory:
         removed = memory.remove(sources=sources, project=project, origin_prefix=origin_prefix)
-    click.echo(f"{memory_path}: {removed} units removed", err=True)
+    click.echo(f"{memory_path}: {count(removed, 'unit')} removed", err=True)

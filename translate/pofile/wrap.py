@@ -184,13 +184,18 @@ def _load_libunistring() -> ctypes.CDLL | None:
     import ctypes
     import ctypes.util
 
-    for name in (ctypes.util.find_library("unistring"), "libunistring.so.5", "libunistring.so.2"):
-        if not name:
-            continue
+    # The usual sonames first: find_library runs `ldconfig -p` in a child process.
+    for name in ("libunistring.so.5", "libunistring.so.2"):
         try:
             return ctypes.CDLL(name)
         except OSError:
             continue
+    found = ctypes.util.find_library("unistring")
+    if found:
+        try:
+            return ctypes.CDLL(found)
+        except OSError:
+            pass
     return None
 
 
