@@ -22,11 +22,11 @@ digest is of the msgstr as written, so it keeps telling untouched machine output
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from translate.frozen import collector_paused
 from translate.glossary import Glossary, Term, nfc
 from translate.protect import (
     Masked,
@@ -36,17 +36,32 @@ from translate.protect import (
     can_mask,
     kept_verbatim,
     mask,
+    placeholder,
     resolve,
     restore,
 )
-from translate.termmatch import TermMatch, TermMatcher, positions_in, target_present
+from translate.termmatch import (
+    Located,
+    Scan,
+    TermMatcher,
+    nfc_all,
+    target_present,
+)
 from translate.translation import Alternative, MachineSource, Translation
 
 if TYPE_CHECKING:
     from translate.models import InstalledPackage
 
 RETRY_ALTERNATIVES = 3
-_TRIGGERS = ("/", "@", "#", "`", "\\", "www.", "WWW.")  # one of them is in every built-in span
+# One of them is in every built-in span (``www.`` in any case, as builtin_spans looks for it).
+_TRIGGERS = (
+    "/",
+    "@",
+    "#",
+    "`",
+    "\\",
+    *(a + b + c + "." for a in "wW" for b in "wW" for c in "wW"),
+)
 
 
 class Translator(Protocol):
@@ -103,8 +118,18 @@ class Guard:
         self.glossary = glossary or Glossary()
         self.protect = protect
         self.extra_spans = extra_spans
-        self._matcher: TermMatcher | None = self.glossary.matcher() if self.glossary else None
+        # One search finds the terms and the texts that may hold a built-in span.
+        self._matcher: TermMatcher | None = (
+            TermMatcher(self.glossary.terms, flags=_TRIGGERS if protect else ())
+            if self.glossary or protect
+            else None
+        )
         self._terms: dict[str, Term] = {t.source: t for t in self.glossary.terms}
+        # What a match of each pattern becomes: Span(start, end, *parts).
+        self._span_parts: list[tuple[str, str, bool, str]] = [
+            ("dnt" if t.dnt else "term", t.preferred, False, t.source)
+            for t in (self._matcher.pattern_terms if self._matcher is not None else ())
+        ]
 
     def spans(self, text: str, extra: Sequence[Span] = ()) -> list[Span]:
         """Spans of the NFC ``text``: ``extra`` (and ``extra_spans``') first, then built-in
@@ -126,30 +151,36 @@ class Guard:
         return unique([self.requirement(span) for span in self.spans(nfc(text))])
 
     def masked_many(self, texts: Sequence[str]) -> list[Masked | None]:
-        """``masked`` for every text, the glossary searched in one pass over all of them."""
-        normal = list(texts)
-        joined = "\n".join(normal)
-        if not unicodedata.is_normalized("NFC", joined):
-            normal = [nfc(text) for text in normal]
-            joined = "\n".join(normal)
-        found: Sequence[Sequence[TermMatch]] = (
-            self._matcher.find_many(normal, normalized=True)
-            if self._matcher is not None
-            else [()] * len(normal)
-        )
-        # Every built-in span holds one of these; texts without any are not searched.
-        triggers = positions_in(normal, joined, _TRIGGERS) if self.protect else set()
-        plans: list[Masked | None] = [None] * len(normal)
-        for index, text in enumerate(normal):
-            matches = found[index]
-            builtin = builtin_spans(text) if index in triggers else []
-            extra = self.extra_spans(text) if self.extra_spans is not None else ()
-            if not (matches or builtin or extra) or not can_mask(text):
-                continue
-            terms = [m.span() for m in matches]  # already non-overlapping, in text order
-            spans = resolve(extra, builtin, terms) if builtin or extra else terms
-            plans[index] = mask(text, spans)
+        """``masked`` for every text, the glossary and the built-in spans' triggers searched in
+        one pass over all of them; texts with nothing found are not looked at again."""
+        with collector_paused():
+            normal = nfc_all(texts)
+            scan = self._matcher.locate(normal) if self._matcher else Scan({}, frozenset())
+            plans: list[Masked | None] = [None] * len(normal)
+            parts = self._span_parts
+            if self.extra_spans is None:  # the usual case: most texts have terms only
+                for index, located in scan.matches.items():
+                    if index not in scan.flagged and can_mask(normal[index]):
+                        plans[index] = _masked_terms(normal[index], located, parts)
+                others: Iterable[int] = scan.flagged
+            else:
+                others = range(len(normal))
+            for index in others:
+                plans[index] = self._masked(
+                    normal[index], scan.matches.get(index, ()), index in scan.flagged
+                )
         return plans
+
+    def _masked(self, text: str, located: Sequence[Located], flagged: bool) -> Masked | None:
+        """One text's masked form from its glossary matches, built-in and extra spans."""
+        builtin = builtin_spans(text) if flagged else []
+        extra = self.extra_spans(text) if self.extra_spans is not None else ()
+        if not (located or builtin or extra) or not can_mask(text):
+            return None
+        parts = self._span_parts
+        # Already non-overlapping, in text order.
+        terms = [Span(start, end, *parts[pattern]) for start, end, pattern in located]
+        return mask(text, resolve(extra, builtin, terms) if builtin or extra else terms)
 
     def masked(self, text: str, extra: Sequence[Span] = ()) -> Masked | None:
         """The masked form of ``text`` (NFC), or None when it has nothing to protect."""
@@ -158,6 +189,23 @@ class Guard:
         if not spans or not can_mask(text):
             return None
         return mask(text, spans)
+
+
+def _masked_terms(
+    text: str, located: Sequence[Located], parts: Sequence[tuple[str, str, bool, str]]
+) -> Masked:
+    """``mask`` for a text whose only spans are its (non-overlapping, ordered) glossary
+    matches, building the spans and the masked text in one loop."""
+    spans: list[Span] = []
+    pieces: list[str] = []
+    position = 0
+    for number, (start, end, pattern) in enumerate(located, 1):
+        spans.append(Span(start, end, *parts[pattern]))
+        pieces.append(text[position:start])
+        pieces.append(placeholder(number))
+        position = end
+    pieces.append(text[position:])
+    return Masked(text, "".join(pieces), tuple(spans))
 
 
 def unique(requirements: Sequence[Requirement]) -> list[Requirement]:

@@ -28,6 +28,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from translate.frozen import quick_init
+
 OPEN = "⟦"
 CLOSE = "⟧"
 # Kinds: built-in protected spans, glossary matches (``term`` is restored to its target,
@@ -35,6 +37,7 @@ CLOSE = "⟧"
 BUILTIN_KINDS = ("url", "email", "path", "code", "hashtag", "handle")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Span:
     """``text[start:end]`` goes through the model as a placeholder and comes back as ``restore``."""
@@ -47,6 +50,7 @@ class Span:
     label: str = ""  # what a flag names (a glossary term's source, …); default: the text
 
 
+@quick_init
 @dataclass(frozen=True)
 class Masked:
     """A source with its spans replaced by placeholders; ``spans[i]`` is placeholder i + 1."""
@@ -182,14 +186,23 @@ def mask(text: str, spans: Sequence[Span]) -> Masked:
     """``text`` with each span (non-overlapping, in text order) replaced by its placeholder."""
     pieces: list[str] = []
     position = 0
-    for index, span in enumerate(spans):
-        if span.start < position:
+    for number, span in enumerate(spans, 1):
+        start = span.start
+        if start < position:
             raise ValueError("spans overlap or are out of order")
-        pieces.append(text[position : span.start])
-        pieces.append(f"{OPEN}{index + 1}{CLOSE}")
+        pieces.append(text[position:start])
+        pieces.append(placeholder(number))
         position = span.end
     pieces.append(text[position:])
     return Masked(source=text, text="".join(pieces), spans=tuple(spans))
+
+
+_PLACEHOLDERS = tuple(f"{OPEN}{number}{CLOSE}" for number in range(64))
+
+
+def placeholder(number: int) -> str:
+    """The placeholder of span ``number`` (1-based): ``⟦1⟧``, ``⟦2⟧``…"""
+    return _PLACEHOLDERS[number] if number < len(_PLACEHOLDERS) else f"{OPEN}{number}{CLOSE}"
 
 
 def restore(masked: Masked, output: str) -> Restored:
