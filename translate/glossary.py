@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,16 +183,38 @@ def parse_table(text: str, name: str) -> tuple[list[Row], list[str]]:
     layout = _Layout(columns)
     rows: list[Row] = []
     skipped: list[str] = []
-    for number, line in enumerate(lines[header_number:], header_number + 1):
-        if not _content(line):
+    records: Iterator[tuple[int, list[str]]]
+    if delimiter == "\t":
+        records = ((n, line.split("\t")) for n, line in enumerate(lines, 1) if n > header_number)
+    else:
+        records = _csv_records(text.splitlines(keepends=True), name, header_number)
+    for number, cells in records:
+        if not _content(lines[number - 1]):
             continue
-        cells = line.split("\t") if delimiter == "\t" else _cells(line, delimiter, name, number)
         row = _row(layout, cells, f"{name}:{number}")
         if row is None:
             skipped.append(f"{name}:{number}")
         else:
             rows.append(row)
     return rows, skipped
+
+
+def _csv_records(lines: list[str], name: str, header: int) -> Iterator[tuple[int, list[str]]]:
+    """The CSV records after the header line, with the line each starts on (a quoted cell may
+    hold line breaks: a spreadsheet's note)."""
+    reader = csv.reader(lines[header:], delimiter=",", strict=True)
+    start = header + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise UserError(
+                f"{name}:{start}: not a CSV row ({exc}); quote cells with commas"
+            ) from None
+        yield start, cells
+        start = header + reader.line_num + 1
 
 
 def _content(line: str) -> bool:
