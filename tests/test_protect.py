@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translate.protect import Span, builtin_spans, kept_verbatim, mask, resolve, restore
+from translate.protect import (
+    Span,
+    builtin_spans,
+    kept_as_span,
+    kept_verbatim,
+    mask,
+    resolve,
+    restore,
+)
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -114,6 +122,15 @@ def test_kept_verbatim() -> None:
     assert kept_verbatim("Hue-S", "the Hue-S app")
     assert not kept_verbatim("Hue-S", "the Hue-Smart app")
     assert not kept_verbatim("https://a.vn/x", "https://a.vn/y")
+
+
+def test_kept_as_span() -> None:
+    url = "https://hue-s.vn/gioi-thieu"
+    assert kept_as_span(url, f"See {url}.") and kept_as_span(url, f"({url})")
+    assert not kept_as_span(url, f"See {url}/ for more") and not kept_as_span(url, f"{url}-en")
+    assert kept_as_span("info@hue.gov.vn", "write to info@hue.gov.vn, or call")
+    assert not kept_as_span("info@hue.gov.vn", "write to info@hue.gov.vnx")
+    assert kept_as_span("#CĐS", "the #CĐS tag") and not kept_as_span("#CĐS", "the #CĐS2 tag")
 
 
 _ALPHABET = st.sampled_from(["a", "b", " ", "đ", "⟦", "1", "."])

@@ -29,11 +29,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from translate.frozen import collector_paused
 from translate.glossary import Glossary, Term, nfc
 from translate.protect import (
+    BUILTIN_KINDS,
     Masked,
     Problem,
     Span,
     builtin_spans,
     can_mask,
+    kept_as_span,
     kept_verbatim,
     mask,
     placeholder,
@@ -93,6 +95,8 @@ class Requirement:
     def met(self, output: str) -> bool:
         if self.term is not None:
             return target_present(self.term, output)
+        if self.kind in BUILTIN_KINDS:  # the same whole span, not a longer URL or path
+            return kept_as_span(self.wanted, output)
         return kept_verbatim(self.wanted, output)
 
     def describe(self) -> str:

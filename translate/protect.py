@@ -260,5 +260,12 @@ def kept_verbatim(span_text: str, output: str) -> bool:
     return False
 
 
+def kept_as_span(span_text: str, output: str) -> bool:
+    """Whether a built-in span (URL, e-mail, path, code, #tag, @handle) is in the output as
+    the same whole span: ``https://a.vn/x`` is not kept in ``https://a.vn/x/`` nor in
+    ``https://a.vn/x-en`` (``kept_verbatim`` would accept both), but is in ``…/x.``."""
+    return span_text in output and any(s.restore == span_text for s in builtin_spans(output))
+
+
 def _joins(left: str, right: str) -> bool:
     return left.isalnum() and right.isalnum()
