@@ -150,3 +150,15 @@ def test_identity_model_round_trips(pieces: list[tuple[str, bool]]) -> None:
         text += " "
     masked = mask(text, resolve(spans))
     assert restore(masked, masked.text).text == text
+
+
+_PATHISH = st.sampled_from(
+    ["a", "đ", "1", "/", "\\", ".", "~", ":", "-", "_", " ", "md", "C:", "x.y"]
+)
+
+
+@given(st.lists(_PATHISH, max_size=14).map("".join))
+def test_the_path_pre_check_never_hides_a_path(text: str) -> None:
+    from translate.protect import _PATH, _may_hold_path
+
+    assert _may_hold_path(text) or _PATH.search(text) is None

@@ -122,6 +122,31 @@ def _is_path(candidate: str) -> bool:
     return True
 
 
+def _may_hold_path(text: str) -> bool:
+    """False only when ``_PATH`` cannot match: no backslash, ``./`` or ``~/``, no slash after
+    a character that may precede an absolute path, and no ``.x`` extension in the run after a
+    slash. Dates (``20/11/2019``) and units (``km/h``) are the usual slashes in news text, and
+    the path pattern is the slowest of all."""
+    if "\\" in text or "./" in text or "~/" in text:
+        return True
+    size = len(text)
+    position = text.find("/")
+    while position != -1:
+        before = text[position - 1] if position else " "
+        if not (before.isalnum() or before in "_/\\.:~"):
+            return True
+        end = position + 1
+        while end < size and (text[end].isalnum() or text[end] in "_.-"):
+            if text[end] == "." and end + 1 < size and text[end + 1] in _ASCII_LETTERS:
+                return True
+            end += 1
+        position = text.find("/", position + 1)
+    return False
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def builtin_spans(text: str) -> list[Span]:
     """Every built-in protected span of ``text`` (overlaps resolved, in text order)."""
     found: list[Span] = []
@@ -134,7 +159,7 @@ def builtin_spans(text: str) -> list[Span]:
             end = _trim(text, match.start(), match.end())
             found.append(_literal(text, match.start(), end, "email"))
         found.extend(_literal(text, m.start(), m.end(), "handle") for m in _HANDLE.finditer(text))
-    if "/" in text or "\\" in text:
+    if ("/" in text or "\\" in text) and _may_hold_path(text):
         for match in _PATH.finditer(text):
             end = _trim(text, match.start(), match.end())
             if _is_path(text[match.start() : end]):
