@@ -30,6 +30,8 @@ from translate.frozen import collector_paused
 from translate.glossary import Glossary, Term, nfc
 from translate.protect import (
     BUILTIN_KINDS,
+    CLOSE,
+    OPEN,
     Masked,
     Problem,
     Span,
@@ -124,7 +126,7 @@ class Guard:
         self.extra_spans = extra_spans
         # One search finds the terms and the texts that may hold a built-in span.
         self._matcher: TermMatcher | None = (
-            TermMatcher(self.glossary.terms, flags=_TRIGGERS if protect else ())
+            TermMatcher(self.glossary.terms, flags=(*(_TRIGGERS if protect else ()), OPEN, CLOSE))
             if self.glossary or protect
             else None
         )
@@ -164,7 +166,7 @@ class Guard:
             parts = self._span_parts
             if self.extra_spans is None:  # the usual case: most texts have terms only
                 for index, located in scan.matches.items():
-                    if index not in scan.flagged and can_mask(normal[index]):
+                    if index not in scan.flagged:  # flagged: a trigger, or ⟦ ⟧ (can_mask)
                         plans[index] = _masked_terms(normal[index], located, parts)
                 others: Iterable[int] = scan.flagged
             else:
@@ -177,7 +179,7 @@ class Guard:
 
     def _masked(self, text: str, located: Sequence[Located], flagged: bool) -> Masked | None:
         """One text's masked form from its glossary matches, built-in and extra spans."""
-        builtin = builtin_spans(text) if flagged else []
+        builtin = builtin_spans(text) if flagged and self.protect else []
         extra = self.extra_spans(text) if self.extra_spans is not None else ()
         if not (located or builtin or extra) or not can_mask(text):
             return None

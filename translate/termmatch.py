@@ -53,6 +53,7 @@ for _tone in _TONES:
             _OLD_TONE[_old] = _new
 _NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
 _TONE_PAIR = re.compile("|".join(sorted({*_OLD_TONE, *_NEW_TONE})))
+_TONE_PAIR_FIRST = frozenset(pair[0] for pair in (*_OLD_TONE, *_NEW_TONE))
 # Whitespace other than single spaces: such texts are searched one by one, spaces collapsed.
 _ODD_SPACES = ("  ", "\t", "\n", "\r", "\xa0", "\u202f", "\u2009", "\u3000", "\x0b", "\x0c")
 
@@ -75,7 +76,7 @@ def fold(text: str) -> str:
 def spellings(source: str) -> list[str]:
     """The forms of a term searched in texts: both tone placements of each `oa`/`oe`/`uy`."""
     forms = [" ".join(nfc(source).split())]
-    if _TONE_PAIR.search(forms[0]) is None:
+    if _TONE_PAIR_FIRST.isdisjoint(forms[0]) or _TONE_PAIR.search(forms[0]) is None:
         return forms
     for match in reversed(list(_TONE_PAIR.finditer(forms[0]))):
         pair = match.group()
