@@ -160,21 +160,23 @@ class Guard:
         """``masked`` for every text, the glossary and the built-in spans' triggers searched in
         one pass over all of them; texts with nothing found are not looked at again."""
         with collector_paused():
-            normal = nfc_all(texts)
-            scan = self._matcher.locate(normal) if self._matcher else Scan({}, frozenset())
-            plans: list[Masked | None] = [None] * len(normal)
-            parts = self._span_parts
-            if self.extra_spans is None:  # the usual case: most texts have terms only
-                for index, located in scan.matches.items():
-                    if index not in scan.flagged:  # flagged: a trigger, or ⟦ ⟧ (can_mask)
-                        plans[index] = _masked_terms(normal[index], located, parts)
-                others: Iterable[int] = scan.flagged
-            else:
-                others = range(len(normal))
-            for index in others:
-                plans[index] = self._masked(
-                    normal[index], scan.matches.get(index, ()), index in scan.flagged
-                )
+            return self._plans(nfc_all(texts))  # its search results freed before the GC runs
+
+    def _plans(self, normal: list[str]) -> list[Masked | None]:
+        scan = self._matcher.locate(normal) if self._matcher else Scan({}, frozenset())
+        plans: list[Masked | None] = [None] * len(normal)
+        parts = self._span_parts
+        if self.extra_spans is None:  # the usual case: most texts have terms only
+            for index, located in scan.matches.items():
+                if index not in scan.flagged:  # flagged: a trigger, or ⟦ ⟧ (can_mask)
+                    plans[index] = _masked_terms(normal[index], located, parts)
+            others: Iterable[int] = scan.flagged
+        else:
+            others = range(len(normal))
+        for index in others:
+            plans[index] = self._masked(
+                normal[index], scan.matches.get(index, ()), index in scan.flagged
+            )
         return plans
 
     def _masked(self, text: str, located: Sequence[Located], flagged: bool) -> Masked | None:
