@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from termmatch_reference import ReferenceMatcher
 
+from translate.formats import placeholders
 from translate.frozen import quick_init
 from translate.glossary import Glossary, Term
 from translate.guard import Guard
@@ -110,16 +111,33 @@ def test_batch_masking_is_per_sentence_masking(
     assert guard.masked_many(batch) == [guard.masked(text) for text in batch]
 
 
-def test_batch_masking_with_extra_spans() -> None:
-    def markup(text: str) -> list[Span]:
-        start = text.find("<1>")
-        return [Span(start, start + 3, "markup", "<1>", ordered=True)] if start >= 0 else []
+@settings(max_examples=60, deadline=None)
+@given(cases(), st.booleans(), st.booleans())
+def test_batch_masking_with_markup_placeholders(
+    case: tuple[list[Term], list[str]], protect: bool, triggers: bool
+) -> None:
+    glossary, batch = case
+    batch = [f"<1>{text}</1>" if i % 2 else text for i, text in enumerate(batch)]
+    guard = Guard(
+        Glossary(tuple(glossary)),
+        protect=protect,
+        extra_spans=placeholders.spans,
+        extra_triggers=placeholders.SPAN_TRIGGERS if triggers else None,
+    )
+    assert guard.masked_many(batch) == [guard.masked(text) for text in batch]
 
-    guard = Guard(Glossary((Term("Huế", ("Hue",)),)), extra_spans=markup)
-    batch = ["<1>Huế</1> và Huế", "Huế", "không có gì"]
+
+def test_batch_masking_with_extra_spans() -> None:
+    guard = Guard(
+        Glossary((Term("Huế", ("Hue",)),)),
+        extra_spans=placeholders.spans,
+        extra_triggers=placeholders.SPAN_TRIGGERS,
+    )
+    batch = ["<1>Huế</1> và Huế", "Huế", "không có gì", "a < b"]
     assert guard.masked_many(batch) == [guard.masked(text) for text in batch]
     first = guard.masked_many(batch)[0]
-    assert first is not None and [s.kind for s in first.spans] == ["markup", "term", "term"]
+    kinds = [s.kind for s in first.spans] if first is not None else []
+    assert kinds == ["markup", "term", "markup", "term"]
 
 
 def test_quick_init_builds_the_same_objects() -> None:

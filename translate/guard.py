@@ -118,16 +118,23 @@ class Guard:
         *,
         protect: bool = True,
         extra_spans: Callable[[str], Sequence[Span]] | None = None,
+        extra_triggers: Sequence[str] | None = None,
     ) -> None:
         """``extra_spans(text)``: spans another stage already made for a sentence (markup
-        placeholders such as ``<1>``…``</1>``, ``ordered=True``); they win over the rest."""
+        placeholders such as ``<1>``…``</1>``, ``ordered=True``); they win over the rest.
+        ``extra_triggers``: strings one of which is in every text ``extra_spans`` finds
+        spans in (``<`` for markup placeholders); ``masked_many`` then asks only the texts
+        holding one (found by the glossary's search), else it asks every text."""
         self.glossary = glossary or Glossary()
         self.protect = protect
         self.extra_spans = extra_spans
-        # One search finds the terms and the texts that may hold a built-in span.
+        self.extra_triggers = tuple(extra_triggers) if extra_triggers is not None else None
+        # One search finds the terms and the texts that may hold a built-in or extra span
+        # (or a placeholder bracket: can_mask).
+        flags = (*(_TRIGGERS if protect else ()), *(self.extra_triggers or ()), OPEN, CLOSE)
         self._matcher: TermMatcher | None = (
-            TermMatcher(self.glossary.terms, flags=(*(_TRIGGERS if protect else ()), OPEN, CLOSE))
-            if self.glossary or protect
+            TermMatcher(self.glossary.terms, flags=flags)
+            if self.glossary or protect or self.extra_triggers
             else None
         )
         self._terms: dict[str, Term] = {t.source: t for t in self.glossary.terms}
@@ -166,7 +173,8 @@ class Guard:
         scan = self._matcher.locate(normal) if self._matcher else Scan({}, frozenset())
         plans: list[Masked | None] = [None] * len(normal)
         parts = self._span_parts
-        if self.extra_spans is None:  # the usual case: most texts have terms only
+        if self.extra_spans is None or self.extra_triggers is not None:
+            # The usual case: most texts have terms only, the flagged ones are looked at.
             for index, located in scan.matches.items():
                 if index not in scan.flagged:  # flagged: a trigger, or ⟦ ⟧ (can_mask)
                     plans[index] = _masked_terms(normal[index], located, parts)
@@ -182,7 +190,8 @@ class Guard:
     def _masked(self, text: str, located: Sequence[Located], flagged: bool) -> Masked | None:
         """One text's masked form from its glossary matches, built-in and extra spans."""
         builtin = builtin_spans(text) if flagged and self.protect else []
-        extra = self.extra_spans(text) if self.extra_spans is not None else ()
+        asked = self.extra_spans is not None and (flagged or self.extra_triggers is None)
+        extra = self.extra_spans(text) if asked and self.extra_spans is not None else ()
         if not (located or builtin or extra) or not can_mask(text):
             return None
         parts = self._span_parts
