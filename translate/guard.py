@@ -32,6 +32,7 @@ from translate.protect import (
     BUILTIN_KINDS,
     CLOSE,
     OPEN,
+    PLACEHOLDERS,
     Masked,
     Problem,
     Span,
@@ -40,7 +41,6 @@ from translate.protect import (
     kept_as_span,
     kept_verbatim,
     mask,
-    placeholder,
     resolve,
     restore,
 )
@@ -212,17 +212,17 @@ def _masked_terms(
     text: str, located: Sequence[Located], parts: Sequence[tuple[str, str, bool, str]]
 ) -> Masked:
     """``mask`` for a text whose only spans are its (non-overlapping, ordered) glossary
-    matches, building the spans and the masked text in one loop."""
-    spans: list[Span] = []
+    matches, without its checks: the masked text in one loop, the spans in another."""
+    if len(located) >= len(PLACEHOLDERS):
+        return mask(text, [Span(start, end, *parts[pattern]) for start, end, pattern in located])
     pieces: list[str] = []
     position = 0
-    for number, (start, end, pattern) in enumerate(located, 1):
-        spans.append(Span(start, end, *parts[pattern]))
-        pieces.append(text[position:start])
-        pieces.append(placeholder(number))
+    for number, (start, end, _) in enumerate(located, 1):
+        pieces += (text[position:start], PLACEHOLDERS[number])
         position = end
     pieces.append(text[position:])
-    return Masked(text, "".join(pieces), tuple(spans))
+    spans = tuple([Span(start, end, *parts[pattern]) for start, end, pattern in located])
+    return Masked(text, "".join(pieces), spans)
 
 
 def unique(requirements: Sequence[Requirement]) -> list[Requirement]:

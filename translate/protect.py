@@ -222,12 +222,13 @@ def mask(text: str, spans: Sequence[Span]) -> Masked:
     return Masked(source=text, text="".join(pieces), spans=tuple(spans))
 
 
-_PLACEHOLDERS = tuple(f"{OPEN}{number}{CLOSE}" for number in range(64))
+# ⟦0⟧ is never used: PLACEHOLDERS[n] is span n's.
+PLACEHOLDERS = tuple(f"{OPEN}{number}{CLOSE}" for number in range(64))
 
 
 def placeholder(number: int) -> str:
     """The placeholder of span ``number`` (1-based): ``⟦1⟧``, ``⟦2⟧``…"""
-    return _PLACEHOLDERS[number] if number < len(_PLACEHOLDERS) else f"{OPEN}{number}{CLOSE}"
+    return PLACEHOLDERS[number] if number < len(PLACEHOLDERS) else f"{OPEN}{number}{CLOSE}"
 
 
 def restore(masked: Masked, output: str) -> Restored:
