@@ -3,6 +3,7 @@
     matcher = glossary.matcher()                  # compiled once per run
     matcher.find(text)                            # [TermMatch(start, end, term), …]
     matcher.find_many(sentences)                  # the same for a whole run, in one pass
+    matcher.locate(nfc_sentences)                 # Scan: (start, end, pattern) by sentence
 
 Rules:
 
@@ -18,8 +19,14 @@ Rules:
   D``); of terms matching the same text, a case-sensitive one wins, then the first loaded.
 
 Every form of every term goes into one Aho-Corasick automaton (``ahocorasick_rs``, compiled
-Rust), and a run's sentences are searched as one string: the cost grows with the text and
-the matches, not with the number of terms, and the text is never copied or re-cased.
+Rust), and a run's sentences are searched as one UTF-8 string: the cost grows with the text
+and the matches, not with the number of terms, and the text is never re-cased. The work per
+match (character offsets, whole-syllable edges, grouping by sentence) is done by C functions
+mapped over all matches; Python looks only at matches next to a joiner or a non-ASCII
+character and at sentences whose matches overlap. The same search reports ``flags``
+(strings a caller wants to know the sentences of: the guard's triggers for URLs, e-mails,
+paths…) and whitespace other than single spaces (those sentences are searched again with
+it collapsed).
 """
 
 from __future__ import annotations
