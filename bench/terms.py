@@ -148,11 +148,13 @@ def _anchor(source: Path) -> tuple[float, tuple[str, ...]]:
 
 
 def _contender(glossary_file: Path, sentences: tuple[str, ...]) -> tuple[float, int, int]:
+    from translate.formats.placeholders import SPAN_TRIGGERS, spans
     from translate.glossary import load_glossaries
     from translate.guard import Guard
 
     started = time.process_time()
-    guard = Guard(load_glossaries([glossary_file]))
+    # As translate run builds it: markup placeholders are extra spans (none in plain text).
+    guard = Guard(load_glossaries([glossary_file]), extra_spans=spans, extra_triggers=SPAN_TRIGGERS)
     masked = guard.masked_many(sentences)
     seconds = time.process_time() - started
     with_spans = [m for m in masked if m is not None]

@@ -95,6 +95,26 @@ def test_bad_rows_name_file_and_line(tmp_path: Path, text: str, where: str, what
     assert "\n" not in message and caught.value.exit_code == 2
 
 
+def test_csv_cells_may_hold_line_breaks(tmp_path: Path) -> None:
+    # A spreadsheet's CSV export quotes a note written on two lines.
+    path = write(
+        tmp_path / "g.csv",
+        'source,target,note\r\nUBND,PC,"line one\r\nline two"\r\n\r\n# done\r\nHuế,Hue\r\n',
+    )
+    glossary = load_glossaries([path])
+    assert [(t.source, t.note, t.origin) for t in glossary.terms] == [
+        ("UBND", "line one\r\nline two", f"{path}:2"),
+        ("Huế", "", f"{path}:6"),
+    ]
+    bad = write(tmp_path / "bad.csv", 'source,target\nUBND,PC\n"Huế,Hue\nA,B\n')
+    with pytest.raises(UserError) as caught:
+        load_glossaries([bad])
+    assert caught.value.message.startswith(f"{bad}:3: not a CSV row")
+    wide = write(tmp_path / "wide.csv", 'source,target\n"A\nB",x\nC,D,E\n')
+    with pytest.raises(UserError, match=r"wide.csv:4: 3 columns"):
+        load_glossaries([wide])
+
+
 def test_unreadable_encoding_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "g.tsv"
     path.write_bytes(b"source\ttarget\nUBND\tPC\nS\xf5\tDepartment\n")  # cp1258, not UTF-8

@@ -271,3 +271,15 @@ def _gnu_clean(path: Path) -> None:
     assert (check.returncode, check.stderr) == (0, "")
     cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True)
     assert cat.stdout == path.read_text(encoding="utf-8")
+
+
+def test_protected_check_sees_a_url_made_longer() -> None:
+    from translate.compliance import protected_messages
+    from translate.qa.checks import Pair
+
+    url = "https://hue-s.vn/gioi-thieu"
+    source = f"Xem {url} để biết thêm."
+    for altered in (f"See {url}/ for more.", f"See {url}-en for more."):
+        (message,) = protected_messages(Pair(source, altered), reported_by=())
+        assert f"url '{url}'" in message
+    assert protected_messages(Pair(source, f"See {url}."), reported_by=()) == []

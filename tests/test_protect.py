@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translate.protect import Span, builtin_spans, kept_verbatim, mask, resolve, restore
+from translate.protect import (
+    Span,
+    builtin_spans,
+    kept_as_span,
+    kept_verbatim,
+    mask,
+    resolve,
+    restore,
+)
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -116,6 +124,15 @@ def test_kept_verbatim() -> None:
     assert not kept_verbatim("https://a.vn/x", "https://a.vn/y")
 
 
+def test_kept_as_span() -> None:
+    url = "https://hue-s.vn/gioi-thieu"
+    assert kept_as_span(url, f"See {url}.") and kept_as_span(url, f"({url})")
+    assert not kept_as_span(url, f"See {url}/ for more") and not kept_as_span(url, f"{url}-en")
+    assert kept_as_span("info@hue.gov.vn", "write to info@hue.gov.vn, or call")
+    assert not kept_as_span("info@hue.gov.vn", "write to info@hue.gov.vnx")
+    assert kept_as_span("#CĐS", "the #CĐS tag") and not kept_as_span("#CĐS", "the #CĐS2 tag")
+
+
 _ALPHABET = st.sampled_from(["a", "b", " ", "đ", "⟦", "1", "."])
 
 
@@ -133,3 +150,15 @@ def test_identity_model_round_trips(pieces: list[tuple[str, bool]]) -> None:
         text += " "
     masked = mask(text, resolve(spans))
     assert restore(masked, masked.text).text == text
+
+
+_PATHISH = st.sampled_from(
+    ["a", "đ", "1", "/", "\\", ".", "~", ":", "-", "_", " ", "md", "C:", "x.y"]
+)
+
+
+@given(st.lists(_PATHISH, max_size=14).map("".join))
+def test_the_path_pre_check_never_hides_a_path(text: str) -> None:
+    from translate.protect import _PATH, _may_hold_path
+
+    assert _may_hold_path(text) or _PATH.search(text) is None

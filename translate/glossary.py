@@ -19,14 +19,14 @@ Matching: ``Glossary.matcher()`` compiles every term into one ``translate.termma
 from __future__ import annotations
 
 import csv
-import functools
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translate.errors import UserError
+from translate.frozen import collector_paused, quick_init
 
 if TYPE_CHECKING:
     from translate.termmatch import TermMatcher
@@ -37,6 +37,7 @@ DEFAULT_NAMES = ("glossary.tsv", "glossary.csv", "glossary.tbx")
 DNT_MARK = "="
 
 
+@quick_init
 @dataclass(frozen=True)
 class Term:
     """One source term and what it must become (``targets``, preferred first)."""
@@ -49,10 +50,10 @@ class Term:
     pos: str = ""
     origin: str = ""  # file:line of its first row
 
-    @functools.cached_property
+    @property
     def sensitive(self) -> bool:
         if self.case == "auto":
-            return any(char.isupper() for char in self.source)
+            return not self.source.islower() and any(char.isupper() for char in self.source)
         return self.case == "sensitive"
 
     @property
@@ -60,6 +61,7 @@ class Term:
         return self.source if self.dnt else self.targets[0]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Row:
     """A glossary row as read, before rows with the same source are merged."""
@@ -108,6 +110,11 @@ def nfc(text: str) -> str:
 
 def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     """Read and merge glossary files (UserError naming the file and line on a bad one)."""
+    with collector_paused():
+        return _load(paths)
+
+
+def _load(paths: Iterable[str | Path]) -> Glossary:
     rows: list[Row] = []
     skipped: list[str] = []
     files: list[str] = []
@@ -163,21 +170,28 @@ def _delimiter(name: str, header: str) -> str:
 def parse_table(text: str, name: str) -> tuple[list[Row], list[str]]:
     """Rows of a TSV or CSV glossary (NFC text), and the origins of rows without a target."""
     lines = text.splitlines()
-    numbered = [(n, line) for n, line in enumerate(lines, 1) if _content(line)]
-    if not numbered:
+    header_number = next((n for n, line in enumerate(lines, 1) if _content(line)), 0)
+    if not header_number:
         raise UserError(
             f"{name}: the glossary is empty; its first line names the columns "
             "(source, target[, note, case, pos])"
         )
-    header_number, header_line = numbered[0]
+    header_line = lines[header_number - 1]
     delimiter = _delimiter(name, header_line)
     columns = [c.strip().lower() for c in _cells(header_line, delimiter, name, header_number)]
     _check_header(columns, name, header_number)
+    layout = _Layout(columns)
     rows: list[Row] = []
     skipped: list[str] = []
-    for number, line in numbered[1:]:
-        cells = _cells(line, delimiter, name, number)
-        row = _row(columns, cells, f"{name}:{number}")
+    records: Iterator[tuple[int, list[str]]]
+    if delimiter == "\t":
+        records = ((n, line.split("\t")) for n, line in enumerate(lines, 1) if n > header_number)
+    else:
+        records = _csv_records(text.splitlines(keepends=True), name, header_number)
+    for number, cells in records:
+        if not _content(lines[number - 1]):
+            continue
+        row = _row(layout, cells, f"{name}:{number}")
         if row is None:
             skipped.append(f"{name}:{number}")
         else:
@@ -185,9 +199,27 @@ def parse_table(text: str, name: str) -> tuple[list[Row], list[str]]:
     return rows, skipped
 
 
+def _csv_records(lines: list[str], name: str, header: int) -> Iterator[tuple[int, list[str]]]:
+    """The CSV records after the header line, with the line each starts on (a quoted cell may
+    hold line breaks: a spreadsheet's note)."""
+    reader = csv.reader(lines[header:], delimiter=",", strict=True)
+    start = header + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise UserError(
+                f"{name}:{start}: not a CSV row ({exc}); quote cells with commas"
+            ) from None
+        yield start, cells
+        start = header + reader.line_num + 1
+
+
 def _content(line: str) -> bool:
-    stripped = line.strip()
-    return stripped != "" and not stripped.startswith("#")
+    first = line.lstrip()[:1]
+    return first != "" and first != "#"
 
 
 def _cells(line: str, delimiter: str, name: str, number: int) -> list[str]:
@@ -219,33 +251,51 @@ def _check_header(columns: list[str], name: str, number: int) -> None:
         raise UserError(f"{where}: a column is named twice in the header")
 
 
-def _row(columns: list[str], cells: list[str], origin: str) -> Row | None:
-    required = max(columns.index("source"), columns.index("target")) + 1
-    if len(cells) > len(columns) or len(cells) < required:
+class _Layout:
+    """Where each column is in a row (-1: absent)."""
+
+    def __init__(self, columns: list[str]) -> None:
+        self.width = len(columns)
+        self.source = columns.index("source")
+        self.target = columns.index("target")
+        self.required = max(self.source, self.target) + 1
+        self.note, self.case, self.pos = (
+            columns.index(c) if c in columns else -1 for c in ("note", "case", "pos")
+        )
+
+
+def _cell(cells: list[str], index: int) -> str:
+    return cells[index].strip() if 0 <= index < len(cells) else ""
+
+
+def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
+    if len(cells) > layout.width or len(cells) < layout.required:
         raise UserError(
-            f"{origin}: {len(cells)} columns, the header has {len(columns)}; check the "
+            f"{origin}: {len(cells)} columns, the header has {layout.width}; check the "
             "separators (a tab in TSV, a comma in CSV; quote CSV cells holding commas)"
         )
-    values = dict(zip(columns, (c.strip() for c in cells), strict=False))
-    source = " ".join(values.get("source", "").split())
+    source = " ".join(cells[layout.source].split())
     if not source:
         raise UserError(f"{origin}: empty source term; fill it in or delete the row")
-    case = values.get("case", "").lower() or "auto"
+    case = _cell(cells, layout.case).lower() or "auto"
     if case not in CASES:
         raise UserError(f"{origin}: case {case!r} is not one of {', '.join(CASES)}")
-    raw = values.get("target", "")
-    targets = tuple(dict.fromkeys(" ".join(t.split()) for t in raw.split("|") if t.strip()))
+    raw = cells[layout.target]
+    if "|" in raw:
+        targets = tuple(dict.fromkeys(" ".join(t.split()) for t in raw.split("|") if t.strip()))
+    else:
+        targets = (" ".join(raw.split()),) if raw.strip() else ()
     if not targets:
         return None
     dnt = targets == (DNT_MARK,) or targets == (source,)
     return Row(
-        source=source,
-        targets=(source,) if dnt else tuple(t for t in targets if t != DNT_MARK),
-        dnt=dnt,
-        case=case,
-        note=values.get("note", ""),
-        pos=values.get("pos", ""),
-        origin=origin,
+        source,
+        (source,) if dnt else tuple(t for t in targets if t != DNT_MARK),
+        dnt,
+        case,
+        _cell(cells, layout.note),
+        _cell(cells, layout.pos),
+        origin,
     )
 
 

@@ -22,31 +22,50 @@ digest is of the msgstr as written, so it keeps telling untouched machine output
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from translate.frozen import collector_paused
 from translate.glossary import Glossary, Term, nfc
 from translate.protect import (
+    BUILTIN_KINDS,
+    CLOSE,
+    OPEN,
+    PLACEHOLDERS,
     Masked,
     Problem,
     Span,
     builtin_spans,
     can_mask,
+    kept_as_span,
     kept_verbatim,
     mask,
     resolve,
     restore,
 )
-from translate.termmatch import TermMatch, TermMatcher, positions_in, target_present
+from translate.termmatch import (
+    Located,
+    Scan,
+    TermMatcher,
+    nfc_all,
+    target_present,
+)
 from translate.translation import Alternative, MachineSource, Translation
 
 if TYPE_CHECKING:
     from translate.models import InstalledPackage
 
 RETRY_ALTERNATIVES = 3
-_TRIGGERS = ("/", "@", "#", "`", "\\", "www.", "WWW.")  # one of them is in every built-in span
+# One of them is in every built-in span (``www.`` in any case, as builtin_spans looks for it).
+_TRIGGERS = (
+    "/",
+    "@",
+    "#",
+    "`",
+    "\\",
+    *(a + b + c + "." for a in "wW" for b in "wW" for c in "wW"),
+)
 
 
 class Translator(Protocol):
@@ -78,6 +97,8 @@ class Requirement:
     def met(self, output: str) -> bool:
         if self.term is not None:
             return target_present(self.term, output)
+        if self.kind in BUILTIN_KINDS:  # the same whole span, not a longer URL or path
+            return kept_as_span(self.wanted, output)
         return kept_verbatim(self.wanted, output)
 
     def describe(self) -> str:
@@ -97,14 +118,31 @@ class Guard:
         *,
         protect: bool = True,
         extra_spans: Callable[[str], Sequence[Span]] | None = None,
+        extra_triggers: Sequence[str] | None = None,
     ) -> None:
         """``extra_spans(text)``: spans another stage already made for a sentence (markup
-        placeholders such as ``<1>``…``</1>``, ``ordered=True``); they win over the rest."""
+        placeholders such as ``<1>``…``</1>``, ``ordered=True``); they win over the rest.
+        ``extra_triggers``: strings one of which is in every text ``extra_spans`` finds
+        spans in (``<`` for markup placeholders); ``masked_many`` then asks only the texts
+        holding one (found by the glossary's search), else it asks every text."""
         self.glossary = glossary or Glossary()
         self.protect = protect
         self.extra_spans = extra_spans
-        self._matcher: TermMatcher | None = self.glossary.matcher() if self.glossary else None
+        self.extra_triggers = tuple(extra_triggers) if extra_triggers is not None else None
+        # One search finds the terms and the texts that may hold a built-in or extra span
+        # (or a placeholder bracket: can_mask).
+        flags = (*(_TRIGGERS if protect else ()), *(self.extra_triggers or ()), OPEN, CLOSE)
+        self._matcher: TermMatcher | None = (
+            TermMatcher(self.glossary.terms, flags=flags)
+            if self.glossary or protect or self.extra_triggers
+            else None
+        )
         self._terms: dict[str, Term] = {t.source: t for t in self.glossary.terms}
+        # What a match of each pattern becomes: Span(start, end, *parts).
+        self._span_parts: list[tuple[str, str, bool, str]] = [
+            ("dnt" if t.dnt else "term", t.preferred, False, t.source)
+            for t in (self._matcher.pattern_terms if self._matcher is not None else ())
+        ]
 
     def spans(self, text: str, extra: Sequence[Span] = ()) -> list[Span]:
         """Spans of the NFC ``text``: ``extra`` (and ``extra_spans``') first, then built-in
@@ -126,30 +164,40 @@ class Guard:
         return unique([self.requirement(span) for span in self.spans(nfc(text))])
 
     def masked_many(self, texts: Sequence[str]) -> list[Masked | None]:
-        """``masked`` for every text, the glossary searched in one pass over all of them."""
-        normal = list(texts)
-        joined = "\n".join(normal)
-        if not unicodedata.is_normalized("NFC", joined):
-            normal = [nfc(text) for text in normal]
-            joined = "\n".join(normal)
-        found: Sequence[Sequence[TermMatch]] = (
-            self._matcher.find_many(normal, normalized=True)
-            if self._matcher is not None
-            else [()] * len(normal)
-        )
-        # Every built-in span holds one of these; texts without any are not searched.
-        triggers = positions_in(normal, joined, _TRIGGERS) if self.protect else set()
+        """``masked`` for every text, the glossary and the built-in spans' triggers searched in
+        one pass over all of them; texts with nothing found are not looked at again."""
+        with collector_paused():
+            return self._plans(nfc_all(texts))  # its search results freed before the GC runs
+
+    def _plans(self, normal: list[str]) -> list[Masked | None]:
+        scan = self._matcher.locate(normal) if self._matcher else Scan({}, frozenset())
         plans: list[Masked | None] = [None] * len(normal)
-        for index, text in enumerate(normal):
-            matches = found[index]
-            builtin = builtin_spans(text) if index in triggers else []
-            extra = self.extra_spans(text) if self.extra_spans is not None else ()
-            if not (matches or builtin or extra) or not can_mask(text):
-                continue
-            terms = [m.span() for m in matches]  # already non-overlapping, in text order
-            spans = resolve(extra, builtin, terms) if builtin or extra else terms
-            plans[index] = mask(text, spans)
+        parts = self._span_parts
+        if self.extra_spans is None or self.extra_triggers is not None:
+            # The usual case: most texts have terms only, the flagged ones are looked at.
+            for index, located in scan.matches.items():
+                if index not in scan.flagged:  # flagged: a trigger, or ⟦ ⟧ (can_mask)
+                    plans[index] = _masked_terms(normal[index], located, parts)
+            others: Iterable[int] = scan.flagged
+        else:
+            others = range(len(normal))
+        for index in others:
+            plans[index] = self._masked(
+                normal[index], scan.matches.get(index, ()), index in scan.flagged
+            )
         return plans
+
+    def _masked(self, text: str, located: Sequence[Located], flagged: bool) -> Masked | None:
+        """One text's masked form from its glossary matches, built-in and extra spans."""
+        builtin = builtin_spans(text) if flagged and self.protect else []
+        asked = self.extra_spans is not None and (flagged or self.extra_triggers is None)
+        extra = self.extra_spans(text) if asked and self.extra_spans is not None else ()
+        if not (located or builtin or extra) or not can_mask(text):
+            return None
+        parts = self._span_parts
+        # Already non-overlapping, in text order.
+        terms = [Span(start, end, *parts[pattern]) for start, end, pattern in located]
+        return mask(text, resolve(extra, builtin, terms) if builtin or extra else terms)
 
     def masked(self, text: str, extra: Sequence[Span] = ()) -> Masked | None:
         """The masked form of ``text`` (NFC), or None when it has nothing to protect."""
@@ -158,6 +206,23 @@ class Guard:
         if not spans or not can_mask(text):
             return None
         return mask(text, spans)
+
+
+def _masked_terms(
+    text: str, located: Sequence[Located], parts: Sequence[tuple[str, str, bool, str]]
+) -> Masked:
+    """``mask`` for a text whose only spans are its (non-overlapping, ordered) glossary
+    matches, without its checks: the masked text in one loop, the spans in another."""
+    if len(located) >= len(PLACEHOLDERS):
+        return mask(text, [Span(start, end, *parts[pattern]) for start, end, pattern in located])
+    pieces: list[str] = []
+    position = 0
+    for number, (start, end, _) in enumerate(located, 1):
+        pieces += (text[position:start], PLACEHOLDERS[number])
+        position = end
+    pieces.append(text[position:])
+    spans = tuple([Span(start, end, *parts[pattern]) for start, end, pattern in located])
+    return Masked(text, "".join(pieces), spans)
 
 
 def unique(requirements: Sequence[Requirement]) -> list[Requirement]:

@@ -569,12 +569,14 @@ def _engine(
     progress.phase(f"loading {engine.provenance}")
     engine.load()
     source = engine.source
-    from translate.formats.placeholders import spans
+    from translate.formats.placeholders import SPAN_TRIGGERS, spans
     from translate.guard import Guard, GuardedEngine
 
     # One mechanism masks, restores and verifies every span: glossary terms, built-in
     # protected spans and the markup placeholders of HTML/Markdown msgids (<1>…</1>, <2/>).
-    guard = Guard(glossary, protect=options.protect, extra_spans=spans)
+    guard = Guard(
+        glossary, protect=options.protect, extra_spans=spans, extra_triggers=SPAN_TRIGGERS
+    )
     engine = GuardedEngine(engine, guard, options.alternatives)  # type: ignore[assignment]
     return engine, source
 

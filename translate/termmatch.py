@@ -3,6 +3,7 @@
     matcher = glossary.matcher()                  # compiled once per run
     matcher.find(text)                            # [TermMatch(start, end, term), …]
     matcher.find_many(sentences)                  # the same for a whole run, in one pass
+    matcher.locate(nfc_sentences)                 # Scan: (start, end, pattern) by sentence
 
 Rules:
 
@@ -18,21 +19,30 @@ Rules:
   D``); of terms matching the same text, a case-sensitive one wins, then the first loaded.
 
 Every form of every term goes into one Aho-Corasick automaton (``ahocorasick_rs``, compiled
-Rust), and a run's sentences are searched as one string: the cost grows with the text and
-the matches, not with the number of terms, and the text is never copied or re-cased.
+Rust), and a run's sentences are searched as one UTF-8 string: the cost grows with the text
+and the matches, not with the number of terms, and the text is never re-cased. The work per
+match (character offsets, whole-syllable edges, grouping by sentence) is done by C functions
+mapped over all matches; Python looks only at matches next to a joiner or a non-ASCII
+character and at sentences whose matches overlap. The same search reports ``flags``
+(strings a caller wants to know the sentences of: the guard's triggers for URLs, e-mails,
+paths…) and whitespace other than single spaces (those sentences are searched again with
+it collapsed).
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import ahocorasick_rs
 
+from translate.frozen import collector_paused
 from translate.glossary import Term, nfc
 from translate.protect import Span
 
@@ -50,6 +60,7 @@ for _tone in _TONES:
             _OLD_TONE[_old] = _new
 _NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
 _TONE_PAIR = re.compile("|".join(sorted({*_OLD_TONE, *_NEW_TONE})))
+_TONE_PAIR_FIRST = frozenset(pair[0] for pair in (*_OLD_TONE, *_NEW_TONE))
 # Whitespace other than single spaces: such texts are searched one by one, spaces collapsed.
 _ODD_SPACES = ("  ", "\t", "\n", "\r", "\xa0", "\u202f", "\u2009", "\u3000", "\x0b", "\x0c")
 
@@ -72,6 +83,8 @@ def fold(text: str) -> str:
 def spellings(source: str) -> list[str]:
     """The forms of a term searched in texts: both tone placements of each `oa`/`oe`/`uy`."""
     forms = [" ".join(nfc(source).split())]
+    if _TONE_PAIR_FIRST.isdisjoint(forms[0]) or _TONE_PAIR.search(forms[0]) is None:
+        return forms
     for match in reversed(list(_TONE_PAIR.finditer(forms[0]))):
         pair = match.group()
         other = _OLD_TONE.get(pair) or _NEW_TONE[pair]
@@ -108,18 +121,16 @@ def positions_in(texts: Sequence[str], joined: str, needles: Iterable[str]) -> s
     return {bisect.bisect_right(starts, position) - 1 for position in positions}
 
 
+_WHITESPACE = re.compile(r"\s+")
+_LONG_WHITESPACE = re.compile(r"\s{2,}")
+
+
 def _collapsed(text: str) -> tuple[str, list[int]]:
     """The text with each whitespace run made one space, and where each character came from."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    for match in re.finditer(r"\s+|\S+", text):
-        if match.group()[0].isspace():
-            pieces.append(" ")
-            origin.append(match.start())
-        else:
-            pieces.append(match.group())
-            origin.extend(range(match.start(), match.end()))
-    return "".join(pieces), origin
+    origin = list(range(len(text)))
+    for match in reversed(list(_LONG_WHITESPACE.finditer(text))):
+        del origin[match.start() + 1 : match.end()]
+    return _WHITESPACE.sub(" ", text), origin
 
 
 @dataclass(frozen=True)
@@ -134,35 +145,72 @@ class TermMatch:
         return Span(self.start, self.end, kind, term.preferred, label=term.source)
 
 
-# A candidate before overlaps are resolved: (start, end, pattern index).
-_Candidate = tuple[int, int, int]
+# A match as ``locate`` gives it: (start, end, pattern index), character offsets.
+Located = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What ``TermMatcher.locate`` found in a run's texts."""
+
+    matches: Mapping[int, Sequence[Located]]  # text index -> its matches, in text order
+    flagged: frozenset[int]  # indices of the texts holding one of the matcher's ``flags``
+
+
+@dataclass
+class _Found:
+    """Candidates of one search, before overlaps are resolved."""
+
+    matches: dict[int, list[Located]]  # text index -> its whole-word matches, by their end
+    overlapping: set[int]  # the texts whose matches overlap (the others are in text order)
+    odd: set[int]  # the texts holding whitespace other than single spaces
+    flagged: set[int]  # the texts holding a flag
 
 
 class TermMatcher:
-    """All glossary terms compiled once (see the module doc)."""
+    """All glossary terms compiled once (see the module doc).
 
-    def __init__(self, terms: Iterable[Term]) -> None:
-        by_pattern: dict[str, list[Term]] = {}
+    ``flags``: strings whose presence the same search reports (``Scan.flagged``), so that a
+    caller needing to know which texts hold ``/`` or ``@`` scans the text only once."""
+
+    def __init__(self, terms: Iterable[Term], *, flags: Iterable[str] = ()) -> None:
+        by_pattern: dict[str, Term] = {}
+        sensitive_patterns: set[str] = set()
         for term in terms:
+            sensitive = term.sensitive
             for form in spellings(term.source):
-                for pattern in case_forms(form) if not term.sensitive else (form,):
-                    if pattern:
-                        by_pattern.setdefault(pattern, []).append(term)
-        self._patterns = list(by_pattern)
-        # Of terms written the same, a case-sensitive one wins, then the first loaded.
-        self._terms = [
-            terms_[0] if len(terms_) == 1 else next((t for t in terms_ if t.sensitive), terms_[0])
-            for terms_ in by_pattern.values()
-        ]
-        self._edges = [(p[:1].isalnum(), p[-1:].isalnum()) for p in self._patterns]
-        self._lengths = [len(p) for p in self._patterns]
+                for pattern in (form,) if sensitive else case_forms(form):
+                    # NUL separates the texts of one search: no pattern holds it.
+                    if not pattern or _SEPARATOR in pattern:
+                        continue
+                    # Of terms written the same, a case-sensitive one wins, then the first.
+                    if pattern not in by_pattern:
+                        by_pattern[pattern] = term
+                        if sensitive:
+                            sensitive_patterns.add(pattern)
+                    elif sensitive and pattern not in sensitive_patterns:
+                        by_pattern[pattern] = term
+                        sensitive_patterns.add(pattern)
+        patterns = list(by_pattern)
+        self.pattern_terms: tuple[Term, ...] = tuple(by_pattern.values())
+        self.flags = tuple(dict.fromkeys(f for f in flags if f and _SEPARATOR not in f))
+        # 1 where a pattern starts (ends) with a word character; 0 for the flags and spaces.
+        extra = [0] * (len(_ODD_SPACES) + len(self.flags))
+        self._word_start = [int(p[0].isalnum()) for p in patterns] + extra
+        self._word_end = [int(p[-1].isalnum()) for p in patterns] + extra
+        self._all_words = all(self._word_start) and all(self._word_end)
+        self._lengths = [len(p) for p in patterns]
+        self.size = len(patterns)
+        # Whitespace other than single spaces and the flags are found by the same search.
+        needles = [*patterns, *_ODD_SPACES, *self.flags]
+        self._first_odd = len(patterns)
+        self._first_flag = len(patterns) + len(_ODD_SPACES)
         # Searched as UTF-8 bytes: the binding's str search converts every offset (10× slower).
         self._automaton = (
-            ahocorasick_rs.BytesAhoCorasick([p.encode("utf-8") for p in self._patterns])
-            if self._patterns
+            ahocorasick_rs.BytesAhoCorasick([n.encode("utf-8", "surrogatepass") for n in needles])
+            if patterns or self.flags
             else None
         )
-        self.size = len(self._patterns)
 
     def find(self, text: str) -> list[TermMatch]:
         """Non-overlapping matches in text order; offsets refer to ``nfc(text)``."""
@@ -173,84 +221,199 @@ class TermMatcher:
     ) -> list[Sequence[TermMatch]]:
         """``find`` for each text, searching all of them in one pass (``normalized``: the
         caller knows every text is NFC)."""
-        if self._automaton is None or not texts:
-            return [() for _ in texts]
-        normal: list[str] = list(texts)
-        joined = _SEPARATOR.join(normal)
-        # NUL is a starter: the joined text is NFC exactly when every text is.
-        if not normalized and not unicodedata.is_normalized("NFC", joined):
-            normal = [nfc(t) for t in texts]
-            joined = _SEPARATOR.join(normal)
-        if joined.count(_SEPARATOR) != len(normal) - 1:  # a NUL inside a text: a mark
-            normal = [t.replace(_SEPARATOR, "\ufffd") for t in normal]
-            joined = _SEPARATOR.join(normal)
-        origins: dict[int, list[int]] = {}
-        odd = positions_in(normal, joined, _ODD_SPACES)
-        if odd:
-            for index in odd:
-                normal[index], origins[index] = _collapsed(normal[index])
-            joined = _SEPARATOR.join(normal)
-        results: list[Sequence[TermMatch]] = [()] * len(normal)
-        for index, candidates in self._candidates(normal, joined).items():
-            origin = origins.get(index)
-            if origin is not None:
-                candidates = [(origin[a], origin[b - 1] + 1, p) for a, b, p in candidates]
-            results[index] = self._resolve(candidates)
+        results: list[Sequence[TermMatch]] = [()] * len(texts)
+        if not self.size or not texts:
+            return results
+        normal = list(texts) if normalized else nfc_all(texts)
+        terms = self.pattern_terms
+        for index, found in self.locate(normal).matches.items():
+            results[index] = [TermMatch(start, end, terms[p]) for start, end, p in found]
         return results
 
-    def _candidates(self, texts: Sequence[str], joined: str) -> dict[int, list[_Candidate]]:
-        """Whole-word matches by text index, character offsets within the text; ``joined``:
-        the texts joined by ``_SEPARATOR``."""
-        assert self._automaton is not None
-        data = joined.encode("utf-8", "surrogatepass")
-        pieces = data.split(_SEPARATOR.encode())
-        starts = list(itertools.accumulate((len(p) + 1 for p in pieces[:-1]), initial=0))
-        found: dict[int, list[_Candidate]] = {}
-        edges, lengths = self._edges, self._lengths
-        for pattern, byte_start, _ in self._automaton.find_matches_as_indexes(
-            data, overlapping=True
-        ):
-            index = bisect.bisect_right(starts, byte_start) - 1
-            text, piece = texts[index], pieces[index]
-            local = byte_start - starts[index]
-            start = local if len(piece) == len(text) else len(piece[:local].decode())
-            end = start + lengths[pattern]
-            starts_word, ends_word = edges[pattern]
-            if starts_word and start > 0:
-                before = text[start - 1]
-                if before.isalnum() or (
-                    before in _JOINERS and start >= 2 and text[start - 2].isalnum()
-                ):
-                    continue
-            if ends_word and end < len(text):
-                after = text[end]
-                if after.isalnum() or (
-                    after in _JOINERS and end + 1 < len(text) and text[end + 1].isalnum()
-                ):
-                    continue
-            found.setdefault(index, []).append((start, end, pattern))
-        return found
+    def locate(self, texts: Sequence[str]) -> Scan:
+        """Matches of every (NFC) text, searched in one pass; texts without any are absent."""
+        if self._automaton is None or not texts:
+            return Scan({}, frozenset())
+        with collector_paused():
+            found = self._candidates(texts)
+            if found.odd:
+                self._odd_spaces(texts, sorted(found.odd), found)
+            matches = found.matches
+            for index in found.overlapping:
+                matches[index] = _resolve(matches[index])
+        return Scan(matches, frozenset(found.flagged))
 
-    def _resolve(self, candidates: list[_Candidate]) -> list[TermMatch]:
-        """Longest first, then leftmost; equal spans: the case-sensitive term."""
-        terms = self._terms
-        if not candidates:
-            return []
-        if len(candidates) == 1:
-            start, end, pattern = candidates[0]
-            return [TermMatch(start, end, terms[pattern])]
-        ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0], not terms[c[2]].sensitive))
-        taken = bytearray(max(c[1] for c in candidates))
-        chosen: list[TermMatch] = []
-        for start, end, pattern in ordered:
-            if taken.find(1, start, end) == -1:
-                taken[start:end] = b"\x01" * (end - start)
-                chosen.append(TermMatch(start, end, terms[pattern]))
-        chosen.sort(key=lambda m: m.start)
-        return chosen
+    def _candidates(self, texts: Sequence[str]) -> _Found:
+        """Whole-word matches of the texts in one search (see ``_Found``).
+
+        The work per match is done by C functions mapped over all of them; Python looks only
+        at the matches next to a joiner or a non-ASCII character (``_whole_word``)."""
+        assert self._automaton is not None
+        pieces = [text.encode("utf-8", "surrogatepass") for text in texts]
+        # Every text between NULs: the byte before a match and the one after always exist.
+        data = b"\0" + b"\0".join(pieces) + b"\0"
+        starts = list(itertools.accumulate([len(p) + 1 for p in pieces[:-1]], initial=1))
+        found = self._automaton.find_matches_as_indexes(data, overlapping=True)
+        result = _Found({}, set(), set(), set())
+        if not found:
+            return result
+        columns: tuple[Sequence[int], ...] = tuple(zip(*found, strict=True))
+        patterns, byte_starts, byte_ends = columns
+        # 1 + the index of each match's text (the texts' bytes are in order, one NUL apart).
+        positions = list(map(bisect.bisect_right, itertools.repeat(starts), byte_starts))
+        keep = self._kept(data, patterns, byte_starts, byte_ends)
+        if max(patterns) >= self._first_odd:
+            self._specials(patterns, positions, result)
+            keep = list(map(operator.mul, keep, map(self._first_odd.__gt__, patterns)))
+        positions, patterns, byte_starts, keep = (
+            list(itertools.compress(column, keep))
+            for column in (positions, patterns, byte_starts, keep)
+        )
+        # Character offsets: byte offsets less the UTF-8 continuation bytes before them.
+        continuation = data.translate(_CONTINUATION)
+        text_starts = list(map(starts.__getitem__, map(_MINUS_ONE, positions)))
+        inside = map(continuation.count, itertools.repeat(1), text_starts, byte_starts)
+        local = map(operator.sub, byte_starts, text_starts)
+        char_starts = list(map(operator.sub, local, inside))
+        char_ends = map(operator.add, char_starts, map(self._lengths.__getitem__, patterns))
+        located = list(zip(char_starts, char_ends, patterns, strict=True))
+        doubtful = itertools.compress(range(len(keep)), map((2).__eq__, keep))
+        rejected = [
+            k for k in doubtful if not self._whole_word(texts[positions[k] - 1], located[k])
+        ]
+        if rejected:
+            keep = [1] * len(located)
+            for k in rejected:
+                keep[k] = 0
+            positions = list(itertools.compress(positions, keep))
+            located = list(itertools.compress(located, keep))
+        _group(positions, located, result)
+        return result
+
+    def _kept(
+        self,
+        data: bytes,
+        patterns: Sequence[int],
+        byte_starts: Sequence[int],
+        byte_ends: Sequence[int],
+    ) -> list[int]:
+        """Per match: 0 when the character before or after it continues a word, 2 when one
+        of them must be looked at in the text (``_whole_word``), else 1."""
+        before = map(_BYTE_CLASS.__getitem__, map(data.__getitem__, map(_MINUS_ONE, byte_starts)))
+        after = map(_BYTE_CLASS.__getitem__, map(data.__getitem__, byte_ends))
+        if not self._all_words:  # a pattern edge that is not a word character: no boundary
+            before = map(operator.mul, before, map(self._word_start.__getitem__, patterns))
+            after = map(operator.mul, after, map(self._word_end.__getitem__, patterns))
+        return list(map(_KEEP.__getitem__, map(operator.add, before, map(_TIMES_THREE, after))))
+
+    def _specials(self, patterns: Sequence[int], positions: Sequence[int], found: _Found) -> None:
+        """The texts holding whitespace other than single spaces, or a flag."""
+        first_odd, first_flag = self._first_odd, self._first_flag
+        for pattern, position in itertools.compress(
+            zip(patterns, positions, strict=True), map(first_odd.__le__, patterns)
+        ):
+            (found.flagged if pattern >= first_flag else found.odd).add(position - 1)
+
+    def _odd_spaces(self, texts: Sequence[str], odd: list[int], found: _Found) -> None:
+        """The texts holding tabs, line breaks, double or no-break spaces searched again with
+        each whitespace run made one space (their first candidates replaced)."""
+        collapsed = [_collapsed(texts[index]) for index in odd]
+        again = self._candidates([text for text, _ in collapsed]).matches
+        for position, index in enumerate(odd):
+            origin = collapsed[position][1]
+            matches = again.get(position)
+            if matches:
+                found.matches[index] = [(origin[a], origin[b - 1] + 1, p) for a, b, p in matches]
+                found.overlapping.add(index)
+            else:
+                found.matches.pop(index, None)
+                found.overlapping.discard(index)
+
+    def _whole_word(self, text: str, match: Located) -> bool:
+        """Whether a match next to a joiner or a non-ASCII character is a whole word."""
+        start, end, pattern = match
+        if self._word_start[pattern] and start > 0:
+            before = text[start - 1]
+            if before.isalnum() or (
+                before in _JOINERS and start >= 2 and text[start - 2].isalnum()
+            ):
+                return False
+        if self._word_end[pattern] and end < len(text):
+            after = text[end]
+            if after.isalnum() or (
+                after in _JOINERS and end + 1 < len(text) and text[end + 1].isalnum()
+            ):
+                return False
+        return True
 
     def spans(self, text: str) -> list[Span]:
         return [match.span() for match in self.find(text)]
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+_MINUS_ONE = (-1).__add__
+_TIMES_THREE = (3).__mul__
+# A byte next to a match: 0 a boundary, 1 a word character (no match), 2 to look at in the
+# text (a joiner, or part of a non-ASCII character).
+_BYTE_CLASS = bytes(
+    2 if byte >= 0x80 or chr(byte) in _JOINERS else 1 if chr(byte).isalnum() else 0
+    for byte in range(256)
+)
+# 1 for a UTF-8 continuation byte: a match's character offset is its byte offset less them.
+_CONTINUATION = bytes(int(0x80 <= byte < 0xC0) for byte in range(256))
+# By code = before + 3 × after: 1 to keep (or to look at), 0 when a side is a word character.
+_KEEP = bytes(0 if 1 in (code % 3, code // 3) else 2 if code else 1 for code in range(9))
+
+
+def _group(positions: list[int], located: list[Located], found: _Found) -> None:
+    """The matches (in order of their end, ``positions`` = 1 + their text's index) by text,
+    and which texts have overlapping ones."""
+    if not located:
+        return
+    # Where a new text begins in the list, and where a match starts before the previous ends.
+    firsts = [
+        0,
+        *itertools.compress(range(1, len(positions)), map(operator.ne, positions[1:], positions)),
+    ]
+    runs = map(slice, firsts, [*firsts[1:], len(positions)])
+    found.matches.update(
+        zip(
+            map(_MINUS_ONE, map(positions.__getitem__, firsts)),
+            map(located.__getitem__, runs),
+            strict=True,
+        )
+    )
+    starts = map(_FIRST, located[1:])
+    ends = map(_SECOND, located)
+    clashes = map(
+        operator.and_, map(operator.eq, positions[1:], positions), map(operator.lt, starts, ends)
+    )
+    found.overlapping.update(
+        positions[k + 1] - 1 for k in itertools.compress(range(len(located) - 1), clashes)
+    )
+
+
+def _resolve(candidates: list[Located]) -> list[Located]:
+    """Longest first, then leftmost (the patterns of a text's candidates are all different,
+    so two candidates never share a span; of terms written the same, the matcher kept one)."""
+    ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0]))
+    taken = bytearray(max(c[1] for c in candidates))
+    chosen: list[Located] = []
+    for start, stop, pattern in ordered:
+        if taken.find(1, start, stop) == -1:
+            taken[start:stop] = b"\x01" * (stop - start)
+            chosen.append((start, stop, pattern))
+    chosen.sort()
+    return chosen
+
+
+def nfc_all(texts: Sequence[str]) -> list[str]:
+    """The texts in NFC (checked in one pass over all of them)."""
+    form: Literal["NFC"] = "NFC"
+    if all(map(unicodedata.is_normalized, itertools.repeat(form), texts)):
+        return list(texts)
+    return [nfc(text) for text in texts]
 
 
 # ---------------------------------------------------------------------------------------

@@ -145,6 +145,10 @@ def split(text: str) -> list[str | Token]:
 # Through the model
 
 
+# Every placeholder holds one: the guard asks ``spans`` only about texts holding it.
+SPAN_TRIGGERS = ("<",)
+
+
 def spans(text: str) -> list[Span]:
     """The placeholders of a msgid as protected spans for ``translate.guard.Guard``
     (``extra_spans``): masked like terminology and URLs, restored exactly, verified (dropped,
