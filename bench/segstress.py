@@ -14,6 +14,9 @@ per layout, so that each failure family of issue 11 is measured on its own:
   glued closing/opening marks between sentences;
 * ``quoted``: sentences and multi-sentence quotations in straight and curly quotes, quoted
   list numbers of amending decrees (``"2. …"``);
+* ``runin``: a headline, a dateline or a source label run into the paragraph that follows it
+  with only a space or with nothing (``… giá xăng tăng nhẹ Sáng nay …``, ``Hà NộiChiều qua``,
+  ``Đà Nẵng - Theo …``), as scraped news pages and listings do;
 * ``numbered``: list items (``1.``, ``a)``, ``-``), flattened `` - `` lists after an
   introducer, and step numbers glued to the previous step (``…để ráo.2Hấp…``).
 
@@ -279,6 +282,40 @@ def build_numbered(sentences: Sequence[str], rng: random.Random) -> StressDoc:
     return writer.doc()
 
 
+_DATELINES = ("Hà Nội", "TP.HCM", "Đà Nẵng", "Cần Thơ", "Huế", "Nghệ An", "Quảng Ninh", "Lâm Đồng")
+_LABELS = ("Tin tổng hợp", "Thời sự", "Tin nóng", "Xã hội", "Góc nhìn")
+
+
+def build_runin(sentences: Sequence[str], rng: random.Random) -> StressDoc:
+    """Headlines, datelines and section labels run into their paragraph, with a space or
+    glued; the rest of the paragraph joined with spaces."""
+    writers = []
+    for paragraph in _paragraphs(sentences, rng):
+        writer = _Writer()
+        kind = rng.random()
+        first = paragraph[0]
+        second = paragraph[1] if kind < 0.45 and len(paragraph) > 1 else first
+        glue_ok = second[:1].isupper() and second[1:2].islower()
+        if kind < 0.45:
+            writer.add(_headline(first, rng))
+        elif kind < 0.65:
+            writer.add(rng.choice(_LABELS))
+        else:
+            writer.add(rng.choice(_DATELINES))
+        last = writer.gold[-1]
+        separator = "" if glue_ok and last[-1:].isalpha() and rng.random() < 0.5 else " "
+        if kind >= 0.65 and rng.random() < 0.3:
+            writer.extend_last(" -")  # `Đà Nẵng - Theo …`: the dash stays with the dateline
+            separator = " "
+        body = paragraph[1:] if kind < 0.45 and len(paragraph) > 1 else paragraph
+        for sentence in body:
+            after_heading = len(writer.gold) == 1
+            writer.add(sentence, separator if after_heading or _is_final(writer.gold[-1]) else "\n")
+            separator = " "
+        writers.append(writer)
+    return _merge(writers)
+
+
 FAMILIES: dict[str, Builder] = {
     "space": build_space,
     "glued": build_glued,
@@ -287,6 +324,7 @@ FAMILIES: dict[str, Builder] = {
     "markdown": build_markdown,
     "quoted": build_quoted,
     "numbered": build_numbered,
+    "runin": build_runin,
 }
 
 

@@ -27,6 +27,7 @@ from translate.segment.patterns import (
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
+from translate.segment.runin import heading_before, opens_prose, runin_joins
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
 # letter is checked in Python: a one-character look-behind is cheaper). It starts with the
@@ -58,7 +59,7 @@ _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
-    joins = _case_joins(text, start, end, rules)
+    joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
     if end - start > 2 and text[start + 1].isupper():  # (the common case: no dateline)
         dateline = _DATELINE.match(text, start, end)
         if dateline is not None:  # `WASHINGTON – Hoa Kỳ đã…`: the dateline is a unit of its own
@@ -109,6 +110,8 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             continue  # ASCII camel case is a brand name far more often than a join
         if _inside_known_token(text, position, rules):
             continue
+        if not (heading_before(text, start, position) or opens_prose(text, position, end, False)):
+            continue  # a link glued inside a sentence: `kinh đô của vương quốcChămpa trong …`
         joins.append(position)
     return joins
 
