@@ -5,7 +5,8 @@
 * a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
 * flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
-* a dateline run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều qua…`);
+* a dateline or a source label run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều
+  qua…`, `TTO - "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Kinhtedothi - Ngay trong…`);
 * a capitalised word glued to a closing quote, a date or time, or an emoji.
 
 Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
@@ -50,7 +51,8 @@ _MARKUP_JOIN = re.compile(
 # A dateline run into its story: one to three upper-case words (a city), a dash, the story.
 _CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
 _DATELINE = re.compile(
-    rf"(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD},?\s+[–—-](?=\s+[{UPPER}][{LOWER}])"
+    rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
+    rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
 )
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
@@ -60,7 +62,11 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
-    if end - start > 2 and text[start + 1].isupper():  # (the common case: no dateline)
+    if (
+        end - start > 2
+        and (text[start] == "(" or text[start].isupper())
+        and "-" in text[start : start + 40].replace("–", "-").replace("—", "-")
+    ):  # (the common case: no dateline)
         dateline = _DATELINE.match(text, start, end)
         if dateline is not None:  # `WASHINGTON – Hoa Kỳ đã…`: the dateline is a unit of its own
             joins.append(dateline.end())

@@ -188,6 +188,8 @@ def _continues(
         return False
     if _LIST_ITEM_LINE.match(text, next_start) is not None or text[unit_start] == "#":
         return False
+    if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
+        line, next_start = _inside_inline_tags(text, line, next_start)
     if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
     if text[line.end - 1] not in _LINE_CLOSERS:  # the common case, without a regex search
@@ -205,6 +207,22 @@ def _continues(
     return not is_sentence_end(
         text, terminator_start, terminator_end, line.end, next_start, unit_start, rules
     )
+
+
+_CLOSING_TAG = re.compile(r"</(?:i|b|u|em|strong|font)>\Z")
+_OPENING_TAG = re.compile(r"<(?:i|b|u|em|strong|font)>")
+
+
+def _inside_inline_tags(text: str, line: _Line, next_start: int) -> tuple[_Line, int]:
+    """Subtitles and scraped HTML wrap lines in inline tags (`<i>…</i>`): the break is
+    decided on the text inside them."""
+    closing = _CLOSING_TAG.search(text, max(line.first, line.end - 10), line.end)
+    if closing is not None and closing.start() > line.first:
+        line = line._replace(end=closing.start())
+    opening = _OPENING_TAG.match(text, next_start)
+    if opening is not None and opening.end() < len(text) and not text[opening.end()].isspace():
+        next_start = opening.end()
+    return line, next_start
 
 
 def _wrapped_without_terminator(

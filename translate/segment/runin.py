@@ -31,7 +31,8 @@ STRONG_OPENERS = frozenset(
 OPENERS = frozenset(OPENER_COUNTS)
 # A part of the day with `nay`/`qua`/`mai` or a date opens a news lead: `Sáng nay`, `Chiều 5/3`.
 _PART_OF_DAY = re.compile(
-    r"(?:Sáng|Trưa|Chiều|Tối|Đêm|Rạng sáng|Hôm|Ngày)\s+(?:nay|qua|mai|hôm qua|\d{1,2}[/.-]\d{1,2})\b"
+    r"(?:Sáng|Trưa|Chiều|Tối|Đêm|Rạng sáng|Hôm|Ngày)\s+"
+    r"(?:nay|qua|mai|hôm qua|\d{1,2}[/.-]\d{1,2})\b"
 )
 _WORD_AT = re.compile(rf"[{UPPER}][{LOWER}]*")
 # A space before a capital, after a letter: where a run-in may end.
@@ -64,8 +65,8 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
         if not opens_prose(text, position, end, strong=True):
             continue
         previous = text[max(start, match.start() - 12) : match.start()].split()
-        if previous and previous[-1].lower() in _NOT_AFTER:
-            continue  # `theo Các`, `cuốn Những …`: a title or a name goes on the phrase
+        if not previous or not _lowercase_word(previous[-1]) or previous[-1] in _NOT_AFTER:
+            continue  # `Cục Hàng không`, `cuốn Những …`: a name or a title goes on
         if heading_before(text, start, match.start()):
             joins.append(position)
     if end - start > 3:
@@ -73,6 +74,11 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
             if opens_prose(text, match.start(), end, strong=False):
                 joins.append(match.start())
     return joins
+
+
+def _lowercase_word(token: str) -> bool:
+    letter = next((character for character in token if character.isalpha()), "")
+    return letter.islower()
 
 
 def heading_before(text: str, start: int, position: int) -> bool:
