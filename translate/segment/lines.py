@@ -35,11 +35,11 @@ from translate.segment.sentences import Unit
 from translate.vietnamese import is_vietnamese_syllable
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
-# heading or a flattened edit link never continues the line above it.
+# heading, a flattened edit link or a URL never continues the line above it.
 _LIST_ITEM_LINE = re.compile(
     r"(?:[-–—•●▪◦·*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-zđ][.)]|\([a-zđ]\)|[IVXLC]{1,6}[.)])\s"
     r"|#{1,6}(?:\s|\Z)|>\s|\||```|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
-    rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)"
+    rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)|https?://|www\."
 )
 _ENDS_WITH_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»›)\]}*_]*\Z")
 _LAST_WORD = re.compile(r"[^\W\d_]+\Z")
@@ -69,6 +69,9 @@ class Evidence(NamedTuple):
 
 def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> list[Unit]:
     lines = _lines(text, line_starts)
+    double_spaced = mode == "auto" and _double_spaced(lines)
+    if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
+        lines = _single_blanks_removed(lines)
     evidence = document_evidence(text, lines) if mode == "auto" else Evidence(0, False)
     found: list[Unit] = []
     unit_start = -1
@@ -92,6 +95,37 @@ def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> lis
     if last is not None:
         found.append(Unit(unit_start, last.end, BreakKind.END))
     return found
+
+
+_FEWEST_DOUBLE_BREAKS = 8
+_SINGLE_BREAK_SHARE = 0.15
+
+
+def _double_spaced(lines: Sequence[_Line]) -> bool:
+    """Is nearly every line followed by exactly one blank line (PDF double spacing)?"""
+    single = double = 0
+    for index in range(len(lines) - 1):
+        if lines[index].first < 0:
+            continue
+        if lines[index + 1].first >= 0:
+            single += 1
+        elif index + 2 < len(lines) and lines[index + 2].first >= 0:
+            double += 1
+    return double >= _FEWEST_DOUBLE_BREAKS and single <= _SINGLE_BREAK_SHARE * double
+
+
+def _single_blanks_removed(lines: Sequence[_Line]) -> list[_Line]:
+    kept = []
+    for index, line in enumerate(lines):
+        lone_blank = (
+            line.first < 0
+            and 0 < index < len(lines) - 1
+            and lines[index - 1].first >= 0
+            and lines[index + 1].first >= 0
+        )
+        if not lone_blank:
+            kept.append(line)
+    return kept
 
 
 def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
@@ -246,11 +280,31 @@ def _wrapped_without_terminator(
     word = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
     if word is None:
         return False
-    if word.group() in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
+    last_word = word.group()
+    if last_word in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
+        return True
+    if last_word.isupper() and _caps_heading_goes_on(text, line, last_word, next_start):
         return True
     if _emphasised_line(text, line.first, line.end):
         return False
     return evidence.wrapped_prose and _prose_goes_on(text, line, word.group(), next_start)
+
+
+# An upper-case heading wrapped over lines (`TƯ TƯỞNG … VỀ KHOA HỌC⏎CỦA KARL POPPER TRONG MỘT
+# SỐ⏎TÁC PHẨM`, `ỦY BAN NHÂN DÂN⏎TỈNH HÀ TĨNH`): the next line opens with a word that continues
+# a phrase, the line ends with one, or an issuing body goes on with its administrative level.
+_CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
+_UNFINISHED_WORDS = _CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
+_ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
+
+
+def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: int) -> bool:
+    following = _next_line_words(text, next_start)
+    if not following or not following[0].isupper():
+        return False
+    if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
+        return True
+    return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
 
 
 def _full(text: str, line: _Line, next_start: int, width: int) -> bool:
