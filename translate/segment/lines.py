@@ -130,13 +130,34 @@ def _single_blanks_removed(lines: Sequence[_Line]) -> list[_Line]:
 
 def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
     lines = []
+    tags = "<br" in text or "<BR" in text
     for index, start in enumerate(line_starts):
         content = text[start : _line_content_end(text, line_starts, index)].rstrip()
         if content:
             first = start + len(content) - len(content.lstrip())
-            lines.append(_Line(start, first, start + len(content)))
+            if tags:
+                lines += _split_at_tags(text, start, first, start + len(content))
+            else:
+                lines.append(_Line(start, first, start + len(content)))
         else:
             lines.append(_Line(start, -1, start))
+    return lines
+
+
+_BREAK_TAGS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
+
+
+def _split_at_tags(text: str, start: int, first: int, end: int) -> list[_Line]:
+    """An HTML line break (`…tỉnh Hà<br />Tĩnh`, PDF extracts) ends a line as a newline does;
+    the tag stays at the end of its line."""
+    lines = []
+    for tag in _BREAK_TAGS.finditer(text, first, end):
+        if tag.end() >= end:
+            break
+        tag_end = tag.end() - len(tag.group()) + len(tag.group().rstrip())
+        lines.append(_Line(start, first, tag_end))
+        start = first = tag.end()
+    lines.append(_Line(start, first, end))
     return lines
 
 
@@ -243,14 +264,14 @@ def _continues(
     )
 
 
-_CLOSING_TAG = re.compile(r"</(?:i|b|u|em|strong|font)>\Z")
+_CLOSING_TAG = re.compile(r"(?:</(?:i|b|u|em|strong|font)>|<br\s*/?>)+\Z", re.IGNORECASE)
 _OPENING_TAG = re.compile(r"<(?:i|b|u|em|strong|font)>")
 
 
 def _inside_inline_tags(text: str, line: _Line, next_start: int) -> tuple[_Line, int]:
     """Subtitles and scraped HTML wrap lines in inline tags (`<i>…</i>`): the break is
     decided on the text inside them."""
-    closing = _CLOSING_TAG.search(text, max(line.first, line.end - 10), line.end)
+    closing = _CLOSING_TAG.search(text, max(line.first, line.end - 24), line.end)
     if closing is not None and closing.start() > line.first:
         line = line._replace(end=closing.start())
     opening = _OPENING_TAG.match(text, next_start)
@@ -283,6 +304,8 @@ def _wrapped_without_terminator(
     last_word = word.group()
     if last_word in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
         return True
+    if last_word in _NUMBER_HEADS and text[next_start].isdigit():
+        return True  # `… tháng 6 năm⏎2023;`, `Thông tư số⏎07/2021/TT-BYT`: a number's head
     if last_word.isupper() and _caps_heading_goes_on(text, line, last_word, next_start):
         return True
     if _emphasised_line(text, line.first, line.end):
@@ -295,6 +318,7 @@ def _wrapped_without_terminator(
 # a phrase, the line ends with one, or an issuing body goes on with its administrative level.
 _CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
 _UNFINISHED_WORDS = _CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
+_NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản", "điểm", "điều"))
 _ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
 
 
