@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from translate import pipeline, pofile
 from translate.errors import UserError
 from translate.pofile import Message, PoFile
+from translate.pofile import reader as po_reader
 
 needs_gettext = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("msgfmt", "msgcat")),
@@ -231,11 +232,11 @@ def test_every_control_character_round_trips(char: str, reader: str) -> None:
     text = pofile.serialize(
         PoFile(Message("", "Content-Type: text/plain; charset=UTF-8\n"), (message,))
     )
-    content = pofile._reader_content(text)
+    content = po_reader._reader_content(text)
     if reader == "strict":
-        parsed = pofile._parse_strict(content)
+        parsed = po_reader._parse_strict(content)
     else:
-        parsed = pofile._parse_with_polib(content, "x.po")
+        parsed = po_reader._parse_with_polib(content, "x.po")
     if parsed is None:
         pytest.skip(f"the {reader} reader leaves this layout to another one")
     assert [(m.msgid, m.msgstr) for m in parsed.messages] == [(message.msgid, message.msgstr)]

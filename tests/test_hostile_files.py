@@ -22,6 +22,7 @@ from argos_fixture import CliResult, one_error
 
 from translate import fileguard, fileio, pofile, sourcetext
 from translate.errors import UserError
+from translate.pofile import reader as po_reader
 
 Cli = Callable[..., CliResult]
 DOC = "Thừa Thiên Huế công bố kế hoạch chuyển đổi số.\nCác đơn vị phải hoàn thành sớm.\n"
@@ -311,10 +312,10 @@ def test_isolated_references_are_read_by_every_reader() -> None:
         "#: \u2068a b.txt\u2069:1 plain.txt:2\n"
         '#, fuzzy\nmsgid "x"\nmsgstr "y"\n'
     )
-    content = pofile._reader_content(text)
+    content = po_reader._reader_content(text)
     readers = [
-        pofile._parse_strict(content),
-        pofile._parse_with_polib(content, "x.po"),
+        po_reader._parse_strict(content),
+        po_reader._parse_with_polib(content, "x.po"),
     ]
     for parsed in readers:
         assert parsed is not None

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from translate import pofile
 from translate.errors import UserError
 from translate.pofile import Message, PoFile, format_header, parse, serialize, wrap_string
+from translate.pofile import reader as po_reader
+from translate.pofile import wrap as po_wrap
 
 SEED = (
     Path(__file__).resolve().parent.parent / "seeds" / "hue-digital-transformation-week-2023.vi.txt"
@@ -254,12 +256,12 @@ _prose_word = st.tuples(
 
 @given(st.lists(_prose_word, min_size=1, max_size=60))
 def test_fallback_breaker_agrees_with_libunistring_on_prose(words: list[str]) -> None:
-    library = pofile._breaker()
-    if library is pofile._break_after_spaces:
+    library = po_wrap._breaker()
+    if library is po_wrap._break_after_spaces:
         pytest.skip("libunistring is not installed")
     escaped = pofile.escape(" ".join(words))
     for start in (0, 6, 7):
-        assert pofile._break_after_spaces(escaped, 77, start, False) == library(
+        assert po_wrap._break_after_spaces(escaped, 77, start, False) == library(
             escaped, 77, start, False
         )
 
@@ -325,7 +327,7 @@ def test_read_rejects_non_utf8(tmp_path: Path) -> None:
 def test_without_libunistring_prose_still_matches_msgcat(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pofile, "_breaker", lambda: pofile._break_after_spaces)
+    monkeypatch.setattr(po_wrap, "_breaker", lambda: po_wrap._break_after_spaces)
     text = serialize(seed_catalogue())
     assert msgcat(text, tmp_path) == text
 
@@ -358,13 +360,13 @@ def test_fast_reader_reads_exactly_what_polib_reads(
     text = serialize(catalogue)
     if all(m.msgctxt is None for m in messages):
         # Our own files take the fastest path, and the line reader agrees.
-        assert pofile._parse_strict(pofile._reader_content(text)) == catalogue
+        assert po_reader._parse_strict(po_reader._reader_content(text)) == catalogue
     for variant in _variants(text):
-        content = pofile._reader_content(variant)  # as parse() prepares it
-        assert parse(variant) == pofile._parse_with_polib(content, "<variant>")
-        strict = pofile._parse_strict(content)
+        content = po_reader._reader_content(variant)  # as parse() prepares it
+        assert parse(variant) == po_reader._parse_with_polib(content, "<variant>")
+        strict = po_reader._parse_strict(content)
         if strict is not None:
-            assert strict == pofile._parse_with_polib(content, "<variant>")
+            assert strict == po_reader._parse_with_polib(content, "<variant>")
 
 
 @settings(max_examples=60, deadline=None)
@@ -384,10 +386,10 @@ def test_wrapping_from_threads_gives_the_same_lines() -> None:
     values = [
         f"Câu thứ {n} " + "rất dài, có nhiều chữ tiếng Việt " * (1 + n % 9) for n in range(400)
     ]
-    expected = [pofile._wrap("", "msgid", value, 79) for value in values]
-    pofile._wrap.cache_clear()
+    expected = [po_wrap._wrap("", "msgid", value, 79) for value in values]
+    po_wrap._wrap.cache_clear()
     with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda v: pofile._wrap("", "msgid", v, 79), values * 4))
+        results = list(pool.map(lambda v: po_wrap._wrap("", "msgid", v, 79), values * 4))
     assert results == expected * 4
 
 

@@ -8,6 +8,7 @@ import time
 
 import click
 
+from translate import model_index
 from translate import models as model_store
 from translate.cli import LazyGroup
 from translate.cli.progress import PLAIN_INTERVAL
@@ -95,7 +96,7 @@ def list_command(from_code: str, to_code: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
 def available_command(as_json: bool) -> None:
     """Refresh the Argos package index and list the packages it offers."""
-    index = model_store.fetch_index()
+    index = model_index.fetch_index()
     if as_json:
         rows = [
             {"code": p.code, "from": p.from_code, "to": p.to_code, "version": p.version}
@@ -167,7 +168,7 @@ def install_command(
         pair = (sources[0], sources[1])
         progress = _StderrProgress(f"{pair[0]}→{pair[1]}")
         try:
-            package = model_store.install_from_index(pair=pair, force=force, progress=progress)
+            package = model_index.install_from_index(pair=pair, force=force, progress=progress)
         finally:
             progress.finish()
         _report_installed(package)
@@ -182,7 +183,7 @@ def install_command(
     for source in sources:
         progress = _StderrProgress(source)
         try:
-            package = model_store.install_source(
+            package = model_index.install_source(
                 source,
                 sha256=sha256,
                 force=force,
@@ -237,5 +238,5 @@ def use_command(code: str) -> None:
 @click.option("--to", "to_code", default="en", show_default=True, help="Target language.")
 def ensure_command(from_code: str, to_code: str) -> None:
     """Succeed if a FROM→TO package is installed (trying the index once); else exit 2."""
-    package = model_store.ensure(from_code, to_code)
+    package = model_index.ensure(from_code, to_code)
     click.echo(f"Using {package.code} ({package.from_code}→{package.to_code}) at {package.path}")

@@ -1,0 +1,104 @@
+"""The catalogue model: frozen entries and files, as GNU gettext models them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from translate.errors import UserError
+
+
+class PoSyntaxError(UserError):
+    """A catalogue that cannot be read, with the line where reading stopped (0: unknown)."""
+
+    def __init__(
+        self, path: str, line: int, problem: str, fix: str = "fix or move it away"
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where, at = (f"{path}:{line}", f"line {line}: ") if line else (path, "")
+        super().__init__(
+            f"{where}: not a valid PO file ({at}{problem}); {fix}, it was left unchanged"
+        )
+
+
+@dataclass(frozen=True)
+class Message:
+    """One catalogue entry, as GNU gettext models it (msgid "" is the header entry).
+
+    ``comments`` are translator comments (``# …``), one string per line; ``extracted`` are
+    ``#.`` comments; ``references`` are ``path:line`` (or bare ``path``) strings.
+    """
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()
+    extracted: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    fuzzy: bool = False
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    previous_msgid_plural: str | None = None
+    obsolete: bool = False
+    # 1-based line of the `msgid` keyword in the file read (where gettext tools point); 0 for
+    # entries not read from a file. Not part of the entry's identity or equality.
+    line: int = field(default=0, compare=False)
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """Identity of the entry in its catalogue: (msgctxt, msgid)."""
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def translated(self) -> bool:
+        if self.msgid_plural is not None:
+            return bool(self.msgstr_plural) and all(self.msgstr_plural)
+        return self.msgstr != ""
+
+
+@dataclass(frozen=True)
+class PoFile:
+    """A catalogue: the header entry (msgid "") and the other entries in file order."""
+
+    header: Message = field(default_factory=lambda: Message(msgid=""))
+    messages: tuple[Message, ...] = ()
+
+    @property
+    def fields(self) -> tuple[tuple[str, str], ...]:
+        return header_fields(self.header.msgstr)
+
+    def field(self, name: str) -> str | None:
+        for key, value in self.fields:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+def po_safe(text: str) -> str:
+    """The text as a PO string can hold it: NUL and EOT (the msgctxt separator) replaced."""
+    if "\x00" in text or "\x04" in text:
+        return text.replace("\x00", "\ufffd").replace("\x04", "\ufffd")
+    return text
+
+
+def header_fields(msgstr: str) -> tuple[tuple[str, str], ...]:
+    """``Key: value`` lines of a header msgstr, in order (lines without a colon are skipped)."""
+    fields: list[tuple[str, str]] = []
+    for line in msgstr.split("\n"):
+        key, colon, value = line.partition(":")
+        if colon and key.strip():
+            fields.append((key.strip(), value.strip()))
+    return tuple(fields)
+
+
+def format_header(fields: Iterable[tuple[str, str]]) -> str:
+    return "".join(f"{key}: {value}\n" for key, value in fields)
+
+
+def live_entries(catalogue: PoFile) -> list[Message]:
+    """Entries that are neither the header nor obsolete."""
+    return [message for message in catalogue.messages if not message.obsolete]

@@ -1,0 +1,449 @@
+"""Reading catalogues: msgcat's own layout with one pattern match per entry, anything else
+(Poedit, Lokalize, Weblate, Babel, msgctxt, plurals) with polib; and opening catalogue files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import NamedTuple
+
+from translate.errors import UserError
+from translate.pofile.model import Message, PoFile, PoSyntaxError, format_header
+from translate.pofile.wrap import _ESCAPES, PAGE_WIDTH
+from translate.pofile.writer import ISOLATE_START, join_isolated
+
+
+class _NewlineLines(str):
+    """Content for polib whose lines split on ``\\n`` only.
+
+    ``str.splitlines`` also splits on U+2028, U+0085, form feeds and other characters GNU
+    writes raw inside strings; polib would then see broken lines.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return self.split("\n")
+
+
+_OBSOLETE_PREVIOUS = re.compile(r"^[ \t]*#~\|", re.MULTILINE)
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def parse(text: str, path: str = "<catalogue>") -> PoFile:
+    """Read PO text (any formatting GNU tools or editors produce).
+
+    Raises PoSyntaxError (a UserError, exit 2) naming ``path`` and the line when it does not
+    parse, or when an entry is defined twice.
+    """
+    if "\x00" in text:
+        raise PoSyntaxError(path, 1, "it contains NUL bytes", "it is not a PO file")
+    content = _reader_content(text)
+    strict = _parse_strict(content)
+    if strict is not None:
+        return strict  # every line was checked by the entry pattern
+    _check_strings(content, path)
+    return _parse_with_polib(content, path)
+
+
+_LINE_END = re.compile(r"\r\n?")
+
+
+def _reader_content(text: str) -> str:
+    """The text as the readers take it: ``\n`` line ends (GNU reads CRLF and CR files too;
+    a raw CR is never part of a string, which writes it `\\r`), ending with a line break, and
+    the previous msgid of obsolete entries (`#~| msgid`) as a plain `#|` line, which polib
+    reads (it skips the `#~|` form); the `#~ msgid` after it still marks the entry obsolete."""
+    content = _LINE_END.sub("\n", text) if "\r" in text else text
+    if not content.endswith("\n"):
+        content += "\n"
+    if "#~|" in content:
+        content = _OBSOLETE_PREVIOUS.sub("#|", content)
+    return content
+
+
+def _parse_with_polib(content: str, path: str) -> PoFile:
+    import polib  # polib is small; imported here so that `--help` stays fast
+
+    if "\\a" in content:
+        content = _bel_for_polib(content)
+    try:
+        parsed = polib.pofile(_NewlineLines(content), wrapwidth=PAGE_WIDTH)
+    except (OSError, ValueError, IndexError, KeyError) as exc:
+        match = _POLIB_LINE.search(str(exc))
+        raise PoSyntaxError(
+            path, int(match.group(1)) if match else 0, _polib_reason(str(exc))
+        ) from exc
+    header_comments = tuple(parsed.header.split("\n")) if parsed.header else ()
+    fields = tuple((key, value) for key, value in parsed.metadata.items())
+    header = Message(
+        msgid="",
+        msgstr=format_header(fields),
+        comments=header_comments,
+        fuzzy=isinstance(parsed.metadata_is_fuzzy, list) and "fuzzy" in parsed.metadata_is_fuzzy,
+    )
+    messages: list[Message] = []
+    seen: dict[tuple[str | None, str], int] = {}
+    lines = content.split("\n")
+    for entry in parsed:
+        line = _msgid_line(lines, max(entry.linenum or 0, 1))
+        _check_plural_forms(entry, path, line)
+        message = replace(_from_polib(entry), line=line)
+        # As GNU: an obsolete entry repeating a live one is a duplicate too (a merge would
+        # otherwise keep one translation and silently drop the other).
+        identity = (message.msgctxt, message.msgid)
+        if identity in seen:
+            raise PoSyntaxError(
+                path,
+                line,
+                f"duplicate message definition of {message.msgid[:60]!r}, first at line "
+                f"{seen[identity]}",
+                "merge the two entries by hand (msguniq can help)",
+            )
+        seen[identity] = line
+        messages.append(message)
+    return PoFile(header=header, messages=tuple(messages))
+
+
+def _msgid_line(lines: Sequence[str], start: int) -> int:
+    """The 1-based line of the `msgid` keyword of the entry that starts at line ``start``."""
+    for index in range(start - 1, len(lines)):
+        line = lines[index].lstrip()
+        if line.startswith("#~"):
+            line = line[2:].lstrip()  # an obsolete entry's `#~ msgid`, not a `#~| msgid`
+        if line.startswith("msgid"):
+            return index + 1
+    return start
+
+
+_Q = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'  # one complete quoted string on its line
+# One entry exactly as `serialize` (and GNU msgcat) lays it out, after the blank line that
+# separates it from the one before: comments in GNU's order, then the strings.
+_STRICT_ENTRY = re.compile(
+    rf"""\n
+    (?P<tc>(?:\#(?:\ [^\n]*)?\n)*)
+    (?P<ec>(?:\#\.\ [^\n]*\n)*)
+    (?P<refs>(?:\#:\ [^\n]*\n)*)
+    (?P<flags>\#,\ [^\n]*\n)?
+    (?:
+        (?P<prev>\#\|\ msgid\ {_Q}\n(?:\#\|\ {_Q}\n)*)?
+        msgid\ (?P<id>{_Q}\n(?:{_Q}\n)*)
+        msgstr\ (?P<str>{_Q}\n(?:{_Q}\n)*)
+    |
+        (?P<oprev>\#\|\ msgid\ {_Q}\n(?:\#\|\ {_Q}\n)*)?
+        \#~\ msgid\ (?P<oid>{_Q}\n(?:\#~\ {_Q}\n)*)
+        \#~\ msgstr\ (?P<ostr>{_Q}\n(?:\#~\ {_Q}\n)*)
+    )""",
+    re.VERBOSE,
+)
+
+
+def _string_value(group: str, first: int = 0, joint: str = '"\n"') -> str:
+    """The value of a quoted string and its continuation lines.
+
+    ``group`` ends with a line break; ``first`` is the width of what precedes the first
+    quote; ``joint`` is what lies between one line's closing quote and the next line's
+    opening one. Escapes never span lines, so the lines are joined before unescaping.
+    """
+    quoted = group[first + 1 : -2]
+    if joint in quoted:
+        quoted = quoted.replace(joint, "")
+    return _unescape(quoted) if "\\" in quoted else quoted
+
+
+def _comment_text(group: str, marker_width: int, skip_bare: bool) -> str:
+    """Comment lines joined as polib joins them (stripped; an empty first line is lost)."""
+    if group.find("\n") == len(group) - 1:  # one line: the usual case
+        line = group.strip()
+        return "" if skip_bare and len(line) < marker_width else line[marker_width:]
+    text = ""
+    for raw in group[:-1].split("\n"):
+        line = raw.strip()
+        if skip_bare and len(line) < marker_width:
+            continue  # polib skips a bare `#.`
+        text += ("\n" if text else "") + line[marker_width:]
+    return text
+
+
+class _StrictEntry(NamedTuple):
+    match: re.Match[str]
+    msgid: str
+    obsolete: bool
+    joint: str  # what lies between two lines of one of its strings
+    line: int  # of the msgid keyword
+
+
+def _strict_entries(content: str) -> tuple[re.Match[str], list[_StrictEntry]] | None:
+    """The header's match and the other entries of a file in msgcat's own layout.
+
+    One pattern match per entry checks every line of it. Any other layout, a duplicate or a
+    misplaced header returns None (the line reader or polib then reads the file).
+    """
+    if content.startswith("\ufeff"):
+        return None
+    text = "\n" + content
+    header: re.Match[str] | None = None
+    entries: list[_StrictEntry] = []
+    seen: set[str] = set()  # GNU: an obsolete entry may not repeat a live msgid either
+    position = 0
+    match_entry = _STRICT_ENTRY.match
+    end = len(text)
+    # Lines counted incrementally: text starts with the added "\n", so the newlines before an
+    # offset are the 1-based line number of the content there.
+    counted, line = 0, 0
+    while position < end:
+        match = match_entry(text, position)
+        if match is None:
+            return None
+        position = match.end()
+        obsolete = match["id"] is None
+        joint = '"\n#~ "' if obsolete else '"\n"'
+        msgid = _string_value(match["oid"] if obsolete else match["id"], 0, joint)
+        keyword = match.start("oid") - 9 if obsolete else match.start("id") - 6
+        line += text.count("\n", counted, keyword)
+        counted = keyword
+        if header is None and not entries:
+            if msgid != "" or obsolete:
+                return None  # the first entry is not a header: leave it to the full reader
+            header = match
+            continue
+        if msgid == "" or msgid in seen:
+            return None
+        seen.add(msgid)
+        entries.append(_StrictEntry(match, msgid, obsolete, joint, line))
+    if header is None:
+        return None
+    return header, entries
+
+
+def _parse_strict(content: str) -> PoFile | None:
+    """The fastest reader: ``_strict_entries`` made into a catalogue.
+
+    The result is what polib reads from the same text, proven by a differential test.
+    """
+    found = _strict_entries(content)
+    if found is None:
+        return None
+    header, entries = found
+    messages: list[Message] = []
+    for match, msgid, obsolete, joint, line in entries:
+        (tc, ec, refs, flags, prev, _, msgstr, oprev, _, ostr) = match.groups()
+        if obsolete:
+            prev, msgstr = oprev, ostr
+        assert msgstr is not None
+        comments = _comment_text(tc, 2, False) if tc else ""
+        extracted = _comment_text(ec, 3, True) if ec else ""
+        messages.append(
+            Message(
+                msgid=msgid,
+                msgstr=_string_value(msgstr, 0, joint),
+                comments=tuple(comments.split("\n")) if comments else (),
+                extracted=tuple(extracted.split("\n")) if extracted else (),
+                # Every line starts `#: `: join the lines, drop the first marker, split.
+                references=_split_references(refs) if refs else (),
+                fuzzy=bool(flags) and "fuzzy" in _flag_list(flags),
+                previous_msgid=_string_value(prev, len("#| msgid "), '"\n#| "') if prev else None,
+                obsolete=obsolete,
+                line=line,
+            )
+        )
+    return PoFile(header=_strict_header(header), messages=tuple(messages))
+
+
+# Every escape `escape` writes (GNU's C escapes), `\a` included, which polib does not read.
+_UNESCAPES = {value[1]: key for key, value in _ESCAPES.items()}
+_ESCAPE_SEQUENCE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _split_references(refs: str) -> tuple[str, ...]:
+    """The references of `#: ` lines (every line starts so): the lines joined, the first
+    marker dropped, split on whitespace, isolated names (GNU 0.22) rejoined."""
+    tokens = refs.replace("\n#: ", " ")[3:].split()
+    return tuple(join_isolated(tokens)) if ISOLATE_START in refs else tuple(tokens)
+
+
+def _unescape(quoted: str) -> str:
+    """The inverse of `escape`; an unknown escape is kept as written (as polib keeps it)."""
+    return _ESCAPE_SEQUENCE.sub(lambda m: _UNESCAPES.get(m.group(1), m.group()), quoted)
+
+
+_STRING_LINE_WITH_BEL = re.compile(r"^(?![ \t]*#(?![~|]))[^\n]*\\a[^\n]*$", re.MULTILINE)
+
+
+def _bel_for_polib(content: str) -> str:
+    """polib reads `\\a` as a backslash and an `a`: give it the character itself (GNU's
+    reading) on string lines, escape pairs taken left to right so `\\\\a` stays."""
+
+    def fix_line(line: re.Match[str]) -> str:
+        return _ESCAPE_SEQUENCE.sub(
+            lambda m: "\a" if m.group(1) == "a" else m.group(), line.group()
+        )
+
+    return _STRING_LINE_WITH_BEL.sub(fix_line, content)
+
+
+def _flag_list(line: str) -> list[str]:
+    if line == "#, fuzzy\n":  # what this module and msgcat write: no split needed
+        return ["fuzzy"]
+    return [flag.strip() for flag in line.strip()[3:].split(",")]
+
+
+def _polib_header_fields(msgstr: str) -> dict[str, str]:
+    """The header entry's fields as polib reads them (a line without a colon continues the
+    field before it)."""
+    fields: dict[str, str] = {}
+    key: str | None = None
+    for row in msgstr.splitlines():
+        name, colon, value = row.partition(":")
+        if colon:
+            key = name
+            fields[key] = value.strip()
+        elif key is not None:
+            fields[key] += "\n" + row.strip()
+    return fields
+
+
+def _strict_header(match: re.Match[str]) -> Message:
+    fields = _polib_header_fields(_string_value(match["str"]))
+    header_comment = _comment_text(match["tc"], 2, False) if match["tc"] else ""
+    flags = match["flags"]
+    return Message(
+        msgid="",
+        msgstr=format_header(fields.items()),
+        comments=tuple(header_comment.split("\n")) if header_comment else (),
+        fuzzy=bool(flags) and "fuzzy" in _flag_list(flags),
+    )
+
+
+_KEYWORD = r"(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)"
+_QUOTED = r'"(?:[^"\\\n]|\\.)*"[ \t\r]*$'
+# A line that is neither blank, a comment, nor `[keyword] "string"`; or a `#~`/`#|` line that
+# starts like a string line but is not one.
+_BAD_LINE = re.compile(
+    # `(?=([ \t]*))\1` takes the indentation atomically (no backtracking into it).
+    rf"^(?=([ \t]*))\1(?!#|[\r]?$)(?!(?:{_KEYWORD}[ \t]*)?{_QUOTED}).*$"
+    rf"|^(?=([ \t]*))\2#(?:~\|?|\|)[ \t]*(?=msg|\")(?!(?:{_KEYWORD}[ \t]*)?{_QUOTED}).*$",
+    re.MULTILINE,
+)
+
+
+def _check_strings(content: str, path: str) -> None:
+    """Unterminated or garbled strings, which polib lets through, with their line number."""
+    bad = _BAD_LINE.search(content)
+    if bad is not None:
+        number = content.count("\n", 0, bad.start()) + 1
+        raise PoSyntaxError(path, number, "expected a keyword and a quoted string")
+
+
+def _check_plural_forms(entry: object, path: str, line: int) -> None:
+    """What GNU refuses and polib lets through, losing a translation on the next write."""
+    import polib
+
+    assert isinstance(entry, polib.POEntry)
+    problem = None
+    if entry.msgstr_plural and not entry.msgid_plural:
+        problem = "msgstr[N] without msgid_plural"
+    elif entry.msgid_plural and not entry.msgstr_plural:
+        problem = "msgid_plural followed by a plain msgstr instead of msgstr[0], msgstr[1]…"
+    if problem is not None:
+        raise PoSyntaxError(path, line, problem, "fix the entry (msgfmt --check says the same)")
+
+
+def _polib_reason(message: str) -> str:
+    reason = message.split(":", 1)[1].strip() if "):" in message else "syntax error"
+    return reason or "syntax error"
+
+
+def _from_polib(entry: object) -> Message:
+    import polib
+
+    assert isinstance(entry, polib.POEntry)
+    references = tuple(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+    if any(ISOLATE_START in reference for reference in references):
+        references = tuple(join_isolated(references))
+    plural_forms: tuple[str, ...] = ()
+    if entry.msgid_plural:
+        plural_forms = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+    return Message(
+        msgid=entry.msgid,
+        msgstr=entry.msgstr,
+        msgctxt=entry.msgctxt,
+        msgid_plural=entry.msgid_plural or None,
+        msgstr_plural=plural_forms,
+        comments=tuple(entry.tcomment.split("\n")) if entry.tcomment else (),
+        extracted=tuple(entry.comment.split("\n")) if entry.comment else (),
+        references=references,
+        fuzzy="fuzzy" in entry.flags,
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
+        obsolete=bool(entry.obsolete),
+    )
+
+
+def read_text(path: Path) -> str:
+    """The catalogue's text (UTF-8; a BOM is dropped); UserError naming the file otherwise."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The catalogue's bytes: a regular file (links followed; a FIFO, device or socket is
+    refused by its type before it is opened), at most `fileguard.MAX_CATALOGUE_BYTES`."""
+    from translate import fileguard
+
+    try:
+        return fileguard.read_regular(path, limit=fileguard.MAX_CATALOGUE_BYTES, what="catalogue")
+    except FileNotFoundError as exc:
+        raise UserError(f"{path}: no such catalogue file") from exc
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the catalogue ({exc.strerror})") from exc
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """A catalogue's bytes as text (UTF-8; a BOM is dropped); UserError naming the file."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}); convert "
+            "it with `msgconv -t UTF-8`, it was left unchanged"
+        ) from exc
+
+
+def read(path: Path) -> PoFile:
+    """Parse the catalogue at ``path``: every command accepts and refuses the same files."""
+    return parse(read_text(path), str(path))
+
+
+def find_catalogues(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and every `*.po` under each directory (sorted); UserError when none.
+
+    A folder that holds templates (`*.pot`) but no catalogue yet, such as a fresh clone's
+    `locales/`, yields its templates: they are still checked for validity and counted.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            under = sorted(p for p in path.rglob("*.po") if p.is_file())
+            if not under:
+                under = sorted(p for p in path.rglob("*.pot") if p.is_file())
+            if not under:
+                raise UserError(
+                    f"{path}: no catalogues (*.po) or templates (*.pot) in this folder; "
+                    "create them with `translate run SOURCE…` first"
+                )
+            found.extend(under)
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise UserError(f"{path}: not a regular file or folder")
+        else:
+            raise UserError(f"{path}: no such file or folder")
+    if not found:
+        raise UserError("no catalogue given")
+    # The same file named twice (directly and through its folder) is counted once.
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
