@@ -22,6 +22,7 @@ from translate.segment.patterns import (
     LETTERS,
     LOWER,
     NON_SPACE_RUN,
+    TERMINATORS,
     THROUGH_LAST_SPACE,
     TOKEN_LOOKBACK,
     UPPER,
@@ -29,6 +30,7 @@ from translate.segment.patterns import (
 )
 from translate.segment.rules import Rules
 from translate.segment.runin import heading_before, opens_prose, runin_joins
+from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
 # letter is checked in Python: a one-character look-behind is cheaper). It starts with the
@@ -68,8 +70,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         and "-" in text[start : start + 40].replace("–", "-").replace("—", "-")
     ):  # (the common case: no dateline)
         dateline = _DATELINE.match(text, start, end)
-        if dateline is not None:  # `WASHINGTON – Hoa Kỳ đã…`: the dateline is a unit of its own
-            joins.append(dateline.end())
+        if dateline is not None and not _region_pair(dateline.group()):
+            joins.append(dateline.end())  # `WASHINGTON – Hoa Kỳ đã…`: a unit of its own
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -89,6 +91,13 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         else:
             joins.append(match.start())
     return sorted({join for join in joins if start < join < end})
+
+
+def _region_pair(dateline: str) -> bool:
+    """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
+    of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""
+    label = dateline.rstrip("–—- ,")
+    return " " not in label and label.istitle() and is_vietnamese_syllable(label)
 
 
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
@@ -119,7 +128,22 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         if not (heading_before(text, start, position) or opens_prose(text, position, end, False)):
             continue  # a link glued inside a sentence: `kinh đô của vương quốcChămpa trong …`
         joins.append(position)
+    if len(joins) == 1 and _field_row(text, start, end, joins[0]):
+        return []
     return joins
+
+
+_LONGEST_FIELD_VALUE = 6  # words
+
+
+def _field_row(text: str, start: int, end: int, join: int) -> bool:
+    """`Tên khai sinhTrần Đăng Khoa`, `Dân tộcKinh`: an infobox row, a label glued to a short
+    value that is no sentence, is one layout field (D3); a glued menu has several joins."""
+    if text[end - 1] in TERMINATORS or text.startswith("Sửa", join):
+        return False  # (`Tự nguyện nhường ngôiSửa đổi`: a glued edit link)
+    if opens_prose(text, join, end, False):
+        return False
+    return len(text[join:end].split()) <= _LONGEST_FIELD_VALUE
 
 
 def _glued_after_mark(text: str, position: int, start: int) -> bool:

@@ -71,7 +71,7 @@ def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> lis
     lines = _lines(text, line_starts)
     double_spaced = mode == "auto" and _double_spaced(lines)
     if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
-        lines = _single_blanks_removed(lines)
+        lines = _single_blanks_removed(text, lines)
     evidence = document_evidence(text, lines) if mode == "auto" else Evidence(0, False)
     found: list[Unit] = []
     unit_start = -1
@@ -114,7 +114,9 @@ def _double_spaced(lines: Sequence[_Line]) -> bool:
     return double >= _FEWEST_DOUBLE_BREAKS and single <= _SINGLE_BREAK_SHARE * double
 
 
-def _single_blanks_removed(lines: Sequence[_Line]) -> list[_Line]:
+def _single_blanks_removed(text: str, lines: Sequence[_Line]) -> list[_Line]:
+    """The lines without the lone blank lines that follow a line of prose (four words or
+    more: `Lượt xem 27976⏎⏎nguồn : …` stays two units)."""
     kept = []
     for index, line in enumerate(lines):
         lone_blank = (
@@ -122,6 +124,8 @@ def _single_blanks_removed(lines: Sequence[_Line]) -> list[_Line]:
             and 0 < index < len(lines) - 1
             and lines[index - 1].first >= 0
             and lines[index + 1].first >= 0
+            and len(text[lines[index - 1].first : lines[index - 1].end].split())
+            >= _SHORTEST_PROSE_LINE
         )
         if not lone_blank:
             kept.append(line)
