@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from translate.segment.patterns import (
+    BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
     LETTERS,
     LOWER,
@@ -29,7 +30,7 @@ from translate.segment.patterns import (
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import heading_before, opens_prose, runin_joins
+from translate.segment.runin import opens_prose, runin_joins
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -125,15 +126,30 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             continue  # ASCII camel case is a brand name far more often than a join
         if _inside_known_token(text, position, rules):
             continue
-        if not (heading_before(text, start, position) or opens_prose(text, position, end, False)):
-            continue  # a link glued inside a sentence: `kinh đô của vương quốcChămpa trong …`
+        if _glued_link(text, start, position, end, left_word):
+            continue  # a link glued inside a sentence: `các vua củaChămpa trị vì …`
         joins.append(position)
     if len(joins) == 1 and _field_row(text, start, end, joins[0]):
         return []
     return joins
 
 
-_LONGEST_FIELD_VALUE = 6  # words
+_LONGEST_TITLE = 30  # words
+
+
+def _glued_link(text: str, start: int, position: int, end: int, left_word: str) -> bool:
+    """Is the capital glued at ``position`` a link inside a sentence rather than a new unit?
+    After a word that needs a complement (`của`, `và`, `tại`) or deep inside a long sentence,
+    unless a sentence opener follows (`…tăng nhẹSáng nay`)."""
+    if opens_prose(text, position, end, False):
+        return False
+    if left_word in BEFORE_ELLIPSIS_INTERNAL:
+        return True
+    floor = max(start, position - 4 * _LONGEST_TITLE)
+    return floor > start and len(text[floor:position].split()) >= _LONGEST_TITLE
+
+
+_LONGEST_FIELD_LABEL, _LONGEST_FIELD_VALUE = 4, 6  # words
 
 
 def _field_row(text: str, start: int, end: int, join: int) -> bool:
@@ -143,6 +159,11 @@ def _field_row(text: str, start: int, end: int, join: int) -> bool:
         return False  # (`Tự nguyện nhường ngôiSửa đổi`: a glued edit link)
     if opens_prose(text, join, end, False):
         return False
+    label = text[start:join]
+    if "," in label or len(label.split()) > _LONGEST_FIELD_LABEL:
+        return False  # `năng suất, chất lượng sản phẩmThích ứng…`: a title glued to the next
+    if VIETNAMESE_ACCENTED.search(label) is None:
+        return False  # `ClockChủ Nhật, 12/11/2023`: an icon's label, not a field's
     return len(text[join:end].split()) <= _LONGEST_FIELD_VALUE
 
 

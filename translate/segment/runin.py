@@ -65,9 +65,11 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
         if not opens_prose(text, position, end, strong=True):
             continue
         previous = text[max(start, match.start() - 12) : match.start()].split()
-        if not previous or not _lowercase_word(previous[-1]) or previous[-1] in _NOT_AFTER:
-            continue  # `Cục Hàng không`, `cuốn Những …`: a name or a title goes on
-        if heading_before(text, start, match.start()):
+        if not previous or previous[-1] in _NOT_AFTER:
+            continue  # `cuốn Những …`: a title goes on the phrase
+        if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
+            continue  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
+        if _heading_before(text, start, match.start()):
             joins.append(position)
     if end - start > 3:
         for match in _CAPITALS_BEFORE_WORD.finditer(text, start + 2, end):
@@ -81,7 +83,7 @@ def _lowercase_word(token: str) -> bool:
     return letter.islower()
 
 
-def heading_before(text: str, start: int, position: int) -> bool:
+def _heading_before(text: str, start: int, position: int) -> bool:
     """Is ``text[…:position]`` a short run with no terminator since the unit's start or
     the last sentence end (a headline, a dateline, a label)?"""
     floor = max(start, position - _HEADING_LOOKBACK)
