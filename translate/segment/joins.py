@@ -37,9 +37,10 @@ from translate.vietnamese import is_vietnamese_syllable
 # letter is checked in Python: a one-character look-behind is cheaper). It starts with the
 # capital so that the regex engine skips ahead quickly; the look-behind comes after it.
 # The same scan finds a capitalised word glued to a closing quote, a date or time, or an emoji
-# (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too.
+# (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
+# sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
 _GLUED_AFTER = "”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9"
-_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
+_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
     r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4})\Z"
@@ -57,6 +58,7 @@ _DATELINE = re.compile(
     rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
     rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
 )
+_DASH = re.compile("[-–—]")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
@@ -68,7 +70,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     if (
         end - start > 2
         and (text[start] == "(" or text[start].isupper())
-        and "-" in text[start : start + 40].replace("–", "-").replace("—", "-")
+        and _DASH.search(text, start, min(end, start + 40)) is not None
     ):  # (the common case: no dateline)
         dateline = _DATELINE.match(text, start, end)
         if dateline is not None and not _region_pair(dateline.group()):
@@ -110,6 +112,10 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         previous = text[position - 1]
         if not previous.isalpha():
             if _glued_after_mark(text, position, start):
+                joins.append(position)
+            continue
+        if previous.isupper():  # `TP.HCMÔng nói`: an opener glued after an upper-case run
+            if text[position - 2].isupper() and opens_prose(text, position, end, False):
                 joins.append(position)
             continue
         if not text[position - 2].islower():

@@ -139,7 +139,7 @@ def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
         content = text[start : _line_content_end(text, line_starts, index)].rstrip()
         if content:
             first = start + len(content) - len(content.lstrip())
-            if tags:
+            if tags and "<" in content:
                 lines += _split_at_tags(text, start, first, start + len(content))
             else:
                 lines.append(_Line(start, first, start + len(content)))

@@ -7,8 +7,8 @@ run of words that has no terminator (a headline, a dateline, a section label) an
 running text (a lowercase word soon after it), prose starts there:
 
 * with a space: `… giảm thiểu rủi ro Trong khi các chuyên gia …`, `Hà Nội Sáng nay, …`;
-* glued, after an upper-case run: `TP.HCMÔng nói rằng …` (lowercase-to-capital joins are
-  found in :mod:`.joins`, which asks :func:`opens_prose` too).
+* glued (`TP.HCMÔng nói rằng …`, `…tăng nhẹSáng nay`): found by the scrape-join scan of
+  :mod:`.joins`, which asks :func:`opens_prose` too.
 
 One bounded look at each space before a capital: linear.
 """
@@ -35,10 +35,23 @@ _PART_OF_DAY = re.compile(
     r"(?:nay|qua|mai|hôm qua|\d{1,2}[/.-]\d{1,2})\b"
 )
 _WORD_AT = re.compile(rf"[{UPPER}][{LOWER}]*")
-# A space before a capital, after a letter: where a run-in may end.
-_SPACE_BEFORE_CAPITAL = re.compile(rf"(?<=[^\W\d_])[ \t\u00a0]+(?=[{UPPER}])")
-# Glued after an upper-case run: `TP.HCMÔng`, `VTVSáng`.
-_CAPITALS_BEFORE_WORD = re.compile(rf"(?<=[{UPPER}][{UPPER}])(?=[{UPPER}][{LOWER}])")
+_DAY_PARTS = frozenset(("Sáng", "Trưa", "Chiều", "Tối", "Đêm", "Rạng", "Hôm", "Ngày"))
+# A strong opener or a part of the day: where a run-in may end, after a space. (The words are
+# in the pattern, longest first, so that the scan stops only at them: most capitals are names.)
+
+
+def _grouped(words: frozenset[str]) -> str:
+    """An alternation of ``words`` grouped by first letter (fewer branches tried per capital)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda word: (-len(word), word)):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items())
+    )
+
+
+_RUNIN_WORD = re.compile(f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS)})(?![^\\W\\d_])")
+_SPACES = frozenset(" \t\u00a0")
 _HEADING_END = re.compile(r"[.!?…:;][\"'”’»)\]*_]*\s")
 _LONGEST_HEADING = 12  # words
 _HEADING_LOOKBACK = 160  # characters
@@ -48,54 +61,59 @@ _NOT_AFTER = BEFORE_ELLIPSIS_INTERNAL | frozenset(("bài", "cuốn", "phim", "s�
 
 def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
     """Does running text start at ``position``: an opener, then a lowercase word soon?"""
-    word = _PART_OF_DAY.match(text, position, end)
+    word = _WORD_AT.match(text, position, end)
     if word is None:
-        word = _WORD_AT.match(text, position, end)
-        if word is None or word.group() not in (STRONG_OPENERS if strong else OPENERS):
-            return False
+        return False
+    day = _PART_OF_DAY.match(text, position, end) if word.group() in _DAY_PARTS else None
+    if day is not None:
+        word = day
+    elif word.group() not in (STRONG_OPENERS if strong else OPENERS):
+        return False
     following = text[word.end() : min(end, word.end() + 80)].split()[:_PROSE_LOOKAHEAD]
     return any(token[:1].islower() for token in following)
 
 
 def runin_joins(text: str, start: int, end: int) -> list[int]:
-    """Positions in ``text[start:end]`` where prose starts after a run-in heading."""
-    joins = []
-    for match in _SPACE_BEFORE_CAPITAL.finditer(text, start, end):
-        position = match.end()
-        if not opens_prose(text, position, end, strong=True):
-            continue
-        previous = text[max(start, match.start() - 12) : match.start()].split()
-        if not previous or previous[-1] in _NOT_AFTER:
-            continue  # `cuốn Những …`: a title goes on the phrase
-        if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
-            continue  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
-        if _heading_before(text, start, match.start()):
-            joins.append(position)
-    if end - start > 3:
-        for match in _CAPITALS_BEFORE_WORD.finditer(text, start + 2, end):
-            if opens_prose(text, match.start(), end, strong=False):
-                joins.append(match.start())
+    """Positions in ``text[start:end]`` where prose starts after a run-in heading (with a
+    space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
+    after the unit's start and after each sentence end is searched, up to a comma or the
+    longest heading: each character is looked at a bounded number of times."""
+    joins: list[int] = []
+    first = _RUNIN_WORD.search(text, start + 2, end)
+    if first is None:
+        return joins  # (the common case: one scan)
+    heading_ends = [match.end() for match in _HEADING_END.finditer(text, start, end)]
+    for index, heading_start in enumerate([start, *heading_ends]):
+        limit = heading_ends[index] if index < len(heading_ends) else end
+        limit = min(limit, heading_start + _HEADING_LOOKBACK)
+        comma = text.find(",", heading_start, limit)
+        if comma >= 0:
+            limit = comma  # a clause before: a capital after it is a name inside the sentence
+        for match in _RUNIN_WORD.finditer(text, heading_start + 2, min(end, limit + 12)):
+            position = match.start()
+            if position >= limit:
+                break
+            if _runs_in(text, heading_start, position, end):
+                joins.append(position)
     return joins
+
+
+def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
+    """Does prose start at the opener at ``position``, after the heading that starts at
+    ``heading_start``?"""
+    if text[position - 1] not in _SPACES or not text[position - 2].isalpha():
+        return False
+    previous = text[heading_start : position - 1].split()
+    if not previous or len(previous) > _LONGEST_HEADING or previous[-1] in _NOT_AFTER:
+        return False  # a long sentence, or `cuốn Những …`: a title goes on the phrase
+    if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
+        return False  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
+    run = text[heading_start:position]
+    if run.count("(") > run.count(")") or run.count("“") > run.count("”"):
+        return False
+    return opens_prose(text, position, end, strong=True)
 
 
 def _lowercase_word(token: str) -> bool:
     letter = next((character for character in token if character.isalpha()), "")
     return letter.islower()
-
-
-def _heading_before(text: str, start: int, position: int) -> bool:
-    """Is ``text[…:position]`` a short run with no terminator since the unit's start or
-    the last sentence end (a headline, a dateline, a label)?"""
-    floor = max(start, position - _HEADING_LOOKBACK)
-    heading_start = floor
-    for heading_end in _HEADING_END.finditer(text, floor, position):
-        heading_start = heading_end.end()
-    if heading_start == floor and floor > start:
-        return False  # no sentence end within reach: a long sentence, not a heading
-    words = text[heading_start:position].split()
-    if not words or len(words) > _LONGEST_HEADING:
-        return False
-    run = text[heading_start:position]
-    if "," in run:
-        return False  # a clause before: the capital is a name inside the sentence
-    return run.count("(") <= run.count(")") and run.count("“") <= run.count("”")
