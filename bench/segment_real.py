@@ -1,10 +1,11 @@
 """Segmentation of real documents: `python -m bench.segment_real`.
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
-and ``dev2`` for tuning, ``heldout`` and ``heldout2`` not; see its README.md) with the project's scorer,
-``../shared/tools/segscore.py``, imported from beside the repository: boundary precision,
-recall and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line),
-recall of glued joins (no whitespace at the boundary) and exact-sentence accuracy. When
+and ``dev2`` for tuning, ``heldout`` and ``heldout2`` not; see its README.md) with the
+project's scorer, ``../shared/tools/segscore.py``, imported from beside the repository:
+boundary precision, recall and F1 pooled over the documents, F1 of the boundaries not at a line
+break (in-line), recall of glued joins (no whitespace at the boundary) and exact-sentence
+accuracy. When
 ``../shared`` is absent the section says so and reports nothing.
 
 Systems: ``translate`` (``segment_text``, the default ``auto`` line breaks, what ``translate
@@ -234,7 +235,8 @@ def notes(rows: Sequence[tuple[str, str, RealScore]], extra: Sequence[str]) -> l
     return [
         *extra,
         "Real documents (tests/data/segdev, scored with ../shared/tools/segscore.py; dev "
-        "and dev2 are for tuning, heldout and heldout2 are not; glued: joins with no whitespace found / in the gold):",
+        "and dev2 are for tuning, heldout and heldout2 are not; glued: joins with no whitespace "
+        "found / in the gold):",
         "```",
         format_table(rows),
         "```",
