@@ -209,9 +209,9 @@ def _run(
     flagged = getattr(engine, "flagged", 0)  # translate.guard.GuardedEngine
     if flagged:
         warnings += (
-            f"{count(flagged, 'machine translation')} still miss a glossary term or a "
-            "protected span (see their `# mt-check:` comments; `translate check` reports them "
-            "once reviewed)",
+            f"{count(flagged, 'machine translation')} still miss a glossary term, a "
+            "protected span or a markup placeholder (see their `# mt-check:` comments; "
+            "`translate check` reports them once reviewed)",
         )
     return RunSummary(
         documents=len(jobs),
@@ -569,11 +569,13 @@ def _engine(
     progress.phase(f"loading {engine.provenance}")
     engine.load()
     source = engine.source
-    if glossary or options.protect:
-        from translate.guard import Guard, GuardedEngine
+    from translate.formats.placeholders import spans
+    from translate.guard import Guard, GuardedEngine
 
-        guard = Guard(glossary, protect=options.protect)
-        engine = GuardedEngine(engine, guard, options.alternatives)  # type: ignore[assignment]
+    # One mechanism masks, restores and verifies every span: glossary terms, built-in
+    # protected spans and the markup placeholders of HTML/Markdown msgids (<1>…</1>, <2/>).
+    guard = Guard(glossary, protect=options.protect, extra_spans=spans)
+    engine = GuardedEngine(engine, guard, options.alternatives)  # type: ignore[assignment]
     return engine, source
 
 
@@ -583,49 +585,16 @@ def _translate(
     progress: Progress,
     record: journal.RunJournal | None = None,
 ) -> dict[str, Translation]:
-    from translate.formats.placeholders import protect
-
     progress.start(len(sentences))
-    # Markup placeholders (<1>…</1>) go to the model masked and come back restored.
-    masked = [protect(sentence) for sentence in sentences]
     try:
         results = engine.translate(
-            masked,
+            sentences,
             progress=progress.advance,
-            on_batch=_journal_unmasked(record, sentences, masked) if record is not None else None,
+            on_batch=record.record if record is not None else None,
         )
     finally:
         progress.finish()
-    return {
-        sentence: _unmasked(sentence, sent, result)
-        for sentence, sent, result in zip(sentences, masked, results, strict=True)
-    }
-
-
-def _journal_unmasked(
-    record: journal.RunJournal, sentences: list[str], masked: list[str]
-) -> Callable[[list[Translation]], None]:
-    """The journal's per-batch callback, given what the catalogue will hold: the unmasked
-    sentences and translations (the model saw the masked ones)."""
-    original = {sent: sentence for sentence, sent in zip(sentences, masked, strict=True)}
-
-    def on_batch(results: list[Translation]) -> None:
-        record.record([_unmasked(original.get(r.source, r.source), r.source, r) for r in results])
-
-    return on_batch
-
-
-def _unmasked(sentence: str, sent: str, result: Translation) -> Translation:
-    """The model's result for a masked sentence with our placeholders back in it."""
-    if sent == sentence:
-        return result
-    from translate.formats.placeholders import restore
-
-    alternatives = tuple(
-        dataclasses.replace(alt, text=restore(sentence, alt.text)[0]) for alt in result.alternatives
-    )
-    text = restore(sentence, result.text)[0]
-    return dataclasses.replace(result, source=sentence, text=text, alternatives=alternatives)
+    return dict(zip(sentences, results, strict=True))
 
 
 def _markup_warnings(translations: dict[str, Translation]) -> list[str]:

@@ -56,8 +56,14 @@ def read_and_segment(
     text = read_source(path, options.encoding)
     if check is not None:
         check(path, text.text)
+    from translate.formats import format_of
+
+    # Markup is read as written (not NFC) so that export copies every other byte exactly;
+    # its msgids are NFC all the same.
+    as_written = text.decoded if text.decoded is not None else text.text
+    markup_source = format_of(path, options.input_format) != "text"
     document, markup = read_document(
-        text.text,
+        as_written if markup_source else text.text,
         path=path,
         input_format=options.input_format,
         line_breaks=options.line_breaks,

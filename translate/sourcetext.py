@@ -35,6 +35,9 @@ class SourceText:
     path: str  # as given by the user; "-" for standard input
     encoding: str  # the codec that decoded it, e.g. "utf-8", "utf-8-sig", "utf-16-le"
     warnings: tuple[str, ...] = ()
+    # The decoded text before NFC, where it differs (HTML/Markdown export gives back every
+    # byte outside the translated text, so pages are read as they are written).
+    decoded: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -63,6 +66,7 @@ def decode_source(data: bytes, path: str = STDIN, encoding: str | None = None) -
         text, used = _decode_detected(data, display)
     else:
         text, used = _decode_declared(data, display, encoding, warnings)
+    decoded = text
     text = to_nfc(text)
     _refuse_binary_text(text, display)
     legacy = legacy_font_encoding(text)
@@ -74,7 +78,13 @@ def decode_source(data: bytes, path: str = STDIN, encoding: str | None = None) -
         warnings.append(
             f"{display} contains only whitespace: its catalogue will hold only the header"
         )
-    return SourceText(text=text, path=path, encoding=used, warnings=tuple(warnings))
+    return SourceText(
+        text=text,
+        path=path,
+        encoding=used,
+        warnings=tuple(warnings),
+        decoded=decoded if decoded != text else None,
+    )
 
 
 # Characters that NFC leaves alone whatever surrounds them: unchanged by normalisation, not

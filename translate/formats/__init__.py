@@ -101,21 +101,12 @@ def read_markup(
     from translate.formats.markdown_doc import read_markdown
 
     found = read_markdown(text)
-    warnings = (
-        [
-            f"{path}: {found.skipped} Markdown passages could not be mapped to the source "
-            "exactly and are left untranslated"
-        ]
-        if found.skipped
-        else []
-    )
     return build_document(
         text,
         found.blocks,
-        (),
+        found.units,
         path=path,
         format="markdown",
         abbreviations=abbreviations,
         max_length=max_length,
-        warnings=warnings,
     )

@@ -1,4 +1,4 @@
-"""HTML sources: the stdlib tokenizer (``html.parser``) → blocks, attribute units, skeleton.
+"""HTML sources: tokenizer events (``html_tokens``) → blocks, attribute units, skeleton.
 
 Read like a browser reads tag soup, without building a tree: every element that is not
 inline (``p``, ``li``, ``td``, ``h1``, ``div``, ``title``…) ends the running paragraph; inline
@@ -13,20 +13,33 @@ anything inside ``translate="no"`` (or ``class="notranslate"``); inline ``code``
 Open Graph / Twitter forms). Text inside ``nav``, ``footer``, ``aside``, a page ``header`` or
 an element whose role, class or id names a menu is marked as boilerplate.
 
-Offsets are exact: each tokenizer event's source position comes from ``getpos()``, and an
-event ends where the next one begins, so nothing of the page is lost or moved.
+Offsets are exact: the tokenizer's events tile the page, each with its source span, so
+nothing of the page is lost or moved. (``html.parser`` alone cost 0.2-0.3 s per MB, more than
+the segmenter's whole budget; our tokenizer is one regex search per construct.)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from html import unescape
-from html.parser import HTMLParser
 from typing import NamedTuple
 
 from translate.errors import UserError
-from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block, Unit
+from translate.formats.html_tokens import END as T_END
+from translate.formats.html_tokens import REF as T_REF
+from translate.formats.html_tokens import START as T_START
+from translate.formats.html_tokens import TEXT as T_TEXT
+from translate.formats.html_tokens import attribute_values, attributes, tokenize
+from translate.formats.units import (
+    CLOSE,
+    OPEN,
+    TEXT,
+    VOID,
+    Atom,
+    Block,
+    Unit,
+    paused_gc,
+)
 
 INLINE = frozenset(
     [
@@ -104,6 +117,7 @@ VOID_ELEMENTS = frozenset(
     ]
 )
 INLINE_VOID = frozenset(("br", "wbr", "img", "input"))
+PHRASING = INLINE | OPAQUE | INLINE_VOID
 TRANSLATABLE_ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
 META_TEXT = frozenset(
     ("description", "og:description", "og:title", "twitter:description", "twitter:title")
@@ -113,13 +127,11 @@ BOILERPLATE_ROLES = frozenset(("navigation", "banner", "contentinfo", "menu", "m
 _BOILERPLATE_NAME = re.compile(
     r"(?:^|[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar)(?:[-_]|$)", re.I
 )
-_ATTRIBUTE = re.compile(
-    r"((?<=[\"'\s/])[^\s/>][^\s/=>]*)(\s*=+\s*(?:'([^']*)'|\"([^\"]*)\"|(?![\"'])([^>\s]*)))?"
-)
 _INTERESTING = frozenset((*TRANSLATABLE_ATTRIBUTES, "lang", "xml:lang"))
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
+_new = tuple.__new__
 _CONTAINERS = {  # an opening tag closes an open one of these, up to a boundary
     "li": (frozenset(("li",)), frozenset(("ul", "ol", "menu"))),
     "dt": (frozenset(("dt", "dd")), frozenset(("dl",))),
@@ -148,160 +160,119 @@ class HtmlParts(NamedTuple):
 def read_html(text: str, path: str, source_lang: str = "vi") -> HtmlParts:
     """Blocks, attribute units, ``lang`` spans and entity habits of an HTML page (pure)."""
     reader = _Reader(text, path, source_lang)
-    reader.feed(text)
-    reader.close()
-    reader.finish()
-    literal = reader.literal_chars
-    entities = sorted(
-        (char, raw) for char, raw in reader.entity_forms.items() if char not in literal
-    )
+    with paused_gc():
+        for event in tokenize(text):
+            kind = event[0]
+            if kind == T_TEXT:
+                reader.data(event[1], event[2])
+            elif kind == T_START:
+                reader.start(event[3], event[1], event[2], closed=event[4])
+            elif kind == T_END:
+                reader.end(event[3], event[1], event[2])
+            elif kind == T_REF:
+                reader.reference(event[1], event[2], event[3])
+            else:
+                reader.markup(event[1], event[2])
+        reader.finish()
+    # Characters the page writes only as references are written back the same way.
+    entities = sorted((char, raw) for char, raw in reader.entity_forms.items() if char not in text)
     return HtmlParts(reader.blocks, reader.units, reader.lang_spans, entities)
 
 
-class _Reader(HTMLParser):
+class _Reader:
+    """Turns tokenizer events into blocks (browser-like structure, no tree)."""
+
     def __init__(self, text: str, path: str, source_lang: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.source = text
         self.path = path
         self.source_lang = source_lang.lower()
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.blocks: list[Block] = []
         self.units: list[Unit] = []
         self.lang_spans: list[tuple[int, int]] = []
         self.entity_forms: dict[str, str] = {}
-        self.literal_chars: set[str] = set()
         self.atoms: list[Atom] = []
+        self.has_text = False  # an atom of ``atoms`` holds more than whitespace
         self.block_boilerplate = False
         self.stack: list[_Frame] = []
         self.skip_depth = 0
         self.boilerplate_depth = 0
         self.main_depth = 0
         self.capture: tuple[str, int, int] | None = None  # name, depth, start
-        self.pending: int | None = None  # atom index whose end is the next event's start
-        self.covered = 0  # source offset up to which events are accounted for
+        self.boilerplate_of: dict[tuple[str, str, str, str, bool], bool] = {}
 
-    # -- positions --------------------------------------------------------------------
-
-    def _here(self) -> int:
-        line, column = self.getpos()
-        position = self.line_starts[line - 1] + column
-        if self.pending is not None:
-            atom = self.atoms[self.pending]
-            self.atoms[self.pending] = atom._replace(end=position)
-            self.pending = None
-        elif position > self.covered and self.atoms and self.capture is None:
-            # Bytes the tokenizer skipped (`</>`): markup, kept with the paragraph.
-            self.atoms.append(Atom(VOID, self.covered, position))
-        self.covered = position
-        return position
-
-    def _tag_atom(self, atom: Atom, *, deferred: bool) -> None:
+    def _first_atom(self) -> None:
         if not self.atoms:
             self.block_boilerplate = self.boilerplate_depth > 0
-        self.atoms.append(atom)
-        if deferred:
-            self.pending = len(self.atoms) - 1
-
-    def _skipping(self) -> bool:
-        return self.skip_depth > 0
 
     # -- events -----------------------------------------------------------------------
 
-    def handle_data(self, data: str) -> None:
-        start = self._here()
-        self.covered = start + len(data)
-        if self._skipping() or self.capture is not None:
+    def data(self, start: int, end: int) -> None:
+        if self.skip_depth or self.capture is not None:
             return
-        if not self.atoms:
-            if not data.strip():
+        text = self.source[start:end]
+        if text.isspace():
+            if not self.atoms:
                 return
-            self.block_boilerplate = self.boilerplate_depth > 0
-        self.literal_chars.update(data)
-        self.atoms.append(Atom(TEXT, start, start + len(data), data))
+        else:
+            if not self.atoms:
+                self.block_boilerplate = self.boilerplate_depth > 0
+            self.has_text = True
+        # Atom(TEXT, start, end, text) without NamedTuple's Python-level __new__ (per run).
+        self.atoms.append(_new(Atom, (TEXT, start, end, text, "", True, False, False)))
 
-    def _reference(self, raw_name: str, decoded: str) -> None:
-        start = self._here()
-        end = start + len(raw_name)
-        if self.source.startswith(";", end):
-            end += 1
-        self.covered = end
-        if self._skipping() or self.capture is not None:
+    def reference(self, start: int, end: int, decoded: str) -> None:
+        if self.skip_depth or self.capture is not None:
             return
-        raw = self.source[start:end]
         if len(decoded) == 1:
-            self.entity_forms.setdefault(decoded, raw)
-        if not self.atoms:
-            self.block_boilerplate = self.boilerplate_depth > 0
+            self.entity_forms.setdefault(decoded, self.source[start:end])
+        self._first_atom()
+        self.has_text = self.has_text or not decoded.isspace()
         self.atoms.append(Atom(TEXT, start, end, decoded, literal=False))
 
-    def handle_entityref(self, name: str) -> None:
-        raw = "&" + name
-        decoded = unescape(raw + ";")
-        self._reference(raw, decoded if decoded != raw + ";" else raw)
+    def markup(self, start: int, end: int) -> None:
+        """A comment, declaration, `</>` or the like: kept with the paragraph."""
+        if not self.skip_depth and self.capture is None and self.atoms:
+            self.atoms.append(Atom(VOID, start, end))
 
-    def handle_charref(self, name: str) -> None:
-        raw = "&#" + name
-        self._reference(raw, unescape(raw + ";"))
-
-    def handle_comment(self, data: str) -> None:
-        self._markup()
-
-    def handle_decl(self, decl: str) -> None:
-        self._markup()
-
-    def handle_pi(self, data: str) -> None:
-        self._markup()
-
-    def unknown_decl(self, data: str) -> None:
-        self._markup()
-
-    def _markup(self) -> None:
-        start = self._here()
-        if not self._skipping() and self.capture is None and self.atoms:
-            self._tag_atom(Atom(VOID, start, start), deferred=True)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=tag in VOID_ELEMENTS)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], *, closed: bool) -> None:
-        start = self._here()
-        raw = self.get_starttag_text() or ""
-        end = start + len(raw)
-        self.covered = end
+    def start(self, tag: str, start: int, end: int, *, closed: bool) -> None:
+        closed = closed or tag in VOID_ELEMENTS
         if self.capture is not None:
             name, depth, begun = self.capture
             if tag == name and not closed:
                 self.capture = (name, depth + 1, begun)
             return
-        values = dict(attrs) if attrs else {}
-        if values and not self._skipping() and (tag == "meta" or values.keys() & _INTERESTING):
-            self._attributes(tag, values, raw, start)
-        if not closed:
+        raw = self.source[start:end]
+        # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
+        values = attribute_values(raw, len(tag) + 1) if "=" in raw else {}
+        if values and not self.skip_depth and (tag == "meta" or values.keys() & _INTERESTING):
+            self._attributes(tag, values, attributes(raw, len(tag) + 1), start)
+        if not closed and (
+            tag in _CONTAINERS
+            or (self.stack and self.stack[-1].name == "p" and tag not in PHRASING)
+        ):
             self._implied_close(tag)
         no_translate = bool(values) and (
             (values.get("translate") or "").strip().lower() == "no"
             or "notranslate" in (values.get("class") or "").split()
         )
         inline = tag in INLINE or tag in INLINE_VOID or tag in OPAQUE
-        if self._skipping():
+        if self.skip_depth:
             pass
         elif (tag in OPAQUE or (no_translate and inline)) and not closed:
             self.capture = (tag, 1, start)
         elif tag in INLINE_VOID or (inline and closed):
             if self.atoms or tag != "br":
-                self._tag_atom(Atom(VOID, start, end, line=tag == "br"), deferred=False)
+                self._first_atom()
+                self.atoms.append(Atom(VOID, start, end, line=tag == "br"))
         elif tag in INLINE:
-            self._tag_atom(Atom(OPEN, start, end, name=tag), deferred=False)
+            self._first_atom()
+            self.atoms.append(Atom(OPEN, start, end, name=tag))
         else:
             self._flush()
         if not closed:
             self._push(tag, values, skip=tag in SKIPPED or (no_translate and not inline))
 
-    def handle_endtag(self, tag: str) -> None:
-        start = self._here()
+    def end(self, tag: str, start: int, end: int) -> None:
         if self.capture is not None:
             name, depth, begun = self.capture
             if tag == name:
@@ -309,17 +280,21 @@ class _Reader(HTMLParser):
                     self.capture = (name, depth - 1, begun)
                     return
                 self.capture = None
-                self._tag_atom(Atom(VOID, begun, start, sticky=True), deferred=True)
+                self._first_atom()
+                self.atoms.append(Atom(VOID, begun, end, sticky=True))
                 self._pop(tag)
                 return
             if not self._open(tag):
                 return  # inside the opaque element
             self.capture = None  # a parent closes: the opaque element ends here
             self.atoms.append(Atom(VOID, begun, start, sticky=True))
-        if not self._skipping():
+        if not self.skip_depth:
             if tag in INLINE:
-                self._tag_atom(Atom(CLOSE, start, start, name=tag), deferred=True)
-            elif tag not in INLINE_VOID and tag not in OPAQUE:
+                self._first_atom()
+                self.atoms.append(Atom(CLOSE, start, end, name=tag))
+            elif tag in INLINE_VOID or tag in OPAQUE:
+                self.markup(start, end)
+            else:
                 self._flush()
         self._pop(tag)
 
@@ -329,7 +304,21 @@ class _Reader(HTMLParser):
         return any(frame.name == tag for frame in self.stack[-_STACK_SEARCH:])
 
     def _push(self, tag: str, values: dict[str, str | None], *, skip: bool) -> None:
-        boilerplate = _is_boilerplate(tag, values, inside_main=self.main_depth > 0)
+        inside_main = self.main_depth > 0
+        if values:
+            key = (
+                tag,
+                values.get("class") or "",
+                values.get("id") or "",
+                values.get("role") or "",
+                inside_main,
+            )
+            boilerplate = self.boilerplate_of.get(key)
+            if boilerplate is None:
+                boilerplate = _is_boilerplate(tag, values, inside_main=inside_main)
+                self.boilerplate_of[key] = boilerplate
+        else:
+            boilerplate = tag in BOILERPLATE_ELEMENTS or (tag == "header" and not inside_main)
         main = tag in ("article", "main")
         self.stack.append(_Frame(tag, skip, boilerplate, main))
         self.skip_depth += skip
@@ -337,8 +326,9 @@ class _Reader(HTMLParser):
         self.main_depth += main
 
     def _pop(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, max(-1, len(self.stack) - _STACK_SEARCH - 1), -1):
-            if self.stack[depth].name == tag:
+        stack = self.stack
+        for depth in range(len(stack) - 1, max(-1, len(stack) - _STACK_SEARCH - 1), -1):
+            if stack[depth].name == tag:
                 self._pop_to(depth)
                 return
 
@@ -350,8 +340,7 @@ class _Reader(HTMLParser):
         del self.stack[depth:]
 
     def _implied_close(self, tag: str) -> None:
-        phrasing = tag in INLINE or tag in OPAQUE or tag in INLINE_VOID
-        if self.stack and self.stack[-1].name == "p" and not phrasing:
+        if self.stack and self.stack[-1].name == "p" and tag not in PHRASING:
             self._pop_to(len(self.stack) - 1)
         rule = _CONTAINERS.get(tag)
         if rule is None:
@@ -366,29 +355,28 @@ class _Reader(HTMLParser):
                 return
 
     def _flush(self) -> None:
-        atoms = self.atoms
-        if atoms and any(a.kind == TEXT and a.text.strip() for a in atoms):
-            self.blocks.append(Block(tuple(atoms), self.block_boilerplate))
-        self.atoms = []
-        self.pending = None
+        if self.has_text:
+            self.blocks.append(Block(tuple(self.atoms), self.block_boilerplate))
+            self.has_text = False
+        if self.atoms:
+            self.atoms = []
 
     def finish(self) -> None:
         """End of the page: close what is open (an unclosed opaque element ends here)."""
-        end = len(self.source)
-        if self.pending is not None:
-            atom = self.atoms[self.pending]
-            self.atoms[self.pending] = atom._replace(end=end)
-            self.pending = None
         if self.capture is not None:
-            self.atoms.append(Atom(VOID, self.capture[2], end, sticky=True))
+            self.atoms.append(Atom(VOID, self.capture[2], len(self.source), sticky=True))
             self.capture = None
-        elif end > self.covered and self.atoms:
-            self.atoms.append(Atom(VOID, self.covered, end))
         self._flush()
 
     # -- attributes -------------------------------------------------------------------
 
-    def _attributes(self, tag: str, values: dict[str, str | None], raw: str, start: int) -> None:
+    def _attributes(
+        self,
+        tag: str,
+        values: dict[str, str | None],
+        found: list[tuple[str, str | None, int, int, str]],
+        start: int,
+    ) -> None:
         if tag == "meta":
             self._check_charset(values)
         interesting = _INTERESTING
@@ -399,25 +387,25 @@ class _Reader(HTMLParser):
         if not values.keys() & interesting:
             return
         boilerplate = self.boilerplate_depth > 0 or _is_boilerplate(tag, values, inside_main=True)
-        name_end = len(tag) + 1
-        for match in _ATTRIBUTE.finditer(raw, name_end):
-            name = match.group(1).lower()
-            if name not in interesting or match.group(2) is None:
+        for name, decoded, value_start, value_end, quote in found:
+            if name not in interesting or decoded is None:
                 continue
-            group = 3 if match.group(3) is not None else 4 if match.group(4) is not None else 5
-            value_start, value_end = start + match.start(group), start + match.end(group)
-            raw_value = match.group(group)
-            quote = "'" if group == 3 else '"' if group == 4 else ""  # "": unquoted
             if name in ("lang", "xml:lang"):
-                if raw_value.strip().lower().split("-")[0] == self.source_lang:
-                    self.lang_spans.append((value_start, value_end))
+                if decoded.strip().lower().split("-")[0] == self.source_lang:
+                    self.lang_spans.append((start + value_start, start + value_end))
                 continue
-            decoded = unescape(raw_value)
             if not decoded.strip():
                 continue
             what = "meta description" if name == "content" else name
             self.units.append(
-                Unit(value_start, value_end, decoded, what, quote, boilerplate=boilerplate)
+                Unit(
+                    start + value_start,
+                    start + value_end,
+                    decoded,
+                    what,
+                    quote,
+                    boilerplate=boilerplate,
+                )
             )
 
     def _check_charset(self, values: dict[str, str | None]) -> None:

@@ -1,330 +1,299 @@
-"""Markdown sources: markdown-it-py (CommonMark + tables + strikethrough) → blocks.
+"""Markdown sources: pulldown-cmark (through pyromark) → blocks with exact source offsets.
 
-Every inline run the parser finds (paragraphs, headings, list items, block quotes, table
-cells) is a block; link texts and emphasis inside it are translated, with the markup as
-placeholders: ``[text](url)`` gives ``<1>text</1>``, ``**b**`` gives ``<2>b</2>``. Code spans,
-images, autolinks and inline HTML are standalone placeholders; code blocks, HTML blocks,
-front matter (a leading ``---`` block) and link reference definitions are never translated.
+CommonMark with tables, strikethrough and front matter. Every run of inline content
+(paragraphs, headings, list items, table cells, block quotes) is a block; link texts and
+emphasis inside it are translated, with the markup as placeholders: ``[text](url)`` gives
+``<1>text</1>``, ``**b**`` gives ``<2>b</2>``. Code spans, images, autolinks and inline HTML
+are standalone placeholders; an image's alt text and the title of an inline link or image
+are entries of their own (units, as HTML's ``alt`` and ``title``: the alt text is translated
+flat, export escapes ``[``/``]``, a title its delimiter). Code blocks, HTML blocks, front
+matter (``---`` YAML or ``+++``) and link reference definitions (and their titles) are never
+translated.
 
-markdown-it-py gives block tokens line ranges but inline tokens no positions, so each inline
-run is located on its source lines, and its child tokens are aligned to the raw text
-character by character (backslash escapes and entities included). A run that cannot be
-aligned exactly is left untranslated (and counted in a warning) rather than guessed at.
+The parser gives every event its source range (UTF-8 byte offsets, mapped to characters
+once), so each text run is located exactly: no re-parsing and no alignment guesswork. What
+lies between two events of a block is markup kept with its neighbour: the line prefix after a
+line break (indentation, ``>``), the backslash of an escape.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Sequence
-from html import unescape
 from typing import Any, NamedTuple
 
-from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block
+from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block, Unit, paused_gc
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-_FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)[ \t]*")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
-_LABEL = re.compile(r"\[(?:\\.|[^\\\[\]]){0,999}\]", re.DOTALL)
-_SPACES = " \t"
-_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-
-
-class _Misaligned(Exception):
-    """The tokens do not match the source text where expected."""
+_PAIRED = frozenset(("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"))
+_SKIPPED = frozenset(("CodeBlock", "HtmlBlock", "MetadataBlock"))
+_OPAQUE_LINKS = frozenset(("Autolink", "Email"))
+_STICKY = frozenset(("Code", "FootnoteReference", "TaskListMarker", "InlineMath"))
 
 
 class MarkdownParts(NamedTuple):
     blocks: list[Block]
-    skipped: int  # inline runs left untranslated because they could not be aligned
+    units: list[Unit]  # image alt texts and inline link titles, translated on their own
 
 
-def _parser() -> Any:
-    from markdown_it import MarkdownIt
+def _options() -> int:
+    from pyromark import Options
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return int(
+        Options.ENABLE_TABLES
+        | Options.ENABLE_STRIKETHROUGH
+        | Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+    )
+
+
+def parse(text: str) -> tuple[tuple[Any, dict[str, int]], ...]:
+    """pulldown-cmark's events of ``text`` with their byte ranges."""
+    import pyromark
+
+    events: tuple[tuple[Any, dict[str, int]], ...] = tuple(
+        pyromark.events_with_range(text, options=_options())  # type: ignore[arg-type]
+    )
+    return events
+
+
+def char_offsets(text: str) -> list[int] | None:
+    """Character offset of every UTF-8 byte offset of ``text`` (None: ASCII, the same)."""
+    if text.isascii():
+        return None
+    import numpy
+
+    data = numpy.frombuffer(text.encode("utf-8"), dtype=numpy.uint8)
+    starts = (data & 0xC0) != 0x80  # the first byte of each character
+    prefix = numpy.zeros(len(data) + 1, dtype=numpy.int64)
+    numpy.cumsum(starts, out=prefix[1:])
+    offsets: list[int] = prefix.tolist()
+    return offsets
 
 
 def read_markdown(text: str) -> MarkdownParts:
     """The translatable blocks of a Markdown document, with exact source offsets (pure)."""
-    lines = [m.group() for m in _LINE.finditer(text)][:-1] or [""]
-    line_starts: list[int] = []
-    position = 0
-    for line in lines:
-        line_starts.append(position)
-        position += len(line)
-    parsed = _without_front_matter(lines)
-    tokens = _parser().parse("".join(parsed))
-    blocks: list[Block] = []
-    skipped = 0
-    row_cells: list[tuple[int, str]] = []
-    for token in tokens:
-        if token.type == "tr_open" and token.map:
-            row_cells = _cells(_bare(lines[token.map[0]]), line_starts[token.map[0]])
-            continue
-        if token.type == "tr_close":
-            row_cells = []
-            continue
-        if token.type != "inline" or not token.content.strip():
-            if token.type == "inline" and row_cells:
-                row_cells.pop(0)
-            continue
-        try:
-            if row_cells:
-                cell_start, raw = row_cells.pop(0)
-                layout = [(0, cell_start)]
-                content = raw
-            else:
-                assert token.map is not None
-                content = token.content
-                layout = _layout(content, lines, line_starts, token.map[0])
-            atoms = _align(token.children or [], content, layout, text)
-        except (_Misaligned, IndexError, AssertionError):
-            skipped += 1
-            continue
-        if atoms:
-            blocks.append(Block(tuple(atoms)))
-    return MarkdownParts(blocks, skipped)
+    reader = _Reader(text)
+    offsets = char_offsets(text)
+    with paused_gc():
+        for event, where in parse(text):
+            start, end = where["start"], where["end"]
+            if offsets is not None:
+                start, end = offsets[start], offsets[end]
+            reader.event(event, start, end)
+        reader.flush()
+    return MarkdownParts(reader.blocks, reader.units)
 
 
-def _bare(line: str) -> str:
-    return line.rstrip("\r\n")
+class _Reader:
+    """Events → blocks of atoms (see the module doc)."""
 
-
-def _without_front_matter(lines: list[str]) -> list[str]:
-    """The lines with a leading YAML front matter block blanked (line numbers kept)."""
-    if not lines or _bare(lines[0]).rstrip() != "---":
-        return lines
-    for index in range(1, len(lines)):
-        if _FRONT_MATTER_END.fullmatch(_bare(lines[index])):
-            blank = [line[len(_bare(line)) :] for line in lines[: index + 1]]
-            return blank + lines[index + 1 :]
-    return lines
-
-
-def _cells(row: str, start: int) -> list[tuple[int, str]]:
-    """(source offset, raw text) of each table cell of a row line, stripped."""
-    cells: list[tuple[int, str]] = []
-    position = len(row) - len(row.lstrip())
-    if row.startswith("|", position):
-        position += 1
-    stripped_end = len(row.rstrip())
-    cell_start = position
-    index = position
-    while index <= stripped_end:
-        if index == stripped_end or (row[index] == "|" and (index == 0 or row[index - 1] != "\\")):
-            raw = row[cell_start:index]
-            lead = len(raw) - len(raw.lstrip())
-            if index < stripped_end or raw.strip():
-                cells.append((start + cell_start + lead, raw.strip()))
-            cell_start = index + 1
-        index += 1
-    return cells
-
-
-def _layout(
-    content: str, lines: Sequence[str], line_starts: Sequence[int], first_line: int
-) -> list[tuple[int, int]]:
-    """(content offset, source offset) of each content line's start."""
-    layout: list[tuple[int, int]] = []
-    content_lines = content.split("\n")
-    offset = 0
-    for number, piece in enumerate(content_lines):
-        source = _bare(lines[first_line + number])
-        last = number == len(content_lines) - 1
-        body = source.rstrip(_SPACES) if last else source
-        if body.endswith(piece):
-            column = len(body) - len(piece)
-        else:
-            column = source.find(piece, source.find("#") + 1 if "#" in source else 0)
-            if column < 0 or not piece:
-                raise _Misaligned
-        layout.append((offset, line_starts[first_line + number] + column))
-        offset += len(piece) + 1
-    return layout
-
-
-class _Aligner:
-    """Walks the inline child tokens over the raw content, making atoms in source offsets."""
-
-    def __init__(self, content: str, layout: list[tuple[int, int]], source: str) -> None:
-        self.content = content
-        self.layout = layout
-        self.starts = [start for start, _ in layout]
-        self.source = source
-        self.cursor = 0
+    def __init__(self, text: str) -> None:
+        self.source = text
+        self.blocks: list[Block] = []
+        self.units: list[Unit] = []
         self.atoms: list[Atom] = []
+        self.alt: list[tuple[int, int, str]] = []  # the image's alt text: (start, end, text)
+        self.title = False  # the image being read has an inline title
+        self.links: list[bool] = []  # for each open link: whether it has an inline title
+        self.has_text = False
+        self.skip = 0  # depth inside code/HTML blocks, front matter, images, autolinks
+        self.skip_kind = ""
+        self.skip_start = 0
+        self.pending: int | None = None  # an OPEN atom whose end is the next event's start
+        self.covered = 0  # end of the last atom
 
-    def where(self, offset: int) -> int:
-        layout = self.layout
-        index = 0 if len(layout) == 1 else bisect.bisect_right(self.starts, offset) - 1
-        content_start, source_start = layout[index]
-        return source_start + offset - content_start
-
-    def add(self, kind: int, start: int, end: int, **fields: Any) -> None:
-        self.atoms.append(Atom(kind, self.where(start), self.where(end), **fields))
-
-    def expect(self, literal: str) -> int:
-        if not literal or not self.content.startswith(literal, self.cursor):
-            raise _Misaligned
-        start = self.cursor
-        self.cursor += len(literal)
-        return start
-
-    def skip_spaces(self) -> None:
-        while self.cursor < len(self.content) and self.content[self.cursor] in _SPACES:
-            self.cursor += 1
-
-    def text(self, decoded: str) -> None:
-        content = self.content
-        if content.startswith(decoded, self.cursor) and "\n" not in decoded:
-            self.add(TEXT, self.cursor, self.cursor + len(decoded), text=decoded)
-            self.cursor += len(decoded)
+    def event(self, event: Any, start: int, end: int) -> None:
+        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
+            if not self.skip:
+                self._simple(event, start, end)
             return
-        run_start = self.cursor
-        for char in decoded:
-            here = self.cursor
-            escaped = content.startswith("\\" + char, here) and char in _PUNCTUATION
-            entity = _ENTITY.match(content, here) if content.startswith("&", here) else None
-            if entity is not None and unescape(entity.group()) != char:
-                entity = None
-            if not escaped and entity is None:
-                if not content.startswith(char, here) or char == "\n":
-                    raise _Misaligned
-                self.cursor += 1
-                continue
-            self._flush_run(run_start, here)
-            end = here + 2 if escaped else entity.end() if entity is not None else here
-            self.add(TEXT, here, end, text=char, literal=False)
-            self.cursor = end
-            run_start = self.cursor
-        self._flush_run(run_start, self.cursor)
+        ((kind, value),) = event.items()
+        if self.skip:
+            self._skipped(kind, value, start, end)
+        elif kind == "Text":
+            self._text(value, start, end)
+        elif kind == "Start":
+            self._start(value, start, end)
+        elif kind == "End":
+            self._end(value, start, end)
+        elif kind in _STICKY:
+            self._atom(Atom(VOID, start, end, sticky=True), start)
+        elif kind == "InlineHtml":
+            self._atom(Atom(VOID, start, end), start)
+        else:  # Html outside an HTML block, DisplayMath: not translated
+            self.flush()
 
-    def _flush_run(self, start: int, end: int) -> None:
-        if end > start:
-            self.add(TEXT, start, end, text=self.content[start:end])
+    # -- inline -------------------------------------------------------------------------
 
-    def line_break(self, *, hard: bool) -> None:
-        start = self.cursor
-        self.skip_spaces()
-        if hard and self.content.startswith("\\", self.cursor):
-            self.cursor += 1
-        self.expect("\n")
-        self.skip_spaces()
-        if hard:
-            self.add(VOID, start, self.cursor, line=True)
+    def _atom(self, atom: Atom, start: int) -> None:
+        """Add an atom; what lies between the previous atom and ``start`` is markup."""
+        atoms = self.atoms
+        if atoms:
+            if self.pending is not None:
+                atoms[self.pending] = atoms[self.pending]._replace(end=start)
+                self.pending = None
+            elif start > self.covered:
+                self._gap(start)
+        atoms.append(atom)
+        self.covered = atom.end
+
+    def _gap(self, start: int) -> None:
+        previous = self.atoms[-1]
+        if previous.line or (
+            previous.kind == TEXT and not previous.literal and previous.text == " "
+        ):
+            self.atoms[-1] = previous._replace(end=start)  # a line break and the next line's prefix
         else:
-            self.add(TEXT, start, self.cursor, text=" ", literal=False)
+            self.atoms.append(Atom(VOID, self.covered, start))
 
-    def code(self, markup: str) -> None:
-        start = self.expect(markup)
-        closing = re.compile(rf"(?<!`){re.escape(markup)}(?!`)")
-        match = closing.search(self.content, self.cursor)
-        if match is None:
-            raise _Misaligned
-        self.cursor = match.end()
-        self.add(VOID, start, self.cursor, sticky=True)
-
-    def link_tail(self) -> None:
-        """After the link text: `](dest "title")`, `][label]`, `][]` or `]`."""
-        from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-
-        content = self.content
-        self.expect("]")
-        end = self.cursor
-        if content.startswith("(", end):
-            position = _skip_whitespace(content, end + 1)
-            if content.startswith(")", position):
-                self.cursor = position + 1
+    def _text(self, value: str, start: int, end: int) -> None:
+        source = self.source
+        if start > 0 and source[start - 1] == "\\" and start > self.covered and value:
+            # An escape: the backslash and its character are one decoded atom.
+            self._atom(Atom(TEXT, start - 1, start + 1, value[0], literal=False), start - 1)
+            value, start = value[1:], start + 1
+            if not value:
                 return
-            destination = parseLinkDestination(content, position, len(content))
-            if destination.ok:
-                position = _skip_whitespace(content, destination.pos)
-                if position < len(content) and content[position] in "\"'(":
-                    title = parseLinkTitle(content, position, len(content))
-                    if title.ok:
-                        position = _skip_whitespace(content, title.pos)
-                if content.startswith(")", position):
-                    self.cursor = position + 1
-                    return
-        label = _LABEL.match(content, end)
-        if label is not None:
-            self.cursor = label.end()
+        literal = source[start:end] == value
+        if not self.has_text and not value.isspace():
+            self.has_text = True
+        self._atom(Atom(TEXT, start, end, value, literal=literal), start)
 
-    def image(self) -> None:
-        start = self.expect("![")
-        depth = 1
-        content = self.content
-        while depth and self.cursor < len(content):
-            char = content[self.cursor]
-            if char == "\\":
-                self.cursor += 1
-            elif char == "[":
-                depth += 1
-            elif char == "]":
-                depth -= 1
-                if depth == 0:
-                    break
-            self.cursor += 1
-        self.link_tail()
-        self.add(VOID, start, self.cursor, sticky=True)
-
-
-def _skip_whitespace(text: str, position: int) -> int:
-    while position < len(text) and text[position] in " \t\n":
-        position += 1
-    return position
-
-
-def _align(
-    children: Sequence[Any], content: str, layout: list[tuple[int, int]], source: str
-) -> list[Atom]:
-    walker = _Aligner(content, layout, source)
-    links: list[int] = []  # cursor at each open link, for its close
-    in_autolink = False
-    for child in children:
-        kind = child.type
-        if in_autolink:
-            in_autolink = kind != "link_close"
-            continue
-        if kind == "text":
-            walker.text(child.content)
-        elif kind in ("softbreak", "hardbreak"):
-            walker.line_break(hard=kind == "hardbreak")
-        elif kind == "code_inline":
-            walker.code(child.markup)
-        elif kind.endswith("_open") and kind != "link_open":
-            start = walker.expect(child.markup)
-            walker.add(OPEN, start, walker.cursor, name=kind[: -len("_open")])
-        elif kind.endswith("_close") and kind != "link_close":
-            start = walker.expect(child.markup)
-            walker.add(CLOSE, start, walker.cursor, name=kind[: -len("_close")])
-        elif kind == "link_open" and child.markup == "autolink":
-            start = walker.expect("<")
-            end = content.find(">", walker.cursor)
-            if end < 0:
-                raise _Misaligned
-            walker.cursor = end + 1
-            walker.add(VOID, start, walker.cursor, sticky=True)
-            in_autolink = True
-        elif kind == "link_open":
-            start = walker.expect("[")
-            links.append(start)
-            walker.add(OPEN, start, walker.cursor, name="link")
-        elif kind == "link_close":
-            start = walker.cursor
-            walker.link_tail()
-            walker.add(CLOSE, start, walker.cursor, name="link")
-        elif kind == "image":
-            walker.image()
-        elif kind == "html_inline":
-            start = walker.expect(child.content)
-            walker.add(VOID, start, walker.cursor)
+    def _simple(self, event: str, start: int, end: int) -> None:
+        if event == "SoftBreak":
+            self._atom(Atom(TEXT, start, end, " ", literal=False), start)
+        elif event == "HardBreak":
+            self._atom(Atom(VOID, start, end, line=True), start)
         else:
-            raise _Misaligned
-    if content[walker.cursor :].strip():
-        raise _Misaligned
-    for atom in walker.atoms:
-        if atom.kind == TEXT and atom.literal and source[atom.start : atom.end] != atom.text:
-            raise _Misaligned
-    return walker.atoms
+            self.flush()
+
+    def _start(self, value: Any, start: int, end: int) -> None:
+        if isinstance(value, str):
+            if value in _PAIRED:
+                self._open(value, start)
+            elif value in _SKIPPED:
+                self._begin_skip(value, start)
+            else:
+                self.flush()
+            return
+        ((kind, data),) = value.items()
+        if kind == "Link":
+            if data["link_type"] in _OPAQUE_LINKS:
+                self._begin_skip("Link", start)
+            else:
+                self._open("Link", start)
+                self.links.append(bool(data["title"]) and data["link_type"] == "Inline")
+        elif kind == "Image":
+            self._begin_skip(kind, start)
+            self.alt = []
+            self.title = bool(data["title"]) and data["link_type"] == "Inline"
+        elif kind in _SKIPPED:
+            self._begin_skip(kind, start)
+        else:
+            self.flush()
+
+    def _open(self, name: str, start: int) -> None:
+        self._atom(Atom(OPEN, start, start, name=name), start)
+        self.pending = len(self.atoms) - 1
+
+    def _end(self, value: Any, start: int, end: int) -> None:
+        name = value if isinstance(value, str) else next(iter(value))
+        if name not in _PAIRED and name != "Link":
+            self.flush()
+            return
+        titled = name == "Link" and self.links and self.links.pop()
+        tail = self.covered
+        if self.pending is not None and self.pending == len(self.atoms) - 1:
+            # Nothing inside (`[](url)`, `**` `**`): one standalone piece.
+            self.atoms[-1] = Atom(VOID, start, end)
+            self.pending = None
+            self.covered = end
+            tail = start
+        else:
+            self._atom(Atom(CLOSE, self.covered, end, name=name), self.covered)
+        if titled:
+            self._title(tail, end)
+
+    def _begin_skip(self, kind: str, start: int) -> None:
+        if kind in _SKIPPED:
+            self.flush()
+        self.skip, self.skip_kind, self.skip_start = 1, kind, start
+
+    def _skipped(self, kind: str, value: Any, start: int, end: int) -> None:
+        """An event inside a skipped element; its end makes images and autolinks one piece."""
+        if self.skip_kind == "Image" and kind in ("Text", "Code"):
+            self.alt.append((start, end, value))
+        if kind not in ("Start", "End"):
+            return
+        name = value if isinstance(value, str) else next(iter(value))
+        if name != self.skip_kind:
+            return
+        self.skip += 1 if kind == "Start" else -1
+        if self.skip == 0 and name in ("Image", "Link"):
+            self._atom(Atom(VOID, self.skip_start, end, sticky=True), self.skip_start)
+            if name == "Image":
+                self._image_units(end)
+
+    def _image_units(self, end: int) -> None:
+        """The alt text of the image just read (flattened: emphasis inside is dropped when it
+        is translated) and its title, as entries of their own."""
+        alt = self.alt
+        text = "".join(piece for _, _, piece in alt)
+        # The alt text is all between `![` and `](`, its emphasis markers included.
+        alt_end = self.source.find("](", alt[-1][1], end) if alt else -1
+        if alt and text.strip() and alt_end > 0:
+            self.units.append(Unit(self.skip_start + 2, alt_end, text, "alt", "]"))
+        if self.title:
+            self._title(alt[-1][1] if alt else self.skip_start + 2, end)
+        self.alt = []
+        self.title = False
+
+    def _title(self, start: int, end: int) -> None:
+        """The title of an inline link or image whose `](destination "title")` is in
+        ``source[start:end]``, as an entry of its own."""
+        found = link_title(self.source, start, end)
+        if found is not None:
+            value_start, value_end, quote = found
+            raw = self.source[value_start:value_end]
+            text = _decode_title(raw)
+            if text.strip():
+                self.units.append(Unit(value_start, value_end, text, "title", quote))
+
+    def flush(self) -> None:
+        if self.has_text:
+            self.blocks.append(Block(tuple(self.atoms)))
+        self.atoms = []
+        self.has_text = False
+        self.pending = None
+
+
+def link_title(source: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The span of the title inside an inline link tail ``](destination "title")`` at
+    ``source[start:end]``, and its opening delimiter (None: no title found)."""
+    start = source.find("](", start, end)  # after the text's last closing markup
+    tail_end = end - 1  # the closing `)`
+    if start < 0 or source[tail_end] != ")":
+        return None
+    position = tail_end - 1
+    while position > start and source[position] in " \t\r\n":
+        position -= 1
+    closer = source[position]
+    opener = {'"': '"', "'": "'", ")": "("}.get(closer)
+    if opener is None:
+        return None
+    value_end = position
+    scan = value_end - 1
+    while scan > start + 1:
+        if source[scan] == opener and source[scan - 1] != "\\":
+            if source[scan - 1] in " \t\r\n":
+                return scan + 1, value_end, opener
+            return None
+        scan -= 1
+    return None
+
+
+def _decode_title(raw: str) -> str:
+    from html import unescape
+
+    if "\\" in raw:
+        raw = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", raw)
+    return unescape(raw) if "&" in raw else raw

@@ -11,8 +11,8 @@ so the reviewer sees clean text and the tags cannot be mistranslated. A msgstr m
 every placeholder of its msgid exactly once, pairs opened before they close and properly
 nested (the translator may move them); :func:`markup_problem` says what is wrong otherwise.
 
-:func:`protect` / :func:`restore` carry placeholders through the model: the seam where a
-general protected-span mechanism (terminology, issue 15) can take over the masking.
+:func:`spans` hands the placeholders to the one protected-span mechanism
+(``translate.guard``), which masks, restores and verifies them with terminology and URLs.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
+
+from translate.protect import Span
 
 PLACEHOLDER = re.compile(r"<(/?)([1-9][0-9]{0,3})(/?)>")
 
@@ -142,35 +144,16 @@ def split(text: str) -> list[str | Token]:
 # ---------------------------------------------------------------------------------------
 # Through the model
 
-# What the model sees instead of a placeholder: bracket forms it copies more reliably than
-# angle-bracket tags. A msgid that already contains such text is sent unmasked.
-_MASK = {"open": "[{0}]", "close": "[/{0}]", "void": "[{0}/]"}
-_MASKED = re.compile(r"\[\s*(/?)\s*([1-9][0-9]{0,3})\s*(/?)\s*\]")
 
-
-def protect(text: str) -> str:
-    """The text to send to the model: placeholders in the masked form."""
+def spans(text: str) -> list[Span]:
+    """The placeholders of a msgid as protected spans for ``translate.guard.Guard``
+    (``extra_spans``): masked like terminology and URLs, restored exactly, verified (dropped,
+    duplicated or reordered ones make the guard translate again and flag what still fails).
+    Text that only looks like placeholders (not paired and nested) gives none."""
     items = tokens(text)
-    if not items or _MASKED.search(text):
-        return text
-    parts: list[str] = []
-    position = 0
-    for token in items:
-        parts.append(text[position : token.start])
-        parts.append(_MASK[token.kind].format(token.number))
-        position = token.end
-    parts.append(text[position:])
-    return "".join(parts)
-
-
-def restore(source: str, translated: str) -> tuple[str, bool]:
-    """The model's output with placeholders back in our form, and whether they all survived."""
-    if protect(source) == source:
-        return translated, markup_problem(source, translated) is None
-
-    def unmask(match: re.Match[str]) -> str:
-        slash_before, number, slash_after = match.groups()
-        return f"<{slash_before}{number}{slash_after}>"
-
-    text = _MASKED.sub(unmask, translated)
-    return text, markup_problem(source, text) is None
+    if not items or _shape(items)[1] is not None:
+        return []
+    return [
+        Span(token.start, token.end, "markup", text[token.start : token.end], ordered=True)
+        for token in items
+    ]

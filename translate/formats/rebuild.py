@@ -76,6 +76,9 @@ def export_markup(
             edits[start] = (end, target_lang)
     # Attribute values first: a translated sentence may hold a tag whose alt/title changes.
     for segment, markup, translation in sorted(plan, key=lambda item: item[1].quote is None):
+        if markup.quote is not None and page.format == "markdown":
+            edits[segment.start] = (segment.end, _escape_markdown_value(translation, markup.quote))
+            continue
         if markup.quote is not None:
             quote = markup.quote or '"'  # an unquoted value is written quoted
             value = _escape_html(translation, entity_of, quote)
@@ -151,6 +154,15 @@ def _escape_html(value: str, entity_of: Mapping[str, str], quote: str | None = N
 
 def _escape_markdown(value: str) -> str:
     return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + (m.group(1) or "&"), value)
+
+
+def _escape_markdown_value(value: str, quote: str) -> str:
+    """An image's alt text (``quote`` is ``]``) or a link title delimited by ``quote``."""
+    if quote == "]":
+        return _escape_markdown(value)
+    closer = ")" if quote == "(" else quote
+    value = value.replace("\\", "\\\\").replace(closer, "\\" + closer)
+    return value.replace("(", "\\(") if quote == "(" else value
 
 
 def markup_export_warnings(

@@ -1,0 +1,265 @@
+"""One sentence of a block → its catalogue segment: source span, msgid, legend, comments.
+
+``units.build_document`` segments the blocks' prose and hands each piece here: a block that
+is one literal text run maps offsets one to one (``plain_segments``); any other block maps
+the piece's ends to atoms, keeps edge markup by the rules in ``units`` and writes the msgid
+as the block's prose with a placeholder at each tag (``segment``). Attribute values and
+other units are translated whole (``unit_segment``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Sequence
+
+from translate.document import BreakKind, Segment
+from translate.formats import placeholders
+from translate.formats.units import (
+    _BOILERPLATE_LONGEST,
+    _BOILERPLATE_PHRASES,
+    _HTML_SPACE,
+    _LEGEND_LIMIT,
+    _NO_MARKUP,
+    _SPACES,
+    BOILERPLATE_NOTE,
+    CLOSE,
+    MARKUP_PREFIX,
+    OPEN,
+    TEXT,
+    VOID,
+    Atom,
+    Block,
+    SegmentMarkup,
+    Unit,
+    _Context,
+    _Piece,
+    _Prose,
+)
+from translate.langid import detect_language
+
+
+def _text_atom_at(positions: Sequence[int], atoms: Sequence[Atom], p: int, *, end: bool) -> int:
+    """Index of the text atom holding P character ``p`` (``end``: the one holding ``p-1``)."""
+    target = p - 1 if end else p
+    index = bisect.bisect_right(positions, target) - 1
+    while index >= 0 and not (
+        atoms[index].kind == TEXT
+        and positions[index] <= target < positions[index] + len(atoms[index].text)
+    ):
+        index -= 1
+    return index
+
+
+def _source_offset(atom: Atom, offset: int) -> int:
+    """Source position ``offset`` characters into a text atom (atom edges if not literal)."""
+    if atom.literal:
+        return atom.start + offset
+    return atom.start if offset <= 0 else atom.end
+
+
+def plain_segments(
+    context: _Context, block: Block, p: _Prose, pieces: Sequence[_Piece], paragraph: int
+) -> list[tuple[Segment, SegmentMarkup]]:
+    """The segments of a block that is one literal text run (tags at most around it)."""
+    base = p.base
+    text, line_starts = context.text, context.line_starts
+    made: list[tuple[Segment, SegmentMarkup]] = []
+    for piece in pieces:
+        start, end = base + piece.start, base + piece.end
+        message = p.text[piece.start : piece.end]
+        if "  " in message:
+            message = _SPACES.sub(" ", message)
+        message = _nfc(message.strip(" "))
+        segment = Segment(
+            text=text[start:end],
+            start=start,
+            end=end,
+            line=bisect.bisect_right(line_starts, start),
+            paragraph=paragraph,
+            break_kind=piece.break_kind,
+            lang=piece.lang if piece.lang is not None else detect_language(message),
+            notes=piece.notes,
+            msgid=message,
+            comments=_comments("", block.boilerplate, message),
+        )
+        made.append((segment, _NO_MARKUP))
+    return made
+
+
+def _comments(legend: str, boilerplate: bool, message: str) -> tuple[str, ...]:
+    boilerplate = boilerplate or (
+        len(message) <= _BOILERPLATE_LONGEST and message.casefold() in _BOILERPLATE_PHRASES
+    )
+    if not legend:
+        return (BOILERPLATE_NOTE,) if boilerplate else ()
+    return (legend, BOILERPLATE_NOTE) if boilerplate else (legend,)
+
+
+def segment(
+    context: _Context,
+    block: Block,
+    partner: dict[int, int],
+    p: _Prose,
+    piece: _Piece,
+    paragraph: int,
+) -> tuple[Segment, SegmentMarkup]:
+    atoms, positions = block.atoms, p.positions
+    first = _text_atom_at(positions, atoms, piece.start, end=False)
+    last = _text_atom_at(positions, atoms, piece.end, end=True)
+    while first > 0 and _keeps_at_edge(atoms, partner, first - 1, positions, piece, True):
+        first -= 1
+    while last + 1 < len(atoms) and _keeps_at_edge(
+        atoms, partner, last + 1, positions, piece, False
+    ):
+        last += 1
+    head, tail = atoms[first], atoms[last]
+    start = (
+        _source_offset(head, piece.start - positions[first]) if head.kind == TEXT else head.start
+    )
+    end = _source_offset(tail, piece.end - positions[last]) if tail.kind == TEXT else tail.end
+    message, legend, spans = _message(context, block, partner, p, piece, first, last)
+    text = context.text
+    segment = Segment(
+        text=text[start:end],
+        start=start,
+        end=end,
+        line=bisect.bisect_right(context.line_starts, start),
+        paragraph=paragraph,
+        break_kind=piece.break_kind,
+        lang=piece.lang
+        if piece.lang is not None
+        else detect_language(p.text[piece.start : piece.end]),
+        notes=piece.notes,
+        msgid=message,
+        comments=_comments(legend, block.boilerplate, message),
+    )
+    return segment, SegmentMarkup(placeholders=tuple(spans))
+
+
+def _keeps_at_edge(
+    atoms: Sequence[Atom],
+    partner: dict[int, int],
+    index: int,
+    positions: Sequence[int],
+    piece: _Piece,
+    at_start: bool,
+) -> bool:
+    """Whether the markup atom at ``index``, touching the piece's start (or end), belongs in it:
+    a sticky standalone one, or an opening (closing) one whose partner lies inside."""
+    atom = atoms[index]
+    edge = piece.start if at_start else piece.end
+    if atom.kind == TEXT or positions[index] != edge:
+        return False
+    if atom.kind == VOID:
+        return atom.sticky
+    other = partner.get(index)
+    if other is None or atom.kind != (OPEN if at_start else CLOSE):
+        return False
+    return positions[other] < piece.end if at_start else positions[other] > piece.start
+
+
+def _message(
+    context: _Context,
+    block: Block,
+    partner: dict[int, int],
+    p: _Prose,
+    piece: _Piece,
+    first: int,
+    last: int,
+) -> tuple[str, str, list[tuple[str, int, int]]]:
+    """The msgid of atoms ``first..last`` (the block's prose with a placeholder at each tag),
+    the markup legend and placeholder → source span."""
+    atoms, positions, prose = block.atoms, p.positions, p.text
+    head, tail = atoms[first], atoms[last]
+    cursor = positions[first] if head.kind == TEXT and not head.literal else piece.start
+    stop = piece.end
+    if tail.kind == TEXT and not tail.literal:
+        stop = positions[last] + len(tail.text)
+    parts: list[str] = []
+    legend: list[str] = []
+    spans: list[tuple[str, int, int]] = []
+    numbers: dict[int, int] = {}
+    for index in range(first, last + 1):
+        atom = atoms[index]
+        kind = atom.kind
+        if kind == TEXT:
+            continue
+        at = positions[index]
+        parts.append(prose[cursor:at])
+        cursor = at + 1 if kind == VOID and atom.line else at
+        other = partner.get(index)
+        if other is not None and not first <= other <= last:
+            other = None  # its partner is outside the sentence: a standalone piece
+        token = _token(context, atoms, index, other, numbers, legend)
+        parts.append(token)
+        spans.append((token, atom.start, atom.end))
+    parts.append(prose[cursor:stop])
+    message = "".join(parts)
+    if "  " in message:
+        message = _SPACES.sub(" ", message)
+    note = f"{MARKUP_PREFIX} " + "; ".join(legend) if legend else ""
+    return _nfc(message.strip(" ")), note, spans
+
+
+def _token(
+    context: _Context,
+    atoms: Sequence[Atom],
+    index: int,
+    other: int | None,
+    numbers: dict[int, int],
+    legend: list[str],
+) -> str:
+    """The placeholder of tag ``index`` (paired with ``other`` inside the sentence, or
+    standalone), numbered in opening order; a new one adds its line to ``legend``."""
+    atom = atoms[index]
+    if atom.kind == CLOSE and other is not None:
+        return placeholders.close_tag(numbers[other])
+    number = len(numbers) + 1
+    numbers[index] = number
+    if atom.kind == OPEN and other is not None:
+        token = placeholders.open_tag(number)
+        legend.append(f"{token} = {_raw(context, atom)} … {_raw(context, atoms[other])}")
+    else:
+        token = placeholders.void_tag(number)
+        legend.append(f"{token} = {_raw(context, atom)}")
+    return token
+
+
+def _nfc(message: str) -> str:
+    """The msgid in NFC (the source is read as written; most text already is NFC)."""
+    if message.isascii() or unicodedata.is_normalized("NFC", message):
+        return message
+    return unicodedata.normalize("NFC", message)
+
+
+def _raw(context: _Context, atom: Atom) -> str:
+    key = (atom.start, atom.end)
+    raw = context.raw_of.get(key)
+    if raw is None:
+        raw = _HTML_SPACE.sub(" ", context.text[atom.start : atom.end]).strip()
+        if len(raw) > _LEGEND_LIMIT:
+            raw = raw[: _LEGEND_LIMIT - 1] + "…"
+        context.raw_of[key] = raw
+    return raw
+
+
+def unit_segment(
+    text: str, unit: Unit, paragraph: int, line_starts: Sequence[int]
+) -> tuple[Segment, SegmentMarkup]:
+    message = _nfc(_HTML_SPACE.sub(" ", unit.text).strip(" "))
+    comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
+    if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
+        comments.append(BOILERPLATE_NOTE)
+    segment = Segment(
+        text=text[unit.start : unit.end],
+        start=unit.start,
+        end=unit.end,
+        line=bisect.bisect_right(line_starts, unit.start),
+        paragraph=paragraph,
+        break_kind=BreakKind.PARAGRAPH,
+        lang=detect_language(message),
+        msgid=message,
+        comments=tuple(comments),
+    )
+    return segment, SegmentMarkup(quote=unit.quote)
