@@ -102,6 +102,17 @@ CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "a numbered heading or a sentence opener starts a new line of a PDF",
+        "1. Đặt vấn đề\nTrên thế giới chưa có chuẩn mực chung cho việc này, việc đánh giá là\n"
+        "một công việc khó khăn\nTrong bài viết này, tác giả đề xuất một cách làm.",
+        [
+            "1. Đặt vấn đề",
+            "Trên thế giới chưa có chuẩn mực chung cho việc này, việc đánh giá là\n"
+            "một công việc khó khăn",
+            "Trong bài viết này, tác giả đề xuất một cách làm.",
+        ],
+    ),
+    (
         "a URL line never continues the line above",
         "Bài gốc đăng trên trang của tác giả\nhttps://example.vn/bai-goc",
         ["Bài gốc đăng trên trang của tác giả", "https://example.vn/bai-goc"],

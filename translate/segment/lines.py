@@ -31,6 +31,7 @@ from translate.segment.patterns import (
     UPPER,
 )
 from translate.segment.rules import Rules
+from translate.segment.runin import opens_prose
 from translate.segment.sentences import Unit
 from translate.vietnamese import is_vietnamese_syllable
 
@@ -294,6 +295,8 @@ def _wrapped_without_terminator(
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
         return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+    if upper and _prose_starts(text, line, next_start):
+        return False  # `1. Đặt vấn đề⏎Trên thế giới …`, `… khó khăn⏎Trong bài viết này, …`
     if (
         evidence.width
         and _full(text, line, next_start, evidence.width)
@@ -333,6 +336,25 @@ def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: in
     if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
         return True
     return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
+
+
+_NUMBERED_HEADING = re.compile(r"(?:\d{1,2}\.)*\d{1,2}\.?\s")
+_LONGEST_NUMBERED_HEADING = 8  # words
+
+
+def _prose_starts(text: str, line: _Line, next_start: int) -> bool:
+    """A line that opens with a sentence opener (`Trong bài viết này, …`) after a line that
+    does not end mid-phrase, or any capitalised line after a short numbered heading, starts
+    a new unit."""
+    word = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
+    if word is not None and word.group() in PHRASE_INTERNAL_WORDS:
+        return False
+    if (
+        _NUMBERED_HEADING.match(text, line.first, line.end) is not None
+        and len(text[line.first : line.end].split()) <= _LONGEST_NUMBERED_HEADING
+    ):
+        return True
+    return opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
 
 
 def _full(text: str, line: _Line, next_start: int, width: int) -> bool:

@@ -70,6 +70,8 @@ def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
     elif word.group() not in (STRONG_OPENERS if strong else OPENERS):
         return False
     following = text[word.end() : min(end, word.end() + 80)].split()[:_PROSE_LOOKAHEAD]
+    if day is None and following and following[0][:1].isdigit():
+        return False  # `Điều 37 Nghị định 08`, `Số 5`: a reference, not a sentence's start
     return any(token[:1].islower() for token in following)
 
 
