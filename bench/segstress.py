@@ -291,23 +291,16 @@ def build_runin(sentences: Sequence[str], rng: random.Random) -> StressDoc:
     glued; the rest of the paragraph joined with spaces."""
     writers = []
     for paragraph in _paragraphs(sentences, rng):
-        writer = _Writer()
-        kind = rng.random()
-        first = paragraph[0]
-        second = paragraph[1] if kind < 0.45 and len(paragraph) > 1 else first
-        glue_ok = second[:1].isupper() and second[1:2].islower()
-        if kind < 0.45:
-            writer.add(_headline(first, rng))
-        elif kind < 0.65:
-            writer.add(rng.choice(_LABELS))
-        else:
-            writer.add(rng.choice(_DATELINES))
-        last = writer.gold[-1]
-        separator = "" if glue_ok and last[-1:].isalpha() and rng.random() < 0.5 else " "
-        if kind >= 0.65 and rng.random() < 0.3:
+        writer, kind = _Writer(), rng.random()
+        headline = kind < 0.45 and len(paragraph) > 1  # (then the headline's sentence is left out)
+        body = paragraph[1:] if headline else paragraph
+        labels = _LABELS if kind < 0.65 else _DATELINES
+        writer.add(_headline(paragraph[0], rng) if headline else rng.choice(labels))
+        glue_ok = body[0][:1].isupper() and body[0][1:2].islower() and writer.gold[-1][-1].isalpha()
+        separator = "" if glue_ok and rng.random() < 0.5 else " "
+        if labels is _DATELINES and rng.random() < 0.3:
             writer.extend_last(" -")  # `Đà Nẵng - Theo …`: the dash stays with the dateline
             separator = " "
-        body = paragraph[1:] if kind < 0.45 and len(paragraph) > 1 else paragraph
         for sentence in body:
             after_heading = len(writer.gold) == 1
             writer.add(sentence, separator if after_heading or _is_final(writer.gold[-1]) else "\n")
