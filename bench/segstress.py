@@ -14,6 +14,9 @@ per layout, so that each failure family of issue 11 is measured on its own:
   glued closing/opening marks between sentences;
 * ``quoted``: sentences and multi-sentence quotations in straight and curly quotes, quoted
   list numbers of amending decrees (``"2. …"``);
+* ``runin``: a headline, a dateline or a source label run into the paragraph that follows it
+  with only a space or with nothing (``… giá xăng tăng nhẹ Sáng nay …``, ``Hà NộiChiều qua``,
+  ``Đà Nẵng - Theo …``), as scraped news pages and listings do;
 * ``numbered``: list items (``1.``, ``a)``, ``-``), flattened `` - `` lists after an
   introducer, and step numbers glued to the previous step (``…để ráo.2Hấp…``).
 
@@ -279,6 +282,33 @@ def build_numbered(sentences: Sequence[str], rng: random.Random) -> StressDoc:
     return writer.doc()
 
 
+_DATELINES = ("Hà Nội", "TP.HCM", "Đà Nẵng", "Cần Thơ", "Huế", "Nghệ An", "Quảng Ninh", "Lâm Đồng")
+_LABELS = ("Tin tổng hợp", "Thời sự", "Tin nóng", "Xã hội", "Góc nhìn")
+
+
+def build_runin(sentences: Sequence[str], rng: random.Random) -> StressDoc:
+    """Headlines, datelines and section labels run into their paragraph, with a space or
+    glued; the rest of the paragraph joined with spaces."""
+    writers = []
+    for paragraph in _paragraphs(sentences, rng):
+        writer, kind = _Writer(), rng.random()
+        headline = kind < 0.45 and len(paragraph) > 1  # (then the headline's sentence is left out)
+        body = paragraph[1:] if headline else paragraph
+        labels = _LABELS if kind < 0.65 else _DATELINES
+        writer.add(_headline(paragraph[0], rng) if headline else rng.choice(labels))
+        glue_ok = body[0][:1].isupper() and body[0][1:2].islower() and writer.gold[-1][-1].isalpha()
+        separator = "" if glue_ok and rng.random() < 0.5 else " "
+        if labels is _DATELINES and rng.random() < 0.3:
+            writer.extend_last(" -")  # `Đà Nẵng - Theo …`: the dash stays with the dateline
+            separator = " "
+        for sentence in body:
+            after_heading = len(writer.gold) == 1
+            writer.add(sentence, separator if after_heading or _is_final(writer.gold[-1]) else "\n")
+            separator = " "
+        writers.append(writer)
+    return _merge(writers)
+
+
 FAMILIES: dict[str, Builder] = {
     "space": build_space,
     "glued": build_glued,
@@ -287,6 +317,7 @@ FAMILIES: dict[str, Builder] = {
     "markdown": build_markdown,
     "quoted": build_quoted,
     "numbered": build_numbered,
+    "runin": build_runin,
 }
 
 

@@ -44,6 +44,7 @@ FLOORS = {
     "markdown": 0.95,
     "quoted": 0.93,
     "numbered": 0.85,
+    "runin": 0.85,  # a prose start with no opener (a name, a quote) is not found
 }
 
 

@@ -5,7 +5,8 @@
 * a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
 * flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
-* a dateline run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều qua…`);
+* a dateline or a source label run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều
+  qua…`, `TTO - "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Kinhtedothi - Ngay trong…`);
 * a capitalised word glued to a closing quote, a date or time, or an emoji.
 
 Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
@@ -17,24 +18,29 @@ from __future__ import annotations
 import re
 
 from translate.segment.patterns import (
+    BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
     LETTERS,
     LOWER,
     NON_SPACE_RUN,
+    TERMINATORS,
     THROUGH_LAST_SPACE,
     TOKEN_LOOKBACK,
     UPPER,
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
+from translate.segment.runin import opens_prose, runin_joins
+from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
 # letter is checked in Python: a one-character look-behind is cheaper). It starts with the
 # capital so that the regex engine skips ahead quickly; the look-behind comes after it.
 # The same scan finds a capitalised word glued to a closing quote, a date or time, or an emoji
-# (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too.
+# (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
+# sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
 _GLUED_AFTER = "”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9"
-_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
+_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
     r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4})\Z"
@@ -49,8 +55,10 @@ _MARKUP_JOIN = re.compile(
 # A dateline run into its story: one to three upper-case words (a city), a dash, the story.
 _CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
 _DATELINE = re.compile(
-    rf"(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD},?\s+[–—-](?=\s+[{UPPER}][{LOWER}])"
+    rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
+    rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
 )
+_DASH = re.compile("[-–—]")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
@@ -58,11 +66,15 @@ _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
-    joins = _case_joins(text, start, end, rules)
-    if end - start > 2 and text[start + 1].isupper():  # (the common case: no dateline)
+    joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
+    if (
+        end - start > 2
+        and (text[start] == "(" or text[start].isupper())
+        and _DASH.search(text, start, min(end, start + 40)) is not None
+    ):  # (the common case: no dateline)
         dateline = _DATELINE.match(text, start, end)
-        if dateline is not None:  # `WASHINGTON – Hoa Kỳ đã…`: the dateline is a unit of its own
-            joins.append(dateline.end())
+        if dateline is not None and not _region_pair(dateline.group()):
+            joins.append(dateline.end())  # `WASHINGTON – Hoa Kỳ đã…`: a unit of its own
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -84,6 +96,13 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     return sorted({join for join in joins if start < join < end})
 
 
+def _region_pair(dateline: str) -> bool:
+    """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
+    of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""
+    label = dateline.rstrip("–—- ,")
+    return " " not in label and label.istitle() and is_vietnamese_syllable(label)
+
+
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     joins = []
     for match in _SCRAPE_JOIN.finditer(text, start, end):
@@ -93,6 +112,10 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         previous = text[position - 1]
         if not previous.isalpha():
             if _glued_after_mark(text, position, start):
+                joins.append(position)
+            continue
+        if previous.isupper():  # `TP.HCMÔng nói`: an opener glued after an upper-case run
+            if text[position - 2].isupper() and opens_prose(text, position, end, False):
                 joins.append(position)
             continue
         if not text[position - 2].islower():
@@ -109,8 +132,45 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             continue  # ASCII camel case is a brand name far more often than a join
         if _inside_known_token(text, position, rules):
             continue
+        if _glued_link(text, start, position, end, left_word):
+            continue  # a link glued inside a sentence: `các vua củaChămpa trị vì …`
         joins.append(position)
+    if len(joins) == 1 and _field_row(text, start, end, joins[0]):
+        return []
     return joins
+
+
+_LONGEST_TITLE = 30  # words
+
+
+def _glued_link(text: str, start: int, position: int, end: int, left_word: str) -> bool:
+    """Is the capital glued at ``position`` a link inside a sentence rather than a new unit?
+    After a word that needs a complement (`của`, `và`, `tại`) or deep inside a long sentence,
+    unless a sentence opener follows (`…tăng nhẹSáng nay`)."""
+    if opens_prose(text, position, end, False):
+        return False
+    if left_word in BEFORE_ELLIPSIS_INTERNAL:
+        return True
+    floor = max(start, position - 4 * _LONGEST_TITLE)
+    return floor > start and len(text[floor:position].split()) >= _LONGEST_TITLE
+
+
+_LONGEST_FIELD_LABEL, _LONGEST_FIELD_VALUE = 4, 6  # words
+
+
+def _field_row(text: str, start: int, end: int, join: int) -> bool:
+    """`Tên khai sinhTrần Đăng Khoa`, `Dân tộcKinh`: an infobox row, a label glued to a short
+    value that is no sentence, is one layout field (D3); a glued menu has several joins."""
+    if text[end - 1] in TERMINATORS or text.startswith("Sửa", join):
+        return False  # (`Tự nguyện nhường ngôiSửa đổi`: a glued edit link)
+    if opens_prose(text, join, end, False):
+        return False
+    label = text[start:join]
+    if "," in label or len(label.split()) > _LONGEST_FIELD_LABEL:
+        return False  # `năng suất, chất lượng sản phẩmThích ứng…`: a title glued to the next
+    if VIETNAMESE_ACCENTED.search(label) is None:
+        return False  # `ClockChủ Nhật, 12/11/2023`: an icon's label, not a field's
+    return len(text[join:end].split()) <= _LONGEST_FIELD_VALUE
 
 
 def _glued_after_mark(text: str, position: int, start: int) -> bool:

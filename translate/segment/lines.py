@@ -31,15 +31,16 @@ from translate.segment.patterns import (
     UPPER,
 )
 from translate.segment.rules import Rules
+from translate.segment.runin import opens_prose
 from translate.segment.sentences import Unit
 from translate.vietnamese import is_vietnamese_syllable
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
-# heading or a flattened edit link never continues the line above it.
+# heading, a flattened edit link or a URL never continues the line above it.
 _LIST_ITEM_LINE = re.compile(
     r"(?:[-–—•●▪◦·*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-zđ][.)]|\([a-zđ]\)|[IVXLC]{1,6}[.)])\s"
     r"|#{1,6}(?:\s|\Z)|>\s|\||```|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
-    rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)"
+    rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)|https?://|www\."
 )
 _ENDS_WITH_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»›)\]}*_]*\Z")
 _LAST_WORD = re.compile(r"[^\W\d_]+\Z")
@@ -69,6 +70,9 @@ class Evidence(NamedTuple):
 
 def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> list[Unit]:
     lines = _lines(text, line_starts)
+    double_spaced = mode == "auto" and _double_spaced(lines)
+    if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
+        lines = _single_blanks_removed(text, lines)
     evidence = document_evidence(text, lines) if mode == "auto" else Evidence(0, False)
     found: list[Unit] = []
     unit_start = -1
@@ -94,15 +98,71 @@ def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> lis
     return found
 
 
+_FEWEST_DOUBLE_BREAKS = 8
+_SINGLE_BREAK_SHARE = 0.15
+
+
+def _double_spaced(lines: Sequence[_Line]) -> bool:
+    """Is nearly every line followed by exactly one blank line (PDF double spacing)?"""
+    single = double = 0
+    for index in range(len(lines) - 1):
+        if lines[index].first < 0:
+            continue
+        if lines[index + 1].first >= 0:
+            single += 1
+        elif index + 2 < len(lines) and lines[index + 2].first >= 0:
+            double += 1
+    return double >= _FEWEST_DOUBLE_BREAKS and single <= _SINGLE_BREAK_SHARE * double
+
+
+def _single_blanks_removed(text: str, lines: Sequence[_Line]) -> list[_Line]:
+    """The lines without the lone blank lines that follow a line of prose (four words or
+    more: `Lượt xem 27976⏎⏎nguồn : …` stays two units)."""
+    kept = []
+    for index, line in enumerate(lines):
+        lone_blank = (
+            line.first < 0
+            and 0 < index < len(lines) - 1
+            and lines[index - 1].first >= 0
+            and lines[index + 1].first >= 0
+            and len(text[lines[index - 1].first : lines[index - 1].end].split())
+            >= _SHORTEST_PROSE_LINE
+        )
+        if not lone_blank:
+            kept.append(line)
+    return kept
+
+
 def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
     lines = []
+    tags = "<br" in text or "<BR" in text
     for index, start in enumerate(line_starts):
         content = text[start : _line_content_end(text, line_starts, index)].rstrip()
         if content:
             first = start + len(content) - len(content.lstrip())
-            lines.append(_Line(start, first, start + len(content)))
+            if tags and "<" in content:
+                lines += _split_at_tags(text, start, first, start + len(content))
+            else:
+                lines.append(_Line(start, first, start + len(content)))
         else:
             lines.append(_Line(start, -1, start))
+    return lines
+
+
+_BREAK_TAGS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
+
+
+def _split_at_tags(text: str, start: int, first: int, end: int) -> list[_Line]:
+    """An HTML line break (`…tỉnh Hà<br />Tĩnh`, PDF extracts) ends a line as a newline does;
+    the tag stays at the end of its line."""
+    lines = []
+    for tag in _BREAK_TAGS.finditer(text, first, end):
+        if tag.end() >= end:
+            break
+        tag_end = tag.end() - len(tag.group()) + len(tag.group().rstrip())
+        lines.append(_Line(start, first, tag_end))
+        start = first = tag.end()
+    lines.append(_Line(start, first, end))
     return lines
 
 
@@ -188,6 +248,8 @@ def _continues(
         return False
     if _LIST_ITEM_LINE.match(text, next_start) is not None or text[unit_start] == "#":
         return False
+    if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
+        line, next_start = _inside_inline_tags(text, line, next_start)
     if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
     if text[line.end - 1] not in _LINE_CLOSERS:  # the common case, without a regex search
@@ -207,6 +269,22 @@ def _continues(
     )
 
 
+_CLOSING_TAG = re.compile(r"(?:</(?:i|b|u|em|strong|font)>|<br\s*/?>)+\Z", re.IGNORECASE)
+_OPENING_TAG = re.compile(r"<(?:i|b|u|em|strong|font)>")
+
+
+def _inside_inline_tags(text: str, line: _Line, next_start: int) -> tuple[_Line, int]:
+    """Subtitles and scraped HTML wrap lines in inline tags (`<i>…</i>`): the break is
+    decided on the text inside them."""
+    closing = _CLOSING_TAG.search(text, max(line.first, line.end - 24), line.end)
+    if closing is not None and closing.start() > line.first:
+        line = line._replace(end=closing.start())
+    opening = _OPENING_TAG.match(text, next_start)
+    if opening is not None and opening.end() < len(text) and not text[opening.end()].isspace():
+        next_start = opening.end()
+    return line, next_start
+
+
 def _wrapped_without_terminator(
     text: str, line: _Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
 ) -> bool:
@@ -217,6 +295,8 @@ def _wrapped_without_terminator(
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
         return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+    if upper and _prose_starts(text, line, next_start):
+        return False  # `1. Đặt vấn đề⏎Trên thế giới …`, `… khó khăn⏎Trong bài viết này, …`
     if (
         evidence.width
         and _full(text, line, next_start, evidence.width)
@@ -228,11 +308,53 @@ def _wrapped_without_terminator(
     word = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
     if word is None:
         return False
-    if word.group() in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
+    last_word = word.group()
+    if last_word in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
+        return True
+    if last_word in _NUMBER_HEADS and text[next_start].isdigit():
+        return True  # `… tháng 6 năm⏎2023;`, `Thông tư số⏎07/2021/TT-BYT`: a number's head
+    if last_word.isupper() and _caps_heading_goes_on(text, line, last_word, next_start):
         return True
     if _emphasised_line(text, line.first, line.end):
         return False
     return evidence.wrapped_prose and _prose_goes_on(text, line, word.group(), next_start)
+
+
+# An upper-case heading wrapped over lines (`TƯ TƯỞNG … VỀ KHOA HỌC⏎CỦA KARL POPPER TRONG MỘT
+# SỐ⏎TÁC PHẨM`, `ỦY BAN NHÂN DÂN⏎TỈNH HÀ TĨNH`): the next line opens with a word that continues
+# a phrase, the line ends with one, or an issuing body goes on with its administrative level.
+_CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
+_UNFINISHED_WORDS = _CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
+_NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản", "điểm", "điều"))
+_ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
+
+
+def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: int) -> bool:
+    following = _next_line_words(text, next_start)
+    if not following or not following[0].isupper():
+        return False
+    if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
+        return True
+    return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
+
+
+_NUMBERED_HEADING = re.compile(r"(?:\d{1,2}\.)*\d{1,2}\.?\s")
+_LONGEST_NUMBERED_HEADING = 8  # words
+
+
+def _prose_starts(text: str, line: _Line, next_start: int) -> bool:
+    """A line that opens with a sentence opener (`Trong bài viết này, …`) after a line that
+    does not end mid-phrase, or any capitalised line after a short numbered heading, starts
+    a new unit."""
+    word = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
+    if word is not None and word.group() in PHRASE_INTERNAL_WORDS:
+        return False
+    if (
+        _NUMBERED_HEADING.match(text, line.first, line.end) is not None
+        and len(text[line.first : line.end].split()) <= _LONGEST_NUMBERED_HEADING
+    ):
+        return True
+    return opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
 
 
 def _full(text: str, line: _Line, next_start: int, width: int) -> bool:

@@ -1,0 +1,121 @@
+"""Where prose starts after a heading, a dateline or a label run into it (R9, R8).
+
+A capitalised sentence opener (:mod:`.openers`: `Trong`, `Theo`, `Sau`, `Khi`, `Nếu`, words
+that open sentences and are hardly ever capitalised inside one) or a part of the day with its
+date (`Sáng nay`, `Chiều 5/3`) cannot go on the phrase before it. When one follows a short
+run of words that has no terminator (a headline, a dateline, a section label) and starts
+running text (a lowercase word soon after it), prose starts there:
+
+* with a space: `… giảm thiểu rủi ro Trong khi các chuyên gia …`, `Hà Nội Sáng nay, …`;
+* glued (`TP.HCMÔng nói rằng …`, `…tăng nhẹSáng nay`): found by the scrape-join scan of
+  :mod:`.joins`, which asks :func:`opens_prose` too.
+
+One bounded look at each space before a capital: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate.segment.openers import OPENER_COUNTS
+from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
+
+# Strong openers for a cut at a space (evidence: only the word itself); any listed opener for
+# a glued cut (the missing space is evidence already).
+_STRONG_OPENINGS, _STRONG_SHARE = 8, 0.9
+STRONG_OPENERS = frozenset(
+    word
+    for word, (opened, inside) in OPENER_COUNTS.items()
+    if opened >= _STRONG_OPENINGS and opened >= _STRONG_SHARE * (opened + inside)
+)
+OPENERS = frozenset(OPENER_COUNTS)
+# A part of the day with `nay`/`qua`/`mai` or a date opens a news lead: `Sáng nay`, `Chiều 5/3`.
+_PART_OF_DAY = re.compile(
+    r"(?:Sáng|Trưa|Chiều|Tối|Đêm|Rạng sáng|Hôm|Ngày)\s+"
+    r"(?:nay|qua|mai|hôm qua|\d{1,2}[/.-]\d{1,2})\b"
+)
+_WORD_AT = re.compile(rf"[{UPPER}][{LOWER}]*")
+_DAY_PARTS = frozenset(("Sáng", "Trưa", "Chiều", "Tối", "Đêm", "Rạng", "Hôm", "Ngày"))
+# A strong opener or a part of the day: where a run-in may end, after a space. (The words are
+# in the pattern, longest first, so that the scan stops only at them: most capitals are names.)
+
+
+def _grouped(words: frozenset[str]) -> str:
+    """An alternation of ``words`` grouped by first letter (fewer branches tried per capital)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda word: (-len(word), word)):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items())
+    )
+
+
+_RUNIN_WORD = re.compile(f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS)})(?![^\\W\\d_])")
+_SPACES = frozenset(" \t\u00a0")
+_HEADING_END = re.compile(r"[.!?…:;][\"'”’»)\]*_]*\s")
+_LONGEST_HEADING = 12  # words
+_HEADING_LOOKBACK = 160  # characters
+_PROSE_LOOKAHEAD = 4  # words
+_NOT_AFTER = BEFORE_ELLIPSIS_INTERNAL | frozenset(("bài", "cuốn", "phim", "sách", "tác phẩm"))
+
+
+def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
+    """Does running text start at ``position``: an opener, then a lowercase word soon?"""
+    word = _WORD_AT.match(text, position, end)
+    if word is None:
+        return False
+    day = _PART_OF_DAY.match(text, position, end) if word.group() in _DAY_PARTS else None
+    if day is not None:
+        word = day
+    elif word.group() not in (STRONG_OPENERS if strong else OPENERS):
+        return False
+    following = text[word.end() : min(end, word.end() + 80)].split()[:_PROSE_LOOKAHEAD]
+    if day is None and following and following[0][:1].isdigit():
+        return False  # `Điều 37 Nghị định 08`, `Số 5`: a reference, not a sentence's start
+    return any(token[:1].islower() for token in following)
+
+
+def runin_joins(text: str, start: int, end: int) -> list[int]:
+    """Positions in ``text[start:end]`` where prose starts after a run-in heading (with a
+    space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
+    after the unit's start and after each sentence end is searched, up to a comma or the
+    longest heading: each character is looked at a bounded number of times."""
+    joins: list[int] = []
+    first = _RUNIN_WORD.search(text, start + 2, end)
+    if first is None:
+        return joins  # (the common case: one scan)
+    heading_ends = [match.end() for match in _HEADING_END.finditer(text, start, end)]
+    for index, heading_start in enumerate([start, *heading_ends]):
+        limit = heading_ends[index] if index < len(heading_ends) else end
+        limit = min(limit, heading_start + _HEADING_LOOKBACK)
+        comma = text.find(",", heading_start, limit)
+        if comma >= 0:
+            limit = comma  # a clause before: a capital after it is a name inside the sentence
+        for match in _RUNIN_WORD.finditer(text, heading_start + 2, min(end, limit + 12)):
+            position = match.start()
+            if position >= limit:
+                break
+            if _runs_in(text, heading_start, position, end):
+                joins.append(position)
+    return joins
+
+
+def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
+    """Does prose start at the opener at ``position``, after the heading that starts at
+    ``heading_start``?"""
+    if text[position - 1] not in _SPACES or not text[position - 2].isalpha():
+        return False
+    previous = text[heading_start : position - 1].split()
+    if not previous or len(previous) > _LONGEST_HEADING or previous[-1] in _NOT_AFTER:
+        return False  # a long sentence, or `cuốn Những …`: a title goes on the phrase
+    if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
+        return False  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
+    run = text[heading_start:position]
+    if run.count("(") > run.count(")") or run.count("“") > run.count("”"):
+        return False
+    return opens_prose(text, position, end, strong=True)
+
+
+def _lowercase_word(token: str) -> bool:
+    letter = next((character for character in token if character.isalpha()), "")
+    return letter.islower()
