@@ -100,6 +100,8 @@ def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> lis
 
 _FEWEST_DOUBLE_BREAKS = 8
 _SINGLE_BREAK_SHARE = 0.15
+_LONGEST_PAGE_LINE = 160  # characters: wider than any page or slide line
+_LONG_LINE_SHARE = 0.1
 
 
 def _double_spaced(lines: Sequence[_Line]) -> bool:
@@ -112,7 +114,13 @@ def _double_spaced(lines: Sequence[_Line]) -> bool:
             single += 1
         elif index + 2 < len(lines) and lines[index + 2].first >= 0:
             double += 1
-    return double >= _FEWEST_DOUBLE_BREAKS and single <= _SINGLE_BREAK_SHARE * double
+    if double < _FEWEST_DOUBLE_BREAKS or single > _SINGLE_BREAK_SHARE * double:
+        return False
+    # A page's lines are short; paragraphs written one per line (most plain text, with a
+    # blank line between them) are not double spacing.
+    text_lines = [line for line in lines if line.first >= 0]
+    long_lines = sum(1 for line in text_lines if line.end - line.first > _LONGEST_PAGE_LINE)
+    return long_lines <= _LONG_LINE_SHARE * len(text_lines)
 
 
 def _single_blanks_removed(text: str, lines: Sequence[_Line]) -> list[_Line]:
@@ -125,12 +133,17 @@ def _single_blanks_removed(text: str, lines: Sequence[_Line]) -> list[_Line]:
             and 0 < index < len(lines) - 1
             and lines[index - 1].first >= 0
             and lines[index + 1].first >= 0
-            and len(text[lines[index - 1].first : lines[index - 1].end].split())
-            >= _SHORTEST_PROSE_LINE
+            and _words_at_least(text, lines[index - 1], _SHORTEST_PROSE_LINE)
         )
         if not lone_blank:
             kept.append(line)
     return kept
+
+
+def _words_at_least(text: str, line: _Line, count: int) -> bool:
+    # A bounded look: a line of prose is long, and only its first words matter here.
+    head = text[line.first : min(line.end, line.first + 40 * count)]
+    return len(head.split(maxsplit=count)) >= count
 
 
 def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:

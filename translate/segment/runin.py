@@ -15,6 +15,7 @@ One bounded look at each space before a capital: linear.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from translate.segment.openers import OPENER_COUNTS
@@ -84,27 +85,41 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     first = _RUNIN_WORD.search(text, start + 2, end)
     if first is None:
         return joins  # (the common case: one scan)
+    # Only an opener after a space that follows a word can end a run-in heading.
+    candidates = [
+        match.start()
+        for match in _RUNIN_WORD.finditer(text, first.start(), end)
+        if text[match.start() - 1] in _SPACES and text[match.start() - 2].isalpha()
+    ]
+    if not candidates:
+        return joins
     heading_ends = [match.end() for match in _HEADING_END.finditer(text, start, end)]
-    for index, heading_start in enumerate([start, *heading_ends]):
-        limit = heading_ends[index] if index < len(heading_ends) else end
-        limit = min(limit, heading_start + _HEADING_LOOKBACK)
-        comma = text.find(",", heading_start, limit)
-        if comma >= 0:
-            limit = comma  # a clause before: a capital after it is a name inside the sentence
-        for match in _RUNIN_WORD.finditer(text, heading_start + 2, min(end, limit + 12)):
-            position = match.start()
-            if position >= limit:
-                break
-            if _runs_in(text, heading_start, position, end):
-                joins.append(position)
+    heading_starts = [start, *heading_ends]
+    limits: dict[int, int] = {}
+    # Each opener belongs to the stretch after the last sentence end at least two characters
+    # before it; a stretch ends at its first comma, the next sentence end or the lookback.
+    for position in candidates:
+        index = bisect.bisect_right(heading_starts, position - 2) - 1
+        if index not in limits:
+            limits[index] = _stretch_limit(text, heading_starts[index], heading_ends, index, end)
+        if position < limits[index] and _runs_in(text, heading_starts[index], position, end):
+            joins.append(position)
     return joins
+
+
+def _stretch_limit(
+    text: str, heading_start: int, heading_ends: list[int], index: int, end: int
+) -> int:
+    limit = heading_ends[index] if index < len(heading_ends) else end
+    limit = min(limit, heading_start + _HEADING_LOOKBACK)
+    comma = text.find(",", heading_start, limit)
+    # A clause before: a capital after the comma is a name inside the sentence.
+    return comma if comma >= 0 else limit
 
 
 def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
     """Does prose start at the opener at ``position``, after the heading that starts at
     ``heading_start``?"""
-    if text[position - 1] not in _SPACES or not text[position - 2].isalpha():
-        return False
     previous = text[heading_start : position - 1].split()
     if not previous or len(previous) > _LONGEST_HEADING or previous[-1] in _NOT_AFTER:
         return False  # a long sentence, or `cuốn Những …`: a title goes on the phrase
