@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_catalog import DATE, LATER, MACHINE, document, fake_model, mt, update
 
-from translate import catalog, provenance, stats
+from translate import catalog, closematch, provenance, stats
 from translate.catalog import apply_update, finish_catalogue, plan_update, template_entries
 from translate.pofile import Message, PoFile, parse, serialize
 
@@ -134,7 +134,7 @@ def test_case2_fuzzy_matching_finds_what_msgmerge_finds(old: str, new: str, tmp_
         check=True,
     ).stdout
     gnu_fuzzy = "#, fuzzy" in merged
-    ours = catalog.fuzzy_matches([new], [Message(old, "X")])
+    ours = closematch.fuzzy_matches([new], [Message(old, "X")])
     if gnu_fuzzy:
         assert new in ours, "msgmerge keeps this translation as fuzzy, so must we"
 
