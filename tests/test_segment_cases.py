@@ -454,6 +454,19 @@ REAL_DOCUMENT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "4 section numbers and caption labels keep their titles",
+        "1.1. Công thức thì hiện tại đơn\n\nNhư thể hiện ở Hình 1.\n\nHình 1. Quy trình nghiên "
+        "cứu\n\nBảng 2.3. Kết quả khảo sát\n\nChỉ số đạt 2.1. Sau đó giảm.",
+        [
+            "1.1. Công thức thì hiện tại đơn",
+            "Như thể hiện ở Hình 1.",
+            "Hình 1. Quy trình nghiên cứu",
+            "Bảng 2.3. Kết quả khảo sát",
+            "Chỉ số đạt 2.1.",
+            "Sau đó giảm.",
+        ],
+    ),
+    (
         "4 glued emphasis between units",
         "**Khoản 3. Bên vi phạm phải bồi thường toàn bộ.****Điều 11. Xử lý chuyển tiếp**",
         ["**Khoản 3. Bên vi phạm phải bồi thường toàn bộ.**", "**Điều 11. Xử lý chuyển tiếp**"],

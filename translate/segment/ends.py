@@ -38,10 +38,12 @@ _ATTRIBUTION = re.compile(
 )
 # The whole segment so far is a list number or a legal heading number: `1.`, `a.`, `IV.`,
 # `Điều 5.` (decrees put the heading title after it), after any opening markup or quote
-# (`**Điều 9.`, `### Điều 7.`, `"2.`).
+# (`**Điều 9.`, `### Điều 7.`, `"2.`); a section number (`1.2.`) too.
 _LIST_NUMBER = re.compile(
-    r"(?:\d{1,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
+    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
     r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước)\s+[\dIVXLC]{1,4}[a-zđ]?"
+    # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
+    r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
 _LONGEST_LIST_NUMBER = 24
 # A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
