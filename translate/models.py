@@ -18,14 +18,17 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from translate.archive_guard import unsafe_member_problem
 from translate.errors import UserError
 from translate.fileio import atomic_write_bytes
+
+if TYPE_CHECKING:
+    import zipfile
 
 # zipfile is imported where used: `translate models --help`
 # must not pay for them.
@@ -389,6 +392,27 @@ class ArchiveInfo:
 
 def validate_archive(archive: Path, *, expected_pair: tuple[str, str] | None = None) -> ArchiveInfo:
     """Check an .argosmodel before anything is written; UserError naming the first problem."""
+    where = str(archive)
+    with _open_zip(archive) as zf:
+        infos = zf.infolist()
+        top, names = _package_layout(infos, where)
+        _check_package_files(top, set(names), where)
+        from translate.archive_guard import check_members
+
+        # Encryption, unreadable compression, file/folder clashes, bombs: from the directory.
+        check_members(infos, where, argos_paths().packages_dir)
+        metadata_bytes = _read_checked_metadata(zf, top, where)
+    metadata = _parse_metadata(metadata_bytes, f"{where}: {top}/metadata.json")
+    pair = (metadata["from_code"], metadata["to_code"])
+    if expected_pair is not None and pair != expected_pair:
+        raise UserError(
+            f"{where}: package translates {pair[0]}→{pair[1]}, "
+            f"not {expected_pair[0]}→{expected_pair[1]}"
+        )
+    return ArchiveInfo(path=archive, top=top, metadata=metadata, members=tuple(names))
+
+
+def _open_zip(archive: Path) -> zipfile.ZipFile:
     import zipfile
 
     where = str(archive)
@@ -400,76 +424,76 @@ def validate_archive(archive: Path, *, expected_pair: tuple[str, str] | None = N
     if not archive.is_file():
         raise UserError(f"{where}: no such file")
     try:
-        zf = zipfile.ZipFile(archive)
+        return zipfile.ZipFile(archive)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UserError(
             f"{where}: not a readable zip archive ({exc}); an .argosmodel is a zip file"
         ) from exc
-    with zf:
-        infos = zf.infolist()
-        if not infos:
-            raise UserError(f"{where}: the archive is empty")
-        names: list[str] = []
-        tops: set[str] = set()
-        for info in infos:
-            name = info.filename
-            problem = unsafe_member_problem(info)
-            if problem:
-                raise UserError(f"{where}: refusing unsafe entry {name!r}: {problem}")
-            parts = PurePosixPath(name).parts
-            tops.add(parts[0])
-            if len(parts) == 1 and not info.is_dir():
-                raise UserError(
-                    f"{where}: file {name!r} at the top level; an Argos package holds "
-                    "exactly one folder"
-                )
-            names.append(name.rstrip("/"))
-        if len(tops) != 1:
-            raise UserError(
-                f"{where}: expected exactly one top-level folder, found {len(tops)} "
-                f"({', '.join(sorted(tops)[:5])})"
-            )
-        top = tops.pop()
-        present = set(names)
-        if f"{top}/metadata.json" not in present:
-            raise UserError(f"{where}: no {top}/metadata.json (not an Argos package)")
-        missing = [
-            f"{top}/{name}" for name in REQUIRED_MODEL_FILES if f"{top}/{name}" not in present
-        ]
-        if missing:
-            raise UserError(
-                f"{where}: no {', '.join(missing)} (an Argos package needs a CTranslate2 model)"
-            )
-        if not any(f"{top}/{name}" in present for name in TOKENIZER_FILES):
-            raise UserError(f"{where}: no tokenizer ({top}/sentencepiece.model or {top}/bpe.model)")
-        from translate.archive_guard import MAX_METADATA_BYTES, check_members
 
-        # Encryption, unreadable compression, file/folder clashes, bombs: from the directory.
-        check_members(infos, where, argos_paths().packages_dir)
-        if zf.getinfo(f"{top}/metadata.json").file_size > MAX_METADATA_BYTES:
-            raise UserError(f"{where}: {top}/metadata.json is too large to be package metadata")
-        try:
-            bad_member = zf.testzip()
-            metadata_bytes = zf.read(f"{top}/metadata.json")
-        except (
-            zipfile.BadZipFile,
-            OSError,
-            EOFError,
-            ValueError,
-            RuntimeError,  # encrypted (also caught above from the flags)
-            NotImplementedError,  # compression method
-        ) as exc:
-            raise UserError(f"{where}: damaged archive ({exc})") from exc
-        if bad_member is not None:
-            raise UserError(f"{where}: damaged archive (bad CRC in {bad_member})")
-    metadata = _parse_metadata(metadata_bytes, f"{where}: {top}/metadata.json")
-    pair = (metadata["from_code"], metadata["to_code"])
-    if expected_pair is not None and pair != expected_pair:
+
+def _package_layout(infos: Sequence[zipfile.ZipInfo], where: str) -> tuple[str, list[str]]:
+    """The package's one top-level folder and every member name; UserError for an unsafe
+    entry, a file at the top level or more than one folder there."""
+    if not infos:
+        raise UserError(f"{where}: the archive is empty")
+    names: list[str] = []
+    tops: set[str] = set()
+    for info in infos:
+        name = info.filename
+        problem = unsafe_member_problem(info)
+        if problem:
+            raise UserError(f"{where}: refusing unsafe entry {name!r}: {problem}")
+        parts = PurePosixPath(name).parts
+        tops.add(parts[0])
+        if len(parts) == 1 and not info.is_dir():
+            raise UserError(
+                f"{where}: file {name!r} at the top level; an Argos package holds "
+                "exactly one folder"
+            )
+        names.append(name.rstrip("/"))
+    if len(tops) != 1:
         raise UserError(
-            f"{where}: package translates {pair[0]}→{pair[1]}, "
-            f"not {expected_pair[0]}→{expected_pair[1]}"
+            f"{where}: expected exactly one top-level folder, found {len(tops)} "
+            f"({', '.join(sorted(tops)[:5])})"
         )
-    return ArchiveInfo(path=archive, top=top, metadata=metadata, members=tuple(names))
+    return tops.pop(), names
+
+
+def _check_package_files(top: str, present: set[str], where: str) -> None:
+    if f"{top}/metadata.json" not in present:
+        raise UserError(f"{where}: no {top}/metadata.json (not an Argos package)")
+    missing = [f"{top}/{name}" for name in REQUIRED_MODEL_FILES if f"{top}/{name}" not in present]
+    if missing:
+        raise UserError(
+            f"{where}: no {', '.join(missing)} (an Argos package needs a CTranslate2 model)"
+        )
+    if not any(f"{top}/{name}" in present for name in TOKENIZER_FILES):
+        raise UserError(f"{where}: no tokenizer ({top}/sentencepiece.model or {top}/bpe.model)")
+
+
+def _read_checked_metadata(zf: zipfile.ZipFile, top: str, where: str) -> bytes:
+    """metadata.json's bytes, after every member's CRC was checked."""
+    import zipfile
+
+    from translate.archive_guard import MAX_METADATA_BYTES
+
+    if zf.getinfo(f"{top}/metadata.json").file_size > MAX_METADATA_BYTES:
+        raise UserError(f"{where}: {top}/metadata.json is too large to be package metadata")
+    try:
+        bad_member = zf.testzip()
+        metadata_bytes = zf.read(f"{top}/metadata.json")
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,  # encrypted (also caught above from the flags)
+        NotImplementedError,  # compression method
+    ) as exc:
+        raise UserError(f"{where}: damaged archive ({exc})") from exc
+    if bad_member is not None:
+        raise UserError(f"{where}: damaged archive (bad CRC in {bad_member})")
+    return metadata_bytes
 
 
 def _extract(archive: Path, info: ArchiveInfo, destination: Path) -> None:
