@@ -46,6 +46,19 @@ from translate.memory_index import (
 SCHEMA_VERSION = 1
 DEFAULT_THRESHOLD = 75.0
 _CHUNK = 5000
+# Values bound in one statement, under SQLite's historical limit of 999 host parameters.
+_PARAMETERS = 900
+
+
+def _parameter_chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(values), _PARAMETERS):
+        yield values[start : start + _PARAMETERS]
+
+
+def _marks(values: Sequence[int]) -> str:
+    """The ``?, ?, …`` of an ``IN (…)`` list of ``values``."""
+    return ",".join("?" * len(values))
+
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -226,16 +239,16 @@ class Memory:
     def _stored(self, hashes: list[int]) -> dict[int, tuple[int, str, str, int | None]]:
         """hash -> (id, source, target, changed) of the stored units among ``hashes``."""
         found: dict[int, tuple[int, str, str, int | None]] = {}
-        for start in range(0, len(hashes), 900):
-            part = hashes[start : start + 900]
-            rows = self._db.execute(
-                "SELECT hash, id, source, target, changed FROM units "
-                f"WHERE hash IN ({','.join('?' * len(part))})",
-                part,
-            )
-            for key, *rest in rows:
-                found[key] = (rest[0], rest[1], rest[2], rest[3])
+        for key, *rest in self._by_hash("id, source, target, changed", hashes):
+            found[key] = (rest[0], rest[1], rest[2], rest[3])
         return found
+
+    def _by_hash(self, columns: str, hashes: Sequence[int]) -> Iterator[Any]:
+        """(hash, *columns) of the stored units among ``hashes``."""
+        for part in _parameter_chunks(hashes):
+            yield from self._db.execute(
+                f"SELECT hash, {columns} FROM units WHERE hash IN ({_marks(part)})", part
+            )
 
     def _add_batch(self, batch: list[Unit], now: int) -> list[int]:
         """[added, changed, unchanged, kept] for one batch, inside the open transaction."""
@@ -303,7 +316,7 @@ class Memory:
         values: list[Any] = []
         if sources:
             hashes = [source_hash(normalise(s)) for s in sources]
-            clauses.append(f"hash IN ({','.join('?' * len(hashes))})")
+            clauses.append(f"hash IN ({_marks(hashes)})")
             values.extend(hashes)
         if project is not None:
             clauses.append("project = ?")
@@ -319,11 +332,9 @@ class Memory:
             ids = [row[0] for row in db.execute(f"SELECT id FROM units WHERE {where}", values)]
             # The index before the removal (its base is no longer valid after it).
             index = BandIndex.current(db) if ids else None
-            for start in range(0, len(ids), 900):
-                part = ids[start : start + 900]
-                marks = ",".join("?" * len(part))
-                db.execute(f"DELETE FROM sketches WHERE id IN ({marks})", part)
-                db.execute(f"DELETE FROM units WHERE id IN ({marks})", part)
+            for part in _parameter_chunks(ids):
+                db.execute(f"DELETE FROM sketches WHERE id IN ({_marks(part)})", part)
+                db.execute(f"DELETE FROM units WHERE id IN ({_marks(part)})", part)
             if ids:
                 bump_generation(db, removal=True)
                 (index.without(ids) if index is not None else BandIndex.build(db)).write(db)
@@ -366,18 +377,10 @@ class Memory:
             text = normalise(source)
             wanted[source_hash(text)] = (source, text)
         found: dict[str, Match] = {}
-        keys = list(wanted)
-        for start in range(0, len(keys), 900):
-            part = keys[start : start + 900]
-            rows = self._db.execute(
-                "SELECT hash, source, target, origin FROM units "
-                f"WHERE hash IN ({','.join('?' * len(part))})",
-                part,
-            )
-            for key, text, target, origin in rows:
-                original, normalised = wanted[key]
-                if text == normalised:
-                    found[original] = Match(text, target, origin, 100.0)
+        for key, text, target, origin in self._by_hash("source, target, origin", list(wanted)):
+            original, normalised = wanted[key]
+            if text == normalised:
+                found[original] = Match(text, target, origin, 100.0)
         return found
 
     def fuzzy(
