@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from translate.errors import UserError
 from translate.pofile.model import Message, PoFile, PoSyntaxError, format_header
-from translate.pofile.wrap import _ESCAPES, PAGE_WIDTH
+from translate.pofile.wrap import C_ESCAPES, PAGE_WIDTH
 from translate.pofile.writer import ISOLATE_START, join_isolated
 
 
@@ -251,7 +251,7 @@ def _parse_strict(content: str) -> PoFile | None:
 
 
 # Every escape `escape` writes (GNU's C escapes), `\a` included, which polib does not read.
-_UNESCAPES = {value[1]: key for key, value in _ESCAPES.items()}
+_UNESCAPES = {value[1]: key for key, value in C_ESCAPES.items()}
 _ESCAPE_SEQUENCE = re.compile(r"\\(.)", re.DOTALL)
 
 

@@ -23,7 +23,7 @@ _BREAK_POSSIBLE = 2
 
 # The C escapes GNU writes; any other character, control characters included, is written
 # as it is (GNU's default, non `--escape` style).
-_ESCAPES = {
+C_ESCAPES = {
     "\a": "\\a",
     "\b": "\\b",
     "\f": "\\f",
@@ -39,7 +39,7 @@ _NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
 
 def escape(text: str) -> str:
     """PO string escaping as GNU writes it (control characters other than C escapes raw)."""
-    return _NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match.group()], text)
+    return _NEEDS_ESCAPE.sub(lambda match: C_ESCAPES[match.group()], text)
 
 
 def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) -> str:
