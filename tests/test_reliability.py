@@ -16,9 +16,14 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import pytest
+
+from translate import fileio
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -321,3 +326,91 @@ def test_concurrent_updates_are_never_lost(tmp_path: Path) -> None:
     assert catalogue.read_text() == "75"
     starts_and_ends = [e for e, _ in events(tmp_path / "log") if e in ("start", "end")]
     assert starts_and_ends == ["start", "end"] * 75
+
+
+def interrupt_at_line(number: int, files: tuple[str, ...]) -> Callable[..., Any]:
+    """A trace function that raises KeyboardInterrupt at the ``number``-th line run in
+    ``files``: where a Ctrl-C's handler can run, roughly."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, _: object) -> Callable[..., Any] | None:
+        nonlocal count
+        if not frame.f_code.co_filename.endswith(files):
+            return None
+        if event == "line":
+            count += 1
+            if count == number:
+                raise KeyboardInterrupt
+        return trace
+
+    return trace
+
+
+def test_an_interrupt_at_any_line_of_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """Checked while the interrupt's traceback is alive (a dying process keeps it to the
+    end, so a clean-up that waits for the garbage collector never comes) and after the
+    exit-time clean-up, which is all a Ctrl-C as ``__exit__`` starts leaves to do."""
+    target = tmp_path / "doc.po"
+    target.write_bytes(b"old")
+    files = ("fileio.py", "contextlib.py")
+    left_to_exit = []
+    for number in range(1, 500):
+        sys.settrace(interrupt_at_line(number, files))
+        try:
+            fileio.atomic_write_bytes(target, b"new")
+        except KeyboardInterrupt:
+            sys.settrace(None)
+            assert target.read_bytes() in (b"old", b"new")
+            if temp_files(tmp_path):
+                left_to_exit.append(number)
+            fileio.remove_unfinished_temp_files()
+            assert temp_files(tmp_path) == [], f"left behind when interrupted at line {number}"
+            continue
+        finally:
+            sys.settrace(None)
+        break  # the write ran to its end before the chosen line came
+    else:
+        raise AssertionError("the write never completed")
+    assert number > 10  # the interrupts did land inside the write
+    assert len(left_to_exit) <= 3, left_to_exit  # only the gaps no context manager can close
+    assert target.read_bytes() == b"new"
+    assert temp_files(tmp_path) == []
+
+
+EXIT_GAP = textwrap.dedent(
+    """
+    import os, sys
+    sys.path.insert(0, {root!r})
+    sys.path.insert(0, {tests!r})
+    from pathlib import Path
+    from translate import fileio
+    from test_reliability import interrupt_at_line
+
+    target = Path(sys.argv[1])
+    for number in range(1, 500):
+        sys.settrace(interrupt_at_line(number, ("fileio.py", "contextlib.py")))
+        try:
+            fileio.atomic_write_bytes(target, b"new")
+        except KeyboardInterrupt:
+            sys.settrace(None)
+            if any(name.endswith(".tmp") for name in os.listdir(target.parent)):
+                print("GAP", number, flush=True)
+                raise  # dies of it, with the temporary file still there
+    """
+)
+
+
+def test_a_process_interrupted_in_the_exit_gap_leaves_no_temporary_file(tmp_path: Path) -> None:
+    script = tmp_path / "gap.py"
+    script.write_text(EXIT_GAP.format(root=str(ROOT), tests=str(ROOT / "tests")))
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "doc.po"
+    target.write_bytes(b"old")
+    done = subprocess.run(
+        [sys.executable, str(script), str(target)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.startswith("GAP"), done.stdout + done.stderr
+    assert "KeyboardInterrupt" in done.stderr
+    assert done.returncode != 0
+    assert temp_files(tmp_path / "out") == []
+    assert target.read_bytes() in (b"old", b"new")

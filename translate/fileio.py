@@ -11,6 +11,7 @@ at the same time.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -49,10 +50,7 @@ def atomic_write_bytes(
             view = view[written:]
 
 
-@contextlib.contextmanager
-def atomic_writer(
-    path: Path, *, before_replace: Callable[[], None] | None = None
-) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, *, before_replace: Callable[[], None] | None = None) -> AtomicWriter:
     """A binary stream whose content replaces the file at ``path``, never seen half-written.
 
     The data goes to a uniquely named temporary file in the target's folder (created if
@@ -65,34 +63,109 @@ def atomic_writer(
     including KeyboardInterrupt, the temporary file is removed and the old file is untouched;
     OS errors become `UserError`.
     """
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
-    folder = target.parent
-    _refuse_special_target(path, target)
-    try:
+    return AtomicWriter(Path(path), before_replace)
+
+
+class AtomicWriter:
+    """The context manager behind `atomic_writer`.
+
+    A class rather than a generator: `contextlib` runs pending signal handlers right after
+    the generator yields, outside both the generator's ``try`` and the ``with`` block, so a
+    Ctrl-C there left the temporary file behind. One such gap remains in any context
+    manager (a Ctrl-C handled as ``__exit__`` starts, before its first line); the files
+    still unfinished when the process exits are removed then (`remove_unfinished_temp_files`).
+    """
+
+    def __init__(self, path: Path, before_replace: Callable[[], None] | None) -> None:
+        self._path = path
+        self._before_replace = before_replace
+        self._target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+        self._temp: Path | None = None
+        self._stream: BinaryIO | None = None
+
+    def __enter__(self) -> BinaryIO:
+        _refuse_special_target(self._path, self._target)
+        try:
+            self._stream = self._open_temp()
+            return self._stream
+        except BaseException as exc:
+            self._discard_temp()
+            if isinstance(exc, OSError):
+                raise UserError(f"cannot write {self._path}: {exc.strerror or exc}") from exc
+            raise
+
+    def _open_temp(self) -> BinaryIO:
+        folder = self._target.parent
         folder.mkdir(parents=True, exist_ok=True)
-        mode = _existing_mode(target)
-        temp, fd = _create_temp(folder, target.name)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            if mode is not None:
-                _chmod_fd(stream.fileno(), temp, mode)
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        if before_replace is not None:
-            before_replace()
-        os.replace(temp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
+        mode = _existing_mode(self._target)
+        while True:
+            # Named before the file exists, so an interrupt at any instant after the open
+            # (even before its result is stored) still finds the file to remove.
+            self._temp = _temp_name(folder, self._target.name)
+            _UNFINISHED[self._temp] = os.getpid()
+            try:
+                fd = os.open(self._temp, _TEMP_FLAGS, 0o666)  # 0o666: the umask decides
+                break
+            except FileExistsError:
+                del _UNFINISHED[self._temp]
+                self._temp = None  # not ours to remove
+        stream = os.fdopen(fd, "wb")
+        if mode is not None:
+            _chmod_fd(fd, self._temp, mode)
+        return stream
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, _: object
+    ) -> None:
+        assert self._stream is not None and self._temp is not None
+        try:
+            if isinstance(exc, OSError):
+                raise exc  # the body failed to write: reported as below
+            if exc is not None:
+                return
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+            self._stream.close()
+            if self._before_replace is not None:
+                self._before_replace()
+            os.replace(self._temp, self._target)
+            _UNFINISHED.pop(self._temp, None)
+            self._temp = None
+        except OSError as error:
             raise UserError(
-                f"cannot write {path}: {exc.strerror or exc}; the previous file is unchanged"
-            ) from exc
-        raise
-    _fsync_folder(folder)
+                f"cannot write {self._path}: {error.strerror or error}; "
+                "the previous file is unchanged"
+            ) from error
+        finally:
+            self._discard_temp()
+        _fsync_folder(self._target.parent)
+
+    def _discard_temp(self) -> None:
+        if self._stream is not None:
+            with contextlib.suppress(OSError):
+                self._stream.close()
+        if self._temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temp)
+            _UNFINISHED.pop(self._temp, None)
+            self._temp = None
+
+
+# Temporary files created and neither renamed nor removed yet, with the creating process
+# (a forked child must not remove its parent's).
+_UNFINISHED: dict[Path, int] = {}
+
+
+def remove_unfinished_temp_files() -> None:
+    """Remove this process's temporary files that no write finished; runs at exit."""
+    for temp, pid in list(_UNFINISHED.items()):
+        if pid == os.getpid():
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            _UNFINISHED.pop(temp, None)
+
+
+atexit.register(remove_unfinished_temp_files)
 
 
 def _refuse_special_target(path: Path, target: Path) -> None:
@@ -159,15 +232,12 @@ def _existing_mode(target: Path) -> int | None:
         return None
 
 
-def _create_temp(folder: Path, name: str) -> tuple[Path, int]:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temp = folder / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        try:
-            # 0o666 lets the umask decide, as for any new file.
-            return temp, os.open(temp, flags, 0o666)
-        except FileExistsError:
-            continue
+_TEMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _temp_name(folder: Path, name: str) -> Path:
+    # The pid lets `remove_stale_temp_files` tell a dead writer's file from a live one's.
+    return folder / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
 
 
 def _chmod_fd(fd: int, temp: Path, mode: int) -> None:
