@@ -205,14 +205,8 @@ def _run(
         work = _Work(options, progress, engine_factory, now, glossary, before_write)
         work.translate_and_write(jobs)
         engine = work.engine
-    warnings = (*warnings, *_markup_warnings(work.translations))
     flagged = getattr(engine, "flagged", 0)  # translate.guard.GuardedEngine
-    if flagged:
-        warnings += (
-            f"{count(flagged, 'machine translation')} still miss a glossary term, a "
-            "protected span or a markup placeholder (see their `# mt-check:` comments; "
-            "`translate check` reports them once reviewed)",
-        )
+    warnings = (*warnings, *_guard_warnings(flagged, work.translations))
     return RunSummary(
         documents=len(jobs),
         segments=sum(job.segments for job in jobs),
@@ -599,19 +593,27 @@ def _translate(
     return dict(zip(sentences, results, strict=True))
 
 
-def _markup_warnings(translations: dict[str, Translation]) -> list[str]:
+def _guard_warnings(flagged: int, translations: dict[str, Translation]) -> list[str]:
+    """One line for the machine translations the guard flagged, saying how many of them lost
+    markup (those are also the ones export keeps in the source language)."""
     from translate.formats.placeholders import markup_problem
 
     broken = sum(
         1 for message, result in translations.items() if markup_problem(message, result.text)
     )
-    if not broken:
-        return []
-    return [
-        f"{broken} machine translations lost or misplaced markup placeholders (<1>…</1>); "
-        "they stay fuzzy, `translate check --include-fuzzy` lists them (markup) and export "
-        "leaves them in the source language until they are fixed"
-    ]
+    markup = (
+        f"{count(broken, 'machine translation')} lost or misplaced markup placeholders "
+        "(<1>…</1>): they stay fuzzy, `translate check --include-fuzzy` lists them (markup) "
+        "and export leaves them in the source language until they are fixed"
+    )
+    if flagged <= broken:
+        return [markup] if broken else []
+    line = (
+        f"{count(flagged, 'machine translation')} still miss a glossary term, a protected "
+        "span or a markup placeholder (see their `# mt-check:` comments; `translate check` "
+        "reports them once reviewed)"
+    )
+    return [f"{line}; of them, {markup}" if broken else line]
 
 
 def _write(
