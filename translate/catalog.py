@@ -432,22 +432,7 @@ def _updated_entry(
         and is_settled(existing)
         and not copies_source(existing, entry.lang, source_lang)
     ):
-        comments = without_stale(existing)
-        cleared = _without_previous(existing)
-        if cleared is existing and (
-            comments,
-            existing.extracted,
-            existing.references,
-            existing.obsolete,
-        ) == (existing.comments, entry.notes, entry.references, False):
-            return existing  # the common case on re-runs: nothing to copy
-        return replace(
-            cleared,
-            comments=comments,
-            obsolete=False,
-            extracted=entry.notes,
-            references=entry.references,
-        )
+        return _settled(entry, existing)
     kept = _human_comments(existing.comments) if existing is not None else ()
     if entry.lang != source_lang:
         return Message(
@@ -459,24 +444,7 @@ def _updated_entry(
             references=entry.references,
         )
     if match is not None:
-        # The inherited msgstr keeps its own provenance (a still-valid `# mt:` line says it
-        # is machine output, of the old message).
-        inherited = without_stale(replace(match, fuzzy=True))
-        suggested = [
-            *kept,
-            *(c for c in inherited if not (is_suggestion_line(c) or is_copy_line(c))),
-        ]
-        if translation is not None and translation.text.strip():
-            suggested.append(suggestion_comment(translation))
-        return Message(
-            msgid=entry.msgid,
-            msgstr=match.msgstr,
-            comments=tuple(suggested),
-            fuzzy=True,
-            previous_msgid=match.msgid,
-            extracted=entry.notes,
-            references=entry.references,
-        )
+        return _inherited(entry, match, kept, translation)
     if translation is not None and machine is not None:
         # An empty answer is recorded too (not fuzzy: nothing to review), so that re-runs do
         # not ask the model again; delete the `# mt:` line to have it retried.
@@ -491,6 +459,55 @@ def _updated_entry(
         )
     return Message(
         entry.msgid, "", comments=kept, extracted=entry.notes, references=entry.references
+    )
+
+
+def _settled(entry: TemplateEntry, existing: Message) -> Message:
+    """A reviewed entry, unchanged but for the template's comments and references and a stale
+    `# mt:` line or previous msgid."""
+    comments = without_stale(existing)
+    cleared = _without_previous(existing)
+    if cleared is existing and (
+        comments,
+        existing.extracted,
+        existing.references,
+        existing.obsolete,
+    ) == (existing.comments, entry.notes, entry.references, False):
+        return existing  # the common case on re-runs: nothing to copy
+    return replace(
+        cleared,
+        comments=comments,
+        obsolete=False,
+        extracted=entry.notes,
+        references=entry.references,
+    )
+
+
+def _inherited(
+    entry: TemplateEntry,
+    match: Message,
+    kept: tuple[str, ...],
+    translation: Translation | None,
+) -> Message:
+    """A new message given a close old one's translation, fuzzy, with the old msgid as
+    ``#|`` and the fresh machine translation as `# mt-suggestion:`."""
+    # The inherited msgstr keeps its own provenance (a still-valid `# mt:` line says it
+    # is machine output, of the old message).
+    inherited = without_stale(replace(match, fuzzy=True))
+    suggested = [
+        *kept,
+        *(c for c in inherited if not (is_suggestion_line(c) or is_copy_line(c))),
+    ]
+    if translation is not None and translation.text.strip():
+        suggested.append(suggestion_comment(translation))
+    return Message(
+        msgid=entry.msgid,
+        msgstr=match.msgstr,
+        comments=tuple(suggested),
+        fuzzy=True,
+        previous_msgid=match.msgid,
+        extracted=entry.notes,
+        references=entry.references,
     )
 
 
