@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,9 @@ from translate.cli.options import (
 )
 from translate.cli.progress import MODES, Reporter, resolve_mode
 from translate.engine import DEVICES
+
+if TYPE_CHECKING:  # imported when the command runs: start-up stays light
+    from translate.pipeline import RunSummary
 
 
 @click.command(
@@ -224,6 +228,11 @@ def run(
             progress=progress,
             notice=lambda message: None if quiet else click.echo(message, err=True),
         )
+    _report(summary, quiet)
+
+
+def _report(summary: RunSummary, quiet: bool) -> None:
+    """The run's warnings (unless quiet), its one-line summary, and what to do without a model."""
     if not quiet:
         for warning in summary.warnings:
             warn(warning)
