@@ -213,6 +213,11 @@ def test_tbx_basic_import(tmp_path: Path) -> None:
         ),
         ("<martif><text><body><termEntry></body></martif>", "not well-formed"),
         ("<martif/>", "no vi→en term entries"),
+        (
+            '<?xml version="1.0" encoding="rot13"?><martif/>',
+            "names an encoding that cannot be read",
+        ),
+        ('<?xml version="1.0" encoding="bogus"?><martif/>', "unknown encoding: bogus"),
     ],
 )
 def test_tbx_refuses_entities_and_bad_xml(tmp_path: Path, text: str, what: str) -> None:

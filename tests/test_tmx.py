@@ -257,6 +257,15 @@ BAD = {
         "line 2: the <tu> has no vi variant (languages: en)",
     ),
     "no-header": ('<tmx version="1.4"><body/></tmx>', "no <header>"),
+    # expat asks Python for the declared codec: an unknown one, or one that is not text.
+    "unknown-encoding": (
+        '<?xml version="1.0" encoding="bogus"?>\n' + HEADER + "</body></tmx>",
+        "names an encoding that cannot be read (unknown encoding: bogus); save it as UTF-8",
+    ),
+    "non-text-codec": (
+        '<?xml version="1.0" encoding="rot13"?>\n' + HEADER + "</body></tmx>",
+        "names an encoding that cannot be read ('rot13' is not a text encoding",
+    ),
 }
 
 

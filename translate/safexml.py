@@ -15,6 +15,19 @@ class HostileXml(Exception):
     """A DTD or entity construct that is never accepted (the message says which)."""
 
 
+class UnreadableEncoding(Exception):
+    """The XML declaration names an encoding Python has no text codec for."""
+
+
+def feed(parser: expat.XMLParserType, data: bytes, final: bool) -> None:
+    """``parser.Parse``, with an unknown or non-text encoding in the XML declaration
+    (``encoding="rot13"``) raised as UnreadableEncoding, not as LookupError."""
+    try:
+        parser.Parse(data, final)
+    except (LookupError, UnicodeError) as exc:
+        raise UnreadableEncoding(str(exc)) from None
+
+
 def _doctype(name: str, system: str | None, public: str | None, internal: int) -> None:
     if internal:
         raise HostileXml("a DOCTYPE with an internal subset (DTDs are never read: remove it)")

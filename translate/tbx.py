@@ -21,7 +21,7 @@ from xml.parsers import expat
 
 from translate.errors import UserError
 from translate.glossary import Row  # glossary imports this module only when reading a .tbx
-from translate.safexml import HostileXml, hardened_parser
+from translate.safexml import HostileXml, UnreadableEncoding, feed, hardened_parser
 
 _ENTRY = frozenset({"termEntry", "conceptEntry"})
 _LANG = frozenset({"langSet", "langSec"})
@@ -151,9 +151,14 @@ def parse_tbx(
     """Glossary rows of a TBX document, and the origins of entries without a target term."""
     reader = _Reader(name, source_lang.lower(), target_lang.lower())
     try:
-        reader.parser.Parse(data, True)
+        feed(reader.parser, data, True)
     except HostileXml as exc:
         raise reader.refuse(f"refused {exc}") from None
+    except UnreadableEncoding as exc:
+        raise UserError(
+            f"{name}: its XML declaration names an encoding that cannot be read ({exc}); "
+            "save it as UTF-8 or export the termbase again"
+        ) from None
     except expat.ExpatError as exc:
         raise UserError(
             f"{name}:{exc.lineno}: not well-formed XML ({expat.errors.messages[exc.code]}); "

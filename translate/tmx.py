@@ -32,7 +32,7 @@ from xml.sax.saxutils import escape, quoteattr
 from translate import __version__
 from translate.errors import UserError
 from translate.memory import Unit
-from translate.safexml import HostileXml, hardened_parser
+from translate.safexml import HostileXml, UnreadableEncoding, feed, hardened_parser
 from translate.wording import count
 
 O_TMF = "translate-memory-sqlite"
@@ -252,9 +252,14 @@ def read_units(
             except OSError as exc:
                 raise UserError(f"{path}: cannot read the TMX file ({exc.strerror})") from exc
             try:
-                reader.parser.Parse(chunk, not chunk)
+                feed(reader.parser, chunk, not chunk)
             except HostileXml as exc:
                 raise reader.error(f"refused {exc}") from None
+            except UnreadableEncoding as exc:
+                raise UserError(
+                    f"{path}: its XML declaration names an encoding that cannot be read "
+                    f"({exc}); save it as UTF-8; the memory was left unchanged"
+                ) from None
             except xml.parsers.expat.ExpatError as exc:
                 raise UserError(
                     f"{path}: line {exc.lineno}: not well-formed XML "
