@@ -30,7 +30,19 @@ $(STAMP): pyproject.toml Makefile
 translate: install
 	$(BIN)/translate run --from vi --to en --if-no-model no-mt --output-dir $(LOCALES) $(SOURCES)
 
-test: install
+# Translate Toolkit (GPL; its import name is also `translate`) never enters our venv: the
+# editor round-trip tests save catalogues with it, as Weblate does, from a venv of its own.
+TTK_VENV := .venv-ttk
+TTK_SPEC ?= translate-toolkit>=3.13,<4
+TRANSLATE_TOOLKIT_PYTHON ?= $(CURDIR)/$(TTK_VENV)/bin/python
+export TRANSLATE_TOOLKIT_PYTHON
+
+$(TTK_VENV)/.installed: Makefile
+	test -x $(TTK_VENV)/bin/python || $(PYTHON) -m venv $(TTK_VENV)
+	$(TTK_VENV)/bin/python -m pip install -q --disable-pip-version-check "$(TTK_SPEC)"
+	touch $@
+
+test: install $(TTK_VENV)/.installed
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -55,6 +67,6 @@ stats: install
 	$(BIN)/translate stats $(LOCALES)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TTK_VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
 	rm -rf .bench-cache bench/out
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
