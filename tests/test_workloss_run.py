@@ -315,3 +315,31 @@ def test_case12_installed_package_is_not_downloaded_again(
     result = cli("models", "install", url)
     assert result.exit_code == 2 and "already installed" in result.stderr
     assert "cannot download" not in result.stderr
+
+
+@needs_gettext
+def test_a_catalogue_saved_with_a_byte_order_mark_is_written_again_without_it(
+    here: Path, cli: Callable[..., CliResult]
+) -> None:
+    """A Windows editor's BOM makes GNU msgfmt stop at line 1: the next run writes the file
+    again without it, even when nothing else changed, and the reviewed work is kept."""
+    ok(cli("run", "--no-mt", "src/doc.vi.txt"))
+    po = here / "locales" / "en" / "doc.po"
+    reviewed = "Thua Thien Hue announces its 2023 digital transformation plan."
+    text = po.read_text(encoding="utf-8")
+    head, rest = text.split(
+        'msgid "Thừa Thiên Huế công bố kế hoạch chuyển đổi số năm 2023."\nmsgstr ""'
+    )
+    edited = head + 'msgid "Thừa Thiên Huế công bố kế hoạch chuyển đổi số năm 2023."\n'
+    edited += f'msgstr "{reviewed}"' + rest
+    po.write_bytes(b"\xef\xbb\xbf" + edited.encode("utf-8"))
+    assert subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)]).returncode != 0
+
+    ok(cli("run", "--no-mt", "src/doc.vi.txt"))
+    data = po.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8") == edited  # only the mark went: no new revision date either
+    checked = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], capture_output=True)
+    assert checked.returncode == 0 and not checked.stderr
+    result = ok(cli("run", "--no-mt", "src/doc.vi.txt"))
+    assert po.read_bytes() == data and "0 files written" in result.stderr

@@ -643,7 +643,7 @@ def finish_catalogue(
     """
     languages = {"project": project, "source_lang": source_lang, "target_lang": target_lang}
     old_revision = old.field("PO-Revision-Date") if old is not None else None
-    if old is not None and old_text is not None and old_revision:
+    if old is not None and old_text is not None and old_revision and old_text[:1] != "\ufeff":
         header = catalogue_header(
             old.header, pot_date=pot_date, revision_date=old_revision, **languages
         )

@@ -12,6 +12,7 @@ only what is still missing to the model.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import os
@@ -410,13 +411,17 @@ def _refuse_catalogue_source(source: str, text: str) -> None:
 
 
 def _read_text(path: Path) -> tuple[str | None, FileStamp | None]:
-    """The catalogue's text and its stamp; (None, None) when there is none yet."""
+    """The catalogue's text and its stamp; (None, None) when there is none yet.
+
+    A byte order mark is kept at the start of the text: GNU gettext refuses a file with one,
+    so the file is written again (without it) even when nothing else changed."""
     from translate.fileguard import check_regular, stamp_of
 
     if not check_regular(path, what="catalogue"):
         return None, None
     data = pofile.read_bytes(path)
-    return pofile.decode_text(data, path), stamp_of(path, data)
+    mark = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""
+    return mark + pofile.decode_text(data, path), stamp_of(path, data)
 
 
 def _load_and_plan(job: _Job, options: RunOptions, memory: RunMemory | None = None) -> None:
@@ -429,7 +434,7 @@ def _load_and_plan(job: _Job, options: RunOptions, memory: RunMemory | None = No
     job.old_po_text, job.po_stamp = _read_text(job.po_path)
     job.old_po = None
     if job.old_po_text is not None:
-        job.old_po = pofile.parse(job.old_po_text, str(job.po_path))
+        job.old_po = pofile.parse(job.old_po_text.removeprefix("\ufeff"), str(job.po_path))
         _refuse_another_source(job, options.output_dir)
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
