@@ -398,9 +398,27 @@ def test_xlsx_round_trip(sample: Path, capsys: pytest.CaptureFixture[str]) -> No
     gnu_clean(sample)
 
 
+def damaged_workbook(how: str) -> bytes:
+    """A workbook whose sheet part is deflated and then damaged, or marked encrypted."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", "<worksheet>" + "<row/>" * 5000)
+    data = bytearray(out.getvalue())
+    start = 30 + len("xl/worksheets/sheet1.xml")  # the first member's data follows its header
+    if how == "damaged":
+        data[start : start + 8] = b"\xff" * 8
+    else:  # the general-purpose flag's encryption bit, in the local and the central header
+        data[6] |= 1
+        central = data.rfind(b"PK\x01\x02")
+        data[central + 8] |= 1
+    return bytes(data)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
+        ("a.xlsx", damaged_workbook("damaged"), "not a readable .xlsx"),
+        ("a.xlsx", damaged_workbook("encrypted"), "not a readable .xlsx"),
         ("a.csv", b"source,target\nx,y\n", "lacks the column(s) catalogue"),
         ("a.csv", b"\xff\xfe\x00bad", "not UTF-8"),
         ("a.xlsx", b"not a zip", "not a readable .xlsx"),

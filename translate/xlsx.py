@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from xml.etree import ElementTree
@@ -171,7 +172,16 @@ def read_table(data: bytes, path: Path) -> list[list[str]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             shared = _shared_strings(_xlsx_part(archive, "xl/sharedStrings.xml", path))
             sheet = _xlsx_part(archive, _first_sheet_name(archive, path), path)
-    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        ElementTree.ParseError,
+        KeyError,
+        ValueError,
+        zlib.error,  # a damaged compressed part
+        EOFError,  # a truncated one
+        NotImplementedError,  # a compression method zipfile lacks
+        RuntimeError,  # an encrypted part
+    ) as exc:
         raise UserError(
             f"{path}: not a readable .xlsx workbook ({exc}); save it again as Excel "
             "Workbook (.xlsx) or as CSV UTF-8; nothing was changed"
