@@ -135,6 +135,7 @@ def set_raw(archive: Path, name: str, **fields: int) -> None:
         ("duplicate", "appears twice"),
         ("nested-metadata", "nested too deeply"),
         ("bomb", "decompression bomb"),
+        ("corrupt-stream", "while decompressing data"),
     ],
 )
 def test_hostile_archives_get_one_line_before_extraction(
@@ -164,6 +165,20 @@ def test_hostile_archives_get_one_line_before_extraction(
         text = json.dumps(metadata)[:-1] + ', "deep": ' + "[" * 200_000 + "]" * 200_000 + "}"
         (package_folder / "metadata.json").write_text(text)
         zip_package(package_folder, archive)
+    elif case == "corrupt-stream":  # the deflate data damaged, the zip directory intact
+        with_member(
+            package_folder,
+            archive,
+            f"{PACKAGE}/notes.txt",
+            bytes(range(256)) * 64,
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
+        with zipfile.ZipFile(archive) as zf:
+            info = zf.getinfo(f"{PACKAGE}/notes.txt")
+        data = bytearray(archive.read_bytes())
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        data[start + 20 : start + 40] = b"\xff" * 20
+        archive.write_bytes(bytes(data))
     else:  # a member that claims (and would take) more than the cap
         monkeypatch.setattr(archive_guard, "MAX_UNPACKED_BYTES", 4 * 1024 * 1024)
         with_member(

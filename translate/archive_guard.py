@@ -21,6 +21,7 @@ import stat
 import tempfile
 import time
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
@@ -33,6 +34,19 @@ MAX_METADATA_BYTES = 1024 * 1024
 STAGING_PREFIX = ".translate-staging-"
 # Staging folders named before the owner's pid was part of the name: stale after this long.
 UNOWNED_STALE_SECONDS = 24 * 3600
+
+# What reading a damaged zip member can raise, beyond BadZipFile: a corrupt deflate or bzip2
+# stream (zlib.error, OSError), a truncated one (EOFError), an encrypted member
+# (RuntimeError), a compression method zipfile lacks (NotImplementedError).
+ZIP_READ_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+)
 
 _READABLE_METHODS = {
     zipfile.ZIP_STORED: "stored",

@@ -473,23 +473,15 @@ def _check_package_files(top: str, present: set[str], where: str) -> None:
 
 def _read_checked_metadata(zf: zipfile.ZipFile, top: str, where: str) -> bytes:
     """metadata.json's bytes, after every member's CRC was checked."""
-    import zipfile
 
-    from translate.archive_guard import MAX_METADATA_BYTES
+    from translate.archive_guard import MAX_METADATA_BYTES, ZIP_READ_ERRORS
 
     if zf.getinfo(f"{top}/metadata.json").file_size > MAX_METADATA_BYTES:
         raise UserError(f"{where}: {top}/metadata.json is too large to be package metadata")
     try:
-        bad_member = zf.testzip()
+        bad_member = zf.testzip()  # a CRC mismatch is returned, a corrupt stream raised
         metadata_bytes = zf.read(f"{top}/metadata.json")
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        EOFError,
-        ValueError,
-        RuntimeError,  # encrypted (also caught above from the flags)
-        NotImplementedError,  # compression method
-    ) as exc:
+    except ZIP_READ_ERRORS as exc:
         raise UserError(f"{where}: damaged archive ({exc})") from exc
     if bad_member is not None:
         raise UserError(f"{where}: damaged archive (bad CRC in {bad_member})")

@@ -54,7 +54,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from translate import __version__
-from translate.archive_guard import unsafe_member_problem
+from translate.archive_guard import ZIP_READ_ERRORS, unsafe_member_problem
 from translate.engine import TARGET_TOKENIZER_KEY
 from translate.errors import UserError
 from translate.fileio import atomic_writer
@@ -454,7 +454,7 @@ def extract_model_zip(archive: Path, destination: Path) -> None:
             if sum(member.file_size for member in members) > MAX_EXTRACTED_BYTES:
                 raise UserError(f"{archive}: larger than {MAX_EXTRACTED_BYTES >> 30} GiB unpacked")
             zf.extractall(destination)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except ZIP_READ_ERRORS as exc:
         raise UserError(f"{archive}: not a readable zip archive ({exc})") from exc
 
 

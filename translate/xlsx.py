@@ -12,11 +12,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from xml.etree import ElementTree
 
+from translate.archive_guard import ZIP_READ_ERRORS
 from translate.errors import UserError
 
 _MAX_XML_BYTES = 200 * 1024 * 1024  # a sheet's XML parts, uncompressed
@@ -166,22 +166,16 @@ def _xlsx_part(archive: zipfile.ZipFile, name: str, path: Path) -> ElementTree.E
     return ElementTree.fromstring(data)
 
 
+_UNREADABLE: tuple[type[Exception], ...] = (*ZIP_READ_ERRORS, ElementTree.ParseError, KeyError)
+
+
 def read_table(data: bytes, path: Path) -> list[list[str]]:
     """The cells of the workbook's first sheet, row by row, as text; UserError otherwise."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             shared = _shared_strings(_xlsx_part(archive, "xl/sharedStrings.xml", path))
             sheet = _xlsx_part(archive, _first_sheet_name(archive, path), path)
-    except (
-        zipfile.BadZipFile,
-        ElementTree.ParseError,
-        KeyError,
-        ValueError,
-        zlib.error,  # a damaged compressed part
-        EOFError,  # a truncated one
-        NotImplementedError,  # a compression method zipfile lacks
-        RuntimeError,  # an encrypted part
-    ) as exc:
+    except _UNREADABLE as exc:
         raise UserError(
             f"{path}: not a readable .xlsx workbook ({exc}); save it again as Excel "
             "Workbook (.xlsx) or as CSV UTF-8; nothing was changed"
