@@ -35,6 +35,7 @@ from translate.formats.units import (
     _Context,
     _Piece,
     _Prose,
+    new_segment,
 )
 from translate.langid import detect_language
 
@@ -71,17 +72,17 @@ def plain_segments(
         if "  " in message:
             message = _SPACES.sub(" ", message)
         message = _nfc(message.strip(" "))
-        segment = Segment(
-            text=text[start:end],
-            start=start,
-            end=end,
-            line=bisect.bisect_right(line_starts, start),
-            paragraph=paragraph,
-            break_kind=piece.break_kind,
-            lang=piece.lang if piece.lang is not None else detect_language(message),
-            notes=piece.notes,
-            msgid=message,
-            comments=_comments("", block.boilerplate, message),
+        segment = new_segment(
+            text[start:end],
+            start,
+            end,
+            bisect.bisect_right(line_starts, start),
+            paragraph,
+            piece.break_kind,
+            piece.lang if piece.lang is not None else detect_language(message),
+            piece.notes,
+            message,
+            _comments("", block.boilerplate, message),
         )
         made.append((segment, _NO_MARKUP))
     return made
@@ -120,19 +121,17 @@ def segment(
     end = _source_offset(tail, piece.end - positions[last]) if tail.kind == TEXT else tail.end
     message, legend, spans = _message(context, block, partner, p, piece, first, last)
     text = context.text
-    segment = Segment(
-        text=text[start:end],
-        start=start,
-        end=end,
-        line=bisect.bisect_right(context.line_starts, start),
-        paragraph=paragraph,
-        break_kind=piece.break_kind,
-        lang=piece.lang
-        if piece.lang is not None
-        else detect_language(p.text[piece.start : piece.end]),
-        notes=piece.notes,
-        msgid=message,
-        comments=_comments(legend, block.boilerplate, message),
+    segment = new_segment(
+        text[start:end],
+        start,
+        end,
+        bisect.bisect_right(context.line_starts, start),
+        paragraph,
+        piece.break_kind,
+        piece.lang if piece.lang is not None else detect_language(p.text[piece.start : piece.end]),
+        piece.notes,
+        message,
+        _comments(legend, block.boilerplate, message),
     )
     return segment, SegmentMarkup(placeholders=tuple(spans))
 
@@ -251,15 +250,16 @@ def unit_segment(
     comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
     if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
         comments.append(BOILERPLATE_NOTE)
-    segment = Segment(
-        text=text[unit.start : unit.end],
-        start=unit.start,
-        end=unit.end,
-        line=bisect.bisect_right(line_starts, unit.start),
-        paragraph=paragraph,
-        break_kind=BreakKind.PARAGRAPH,
-        lang=detect_language(message),
-        msgid=message,
-        comments=tuple(comments),
+    segment = new_segment(
+        text[unit.start : unit.end],
+        unit.start,
+        unit.end,
+        bisect.bisect_right(line_starts, unit.start),
+        paragraph,
+        BreakKind.PARAGRAPH,
+        detect_language(message),
+        (),
+        message,
+        tuple(comments),
     )
     return segment, SegmentMarkup(quote=unit.quote)

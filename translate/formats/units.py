@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from translate.document import BreakKind, Document, Note, Segment
-from translate.segment import DEFAULT_MAX_LENGTH, segment_text
+from translate.langid import detect_language
+from translate.segment import DEFAULT_MAX_LENGTH, Piece, sentence_pieces
 
 TEXT, OPEN, CLOSE, VOID = 0, 1, 2, 3
 MARKUP_PREFIX = "markup:"
@@ -139,13 +140,13 @@ def build_document(
     """Segment every block and unit of ``text`` into one document (pure)."""
     with paused_gc():
         prose = [_prose(block) for block in blocks]
-    joined = _BLOCK_SEPARATOR.join(p.text for p in prose)
-    plain = segment_text(
-        joined, line_breaks="auto", abbreviations=abbreviations, max_length=max_length
-    )
-    with paused_gc():
+        joined = _BLOCK_SEPARATOR.join(p.text for p in prose)
+        sentences, _ = sentence_pieces(
+            joined, line_breaks="auto", abbreviations=abbreviations, max_length=max_length
+        )
+        pieces_of = _pieces_by_block(joined, sentences, [len(p.text) for p in prose])
         return _assemble(
-            text, blocks, units, prose, plain.segments, path, format, lang_spans, entities, warnings
+            text, blocks, units, prose, pieces_of, path, format, lang_spans, entities, warnings
         )
 
 
@@ -154,17 +155,16 @@ def _assemble(
     blocks: Sequence[Block],
     units: Sequence[Unit],
     prose: Sequence[_Prose],
-    sentences: Sequence[Segment],
+    pieces_of: Sequence[list[_Piece]],
     path: str,
     format: str,
     lang_spans: Sequence[tuple[int, int]],
     entities: Sequence[tuple[str, str]],
     warnings: Sequence[str],
 ) -> MarkupDocument:
-    """The document from the segmenter's sentences of the blocks' prose, and the units."""
+    """The document from the sentences of the blocks' prose (per block), and the units."""
     from translate.formats import entries
 
-    pieces_of = _pieces_by_block(sentences, [len(p.text) for p in prose])
     context = _Context(text, [0] + [m.end() for m in _LINE_END.finditer(text)], {})
     made: list[tuple[Segment, SegmentMarkup]] = []
     for index, (block, p, pieces) in enumerate(zip(blocks, prose, pieces_of, strict=True)):
@@ -211,6 +211,43 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+_object_new = object.__new__
+
+
+def new_segment(
+    text: str,
+    start: int,
+    end: int,
+    line: int,
+    paragraph: int,
+    break_kind: BreakKind,
+    lang: str,
+    notes: tuple[Note, ...],
+    msgid: str | None,
+    comments: tuple[str, ...],
+) -> Segment:
+    """``Segment(text, start, …)``, the same object (equal, same repr, frozen), made without
+    the frozen dataclass's ``__init__``: its ten ``object.__setattr__`` calls cost 3-4× the
+    rest of a plain sentence's entry, and a 1 MB page makes ~13,000 (the readers' hot loop;
+    tests check it against the constructor)."""
+    segment: Segment = _object_new(Segment)
+    segment.__dict__.update(
+        {
+            "text": text,
+            "start": start,
+            "end": end,
+            "line": line,
+            "paragraph": paragraph,
+            "break_kind": break_kind,
+            "lang": lang,
+            "notes": notes,
+            "msgid": msgid,
+            "comments": comments,
+        }
+    )
+    return segment
 
 
 class _Context(NamedTuple):
@@ -285,24 +322,28 @@ def _prose(block: Block) -> _Prose:
     return _Prose("".join(parts), positions, single, paired, text_start if single else -1)
 
 
-def _pieces_by_block(segments: Sequence[Segment], lengths: Sequence[int]) -> list[list[_Piece]]:
-    """Split the joined text's segments back into per-block pieces with block offsets."""
+def _pieces_by_block(
+    joined: str, sentences: Sequence[Piece], lengths: Sequence[int]
+) -> list[list[_Piece]]:
+    """Split the sentences of the joined prose back into per-block pieces with block offsets
+    (break kinds, notes and languages as ``segment_text`` gives them: the last one ends the
+    text, and languages are detected on the joined text)."""
     result: list[list[_Piece]] = [[] for _ in lengths]
     index = 0
     base = 0
     separator = len(_BLOCK_SEPARATOR)
     count = len(lengths)
-    for segment in segments:
-        start = segment.start
+    last = len(sentences) - 1
+    for number, sentence in enumerate(sentences):
+        start, stop, break_kind, notes = sentence
         while index + 1 < count and start >= base + lengths[index] + separator:
             base += lengths[index] + separator
             index += 1
-        notes = segment.notes
-        if notes:
-            notes = tuple(note for note in notes if note is not Note.WRAPPED)
-        end = min(segment.end - base, lengths[index])
-        piece = (start - base, end, segment.break_kind, notes, segment.lang)
-        result[index].append(_new(_Piece, piece))
+        if number == last:
+            break_kind = BreakKind.END
+        end = min(stop - base, lengths[index])
+        lang = detect_language(joined[start:stop])
+        result[index].append(_new(_Piece, (start - base, end, break_kind, notes, lang)))
     return result
 
 
