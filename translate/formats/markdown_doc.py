@@ -19,6 +19,7 @@ line break (indentation, ``>``), the backslash of an escape.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block, Unit, paused_gc
@@ -27,6 +28,15 @@ _PAIRED = frozenset(("Emphasis", "Strong", "Strikethrough", "Superscript", "Subs
 _SKIPPED = frozenset(("CodeBlock", "HtmlBlock", "MetadataBlock"))
 _OPAQUE_LINKS = frozenset(("Autolink", "Email"))
 _STICKY = frozenset(("Code", "FootnoteReference", "TaskListMarker", "InlineMath"))
+
+
+# Atoms are made from full tuples without NamedTuple's Python-level __new__ (per event).
+_new = tuple.__new__
+
+
+def _ended(atom: Atom, end: int) -> Atom:
+    """``atom._replace(end=end)``, without its keyword machinery."""
+    return _new(Atom, (atom[0], atom[1], end, *atom[3:]))
 
 
 class MarkdownParts(NamedTuple):
@@ -55,30 +65,32 @@ def parse(text: str) -> tuple[tuple[Any, dict[str, int]], ...]:
     return events
 
 
-def char_offsets(text: str) -> list[int] | None:
-    """Character offset of every UTF-8 byte offset of ``text`` (None: ASCII, the same)."""
+def char_spans(text: str, events: Sequence[tuple[Any, dict[str, int]]]) -> list[int]:
+    """The character offsets of the events' byte ranges, flat: start, end of the first
+    event, start, end of the second… (UTF-8 byte offsets mapped through one prefix count
+    of the text's first bytes; only the offsets used are made Python ints)."""
+    bounds = [offset for _, where in events for offset in (where["start"], where["end"])]
     if text.isascii():
-        return None
+        return bounds
     import numpy
 
     data = numpy.frombuffer(text.encode("utf-8"), dtype=numpy.uint8)
     starts = (data & 0xC0) != 0x80  # the first byte of each character
     prefix = numpy.zeros(len(data) + 1, dtype=numpy.int64)
     numpy.cumsum(starts, out=prefix[1:])
-    offsets: list[int] = prefix.tolist()
+    offsets: list[int] = prefix[numpy.array(bounds, dtype=numpy.int64)].tolist()
     return offsets
 
 
 def read_markdown(text: str) -> MarkdownParts:
     """The translatable blocks of a Markdown document, with exact source offsets (pure)."""
     reader = _Reader(text)
-    offsets = char_offsets(text)
     with paused_gc():
-        for event, where in parse(text):
-            start, end = where["start"], where["end"]
-            if offsets is not None:
-                start, end = offsets[start], offsets[end]
-            reader.event(event, start, end)
+        events = parse(text)
+        spans = char_spans(text, events)
+        event = reader.event
+        for index, (item, _) in enumerate(events):
+            event(item, spans[2 * index], spans[2 * index + 1])
         reader.flush()
     return MarkdownParts(reader.blocks, reader.units)
 
@@ -116,9 +128,9 @@ class _Reader:
         elif kind == "End":
             self._end(value, start, end)
         elif kind in _STICKY:
-            self._atom(Atom(VOID, start, end, sticky=True), start)
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, True, False)), start)
         elif kind == "InlineHtml":
-            self._atom(Atom(VOID, start, end), start)
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, False, False)), start)
         else:  # Html outside an HTML block, DisplayMath: not translated
             self.flush()
 
@@ -129,7 +141,7 @@ class _Reader:
         atoms = self.atoms
         if atoms:
             if self.pending is not None:
-                atoms[self.pending] = atoms[self.pending]._replace(end=start)
+                atoms[self.pending] = _ended(atoms[self.pending], start)
                 self.pending = None
             elif start > self.covered:
                 self._gap(start)
@@ -141,28 +153,29 @@ class _Reader:
         if previous.line or (
             previous.kind == TEXT and not previous.literal and previous.text == " "
         ):
-            self.atoms[-1] = previous._replace(end=start)  # a line break and the next line's prefix
+            self.atoms[-1] = _ended(previous, start)  # a line break and the next line's prefix
         else:
-            self.atoms.append(Atom(VOID, self.covered, start))
+            self.atoms.append(_new(Atom, (VOID, self.covered, start, "", "", True, False, False)))
 
     def _text(self, value: str, start: int, end: int) -> None:
         source = self.source
         if start > 0 and source[start - 1] == "\\" and start > self.covered and value:
             # An escape: the backslash and its character are one decoded atom.
-            self._atom(Atom(TEXT, start - 1, start + 1, value[0], literal=False), start - 1)
+            atom = (TEXT, start - 1, start + 1, value[0], "", False, False, False)
+            self._atom(_new(Atom, atom), start - 1)
             value, start = value[1:], start + 1
             if not value:
                 return
         literal = source[start:end] == value
         if not self.has_text and not value.isspace():
             self.has_text = True
-        self._atom(Atom(TEXT, start, end, value, literal=literal), start)
+        self._atom(_new(Atom, (TEXT, start, end, value, "", literal, False, False)), start)
 
     def _simple(self, event: str, start: int, end: int) -> None:
         if event == "SoftBreak":
-            self._atom(Atom(TEXT, start, end, " ", literal=False), start)
+            self._atom(_new(Atom, (TEXT, start, end, " ", "", False, False, False)), start)
         elif event == "HardBreak":
-            self._atom(Atom(VOID, start, end, line=True), start)
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, False, True)), start)
         else:
             self.flush()
 
@@ -192,7 +205,7 @@ class _Reader:
             self.flush()
 
     def _open(self, name: str, start: int) -> None:
-        self._atom(Atom(OPEN, start, start, name=name), start)
+        self._atom(_new(Atom, (OPEN, start, start, "", name, True, False, False)), start)
         self.pending = len(self.atoms) - 1
 
     def _end(self, value: Any, start: int, end: int) -> None:
@@ -204,12 +217,13 @@ class _Reader:
         tail = self.covered
         if self.pending is not None and self.pending == len(self.atoms) - 1:
             # Nothing inside (`[](url)`, `**` `**`): one standalone piece.
-            self.atoms[-1] = Atom(VOID, start, end)
+            self.atoms[-1] = _new(Atom, (VOID, start, end, "", "", True, False, False))
             self.pending = None
             self.covered = end
             tail = start
         else:
-            self._atom(Atom(CLOSE, self.covered, end, name=name), self.covered)
+            atom = (CLOSE, self.covered, end, "", name, True, False, False)
+            self._atom(_new(Atom, atom), self.covered)
         if titled:
             self._title(tail, end)
 
@@ -229,7 +243,8 @@ class _Reader:
             return
         self.skip += 1 if kind == "Start" else -1
         if self.skip == 0 and name in ("Image", "Link"):
-            self._atom(Atom(VOID, self.skip_start, end, sticky=True), self.skip_start)
+            atom = (VOID, self.skip_start, end, "", "", True, True, False)
+            self._atom(_new(Atom, atom), self.skip_start)
             if name == "Image":
                 self._image_units(end)
 
