@@ -236,7 +236,10 @@ def _raw(context: _Context, atom: Atom) -> str:
     key = (atom.start, atom.end)
     raw = context.raw_of.get(key)
     if raw is None:
-        raw = _HTML_SPACE.sub(" ", context.text[atom.start : atom.end]).strip()
+        raw = context.text[atom.start : atom.end]
+        if "\n" in raw or "  " in raw or "\t" in raw or "\r" in raw or "\f" in raw:
+            raw = _HTML_SPACE.sub(" ", raw)  # (most tags: no regex pass needed)
+        raw = raw.strip()
         if len(raw) > _LEGEND_LIMIT:
             raw = raw[: _LEGEND_LIMIT - 1] + "…"
         context.raw_of[key] = raw
