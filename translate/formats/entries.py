@@ -35,6 +35,7 @@ from translate.formats.units import (
     _Context,
     _Piece,
     _Prose,
+    new_markup,
     new_segment,
 )
 from translate.langid import detect_language
@@ -133,7 +134,7 @@ def segment(
         message,
         _comments(legend, block.boilerplate, message),
     )
-    return segment, SegmentMarkup(placeholders=tuple(spans))
+    return segment, new_markup(tuple(spans))
 
 
 def _keeps_at_edge(

@@ -34,6 +34,7 @@ from translate.formats.units import (
     Atom,
     Block,
     Unit,
+    new_block,
     paused_gc,
 )
 
@@ -262,15 +263,18 @@ class _Reader:
             if tag == name and not closed:
                 self.capture = (name, depth + 1, begun)
             return
-        values = self._values(tag, start, end)
+        if self.source.find("=", start, end) < 0:  # most tags: no attribute value
+            values, no_translate = _NO_VALUES, False
+        else:
+            values = self._values(tag, start, end)
+            no_translate = bool(values) and (
+                (values.get("translate") or "").strip().lower() == "no"
+                or "notranslate" in (values.get("class") or "").split()
+            )
         if not closed and (
             roles & _CONTAINER or (self.names and self.names[-1] == "p" and not roles & _PHRASING)
         ):
             self._implied_close(tag, roles)
-        no_translate = bool(values) and (
-            (values.get("translate") or "").strip().lower() == "no"
-            or "notranslate" in (values.get("class") or "").split()
-        )
         inline = roles & _PHRASING != 0
         if self.skip_depth:
             pass
@@ -288,16 +292,13 @@ class _Reader:
             self._flush()
         if not closed:
             skip = roles & _SKIPPED != 0 or (no_translate and not inline)
-            self._push(tag, values, skip=skip)
+            self._push(tag, values, skip)
 
     def _values(self, tag: str, start: int, end: int) -> dict[str, str | None]:
-        """The attribute values that matter of the start tag at ``start:end`` (read as
-        units when translatable): none for a tag without `=`, or without an attribute
-        that matters (`<a href=…>`; `meta` is always read)."""
-        source = self.source
-        if source.find("=", start, end) < 0:
-            return _NO_VALUES
-        raw = source[start:end]
+        """The attribute values that matter of the start tag at ``start:end``, which holds
+        a `=` (read as units when translatable): none for a tag without an attribute that
+        matters (`<a href=…>`; `meta` is always read)."""
+        raw = self.source[start:end]
         if tag != "meta" and not _matters(raw.lower()):
             return _NO_VALUES
         # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
@@ -345,7 +346,7 @@ class _Reader:
     def _open(self, tag: str) -> bool:
         return tag in self.names[-_STACK_SEARCH:]
 
-    def _push(self, tag: str, values: dict[str, str | None], *, skip: bool) -> None:
+    def _push(self, tag: str, values: dict[str, str | None], skip: bool) -> None:
         inside_main = self.main_depth > 0
         if values:
             key = (
@@ -410,7 +411,7 @@ class _Reader:
 
     def _flush(self) -> None:
         if self.has_text:
-            self.blocks.append(Block(tuple(self.atoms), self.block_boilerplate))
+            self.blocks.append(new_block(tuple(self.atoms), self.block_boilerplate))
             self.has_text = False
         if self.atoms:
             self.atoms = []

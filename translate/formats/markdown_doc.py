@@ -22,7 +22,17 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block, Unit, paused_gc
+from translate.formats.units import (
+    CLOSE,
+    OPEN,
+    TEXT,
+    VOID,
+    Atom,
+    Block,
+    Unit,
+    new_block,
+    paused_gc,
+)
 
 _PAIRED = frozenset(("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"))
 _SKIPPED = frozenset(("CodeBlock", "HtmlBlock", "MetadataBlock"))
@@ -275,7 +285,7 @@ class _Reader:
 
     def flush(self) -> None:
         if self.has_text:
-            self.blocks.append(Block(tuple(self.atoms)))
+            self.blocks.append(new_block(tuple(self.atoms), False))
         self.atoms = []
         self.has_text = False
         self.pending = None

@@ -253,6 +253,21 @@ def new_segment(
     return segment
 
 
+def new_block(atoms: tuple[Atom, ...], boilerplate: bool) -> Block:
+    """``Block(atoms, boilerplate)`` without the frozen dataclass's ``__init__`` (one per
+    paragraph of a page; see :func:`new_segment`)."""
+    block: Block = _object_new(Block)
+    block.__dict__.update({"atoms": atoms, "boilerplate": boilerplate})
+    return block
+
+
+def new_markup(placeholders: tuple[tuple[str, int, int], ...]) -> SegmentMarkup:
+    """``SegmentMarkup(placeholders)`` without the frozen dataclass's ``__init__``."""
+    markup: SegmentMarkup = _object_new(SegmentMarkup)
+    markup.__dict__.update({"placeholders": placeholders, "quote": None})
+    return markup
+
+
 class _Context(NamedTuple):
     text: str  # the source
     line_starts: list[int]
@@ -297,7 +312,7 @@ def _prose(block: Block) -> _Prose:
         piece = atoms[0].text
         if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
             piece = piece.translate(_P_SPACE)
-        return _Prose(piece, [0], True, False, atoms[0].start)
+        return _new(_Prose, (piece, [0], True, False, atoms[0].start))
     parts: list[str] = []
     positions: list[int] = []
     length = 0
@@ -325,7 +340,8 @@ def _prose(block: Block) -> _Prose:
     # One literal text run between tags that enclose it (`<li><a …>Text</a></li>`): every
     # tag stays outside its sentences, as for a bare text run.
     single = texts == 1
-    return _Prose("".join(parts), positions, single, paired, text_start if single else -1)
+    prose = ("".join(parts), positions, single, paired, text_start if single else -1)
+    return _new(_Prose, prose)
 
 
 def _pieces_by_block(
@@ -398,6 +414,7 @@ def _merge_across_pairs(
         group = pieces[index : last + 1]
         notes = tuple(dict.fromkeys(n for piece in group for n in piece.notes))
         lang = group[0].lang if len(group) == 1 else None
-        merged.append(_Piece(group[0].start, group[-1].end, group[-1].break_kind, notes, lang))
+        piece = (group[0].start, group[-1].end, group[-1].break_kind, notes, lang)
+        merged.append(_new(_Piece, piece))
         index = last + 1
     return merged
