@@ -20,6 +20,7 @@ from translate.formats.units import (
     SegmentMarkup,
     new_block,
     new_markup,
+    line_starts,
     new_segment,
     skeleton_digest,
 )
@@ -115,3 +116,9 @@ def test_tags_read_without_their_attributes_read_the_same(html: str) -> None:
         patch.setattr(html_doc, "_WANTED", None)
         full = read_markup(html, path="p.html", kind="html")
     assert repr(fast) == repr(full)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="aĐ😀\r\n\u2028 ", max_size=40))
+def test_line_starts_are_the_regex_line_ends(text: str) -> None:
+    assert line_starts(text) == [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
