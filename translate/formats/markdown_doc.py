@@ -99,8 +99,9 @@ def read_markdown(text: str) -> MarkdownParts:
         events = parse(text)
         spans = char_spans(text, events)
         event = reader.event
-        for index, (item, _) in enumerate(events):
-            event(item, spans[2 * index], spans[2 * index + 1])
+        bounds = iter(spans)
+        for (item, _), start, end in zip(events, bounds, bounds, strict=True):
+            event(item, start, end)
         reader.flush()
     return MarkdownParts(reader.blocks, reader.units)
 
@@ -124,15 +125,15 @@ class _Reader:
         self.covered = 0  # end of the last atom
 
     def event(self, event: Any, start: int, end: int) -> None:
-        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
+        if type(event) is str:  # SoftBreak, HardBreak, Rule
             if not self.skip:
                 self._simple(event, start, end)
             return
         ((kind, value),) = event.items()
-        if self.skip:
-            self._skipped(kind, value, start, end)
-        elif kind == "Text":
+        if kind == "Text" and not self.skip:
             self._text(value, start, end)
+        elif self.skip:
+            self._skipped(kind, value, start, end)
         elif kind == "Start":
             self._start(value, start, end)
         elif kind == "End":
@@ -284,9 +285,10 @@ class _Reader:
                 self.units.append(Unit(value_start, value_end, text, "title", quote))
 
     def flush(self) -> None:
-        if self.has_text:
-            self.blocks.append(new_block(tuple(self.atoms), False))
-        self.atoms = []
+        if self.atoms:  # (most block starts and ends follow another: nothing to do)
+            if self.has_text:
+                self.blocks.append(new_block(tuple(self.atoms), False))
+            self.atoms = []
         self.has_text = False
         self.pending = None
 
