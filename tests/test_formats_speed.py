@@ -18,9 +18,9 @@ from translate.formats.units import (
     Atom,
     Block,
     SegmentMarkup,
+    line_starts,
     new_block,
     new_markup,
-    line_starts,
     new_segment,
     skeleton_digest,
 )
