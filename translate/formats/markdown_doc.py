@@ -6,8 +6,9 @@ emphasis inside it are translated, with the markup as placeholders: ``[text](url
 ``<1>text</1>``, ``**b**`` gives ``<2>b</2>``. Code spans, images, autolinks and inline HTML
 are standalone placeholders; an image's alt text and the title of an inline link or image
 are entries of their own (units, as HTML's ``alt`` and ``title``: the alt text is translated
-flat, export escapes ``[``/``]``, a title its delimiter). Code blocks, HTML blocks, front
-matter (``---`` YAML or ``+++``) and link reference definitions (and their titles) are never
+flat, export escapes ``[``/``]``, a title its delimiter), and so is the title of a link
+reference definition (``[x]: url "title"``). Code blocks, HTML blocks, front matter (``---``
+YAML or ``+++``) and the rest of reference definitions (labels, destinations) are never
 translated.
 
 The parser gives every event its source range (UTF-8 byte offsets, mapped to characters
@@ -18,6 +19,7 @@ line break (indentation, ``>``), the backslash of an escape.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -40,6 +42,7 @@ _OPAQUE_LINKS = frozenset(("Autolink", "Email"))
 _STICKY = frozenset(("Code", "FootnoteReference", "TaskListMarker", "InlineMath"))
 
 
+_START = operator.attrgetter("start")
 # Atoms are made from full tuples without NamedTuple's Python-level __new__ (per event).
 _new = tuple.__new__
 
@@ -97,13 +100,31 @@ def read_markdown(text: str) -> MarkdownParts:
     reader = _Reader(text)
     with paused_gc():
         events = parse(text)
-        spans = char_spans(text, events)
+        titled = _titled_definitions(text)
+        spans = char_spans(text, (*events, *titled))
         event = reader.event
         bounds = iter(spans)
-        for (item, _), start, end in zip(events, bounds, bounds, strict=True):
+        for (item, _), start, end in zip(events, bounds, bounds, strict=False):
             event(item, start, end)
         reader.flush()
-    return MarkdownParts(reader.blocks, reader.units)
+        for (title, _), start, end in zip(titled, bounds, bounds, strict=True):
+            reader.definition_title(title, start, end)
+    units = sorted(reader.units, key=_START) if titled else reader.units  # (in page order)
+    return MarkdownParts(reader.blocks, units)
+
+
+def _titled_definitions(text: str) -> list[tuple[str, dict[str, int]]]:
+    """The decoded title and byte range of each link reference definition with a title."""
+    if "]:" not in text:  # (no definition: no second pass over the document)
+        return []
+    import pyromark
+
+    definitions = pyromark.reference_definitions(text, options=_options())  # type: ignore[arg-type]
+    return [
+        (found["title"], {"start": found["span"]["start"], "end": found["span"]["end"]})
+        for found in definitions.values()
+        if found["title"]
+    ]
 
 
 class _Reader:
@@ -284,6 +305,19 @@ class _Reader:
             if text.strip():
                 self.units.append(Unit(value_start, value_end, text, "title", quote))
 
+    def definition_title(self, title: str, start: int, end: int) -> None:
+        """The title of the reference definition at ``source[start:end]`` (``[x]: url
+        "title"``), as an entry of its own; left alone where the title found in the source
+        does not decode to the parser's (a title over lines of a block quote)."""
+        label_end = self.source.find("]:", start, end)
+        found = None if label_end < 0 else _title_before(self.source, label_end, end - 1)
+        if found is None:
+            return
+        value_start, value_end, quote = found
+        text = _decode_title(self.source[value_start:value_end])
+        if text == title and text.strip():
+            self.units.append(Unit(value_start, value_end, text, "title", quote))
+
     def flush(self) -> None:
         if self.atoms:  # (most block starts and ends follow another: nothing to do)
             if self.has_text:
@@ -300,7 +334,14 @@ def link_title(source: str, start: int, end: int) -> tuple[int, int, str] | None
     tail_end = end - 1  # the closing `)`
     if start < 0 or source[tail_end] != ")":
         return None
-    position = tail_end - 1
+    return _title_before(source, start, tail_end - 1)
+
+
+def _title_before(source: str, start: int, last: int) -> tuple[int, int, str] | None:
+    """The span and opening delimiter of the title that ends ``source[start + 2 : last + 1]``
+    (trailing whitespace aside), delimited by ``"``, ``'`` or parentheses and preceded by
+    whitespace; ``source[start:start + 2]`` is the ``](`` or ``]:`` before the destination."""
+    position = last
     while position > start and source[position] in " \t\r\n":
         position -= 1
     closer = source[position]
