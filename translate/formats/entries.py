@@ -250,7 +250,10 @@ def _raw(context: _Context, atom: Atom) -> str:
 def unit_segment(
     text: str, unit: Unit, paragraph: int, line_starts: Sequence[int]
 ) -> tuple[Segment, SegmentMarkup]:
-    message = _nfc(_HTML_SPACE.sub(" ", unit.text).strip(" "))
+    message = unit.text
+    if "\n" in message or "  " in message or "\t" in message or "\r" in message or "\f" in message:
+        message = _HTML_SPACE.sub(" ", message)  # (most values: no regex pass needed)
+    message = _nfc(message.strip(" "))
     comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
     if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
         comments.append(BOILERPLATE_NOTE)
