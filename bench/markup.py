@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import Figure, Section, log
@@ -32,15 +32,18 @@ def _repeated(path: Path, kind: str) -> str:
     return (text + "\n\n") * (SIZE // len(text) + 1)
 
 
-def _best(function: Callable[[], object], runs: int) -> float:
-    """Best CPU time of ``runs`` calls: the process's own time, so that other jobs on a
-    shared machine do not swing the ratio (both sides are measured the same way)."""
-    times = []
+def _best(functions: Sequence[Callable[[], object]], runs: int) -> list[float]:
+    """Best CPU time of ``runs`` calls of each function, the functions taken in turn (A, B,
+    C, A, B, C…): the process's own time, so that other jobs on a shared machine do not
+    swing the ratio, and interleaved, so that a slower spell of the machine falls on every
+    side alike (measured one after the other, the ratios moved by ±25% between runs)."""
+    times: list[list[float]] = [[] for _ in functions]
     for _ in range(runs):
-        started = time.process_time()
-        function()
-        times.append(time.process_time() - started)
-    return min(times)
+        for function, spent in zip(functions, times, strict=True):
+            started = time.process_time()
+            function()
+            spent.append(time.process_time() - started)
+    return [min(spent) for spent in times]
 
 
 def _plain_text(text: str, kind: str) -> str:
@@ -69,9 +72,14 @@ def run(quick: bool) -> Section:
         text = _repeated(DATA / name, kind)
         plain = _plain_text(text, kind)
         log(f"markup: {name} × {len(text) / 1e6:.1f} MB, best of {runs}")
-        markup_time = _best(lambda: read_markup(text, path=name, kind=kind), runs)  # noqa: B023
-        plain_time = _best(lambda: segment_text(plain), runs)  # noqa: B023
-        raw_time = _best(lambda: segment_text(text), runs)  # noqa: B023
+        markup_time, plain_time, raw_time = _best(
+            (
+                lambda: read_markup(text, path=name, kind=kind),  # noqa: B023
+                lambda: segment_text(plain),  # noqa: B023
+                lambda: segment_text(text),  # noqa: B023
+            ),
+            runs,
+        )
         ratio = markup_time / plain_time
         figures.append(
             Figure(
@@ -101,7 +109,9 @@ def run(quick: bool) -> Section:
     )
     notes.append(
         "Times are the best of 5 (quick: 2) in CPU time of this process (time.process_time), "
-        "both sides alike: on a shared machine wall-clock ratios swung by ±40% between runs."
+        "both sides alike and taken in turn (markup, prose, whole file, markup…): on a shared "
+        "machine wall-clock ratios swung by ±40% between runs, and CPU-time ratios measured "
+        "one side after the other by ±25%."
     )
     notes.append(
         "vpcp-home.vi.html is a real saved portal page: 87% of its bytes are markup, so its "

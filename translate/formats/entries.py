@@ -35,6 +35,8 @@ from translate.formats.units import (
     _Context,
     _Piece,
     _Prose,
+    new_markup,
+    new_segment,
 )
 from translate.langid import detect_language
 
@@ -71,17 +73,17 @@ def plain_segments(
         if "  " in message:
             message = _SPACES.sub(" ", message)
         message = _nfc(message.strip(" "))
-        segment = Segment(
-            text=text[start:end],
-            start=start,
-            end=end,
-            line=bisect.bisect_right(line_starts, start),
-            paragraph=paragraph,
-            break_kind=piece.break_kind,
-            lang=piece.lang if piece.lang is not None else detect_language(message),
-            notes=piece.notes,
-            msgid=message,
-            comments=_comments("", block.boilerplate, message),
+        segment = new_segment(
+            text[start:end],
+            start,
+            end,
+            bisect.bisect_right(line_starts, start),
+            paragraph,
+            piece.break_kind,
+            piece.lang if piece.lang is not None else detect_language(message),
+            piece.notes,
+            message,
+            _comments("", block.boilerplate, message),
         )
         made.append((segment, _NO_MARKUP))
     return made
@@ -120,21 +122,19 @@ def segment(
     end = _source_offset(tail, piece.end - positions[last]) if tail.kind == TEXT else tail.end
     message, legend, spans = _message(context, block, partner, p, piece, first, last)
     text = context.text
-    segment = Segment(
-        text=text[start:end],
-        start=start,
-        end=end,
-        line=bisect.bisect_right(context.line_starts, start),
-        paragraph=paragraph,
-        break_kind=piece.break_kind,
-        lang=piece.lang
-        if piece.lang is not None
-        else detect_language(p.text[piece.start : piece.end]),
-        notes=piece.notes,
-        msgid=message,
-        comments=_comments(legend, block.boilerplate, message),
+    segment = new_segment(
+        text[start:end],
+        start,
+        end,
+        bisect.bisect_right(context.line_starts, start),
+        paragraph,
+        piece.break_kind,
+        piece.lang if piece.lang is not None else detect_language(p.text[piece.start : piece.end]),
+        piece.notes,
+        message,
+        _comments(legend, block.boilerplate, message),
     )
-    return segment, SegmentMarkup(placeholders=tuple(spans))
+    return segment, new_markup(tuple(spans))
 
 
 def _keeps_at_edge(
@@ -237,7 +237,10 @@ def _raw(context: _Context, atom: Atom) -> str:
     key = (atom.start, atom.end)
     raw = context.raw_of.get(key)
     if raw is None:
-        raw = _HTML_SPACE.sub(" ", context.text[atom.start : atom.end]).strip()
+        raw = context.text[atom.start : atom.end]
+        if "\n" in raw or "  " in raw or "\t" in raw or "\r" in raw or "\f" in raw:
+            raw = _HTML_SPACE.sub(" ", raw)  # (most tags: no regex pass needed)
+        raw = raw.strip()
         if len(raw) > _LEGEND_LIMIT:
             raw = raw[: _LEGEND_LIMIT - 1] + "…"
         context.raw_of[key] = raw
@@ -247,19 +250,23 @@ def _raw(context: _Context, atom: Atom) -> str:
 def unit_segment(
     text: str, unit: Unit, paragraph: int, line_starts: Sequence[int]
 ) -> tuple[Segment, SegmentMarkup]:
-    message = _nfc(_HTML_SPACE.sub(" ", unit.text).strip(" "))
+    message = unit.text
+    if "\n" in message or "  " in message or "\t" in message or "\r" in message or "\f" in message:
+        message = _HTML_SPACE.sub(" ", message)  # (most values: no regex pass needed)
+    message = _nfc(message.strip(" "))
     comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
     if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
         comments.append(BOILERPLATE_NOTE)
-    segment = Segment(
-        text=text[unit.start : unit.end],
-        start=unit.start,
-        end=unit.end,
-        line=bisect.bisect_right(line_starts, unit.start),
-        paragraph=paragraph,
-        break_kind=BreakKind.PARAGRAPH,
-        lang=detect_language(message),
-        msgid=message,
-        comments=tuple(comments),
+    segment = new_segment(
+        text[unit.start : unit.end],
+        unit.start,
+        unit.end,
+        bisect.bisect_right(line_starts, unit.start),
+        paragraph,
+        BreakKind.PARAGRAPH,
+        detect_language(message),
+        (),
+        message,
+        tuple(comments),
     )
     return segment, SegmentMarkup(quote=unit.quote)

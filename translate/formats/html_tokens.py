@@ -12,6 +12,9 @@ Python work.
   ``<?…>``, ``</>``, the content of ``script``/``style``-like elements, a tag cut off by the
   end of the page.
 
+``scan(text, handler)`` reports the same events as calls (``handler.data(start, end)``,
+``.reference``, ``.start``, ``.end``, ``.markup``) without making a tuple of each.
+
 It follows the HTML tokenizer where pages in the wild need it: a quote starts an attribute
 value only after ``=`` (so ``>`` inside a quoted value does not end the tag), ``script``,
 ``style``, ``xmp``, ``iframe``, ``noembed``, ``noframes`` and ``plaintext`` hold raw text,
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from typing import Any
+from typing import Any, Protocol
 
 TEXT, REF, START, END, MARKUP = range(5)
 Event = tuple[Any, ...]  # (kind, start, end, ...) as documented above
@@ -44,6 +47,9 @@ _REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,8}|[a-zA-Z][a-zA-Z0
 _RAW_TEXT = frozenset(("script", "style", "xmp", "iframe", "noembed", "noframes"))
 _ESCAPABLE_RAW_TEXT = frozenset(("title", "textarea"))
 _RAW_END: dict[str, re.Pattern[str]] = {}
+# Each reference's decoded text, made once (`&nbsp;`, `&amp;`: a page repeats a few dozen).
+_DECODED: dict[str, str] = {}
+_DECODED_LIMIT = 4096
 # An attribute of a start tag: name, then `= value` ('…', "…" or unquoted).
 ATTRIBUTE = re.compile(
     r"((?<=[\"'\t\n\r\f /])[^\t\n\r\f />][^\t\n\r\f />=]*)"
@@ -59,128 +65,180 @@ def _raw_end(name: str) -> re.Pattern[str]:
     return pattern
 
 
+class Handler(Protocol):
+    """What :func:`scan` reports, in page order (the events of the module doc)."""
+
+    def data(self, start: int, end: int) -> None: ...
+    def reference(self, start: int, end: int, decoded: str) -> None: ...
+    def start(self, name: str, start: int, end: int, closed: bool) -> None: ...
+    def end(self, name: str, start: int, end: int) -> None: ...
+    def markup(self, start: int, end: int) -> None: ...
+
+
+class _Events:
+    """A handler that keeps the events as tuples (:func:`tokenize`)."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def data(self, start: int, end: int) -> None:
+        self.events.append((TEXT, start, end))
+
+    def reference(self, start: int, end: int, decoded: str) -> None:
+        self.events.append((REF, start, end, decoded))
+
+    def start(self, name: str, start: int, end: int, closed: bool) -> None:
+        self.events.append((START, start, end, name, closed))
+
+    def end(self, name: str, start: int, end: int) -> None:
+        self.events.append((END, start, end, name))
+
+    def markup(self, start: int, end: int) -> None:
+        self.events.append((MARKUP, start, end))
+
+
 def tokenize(text: str) -> list[Event]:
     """The events of ``text`` (see the module doc); their spans tile the text exactly."""
-    events: list[Event] = []
-    append = events.append
+    events = _Events()
+    scan(text, events)
+    return events.events
+
+
+def scan(text: str, handler: Handler) -> None:
+    """Report the events of ``text`` to ``handler`` in order, without making them objects
+    (the HTML reader's way: a 1 MB page has ~50,000 of them)."""
+    on_data, on_start, on_end = handler.data, handler.start, handler.end
     position = 0
     length = len(text)
     search = _NEXT.search
     while position < length:
         found = search(text, position)
         if found is None:
-            append((TEXT, position, length))
+            on_data(position, length)
             break
         at, end = found.span()
         if at > position:
-            append((TEXT, position, at))
+            on_data(position, at)
         name = found.group(2)
-        if name is not None:  # a whole tag
-            name = name.lower()
-            if found.group(1):
-                append((END, at, end, name))
-                position = end
-                continue
-            append((START, at, end, name, text[end - 2] == "/"))
+        if name is None:  # not a whole tag
+            position = _other(text, found, handler)
+            continue
+        name = name.lower()
+        if found.group(1):
+            on_end(name, at, end)
             position = end
-            if name in _RAW_TEXT or name == "plaintext":
-                position = _raw_text(text, end, name, events, escapable=False)
-            elif name in _ESCAPABLE_RAW_TEXT:
-                position = _raw_text(text, end, name, events, escapable=True)
             continue
-        first = text[at]
-        if first == "&":
-            position = _reference(text, found, events)
-            continue
-        second = text[at + 1]
-        if second == "!":
-            position = _declaration(text, at, events)
-        elif second == "?":
-            position = _until_gt(text, at, events)
-        elif second == "/":
-            position = _odd_end_tag(text, at, events)
-        else:  # a tag that never ends (an unclosed quote): the rest of the page
-            append((MARKUP, at, length))
-            position = length
-    return events
+        on_start(name, at, end, text[end - 2] == "/")
+        position = end
+        if name in _RAW_TEXT or name == "plaintext":
+            position = _raw_text(text, end, name, handler, escapable=False)
+        elif name in _ESCAPABLE_RAW_TEXT:
+            position = _raw_text(text, end, name, handler, escapable=True)
 
 
-def _reference(text: str, found: re.Match[str], events: list[Event]) -> int:
+def _other(text: str, found: re.Match[str], handler: Handler) -> int:
+    """A reference, a comment or declaration, ``</…`` that is no end tag, or a tag that
+    never ends; returns where the next construct may start."""
+    at = found.start()
+    if text[at] == "&":
+        return _reference(found, handler)
+    second = text[at + 1]
+    if second == "!":
+        return _declaration(text, at, handler)
+    if second == "?":
+        return _until_gt(text, at, handler)
+    if second == "/":
+        return _odd_end_tag(text, at, handler)
+    handler.markup(at, len(text))  # a tag that never ends (an unclosed quote): the rest
+    return len(text)
+
+
+def _reference(found: re.Match[str], handler: Handler) -> int:
     raw = found.group()
-    decoded = unescape(raw)
+    decoded = _DECODED.get(raw)
+    if decoded is None:
+        decoded = unescape(raw)
+        if len(_DECODED) < _DECODED_LIMIT:
+            _DECODED[raw] = decoded
     if decoded == raw:  # not a known reference (`&bogus;`): plain text
-        events.append((TEXT, found.start(), found.end()))
+        handler.data(found.start(), found.end())
     else:
-        events.append((REF, found.start(), found.end(), decoded))
+        handler.reference(found.start(), found.end(), decoded)
     return found.end()
 
 
-def _declaration(text: str, at: int, events: list[Event]) -> int:
+def _declaration(text: str, at: int, handler: Handler) -> int:
     if text.startswith("<!--", at):
         if text.startswith(">", at + 4) or text.startswith("->", at + 4):  # `<!-->`, `<!--->`
             end = text.find(">", at + 4) + 1
         else:
             close = text.find("-->", at + 4)
             end = len(text) if close < 0 else close + 3
-        events.append((MARKUP, at, end))
+        handler.markup(at, end)
         return end
-    return _until_gt(text, at, events)
+    return _until_gt(text, at, handler)
 
 
-def _until_gt(text: str, at: int, events: list[Event]) -> int:
+def _until_gt(text: str, at: int, handler: Handler) -> int:
     """A bogus comment, declaration or processing instruction: up to the next ``>``."""
     close = text.find(">", at + 2)
     end = len(text) if close < 0 else close + 1
-    events.append((MARKUP, at, end))
+    handler.markup(at, end)
     return end
 
 
-def _odd_end_tag(text: str, at: int, events: list[Event]) -> int:
+def _odd_end_tag(text: str, at: int, handler: Handler) -> int:
     """``</`` not followed by a whole end tag: ``</>`` (ignored), ``</ x>`` or ``</3>`` (a
     bogus comment), or an end tag that never ends (the rest of the page)."""
     if text.startswith(">", at + 2):
-        events.append((MARKUP, at, at + 3))
+        handler.markup(at, at + 3)
         return at + 3
     if text[at + 2 : at + 3].isalpha():
-        events.append((MARKUP, at, len(text)))
+        handler.markup(at, len(text))
         return len(text)
-    return _until_gt(text, at, events)
+    return _until_gt(text, at, handler)
 
 
-def _raw_text(text: str, start: int, name: str, events: list[Event], *, escapable: bool) -> int:
+def _raw_text(text: str, start: int, name: str, handler: Handler, *, escapable: bool) -> int:
     """The content of a raw-text element, up to its end tag (which is the next event)."""
     close = None if name == "plaintext" else _raw_end(name).search(text, start)
     stop = len(text) if close is None else close.start()
     if stop <= start:
         return start
     if not escapable:
-        events.append((MARKUP, start, stop))
+        handler.markup(start, stop)
         return stop
     position = start
     while position < stop:
         amp = text.find("&", position, stop)
         if amp < 0:
-            events.append((TEXT, position, stop))
+            handler.data(position, stop)
             break
         match = _REFERENCE.match(text, amp, stop)
         if match is None:
-            events.append((TEXT, position, amp + 1))
+            handler.data(position, amp + 1)
             position = amp + 1
             continue
         if amp > position:
-            events.append((TEXT, position, amp))
-        position = _reference(text, match, events)
+            handler.data(position, amp)
+        position = _reference(match, handler)
     return stop
 
 
-def attributes(raw: str, name_end: int) -> list[tuple[str, str | None, int, int, str]]:
+def attributes(
+    raw: str, name_end: int, wanted: frozenset[str] | None = None
+) -> list[tuple[str, str | None, int, int, str]]:
     """The attributes of a start tag's source ``raw``, from ``name_end`` on: (lower-cased
-    name, decoded value or None, value start and end in ``raw``, quote: ``'``, ``"`` or "")."""
+    name, decoded value or None, value start and end in ``raw``, quote: ``'``, ``"`` or "");
+    only those named in ``wanted`` if given."""
     found: list[tuple[str, str | None, int, int, str]] = []
     for match in ATTRIBUTE.finditer(raw, name_end):
         name, equals, single, double, bare = match.groups()
+        name = name.lower()
+        if wanted is not None and name not in wanted:
+            continue
         if equals is None:
-            found.append((name.lower(), None, match.end(), match.end(), ""))
+            found.append((name, None, match.end(), match.end(), ""))
             continue
         group, quote = (
             (3, "'") if single is not None else (4, '"') if double is not None else (5, "")
@@ -188,17 +246,20 @@ def attributes(raw: str, name_end: int) -> list[tuple[str, str | None, int, int,
         value = single if group == 3 else double if group == 4 else bare
         if "&" in value:
             value = unescape(value)
-        found.append((name.lower(), value, match.start(group), match.end(group), quote))
+        found.append((name, value, match.start(group), match.end(group), quote))
     return found
 
 
-def attribute_values(raw: str, name_end: int) -> dict[str, str | None]:
+def attribute_values(
+    raw: str, name_end: int, wanted: frozenset[str] | None = None
+) -> dict[str, str | None]:
     """The attribute values of a start tag's source ``raw`` by lower-cased name (the first
-    of a repeated name wins, as in browsers; None for an attribute without a value)."""
+    of a repeated name wins, as in browsers; None for an attribute without a value); only
+    those named in ``wanted`` if given (the others' values are not decoded)."""
     values: dict[str, str | None] = {}
     for name, equals, single, double, bare in ATTRIBUTE.findall(raw, name_end):
         name = name.lower()
-        if name in values:
+        if name in values or (wanted is not None and name not in wanted):
             continue
         if not equals:
             values[name] = None

@@ -6,8 +6,9 @@ emphasis inside it are translated, with the markup as placeholders: ``[text](url
 ``<1>text</1>``, ``**b**`` gives ``<2>b</2>``. Code spans, images, autolinks and inline HTML
 are standalone placeholders; an image's alt text and the title of an inline link or image
 are entries of their own (units, as HTML's ``alt`` and ``title``: the alt text is translated
-flat, export escapes ``[``/``]``, a title its delimiter). Code blocks, HTML blocks, front
-matter (``---`` YAML or ``+++``) and link reference definitions (and their titles) are never
+flat, export escapes ``[``/``]``, a title its delimiter), and so is the title of a link
+reference definition (``[x]: url "title"``). Code blocks, HTML blocks, front matter (``---``
+YAML or ``+++``) and the rest of reference definitions (labels, destinations) are never
 translated.
 
 The parser gives every event its source range (UTF-8 byte offsets, mapped to characters
@@ -18,15 +19,37 @@ line break (indentation, ``>``), the backslash of an escape.
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from translate.formats.units import CLOSE, OPEN, TEXT, VOID, Atom, Block, Unit, paused_gc
+from translate.formats.units import (
+    CLOSE,
+    OPEN,
+    TEXT,
+    VOID,
+    Atom,
+    Block,
+    Unit,
+    new_block,
+    paused_gc,
+)
 
 _PAIRED = frozenset(("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"))
 _SKIPPED = frozenset(("CodeBlock", "HtmlBlock", "MetadataBlock"))
 _OPAQUE_LINKS = frozenset(("Autolink", "Email"))
 _STICKY = frozenset(("Code", "FootnoteReference", "TaskListMarker", "InlineMath"))
+
+
+_START = operator.attrgetter("start")
+# Atoms are made from full tuples without NamedTuple's Python-level __new__ (per event).
+_new = tuple.__new__
+
+
+def _ended(atom: Atom, end: int) -> Atom:
+    """``atom._replace(end=end)``, without its keyword machinery."""
+    return _new(Atom, (atom[0], atom[1], end, *atom[3:]))
 
 
 class MarkdownParts(NamedTuple):
@@ -55,32 +78,53 @@ def parse(text: str) -> tuple[tuple[Any, dict[str, int]], ...]:
     return events
 
 
-def char_offsets(text: str) -> list[int] | None:
-    """Character offset of every UTF-8 byte offset of ``text`` (None: ASCII, the same)."""
+def char_spans(text: str, events: Sequence[tuple[Any, dict[str, int]]]) -> list[int]:
+    """The character offsets of the events' byte ranges, flat: start, end of the first
+    event, start, end of the second… (UTF-8 byte offsets mapped through one prefix count
+    of the text's first bytes; only the offsets used are made Python ints)."""
+    bounds = [offset for _, where in events for offset in (where["start"], where["end"])]
     if text.isascii():
-        return None
+        return bounds
     import numpy
 
     data = numpy.frombuffer(text.encode("utf-8"), dtype=numpy.uint8)
     starts = (data & 0xC0) != 0x80  # the first byte of each character
     prefix = numpy.zeros(len(data) + 1, dtype=numpy.int64)
     numpy.cumsum(starts, out=prefix[1:])
-    offsets: list[int] = prefix.tolist()
+    offsets: list[int] = prefix[numpy.array(bounds, dtype=numpy.int64)].tolist()
     return offsets
 
 
 def read_markdown(text: str) -> MarkdownParts:
     """The translatable blocks of a Markdown document, with exact source offsets (pure)."""
     reader = _Reader(text)
-    offsets = char_offsets(text)
     with paused_gc():
-        for event, where in parse(text):
-            start, end = where["start"], where["end"]
-            if offsets is not None:
-                start, end = offsets[start], offsets[end]
-            reader.event(event, start, end)
+        events = parse(text)
+        titled = _titled_definitions(text)
+        spans = char_spans(text, (*events, *titled))
+        event = reader.event
+        bounds = iter(spans)
+        for (item, _), start, end in zip(events, bounds, bounds, strict=False):
+            event(item, start, end)
         reader.flush()
-    return MarkdownParts(reader.blocks, reader.units)
+        for (title, _), start, end in zip(titled, bounds, bounds, strict=True):
+            reader.definition_title(title, start, end)
+    units = sorted(reader.units, key=_START) if titled else reader.units  # (in page order)
+    return MarkdownParts(reader.blocks, units)
+
+
+def _titled_definitions(text: str) -> list[tuple[str, dict[str, int]]]:
+    """The decoded title and byte range of each link reference definition with a title."""
+    if "]:" not in text:  # (no definition: no second pass over the document)
+        return []
+    import pyromark
+
+    definitions = pyromark.reference_definitions(text, options=_options())  # type: ignore[arg-type]
+    return [
+        (found["title"], {"start": found["span"]["start"], "end": found["span"]["end"]})
+        for found in definitions.values()
+        if found["title"]
+    ]
 
 
 class _Reader:
@@ -102,23 +146,23 @@ class _Reader:
         self.covered = 0  # end of the last atom
 
     def event(self, event: Any, start: int, end: int) -> None:
-        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
+        if type(event) is str:  # SoftBreak, HardBreak, Rule
             if not self.skip:
                 self._simple(event, start, end)
             return
         ((kind, value),) = event.items()
-        if self.skip:
-            self._skipped(kind, value, start, end)
-        elif kind == "Text":
+        if kind == "Text" and not self.skip:
             self._text(value, start, end)
+        elif self.skip:
+            self._skipped(kind, value, start, end)
         elif kind == "Start":
             self._start(value, start, end)
         elif kind == "End":
             self._end(value, start, end)
         elif kind in _STICKY:
-            self._atom(Atom(VOID, start, end, sticky=True), start)
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, True, False)), start)
         elif kind == "InlineHtml":
-            self._atom(Atom(VOID, start, end), start)
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, False, False)), start)
         else:  # Html outside an HTML block, DisplayMath: not translated
             self.flush()
 
@@ -129,7 +173,7 @@ class _Reader:
         atoms = self.atoms
         if atoms:
             if self.pending is not None:
-                atoms[self.pending] = atoms[self.pending]._replace(end=start)
+                atoms[self.pending] = _ended(atoms[self.pending], start)
                 self.pending = None
             elif start > self.covered:
                 self._gap(start)
@@ -141,28 +185,29 @@ class _Reader:
         if previous.line or (
             previous.kind == TEXT and not previous.literal and previous.text == " "
         ):
-            self.atoms[-1] = previous._replace(end=start)  # a line break and the next line's prefix
+            self.atoms[-1] = _ended(previous, start)  # a line break and the next line's prefix
         else:
-            self.atoms.append(Atom(VOID, self.covered, start))
+            self.atoms.append(_new(Atom, (VOID, self.covered, start, "", "", True, False, False)))
 
     def _text(self, value: str, start: int, end: int) -> None:
         source = self.source
         if start > 0 and source[start - 1] == "\\" and start > self.covered and value:
             # An escape: the backslash and its character are one decoded atom.
-            self._atom(Atom(TEXT, start - 1, start + 1, value[0], literal=False), start - 1)
+            atom = (TEXT, start - 1, start + 1, value[0], "", False, False, False)
+            self._atom(_new(Atom, atom), start - 1)
             value, start = value[1:], start + 1
             if not value:
                 return
         literal = source[start:end] == value
         if not self.has_text and not value.isspace():
             self.has_text = True
-        self._atom(Atom(TEXT, start, end, value, literal=literal), start)
+        self._atom(_new(Atom, (TEXT, start, end, value, "", literal, False, False)), start)
 
     def _simple(self, event: str, start: int, end: int) -> None:
         if event == "SoftBreak":
-            self._atom(Atom(TEXT, start, end, " ", literal=False), start)
+            self._atom(_new(Atom, (TEXT, start, end, " ", "", False, False, False)), start)
         elif event == "HardBreak":
-            self._atom(Atom(VOID, start, end, line=True), start)
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, False, True)), start)
         else:
             self.flush()
 
@@ -192,7 +237,7 @@ class _Reader:
             self.flush()
 
     def _open(self, name: str, start: int) -> None:
-        self._atom(Atom(OPEN, start, start, name=name), start)
+        self._atom(_new(Atom, (OPEN, start, start, "", name, True, False, False)), start)
         self.pending = len(self.atoms) - 1
 
     def _end(self, value: Any, start: int, end: int) -> None:
@@ -204,12 +249,13 @@ class _Reader:
         tail = self.covered
         if self.pending is not None and self.pending == len(self.atoms) - 1:
             # Nothing inside (`[](url)`, `**` `**`): one standalone piece.
-            self.atoms[-1] = Atom(VOID, start, end)
+            self.atoms[-1] = _new(Atom, (VOID, start, end, "", "", True, False, False))
             self.pending = None
             self.covered = end
             tail = start
         else:
-            self._atom(Atom(CLOSE, self.covered, end, name=name), self.covered)
+            atom = (CLOSE, self.covered, end, "", name, True, False, False)
+            self._atom(_new(Atom, atom), self.covered)
         if titled:
             self._title(tail, end)
 
@@ -229,7 +275,8 @@ class _Reader:
             return
         self.skip += 1 if kind == "Start" else -1
         if self.skip == 0 and name in ("Image", "Link"):
-            self._atom(Atom(VOID, self.skip_start, end, sticky=True), self.skip_start)
+            atom = (VOID, self.skip_start, end, "", "", True, True, False)
+            self._atom(_new(Atom, atom), self.skip_start)
             if name == "Image":
                 self._image_units(end)
 
@@ -258,10 +305,24 @@ class _Reader:
             if text.strip():
                 self.units.append(Unit(value_start, value_end, text, "title", quote))
 
+    def definition_title(self, title: str, start: int, end: int) -> None:
+        """The title of the reference definition at ``source[start:end]`` (``[x]: url
+        "title"``), as an entry of its own; left alone where the title found in the source
+        does not decode to the parser's (a title over lines of a block quote)."""
+        label_end = self.source.find("]:", start, end)
+        found = None if label_end < 0 else _title_before(self.source, label_end, end - 1)
+        if found is None:
+            return
+        value_start, value_end, quote = found
+        text = _decode_title(self.source[value_start:value_end])
+        if text == title and text.strip():
+            self.units.append(Unit(value_start, value_end, text, "title", quote))
+
     def flush(self) -> None:
-        if self.has_text:
-            self.blocks.append(Block(tuple(self.atoms)))
-        self.atoms = []
+        if self.atoms:  # (most block starts and ends follow another: nothing to do)
+            if self.has_text:
+                self.blocks.append(new_block(tuple(self.atoms), False))
+            self.atoms = []
         self.has_text = False
         self.pending = None
 
@@ -273,7 +334,14 @@ def link_title(source: str, start: int, end: int) -> tuple[int, int, str] | None
     tail_end = end - 1  # the closing `)`
     if start < 0 or source[tail_end] != ")":
         return None
-    position = tail_end - 1
+    return _title_before(source, start, tail_end - 1)
+
+
+def _title_before(source: str, start: int, last: int) -> tuple[int, int, str] | None:
+    """The span and opening delimiter of the title that ends ``source[start + 2 : last + 1]``
+    (trailing whitespace aside), delimited by ``"``, ``'`` or parentheses and preceded by
+    whitespace; ``source[start:start + 2]`` is the ``](`` or ``]:`` before the destination."""
+    position = last
     while position > start and source[position] in " \t\r\n":
         position -= 1
     closer = source[position]

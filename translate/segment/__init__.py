@@ -33,7 +33,14 @@ from translate.segment.patterns import LINE_BREAK
 from translate.segment.rules import build_rules
 from translate.segment.sentences import Piece, split_unit
 
-__all__ = ["DEFAULT_MAX_LENGTH", "LINE_BREAK_MODES", "load_abbreviations", "segment_text"]
+__all__ = [
+    "DEFAULT_MAX_LENGTH",
+    "LINE_BREAK_MODES",
+    "Piece",
+    "load_abbreviations",
+    "segment_text",
+    "sentence_pieces",
+]
 
 LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
 DEFAULT_MAX_LENGTH = 2000
@@ -56,18 +63,14 @@ def segment_text(
     others are mixed-case names that are never cut as scrape joins (see
     :func:`load_abbreviations`). Segments longer than ``max_length`` characters are cut.
     """
-    if line_breaks not in LINE_BREAK_MODES:
-        raise ValueError(f"line_breaks must be one of {LINE_BREAK_MODES}, not {line_breaks!r}")
-    if max_length < 1:
-        raise ValueError(f"max_length must be positive, not {max_length}")
-    rules = build_rules(frozenset(abbreviations) if abbreviations else None)
     line_starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
-    pieces: list[Piece] = []
-    paragraph_of: list[int] = []
-    for paragraph, unit in enumerate(units(text, line_starts, line_breaks, rules)):
-        for piece in limit_length(text, split_unit(text, unit, rules), max_length):
-            pieces.append(piece)
-            paragraph_of.append(paragraph)
+    pieces, paragraph_of = sentence_pieces(
+        text,
+        line_breaks=line_breaks,
+        abbreviations=abbreviations,
+        max_length=max_length,
+        line_starts=line_starts,
+    )
     segments = []
     for index, (piece, paragraph) in enumerate(zip(pieces, paragraph_of, strict=True)):
         span_text = text[piece.start : piece.end]
@@ -88,6 +91,33 @@ def segment_text(
             )
         )
     return Document(text=text, segments=tuple(segments), path=path)
+
+
+def sentence_pieces(
+    text: str,
+    *,
+    line_breaks: str = "auto",
+    abbreviations: frozenset[str] | None = None,
+    max_length: int = DEFAULT_MAX_LENGTH,
+    line_starts: list[int] | None = None,
+) -> tuple[list[Piece], list[int]]:
+    """The sentences of ``text`` as :func:`segment_text` cuts them, and the paragraph of each,
+    without building segments: for callers that build their own (``translate.formats``
+    segments the prose of a page, then maps each piece back to the page)."""
+    if line_breaks not in LINE_BREAK_MODES:
+        raise ValueError(f"line_breaks must be one of {LINE_BREAK_MODES}, not {line_breaks!r}")
+    if max_length < 1:
+        raise ValueError(f"max_length must be positive, not {max_length}")
+    rules = build_rules(frozenset(abbreviations) if abbreviations else None)
+    if line_starts is None:
+        line_starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
+    pieces: list[Piece] = []
+    paragraph_of: list[int] = []
+    for paragraph, unit in enumerate(units(text, line_starts, line_breaks, rules)):
+        for piece in limit_length(text, split_unit(text, unit, rules), max_length):
+            pieces.append(piece)
+            paragraph_of.append(paragraph)
+    return pieces, paragraph_of
 
 
 def load_abbreviations(path: Path) -> frozenset[str]:

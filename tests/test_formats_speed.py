@@ -1,0 +1,124 @@
+"""The markup readers' fast paths give what the plain ways give (issue 16's speed work)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate.document import BreakKind, Note, Segment
+from translate.formats import html_doc, read_markup
+from translate.formats.markdown_doc import char_spans, parse
+from translate.formats.units import (
+    TEXT,
+    Atom,
+    Block,
+    SegmentMarkup,
+    line_starts,
+    new_block,
+    new_markup,
+    new_segment,
+    skeleton_digest,
+)
+from translate.segment import segment_text, sentence_pieces
+
+
+def test_fast_constructors_make_the_same_frozen_objects() -> None:
+    fields = ("Câu một.", 3, 11, 2, 0, BreakKind.END, "vi", (Note.LENGTH_SPLIT,), "Câu", ("x",))
+    made, plain = new_segment(*fields), Segment(*fields)
+    assert made == plain and repr(made) == repr(plain) and hash(made) == hash(plain)
+    assert set(vars(made)) == {field.name for field in dataclasses.fields(Segment)}
+    assert dataclasses.replace(made, lang="en") == dataclasses.replace(plain, lang="en")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.lang = "en"  # type: ignore[misc]
+    atoms = (Atom(TEXT, 0, 3, "abc"),)
+    assert new_block(atoms, True) == Block(atoms, True)
+    assert set(vars(new_block(atoms, False))) == {f.name for f in dataclasses.fields(Block)}
+    spans = (("<1/>", 4, 8),)
+    assert new_markup(spans) == SegmentMarkup(placeholders=spans)
+    assert set(vars(new_markup(spans))) == {f.name for f in dataclasses.fields(SegmentMarkup)}
+
+
+def test_sentence_pieces_are_segment_texts_cuts() -> None:
+    text = "Một câu. Hai câu!\n\nĐoạn hai, dòng một\ntiếp tục. Ba?\n" + "x" * 50
+    document = segment_text(text, max_length=30)
+    pieces, paragraphs = sentence_pieces(text, max_length=30)
+    assert [(p.start, p.end) for p in pieces] == [(s.start, s.end) for s in document.segments]
+    assert paragraphs == [s.paragraph for s in document.segments]
+    assert [p.break_kind for p in pieces][:-1] == [s.break_kind for s in document.segments][:-1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="aĐế😀 \n*[]()`", max_size=40))
+def test_markdown_offsets_map_bytes_to_characters(text: str) -> None:
+    events = parse(text)
+    encoded = text.encode()
+    slow = [
+        len(encoded[:offset].decode())
+        for _, where in events
+        for offset in (where["start"], where["end"])
+    ]
+    assert char_spans(text, events) == slow
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ab Đ\t\n\r\f\u00a0\u2003<p>", max_size=60))
+def test_skeleton_digest_drops_the_same_whitespace_as_the_regex(text: str) -> None:
+    expected = hashlib.sha1(re.sub(r"[ \t\n\r\f]+", "", text).encode()).hexdigest()[:12]
+    assert skeleton_digest(text, []) == expected
+
+
+_ATTRIBUTES = st.sampled_from(
+    [
+        ' href="/a?b=1&amp;c=2"',
+        " class='nav-menu'",
+        ' ID="footer"',
+        ' data-id="x"',
+        ' TITLE="Tiêu &#x111;ề"',
+        " alt=Ảnh",
+        ' Lang="vi"',
+        ' translate="no"',
+        ' class="notranslate"',
+        ' role="navigation"',
+        ' aria-label="Đóng"',
+        " disabled",
+        ' data-title="không"',
+        ' title = "a>b"',
+    ]
+)
+
+
+@st.composite
+def _tags_with_attributes(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 8))):
+        name = draw(st.sampled_from(["p", "a", "div", "span", "li", "img", "meta", "nav", "b"]))
+        attributes = "".join(draw(st.lists(_ATTRIBUTES, max_size=3)))
+        parts.append(f"<{name}{attributes}>" + draw(st.sampled_from(["Một câu. ", "Hai", ""])))
+        if draw(st.booleans()):
+            parts.append(f"</{name}>")
+    return "".join(parts)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_tags_with_attributes())
+def test_tags_read_without_their_attributes_read_the_same(html: str) -> None:
+    """Tags whose source names no attribute that matters are read as tags without
+    attributes, and only the attributes that matter are decoded: the page reads the same
+    as when every attribute of every tag is read."""
+    fast = read_markup(html, path="p.html", kind="html")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html_doc, "_matters", lambda lowered: True)
+        patch.setattr(html_doc, "_WANTED", None)
+        full = read_markup(html, path="p.html", kind="html")
+    assert repr(fast) == repr(full)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="aĐ😀\r\n\u2028 ", max_size=40))
+def test_line_starts_are_the_regex_line_ends(text: str) -> None:
+    assert line_starts(text) == [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
