@@ -67,6 +67,7 @@ def run(quick: bool) -> Section:
         ("hue-news.vi.html", "html"),
         ("portal-notice.vi.html", "html"),
         ("vpcp-home.vi.html", "html"),  # a real saved page
+        ("vnexpress-article.vi.html", "html"),  # a real news article as the browser held it
         ("provinces-readme.vi.md", "markdown"),
     ):
         text = _repeated(DATA / name, kind)

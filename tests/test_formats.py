@@ -585,3 +585,50 @@ def test_run_summary_says_once_what_the_guard_flagged_and_what_lost_markup() -> 
     assert line.startswith("3 machine translations still miss a glossary term")
     assert "of them, 1 machine translation lost or misplaced markup" in line
     assert _guard_warnings(2, {kept.source: kept})[0].startswith("2 machine translations still")
+
+
+def test_real_news_page_entries() -> None:
+    """The article container of a vnexpress.net page as the browser held it: breadcrumb,
+    date, headline, lead with a location stamp, paragraphs with emphasis and links, figures
+    with alt texts and captions, a related-news box, the footer's share and save buttons and
+    an ad script; all of it inside `<div class="sidebar-1">`, a layout wrapper."""
+    text = (DATA / "vnexpress-article.vi.html").read_text(encoding="utf-8")
+    page = _page(text, "html")
+    by_message = {s.message: s for s in page.document.segments}
+
+    def boilerplate(message: str) -> bool:
+        return any("boilerplate" in c for c in by_message[message].comments)
+
+    headline = "Thứ trưởng Y tế Trương Quốc Cường bị bắt vì cáo buộc gì?"
+    assert not boilerplate(headline)
+    assert not boilerplate("Ông Cường làm Cục trưởng Quản lý Dược (Bộ Y tế) từ năm 2007 đến 2016.")
+    assert not boilerplate("Ông Trương Quốc Cường. Ảnh: Hữu Khoa")  # an alt text
+    assert boilerplate("Pháp luật")  # the breadcrumb
+    assert boilerplate("Chia sẻ bài viết lên facebook")  # the footer's share button title
+    assert "Ảnh:<1> Hữu Khoa</1>" in by_message  # a caption with its emphasis
+    assert "Hà Nội" in by_message  # the location stamp glued to the lead
+    assert not any("googTagCode" in m or "vn_source" in m for m in by_message)
+    fake = export_markup(page, _fake(page), target_lang="en").result.text
+    assert "EN: Ông Cường làm Cục trưởng" in fake
+    assert _tags(fake) == _tags(text)
+
+
+def test_a_menu_named_wrapper_around_the_article_is_not_boilerplate() -> None:
+    text = (
+        '<div class="sidebar-1"><h1>Tiêu đề bài.</h1><article><p>Đoạn một.</p>'
+        '<div class="menu"><a href="/a">Mục A</a></div></article></div>'
+        '<div class="sidebar"><p>Tin khác.</p><img alt="Ảnh bên lề" src="x.jpg"></div>'
+        '<div id="nav-top"><h2>Chuyên mục</h2></div>'
+    )
+    page = _page(text, "html")
+    marked = {
+        s.message: any("boilerplate" in c for c in s.comments) for s in page.document.segments
+    }
+    assert marked == {
+        "Tiêu đề bài.": False,
+        "Đoạn một.": False,
+        "Mục A": True,  # a menu inside the article
+        "Tin khác.": True,
+        "Ảnh bên lề": True,  # an attribute inside the sidebar
+        "Chuyên mục": True,
+    }

@@ -11,7 +11,9 @@ anything inside ``translate="no"`` (or ``class="notranslate"``); inline ``code``
 ``samp``, ``svg`` and the like become one standalone placeholder. Translated on their own:
 ``alt``, ``title``, ``placeholder``, ``aria-label`` and ``<meta name="description">`` (and its
 Open Graph / Twitter forms). Text inside ``nav``, ``footer``, ``aside``, a page ``header`` or
-an element whose role, class or id names a menu is marked as boilerplate.
+an element whose role, class or id names a menu is marked as boilerplate; a class or id alone
+does not count when the element holds the page's ``article``, ``main`` or ``h1`` (a layout
+wrapper named `sidebar-1` around a whole news article).
 
 Offsets are exact: the tokenizer's events tile the page, each with its source span, so
 nothing of the page is lost or moved. (``html.parser`` alone cost 0.2-0.3 s per MB, more than
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from translate.errors import UserError
@@ -155,7 +158,10 @@ for _names, _bit in (
     for _name in _names:
         _ROLES[_name] = _ROLES.get(_name, 0) | _bit
 # What an open element adds to the reader's depths, as bits of its entry in ``flags``.
-_SKIP, _BOILERPLATE, _MAIN = 1, 2, 4
+_SKIP, _BOILERPLATE, _MAIN, _NAMED = 1, 2, 4, 8
+# Where a page's own content is: a class or id that names a menu or a sidebar around one of
+# these is a layout wrapper (vnexpress.net puts its whole article in `<div class="sidebar-1">`).
+_CONTENT_MARKS = frozenset(("article", "main", "h1"))
 # The names of the attributes that matter to the reader (translated, `lang`, `translate`,
 # or one that marks boilerplate), as substrings: a tag whose lower-cased source holds none
 # of them reads as a tag without attributes (`<a href=…>`); otherwise its attributes are
@@ -213,17 +219,29 @@ class _Reader:
         self.atoms: list[Atom] = []
         self.has_text = False  # an atom of ``atoms`` holds more than whitespace
         self.block_boilerplate = False
+        # Boilerplate by a class or id name is decided at the end: the named elements open
+        # around the block (serial numbers), and those found to hold the page's content.
+        self.block_named: tuple[int, ...] = ()
+        self.named_open: list[int] = []
+        self.named_count = 0
+        self.holds_content: set[int] = set()
+        self.named_blocks: list[tuple[int, tuple[int, ...]]] = []  # block index, named
+        self.named_units: list[tuple[int, tuple[int, ...]]] = []  # unit index, named
         self.names: list[str] = []
         self.flags: list[int] = []
         self.skip_depth = 0
         self.boilerplate_depth = 0
         self.main_depth = 0
         self.capture: tuple[str, int, int] | None = None  # name, depth, start
-        self.boilerplate_of: dict[tuple[str, str, str, str, bool], bool] = {}
+        self.boilerplate_of: dict[tuple[str, str, str, str, bool], int] = {}
 
     def _first_atom(self) -> None:
         if not self.atoms:
-            self.block_boilerplate = self.boilerplate_depth > 0
+            self._block_starts()
+
+    def _block_starts(self) -> None:
+        self.block_boilerplate = self.boilerplate_depth > 0
+        self.block_named = tuple(self.named_open)
 
     # -- events (html_tokens.scan calls these) ------------------------------------------
 
@@ -236,7 +254,7 @@ class _Reader:
                 return
         else:
             if not self.atoms:
-                self.block_boilerplate = self.boilerplate_depth > 0
+                self._block_starts()
             self.has_text = True
         # Atom(TEXT, start, end, text) without NamedTuple's Python-level __new__ (per run).
         self.atoms.append(_new(Atom, (TEXT, start, end, text, "", True, False, False)))
@@ -356,19 +374,30 @@ class _Reader:
                 values.get("role") or "",
                 inside_main,
             )
-            boilerplate = self.boilerplate_of.get(key)
-            if boilerplate is None:
-                boilerplate = _is_boilerplate(tag, values, inside_main=inside_main)
-                self.boilerplate_of[key] = boilerplate
+            kind = self.boilerplate_of.get(key)
+            if kind is None:
+                kind = _boilerplate_kind(tag, values, inside_main=inside_main)
+                self.boilerplate_of[key] = kind
+            boilerplate, named = kind == _BY_ELEMENT, kind == _BY_NAME
         else:
             boilerplate = tag in BOILERPLATE_ELEMENTS or (tag == "header" and not inside_main)
+            named = False
         main = tag == "article" or tag == "main"
+        if self.named_open and (
+            tag in _CONTENT_MARKS or (values and (values.get("role") or "").lower() == "main")
+        ):
+            self.holds_content.update(self.named_open)
         self.names.append(tag)
-        if skip or boilerplate or main:
-            self.flags.append(skip * _SKIP | boilerplate * _BOILERPLATE | main * _MAIN)
+        if skip or boilerplate or main or named:
+            self.flags.append(
+                skip * _SKIP | boilerplate * _BOILERPLATE | main * _MAIN | named * _NAMED
+            )
             self.skip_depth += skip
             self.boilerplate_depth += boilerplate
             self.main_depth += main
+            if named:
+                self.named_count += 1
+                self.named_open.append(self.named_count)
         else:
             self.flags.append(0)
 
@@ -390,6 +419,8 @@ class _Reader:
                 self.skip_depth -= flag & _SKIP
                 self.boilerplate_depth -= (flag & _BOILERPLATE) >> 1
                 self.main_depth -= (flag & _MAIN) >> 2
+                if flag & _NAMED:
+                    self.named_open.pop()
         del self.names[depth:]
         del flags[depth:]
 
@@ -411,6 +442,8 @@ class _Reader:
 
     def _flush(self) -> None:
         if self.has_text:
+            if self.block_named and not self.block_boilerplate:
+                self.named_blocks.append((len(self.blocks), self.block_named))
             self.blocks.append(new_block(tuple(self.atoms), self.block_boilerplate))
             self.has_text = False
         if self.atoms:
@@ -423,6 +456,18 @@ class _Reader:
             self.atoms.append(_new(Atom, atom))
             self.capture = None
         self._flush()
+        self._settle_named_boilerplate()
+
+    def _settle_named_boilerplate(self) -> None:
+        """Blocks and units inside an element whose class or id names a menu, a sidebar …
+        are boilerplate, unless every such element around them holds the page's content."""
+        content = self.holds_content
+        for index, named in self.named_blocks:
+            if not content.issuperset(named):
+                self.blocks[index] = new_block(self.blocks[index].atoms, True)
+        for index, named in self.named_units:
+            if not content.issuperset(named):
+                self.units[index] = replace(self.units[index], boilerplate=True)
 
     # -- attributes -------------------------------------------------------------------
 
@@ -442,7 +487,10 @@ class _Reader:
             interesting = _INTERESTING | {"content"}
         if not values.keys() & interesting:
             return
-        boilerplate = self.boilerplate_depth > 0 or _is_boilerplate(tag, values, inside_main=True)
+        boilerplate = self.boilerplate_depth > 0 or bool(
+            _boilerplate_kind(tag, values, inside_main=True)
+        )
+        named = () if boilerplate else tuple(self.named_open)
         for name, decoded, value_start, value_end, quote in found:
             if name not in interesting or decoded is None:
                 continue
@@ -453,6 +501,8 @@ class _Reader:
             if not decoded.strip():
                 continue
             what = "meta description" if name == "content" else name
+            if named:
+                self.named_units.append((len(self.units), named))
             self.units.append(
                 Unit(
                     start + value_start,
@@ -484,12 +534,18 @@ def _matters(lowered: str) -> bool:
     return False
 
 
-def _is_boilerplate(tag: str, values: dict[str, str | None], *, inside_main: bool) -> bool:
+_NOT_BOILERPLATE, _BY_ELEMENT, _BY_NAME = 0, 1, 2
+
+
+def _boilerplate_kind(tag: str, values: dict[str, str | None], *, inside_main: bool) -> int:
+    """_BY_ELEMENT for nav, footer, aside, a page header or a navigation role; _BY_NAME for a
+    class or id naming a menu, a sidebar … (decided at the end: see `_CONTENT_MARKS`)."""
     if tag in BOILERPLATE_ELEMENTS or (tag == "header" and not inside_main):
-        return True
+        return _BY_ELEMENT
     if not values:
-        return False
+        return _NOT_BOILERPLATE
     if (values.get("role") or "").strip().lower() in BOILERPLATE_ROLES:
-        return True
+        return _BY_ELEMENT
     names: Sequence[str] = [*(values.get("class") or "").split(), *(values.get("id") or "").split()]
-    return any(_BOILERPLATE_NAME.search(name) for name in names)
+    named = any(_BOILERPLATE_NAME.search(name) for name in names)
+    return _BY_NAME if named else _NOT_BOILERPLATE
