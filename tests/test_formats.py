@@ -632,3 +632,14 @@ def test_a_menu_named_wrapper_around_the_article_is_not_boilerplate() -> None:
         "Ảnh bên lề": True,  # an attribute inside the sidebar
         "Chuyên mục": True,
     }
+
+
+def test_a_translation_that_swaps_two_pairs_exports_with_the_tags_moved() -> None:
+    text = "<p><b>Sở Y tế</b> <i>Huế</i> họp.</p>"
+    page = _page(text, "html")
+    (segment,) = page.document.segments
+    assert segment.message == "<1>Sở Y tế</1> <2>Huế</2> họp."
+    swapped = {segment.message: "<2>Hue</2> <1>Health Department</1> meets."}
+    assert markup_problem(segment.message, swapped[segment.message]) is None
+    out = export_markup(page, swapped).result.text
+    assert out == "<p><i>Hue</i> <b>Health Department</b> meets.</p>"

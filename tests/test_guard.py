@@ -143,8 +143,8 @@ def test_reordered_terms_are_fine_reordered_markup_is_not() -> None:
 
     def markup(text: str) -> list[Span]:
         return [
-            Span(m.start(), m.end(), "markup", m.group(), ordered=True)
-            for m in re.finditer(r"</?\d+>", text)
+            Span(m.start(), m.end(), "markup", m.group(), ordered=True, group=m.group(1))
+            for m in re.finditer(r"</?(\d+)>", text)
         ]
 
     guard = Guard(GLOSSARY, extra_spans=markup)
@@ -283,3 +283,17 @@ def test_protected_check_sees_a_url_made_longer() -> None:
         (message,) = protected_messages(Pair(source, altered), reported_by=())
         assert f"url '{url}'" in message
     assert protected_messages(Pair(source, f"See {url}."), reported_by=()) == []
+
+
+def test_markup_pairs_the_model_swaps_are_kept_without_retry() -> None:
+    """The real markup spans (translate.formats.placeholders): a pair may move, as English
+    word order asks; a closer before its opener still sends the sentence back unmasked."""
+    from translate.formats.placeholders import SPAN_TRIGGERS, spans
+
+    guard = Guard(GLOSSARY, extra_spans=spans, extra_triggers=SPAN_TRIGGERS)
+    swap = Double(lambda s: "⟦3⟧w⟦4⟧ ⟦1⟧w w⟦2⟧.")
+    (result,) = run(swap, ["<1>Sở Y tế</1> <2>Huế</2>."], guard)
+    assert swap.calls == 1 and result.text == "<2>w</2> <1>w w</1>." and not result.notes
+    broken = Double(lambda s: "⟦2⟧w⟦1⟧ ⟦3⟧w⟦4⟧.", plain=lambda s: ["<1>w</1> <2>w</2>."])
+    (result,) = run(broken, ["<1>Sở Y tế</1> <2>Huế</2>."], guard)
+    assert broken.calls == 2 and result.text == "<1>w</1> <2>w</2>."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -107,15 +109,33 @@ def test_spaced_placeholders_are_repaired() -> None:
     assert [(p.kind, p.fatal) for p in result.problems] == [("spaced", False)]
 
 
+def markup_spans(text: str) -> list[Span]:
+    """What HTML/Markdown placeholders look like when passed in by another stage."""
+    return [
+        Span(m.start(), m.end(), "markup", m.group(), ordered=True, group=m.group(2) or "")
+        for m in re.finditer(r"<(/?)(\d+)>|<\d+/>", text)
+    ]
+
+
 def test_ordered_spans_must_keep_their_order() -> None:
-    # What HTML/Markdown placeholders look like when passed in by another stage.
-    text = "<1>Huế</1> đẹp"
-    spans = [Span(0, 3, "markup", "<1>", ordered=True), Span(6, 10, "markup", "</1>", ordered=True)]
-    masked = mask(text, spans)
+    masked = mask("<1>Huế</1> đẹp", markup_spans("<1>Huế</1> đẹp"))
     assert masked.text == "⟦1⟧Huế⟦2⟧ đẹp"
     assert restore(masked, "⟦1⟧Hue⟦2⟧ is beautiful").text == "<1>Hue</1> is beautiful"
-    broken = restore(masked, "⟦2⟧Hue⟦1⟧ is beautiful")
+    broken = restore(masked, "⟦2⟧Hue⟦1⟧ is beautiful")  # the closer before the opener
     assert broken.text is None and broken.problems[0].kind == "reordered"
+
+
+def test_pairs_may_swap_but_never_cross() -> None:
+    # Vietnamese puts the modifier after the noun, English before it: pairs move.
+    text = "<1>Sở Y tế</1> <2>Huế</2><3/>"
+    masked = mask(text, markup_spans(text))
+    assert masked.text == "⟦1⟧Sở Y tế⟦2⟧ ⟦3⟧Huế⟦4⟧⟦5⟧"
+    swapped = restore(masked, "⟦5⟧⟦3⟧Hue⟦4⟧ ⟦1⟧Department of Health⟦2⟧")
+    assert swapped.text == "<3/><2>Hue</2> <1>Department of Health</1>" and not swapped.problems
+    nested = restore(masked, "⟦1⟧Department of ⟦3⟧Hue⟦4⟧ Health⟦2⟧⟦5⟧")
+    assert nested.text == "<1>Department of <2>Hue</2> Health</1><3/>"
+    crossed = restore(masked, "⟦1⟧Department ⟦3⟧of⟦2⟧ Hue⟦4⟧⟦5⟧")
+    assert crossed.text is None and crossed.problems[0].kind == "reordered"
 
 
 def test_kept_verbatim() -> None:

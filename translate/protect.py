@@ -11,14 +11,16 @@ Pure functions, no model:
   (numbered left to right), and what ``restore`` needs to put the spans back.
 - ``restore(masked, output)``: the model's output with every placeholder replaced by its
   span's ``restore`` text, or the ``Problem``s that prevent it: a placeholder dropped,
-  duplicated, unknown or mangled, or spans marked ``ordered`` that came back out of order.
-  A placeholder the model spaced out (``⟦ 1 ⟧``) is repaired and reported as ``spaced``,
-  which is not fatal; neither is a change of order among spans not marked ``ordered``
-  (English word order differs from Vietnamese).
+  duplicated, unknown or mangled, or spans marked ``ordered`` that came back badly nested:
+  the two spans of a ``group`` (an opening and a closing tag) must come back opener first,
+  and two groups may follow each other in any order but never cross. A placeholder the
+  model spaced out (``⟦ 1 ⟧``) is repaired and reported as ``spaced``, which is not fatal;
+  neither is any other change of order (English word order differs from Vietnamese: `<1>Bộ
+  Y tế</1> <2>Huế</2>` may well come back as `<2>Hue</2>'s <1>Health Department</1>`).
 
 Another stage can pass its own spans through the same mechanism: markup placeholders from
 HTML or Markdown (``<1>``, ``</1>``, ``<2/>`` already in the msgid) are ``Span(start, end,
-kind="markup", restore="<1>", ordered=True)``; ``mask`` hides them from the model and
+kind="markup", restore="<1>", ordered=True, group="1")``; ``mask`` hides them from the model and
 ``restore`` verifies and puts them back exactly.
 """
 
@@ -46,8 +48,9 @@ class Span:
     end: int
     kind: str
     restore: str
-    ordered: bool = False  # must keep its order relative to the other ordered spans
+    ordered: bool = False  # must come back well nested with the other ordered spans
     label: str = ""  # what a flag names (a glossary term's source, …); default: the text
+    group: str = ""  # an ordered span's pair: the one of the two that starts first opens it
 
 
 @quick_init
@@ -231,6 +234,32 @@ def placeholder(number: int) -> str:
     return PLACEHOLDERS[number] if number < len(PLACEHOLDERS) else f"{OPEN}{number}{CLOSE}"
 
 
+def _badly_nested(order: Sequence[int], spans: Sequence[Span]) -> int | None:
+    """The first placeholder (in ``order``, the output's) that breaks the nesting of the
+    ordered spans' groups: a closer before its opener, or one that closes across another
+    group; None when they nest. Spans of a group are told apart by their source position."""
+    openers: dict[str, int] = {}
+    for number, span in enumerate(spans, 1):
+        if span.ordered and span.group:
+            known = openers.get(span.group)
+            if known is None or span.start < spans[known - 1].start:
+                openers[span.group] = number
+    if not openers:
+        return None
+    stack: list[str] = []
+    for number in order:
+        span = spans[number - 1]
+        if not (span.ordered and span.group):
+            continue
+        if openers[span.group] == number:
+            stack.append(span.group)
+        elif stack and stack[-1] == span.group:
+            stack.pop()
+        else:
+            return number
+    return None
+
+
 def restore(masked: Masked, output: str) -> Restored:
     """The model's output with the placeholders put back, or the problems that prevent it."""
     problems: list[Problem] = []
@@ -256,10 +285,9 @@ def restore(masked: Masked, output: str) -> Restored:
     leftover = _PLACEHOLDER.sub("", output)
     if OPEN in leftover or CLOSE in leftover:
         problems.append(Problem("mangled", OPEN + CLOSE, True))
-    ordered = [n for n in order if masked.spans[n - 1].ordered]
-    if ordered != sorted(ordered):
-        first = next(n for n, m in zip(ordered, sorted(ordered), strict=True) if n != m)
-        problems.append(Problem("reordered", f"{OPEN}{first}{CLOSE}", True))
+    misplaced = _badly_nested(order, masked.spans)
+    if misplaced is not None:
+        problems.append(Problem("reordered", f"{OPEN}{misplaced}{CLOSE}", True))
     if any(problem.fatal for problem in problems):
         return Restored(None, tuple(problems))
 

@@ -152,12 +152,20 @@ SPAN_TRIGGERS = ("<",)
 def spans(text: str) -> list[Span]:
     """The placeholders of a msgid as protected spans for ``translate.guard.Guard``
     (``extra_spans``): masked like terminology and URLs, restored exactly, verified (dropped,
-    duplicated or reordered ones make the guard translate again and flag what still fails).
+    duplicated or badly nested ones make the guard translate again and flag what still fails;
+    a pair may move, as English word order asks).
     Text that only looks like placeholders (not paired and nested) gives none."""
     items = tokens(text)
     if not items or _shape(items)[1] is not None:
         return []
     return [
-        Span(token.start, token.end, "markup", text[token.start : token.end], ordered=True)
+        Span(
+            token.start,
+            token.end,
+            "markup",
+            text[token.start : token.end],
+            ordered=True,
+            group="" if token.kind == "void" else str(token.number),
+        )
         for token in items
     ]
