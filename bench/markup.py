@@ -24,7 +24,7 @@ SIZE = 1_000_000
 
 def _repeated(path: Path, kind: str) -> str:
     text = path.read_text(encoding="utf-8")
-    if kind == "html":
+    if kind == "html" and "<body>" in text:
         head, _, rest = text.partition("<body>")
         body, _, tail = rest.partition("</body>")
         copies = SIZE // len(body) + 1
