@@ -42,10 +42,12 @@ _ATTRIBUTION = re.compile(
 _LIST_NUMBER = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
     r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước)\s+[\dIVXLC]{1,4}[a-zđ]?"
+    r"(?:\.\d{1,3}){0,2}"
     # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
 _LONGEST_LIST_NUMBER = 24
+_QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
 # A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
 _LABEL_LINE = re.compile(
     rf"(?:{_LIST_NUMBER.pattern})[.:]"
@@ -91,6 +93,8 @@ def is_sentence_end(
         text, segment_start, terminator_start
     ):
         return False
+    if _QUOTED_LABEL.search(before) is not None:
+        return False  # `… như sau: "2. Mức hỗ trợ …`: a quoted list number (amending texts)
     if before[-1].isspace():
         return True  # a detached period (`đi về . Sau đó`) is no abbreviation
     return _token_ends(before, next_case, text, next_start, rules)

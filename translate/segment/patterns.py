@@ -55,6 +55,9 @@ _ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼ�
 GLUED_START = (
     rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}]\s)"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
+    rf"|[{UPPER}]{{2}}"  # `… tạm giữ.UBND huyện …`: an acronym (checked in sentences.py)
+    rf"|#{{1,6}}\s+[{UPPER}\d]"  # `… năm 1994.## Sự nghiệp`: a Markdown heading
+    rf"|\d{{1,2}}[.)]\s+[{UPPER}]"  # `… năm 2024.2. Mức hỗ trợ …`: a glued list number
 )
 
 # Lowercase Vietnamese words that never end a sentence, a heading or a title: a line that ends

@@ -1,0 +1,136 @@
+"""Issue 11, third round: glued joins that scraping makes and the first rounds missed.
+
+An acronym, a Markdown heading or a list number glued after a full stop; a full stop after a
+date, a unit or an address; a closing straight quote, parenthesis or emphasis glued to the next
+sentence; unaccented words glued; an upper-case heading glued to its text; flattened lists with
+glued markers; a quoted list number after an introducer. Each case was written for this file;
+none is copied from a dev or held-out document. The second list holds what must stay whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from translate.document import Note
+from translate.segment import segment_text
+
+SPLIT: list[tuple[str, str, list[str]]] = [
+    (
+        "an acronym glued after a full stop",
+        "Hai xe đã bị giữ lại ở trạm cân.UBND xã cho biết sẽ xử phạt.",
+        ["Hai xe đã bị giữ lại ở trạm cân.", "UBND xã cho biết sẽ xử phạt."],
+    ),
+    (
+        "an acronym glued after a score",
+        "Đội khách thắng 3-2.HLV trưởng nói cả đội đã cố hết sức.",
+        ["Đội khách thắng 3-2.", "HLV trưởng nói cả đội đã cố hết sức."],
+    ),
+    (
+        "a city acronym glued after a year",
+        "Lượng khách tăng mạnh trong năm 2024.TP.HCM vẫn dẫn đầu cả nước.",
+        ["Lượng khách tăng mạnh trong năm 2024.", "TP.HCM vẫn dẫn đầu cả nước."],
+    ),
+    (
+        "a full stop after a date with slashes",
+        "Đợt rét kéo dài tới 14/2.Sáng hôm sau, trời bắt đầu hửng nắng.",
+        ["Đợt rét kéo dài tới 14/2.", "Sáng hôm sau, trời bắt đầu hửng nắng."],
+    ),
+    (
+        "a full stop after a unit with a slash",
+        "Giá cà phê lên 98.000 đồng/kg.Trong khi đó, giá tiêu đứng yên.",
+        ["Giá cà phê lên 98.000 đồng/kg.", "Trong khi đó, giá tiêu đứng yên."],
+    ),
+    (
+        "a full stop after a legal document number",
+        "Việc này làm theo Quyết định 15/2022/QĐ-UBND.Theo đó, mỗi hộ được nhận 2 triệu đồng.",
+        [
+            "Việc này làm theo Quyết định 15/2022/QĐ-UBND.",
+            "Theo đó, mỗi hộ được nhận 2 triệu đồng.",
+        ],
+    ),
+    (
+        "a full stop after an e-mail address",
+        "Mọi góp ý xin gửi về bbt@tinlangque.vn.Mỗi thư sẽ được trả lời trong tuần.",
+        ["Mọi góp ý xin gửi về bbt@tinlangque.vn.", "Mỗi thư sẽ được trả lời trong tuần."],
+    ),
+    (
+        "a closing straight quote glued to the next sentence",
+        'Cả xóm gọi đó là "mùa nước đỏ"Rạng sáng, ai nấy lại ra đồng.',
+        ['Cả xóm gọi đó là "mùa nước đỏ"', "Rạng sáng, ai nấy lại ra đồng."],
+    ),
+    (
+        "a photo credit in parentheses glued to the next sentence",
+        "Ruộng muối sau trận mưa lớn (Ảnh: Thu Hà)Ông Lý Văn Tám cho biết muối bị tan hết.",
+        [
+            "Ruộng muối sau trận mưa lớn (Ảnh: Thu Hà)",
+            "Ông Lý Văn Tám cho biết muối bị tan hết.",
+        ],
+    ),
+    (
+        "closing emphasis glued to the next sentence",
+        "*Ảnh tư liệu*Theo ban quản lý, chợ sẽ mở cửa lại vào tháng sau.",
+        ["*Ảnh tư liệu*", "Theo ban quản lý, chợ sẽ mở cửa lại vào tháng sau."],
+    ),
+    (
+        "unaccented words glued before a sentence opener",
+        "Giá gas giảm từ chiều nayTheo các đại lý, mỗi bình rẻ hơn 20.000 đồng.",
+        ["Giá gas giảm từ chiều nay", "Theo các đại lý, mỗi bình rẻ hơn 20.000 đồng."],
+    ),
+    (
+        "an unaccented glued menu",
+        "Tin nhanhDoanh nghiệpGiải trí",
+        ["Tin nhanh", "Doanh nghiệp", "Giải trí"],
+    ),
+    (
+        "an upper-case heading glued to its text",
+        "GIỚI THIỆUHợp tác xã được thành lập từ năm 2009.",
+        ["GIỚI THIỆU", "Hợp tác xã được thành lập từ năm 2009."],
+    ),
+    (
+        "a Markdown heading glued after a full stop",
+        "Ông về hưu năm 1998.## Những năm cuối đời",
+        ["Ông về hưu năm 1998.", "## Những năm cuối đời"],
+    ),
+    (
+        "a legal Markdown heading glued after a full stop stays whole",
+        "Quyết định có hiệu lực từ ngày ký.### Điều 4. Trách nhiệm thi hành",
+        ["Quyết định có hiệu lực từ ngày ký.", "### Điều 4. Trách nhiệm thi hành"],
+    ),
+    (
+        "a list number glued after a full stop",
+        "Quy chế áp dụng từ năm 2025.2. Mỗi hộ được vay tối đa 50 triệu đồng.",
+        ["Quy chế áp dụng từ năm 2025.", "2. Mỗi hộ được vay tối đa 50 triệu đồng."],
+    ),
+    (
+        "a flattened list with glued markers",
+        "Hồ sơ gồm:- Tờ khai theo mẫu;- Bản sao sổ hộ khẩu.",
+        ["Hồ sơ gồm:", "- Tờ khai theo mẫu;", "- Bản sao sổ hộ khẩu."],
+    ),
+]
+
+WHOLE: list[tuple[str, str]] = [
+    ("abbreviations and stacked titles", "Ông từ TP.HCM về Q.BT gặp ThS.BS Hạnh và PGS.TS Lộc."),
+    ("a code before a list number", "Điều 12.4.QĐ.2 được sửa đổi trong năm nay."),
+    ("a file extension in capitals", "Gửi lại file bao-cao.PDF cho phòng kế toán."),
+    ("a path in a wiki address", "Xem vi.wikipedia.org/wiki/Tp.Hồ_Chí_Minh để biết thêm."),
+    ("an underscore inside a name", "Mục từ Lê_Thánh_Tông có nhiều nguồn."),
+    ("an opening straight quote glued to a word", 'Bà nói"Không sao đâu" rồi đi tiếp.'),
+    ("brand names in camel case", "Họ thanh toán qua MoMo, ViettelPay hoặc đặt xe GrabBike."),
+    ("a section number after its label", "Mục 2.3. Phạm vi áp dụng"),
+    ("a quoted list number after an introducer", 'Khoản 2 sửa như sau: "2. Mức vay tối đa."'),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SPLIT], ids=[c[0] for c in SPLIT])
+def test_glued_join_is_cut(text: str, expected: list[str]) -> None:
+    assert [segment.text for segment in segment_text(text).segments] == expected
+
+
+@pytest.mark.parametrize("text", [c[1] for c in WHOLE], ids=[c[0] for c in WHOLE])
+def test_stays_one_segment(text: str) -> None:
+    assert [segment.text for segment in segment_text(text).segments] == [text]
+
+
+def test_a_glued_cut_is_noted_as_a_repaired_join() -> None:
+    segments = segment_text("Hai xe bị giữ lại.UBND xã sẽ xử phạt.").segments
+    assert Note.REPAIRED_JOIN in segments[1].notes
