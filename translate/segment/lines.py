@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
+from translate.segment.names import TITLE_WORD, NamePairs
 from translate.segment.patterns import (
     PHRASE_INTERNAL_WORDS,
     TERMINATORS,
@@ -66,6 +67,7 @@ class Evidence(NamedTuple):
 
     width: int  # the hard-wrapping column, 0 when the lines are not wrapped at one width
     wrapped_prose: bool  # unterminated lines often continue in lowercase
+    names: NamePairs  # the capitalised word pairs it writes on one line
 
 
 def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> list[Unit]:
@@ -73,7 +75,9 @@ def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> lis
     double_spaced = mode == "auto" and _double_spaced(lines)
     if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
         lines = _single_blanks_removed(text, lines)
-    evidence = document_evidence(text, lines) if mode == "auto" else Evidence(0, False)
+    evidence = (
+        document_evidence(text, lines) if mode == "auto" else Evidence(0, False, NamePairs(""))
+    )
     found: list[Unit] = []
     unit_start = -1
     last: _Line | None = None  # the last non-blank line
@@ -181,7 +185,9 @@ def _split_at_tags(text: str, start: int, first: int, end: int) -> list[_Line]:
 
 def document_evidence(text: str, lines: Sequence[_Line]) -> Evidence:
     return Evidence(
-        wrap_width([line.end - line.start for line in lines]), _wrapped_prose(text, lines)
+        wrap_width([line.end - line.start for line in lines]),
+        _wrapped_prose(text, lines),
+        NamePairs(text),
     )
 
 
@@ -308,6 +314,8 @@ def _wrapped_without_terminator(
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
         return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+    if upper and _name_goes_on(text, line, next_start, evidence.names):
+        return True  # `… ngày mất của Hồ⏎Chí Minh`, `… tỉnh Hà⏎Tĩnh`
     if upper and _prose_starts(text, line, next_start):
         return False  # `1. Đặt vấn đề⏎Trên thế giới …`, `… khó khăn⏎Trong bài viết này, …`
     if (
@@ -349,6 +357,20 @@ def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: in
     if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
         return True
     return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _name_goes_on(text: str, line: _Line, next_start: int, names: NamePairs) -> bool:
+    """Does a capitalised name run from the end of ``line`` onto the next line?"""
+    last = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
+    if last is None or TITLE_WORD.match(last.group()) is None:
+        return False
+    first = _FIRST_WORD.match(text, next_start, next_start + 12)
+    if first is None or TITLE_WORD.match(first.group()) is None:
+        return False
+    return names.one_name(last.group(), first.group())
 
 
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}\.)*\d{1,2}\.?\s")
