@@ -132,6 +132,36 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "a Wikipedia edit link without its second half",
+        "Thời thơ ấu[sửa mã nguồn]Cậu bé lớn lên bên dòng sông.",
+        ["Thời thơ ấu", "[sửa mã nguồn]", "Cậu bé lớn lên bên dòng sông."],
+    ),
+    (
+        "a citation mark glued after a year",
+        "Cầu được khánh thành năm 1932[4][5]Hai năm sau, cầu bị lũ cuốn.",
+        ["Cầu được khánh thành năm 1932[4][5]", "Hai năm sau, cầu bị lũ cuốn."],
+    ),
+    (
+        "a named note glued after a full stop",
+        "Ngôi chùa có từ thế kỷ XV.[cần dẫn nguồn]Cổng chùa quay về hướng tây.",
+        ["Ngôi chùa có từ thế kỷ XV.[cần dẫn nguồn]", "Cổng chùa quay về hướng tây."],
+    ),
+    (
+        "an emoji ends a sentence (R14)",
+        "Chè bưởi nhà mình nấu thơm lắm 😋 Ai ăn thử thì ghé nhé",
+        ["Chè bưởi nhà mình nấu thơm lắm 😋", "Ai ăn thử thì ghé nhé"],
+    ),
+    (
+        "an emoticon ends a sentence",
+        "Cảm ơn mọi người đã giúp :) Mình làm được rồi",
+        ["Cảm ơn mọi người đã giúp :)", "Mình làm được rồi"],
+    ),
+    (
+        "a sentence-final particle ends a sentence",
+        "Dạ em cảm ơn anh nhiều ạ Em sẽ thử lại tối nay",
+        ["Dạ em cảm ơn anh nhiều ạ", "Em sẽ thử lại tối nay"],
+    ),
+    (
         "a flattened list with glued markers",
         "Hồ sơ gồm:- Tờ khai theo mẫu;- Bản sao sổ hộ khẩu.",
         ["Hồ sơ gồm:", "- Tờ khai theo mẫu;", "- Bản sao sổ hộ khẩu."],
@@ -148,6 +178,8 @@ WHOLE: list[tuple[str, str]] = [
     ("brand names in camel case", "Họ thanh toán qua MoMo, ViettelPay hoặc đặt xe GrabBike."),
     ("a section number after its label", "Mục 2.3. Phạm vi áp dụng"),
     ("a quoted list number after an introducer", 'Khoản 2 sửa như sau: "2. Mức vay tối đa."'),
+    ("an emoji that opens the line is a bullet", "🔥 Giá sầu riêng hôm nay tăng mạnh"),
+    ("an emoticon-like run inside a word", "Tỉ lệ 1:3 Theo ghi chép cũ, hạng Đ:D Em"),
     ("a dot leader before a page number", "Phụ lục 2. Bảng số liệu ............ 41"),
     ("a place name wrapped across a line", "Đoàn đã tới thăm Ủy ban nhân dân tỉnh Quảng\nTrị."),
     (

@@ -30,7 +30,7 @@ from translate.segment.patterns import (
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import OPENERS, opens_prose, runin_joins
+from translate.segment.runin import OPENERS, opens_prose, runin_joins, unpunctuated_ends
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -48,8 +48,9 @@ _DATE_OR_TIME = re.compile(
 # Other glued joins, one pattern so that the text is scanned once: group `cite` ends a
 # citation glued to a capitalised word; `edit` is an edit link; `ref` a reference separator.
 _MARKUP_JOIN = re.compile(
-    rf"(?P<cite>(?<=[^\W\d_])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
-    r"|(?P<edit>\[\s*(?:sửa|edit)(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
+    rf"(?P<cite>(?<=[^\W_]|[)\"”’])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
+    r"|(?P<edit>\[\s*(?:sửa(?: mã nguồn)?|edit(?: source)?)"
+    r"(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
 # A dateline run into its story: one to three upper-case words (a city), a dash, the story.
@@ -66,7 +67,11 @@ _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
-    joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
+    joins = (
+        _case_joins(text, start, end, rules)
+        + runin_joins(text, start, end)
+        + unpunctuated_ends(text, start, end)
+    )
     if (
         end - start > 2
         and (text[start] == "(" or text[start].isupper())

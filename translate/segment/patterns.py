@@ -45,8 +45,11 @@ VIETNAMESE_ACCENTED = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}{SHARED_ACCENTED_LE
 LETTERS = re.compile(r"[^\W\d_]+")
 THROUGH_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 NON_SPACE_RUN = re.compile(r"\S*")
-# A footnote or citation mark: `[3]`, `[12]`, `[a]`.
-CITATION = r"\[(?:\d{1,3}|[a-z])\]"
+# A footnote or citation mark: `[3]`, `[12]`, `[a]`, `[note 1]`, `[cần dẫn nguồn]`.
+CITATION = (
+    r"\[(?:\d{1,3}|[a-z]|(?:note|nb|chú thích|ghi chú) \d{1,3}"
+    r"|cần dẫn nguồn|cần chú thích|citation needed)\]"
+)
 # A word that starts a new unit glued to what precedes it: a capital then a lowercase letter,
 # possibly after opening markup or quotes and a glued step number (`2Mở`, `**Điều`, `“Sáng`);
 # or a parenthesis opened right after the full stop.

@@ -19,7 +19,8 @@ import bisect
 import re
 
 from translate.segment.openers import OPENER_COUNTS
-from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
+from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, NON_SPACE, UPPER
+from translate.vietnamese import is_vietnamese_syllable
 
 # Strong openers for a cut at a space (evidence: only the word itself); any listed opener for
 # a glued cut (the missing space is evidence already).
@@ -74,6 +75,38 @@ def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
     if day is None and following and following[0][:1].isdigit():
         return False  # `Điều 37 Nghị định 08`, `Số 5`: a reference, not a sentence's start
     return any(token[:1].islower() for token in following)
+
+
+# A sentence ended without punctuation, as chat and forum posts do: an emoji or an emoticon
+# (R14: it belongs to the sentence it ends), or a sentence-final particle (`ạ`, `nhé`, `nha`),
+# then a capitalised Vietnamese word.
+_UNPUNCTUATED_END = re.compile(
+    r"(?:(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|(?<!\S)(?:[:;=]-?[)(DPp]+|\^\^|<3))+"
+    r"|(?<![^\W\d_])(?:ạ|nhé|nha|nhỉ|nhá|nhen|nghen|hả|hen))"
+    rf"(?=[ \t]+[\"“]?[{UPPER}][{LOWER}])"
+)
+_UNPUNCTUATED_MARKS = re.compile(
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF:;=^<]|ạ |nh[éaỉáe]n? |hả |hen "
+)
+
+
+def unpunctuated_ends(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence ends without punctuation in ``text[start:end]`` (after the space):
+    `… ngon hết sảy 😋😋 Ai muốn đặt …`, `Hay quá ạ Cảm ơn bạn …`."""
+    if _UNPUNCTUATED_MARKS.search(text, start, end) is None:
+        return []  # (the common case: one scan)
+    found = []
+    for match in _UNPUNCTUATED_END.finditer(text, start, end):
+        following = NON_SPACE.search(text, match.end(), end)
+        if following is None or _LETTER.search(text, start, match.start()) is None:
+            continue  # an emoji that opens the unit is a bullet, not an end
+        word = _WORD_AT.match(text, following.start() + (text[following.start()] in '"“'), end)
+        if word is not None and is_vietnamese_syllable(word.group()):
+            found.append(following.start())
+    return found
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def runin_joins(text: str, start: int, end: int) -> list[int]:
