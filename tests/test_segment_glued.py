@@ -162,6 +162,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Dạ em cảm ơn anh nhiều ạ", "Em sẽ thử lại tối nay"],
     ),
     (
+        "a line of prose that ends with a comma goes on; a heading after it does not",
+        "Buổi làm việc có đại diện Sở Tài chính, Sở Xây dựng,\nBan Quản lý dự án và các xã.\n"
+        "Xét đề nghị của Trưởng phòng Nội vụ huyện,\nQUYẾT ĐỊNH:",
+        [
+            "Buổi làm việc có đại diện Sở Tài chính, Sở Xây dựng,\nBan Quản lý dự án và các xã.",
+            "Xét đề nghị của Trưởng phòng Nội vụ huyện,",
+            "QUYẾT ĐỊNH:",
+        ],
+    ),
+    (
         "a flattened list with glued markers",
         "Hồ sơ gồm:- Tờ khai theo mẫu;- Bản sao sổ hộ khẩu.",
         ["Hồ sơ gồm:", "- Tờ khai theo mẫu;", "- Bản sao sổ hộ khẩu."],

@@ -318,6 +318,8 @@ def _wrapped_without_terminator(
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
         return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+    if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start):
+        return True  # `… Bộ Kế hoạch và Đầu tư,⏎Ngân hàng Nhà nước …`: a sentence goes on
     if upper and _name_goes_on(text, line, next_start, evidence.names):
         return True  # `… ngày mất của Hồ⏎Chí Minh`, `… tỉnh Hà⏎Tĩnh`
     if upper and _prose_starts(text, line, next_start):
@@ -361,6 +363,15 @@ def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: in
     if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
         return True
     return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
+
+
+def _comma_goes_on(text: str, line: _Line, next_start: int) -> bool:
+    """A line of prose that ends with a comma goes on, unless an upper-case heading follows
+    (`… Ủy ban nhân dân tỉnh,⏎QUYẾT ĐỊNH:`)."""
+    if not _words_at_least(text, line, _SHORTEST_PROSE_LINE):
+        return False
+    first = _FIRST_WORD.match(text, next_start, next_start + 12)
+    return first is None or not (first.group().isupper() and len(first.group()) > 1)
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
