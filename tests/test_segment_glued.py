@@ -172,6 +172,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "a forum title run into a post that opens with a first-person pronoun",
+        "Hỏi về hồ sơ xin giấy phép xây dựng Tôi định sửa lại căn nhà cấp bốn của bố mẹ.",
+        ["Hỏi về hồ sơ xin giấy phép xây dựng", "Tôi định sửa lại căn nhà cấp bốn của bố mẹ."],
+    ),
+    (
         "a flattened list with glued markers",
         "Hồ sơ gồm:- Tờ khai theo mẫu;- Bản sao sổ hộ khẩu.",
         ["Hồ sơ gồm:", "- Tờ khai theo mẫu;", "- Bản sao sổ hộ khẩu."],

@@ -30,7 +30,10 @@ STRONG_OPENERS = frozenset(
     for word, (opened, inside) in OPENER_COUNTS.items()
     if opened >= _STRONG_OPENINGS and opened >= _STRONG_SHARE * (opened + inside)
 )
-OPENERS = frozenset(OPENER_COUNTS)
+# First-person pronouns open sentences and are never capitalised inside one, but news
+# translations (where the table comes from) hardly use them: forum posts and interviews do.
+STRONG_OPENERS |= {"Tôi", "Mình"}
+OPENERS = frozenset(OPENER_COUNTS) | STRONG_OPENERS
 # A part of the day with `nay`/`qua`/`mai` or a date opens a news lead: `Sáng nay`, `Chiều 5/3`.
 _PART_OF_DAY = re.compile(
     r"(?:Sáng|Trưa|Chiều|Tối|Đêm|Rạng sáng|Hôm|Ngày)\s+"
