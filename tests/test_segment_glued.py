@@ -195,6 +195,7 @@ WHOLE: list[tuple[str, str]] = [
     ("a quoted list number after an introducer", 'Khoản 2 sửa như sau: "2. Mức vay tối đa."'),
     ("an emoji that opens the line is a bullet", "🔥 Giá sầu riêng hôm nay tăng mạnh"),
     ("an emoticon-like run inside a word", "Tỉ lệ 1:3 Theo ghi chép cũ, hạng Đ:D Em"),
+    ("a list tail before a capital (R4)", "Họ trồng cam, bưởi, quýt,... Đều cho quả ngọt."),
     ("a dot leader before a page number", "Phụ lục 2. Bảng số liệu ............ 41"),
     ("a place name wrapped across a line", "Đoàn đã tới thăm Ủy ban nhân dân tỉnh Quảng\nTrị."),
     (

@@ -122,8 +122,8 @@ def _ellipsis_ends(before: str, next_case: str, text: str, next_start: int) -> b
     """An ellipsis ends the sentence unless it goes on: a lowercase word after it, a word
     before it that cannot end a phrase (`nhớ về… Sài Gòn`), or an all-caps title on both
     sides (`MÙA NƯỚC NỔI... NHỮNG CHUYẾN ĐÒ`)."""
-    if next_case == "lower":
-        return False
+    if next_case == "lower" or before.endswith(","):
+        return False  # (`Quảng Nam, Quảng Ngãi,... Đều bị ảnh hưởng`: a list tail, R4)
     words = before.split()
     last = words[-1].strip("\"'“”‘’()[]*_") if words else ""
     if last in BEFORE_ELLIPSIS_INTERNAL:
