@@ -177,6 +177,38 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Hỏi về hồ sơ xin giấy phép xây dựng", "Tôi định sửa lại căn nhà cấp bốn của bố mẹ."],
     ),
     (
+        "subtitles flattened onto one line",
+        "WEBVTT 1 00:00:02.000 --> 00:00:05.500 Chào mừng các bạn trở lại. "
+        "2 00:00:05.500 --> 00:00:08.000 Hôm nay mình nấu canh chua.",
+        [
+            "WEBVTT",
+            "1 00:00:02.000 --> 00:00:05.500",
+            "Chào mừng các bạn trở lại.",
+            "2 00:00:05.500 --> 00:00:08.000",
+            "Hôm nay mình nấu canh chua.",
+        ],
+    ),
+    (
+        "subtitle timings glued to their texts",
+        "00:00:02,000 --> 00:00:05,500Chào mừng các bạn.00:00:05,500 --> 00:00:08,000Bắt đầu nhé.",
+        [
+            "00:00:02,000 --> 00:00:05,500",
+            "Chào mừng các bạn.",
+            "00:00:05,500 --> 00:00:08,000",
+            "Bắt đầu nhé.",
+        ],
+    ),
+    (
+        "a subtitle cue, one field a line",
+        "1\n00:00:02,000 --> 00:00:05,500\nChào mừng các bạn.",
+        ["1", "00:00:02,000 --> 00:00:05,500", "Chào mừng các bạn."],
+    ),
+    (
+        "a bracketed label glued to the next sentence",
+        "Mưa lớn ở miền Trung [Video]Cận cảnh nước dâng cao ở Huế.",
+        ["Mưa lớn ở miền Trung [Video]", "Cận cảnh nước dâng cao ở Huế."],
+    ),
+    (
         "a flattened list with glued markers",
         "Hồ sơ gồm:- Tờ khai theo mẫu;- Bản sao sổ hộ khẩu.",
         ["Hồ sơ gồm:", "- Tờ khai theo mẫu;", "- Bản sao sổ hộ khẩu."],

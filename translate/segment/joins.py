@@ -39,7 +39,7 @@ from translate.vietnamese import is_vietnamese_syllable
 # The same scan finds a capitalised word glued to a closing quote, a date or time, or an emoji
 # (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
 # sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
-_GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")*_'
+_GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_'
 _SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
@@ -215,7 +215,7 @@ def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
     closing straight quote, parenthesis or emphasis before a Vietnamese word (`… "bỏ
     cuộc"Rạng sáng`, `… (Ảnh: TTXVN)Ông Hải cho biết`, `*Ảnh minh họa*Theo báo cáo`)."""
     previous = text[position - 1]
-    if previous in '")*_':
+    if previous in '")]*_':
         if previous == '"' and text.count(previous, start, position) % 2:
             return False  # an opening quote: `nói"Không` is a typo inside a sentence
         if previous in "*_":

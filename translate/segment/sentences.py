@@ -91,6 +91,12 @@ _TOC_ENTRY_END = re.compile(
 )
 
 _TOC_MARKS = ("....", "……", "MỤC LỤC", "Mục lục")
+# Subtitles flattened onto one line (WebVTT, SRT): each cue's timing, with the cue number
+# before it, is a unit of its own between the cues' texts; so is the WEBVTT header.
+_CUE_TIMING = re.compile(
+    r"(?:(?<![^\s])\d{1,4}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}[ \t]*-->[ \t]*"
+    r"\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}|(?<=WEBVTT)(?=\s)"
+)
 
 
 def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
@@ -100,6 +106,10 @@ def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
     if any(text.find(mark, unit.start, unit.end) >= 0 for mark in _TOC_MARKS):
         toc = _TOC_ENTRY_END.finditer(text, unit.start, unit.end)
         cuts = sorted(cuts + [(entry.end(), False) for entry in toc])
+    if text.find("-->", unit.start, unit.end) >= 0:
+        for cue in _CUE_TIMING.finditer(text, unit.start, unit.end):
+            cuts += [(at, False) for at in cue.span() if unit.start < at < unit.end]
+        cuts.sort()
     colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
     introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
     if introducer is None:
