@@ -209,6 +209,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Mưa lớn ở miền Trung [Video]", "Cận cảnh nước dâng cao ở Huế."],
     ),
     (
+        "a zero-width space after a full stop",
+        "Đường đã thông xe.\u200bChiều nay, xe tải được đi lại bình thường.",
+        ["Đường đã thông xe.\u200b", "Chiều nay, xe tải được đi lại bình thường."],
+    ),
+    (
+        "a glued menu of unaccented words",
+        "HomeNewsVideoContact",
+        ["Home", "News", "Video", "Contact"],
+    ),
+    (
         "a flattened list with glued markers",
         "Hồ sơ gồm:- Tờ khai theo mẫu;- Bản sao sổ hộ khẩu.",
         ["Hồ sơ gồm:", "- Tờ khai theo mẫu;", "- Bản sao sổ hộ khẩu."],

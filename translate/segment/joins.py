@@ -135,8 +135,10 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         right = LETTERS.findall(text, position, token_end)
         left_word = left[-1] if left else ""
         right_word = right[0] if right else ""
-        if VIETNAMESE_ACCENTED.search(left_word + right_word) is None and not _unaccented_join(
-            text, position, end, left_word, right_word
+        if (
+            VIETNAMESE_ACCENTED.search(left_word + right_word) is None
+            and not _unaccented_join(text, position, end, left_word, right_word)
+            and len(_CAMEL_STEP.findall(token)) < _FEWEST_MENU_STEPS
         ):
             continue  # ASCII camel case is a brand name far more often than a join
         if _inside_known_token(text, position, rules):
@@ -147,6 +149,12 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     if len(joins) == 1 and _field_row(text, start, end, joins[0]):
         return []
     return joins
+
+
+# A token of four or more capitalised words glued is a flattened menu (`HomeNewsSportsVideo`),
+# not a brand (`PlayStation`, `WordPress`: two words).
+_CAMEL_STEP = re.compile(f"[{LOWER}]{{2}}[{UPPER}][{LOWER}]")
+_FEWEST_MENU_STEPS = 3
 
 
 def _unaccented_join(text: str, position: int, end: int, left: str, right: str) -> bool:

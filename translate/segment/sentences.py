@@ -34,7 +34,8 @@ from translate.vietnamese import is_vietnamese_syllable
 # megabyte of periods is one failed match, not a million.
 _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
-    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*))\3(?=\s|{GLUED_START})"
+    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*[\u200b\u200c\u200d\u2060\ufeff]*))\3"
+    rf"(?=\s|{GLUED_START})"
 )
 _DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z)")
 # A list flattened onto one line after its introducer: `… mang theo: - Đơn …; - Bản sao …`.
