@@ -30,7 +30,7 @@ from translate.segment.patterns import (
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import OPENERS, opens_prose, runin_joins, unpunctuated_ends
+from translate.segment.runin import OPENERS, opens_prose, runin_joins
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -67,11 +67,7 @@ _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
-    joins = (
-        _case_joins(text, start, end, rules)
-        + runin_joins(text, start, end)
-        + unpunctuated_ends(text, start, end)
-    )
+    joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
     if (
         end - start > 2
         and (text[start] == "(" or text[start].isupper())

@@ -26,6 +26,7 @@ from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
 from translate.segment.names import TITLE_WORD, NamePairs
 from translate.segment.patterns import (
+    LAYOUT_MARK,
     PHRASE_INTERNAL_WORDS,
     TERMINATORS,
     TOKEN_LOOKBACK,
@@ -68,6 +69,7 @@ class Evidence(NamedTuple):
     width: int  # the hard-wrapping column, 0 when the lines are not wrapped at one width
     wrapped_prose: bool  # unterminated lines often continue in lowercase
     names: NamePairs  # the capitalised word pairs it writes on one line
+    layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
 
 
 def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> list[Unit]:
@@ -76,7 +78,9 @@ def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> lis
     if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
         lines = _single_blanks_removed(text, lines)
     evidence = (
-        document_evidence(text, lines) if mode == "auto" else Evidence(0, False, NamePairs(""))
+        document_evidence(text, lines)
+        if mode == "auto"
+        else Evidence(0, False, NamePairs(""), False)
     )
     found: list[Unit] = []
     unit_start = -1
@@ -188,6 +192,7 @@ def document_evidence(text: str, lines: Sequence[_Line]) -> Evidence:
         wrap_width([line.end - line.start for line in lines]),
         _wrapped_prose(text, lines),
         NamePairs(text),
+        LAYOUT_MARK.search(text) is not None,
     )
 
 
@@ -271,7 +276,11 @@ def _continues(
         line, next_start = _inside_inline_tags(text, line, next_start)
     if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
-    if _TOC_NUMBER_TAIL.search(text, max(line.first, line.end - 24), line.end) is not None:
+    if (
+        text[line.end - 1] in _DIGITS_AND_PERIOD
+        and evidence.layout
+        and _TOC_NUMBER_TAIL.search(text, max(line.first, line.end - 24), line.end)
+    ):
         return True  # `… khóa luận......2 2.⏎Thứ tự trình bày`: the next entry's number
     if text[line.end - 1] not in _LINE_CLOSERS:  # the common case, without a regex search
         return _wrapped_without_terminator(text, line, next_start, unit_start, rules, evidence)
@@ -290,6 +299,7 @@ def _continues(
     )
 
 
+_DIGITS_AND_PERIOD = frozenset("0123456789.")
 # A table of contents flattened with each entry's number at the end of the line above it.
 _TOC_NUMBER_TAIL = re.compile(r"[.…]{4}[ \t]*\d{1,3}[ \t]+\d{1,2}(?:\.\d{1,2})*\.?\Z")
 _CLOSING_TAG = re.compile(r"(?:</(?:i|b|u|em|strong|font)>|<br\s*/?>)+\Z", re.IGNORECASE)
@@ -379,13 +389,15 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 def _name_goes_on(text: str, line: _Line, next_start: int, names: NamePairs) -> bool:
     """Does a capitalised name run from the end of ``line`` onto the next line?"""
+    if not text[line.end - 1].islower():
+        return False
     last = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
     if last is None or TITLE_WORD.match(last.group()) is None:
         return False
     first = _FIRST_WORD.match(text, next_start, next_start + 12)
     if first is None or TITLE_WORD.match(first.group()) is None:
         return False
-    return names.one_name(last.group(), first.group())
+    return names.one_name(last.group(), first.group(), line.end)
 
 
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}\.)*\d{1,2}\.?\s")

@@ -3,8 +3,8 @@
 
 Vietnamese names of people and places are runs of capitalised syllables, so the case of the
 next line cannot tell a wrapped name from a new line. Two kinds of evidence can: the document
-writes the same pair of words on one line elsewhere (its own evidence, found with one scan of
-the text the first time it is asked), or the pair is one of a few dozen place names that
+writes the same pair of words on one line nearby (its own evidence: the same page or article,
+a bounded search), or the pair is one of a few dozen place names that
 every kind of document mentions (the provinces and the largest neighbours).
 """
 
@@ -14,11 +14,6 @@ import re
 
 from translate.segment.patterns import LOWER, UPPER
 
-# Two capitalised words separated by spaces on one line; the look-ahead lets pairs overlap
-# (`Hồ Chí Minh` gives `Hồ Chí` and `Chí Minh`).
-_TITLE_PAIR = re.compile(
-    rf"(?<![^\W\d_])([{UPPER}][{LOWER}]+)[ \t\u00a0]+(?=([{UPPER}][{LOWER}]+)(?![^\W\d_]))"
-)
 TITLE_WORD = re.compile(rf"[{UPPER}][{LOWER}]+\Z")
 
 _PLACE_NAMES = (
@@ -40,19 +35,23 @@ KNOWN_PAIRS = frozenset(
 )
 
 
+_WINDOW = 20000  # characters each side of the line break: the same article or chapter
+
+
 class NamePairs:
-    """The capitalised word pairs a document writes on one line (computed when first asked)."""
+    """Does the document write a pair of capitalised words on one line near a line break?"""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._pairs: frozenset[tuple[str, str]] | None = None
 
-    def one_name(self, left: str, right: str) -> bool:
-        """Are the capitalised words ``left`` and ``right`` one name?"""
+    def one_name(self, left: str, right: str, position: int) -> bool:
+        """Are the capitalised words ``left`` and ``right`` (wrapped at ``position``) one
+        name? (A bounded search each side: linear in the text.)"""
         if (left, right) in KNOWN_PAIRS:
             return True
-        if self._pairs is None:
-            self._pairs = frozenset(
-                (match.group(1), match.group(2)) for match in _TITLE_PAIR.finditer(self._text)
-            )
-        return (left, right) in self._pairs
+        text = self._text
+        floor, ceiling = max(0, position - _WINDOW), position + _WINDOW
+        return any(
+            text.find(f"{left}{space}{right}", floor, ceiling) >= 0
+            for space in (" ", "  ", "\u00a0")
+        )

@@ -73,3 +73,7 @@ PHRASE_INTERNAL_WORDS |= {"nhưng", "hoặc", "thì", "nếu"}
 BEFORE_ELLIPSIS_INTERNAL = PHRASE_INTERNAL_WORDS | frozenset(
     ("cùng", "về", "ở", "đến", "như", "trong", "cho", "từ", "được", "bị")
 )
+
+# What a table of contents or a flattened subtitle has; looked for once per document (a
+# search per unit would cost more than the whole scan).
+LAYOUT_MARK = re.compile(r"[.…]{4}|MỤC LỤC|Mục lục|-->")

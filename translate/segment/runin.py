@@ -19,8 +19,7 @@ import bisect
 import re
 
 from translate.segment.openers import OPENER_COUNTS
-from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, NON_SPACE, UPPER
-from translate.vietnamese import is_vietnamese_syllable
+from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
 
 # Strong openers for a cut at a space (evidence: only the word itself); any listed opener for
 # a glued cut (the missing space is evidence already).
@@ -34,6 +33,8 @@ STRONG_OPENERS = frozenset(
 # translations (where the table comes from) hardly use them: forum posts and interviews do.
 STRONG_OPENERS |= {"Tôi", "Mình"}
 OPENERS = frozenset(OPENER_COUNTS) | STRONG_OPENERS
+# Words that open a sentence in chat and forum posts (after an emoji or a particle only).
+_CHAT_OPENERS = frozenset(("Ai", "Em", "Anh", "Chị", "Cảm", "Chúc", "Bạn", "Dạ", "Vâng", "Còn"))
 # A part of the day with `nay`/`qua`/`mai` or a date opens a news lead: `Sáng nay`, `Chiều 5/3`.
 _PART_OF_DAY = re.compile(
     r"(?:Sáng|Trưa|Chiều|Tối|Đêm|Rạng sáng|Hôm|Ngày)\s+"
@@ -55,7 +56,9 @@ def _grouped(words: frozenset[str]) -> str:
     )
 
 
-_RUNIN_WORD = re.compile(f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS)})(?![^\\W\\d_])")
+_RUNIN_WORD = re.compile(
+    f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS | _CHAT_OPENERS)})(?![^\\W\\d_])"
+)
 _SPACES = frozenset(" \t\u00a0")
 _HEADING_END = re.compile(r"[.!?…:;][\"'”’»)\]*_]*\s")
 _LONGEST_HEADING = 12  # words
@@ -81,35 +84,24 @@ def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
 
 
 # A sentence ended without punctuation, as chat and forum posts do: an emoji or an emoticon
-# (R14: it belongs to the sentence it ends), or a sentence-final particle (`ạ`, `nhé`, `nha`),
-# then a capitalised Vietnamese word.
-_UNPUNCTUATED_END = re.compile(
-    r"(?:(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|(?<!\S)(?:[:;=]-?[)(DPp]+|\^\^|<3))+"
-    r"|(?<![^\W\d_])(?:ạ|nhé|nha|nhỉ|nhá|nhen|nghen|hả|hen))"
-    rf"(?=[ \t]+[\"“]?[{UPPER}][{LOWER}])"
-)
-_UNPUNCTUATED_MARKS = re.compile(
-    r"[\U0001F300-\U0001FAFF\u2600-\u27BF:;=^<]|ạ |nh[éaỉáe]n? |hả |hen "
-)
+# (R14: it belongs to the sentence it ends) or a sentence-final particle, then a word that
+# opens a sentence (`… ngon hết sảy 😋😋 Ai muốn đặt …`, `Hay quá ạ Cảm ơn bạn …`). They are
+# looked for only where the run-in scan stops anyway, at an opener after a space.
+_PARTICLES = frozenset(("ạ", "nhé", "nha", "nhỉ", "nhá", "nhen", "nghen", "hả", "hen"))
+_EMOTICON = re.compile(r"(?:[:;=]-?[)(DPp]+|\^\^|<3)+")
+_LAST_TOKEN_LENGTH = 8
 
 
-def unpunctuated_ends(text: str, start: int, end: int) -> list[int]:
-    """Where a sentence ends without punctuation in ``text[start:end]`` (after the space):
-    `… ngon hết sảy 😋😋 Ai muốn đặt …`, `Hay quá ạ Cảm ơn bạn …`."""
-    if _UNPUNCTUATED_MARKS.search(text, start, end) is None:
-        return []  # (the common case: one scan)
-    found = []
-    for match in _UNPUNCTUATED_END.finditer(text, start, end):
-        following = NON_SPACE.search(text, match.end(), end)
-        if following is None or _LETTER.search(text, start, match.start()) is None:
-            continue  # an emoji that opens the unit is a bullet, not an end
-        word = _WORD_AT.match(text, following.start() + (text[following.start()] in '"“'), end)
-        if word is not None and is_vietnamese_syllable(word.group()):
-            found.append(following.start())
-    return found
-
-
-_LETTER = re.compile(r"[^\W\d_]")
+def _unpunctuated_end(text: str, start: int, position: int) -> bool:
+    """Does a sentence end, unpunctuated, before the space before ``position``?"""
+    floor = max(start, position - 1 - _LAST_TOKEN_LENGTH)
+    token = text[floor : position - 1].rsplit(None, 1)[-1] if position - 1 > floor else ""
+    if not token or token == text[start : position - 1]:
+        return False  # nothing before it in the unit: an emoji that opens it is a bullet
+    last = token[-1]
+    if "\U0001f300" <= last <= "\U0001faff" or "\u2600" <= last <= "\u27bf" or last == "\ufe0f":
+        return True
+    return token in _PARTICLES or _EMOTICON.fullmatch(token) is not None
 
 
 def runin_joins(text: str, start: int, end: int) -> list[int]:
@@ -122,11 +114,18 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     if first is None:
         return joins  # (the common case: one scan)
     # Only an opener after a space that follows a word can end a run-in heading.
-    candidates = [
-        match.start()
-        for match in _RUNIN_WORD.finditer(text, first.start(), end)
-        if text[match.start() - 1] in _SPACES and text[match.start() - 2].isalpha()
-    ]
+    candidates = []
+    for match in _RUNIN_WORD.finditer(text, first.start(), end):
+        position = match.start()
+        if text[position - 1] not in _SPACES:
+            continue
+        if text[position - 2].isalpha() and match.group() not in _CHAT_OPENERS:
+            candidates.append(position)
+        before = text[position - 2]
+        if (not before.isalnum() or before in "ạéaỉáhn3DPp") and _unpunctuated_end(
+            text, start, position
+        ):
+            joins.append(position)
     if not candidates:
         return joins
     heading_ends = [match.end() for match in _HEADING_END.finditer(text, start, end)]

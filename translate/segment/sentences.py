@@ -9,16 +9,20 @@ item of a list flattened onto one line after its introducer (`mang theo: - Đơn
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.ends import INITIALS, is_sentence_end
 from translate.segment.joins import address_like, scrape_joins, token_around
+from translate.segment.layout import layout_cuts
 from translate.segment.patterns import (
     CITATION,
     CLOSING_QUOTES_AFTER_SPACE,
     GLUED_START,
+    LAYOUT_MARK,
     LETTERS,
     NON_SPACE,
     OPENERS,
@@ -84,33 +88,13 @@ class _Cursor:
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
-# A table of contents flattened onto one line: an entry ends with its dot leader and page
-# number (`1. Giới thiệu........2 2. Phương pháp........5`), the heading before the first entry.
-_TOC_ENTRY_END = re.compile(
-    rf"(?:(?<=[.…]{{4}})[ \t]*\d{{1,3}}|\b(?:MỤC LỤC|Mục lục))[ \t]+(?=\d|[{UPPER}])"
-    r"|(?<=\S)[ \t]+(?=MỤC LỤC\b)"
-)
-
-_TOC_MARKS = ("....", "……", "MỤC LỤC", "Mục lục")
-# Subtitles flattened onto one line (WebVTT, SRT): each cue's timing, with the cue number
-# before it, is a unit of its own between the cues' texts; so is the WEBVTT header.
-_CUE_TIMING = re.compile(
-    r"(?:(?<![^\s])\d{1,4}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}[ \t]*-->[ \t]*"
-    r"\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}|(?<=WEBVTT)(?=\s)"
-)
-
-
-def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
+def _cuts(text: str, unit: Unit, rules: Rules, layout: Sequence[int]) -> list[tuple[int, bool]]:
     """Cuts that need no terminator: glued joins (True), flattened list items and table of
     contents entries (False)."""
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
-    if any(text.find(mark, unit.start, unit.end) >= 0 for mark in _TOC_MARKS):
-        toc = _TOC_ENTRY_END.finditer(text, unit.start, unit.end)
-        cuts = sorted(cuts + [(entry.end(), False) for entry in toc])
-    if text.find("-->", unit.start, unit.end) >= 0:
-        for cue in _CUE_TIMING.finditer(text, unit.start, unit.end):
-            cuts += [(at, False) for at in cue.span() if unit.start < at < unit.end]
-        cuts.sort()
+    first_mark = bisect.bisect_left(layout, unit.start) if layout else 0
+    if first_mark < len(layout) and layout[first_mark] < unit.end:  # (a TOC or subtitles)
+        cuts = sorted(cuts + [(cut, False) for cut in layout_cuts(text, unit.start, unit.end)])
     colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
     introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
     if introducer is None:
@@ -127,8 +111,15 @@ def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
     return sorted(cuts)
 
 
-def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
-    joins = _cuts(text, unit, rules)
+def split_unit(
+    text: str, unit: Unit, rules: Rules, layout: Sequence[int] | None = None
+) -> list[Piece]:
+    """The sentences of ``unit``. ``layout``: the sorted starts of the document's
+    ``LAYOUT_MARK`` matches (found once per document; None: look in the unit), which show a
+    table of contents or subtitle timings whose entries and cues are cut as well."""
+    if layout is None:
+        layout = [mark.start() for mark in LAYOUT_MARK.finditer(text, unit.start, unit.end)]
+    joins = _cuts(text, unit, rules, layout)
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
