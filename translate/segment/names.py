@@ -35,7 +35,7 @@ KNOWN_PAIRS = frozenset(
 )
 
 
-_WINDOW = 20000  # characters each side of the line break: the same article or chapter
+_WINDOW = 3000  # characters each side of the line break: the same page
 
 
 class NamePairs:
@@ -49,9 +49,5 @@ class NamePairs:
         name? (A bounded search each side: linear in the text.)"""
         if (left, right) in KNOWN_PAIRS:
             return True
-        text = self._text
         floor, ceiling = max(0, position - _WINDOW), position + _WINDOW
-        return any(
-            text.find(f"{left}{space}{right}", floor, ceiling) >= 0
-            for space in (" ", "  ", "\u00a0")
-        )
+        return self._text.find(f"{left} {right}", floor, ceiling) >= 0

@@ -76,4 +76,5 @@ BEFORE_ELLIPSIS_INTERNAL = PHRASE_INTERNAL_WORDS | frozenset(
 
 # What a table of contents or a flattened subtitle has; looked for once per document (a
 # search per unit would cost more than the whole scan).
-LAYOUT_MARK = re.compile(r"[.…]{4}|MỤC LỤC|Mục lục|-->")
+# (Literal alternatives only: the regex engine then skips ahead to their first characters.)
+LAYOUT_MARK = re.compile(r"\.\.\.\.|……|…\.|\.…|MỤC LỤC|Mục lục|-->")
