@@ -162,14 +162,30 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Dạ em cảm ơn anh nhiều ạ", "Em sẽ thử lại tối nay"],
     ),
     (
-        "a line of prose that ends with a comma goes on; a heading after it does not",
-        "Buổi làm việc có đại diện Sở Tài chính, Sở Xây dựng,\nBan Quản lý dự án và các xã.\n"
-        "Xét đề nghị của Trưởng phòng Nội vụ huyện,\nQUYẾT ĐỊNH:",
+        "in a wrapped document a line that ends with a comma goes on; a heading does not",
+        "Buổi làm việc có đại diện Sở Tài chính, Sở Xây dựng,\nBan Quản lý dự án và các xã, cùng\n"
+        "đại diện các hộ dân có đất bị thu hồi để làm\nđường, và nhiều người khác đến dự buổi\n"
+        "họp.\nXét đề nghị của Trưởng phòng Nội vụ huyện,\nQUYẾT ĐỊNH:",
         [
-            "Buổi làm việc có đại diện Sở Tài chính, Sở Xây dựng,\nBan Quản lý dự án và các xã.",
+            "Buổi làm việc có đại diện Sở Tài chính, Sở Xây dựng,\nBan Quản lý dự án và các xã, cùng\n"
+            "đại diện các hộ dân có đất bị thu hồi để làm\nđường, và nhiều người khác đến dự buổi\n"
+            "họp.",
             "Xét đề nghị của Trưởng phòng Nội vụ huyện,",
             "QUYẾT ĐỊNH:",
         ],
+    ),
+    (
+        "a line that ends with a comma, in a document that is not wrapped",
+        "Hai đội liên tục tấn công nhưng không ghi được bàn nào,\nThế trận cân bằng đến phút cuối.",
+        [
+            "Hai đội liên tục tấn công nhưng không ghi được bàn nào,",
+            "Thế trận cân bằng đến phút cuối.",
+        ],
+    ),
+    (
+        "a quotation opened after a sentence end is not cut after its quote",
+        'Bà nói: "Tôi rất vui. Tôi sẽ trở lại. "Chúng tôi sẽ cùng nhau làm việc này."',
+        ['Bà nói: "Tôi rất vui.', "Tôi sẽ trở lại.", '"Chúng tôi sẽ cùng nhau làm việc này."'],
     ),
     (
         "a forum title run into a post that opens with a first-person pronoun",

@@ -220,8 +220,10 @@ def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
     cuộc"Rạng sáng`, `… (Ảnh: TTXVN)Ông Hải cho biết`, `*Ảnh minh họa*Theo báo cáo`)."""
     previous = text[position - 1]
     if previous in '")]*_':
-        if previous == '"' and text.count(previous, start, position) % 2:
-            return False  # an opening quote: `nói"Không` is a typo inside a sentence
+        if previous == '"' and (
+            text[position - 2].isspace() or text.count(previous, start, position) % 2
+        ):
+            return False  # an opening quote (`nói "Không`; `nói"Không` is a typo)
         if previous in "*_":
             run_start = position - 1
             while run_start > start and text[run_start - 1] == previous:

@@ -328,7 +328,7 @@ def _wrapped_without_terminator(
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
         return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
-    if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start):
+    if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start, evidence):
         return True  # `… Bộ Kế hoạch và Đầu tư,⏎Ngân hàng Nhà nước …`: a sentence goes on
     if upper and _name_goes_on(text, line, next_start, evidence.names):
         return True  # `… ngày mất của Hồ⏎Chí Minh`, `… tỉnh Hà⏎Tĩnh`
@@ -375,9 +375,12 @@ def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: in
     return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
 
 
-def _comma_goes_on(text: str, line: _Line, next_start: int) -> bool:
-    """A line of prose that ends with a comma goes on, unless an upper-case heading follows
-    (`… Ủy ban nhân dân tỉnh,⏎QUYẾT ĐỊNH:`)."""
+def _comma_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
+    """In a hard-wrapped document, a line of prose that ends with a comma goes on, unless an
+    upper-case heading follows (`… Ủy ban nhân dân tỉnh,⏎QUYẾT ĐỊNH:`). (Elsewhere a line
+    can be a sentence of its own that ends with a comma.)"""
+    if not (evidence.width or evidence.wrapped_prose):
+        return False
     if not _words_at_least(text, line, _SHORTEST_PROSE_LINE):
         return False
     first = _FIRST_WORD.match(text, next_start, next_start + 12)
