@@ -167,8 +167,10 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "đại diện các hộ dân có đất bị thu hồi để làm\nđường, và nhiều người khác đến dự buổi\n"
         "họp.\nXét đề nghị của Trưởng phòng Nội vụ huyện,\nQUYẾT ĐỊNH:",
         [
-            "Buổi làm việc có đại diện Sở Tài chính, Sở Xây dựng,\nBan Quản lý dự án và các xã, cùng\n"
-            "đại diện các hộ dân có đất bị thu hồi để làm\nđường, và nhiều người khác đến dự buổi\n"
+            "Buổi làm việc có đại diện Sở Tài chính, Sở Xây dựng,\n"
+            "Ban Quản lý dự án và các xã, cùng\n"
+            "đại diện các hộ dân có đất bị thu hồi để làm\n"
+            "đường, và nhiều người khác đến dự buổi\n"
             "họp.",
             "Xét đề nghị của Trưởng phòng Nội vụ huyện,",
             "QUYẾT ĐỊNH:",
