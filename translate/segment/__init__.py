@@ -114,7 +114,7 @@ def sentence_pieces(
     pieces: list[Piece] = []
     paragraph_of: list[int] = []
     layout = [mark.start() for mark in LAYOUT_MARK.finditer(text)]
-    for paragraph, unit in enumerate(units(text, line_starts, line_breaks, rules)):
+    for paragraph, unit in enumerate(units(text, line_starts, line_breaks, rules, bool(layout))):
         for piece in limit_length(text, split_unit(text, unit, rules, layout), max_length):
             pieces.append(piece)
             paragraph_of.append(paragraph)

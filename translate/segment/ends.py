@@ -48,6 +48,7 @@ _LIST_NUMBER = re.compile(
 )
 _LONGEST_LIST_NUMBER = 24
 _SHORTEST_LEADER = 4  # periods, as in a table of contents
+_OPENING_QUOTES = frozenset('"“')
 _QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
 # A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
 _LABEL_LINE = re.compile(
@@ -99,8 +100,6 @@ def is_sentence_end(
         text, segment_start, terminator_start
     ):
         return False
-    if _QUOTED_LABEL.search(before) is not None:
-        return False  # `… như sau: "2. Mức hỗ trợ …`: a quoted list number (amending texts)
     if before[-1].isspace():
         return True  # a detached period (`đi về . Sau đó`) is no abbreviation
     return _token_ends(before, next_case, text, next_start, rules)
@@ -137,7 +136,10 @@ def _ellipsis_ends(before: str, next_case: str, text: str, next_start: int) -> b
 
 def _token_ends(before: str, next_case: str, text: str, next_start: int, rules: Rules) -> bool:
     """The period after the last token of ``before``: abbreviation, initial, or an end?"""
-    token = before.rsplit(None, 1)[-1].lstrip(OPENERS) + "."
+    raw = before.rsplit(None, 1)[-1]
+    if raw[:1] in _OPENING_QUOTES and _QUOTED_LABEL.search(before) is not None:
+        return False  # `… như sau: "2. Mức hỗ trợ …`: a quoted list number (amending texts)
+    token = raw.lstrip(OPENERS) + "."
     if token in rules.final_abbreviations:
         return next_case == "upper"
     if token in rules.prefix_abbreviations:

@@ -72,13 +72,17 @@ class Evidence(NamedTuple):
     layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
 
 
-def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> list[Unit]:
+def units(
+    text: str, line_starts: Sequence[int], mode: str, rules: Rules, layout: bool | None = None
+) -> list[Unit]:
+    """The units of running text; ``layout``: whether the text has a ``LAYOUT_MARK`` (None:
+    look)."""
     lines = _lines(text, line_starts)
     double_spaced = mode == "auto" and _double_spaced(lines)
     if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
         lines = _single_blanks_removed(text, lines)
     evidence = (
-        document_evidence(text, lines)
+        document_evidence(text, lines, layout)
         if mode == "auto"
         else Evidence(0, False, NamePairs(""), False)
     )
@@ -187,12 +191,12 @@ def _split_at_tags(text: str, start: int, first: int, end: int) -> list[_Line]:
     return lines
 
 
-def document_evidence(text: str, lines: Sequence[_Line]) -> Evidence:
+def document_evidence(text: str, lines: Sequence[_Line], layout: bool | None = None) -> Evidence:
     return Evidence(
         wrap_width([line.end - line.start for line in lines]),
         _wrapped_prose(text, lines),
         NamePairs(text),
-        LAYOUT_MARK.search(text) is not None,
+        LAYOUT_MARK.search(text) is not None if layout is None else layout,
     )
 
 
