@@ -237,6 +237,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Home", "News", "Video", "Contact"],
     ),
     (
+        "a step number glued before an accented capital is no acronym",
+        "Rửa sạch lá dứa.4Ủ bột trong 30 phút.",
+        ["Rửa sạch lá dứa.", "4Ủ bột trong 30 phút."],
+    ),
+    (
         "a flattened list with glued markers",
         "Hồ sơ gồm:- Tờ khai theo mẫu;- Bản sao sổ hộ khẩu.",
         ["Hồ sơ gồm:", "- Tờ khai theo mẫu;", "- Bản sao sổ hộ khẩu."],
@@ -255,6 +260,7 @@ WHOLE: list[tuple[str, str]] = [
     ("a quoted list number after an introducer", 'Khoản 2 sửa như sau: "2. Mức vay tối đa."'),
     ("an emoji that opens the line is a bullet", "🔥 Giá sầu riêng hôm nay tăng mạnh"),
     ("an emoticon-like run inside a word", "Tỉ lệ 1:3 Theo ghi chép cũ, hạng Đ:D Em"),
+    ("doubled opening quotes", '""Chúng ta sẽ làm lại từ đầu," ông nói.'),
     ("a list tail before a capital (R4)", "Họ trồng cam, bưởi, quýt,... Đều cho quả ngọt."),
     ("a dot leader before a page number", "Phụ lục 2. Bảng số liệu ............ 41"),
     ("a place name wrapped across a line", "Đoàn đã tới thăm Ủy ban nhân dân tỉnh Quảng\nTrị."),

@@ -221,9 +221,10 @@ def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
     previous = text[position - 1]
     if previous in '")]*_':
         if previous == '"' and (
-            text[position - 2].isspace() or text.count(previous, start, position) % 2
+            not (text[position - 2].isalnum() or text[position - 2] in ".!?…)")
+            or text.count(previous, start, position) % 2
         ):
-            return False  # an opening quote (`nói "Không`; `nói"Không` is a typo)
+            return False  # an opening quote (`nói "Không`, `""Chúng`; `nói"Không` is a typo)
         if previous in "*_":
             run_start = position - 1
             while run_start > start and text[run_start - 1] == previous:

@@ -250,7 +250,7 @@ def _ends_a_year(before: str) -> bool:
 
 def _acronym_glued(text: str, position: int) -> bool:
     """Does an upper-case run (`UBND`, `HLV`), not a capitalised word, start at ``position``?"""
-    return position + 1 < len(text) and text[position + 1].isupper()
+    return position + 1 < len(text) and text[position].isupper() and text[position + 1].isupper()
 
 
 _FILE_EXTENSIONS = frozenset(
