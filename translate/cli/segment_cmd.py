@@ -56,10 +56,12 @@ def segment(
     puts in the catalogues.
 
     Built for real documents: scraped pages whose paragraphs are glued (`tạm giữ.Sáng`,
-    `lại.2Mở`, `miền Trung[3]Sau`, `Hà NộiChiều qua`), headings run into prose with a space
-    (`… rủi ro Trong khi …`), datelines (`TTO - …`), decrees hard-wrapped from PDFs (also
-    double-spaced or with `<br />`), Wikipedia copies (edit links, footnote marks, `**^**`
-    reference lists, infobox rows), Markdown (`**Điều 9. …**`, `### Điều 7.`), subtitles.
+    `lại.2Mở`, `cân.UBND`, `14/2.Sáng`, `miền Trung[3]Sau`, `Hà NộiChiều qua`), headings run
+    into prose with a space (`… rủi ro Trong khi …`), datelines (`TTO - …`), chat posts ended
+    by an emoji or a particle (`… thơm lắm 😋 Ai …`), decrees hard-wrapped from PDFs (also
+    double-spaced or with `<br />`; `của Hồ⏎Chí Minh` stays whole), Wikipedia copies (edit
+    links, footnote marks, `**^**` reference lists, infobox rows), Markdown (`**Điều 9. …**`,
+    `### Điều 7.`), flattened tables of contents and subtitles.
     `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`, `D.C.`, `PGS-TS.`, e-mails and file names stay
     whole. Text output: one segment per line, a blank line between paragraphs (the form
     ../shared/tools/segscore.py reads).

@@ -29,7 +29,7 @@ from translate.errors import UserError
 from translate.langid import detect_language
 from translate.segment.length import limit_length
 from translate.segment.lines import units
-from translate.segment.patterns import LINE_BREAK
+from translate.segment.patterns import LAYOUT_MARK, LINE_BREAK
 from translate.segment.rules import build_rules
 from translate.segment.sentences import Piece, split_unit
 
@@ -113,8 +113,9 @@ def sentence_pieces(
         line_starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
     pieces: list[Piece] = []
     paragraph_of: list[int] = []
-    for paragraph, unit in enumerate(units(text, line_starts, line_breaks, rules)):
-        for piece in limit_length(text, split_unit(text, unit, rules), max_length):
+    layout = [mark.start() for mark in LAYOUT_MARK.finditer(text)]
+    for paragraph, unit in enumerate(units(text, line_starts, line_breaks, rules, bool(layout))):
+        for piece in limit_length(text, split_unit(text, unit, rules, layout), max_length):
             pieces.append(piece)
             paragraph_of.append(paragraph)
     return pieces, paragraph_of

@@ -42,15 +42,22 @@ _ATTRIBUTION = re.compile(
 _LIST_NUMBER = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
     r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước)\s+[\dIVXLC]{1,4}[a-zđ]?"
+    r"(?:\.\d{1,3}){0,2}"
     # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
 _LONGEST_LIST_NUMBER = 24
+_SHORTEST_LEADER = 4  # periods, as in a table of contents
+_OPENING_QUOTES = frozenset('"“')
+_QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
 # A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
 _LABEL_LINE = re.compile(
     rf"(?:{_LIST_NUMBER.pattern})[.:]"
     r"|(?:Điều|Chương|Mục|Phần|Phụ lục|PHẦN|CHƯƠNG|MỤC)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]?"
 )
+# After a comma in an address, one letter abbreviates an administrative level: `h.` huyện,
+# `t.` tỉnh, `x.` xã, `p.` phường, `q.` quận (OCR drops letters elsewhere: `huyện Can L c.`).
+_ABBREVIATED_LEVELS = frozenset("htxpq")
 _TOKEN_PARTS = re.compile(r"[.\-]")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
@@ -86,6 +93,8 @@ def is_sentence_end(
     if "!" in terminator or "?" in terminator:
         return True
     if terminator != ".":
+        if next_case == "digit" and len(terminator) >= _SHORTEST_LEADER:
+            return False  # `Phương pháp nghiên cứu........ 5`: a dot leader, a page number
         return _ellipsis_ends(stripped, next_case, text, next_start)
     if terminator_start - segment_start <= _LONGEST_LIST_NUMBER and _is_list_label(
         text, segment_start, terminator_start
@@ -112,8 +121,8 @@ def _ellipsis_ends(before: str, next_case: str, text: str, next_start: int) -> b
     """An ellipsis ends the sentence unless it goes on: a lowercase word after it, a word
     before it that cannot end a phrase (`nhớ về… Sài Gòn`), or an all-caps title on both
     sides (`MÙA NƯỚC NỔI... NHỮNG CHUYẾN ĐÒ`)."""
-    if next_case == "lower":
-        return False
+    if next_case == "lower" or before.endswith(","):
+        return False  # (`Quảng Nam, Quảng Ngãi,... Đều bị ảnh hưởng`: a list tail, R4)
     words = before.split()
     last = words[-1].strip("\"'“”‘’()[]*_") if words else ""
     if last in BEFORE_ELLIPSIS_INTERNAL:
@@ -127,13 +136,22 @@ def _ellipsis_ends(before: str, next_case: str, text: str, next_start: int) -> b
 
 def _token_ends(before: str, next_case: str, text: str, next_start: int, rules: Rules) -> bool:
     """The period after the last token of ``before``: abbreviation, initial, or an end?"""
-    token = before.rsplit(None, 1)[-1].lstrip(OPENERS) + "."
+    raw = before.rsplit(None, 1)[-1]
+    if raw[:1] in _OPENING_QUOTES and _QUOTED_LABEL.search(before) is not None:
+        return False  # `… như sau: "2. Mức hỗ trợ …`: a quoted list number (amending texts)
+    token = raw.lstrip(OPENERS) + "."
     if token in rules.final_abbreviations:
         return next_case == "upper"
     if token in rules.prefix_abbreviations:
         return False
     if next_case == "digit" and len(token) == 2 and token[0].islower():
         return False  # `(s. 1920 – m. 1994)`, `tr. 45`: a one-letter abbreviation, a number
+    if (
+        next_case == "upper"
+        and token[:-1] in _ABBREVIATED_LEVELS
+        and before.endswith(", " + token[:-1])
+    ):
+        return False  # `làng Kim Liên, h. Nam Đàn, t. Nghệ An`: huyện, tỉnh, xã, phường…
     body = token[:-1]
     parts = _TOKEN_PARTS.split(body) if "." in body or "-" in body else (body,)
     if len(parts) > 1:  # stacked titles: `PGS.TS.`, `GS.TSKH.`, `ThS.BS.`, `PGS-TS.`

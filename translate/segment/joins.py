@@ -30,7 +30,7 @@ from translate.segment.patterns import (
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import opens_prose, runin_joins
+from translate.segment.runin import OPENERS, opens_prose, runin_joins
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -39,7 +39,7 @@ from translate.vietnamese import is_vietnamese_syllable
 # The same scan finds a capitalised word glued to a closing quote, a date or time, or an emoji
 # (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
 # sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
-_GLUED_AFTER = "”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9"
+_GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_'
 _SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
@@ -48,8 +48,9 @@ _DATE_OR_TIME = re.compile(
 # Other glued joins, one pattern so that the text is scanned once: group `cite` ends a
 # citation glued to a capitalised word; `edit` is an edit link; `ref` a reference separator.
 _MARKUP_JOIN = re.compile(
-    rf"(?P<cite>(?<=[^\W\d_])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
-    r"|(?P<edit>\[\s*(?:sửa|edit)(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
+    rf"(?P<cite>(?<=[^\W_]|[)\"”’])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
+    r"|(?P<edit>\[\s*(?:sửa(?: mã nguồn)?|edit(?: source)?)"
+    r"(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
 # A dateline run into its story: one to three upper-case words (a city), a dash, the story.
@@ -111,11 +112,13 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             continue
         previous = text[position - 1]
         if not previous.isalpha():
-            if _glued_after_mark(text, position, start):
+            if _glued_after_mark(text, position, start, end):
                 joins.append(position)
             continue
         if previous.isupper():  # `TP.HCMÔng nói`: an opener glued after an upper-case run
-            if text[position - 2].isupper() and opens_prose(text, position, end, False):
+            if text[position - 2].isupper() and (
+                opens_prose(text, position, end, False) or _caps_heading_glued(text, position, end)
+            ):
                 joins.append(position)
             continue
         if not text[position - 2].islower():
@@ -128,7 +131,11 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         right = LETTERS.findall(text, position, token_end)
         left_word = left[-1] if left else ""
         right_word = right[0] if right else ""
-        if VIETNAMESE_ACCENTED.search(left_word + right_word) is None:
+        if (
+            VIETNAMESE_ACCENTED.search(left_word + right_word) is None
+            and not _unaccented_join(text, position, end, left_word, right_word)
+            and len(_CAMEL_STEP.findall(token)) < _FEWEST_MENU_STEPS
+        ):
             continue  # ASCII camel case is a brand name far more often than a join
         if _inside_known_token(text, position, rules):
             continue
@@ -138,6 +145,39 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     if len(joins) == 1 and _field_row(text, start, end, joins[0]):
         return []
     return joins
+
+
+# A token of four or more capitalised words glued is a flattened menu (`HomeNewsSportsVideo`),
+# not a brand (`PlayStation`, `WordPress`: two words).
+_CAMEL_STEP = re.compile(f"[{LOWER}]{{2}}[{UPPER}][{LOWER}]")
+_FEWEST_MENU_STEPS = 3
+
+
+def _unaccented_join(text: str, position: int, end: int, left: str, right: str) -> bool:
+    """Two unaccented Vietnamese words glued, `chiều nayTheo liên Bộ…`, `Tin nhanhDoanh
+    nghiệp`: a join when a sentence opener follows, or when the left word is a whole
+    lowercase word (a brand is capitalised on both sides: `VinFast`, `MoMo`, `SaiGon`)."""
+    if not is_vietnamese_syllable(left) or not is_vietnamese_syllable(right):
+        return False
+    if opens_prose(text, position, end, False):
+        return True
+    return (
+        left.islower()
+        and len(left) > 1
+        and text[position - len(left) - 1 : position - len(left)].isspace()
+    )
+
+
+_UPPER_RUN = re.compile(rf"[{UPPER}]+\Z")
+
+
+def _caps_heading_glued(text: str, position: int, end: int) -> bool:
+    """An upper-case heading glued to the text under it, `THỂ THAOĐội tuyển…`, `GIỚI
+    THIỆUCông ty…`: its last word is a Vietnamese syllable and a Vietnamese word follows."""
+    run = _UPPER_RUN.search(text, max(0, position - 8), position)
+    if run is None or run.start() == max(0, position - 8) or not text[run.start() - 1].isspace():
+        return False  # (`TP.HCM`, `NĐ-CP`: an acronym after a period or a hyphen)
+    return is_vietnamese_syllable(run.group()) and _vietnamese_word_at(text, position, end)
 
 
 _LONGEST_TITLE = 30  # words
@@ -173,14 +213,50 @@ def _field_row(text: str, start: int, end: int, join: int) -> bool:
     return len(text[join:end].split()) <= _LONGEST_FIELD_VALUE
 
 
-def _glued_after_mark(text: str, position: int, start: int) -> bool:
+def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
     """A closing quote, an emoji, or a date or time glued to the capital at ``position``
-    (a glued step number `…lại.2Mở` is a candidate end; `1Ngâm` opens its own line)."""
+    (a glued step number `…lại.2Mở` is a candidate end; `1Ngâm` opens its own line); a
+    closing straight quote, parenthesis or emphasis before a Vietnamese word (`… "bỏ
+    cuộc"Rạng sáng`, `… (Ảnh: TTXVN)Ông Hải cho biết`, `*Ảnh minh họa*Theo báo cáo`)."""
     previous = text[position - 1]
+    if previous in '")]*_':
+        if previous == '"' and (
+            not (text[position - 2].isalnum() or text[position - 2] in ".!?…)")
+            or text.count(previous, start, position) % 2
+        ):
+            return False  # an opening quote (`nói "Không`, `""Chúng`; `nói"Không` is a typo)
+        if previous in "*_":
+            run_start = position - 1
+            while run_start > start and text[run_start - 1] == previous:
+                run_start -= 1
+            if run_start == start or not text[run_start - 1].isalnum():
+                return False  # opening emphasis: `- **Tôn trọng:**`, `**Mục Lục**`
+            floor = max(start, run_start - _LONGEST_EMPHASIS)
+            if _EMPHASIS_OPENER[previous].search(text, floor, run_start) is None:
+                return False  # nothing opened it: `Hồ_Hán_Thương` is one name
+        return _vietnamese_word_at(text, position, end)
     if not previous.isdigit():
         return True
     floor = max(start, position - 12)
     return _DATE_OR_TIME.search(text, floor, position) is not None
+
+
+_LONGEST_EMPHASIS = 200  # characters
+# An emphasis mark that opens: at the start or after a non-word character, before a word.
+_EMPHASIS_OPENER = {
+    mark: re.compile(rf"(?:^|(?<=[^\w{mark}])){re.escape(mark)}+\w") for mark in "*_"
+}
+
+
+def _vietnamese_word_at(text: str, position: int, end: int) -> bool:
+    """Is the capitalised word at ``position`` Vietnamese (accented, or a sentence opener)?"""
+    word = LETTERS.match(text, position, end)
+    if word is None:
+        return False
+    found = word.group()
+    if VIETNAMESE_ACCENTED.search(found) is None and found not in OPENERS:
+        return False
+    return is_vietnamese_syllable(found)
 
 
 def token_around(text: str, position: int, start: int, end: int) -> tuple[int, int]:

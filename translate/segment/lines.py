@@ -24,7 +24,9 @@ from typing import NamedTuple
 
 from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
+from translate.segment.names import TITLE_WORD, NamePairs
 from translate.segment.patterns import (
+    LAYOUT_MARK,
     PHRASE_INTERNAL_WORDS,
     TERMINATORS,
     TOKEN_LOOKBACK,
@@ -66,14 +68,24 @@ class Evidence(NamedTuple):
 
     width: int  # the hard-wrapping column, 0 when the lines are not wrapped at one width
     wrapped_prose: bool  # unterminated lines often continue in lowercase
+    names: NamePairs  # the capitalised word pairs it writes on one line
+    layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
 
 
-def units(text: str, line_starts: Sequence[int], mode: str, rules: Rules) -> list[Unit]:
+def units(
+    text: str, line_starts: Sequence[int], mode: str, rules: Rules, layout: bool | None = None
+) -> list[Unit]:
+    """The units of running text; ``layout``: whether the text has a ``LAYOUT_MARK`` (None:
+    look)."""
     lines = _lines(text, line_starts)
     double_spaced = mode == "auto" and _double_spaced(lines)
     if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
         lines = _single_blanks_removed(text, lines)
-    evidence = document_evidence(text, lines) if mode == "auto" else Evidence(0, False)
+    evidence = (
+        document_evidence(text, lines, layout)
+        if mode == "auto"
+        else Evidence(0, False, NamePairs(""), False)
+    )
     found: list[Unit] = []
     unit_start = -1
     last: _Line | None = None  # the last non-blank line
@@ -179,9 +191,12 @@ def _split_at_tags(text: str, start: int, first: int, end: int) -> list[_Line]:
     return lines
 
 
-def document_evidence(text: str, lines: Sequence[_Line]) -> Evidence:
+def document_evidence(text: str, lines: Sequence[_Line], layout: bool | None = None) -> Evidence:
     return Evidence(
-        wrap_width([line.end - line.start for line in lines]), _wrapped_prose(text, lines)
+        wrap_width([line.end - line.start for line in lines]),
+        _wrapped_prose(text, lines),
+        NamePairs(text),
+        LAYOUT_MARK.search(text) is not None if layout is None else layout,
     )
 
 
@@ -265,6 +280,12 @@ def _continues(
         line, next_start = _inside_inline_tags(text, line, next_start)
     if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
+    if (
+        text[line.end - 1] in _DIGITS_AND_PERIOD
+        and evidence.layout
+        and _TOC_NUMBER_TAIL.search(text, max(line.first, line.end - 24), line.end)
+    ):
+        return True  # `… khóa luận......2 2.⏎Thứ tự trình bày`: the next entry's number
     if text[line.end - 1] not in _LINE_CLOSERS:  # the common case, without a regex search
         return _wrapped_without_terminator(text, line, next_start, unit_start, rules, evidence)
     tail = text[max(unit_start, line.end - TOKEN_LOOKBACK) : line.end]
@@ -282,6 +303,9 @@ def _continues(
     )
 
 
+_DIGITS_AND_PERIOD = frozenset("0123456789.")
+# A table of contents flattened with each entry's number at the end of the line above it.
+_TOC_NUMBER_TAIL = re.compile(r"[.…]{4}[ \t]*\d{1,3}[ \t]+\d{1,2}(?:\.\d{1,2})*\.?\Z")
 _CLOSING_TAG = re.compile(r"(?:</(?:i|b|u|em|strong|font)>|<br\s*/?>)+\Z", re.IGNORECASE)
 _OPENING_TAG = re.compile(r"<(?:i|b|u|em|strong|font)>")
 
@@ -308,6 +332,10 @@ def _wrapped_without_terminator(
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
         return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+    if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start, evidence):
+        return True  # `… Bộ Kế hoạch và Đầu tư,⏎Ngân hàng Nhà nước …`: a sentence goes on
+    if upper and _name_goes_on(text, line, next_start, evidence.names):
+        return True  # `… ngày mất của Hồ⏎Chí Minh`, `… tỉnh Hà⏎Tĩnh`
     if upper and _prose_starts(text, line, next_start):
         return False  # `1. Đặt vấn đề⏎Trên thế giới …`, `… khó khăn⏎Trong bài viết này, …`
     if (
@@ -349,6 +377,34 @@ def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: in
     if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
         return True
     return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
+
+
+def _comma_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
+    """In a hard-wrapped document, a line of prose that ends with a comma goes on, unless an
+    upper-case heading follows (`… Ủy ban nhân dân tỉnh,⏎QUYẾT ĐỊNH:`). (Elsewhere a line
+    can be a sentence of its own that ends with a comma.)"""
+    if not (evidence.width or evidence.wrapped_prose):
+        return False
+    if not _words_at_least(text, line, _SHORTEST_PROSE_LINE):
+        return False
+    first = _FIRST_WORD.match(text, next_start, next_start + 12)
+    return first is None or not (first.group().isupper() and len(first.group()) > 1)
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _name_goes_on(text: str, line: _Line, next_start: int, names: NamePairs) -> bool:
+    """Does a capitalised name run from the end of ``line`` onto the next line?"""
+    if not text[line.end - 1].islower():
+        return False
+    last = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
+    if last is None or TITLE_WORD.match(last.group()) is None:
+        return False
+    first = _FIRST_WORD.match(text, next_start, next_start + 12)
+    if first is None or TITLE_WORD.match(first.group()) is None:
+        return False
+    return names.one_name(last.group(), first.group(), line.end)
 
 
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}\.)*\d{1,2}\.?\s")

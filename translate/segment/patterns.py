@@ -45,8 +45,11 @@ VIETNAMESE_ACCENTED = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}{SHARED_ACCENTED_LE
 LETTERS = re.compile(r"[^\W\d_]+")
 THROUGH_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 NON_SPACE_RUN = re.compile(r"\S*")
-# A footnote or citation mark: `[3]`, `[12]`, `[a]`.
-CITATION = r"\[(?:\d{1,3}|[a-z])\]"
+# A footnote or citation mark: `[3]`, `[12]`, `[a]`, `[note 1]`, `[cần dẫn nguồn]`.
+CITATION = (
+    r"\[(?:\d{1,3}|[a-z]|(?:note|nb|chú thích|ghi chú) \d{1,3}"
+    r"|cần dẫn nguồn|cần chú thích|citation needed)\]"
+)
 # A word that starts a new unit glued to what precedes it: a capital then a lowercase letter,
 # possibly after opening markup or quotes and a glued step number (`2Mở`, `**Điều`, `“Sáng`);
 # or a parenthesis opened right after the full stop.
@@ -55,6 +58,9 @@ _ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼ�
 GLUED_START = (
     rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}]\s)"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
+    rf"|[{UPPER}]{{2}}"  # `… tạm giữ.UBND huyện …`: an acronym (checked in sentences.py)
+    rf"|#{{1,6}}\s+[{UPPER}\d]"  # `… năm 1994.## Sự nghiệp`: a Markdown heading
+    rf"|\d{{1,2}}[.)]\s+[{UPPER}]"  # `… năm 2024.2. Mức hỗ trợ …`: a glued list number
 )
 
 # Lowercase Vietnamese words that never end a sentence, a heading or a title: a line that ends
@@ -66,4 +72,11 @@ PHRASE_INTERNAL_WORDS |= {"nhưng", "hoặc", "thì", "nếu"}
 # Before an ellipsis these, too, show that the sentence goes on (`nhớ về… Sài Gòn`).
 BEFORE_ELLIPSIS_INTERNAL = PHRASE_INTERNAL_WORDS | frozenset(
     ("cùng", "về", "ở", "đến", "như", "trong", "cho", "từ", "được", "bị")
+)
+
+# What a table of contents or a flattened subtitle has; looked for once per document (a
+# search per unit would cost more than the whole scan).
+# (It opens with one character class, so that the regex engine skips ahead quickly.)
+LAYOUT_MARK = re.compile(
+    r"[.…M\-](?:(?<=\.)\.\.\.|(?<=[.…])…|(?<=…)\.|(?<=M)(?:ỤC LỤC|ục lục)|(?<=-)->)"
 )

@@ -29,7 +29,12 @@ STRONG_OPENERS = frozenset(
     for word, (opened, inside) in OPENER_COUNTS.items()
     if opened >= _STRONG_OPENINGS and opened >= _STRONG_SHARE * (opened + inside)
 )
-OPENERS = frozenset(OPENER_COUNTS)
+# First-person pronouns open sentences and are never capitalised inside one, but news
+# translations (where the table comes from) hardly use them: forum posts and interviews do.
+STRONG_OPENERS |= {"Tôi", "Mình"}
+OPENERS = frozenset(OPENER_COUNTS) | STRONG_OPENERS
+# Words that open a sentence in chat and forum posts (after an emoji or a particle only).
+_CHAT_OPENERS = frozenset(("Ai", "Em", "Anh", "Chị", "Cảm", "Chúc", "Bạn", "Dạ", "Vâng", "Còn"))
 # A part of the day with `nay`/`qua`/`mai` or a date opens a news lead: `Sáng nay`, `Chiều 5/3`.
 _PART_OF_DAY = re.compile(
     r"(?:Sáng|Trưa|Chiều|Tối|Đêm|Rạng sáng|Hôm|Ngày)\s+"
@@ -51,7 +56,9 @@ def _grouped(words: frozenset[str]) -> str:
     )
 
 
-_RUNIN_WORD = re.compile(f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS)})(?![^\\W\\d_])")
+_RUNIN_WORD = re.compile(
+    f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS | _CHAT_OPENERS)})(?![^\\W\\d_])"
+)
 _SPACES = frozenset(" \t\u00a0")
 _HEADING_END = re.compile(r"[.!?…:;][\"'”’»)\]*_]*\s")
 _LONGEST_HEADING = 12  # words
@@ -76,6 +83,27 @@ def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
     return any(token[:1].islower() for token in following)
 
 
+# A sentence ended without punctuation, as chat and forum posts do: an emoji or an emoticon
+# (R14: it belongs to the sentence it ends) or a sentence-final particle, then a word that
+# opens a sentence (`… ngon hết sảy 😋😋 Ai muốn đặt …`, `Hay quá ạ Cảm ơn bạn …`). They are
+# looked for only where the run-in scan stops anyway, at an opener after a space.
+_PARTICLES = frozenset(("ạ", "nhé", "nha", "nhỉ", "nhá", "nhen", "nghen", "hả", "hen"))
+_EMOTICON = re.compile(r"(?:[:;=]-?[)(DPp]+|\^\^|<3)+")
+_LAST_TOKEN_LENGTH = 8
+
+
+def _unpunctuated_end(text: str, start: int, position: int) -> bool:
+    """Does a sentence end, unpunctuated, before the space before ``position``?"""
+    floor = max(start, position - 1 - _LAST_TOKEN_LENGTH)
+    token = text[floor : position - 1].rsplit(None, 1)[-1] if position - 1 > floor else ""
+    if not token or token == text[start : position - 1]:
+        return False  # nothing before it in the unit: an emoji that opens it is a bullet
+    last = token[-1]
+    if "\U0001f300" <= last <= "\U0001faff" or "\u2600" <= last <= "\u27bf" or last == "\ufe0f":
+        return True
+    return token in _PARTICLES or _EMOTICON.fullmatch(token) is not None
+
+
 def runin_joins(text: str, start: int, end: int) -> list[int]:
     """Positions in ``text[start:end]`` where prose starts after a run-in heading (with a
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
@@ -86,11 +114,18 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     if first is None:
         return joins  # (the common case: one scan)
     # Only an opener after a space that follows a word can end a run-in heading.
-    candidates = [
-        match.start()
-        for match in _RUNIN_WORD.finditer(text, first.start(), end)
-        if text[match.start() - 1] in _SPACES and text[match.start() - 2].isalpha()
-    ]
+    candidates = []
+    for match in _RUNIN_WORD.finditer(text, first.start(), end):
+        position = match.start()
+        if text[position - 1] not in _SPACES:
+            continue
+        if text[position - 2].isalpha() and match.group() not in _CHAT_OPENERS:
+            candidates.append(position)
+        before = text[position - 2]
+        if (not before.isalnum() or before in "ạéaỉáhn3DPp") and _unpunctuated_end(
+            text, start, position
+        ):
+            joins.append(position)
     if not candidates:
         return joins
     heading_ends = [match.end() for match in _HEADING_END.finditer(text, start, end)]

@@ -9,21 +9,28 @@ item of a list flattened onto one line after its introducer (`mang theo: - Đơn
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.ends import INITIALS, is_sentence_end
 from translate.segment.joins import address_like, scrape_joins, token_around
+from translate.segment.layout import layout_cuts
 from translate.segment.patterns import (
     CITATION,
     CLOSING_QUOTES_AFTER_SPACE,
     GLUED_START,
+    LAYOUT_MARK,
     LETTERS,
     NON_SPACE,
     OPENERS,
+    UPPER,
+    VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
+from translate.segment.runin import OPENERS as PROSE_OPENERS
 from translate.vietnamese import is_vietnamese_syllable
 
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
@@ -31,12 +38,13 @@ from translate.vietnamese import is_vietnamese_syllable
 # megabyte of periods is one failed match, not a million.
 _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
-    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*))\3(?=\s|{GLUED_START})"
+    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*[\u200b\u200c\u200d\u2060\ufeff]*))\3"
+    rf"(?=\s|{GLUED_START})"
 )
 _DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z)")
 # A list flattened onto one line after its introducer: `… mang theo: - Đơn …; - Bản sao …`.
-_FLAT_LIST = re.compile(r":\s+(?=[-–•+]\s)")
-_FLAT_ITEM = re.compile(r"\s(?=[-–•+]\s)")
+_FLAT_LIST = re.compile(r":\s*(?=[-–•+]\s)")
+_FLAT_ITEM = re.compile(r"(?:\s|(?<=[;.]))(?=[-–•+]\s)")
 _LIST_ENDS = re.compile(r"[.!?…]\s+(?![-–•+]\s)")
 
 
@@ -80,9 +88,13 @@ class _Cursor:
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
-def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
-    """Cuts that need no terminator: glued joins (True) and flattened list items (False)."""
+def _cuts(text: str, unit: Unit, rules: Rules, layout: Sequence[int]) -> list[tuple[int, bool]]:
+    """Cuts that need no terminator: glued joins (True), flattened list items and table of
+    contents entries (False)."""
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
+    first_mark = bisect.bisect_left(layout, unit.start) if layout else 0
+    if first_mark < len(layout) and layout[first_mark] < unit.end:  # (a TOC or subtitles)
+        cuts = sorted(cuts + [(cut, False) for cut in layout_cuts(text, unit.start, unit.end)])
     colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
     introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
     if introducer is None:
@@ -99,8 +111,15 @@ def _cuts(text: str, unit: Unit, rules: Rules) -> list[tuple[int, bool]]:
     return sorted(cuts)
 
 
-def split_unit(text: str, unit: Unit, rules: Rules) -> list[Piece]:
-    joins = _cuts(text, unit, rules)
+def split_unit(
+    text: str, unit: Unit, rules: Rules, layout: Sequence[int] | None = None
+) -> list[Piece]:
+    """The sentences of ``unit``. ``layout``: the sorted starts of the document's
+    ``LAYOUT_MARK`` matches (found once per document; None: look in the unit), which show a
+    table of contents or subtitle timings whose entries and cues are cut as well."""
+    if layout is None:
+        layout = [mark.start() for mark in LAYOUT_MARK.finditer(text, unit.start, unit.end)]
+    joins = _cuts(text, unit, rules, layout)
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
@@ -220,7 +239,106 @@ def _ascii_suffix(before: str, text: str, word_start: int, token_end: int) -> bo
     return word.group() in _TECH_SUFFIXES or not is_vietnamese_syllable(word.group())
 
 
+_LIST_LABEL_AFTER = re.compile(rf"\d{{1,2}}[.)]\s+[{UPPER}]")
+
+
+def _ends_a_year(before: str) -> bool:
+    """`… từ năm 2024.2. Mức hỗ trợ …`: a list number glued after a year's full stop (a
+    section number `Mục 1.2. Phạm vi` has short parts)."""
+    return "." not in before and len(before) - len(before.rstrip("0123456789")) >= 3
+
+
+def _acronym_glued(text: str, position: int) -> bool:
+    """Does an upper-case run (`UBND`, `HLV`), not a capitalised word, start at ``position``?"""
+    return position + 1 < len(text) and text[position].isupper() and text[position + 1].isupper()
+
+
+_FILE_EXTENSIONS = frozenset(
+    [
+        "PDF",
+        "DOC",
+        "DOCX",
+        "XLS",
+        "XLSX",
+        "PPT",
+        "PPTX",
+        "CSV",
+        "TXT",
+        "RTF",
+        "JPG",
+        "JPEG",
+        "PNG",
+        "GIF",
+        "ZIP",
+        "RAR",
+        "MP3",
+        "MP4",
+        "HTM",
+        "HTML",
+    ]
+)
+
+
+def _file_extension(text: str, position: int, token_end: int) -> bool:
+    """`bao-cao.PDF`: an upper-case file extension ends the token."""
+    word = LETTERS.match(text, position, token_end)
+    return word is not None and word.group() in _FILE_EXTENSIONS
+
+
+def _ends_a_word(before: str) -> bool:
+    """Does the token before a period glued to an acronym end like a sentence: a lowercase
+    Vietnamese word (`công an.UBND`), a number (`2-1.HLV`, `năm 2022.TP.HCM`) or a percentage?
+    An abbreviation (`TP.`, `ThS.`, `q.`) or a dotted code (`23.10.QĐ`) does not."""
+    if "." in before:
+        return False
+    word = _LAST_LETTERS.search(before)
+    if word is not None and word.end() == len(before):
+        letters = word.group()
+        return len(letters) > 1 and letters.islower() and is_vietnamese_syllable(letters)
+    return before[-1].isdigit() or before[-1] in '%)"”’'
+
+
+def _prose_after(text: str, position: int, token_end: int) -> bool:
+    """Is the word glued after the period that ends an address, a date or a unit a new
+    sentence's first word (`… đồng/lượng.Trong khi đó`, `… ngày 12/3.Sáng hôm sau`, `…
+    @gmail.com.Mọi thắc mắc`): a capitalised Vietnamese word, accented or a sentence opener,
+    that ends the token? A path or a name goes on (`…/Tp.Hồ_Chí_Minh`, `Bao_Cao.Docx`)."""
+    word = LETTERS.match(text, position, token_end)
+    if word is None or (word.end() < token_end and text[word.end()] not in ",:;"):
+        return False
+    found = word.group()
+    if len(found) < 2 or not found[0].isupper() or not found[1:].islower():
+        return False
+    if VIETNAMESE_ACCENTED.search(found) is None and found not in PROSE_OPENERS:
+        return False
+    return is_vietnamese_syllable(found)
+
+
+_LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
 _TECH_SUFFIXES = frozenset(("Net", "Com", "Org", "Vn", "Io", "Doc", "Pdf"))
+
+
+def _period_in_token(
+    text: str, before: str, bare: bool, after: int, token_end: int, rules: Rules
+) -> bool:
+    """Does the period between ``before`` and the glued ``text[after:]`` belong to one token
+    (``bare``: no closing mark after the period)?"""
+    if bare:
+        if before in rules.final_abbreviations or before + "." in rules.final_abbreviations:
+            return True
+        if all(part in INITIALS for part in before.split(".")):
+            return True  # `N.T.Kiên`, `J.Keynes`
+        if _acronym_glued(text, after):  # `TP.HCM`, `ThS.BS`, `Q.BT`, `23.10.QĐ`: one token
+            return not _ends_a_word(before) or _file_extension(text, after, token_end)
+        if _ascii_suffix(before, text, after, token_end):
+            return True  # `ASP.Net`, `VnExpress.Net`, `Bao_Cao.Docx`: one name
+    if not text[after].isdigit():
+        return False
+    if _LIST_LABEL_AFTER.match(text, after, token_end + 4) is not None:
+        # `năm 2024.2. Mức`, `hộ.3. Thời gian`: a list number; `Điều 23.10.QĐ.1.`: a code
+        year_or_word = _ends_a_year(before) if before[-1].isdigit() else _ends_a_word(before)
+        return not year_or_word
+    return before[-1].isdigit()  # `1.2Mở`: a number with a unit glued, more often than a step
 
 
 def _glued_end(
@@ -231,19 +349,17 @@ def _glued_end(
     terminator_start, terminator_end = match.start(), match.end(1)
     closers_end = _balanced_closers(text, terminator_end, match.end(), segment_start)
     token_start, token_end = token_around(text, terminator_start, segment_start, limit)
-    if address_like(text[token_start:token_end]):
+    if address_like(text[token_start:token_end]) and not _prose_after(text, closers_end, token_end):
         return -1
     before = text[token_start:terminator_start].lstrip(OPENERS)
-    if before and text[terminator_start] == ".":  # (a detached period: `rồi .Hẹn` ends)
-        if closers_end == terminator_end:
-            if before in rules.final_abbreviations or before + "." in rules.final_abbreviations:
-                return -1
-            if all(part in INITIALS for part in before.split(".")):
-                return -1  # `N.T.Kiên`, `J.Keynes`
-            if _ascii_suffix(before, text, closers_end, token_end):
-                return -1  # `ASP.Net`, `VnExpress.Net`, `Bao_Cao.Docx`: one name
-        if text[closers_end].isdigit() and before[-1].isdigit():
-            return -1  # `1.2Mở`: a number with a unit glued, more often than a step
+    if (
+        before
+        and text[terminator_start] == "."  # (a detached period: `rồi .Hẹn` ends)
+        and _period_in_token(
+            text, before, closers_end == terminator_end, closers_end, token_end, rules
+        )
+    ):
+        return -1
     if is_sentence_end(
         text, terminator_start, terminator_end, closers_end, closers_end, segment_start, rules
     ):
