@@ -194,6 +194,7 @@ def test_hard_cut_keeps_combining_marks_with_their_letter() -> None:
         "ảBcĐe",  # scrape-join candidates everywhere
         'a. "b" ',  # lowercase sentences and quotes
         "giữ.Sáng ỦY\nBAN: - a – b[3]Sau ",  # glued ends, lone lines, flattened lists, citations
+        "vui quá ạ Tôi 😋 Ai thích ",  # chat: ends without punctuation before openers
     ],
 )
 def test_one_megabyte_paragraph_is_linear(unit: str) -> None:

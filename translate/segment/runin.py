@@ -96,7 +96,9 @@ def _unpunctuated_end(text: str, start: int, position: int) -> bool:
     """Does a sentence end, unpunctuated, before the space before ``position``?"""
     floor = max(start, position - 1 - _LAST_TOKEN_LENGTH)
     token = text[floor : position - 1].rsplit(None, 1)[-1] if position - 1 > floor else ""
-    if not token or token == text[start : position - 1]:
+    # (a suffix of the unit's text before the space: the whole of it exactly when as long;
+    # compared by length, never by a slice of the unit, which is quadratic in a long one)
+    if not token or len(token) == position - 1 - start:
         return False  # nothing before it in the unit: an emoji that opens it is a bullet
     last = token[-1]
     if "\U0001f300" <= last <= "\U0001faff" or "\u2600" <= last <= "\u27bf" or last == "\ufe0f":
