@@ -38,8 +38,8 @@ from translate.formats.units import (
     Block,
     Unit,
     new_block,
-    paused_gc,
 )
+from translate.frozen import collector_paused
 
 INLINE = frozenset(
     [
@@ -195,7 +195,7 @@ class HtmlParts(NamedTuple):
 def read_html(text: str, path: str, source_lang: str = "vi") -> HtmlParts:
     """Blocks, attribute units, ``lang`` spans and entity habits of an HTML page (pure)."""
     reader = _Reader(text, path, source_lang)
-    with paused_gc():
+    with collector_paused():
         scan(text, reader)
         reader.finish()
     # Characters the page writes only as references are written back the same way.

@@ -33,8 +33,8 @@ from translate.formats.units import (
     Block,
     Unit,
     new_block,
-    paused_gc,
 )
+from translate.frozen import collector_paused
 
 _PAIRED = frozenset(("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"))
 _SKIPPED = frozenset(("CodeBlock", "HtmlBlock", "MetadataBlock"))
@@ -98,7 +98,7 @@ def char_spans(text: str, events: Sequence[tuple[Any, dict[str, int]]]) -> list[
 def read_markdown(text: str) -> MarkdownParts:
     """The translatable blocks of a Markdown document, with exact source offsets (pure)."""
     reader = _Reader(text)
-    with paused_gc():
+    with collector_paused():
         events = parse(text)
         titled = _titled_definitions(text)
         spans = char_spans(text, (*events, *titled))
