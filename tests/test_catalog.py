@@ -19,19 +19,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate import catalog, closematch, provenance
+from translate import catalog, catalog_header, closematch, provenance
 from translate.catalog import (
     TemplateEntry,
     apply_update,
     catalogue_stem,
     current_date,
-    finish_catalogue,
     plan_update,
     render_template,
     template_entries,
 )
+from translate.catalog_header import finish_catalogue
 from translate.document import NO_LANGUAGE, BreakKind, Document, Note, Segment
-from translate.pofile import Message, PoFile, parse, serialize
+from translate.pofile import Message, PoFile, header_fields, parse, serialize
 from translate.provenance import has_current_machine_note, msgstr_digest
 from translate.translation import Alternative, MachineSource, Translation
 
@@ -396,7 +396,7 @@ def test_header_keeps_fields_people_set_and_fills_placeholders() -> None:
             ),
         )
     )
-    header = catalog.catalogue_header(
+    header = catalog_header.catalogue_header(
         old.header,
         project="doc",
         source_lang="vi",
@@ -404,7 +404,7 @@ def test_header_keeps_fields_people_set_and_fills_placeholders() -> None:
         pot_date=DATE,
         revision_date=LATER,
     )
-    fields = dict(catalog.header_fields(header.msgstr))
+    fields = dict(header_fields(header.msgstr))
     assert fields["Last-Translator"] == "Lan <lan@example.org>"
     assert fields["Project-Id-Version"] == "doc"
     assert fields["Language-Team"] == "English"

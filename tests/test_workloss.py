@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from test_catalog import DATE, LATER, MACHINE, document, fake_model, mt, update
 
-from translate import catalog, closematch, provenance, stats
-from translate.catalog import apply_update, finish_catalogue, plan_update, template_entries
+from translate import closematch, provenance, stats
+from translate.catalog import apply_update, plan_update, template_entries
+from translate.catalog_header import catalogue_header, finish_catalogue
 from translate.pofile import Message, PoFile, parse, serialize
 
 HAS_GETTEXT = all(shutil.which(tool) for tool in ("msgfmt", "msgcat", "msgmerge"))
@@ -318,7 +319,7 @@ def test_case9_stale_mt_line_is_stale_for_stats_and_check_before_any_rerun() -> 
 
 def test_case8_revision_date_kept_when_only_stale_provenance_goes() -> None:
     po = reviewed(first_catalogue(), {"Xem thêm.": "Read more"})
-    header = catalog.catalogue_header(
+    header = catalogue_header(
         None,
         project="doc",
         source_lang="vi",

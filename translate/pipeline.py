@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translate import catalog, journal, pofile
+from translate import catalog, catalog_header, journal, pofile
 from translate.document import Document
 from translate.errors import UserError
 from translate.memory_catalog import (
@@ -632,7 +632,7 @@ def _write(
 ) -> None:
     from translate.fileio import atomic_write_text
 
-    pot_text, pot_date = catalog.finish_template(
+    pot_text, pot_date = catalog_header.finish_template(
         job.entries,
         job.old_pot_text,
         project=job.stem,
@@ -650,7 +650,7 @@ def _write(
         machine=machine,
         purge_obsolete=options.purge_obsolete,
     )
-    po_text = catalog.finish_catalogue(
+    po_text = catalog_header.finish_catalogue(
         messages,
         job.old_po,
         job.old_po_text,
