@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from translate.frozen import quick_init
+
 
 class BreakKind(str, Enum):
     """What ended a segment."""
@@ -38,6 +40,8 @@ NO_LANGUAGE = "none"
 _LINE_BREAK_RUN = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
+# Built once per sentence of every document: `quick_init` fills the frozen fields directly.
+@quick_init
 @dataclass(frozen=True)
 class Segment:
     """One sentence (or headline, caption, list item) of a source document.

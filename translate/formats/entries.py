@@ -35,8 +35,6 @@ from translate.formats.units import (
     _Context,
     _Piece,
     _Prose,
-    new_markup,
-    new_segment,
 )
 from translate.langid import detect_language
 
@@ -73,7 +71,7 @@ def plain_segments(
         if "  " in message:
             message = _SPACES.sub(" ", message)
         message = _nfc(message.strip(" "))
-        segment = new_segment(
+        segment = Segment(
             text[start:end],
             start,
             end,
@@ -122,7 +120,7 @@ def segment(
     end = _source_offset(tail, piece.end - positions[last]) if tail.kind == TEXT else tail.end
     message, legend, spans = _message(context, block, partner, p, piece, first, last)
     text = context.text
-    segment = new_segment(
+    segment = Segment(
         text[start:end],
         start,
         end,
@@ -134,7 +132,7 @@ def segment(
         message,
         _comments(legend, block.boilerplate, message),
     )
-    return segment, new_markup(tuple(spans))
+    return segment, SegmentMarkup(tuple(spans))
 
 
 def _keeps_at_edge(
@@ -257,7 +255,7 @@ def unit_segment(
     comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
     if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
         comments.append(BOILERPLATE_NOTE)
-    segment = new_segment(
+    segment = Segment(
         text[unit.start : unit.end],
         unit.start,
         unit.end,

@@ -37,7 +37,6 @@ from translate.formats.units import (
     Atom,
     Block,
     Unit,
-    new_block,
 )
 from translate.frozen import collector_paused
 
@@ -444,7 +443,7 @@ class _Reader:
         if self.has_text:
             if self.block_named and not self.block_boilerplate:
                 self.named_blocks.append((len(self.blocks), self.block_named))
-            self.blocks.append(new_block(tuple(self.atoms), self.block_boilerplate))
+            self.blocks.append(Block(tuple(self.atoms), self.block_boilerplate))
             self.has_text = False
         if self.atoms:
             self.atoms = []
@@ -464,7 +463,7 @@ class _Reader:
         content = self.holds_content
         for index, named in self.named_blocks:
             if not content.issuperset(named):
-                self.blocks[index] = new_block(self.blocks[index].atoms, True)
+                self.blocks[index] = Block(self.blocks[index].atoms, True)
         for index, named in self.named_units:
             if not content.issuperset(named):
                 self.units[index] = replace(self.units[index], boilerplate=True)

@@ -32,7 +32,6 @@ from translate.formats.units import (
     Atom,
     Block,
     Unit,
-    new_block,
 )
 from translate.frozen import collector_paused
 
@@ -321,7 +320,7 @@ class _Reader:
     def flush(self) -> None:
         if self.atoms:  # (most block starts and ends follow another: nothing to do)
             if self.has_text:
-                self.blocks.append(new_block(tuple(self.atoms), False))
+                self.blocks.append(Block(tuple(self.atoms), False))
             self.atoms = []
         self.has_text = False
         self.pending = None

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from translate.document import BreakKind, Document, Note, Segment
-from translate.frozen import collector_paused
+from translate.frozen import collector_paused, quick_init
 from translate.langid import detect_language
 from translate.segment import DEFAULT_MAX_LENGTH, Piece, sentence_pieces
 
@@ -71,6 +71,7 @@ class Atom(NamedTuple):
     line: bool = False  # VOID: a line break (<br>, a Markdown hard break)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Block:
     atoms: tuple[Atom, ...]
@@ -91,6 +92,7 @@ class Unit:
     boilerplate: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class SegmentMarkup:
     """What export needs to write a translation of one segment back into the source."""
@@ -213,58 +215,6 @@ def line_starts(text: str) -> list[int]:
         ends |= returns
     found: list[int] = (numpy.flatnonzero(ends) + 1).tolist()
     return [0, *found]
-
-
-_object_new = object.__new__
-
-
-def new_segment(
-    text: str,
-    start: int,
-    end: int,
-    line: int,
-    paragraph: int,
-    break_kind: BreakKind,
-    lang: str,
-    notes: tuple[Note, ...],
-    msgid: str | None,
-    comments: tuple[str, ...],
-) -> Segment:
-    """``Segment(text, start, …)``, the same object (equal, same repr, frozen), made without
-    the frozen dataclass's ``__init__``: its ten ``object.__setattr__`` calls cost 3-4× the
-    rest of a plain sentence's entry, and a 1 MB page makes ~13,000 (the readers' hot loop;
-    tests check it against the constructor)."""
-    segment: Segment = _object_new(Segment)
-    segment.__dict__.update(
-        {
-            "text": text,
-            "start": start,
-            "end": end,
-            "line": line,
-            "paragraph": paragraph,
-            "break_kind": break_kind,
-            "lang": lang,
-            "notes": notes,
-            "msgid": msgid,
-            "comments": comments,
-        }
-    )
-    return segment
-
-
-def new_block(atoms: tuple[Atom, ...], boilerplate: bool) -> Block:
-    """``Block(atoms, boilerplate)`` without the frozen dataclass's ``__init__`` (one per
-    paragraph of a page; see :func:`new_segment`)."""
-    block: Block = _object_new(Block)
-    block.__dict__.update({"atoms": atoms, "boilerplate": boilerplate})
-    return block
-
-
-def new_markup(placeholders: tuple[tuple[str, int, int], ...]) -> SegmentMarkup:
-    """``SegmentMarkup(placeholders)`` without the frozen dataclass's ``__init__``."""
-    markup: SegmentMarkup = _object_new(SegmentMarkup)
-    markup.__dict__.update({"placeholders": placeholders, "quote": None})
-    return markup
 
 
 class _Context(NamedTuple):
