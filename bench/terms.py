@@ -161,6 +161,29 @@ def _contender(glossary_file: Path, sentences: tuple[str, ...]) -> tuple[float, 
     return seconds, len(with_spans), sum(len(m.spans) for m in with_spans)
 
 
+def _floor(glossary_file: Path, sentences: tuple[str, ...]) -> float:
+    """The least any matcher of this design can cost: read the glossary, compile its forms
+    into one native automaton, encode the texts and search them once, with no work per
+    match (no whole-word check, no offsets, no masking)."""
+    import ahocorasick_rs
+
+    from translate.glossary import load_glossaries
+    from translate.termmatch import case_forms, spellings
+
+    started = time.process_time()
+    terms = load_glossaries([glossary_file]).terms
+    forms = [
+        pattern
+        for term in terms
+        for form in spellings(term.source)
+        for pattern in ((form,) if term.sensitive else case_forms(form))
+    ]
+    automaton = ahocorasick_rs.BytesAhoCorasick([f.encode("utf-8") for f in dict.fromkeys(forms)])
+    data = b"\0".join([text.encode("utf-8", "surrogatepass") for text in sentences])
+    automaton.find_matches_as_indexes(data, overlapping=True)
+    return time.process_time() - started
+
+
 def _write_glossary(path: Path, rows: list[tuple[str, str]]) -> Path:
     path.write_text("source\ttarget\n" + "".join(f"{s}\t{t}\n" for s, t in rows), "utf-8")
     return path
@@ -185,13 +208,14 @@ def run(quick: bool) -> Section:
             (name, *_contender(path, needs))
             for name, path in (("termbase", termbase), ("dense", dense), ("stress", stress))
         ]
+        floor = _floor(termbase, needs)
         scale_note = " (quick: 10k segments; the target applies to 100k)" if quick else ""
         what = {
             "termbase": f"terms: {GLOSSARY_ROWS:,}-row termbase on {segments:,} segments",
             "dense": "terms: the same + 200 frequent lowercase phrases (context)",
             "stress": "terms: the 10,000 most frequent 2–4-word phrases (stress, context)",
         }
-        figures = tuple(
+        figures = [
             Figure(
                 benchmark=what[name] + scale_note,
                 contender=f"glossary load + match + mask {seconds:.2f} s CPU",
@@ -201,6 +225,16 @@ def run(quick: bool) -> Section:
                 passed=None if quick or name != "termbase" else seconds / anchor < TARGET_RATIO,
             )
             for name, seconds, _, _ in measured
+        ]
+        figures.append(
+            Figure(
+                benchmark="terms: the floor of one native search, termbase (context)" + scale_note,
+                contender=f"glossary load + compile + encode + search {floor:.2f} s CPU",
+                anchor=f"segment + plan {anchor:.2f} s CPU",
+                result=f"+{floor / anchor:.1%}",
+                target="(context)",
+                passed=None,
+            )
         )
         counts = "; ".join(
             f"{name}: {masked:,} sentences to mask, {spans:,} spans"
@@ -213,9 +247,12 @@ def run(quick: bool) -> Section:
             "institution names made of common parts (`Sở Y tế Đà Nẵng`, mostly absent); dense "
             "= the same with 200 frequent lowercase two-word phrases (frequency ranks 101-300) "
             "matched case-insensitively; stress = the 10,000 most frequent 2–4-word phrases. "
+            "The floor row does only what no matcher of this design can skip (read the "
+            "glossary, compile one automaton, encode the texts, search them once), with no work "
+            "per match: the gap between it and the termbase row is all the Python work left. "
             f"{counts} (built-in protected spans included). Both sides are CPU time "
             "(time.process_time) in this process: the machine is shared, wall time is noisy.",
         )
-        return Section("Terminology", figures, notes)
+        return Section("Terminology", tuple(figures), notes)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
