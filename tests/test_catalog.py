@@ -201,7 +201,7 @@ def test_new_catalogue_layout() -> None:
     assert (english.msgstr, english.fuzzy) == ("Return to top", False)
     assert english.comments == ("copy: source language is en, not sent to the model",)
     number = messages["12/11/2023 07:26"]
-    assert not number.fuzzy and number.comments[0].startswith("copy: no language")
+    assert not number.fuzzy and number.comments[0].startswith("copy: no words to translate")
     french = messages["Bonjour tout le monde"]
     assert french.fuzzy and french.msgstr == french.msgid
     assert po.field("Language") == "en" and po.field("X-Source-Language") == "vi"
@@ -277,6 +277,26 @@ def test_unchanged_rerun_needs_no_model_and_writes_nothing() -> None:
         )
         is None
     )
+
+
+def test_a_copy_comment_in_the_old_wording_is_still_the_tools_and_left_alone() -> None:
+    """Catalogues written before the wording changed are not rewritten for it."""
+    entries = template_entries([document("seeds/a.vi.txt", SOURCE)])
+    first, _ = update(entries, None)
+    old_wording = "copy: no language (numbers, dates or punctuation only), not sent to the model"
+    aged = PoFile(
+        first.header,
+        [
+            replace(m, comments=("a reviewer's note", old_wording)) if provenance.is_copy(m) else m
+            for m in first.messages
+        ],
+    )
+    again, plan = update(entries, aged)
+    assert plan.needs_mt == ()
+    number = by_msgid(again)["12/11/2023 07:26"]
+    assert number.comments == ("a reviewer's note", old_wording)
+    assert provenance.is_copy_line(old_wording) and provenance.is_copy(number)
+    assert by_msgid(first)["12/11/2023 07:26"].comments == (provenance.copy_comment(NO_LANGUAGE),)
 
 
 def test_reviewed_entries_are_never_changed_and_stale_mt_lines_go() -> None:

@@ -42,8 +42,11 @@ _DIGEST_FIELD = re.compile(r"\bdigest=([0-9a-f]{8})\b")
 COPY_ENDING = "not sent to the model"
 _MT_LINE = re.compile(r"mt:((?: [A-Za-z][\w-]*=\S+)+)")
 _SCORED_LINE = re.compile(r"(?:mt-alt|mt-suggestion): score=-?\d+(?:\.\d+)? \| .*", re.DOTALL)
+# The wording before names and codes were counted as having no words (still recognised).
+_OLD_NO_WORDS = r"no language \(numbers, dates or punctuation only\)"
+_NO_WORDS = "no words to translate (numbers, codes, names or punctuation only)"
 _COPY_LINE = re.compile(
-    r"copy: (?:source language is \S+|no language \(numbers, dates or punctuation only\)), "
+    rf"copy: (?:source language is \S+|{re.escape(_NO_WORDS)}|{_OLD_NO_WORDS}), "
     r"not sent to the model"
 )
 # Text widths (without the "# " marker) at which tools wrap comment lines: polib's default 78
@@ -89,9 +92,7 @@ def suggestion_comment(translation: Translation) -> str:
 
 def copy_comment(lang: str) -> str:
     if lang == NO_LANGUAGE:
-        return (
-            f"{COPY_PREFIX} no language (numbers, dates or punctuation only), not sent to the model"
-        )
+        return f"{COPY_PREFIX} {_NO_WORDS}, {COPY_ENDING}"
     return f"{COPY_PREFIX} source language is {lang}, not sent to the model"
 
 
