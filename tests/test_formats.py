@@ -222,6 +222,63 @@ def test_generated_html_round_trips(html: str) -> None:
     assert _tags(fake.text) == _tags(html)
 
 
+_SHORT_LINES = st.lists(
+    st.sampled_from(["ngày", "hai", "ba.", "đây.", "bản trần", "lồng nhau.", "rẻ.", "nó,..."]),
+    min_size=1,
+    max_size=3,
+)
+
+
+def _visible_words(html: str) -> list[str]:
+    words: list[str] = []
+
+    class Text(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            words.extend(data.split())
+
+    parser = Text(convert_charrefs=True)
+    parser.feed(html)
+    parser.close()
+    return words
+
+
+def _message_words(page: MarkupDocument) -> list[str]:
+    return [
+        word
+        for segment in page.document.segments
+        for word in re.sub(r"</?\d+/?>", " ", segment.message).split()
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["p", "li", "h3", "td"]), _SHORT_LINES), min_size=1, max_size=16
+    ),
+    st.sampled_from(["", "\n"]),
+)
+def test_no_block_of_a_page_is_lost_however_short_its_lines(
+    blocks: list[tuple[str, list[str]]], between: str
+) -> None:
+    """Many one-line blocks look like a double-spaced PDF extract once joined by blank lines:
+    every visible word must still be in an entry (blocks vanished from the catalogue)."""
+    html = between.join(f"<{tag}>{' '.join(words)}" for tag, words in blocks)
+    page = _page(html, "html")
+    assert sorted(_message_words(page)) == sorted(_visible_words(html))
+    assert export_markup(page, _identity(page)).result.text == html
+
+
+def test_short_blocks_and_list_items_are_all_entries() -> None:
+    html = "ngay<p>hai<br><br>ba<p>đây.<p>bản trần trong div<p>lồng nhau.<p>rẻ.<p>ngữ<p>nó."
+    messages = [s.message for s in _page(html, "html").document.segments]
+    assert "lồng nhau." in messages
+    short = "#<li>Trường<li>Chuyên<li>2022 - Hiện tại<li>GPA hiện tại<h2>Skills<p>Lập trình:<li>C"
+    assert "GPA hiện tại" in [s.message for s in _page(short, "html").document.segments]
+    items = "".join(f"* [Mục {n}](x{n}) - việc {n},...\n" for n in range(12))
+    messages = [s.message for s in _page(items, "markdown").document.segments]
+    assert len(messages) == 12
+
+
 # -- Markdown ----------------------------------------------------------------------------
 
 
@@ -643,3 +700,13 @@ def test_a_translation_that_swaps_two_pairs_exports_with_the_tags_moved() -> Non
     assert markup_problem(segment.message, swapped[segment.message]) is None
     out = export_markup(page, swapped).result.text
     assert out == "<p><i>Hue</i> <b>Health Department</b> meets.</p>"
+
+
+def test_a_sentence_across_two_blocks_is_cut_between_them_not_dropped() -> None:
+    from translate.document import BreakKind
+    from translate.formats.units import _pieces_by_block
+
+    joined = "Một hai\n\nba bốn."
+    (first,), (second,) = _pieces_by_block(joined, [(0, len(joined), BreakKind.END, ())], [7, 7])
+    assert (first.start, first.end, first.break_kind) == (0, 7, BreakKind.PARAGRAPH)
+    assert (second.start, second.end, second.break_kind) == (0, 7, BreakKind.END)

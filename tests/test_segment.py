@@ -57,7 +57,7 @@ VIETNAMESE_ALPHABET = (
     "ùúủũụừứửữựỳýỷỹỵĐỞỨ0123456789"
 )
 TRICKY = st.sampled_from(
-    [" ", "  ", "\n", "\r\n", "\r", "\n\n", "\t", "\u00a0", "\u2028", ".", "...", "…", "?!", "!",
+    [" ", "  ", " " * 12, "\n", "\r\n", "\r", "\n\n", "\t", "\u00a0", "\u2028", ".", "...", "…", "?!", "!",
      "“", "”", '"', "'", "(", ")", "[", "]", "-", "–", ",", ":", ";", "TP.", "PGS.TS.", "v.v.",
      "A.", "1.", "a)", "- ", "900.000", "3,5%", "12/11/2023", "https://hue.gov.vn.",
      "sản phẩmThích", "ClockChủ", "iPhone", "Hue-S", "#Chuyển", "\u0301", "\u0323", "e\u0302"]
@@ -353,3 +353,9 @@ def test_cli_help_does_not_import_langdetect() -> None:
 def test_segment_command_module_is_registered() -> None:
     module = importlib.import_module("translate.cli.segment_cmd")
     assert cli.get_command(None, "segment") is module.segment  # type: ignore[arg-type]
+
+
+def test_a_wide_gap_after_an_exclamation_is_no_crash() -> None:
+    """PDF extracts and indented HTML put a dozen spaces between sentences."""
+    texts = [s.text for s in segment_text("Xin chào!          Để biết thêm.").segments]
+    assert texts == ["Xin chào!", "Để biết thêm."]

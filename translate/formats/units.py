@@ -145,7 +145,11 @@ def build_document(
         prose = [_prose(block) for block in blocks]
         joined = _BLOCK_SEPARATOR.join(p.text for p in prose)
         sentences, _ = sentence_pieces(
-            joined, line_breaks="auto", abbreviations=abbreviations, max_length=max_length
+            joined,
+            line_breaks="auto",
+            abbreviations=abbreviations,
+            max_length=max_length,
+            blank_lines_end_units=True,
         )
         pieces_of = _pieces_by_block(joined, sentences, [len(p.text) for p in prose])
         return _assemble(
@@ -312,6 +316,15 @@ def _pieces_by_block(
             index += 1
         if number == last:
             break_kind = BreakKind.END
+        # A sentence never spans the blank line between two blocks (blank_lines_end_units);
+        # should one, it is cut there rather than lose the next block's text.
+        while stop > base + lengths[index] and index + 1 < count:
+            if start < base + lengths[index]:
+                part = (start - base, lengths[index], BreakKind.PARAGRAPH, (), None)
+                result[index].append(_new(_Piece, part))
+            base += lengths[index] + separator
+            index += 1
+            start, notes = max(start, base), ()
         end = min(stop - base, lengths[index])
         lang = detect_language(joined[start:stop])
         result[index].append(_new(_Piece, (start - base, end, break_kind, notes, lang)))

@@ -100,10 +100,13 @@ def sentence_pieces(
     abbreviations: frozenset[str] | None = None,
     max_length: int = DEFAULT_MAX_LENGTH,
     line_starts: list[int] | None = None,
+    blank_lines_end_units: bool = False,
 ) -> tuple[list[Piece], list[int]]:
     """The sentences of ``text`` as :func:`segment_text` cuts them, and the paragraph of each,
     without building segments: for callers that build their own (``translate.formats``
-    segments the prose of a page, then maps each piece back to the page)."""
+    segments the prose of a page, then maps each piece back to the page).
+    ``blank_lines_end_units``: no sentence ever spans a blank line (the caller joined its
+    blocks with them), even where the text would look like a double-spaced PDF extract."""
     if line_breaks not in LINE_BREAK_MODES:
         raise ValueError(f"line_breaks must be one of {LINE_BREAK_MODES}, not {line_breaks!r}")
     if max_length < 1:
@@ -114,7 +117,15 @@ def sentence_pieces(
     pieces: list[Piece] = []
     paragraph_of: list[int] = []
     layout = [mark.start() for mark in LAYOUT_MARK.finditer(text)]
-    for paragraph, unit in enumerate(units(text, line_starts, line_breaks, rules, bool(layout))):
+    found = units(
+        text,
+        line_starts,
+        line_breaks,
+        rules,
+        bool(layout),
+        blank_lines_end_units=blank_lines_end_units,
+    )
+    for paragraph, unit in enumerate(found):
         for piece in limit_length(text, split_unit(text, unit, rules, layout), max_length):
             pieces.append(piece)
             paragraph_of.append(paragraph)

@@ -73,12 +73,19 @@ class Evidence(NamedTuple):
 
 
 def units(
-    text: str, line_starts: Sequence[int], mode: str, rules: Rules, layout: bool | None = None
+    text: str,
+    line_starts: Sequence[int],
+    mode: str,
+    rules: Rules,
+    layout: bool | None = None,
+    *,
+    blank_lines_end_units: bool = False,
 ) -> list[Unit]:
     """The units of running text; ``layout``: whether the text has a ``LAYOUT_MARK`` (None:
-    look)."""
+    look); ``blank_lines_end_units``: a blank line always ends a unit, even in a text that
+    looks double-spaced (the caller separated its blocks with them: HTML, Markdown)."""
     lines = _lines(text, line_starts)
-    double_spaced = mode == "auto" and _double_spaced(lines)
+    double_spaced = mode == "auto" and not blank_lines_end_units and _double_spaced(lines)
     if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
         lines = _single_blanks_removed(text, lines)
     evidence = (

@@ -95,7 +95,9 @@ _LAST_TOKEN_LENGTH = 8
 def _unpunctuated_end(text: str, start: int, position: int) -> bool:
     """Does a sentence end, unpunctuated, before the space before ``position``?"""
     floor = max(start, position - 1 - _LAST_TOKEN_LENGTH)
-    token = text[floor : position - 1].rsplit(None, 1)[-1] if position - 1 > floor else ""
+    # (all spaces when the gap before ``position`` is wider than a token: no token)
+    tokens = text[floor : position - 1].rsplit(None, 1) if position - 1 > floor else []
+    token = tokens[-1] if tokens else ""
     # (a suffix of the unit's text before the space: the whole of it exactly when as long;
     # compared by length, never by a slice of the unit, which is quadratic in a long one)
     if not token or len(token) == position - 1 - start:
