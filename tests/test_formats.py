@@ -183,6 +183,7 @@ def test_broken_placeholders_are_not_exported() -> None:
 
 _WORDS = st.sampled_from(
     ["Một", "hai", "ba.", "Huế", "TP.", "900.000", "&amp;", "&nbsp;", "x&lt;3", "“trích”", "!"]
+    + ["&lt;1&gt;", "&lt;/2&gt;"]
 )
 _INLINE = st.sampled_from(["b", "i", "a", "span", "em"])
 _BLOCK = st.sampled_from(["p", "li", "td", "h2", "div", "nav", "footer"])
@@ -379,6 +380,8 @@ _MD_PIECES = st.sampled_from(
     [
         "Một",
         "hai.",
+        "<1>",
+        "</2>",
         "*nghiêng*",
         "**đậm**",
         "`mã`",
@@ -710,3 +713,35 @@ def test_a_sentence_across_two_blocks_is_cut_between_them_not_dropped() -> None:
     (first,), (second,) = _pieces_by_block(joined, [(0, len(joined), BreakKind.END, ())], [7, 7])
     assert (first.start, first.end, first.break_kind) == (0, 7, BreakKind.PARAGRAPH)
     assert (second.start, second.end, second.break_kind) == (0, 7, BreakKind.END)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "message", "legend"),
+    [
+        (
+            "<p>Nhập &lt;1&gt; hoặc &lt;2/&gt; vào ô <b>đậm</b> rồi bấm.</p>",
+            "html",
+            "Nhập <1/> hoặc <2/> vào ô <3>đậm</3> rồi bấm.",
+            "markup: <1/> = &lt;1&gt;; <2/> = &lt;2/&gt;; <3> = <b> … </b>",
+        ),
+        ("<p>Gõ &lt;1&gt; vào ô.</p>", "html", "Gõ <1/> vào ô.", "markup: <1/> = &lt;1&gt;"),
+        (
+            "Nhập `x` và <1> hoặc </1> vào **ô** rồi bấm.\n",
+            "markdown",
+            "Nhập <1/> và <2/> hoặc <3/> vào <4>ô</4> rồi bấm.",
+            "markup: <1/> = `x`; <2/> = <1>; <3/> = </1>; <4> = ** … **",
+        ),
+    ],
+)
+def test_text_that_looks_like_a_placeholder_becomes_one(
+    text: str, kind: str, message: str, legend: str
+) -> None:
+    """A page teaching HTML writes `&lt;1&gt;`: in the msgid it would be taken for the
+    placeholders of the page's own markup (export raised KeyError)."""
+    page = _page(text, kind)
+    (segment,) = page.document.segments
+    assert (segment.message, segment.comments[0]) == (message, legend)
+    assert export_markup(page, _identity(page)).result.text == text
+    english = message.replace("Nhập", "Type").replace("Gõ", "Type")
+    out = export_markup(page, {message: english}).result.text
+    assert out == text.replace("Nhập", "Type").replace("Gõ", "Type")

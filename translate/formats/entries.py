@@ -178,12 +178,17 @@ def _message(
     legend: list[str] = []
     spans: list[tuple[str, int, int]] = []
     numbers: dict[int, int] = {}
+    lookalikes = _lookalikes(prose, cursor, stop)
     for index in range(first, last + 1):
         atom = atoms[index]
         kind = atom.kind
         if kind == TEXT:
             continue
         at = positions[index]
+        while lookalikes and lookalikes[0][0] < at:
+            cursor = _lookalike(
+                context, block, p, lookalikes.pop(0), cursor, parts, spans, legend, numbers
+            )
         parts.append(prose[cursor:at])
         cursor = at + 1 if kind == VOID and atom.line else at
         other = partner.get(index)
@@ -192,12 +197,55 @@ def _message(
         token = _token(context, atoms, index, other, numbers, legend)
         parts.append(token)
         spans.append((token, atom.start, atom.end))
+    for lookalike in lookalikes:
+        cursor = _lookalike(context, block, p, lookalike, cursor, parts, spans, legend, numbers)
     parts.append(prose[cursor:stop])
     message = "".join(parts)
     if "  " in message:
         message = _SPACES.sub(" ", message)
     note = f"{MARKUP_PREFIX} " + "; ".join(legend) if legend else ""
     return _nfc(message.strip(" ")), note, spans
+
+
+def _lookalikes(prose: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Text of the prose that reads as a placeholder (``&lt;1&gt;`` on a page that teaches
+    HTML, a literal ``<2/>`` in Markdown): where it is, to make it a placeholder of its own."""
+    if "<" not in prose[start:stop]:
+        return []
+    return [match.span() for match in placeholders.PLACEHOLDER.finditer(prose, start, stop)]
+
+
+def has_lookalike(prose: str) -> bool:
+    return "<" in prose and placeholders.PLACEHOLDER.search(prose) is not None
+
+
+def _lookalike(
+    context: _Context,
+    block: Block,
+    p: _Prose,
+    found: tuple[int, int],
+    cursor: int,
+    parts: list[str],
+    spans: list[tuple[str, int, int]],
+    legend: list[str],
+    numbers: dict[int, int],
+) -> int:
+    """Text that looks like a placeholder becomes a standalone one (``<3/> = &lt;1&gt;``), so
+    that a msgid's placeholders are always the page's markup and nothing else."""
+    at, end = found
+    atoms, positions = block.atoms, p.positions
+    head = _text_atom_at(positions, atoms, at, end=False)
+    tail = _text_atom_at(positions, atoms, end, end=True)
+    source_start = _source_offset(atoms[head], at - positions[head])
+    source_end = _source_offset(atoms[tail], end - positions[tail])
+    parts.append(p.text[cursor:at])
+    number = len(numbers) + 1
+    numbers[-number] = number  # numbers are keyed by atom index: a lookalike takes a negative
+    token = placeholders.void_tag(number)
+    legend.append(f"{token} = {context.text[source_start:source_end]}")
+    parts.append(token)
+    spans.append((token, source_start, source_end))
+    return end
 
 
 def _token(

@@ -121,6 +121,9 @@ def _render(
             parts.append(escape_text(piece))
             continue
         token = translation[piece.start : piece.end]
+        if token not in spans:  # text that only looks like a placeholder (msgids of old runs)
+            parts.append(escape_text(token))
+            continue
         start, end = spans[token]
         inner = {at: edits.pop(at) for at in [at for at in edits if start <= at < end]}
         parts.append(

@@ -177,7 +177,8 @@ def _assemble(
     for index, (block, p, pieces) in enumerate(zip(blocks, prose, pieces_of, strict=True)):
         if not pieces:
             continue
-        if p.single and not (p.paired and len(pieces) > 1):  # (an enclosing pair merges them)
+        # (an enclosing pair merges its pieces; text like a placeholder becomes one)
+        if p.single and not (p.paired and len(pieces) > 1) and not entries.has_lookalike(p.text):
             made.extend(entries.plain_segments(context, block, p, pieces, index))
             continue
         partner = _pairs(block.atoms) if p.paired else {}
