@@ -358,3 +358,30 @@ def test_translated_parts_of_a_scrape_join_are_separated_by_a_space() -> None:
     assert identity.text == document.text
     translated = export_document(document, {first: "Digital shift", second: second})
     assert translated.text == "Digital shift " + document.segments[1].text + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("doc.vi.txt", "Xin chào.\n\nTuần lễ kéo dài hai ngày.\n"),
+        ("page.vi.html", "<p>Xin chào <b>các bạn</b>.</p>\n"),
+        ("notes.vi.md", "# Tiêu đề\n\nXin chào **các bạn**.\n"),
+    ],
+)
+def test_a_source_with_a_byte_order_mark_is_exported_with_it(
+    name: str,
+    text: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert run_main(["run", "--no-mt", name], capsys)[0] == 0
+    (po_path,) = Path("locales/en").glob("*.po")
+    catalogue = polib.pofile(str(po_path))
+    for entry in catalogue:
+        entry.msgstr = entry.msgid
+    catalogue.save()
+    assert run_main(["export", str(po_path), "-o", "out"], capsys)[0] == 0
+    assert Path("out").read_bytes() == Path(name).read_bytes()

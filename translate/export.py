@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translate import pofile
@@ -222,11 +222,15 @@ def export_catalogue(
             )
     read = read_and_segment(source, options.segmentation)
     translations, known = usable_translations(catalogue, options.include_fuzzy)
+    warnings: tuple[str, ...] = ()
     if read.markup is None:
-        return export_document(read.document, translations, known), read.warnings
-    from translate.formats.rebuild import markup_export_warnings
+        result = export_document(read.document, translations, known)
+    else:
+        from translate.formats.rebuild import markup_export_warnings
 
-    result, warnings = markup_export_warnings(read.markup, catalogue, translations, known)
+        result, warnings = markup_export_warnings(read.markup, catalogue, translations, known)
+    if read.encoding == "utf-8-sig":  # the source's byte order mark, given back with it
+        result = replace(result, text="\ufeff" + result.text)
     return result, (*read.warnings, *warnings)
 
 
