@@ -758,3 +758,16 @@ def test_text_that_looks_like_a_placeholder_becomes_one(
     english = message.replace("Nhập", "Type").replace("Gõ", "Type")
     out = export_markup(page, {message: english}).result.text
     assert out == text.replace("Nhập", "Type").replace("Gõ", "Type")
+
+
+def test_an_entry_is_boilerplate_only_where_every_occurrence_is() -> None:
+    from translate.catalog import template_entries
+    from translate.document import BOILERPLATE_NOTE
+
+    html = (
+        "<html><head><title>Tin tức Huế</title></head><body><nav><p>Tin tức Huế</p>"
+        "<p>Giới thiệu</p></nav><p>Nội dung.</p><footer>Giới thiệu</footer></body></html>"
+    )
+    notes = {e.msgid: e.notes for e in template_entries([_page(html, "html").document])}
+    assert BOILERPLATE_NOTE not in notes["Tin tức Huế"]  # the page's title, also in the menu
+    assert BOILERPLATE_NOTE in notes["Giới thiệu"]  # menu and footer

@@ -29,7 +29,7 @@ from pathlib import PurePath
 
 from translate import __version__
 from translate.closematch import fuzzy_matches
-from translate.document import NO_LANGUAGE, Document, Note, Segment
+from translate.document import BOILERPLATE_NOTE, NO_LANGUAGE, Document, Note, Segment
 from translate.errors import UserError
 from translate.pofile import (
     Message,
@@ -91,6 +91,9 @@ def template_entries(documents: Iterable[Document]) -> tuple[TemplateEntry, ...]
     # msgid -> (references, notes, language of the first occurrence); dicts as ordered sets,
     # so that a sentence repeated N times costs N, not N² (1M repeats: seconds, not hours).
     found: dict[str, tuple[dict[str, None], dict[str, None], str]] = {}
+    # The boilerplate note stays only on msgids that are boilerplate wherever they occur.
+    boilerplate: set[str] = set()
+    in_content: set[str] = set()
     for document in documents:
         path = document.path
         while path.startswith("./"):
@@ -108,6 +111,12 @@ def template_entries(documents: Iterable[Document]) -> tuple[TemplateEntry, ...]
             if segment.notes or segment.comments:
                 for note in segment_notes(segment):
                     entry[1][note] = None
+            if BOILERPLATE_NOTE in segment.comments:
+                boilerplate.add(msgid)
+            else:
+                in_content.add(msgid)
+    for msgid in boilerplate & in_content:  # a page title that is also a menu link
+        del found[msgid][1][BOILERPLATE_NOTE]
     return tuple(
         TemplateEntry(msgid, tuple(refs), tuple(notes), lang)
         for msgid, (refs, notes, lang) in found.items()

@@ -36,6 +36,9 @@ class Note(str, Enum):
 # Languages: an ISO 639-1 code such as "vi" or "en", or NO_LANGUAGE for text with no
 # letters to judge by (digits, dates, punctuation).
 NO_LANGUAGE = "none"
+# The comment of a segment in a page's navigation, header or footer (translate.formats); an
+# entry carries it only when every occurrence of its text does.
+BOILERPLATE_NOTE = "boilerplate (navigation, header or footer): may be left untranslated"
 
 _LINE_BREAK_RUN = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 

@@ -26,14 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from translate.document import BreakKind, Document, Note, Segment
+from translate.document import BOILERPLATE_NOTE, BreakKind, Document, Note, Segment
 from translate.frozen import collector_paused, quick_init
 from translate.langid import detect_language
 from translate.segment import DEFAULT_MAX_LENGTH, Piece, sentence_pieces
 
 TEXT, OPEN, CLOSE, VOID = 0, 1, 2, 3
 MARKUP_PREFIX = "markup:"
-BOILERPLATE_NOTE = "boilerplate (navigation, header or footer): may be left untranslated"
 SKELETON_PREFIX = "page markup:"
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_SPACE_BYTES = b" \t\n\r\f"
