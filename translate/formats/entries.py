@@ -13,7 +13,7 @@ import bisect
 import unicodedata
 from collections.abc import Sequence
 
-from translate.document import BreakKind, Segment
+from translate.document import BOILERPLATE_NOTE, BreakKind, Segment
 from translate.formats import placeholders
 from translate.formats.units import (
     _BOILERPLATE_LONGEST,
@@ -22,7 +22,6 @@ from translate.formats.units import (
     _LEGEND_LIMIT,
     _NO_MARKUP,
     _SPACES,
-    BOILERPLATE_NOTE,
     CLOSE,
     MARKUP_PREFIX,
     OPEN,

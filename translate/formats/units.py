@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from translate.document import BOILERPLATE_NOTE, BreakKind, Document, Note, Segment
+from translate.document import BreakKind, Document, Note, Segment
 from translate.frozen import collector_paused, quick_init
 from translate.langid import detect_language
 from translate.segment import DEFAULT_MAX_LENGTH, Piece, sentence_pieces
