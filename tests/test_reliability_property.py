@@ -118,7 +118,7 @@ def check_round_trip(text: str, *run_options: str) -> None:
         exported = folder / "doc.en.txt"
         result = run_cli("export", str(po), "--source", str(source), "-o", str(exported))
         assert result.exit_code == 0, result.stderr
-        expected = unicodedata.normalize("NFC", text).removeprefix("\ufeff")
+        expected = unicodedata.normalize("NFC", text)  # a byte order mark comes back too
         assert exported.read_bytes().decode("utf-8") == expected
 
 
