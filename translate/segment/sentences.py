@@ -134,7 +134,7 @@ def split_unit(
         if closers_end >= unit_end:
             break
         if not text[closers_end].isspace():
-            closers_end = _glued_end(text, match, cursor.start, unit.end, rules)
+            closers_end = _glued_end(text, match, cursor.start, unit.end, rules, quotes)
             if closers_end >= 0:
                 cursor.cut(text, closers_end, closers_end, BreakKind.JOIN, True)
             continue
@@ -211,9 +211,25 @@ def _cut_at(text: str, cursor: _Cursor, cut: tuple[int, bool]) -> None:
         cursor.cut(text, position, position, kind, glued)
 
 
-def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_start: int) -> int:
+def _balanced_closers(
+    text: str, match: re.Match[str], segment_start: int, limit: int, quotes: _StraightQuotes
+) -> int:
     """Emphasis marks after a terminator close only what the segment opened: in
-    `….**‖**Điều 11`, two of the four stars belong to the next segment."""
+    `….**‖**Điều 11`, two of the four stars belong to the next segment; a straight quote
+    glued to the next word when the unit's quotes so far are balanced opens the next sentence
+    (`… tạm giữ.‖"Tôi không biết"`, while `… "bế mạc".‖Trước đó` closes one)."""
+    terminator_end, closers_end = match.end(1), match.end()
+    limit = min(limit, closers_end + _QUOTE_LOOKAHEAD)
+    if closers_end > terminator_end and text[closers_end - 1] == '"':
+        quotes.count += text.count('"', quotes.counted_to, closers_end - 1)
+        quotes.counted_to = closers_end - 1  # (counted once: the unit is scanned forward)
+        partner = text.find('"', closers_end, limit) if quotes.count % 2 == 0 else -1
+        if (
+            partner > 0
+            and not text[partner - 1].isspace()  # (`… bổ sung: "Tôi …` opens another one)
+            and _TERMINATOR.search(text, closers_end, partner - 1) is None
+        ):
+            return closers_end - 1  # (closed in its first sentence: quotations span paragraphs)
     stars_end = closers_end
     while stars_end > terminator_end and text[stars_end - 1] in "*_":
         stars_end -= 1
@@ -225,6 +241,8 @@ def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_
     return stars_end + min(closers_end - stars_end, opened % 4 if opened % 4 else 0)
 
 
+_QUOTE_LOOKAHEAD = 400  # characters searched for the quote that closes an opening one
+_TERMINATOR = re.compile("[.!?…]")
 _SHORT_SUFFIX = 4
 
 
@@ -325,7 +343,8 @@ def _period_in_token(
     (``bare``: no closing mark after the period)?"""
     if bare:
         if before in rules.final_abbreviations or before + "." in rules.final_abbreviations:
-            return True
+            # `v.v.Theo chủ quán …`: a list's `v.v.` does double duty before prose (R3)
+            return not _prose_after(text, after, token_end)
         if all(part in INITIALS for part in before.split(".")):
             return True  # `N.T.Kiên`, `J.Keynes`
         if _acronym_glued(text, after):  # `TP.HCM`, `ThS.BS`, `Q.BT`, `23.10.QĐ`: one token
@@ -338,16 +357,23 @@ def _period_in_token(
         # `năm 2024.2. Mức`, `hộ.3. Thời gian`: a list number; `Điều 23.10.QĐ.1.`: a code
         year_or_word = _ends_a_year(before) if before[-1].isdigit() else _ends_a_word(before)
         return not year_or_word
-    return before[-1].isdigit()  # `1.2Mở`: a number with a unit glued, more often than a step
+    if before[-1].isdigit():
+        return True  # `1.2Mở`: a number with a unit glued, more often than a step
+    return "." in before  # a code: `12.4.QĐ.2`; a step or a count: `lại.2Mở`, `thương.10 người`
 
 
 def _glued_end(
-    text: str, match: re.Match[str], segment_start: int, limit: int, rules: Rules
+    text: str,
+    match: re.Match[str],
+    segment_start: int,
+    limit: int,
+    rules: Rules,
+    quotes: _StraightQuotes,
 ) -> int:
     """Where the segment ends when a new unit is glued to the candidate ``match``, or -1
     when the period belongs to a token (`P.Bến Nghé`, `Nguyen.Van@…`, `J.Keynes`)."""
     terminator_start, terminator_end = match.start(), match.end(1)
-    closers_end = _balanced_closers(text, terminator_end, match.end(), segment_start)
+    closers_end = _balanced_closers(text, match, segment_start, limit, quotes)
     token_start, token_end = token_around(text, terminator_start, segment_start, limit)
     if address_like(text[token_start:token_end]) and not _prose_after(text, closers_end, token_end):
         return -1
