@@ -41,7 +41,8 @@ _ATTRIBUTION = re.compile(
 # (`**Điều 9.`, `### Điều 7.`, `"2.`); a section number (`1.2.`) too.
 _LIST_NUMBER = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
-    r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước)\s+[\dIVXLC]{1,4}[a-zđ]?"
+    r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước|ĐIỀU|CHƯƠNG|MỤC|PHẦN)"
+    r"\s+[\dIVXLC]{1,4}[a-zđ]?"
     r"(?:\.\d{1,3}){0,2}"
     # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"

@@ -17,13 +17,7 @@ from __future__ import annotations
 
 import re
 
-from translate.segment.labels import (
-    credit_joins,
-    document_header_joins,
-    heading_number_joins,
-    lead_label_joins,
-    repeated_heading_joins,
-)
+from translate.segment.labels import LEAD_PREFIXES, lead_label_joins
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -75,9 +69,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
-    joins += credit_joins(text, start, end) + repeated_heading_joins(text, start, end)
-    joins += lead_label_joins(text, start, end) + document_header_joins(text, start, end)
-    joins += heading_number_joins(text, start, end)
+    if text[start : start + 2] in LEAD_PREFIXES:  # (a place or a section label may open it)
+        joins += lead_label_joins(text, start, end)
     if (
         end - start > 2
         and (text[start] == "(" or text[start].isupper())
@@ -95,7 +88,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     # A cheap scan first (str.find beats a regex search here): most units have none of these.
     found = [at for at in (text.find(mark, start, end) for mark in "[^↑") if at >= 0]
     if not found:
-        return sorted({join for join in joins if start < join < end})
+        return sorted(set(joins)) if len(joins) > 1 else joins
     # (from two characters back: `**^**` starts before its caret)
     for match in _MARKUP_JOIN.finditer(text, max(start, min(found) - 2), end):
         if match.group("cite") is not None:

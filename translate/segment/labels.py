@@ -18,6 +18,7 @@ Each scan is a regex search or a word-by-word pass with a bounded look back: lin
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from translate.segment.patterns import LOWER, UPPER
@@ -25,9 +26,7 @@ from translate.segment.runin import opens_prose
 
 # A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
 # (It opens with a character class, so that the regex engine skips ahead quickly.)
-_CREDIT = re.compile(
-    r"[ẢNĐ](?:(?<=Ả)nh|(?<=Ả)NH|(?<=N)guồn|(?<=N)GUỒN|(?<=Đ)ồ họa|(?<=Đ)Ồ HỌA)\s?:\s*(?=\S)"
-)
+_CREDIT = re.compile(r"[ẢN](?:(?<=Ả)nh|(?<=Ả)NH|(?<=N)guồn|(?<=N)GUỒN):\s*(?=\S)")
 # A credit's value: one to four names or agency codes (`CTV`, `Quang Định`, `TTXVN/Reuters`).
 _CREDIT_VALUE = re.compile(rf"[{UPPER}][\w./&-]*(?:\s+[{UPPER}][\w./&-]*){{0,3}}")
 
@@ -60,41 +59,59 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
     return joins
 
 
-_PHRASE = re.compile(r"\S+(?: \S+){0,3}")
+_PHRASE = re.compile(r"\S+(?: \S+){0,5}")
 _SHORTEST_HEAD_REPEAT = 3  # words
-_LONGEST_PHRASE = 60  # characters: four words
+_LONGEST_PHRASE = 80  # characters: six words
 # A capital after a space: where a repeated heading's words may start again.
 _CAPITAL_AFTER_SPACE = re.compile(rf"[{UPPER}](?<= [{UPPER}])")
-# A numbered heading: a list number, a space, a capitalised word.
-_NUMBERED_HEAD = re.compile(rf"(?:\d{{1,2}}|[IVX]{{1,5}})[.)] (?=[{UPPER}])")
 _HEADING_WINDOW = 300  # characters searched for a numbered heading's words
+_TITLE_WINDOW = 200  # characters after a title's start searched for its words repeated
 _STRETCH_END = re.compile(r"[.!?…:;]\s")
 
 
-def repeated_heading_joins(text: str, start: int, end: int) -> list[int]:
-    """Cuts where the story repeats its heading's words: right after them (`… vùng Cửa Hội
-    ‖ Cửa Hội trong …`), or from the first words of a numbered heading (`1. Thẩm quyền …
-    dân tộc ‖ Thẩm quyền đề nghị …`)."""
-    joins = [
-        match.start()
-        for match in _CAPITAL_AFTER_SPACE.finditer(text, start + 2, end)
-        if _repeats_words_before(text, start, match.start(), end)
-    ]
-    for head in _NUMBERED_HEAD.finditer(text, start, end):
-        label_start = head.start()
-        if label_start > start and not (
-            text[label_start - 1] == " " and text[label_start - 2] in ".!?…:;"
-        ):
-            continue  # a number inside a sentence
-        join = _heading_repeated(text, head.end(), end)
-        if join >= 0:
-            joins.append(join)
+def numbered_heading_joins(text: str, title_start: int, end: int) -> list[int]:
+    """Cuts after the numbered heading whose title starts at ``title_start`` (`1. ‖Thẩm
+    quyền …`), where the story repeats its words: from its first words (`… dân tộc ‖ Thẩm
+    quyền đề nghị …`) or right after its last ones (`… vùng Cửa Hội ‖ Cửa Hội trong …`).
+    Only the stretch before the next sentence end is searched (bounded)."""
+    joins = []
+    join = _heading_repeated(text, title_start, end)
+    if join >= 0:
+        joins.append(join)
+    limit = min(end, title_start + _TITLE_WINDOW)
+    stop = _STRETCH_END.search(text, title_start, limit)
+    limit = limit if stop is None else stop.start()
+    words = text[title_start:limit].lower().split()  # (bounded: one window per heading)
+    pairs = list(itertools.pairwise(words))
+    if len(set(pairs)) < len(pairs):  # (two words repeated: look closer)
+        for match in _CAPITAL_AFTER_SPACE.finditer(text, title_start + 2, limit):
+            if _repeats_words_before(text, title_start, match.start(), end):
+                joins.append(match.start())
     return joins
+
+
+def numbered_heading_at(text: str, segment_start: int, terminator_start: int) -> bool:
+    """Is the segment so far only a list number (`1`, `IV`) before its period?"""
+    label = text[segment_start:terminator_start]  # (at most five characters)
+    return 0 < len(label) <= _LONGEST_NUMBER and (label.isdigit() or label in _ROMAN)
+
+
+_LONGEST_NUMBER = 5
+_ROMAN = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))
 
 
 def _repeats_words_before(text: str, start: int, position: int, end: int) -> bool:
     """Do the two to four words at ``position`` repeat the words right before them, with
     running text after (`… vùng Cửa Hội Cửa Hội trong lịch sử`)?"""
+    first_end = text.find(" ", position, min(end, position + _LONGEST_PHRASE))
+    if first_end < 0:
+        return False
+    first = text[position:first_end]
+    floor = max(start, position - 1 - _LONGEST_PHRASE)
+    if text.rfind(" " + first + " ", max(0, floor - 1), position) < 0:
+        lowered = first.lower()
+        if lowered == first or text.rfind(lowered, floor, position - 1) < 0:
+            return False  # (the common case: the first word is not right before it)
     phrase = _PHRASE.match(text, position, min(end, position + _LONGEST_PHRASE))
     if phrase is None:
         return False
@@ -161,10 +178,14 @@ _LEAD_LABEL = re.compile(
 )
 
 
+LEAD_PREFIXES = frozenset(
+    label[:2] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
+)
+
+
 def lead_label_joins(text: str, start: int, end: int) -> list[int]:
-    """A cut after a dateline or a section label that opens the unit, before its story."""
-    if not text[start].isupper():
-        return []
+    """A cut after a dateline or a section label that opens the unit, before its story
+    (callers check first that the unit starts with one of ``LEAD_PREFIXES``)."""
     label = _LEAD_LABEL.match(text, start, end)
     if label is None:
         return []
@@ -188,7 +209,7 @@ def document_header_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts after the motto, and after the national name when the motto follows it, when a
     flattened header runs them into what follows (`… Hạnh phúc ‖ Số: 15/QĐ-UBND`). What
     precedes them on their line is a second column (`BỘ TÀI CHÍNH CỘNG HÒA …`): one field."""
-    if all(text.find(mark, start, end) < 0 for mark in ("NGHĨA VIỆT NAM", "ạnh phúc", "HẠNH PHÚC")):
+    if all(text.find(mark, start, end) < 0 for mark in _MARKS[4:]):
         return []
     joins = []
     for header in _DOCUMENT_HEADER.finditer(text, start, end):
@@ -201,23 +222,53 @@ def document_header_joins(text: str, start: int, end: int) -> list[int]:
     return joins
 
 
-# A list number that opens a heading: after an upper-case word (`… ĐẤT VÀ NGƯỜI 1. Công cuộc`)
-# or glued to a lowercase word before an upper-case heading (`… ebook1. THÔNG TIN SÁCH`).
-_HEADING_NUMBER = re.compile(
-    rf"\d{{1,2}}\. (?:(?<=[{UPPER}]{{2}} \d\. )|(?<=[{UPPER}]{{2}} \d\d\. ))(?=[{UPPER}])"
-    rf"|(?<=[{LOWER}])\d{{1,2}}\. (?=[{UPPER}]{{2}})"
-)
 # Upper-case label words a number belongs to (`CHƯƠNG 1.`, `ĐIỀU 5.`): no heading starts there.
-_LABEL_WORDS = ("CHƯƠNG", "ĐIỀU", "MỤC", "PHẦN", "KHOẢN", "BƯỚC", "BÀI", "CÂU", "TIẾT", "SỐ")
+_LABEL_WORDS = (
+    *("CHƯƠNG", "ĐIỀU", "MỤC", "PHẦN", "KHOẢN", "BƯỚC", "BÀI", "CÂU", "TIẾT", "SỐ"),
+    *("HÌNH", "BẢNG", "LỤC"),
+)
 
 
-def heading_number_joins(text: str, start: int, end: int) -> list[int]:
-    """Cuts before a list number that starts a heading run into the text before it."""
-    if text.find(". ", start, end) < 0:
-        return []
-    return [
-        match.start()
-        for match in _HEADING_NUMBER.finditer(text, start, end)
-        if not text.endswith(_LABEL_WORDS, start, match.start() - 1)
-        and not text.endswith(("HÌNH", "BẢNG", "LỤC"), start, match.start() - 1)
-    ]
+def heading_number_start(
+    text: str, segment_start: int, terminator_start: int, next_start: int
+) -> int:
+    """Where a list number that opens a heading starts, when the period at
+    ``terminator_start`` follows one and the text before it is another heading: after an
+    upper-case word (`… ĐẤT VÀ NGƯỜI ‖1. Công cuộc …`), or glued to a lowercase word before an
+    upper-case heading (`… ebook‖1. THÔNG TIN`); -1 otherwise. (Called at candidate ends.)"""
+    number = terminator_start - 1
+    if number > segment_start and text[number - 1].isdigit():
+        number -= 1
+    previous = text[number - 1] if number > segment_start else ""
+    if previous == " ":
+        if number - 3 < segment_start or not (
+            text[number - 2].isupper() and text[number - 3].isupper()
+        ):
+            return -1
+        if text.endswith(_LABEL_WORDS, segment_start, number - 1):
+            return -1  # `CHƯƠNG 1. QUY ĐỊNH CHUNG`: the number belongs to its label
+        return number if text[next_start].isupper() else -1
+    if previous.islower() and text[next_start : next_start + 2].isupper():
+        return number
+    return -1
+
+
+# What a credit or an official header has, looked for once per document (a few literals: a
+# search each is cheaper than one regex scan; `Ảnh :` and `Đồ họa:` are too rare to pay for).
+_MARKS = ("Ảnh:", "ẢNH:", "Nguồn:", "NGUỒN:", "- Hạnh phúc", "– Hạnh phúc", "- HẠNH PHÚC")
+
+
+def marked_joins(text: str, start: int, end: int) -> list[int]:
+    """The cuts of a unit that holds a mark of :func:`label_marks`: credits, headers."""
+    return credit_joins(text, start, end) + document_header_joins(text, start, end)
+
+
+def label_marks(text: str) -> list[int]:
+    """The sorted positions of the credit labels and official headers of ``text``."""
+    marks = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    return sorted(marks)

@@ -285,6 +285,8 @@ def _continues(
         return False
     if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
         line, next_start = _inside_inline_tags(text, line, next_start)
+    if text[next_start] in ".…" and _LEADER_LINE.match(text, next_start):
+        return True  # `… cách khắc phục:⏎.......... 9`: a contents entry's leader wrapped
     if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
     if (
@@ -311,6 +313,7 @@ def _continues(
 
 
 _DIGITS_AND_PERIOD = frozenset("0123456789.")
+_LEADER_LINE = re.compile(r"[.…]{4,}[ \t]*\d{1,4}[ \t]*(?:\r?\n|\r|\Z)")
 # A table of contents flattened with each entry's number at the end of the line above it.
 _TOC_NUMBER_TAIL = re.compile(r"[.…]{4}[ \t]*\d{1,3}[ \t]+\d{1,2}(?:\.\d{1,2})*\.?\Z")
 _CLOSING_TAG = re.compile(r"(?:</(?:i|b|u|em|strong|font)>|<br\s*/?>)+\Z", re.IGNORECASE)

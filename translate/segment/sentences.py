@@ -17,6 +17,13 @@ from typing import NamedTuple
 from translate.document import BreakKind, Note
 from translate.segment.ends import INITIALS, is_sentence_end
 from translate.segment.joins import address_like, scrape_joins, token_around
+from translate.segment.labels import (
+    heading_number_start,
+    label_marks,
+    marked_joins,
+    numbered_heading_at,
+    numbered_heading_joins,
+)
 from translate.segment.layout import layout_cuts
 from translate.segment.patterns import (
     CITATION,
@@ -88,12 +95,22 @@ class _Cursor:
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
-def _cuts(text: str, unit: Unit, rules: Rules, layout: Sequence[int]) -> list[tuple[int, bool]]:
-    """Cuts that need no terminator: glued joins (True), flattened list items and table of
-    contents entries (False)."""
+def _marked(marks: Sequence[int], unit: Unit) -> bool:
+    """Does ``unit`` hold one of the sorted document-level ``marks``?"""
+    first_mark = bisect.bisect_left(marks, unit.start) if marks else 0
+    return first_mark < len(marks) and marks[first_mark] < unit.end
+
+
+def _cuts(
+    text: str, unit: Unit, rules: Rules, layout: Sequence[int], labels: Sequence[int]
+) -> list[tuple[int, bool]]:
+    """Cuts that need no terminator: glued joins (True), flattened list items, table of
+    contents entries, credits and official headers (False)."""
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
-    first_mark = bisect.bisect_left(layout, unit.start) if layout else 0
-    if first_mark < len(layout) and layout[first_mark] < unit.end:  # (a TOC or subtitles)
+    if _marked(labels, unit):  # (a credit or an official header)
+        cuts += [(cut, False) for cut in marked_joins(text, unit.start, unit.end)]
+        cuts = sorted(cut for cut in set(cuts) if unit.start < cut[0] < unit.end)
+    if _marked(layout, unit):  # (a TOC or subtitles)
         cuts = sorted(cuts + [(cut, False) for cut in layout_cuts(text, unit.start, unit.end)])
     colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
     introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
@@ -112,14 +129,21 @@ def _cuts(text: str, unit: Unit, rules: Rules, layout: Sequence[int]) -> list[tu
 
 
 def split_unit(
-    text: str, unit: Unit, rules: Rules, layout: Sequence[int] | None = None
+    text: str,
+    unit: Unit,
+    rules: Rules,
+    layout: Sequence[int] | None = None,
+    labels: Sequence[int] | None = None,
 ) -> list[Piece]:
     """The sentences of ``unit``. ``layout``: the sorted starts of the document's
     ``LAYOUT_MARK`` matches (found once per document; None: look in the unit), which show a
-    table of contents or subtitle timings whose entries and cues are cut as well."""
+    table of contents or subtitle timings whose entries and cues are cut as well; ``labels``:
+    the document's :func:`.labels.label_marks` (None: look in the unit)."""
     if layout is None:
         layout = [mark.start() for mark in LAYOUT_MARK.finditer(text, unit.start, unit.end)]
-    joins = _cuts(text, unit, rules, layout)
+    if labels is None:
+        labels = [mark + unit.start for mark in label_marks(text[unit.start : unit.end])]
+    joins = _cuts(text, unit, rules, layout, labels)
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
@@ -142,6 +166,14 @@ def split_unit(
         if next_match is None:
             break
         next_start = next_match.start()
+        if text[terminator_start - 1].isdigit() and match.end(1) == terminator_start + 1:
+            heading = heading_number_start(text, cursor.start, terminator_start, next_start)
+            if heading > cursor.start:  # `… ĐẤT VÀ NGƯỜI ‖1. Công cuộc …`
+                cursor.cut(text, heading, heading, BreakKind.SENTENCE, False)
+            if numbered_heading_at(text, cursor.start, terminator_start):
+                for cut in numbered_heading_joins(text, next_start, unit_end):
+                    bisect.insort(joins, (cut, False), lo=join_index)
+                join_count = len(joins)
         if text[next_start] in _DETACHED_STARTS:
             detached = _detached_closers(text, closers_end, next_start, unit_end, quotes)
             if detached is None:
