@@ -96,9 +96,9 @@ SPLIT: list[tuple[str, str, list[str]]] = [
     ),
     (
         "a table of contents entry whose dot leader wrapped",
-        "Chương 1: Tổng quan về mạng máy tính và cách cài đặt:\n.............. 7\nChương 2: Ứng dụng",
+        "Chương 1: Tổng quan về mạng và cách cài đặt:\n.............. 7\nChương 2: Ứng dụng",
         [
-            "Chương 1: Tổng quan về mạng máy tính và cách cài đặt:\n.............. 7",
+            "Chương 1: Tổng quan về mạng và cách cài đặt:\n.............. 7",
             "Chương 2: Ứng dụng",
         ],
     ),

@@ -5,8 +5,8 @@
 * a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
 * flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
-* a dateline or a source label run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều
-  qua…`, `TTO - "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Kinhtedothi - Ngay trong…`);
+* a dateline, a source or a section label run into its story (`WASHINGTON – Hoa Kỳ…`, `TTO -
+  "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Đà Nẵng - Cá mập…`): :func:`.labels.lead_joins`;
 * a capitalised word glued to a closing quote, a date or time, or an emoji.
 
 Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from translate.segment.labels import LEAD_PREFIXES, lead_label_joins
+from translate.segment.labels import lead_joins
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -54,13 +54,6 @@ _MARKUP_JOIN = re.compile(
     r"(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
-# A dateline run into its story: one to three upper-case words (a city), a dash, the story.
-_CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
-_DATELINE = re.compile(
-    rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
-    rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
-)
-_DASH = re.compile("[-–—]")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
@@ -69,16 +62,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
-    if text[start : start + 2] in LEAD_PREFIXES:  # (a place or a section label may open it)
-        joins += lead_label_joins(text, start, end)
-    if (
-        end - start > 2
-        and (text[start] == "(" or text[start].isupper())
-        and _DASH.search(text, start, min(end, start + 40)) is not None
-    ):  # (the common case: no dateline)
-        dateline = _DATELINE.match(text, start, end)
-        if dateline is not None and not _region_pair(dateline.group()):
-            joins.append(dateline.end())  # `WASHINGTON – Hoa Kỳ đã…`: a unit of its own
+    if end - start > 2 and (text[start] == "(" or text[start].isupper()):
+        joins += lead_joins(text, start, end)  # a dateline, a source or a section label
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -98,13 +83,6 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         else:
             joins.append(match.start())
     return sorted({join for join in joins if start < join < end})
-
-
-def _region_pair(dateline: str) -> bool:
-    """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
-    of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""
-    label = dateline.rstrip("–—- ,")
-    return " " not in label and label.istitle() and is_vietnamese_syllable(label)
 
 
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
@@ -180,7 +158,7 @@ def _caps_heading_glued(text: str, position: int, end: int) -> bool:
     run = _UPPER_RUN.search(text, max(0, position - 8), position)
     if run is None or run.start() == max(0, position - 8) or not text[run.start() - 1].isspace():
         return False  # (`TP.HCM`, `NĐ-CP`: an acronym after a period or a hyphen)
-    return is_vietnamese_syllable(run.group()) and _vietnamese_word_at(text, position, end)
+    return is_vietnamese_syllable(run.group()) and vietnamese_word_at(text, position, end)
 
 
 _LONGEST_TITLE = 30  # words
@@ -237,7 +215,7 @@ def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
             floor = max(start, run_start - _LONGEST_EMPHASIS)
             if _EMPHASIS_OPENER[previous].search(text, floor, run_start) is None:
                 return False  # nothing opened it: `Hồ_Hán_Thương` is one name
-        return _vietnamese_word_at(text, position, end)
+        return vietnamese_word_at(text, position, end)
     if not previous.isdigit():
         return True
     floor = max(start, position - 12)
@@ -251,7 +229,7 @@ _EMPHASIS_OPENER = {
 }
 
 
-def _vietnamese_word_at(text: str, position: int, end: int) -> bool:
+def vietnamese_word_at(text: str, position: int, end: int) -> bool:
     """Is the capitalised word at ``position`` Vietnamese (accented, or a sentence opener)?"""
     word = LETTERS.match(text, position, end)
     if word is None:

@@ -6,8 +6,9 @@ more than a sentence opener (R7, R9, issue 11, round 4).
 * a heading whose words the story repeats, as scraped listings and flattened PDFs do (`1.
   Thẩm quyền đề nghị … Thẩm quyền đề nghị … được quy định …`, `… vùng Cửa Hội Cửa Hội
   trong lịch sử …`, `Tiểu sử nhà thơ Tố Hữu Nhà thơ Tố Hữu sinh …`);
-* a dateline (a place) or a section label at the start of a paragraph, run into its story
-  (`Đà Nẵng - Cá mập tấn công …`, `Tin nóng Một vụ cháy …`);
+* a dateline (a place, an upper-case city, a source) or a section label at the start of a
+  paragraph, run into its story (`Đà Nẵng - Cá mập tấn công …`, `WASHINGTON – Hoa Kỳ…`,
+  `Tin nóng Một vụ cháy …`);
 * the fixed header lines of official documents run together (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA
   VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 15/QĐ-UBND …`);
 * a list number that opens a heading after an upper-case heading (`XỨ NGHỆ - ĐẤT VÀ NGƯỜI 1.
@@ -22,7 +23,8 @@ import itertools
 import re
 
 from translate.segment.patterns import LOWER, UPPER
-from translate.segment.runin import opens_prose
+from translate.segment.runin import lowercase_soon, opens_prose
+from translate.vietnamese import is_vietnamese_syllable
 
 # A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
 # (It opens with a character class, so that the regex engine skips ahead quickly.)
@@ -126,7 +128,7 @@ def _repeats_words_before(text: str, start: int, position: int, end: int) -> boo
         if before < start or (before > start and not text[before - 1].isspace()):
             continue
         if text[before : position - 1].lower() == repeated.lower():
-            return _prose_at(text, position + len(repeated), end)
+            return lowercase_soon(text, position + len(repeated), end)
     return False
 
 
@@ -146,14 +148,9 @@ def _heading_repeated(text: str, title_start: int, end: int) -> int:
     if found < 0:
         return -1
     position = title_start + found + 1
-    if not text[position].isupper() or not _prose_at(text, position + len(repeated), end):
+    if not text[position].isupper() or not lowercase_soon(text, position + len(repeated), end):
         return -1
     return position
-
-
-def _prose_at(text: str, position: int, end: int) -> bool:
-    """Is there a lowercase word within the six words at ``position`` (running text)?"""
-    return any(word[:1].islower() for word in text[position : min(end, position + 60)].split()[:6])
 
 
 # Places that open a paragraph as its dateline, and the section labels of news pages.
@@ -173,29 +170,58 @@ _SECTIONS = (
 )
 # A paragraph's first words: a place or a section label, a space, then a capitalised word
 # (not an acronym or a number: `Hà Nội FC`, `Huế 2024`).
+# A space or nothing (`TP.HCMDẫn chương trình …`) may separate them; a quote may open the story.
 _LEAD_LABEL = re.compile(
-    rf"(?:{_PLACES}|{_SECTIONS})(?:\s[-–—])? (?=[{UPPER}][{LOWER}])(?!(?:{_PLACES})(?!\w))"
+    rf"(?:{_PLACES}|{_SECTIONS})(?:\s[-–—])?(?: |(?=[{UPPER}][{LOWER}]))"
+    rf"(?=[\"“]?[{UPPER}][{LOWER}])(?!(?:{_PLACES}|Việt|Mới)(?!\w))"
 )
 
 
-LEAD_PREFIXES = frozenset(
+_LEAD_PREFIXES = frozenset(
     label[:2] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
 )
+# A dateline or a source label and a dash: one to three upper-case words (a city), a source in
+# brackets, or one word (`WASHINGTON –`, `(Dân trí) -`, `TTO -`, `Kinhtedothi -`).
+_CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
+_DATELINE = re.compile(
+    rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
+    rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
+)
+_DASH = re.compile("[-–—]")
+_DATELINE_REACH = 40  # characters: where its dash may be
 
 
-def lead_label_joins(text: str, start: int, end: int) -> list[int]:
-    """A cut after a dateline or a section label that opens the unit, before its story
-    (callers check first that the unit starts with one of ``LEAD_PREFIXES``)."""
-    label = _LEAD_LABEL.match(text, start, end)
-    if label is None:
+def lead_joins(text: str, start: int, end: int) -> list[int]:
+    """A cut after the dateline, source or section label that opens the unit (which starts
+    with a capital or a bracket), before its story: `WASHINGTON – ‖Hoa Kỳ đã…`, `Đà Nẵng -
+    ‖Cá mập …`, `Tin nóng ‖Một vụ cháy …`."""
+    if text[start : start + 2] in _LEAD_PREFIXES:  # (a place or a section label may open it)
+        label = _LEAD_LABEL.match(text, start, end)
+        if label is not None and _story_at(text, label.end(), end):
+            return [label.end()]
+    if _DASH.search(text, start, min(end, start + _DATELINE_REACH)) is None:
+        return []  # (the common case: no dateline)
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is None or _region_pair(dateline.group()):
         return []
-    after = label.end()
-    if opens_prose(text, after, end, strong=False):
-        return [after]
-    following = text[after : min(end, after + 80)].split()[:3]
-    if len(following) > 1 and following[1][:1].islower() and following[0][1:].islower():
-        return [after]  # `Cần Thơ Hơn 200 …` is a number; `Cá mập tấn công …` is prose
-    return []
+    return [dateline.end()]  # `WASHINGTON – Hoa Kỳ đã…`: a unit of its own
+
+
+def _region_pair(dateline: str) -> bool:
+    """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
+    of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""
+    label = dateline.rstrip("–—- ,")
+    return " " not in label and label.istitle() and is_vietnamese_syllable(label)
+
+
+def _story_at(text: str, after: int, end: int) -> bool:
+    """Does running text start at ``after`` (past an opening quote)? `Cần Thơ Hơn 200 …` is
+    a number's phrase; `Cá mập tấn công …`, `Theo …` are prose."""
+    story = after + (text[after] in '"“')
+    if opens_prose(text, story, end, strong=False):
+        return True
+    following = text[story : min(end, story + 80)].split()[:3]
+    return len(following) > 1 and following[1][:1].islower() and following[0][1:].islower()
 
 
 # The national name and motto that head every official document.

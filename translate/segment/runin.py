@@ -83,6 +83,14 @@ def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
     return any(token[:1].islower() for token in following)
 
 
+def lowercase_soon(text: str, position: int, end: int, words: int = 6) -> bool:
+    """Is one of the next ``words`` words at ``position`` lowercase (running text, not a
+    title or a name)? (A bounded look: 80 characters.)"""
+    return any(
+        token[:1].islower() for token in text[position : min(end, position + 80)].split()[:words]
+    )
+
+
 # A sentence ended without punctuation, as chat and forum posts do: an emoji or an emoticon
 # (R14: it belongs to the sentence it ends) or a sentence-final particle, then a word that
 # opens a sentence (`… ngon hết sảy 😋😋 Ai muốn đặt …`, `Hay quá ạ Cảm ơn bạn …`). They are

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.ends import INITIALS, is_sentence_end
-from translate.segment.joins import address_like, scrape_joins, token_around
+from translate.segment.joins import address_like, scrape_joins, token_around, vietnamese_word_at
 from translate.segment.labels import (
     heading_number_start,
     label_marks,
@@ -34,10 +34,8 @@ from translate.segment.patterns import (
     NON_SPACE,
     OPENERS,
     UPPER,
-    VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import OPENERS as PROSE_OPENERS
 from translate.vietnamese import is_vietnamese_syllable
 
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
@@ -167,13 +165,8 @@ def split_unit(
             break
         next_start = next_match.start()
         if text[terminator_start - 1].isdigit() and match.end(1) == terminator_start + 1:
-            heading = heading_number_start(text, cursor.start, terminator_start, next_start)
-            if heading > cursor.start:  # `… ĐẤT VÀ NGƯỜI ‖1. Công cuộc …`
-                cursor.cut(text, heading, heading, BreakKind.SENTENCE, False)
-            if numbered_heading_at(text, cursor.start, terminator_start):
-                for cut in numbered_heading_joins(text, next_start, unit_end):
-                    bisect.insort(joins, (cut, False), lo=join_index)
-                join_count = len(joins)
+            _numbered_heading(text, cursor, terminator_start, next_start, unit_end, joins)
+            join_count = len(joins)
         if text[next_start] in _DETACHED_STARTS:
             detached = _detached_closers(text, closers_end, next_start, unit_end, quotes)
             if detached is None:
@@ -188,6 +181,26 @@ def split_unit(
         _cut_at(text, cursor, join)
     cursor.pieces.append(Piece(cursor.start, unit.end, unit.break_kind, cursor.notes))
     return cursor.pieces
+
+
+def _numbered_heading(
+    text: str,
+    cursor: _Cursor,
+    terminator_start: int,
+    next_start: int,
+    unit_end: int,
+    joins: list[tuple[int, bool]],
+) -> None:
+    """At a period after a number: cut before a list number that opens a heading run into
+    another one (`… ĐẤT VÀ NGƯỜI ‖1. Công cuộc …`), and add the cuts after a numbered heading
+    the story repeats (:func:`.labels.numbered_heading_joins`) to the unit's sorted ``joins``
+    (they all lie after the joins already used)."""
+    heading = heading_number_start(text, cursor.start, terminator_start, next_start)
+    if heading > cursor.start:
+        cursor.cut(text, heading, heading, BreakKind.SENTENCE, False)
+    if numbered_heading_at(text, cursor.start, terminator_start):
+        for cut in numbered_heading_joins(text, next_start, unit_end):
+            bisect.insort(joins, (cut, False))
 
 
 class _StraightQuotes:
@@ -359,9 +372,7 @@ def _prose_after(text: str, position: int, token_end: int) -> bool:
     found = word.group()
     if len(found) < 2 or not found[0].isupper() or not found[1:].islower():
         return False
-    if VIETNAMESE_ACCENTED.search(found) is None and found not in PROSE_OPENERS:
-        return False
-    return is_vietnamese_syllable(found)
+    return vietnamese_word_at(text, position, token_end)
 
 
 _LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
