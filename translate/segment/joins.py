@@ -87,13 +87,14 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
 
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     joins = []
+    quotes = [start, 0]  # straight quotes counted up to [0]: [1] (forward only: linear)
     for match in _SCRAPE_JOIN.finditer(text, start, end):
         position = match.start()
         if position - 2 < start:
             continue
         previous = text[position - 1]
         if not previous.isalpha():
-            if _glued_after_mark(text, position, start, end):
+            if _glued_after_mark(text, position, start, end, quotes):
                 joins.append(position)
             continue
         if previous.isupper():  # `TP.HCMÔng nói`: an opener glued after an upper-case run
@@ -194,7 +195,7 @@ def _field_row(text: str, start: int, end: int, join: int) -> bool:
     return len(text[join:end].split()) <= _LONGEST_FIELD_VALUE
 
 
-def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
+def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: list[int]) -> bool:
     """A closing quote, an emoji, or a date or time glued to the capital at ``position``
     (a glued step number `…lại.2Mở` is a candidate end; `1Ngâm` opens its own line); a
     closing straight quote, parenthesis or emphasis before a Vietnamese word (`… "bỏ
@@ -203,7 +204,7 @@ def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
     if previous in '")]*_':
         if previous == '"' and (
             not (text[position - 2].isalnum() or text[position - 2] in ".!?…)")
-            or text.count(previous, start, position) % 2
+            or _quotes_before(text, position, quotes) % 2
         ):
             return False  # an opening quote (`nói "Không`, `""Chúng`; `nói"Không` is a typo)
         if previous in "*_":
@@ -220,6 +221,14 @@ def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
         return True
     floor = max(start, position - 12)
     return _DATE_OR_TIME.search(text, floor, position) is not None
+
+
+def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
+    """The straight quotes of the unit before ``position``, counted on from the last call
+    (``quotes``: [counted up to, count]; positions only grow within a unit)."""
+    quotes[1] += text.count('"', quotes[0], position)
+    quotes[0] = max(quotes[0], position)
+    return quotes[1]
 
 
 _LONGEST_EMPHASIS = 200  # characters
