@@ -46,7 +46,7 @@ _CANDIDATE = re.compile(
     rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*[\u200b\u200c\u200d\u2060\ufeff]*))\3"
     rf"(?=\s|{GLUED_START})"
 )
-_DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z)")
+_DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z|[{UPPER}])")
 # A list flattened onto one line after its introducer: `… mang theo: - Đơn …; - Bản sao …`.
 _FLAT_LIST = re.compile(r":\s*(?=[-–•+]\s)")
 _FLAT_ITEM = re.compile(r"(?:\s|(?<=[;.]))(?=[-–•+]\s)")
