@@ -4,8 +4,9 @@ in probes of the glued family, with what must stay whole next to each rule.
 Glued: an opening straight quote after a full stop, a count or a list dash glued after a
 full stop, `v.v.` doing double duty. Run-ins: photo credits, a heading the story repeats, a
 dateline place or section label opening a paragraph, the national name and motto of official
-documents, a list number opening a heading after an upper-case one; a table of contents entry
-whose dot leader wrapped onto the next line. Each case was written for this file; none is
+documents, a list number opening a heading after an upper-case one. Lines: a table of contents
+entry whose dot leader wrapped onto the next line, the national name wrapped, a title whose
+spaces the extraction lost wrapped one run a line. Each case was written for this file; none is
 copied from a dev or held-out document.
 """
 
@@ -95,6 +96,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["bia sach ebook", "2. TẢI VỀ"],
     ),
     (
+        "a menu of unaccented words, one a line",
+        "HOME\nNEWS\nVIDEO\nẢNH",
+        ["HOME", "NEWS", "VIDEO", "ẢNH"],
+    ),
+    (
         "a table of contents entry whose dot leader wrapped",
         "Chương 1: Tổng quan về mạng và cách cài đặt:\n.............. 7\nChương 2: Ứng dụng",
         [
@@ -105,6 +111,8 @@ SPLIT: list[tuple[str, str, list[str]]] = [
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("the national name wrapped", "CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM"),
+    ("a title whose spaces were lost, a run a line", "SỔTAY\nHƯỚNGDẪN\nVIẾT\nBÁOCÁO"),
     ("places, units and titles", "Trụ sở ở P.Bến Nghé, Q.1, TP.HCM do ThS.BS Lan phụ trách."),
     ("addresses and numbers", "Xem hue.gov.vn, gửi thư cho ban@hue.gov.vn, tăng 10.2 và 9,5 điểm."),
     ("initials of a place", "Ông từng sống ở Washington, D.C. nhiều năm."),
