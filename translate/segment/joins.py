@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from translate.segment.labels import lead_joins
+from translate.segment.labels import DASH, DATELINE_REACH, LEAD_PREFIXES, lead_joins
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -62,8 +62,15 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
-    if end - start > 2 and (text[start] == "(" or text[start].isupper()):
-        joins += lead_joins(text, start, end)  # a dateline, a source or a section label
+    if (
+        end - start > 2
+        and (text[start] == "(" or text[start].isupper())
+        and (
+            text[start : start + 2] in LEAD_PREFIXES
+            or DASH.search(text, start, min(end, start + DATELINE_REACH)) is not None
+        )
+    ):  # (the common case: no dateline, source or section label)
+        joins += lead_joins(text, start, end)
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3

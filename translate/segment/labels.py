@@ -177,7 +177,7 @@ _LEAD_LABEL = re.compile(
 )
 
 
-_LEAD_PREFIXES = frozenset(
+LEAD_PREFIXES = frozenset(
     label[:2] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
 )
 # A dateline or a source label and a dash: one to three upper-case words (a city), a source in
@@ -187,20 +187,20 @@ _DATELINE = re.compile(
     rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
     rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
 )
-_DASH = re.compile("[-–—]")
-_DATELINE_REACH = 40  # characters: where its dash may be
+DASH = re.compile("[-–—]")
+DATELINE_REACH = 40  # characters: where its dash may be
 
 
 def lead_joins(text: str, start: int, end: int) -> list[int]:
     """A cut after the dateline, source or section label that opens the unit (which starts
     with a capital or a bracket), before its story: `WASHINGTON – ‖Hoa Kỳ đã…`, `Đà Nẵng -
     ‖Cá mập …`, `Tin nóng ‖Một vụ cháy …`."""
-    if text[start : start + 2] in _LEAD_PREFIXES:  # (a place or a section label may open it)
+    if text[start : start + 2] in LEAD_PREFIXES:  # (a place or a section label may open it)
         label = _LEAD_LABEL.match(text, start, end)
         if label is not None and _story_at(text, label.end(), end):
             return [label.end()]
-    if _DASH.search(text, start, min(end, start + _DATELINE_REACH)) is None:
-        return []  # (the common case: no dateline)
+    if DASH.search(text, start, min(end, start + DATELINE_REACH)) is None:
+        return []  # (no dash: no dateline; callers look for one first)
     dateline = _DATELINE.match(text, start, end)
     if dateline is None or _region_pair(dateline.group()):
         return []

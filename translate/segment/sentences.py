@@ -95,7 +95,7 @@ class _Cursor:
 
 def _marked(marks: Sequence[int], unit: Unit) -> bool:
     """Does ``unit`` hold one of the sorted document-level ``marks``?"""
-    first_mark = bisect.bisect_left(marks, unit.start) if marks else 0
+    first_mark = bisect.bisect_left(marks, unit.start)
     return first_mark < len(marks) and marks[first_mark] < unit.end
 
 
@@ -105,10 +105,10 @@ def _cuts(
     """Cuts that need no terminator: glued joins (True), flattened list items, table of
     contents entries, credits and official headers (False)."""
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
-    if _marked(labels, unit):  # (a credit or an official header)
+    if labels and _marked(labels, unit):  # (a credit or an official header)
         cuts += [(cut, False) for cut in marked_joins(text, unit.start, unit.end)]
         cuts = sorted(cut for cut in set(cuts) if unit.start < cut[0] < unit.end)
-    if _marked(layout, unit):  # (a TOC or subtitles)
+    if layout and _marked(layout, unit):  # (a TOC or subtitles)
         cuts = sorted(cuts + [(cut, False) for cut in layout_cuts(text, unit.start, unit.end)])
     colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
     introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
