@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from translate.document import Note
 from translate.segment import segment_text
 
 SPLIT: list[tuple[str, str, list[str]]] = [
@@ -145,3 +146,9 @@ def test_round4_join_is_cut(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", [c[1] for c in WHOLE], ids=[c[0] for c in WHOLE])
 def test_round4_stays_one_segment(text: str) -> None:
     assert [segment.text for segment in segment_text(text).segments] == [text]
+
+
+def test_a_glued_heading_number_is_noted_as_a_repaired_join() -> None:
+    segments = segment_text("bia sach ebook2. TẢI VỀ").segments
+    assert Note.REPAIRED_JOIN in segments[1].notes
+    assert Note.REPAIRED_JOIN not in segment_text("PHẦN MỞ ĐẦU 1. Lý do").segments[1].notes

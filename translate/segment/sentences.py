@@ -196,8 +196,9 @@ def _numbered_heading(
     the story repeats (:func:`.labels.numbered_heading_joins`) to the unit's sorted ``joins``
     (they all lie after the joins already used)."""
     heading = heading_number_start(text, cursor.start, terminator_start, next_start)
-    if heading > cursor.start:
-        cursor.cut(text, heading, heading, BreakKind.SENTENCE, False)
+    if heading > cursor.start:  # (glued, `ebook‖1. THÔNG TIN`, it repairs a scrape join)
+        glued = not text[heading - 1].isspace()
+        cursor.cut(text, heading, heading, BreakKind.JOIN if glued else BreakKind.SENTENCE, glued)
     if numbered_heading_at(text, cursor.start, terminator_start):
         for cut in numbered_heading_joins(text, next_start, unit_end):
             bisect.insort(joins, (cut, False))
