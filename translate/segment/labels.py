@@ -177,9 +177,23 @@ _LEAD_LABEL = re.compile(
 )
 
 
-LEAD_PREFIXES = frozenset(
-    label[:2] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
+# The first words of the labels (a dict look-up per unit, then the regex only for these).
+LEAD_WORDS = frozenset(
+    label.split(" ")[0] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
 )
+
+
+def lead_word(text: str, start: int, end: int) -> bool:
+    """Does the unit start with the first word of a place or a section label (`TP.HCM`
+    glued to its story too: `TP.HCMDẫn …`)?"""
+    space = text.find(" ", start, min(end, start + _LONGEST_LEAD_WORD))
+    first = text[start:space] if space > 0 else text[start : start + 2]
+    return first in LEAD_WORDS or first[:2] == "TP"
+
+
+_LONGEST_LEAD_WORD = 12
+
+
 # A dateline or a source label and a dash: one to three upper-case words (a city), a source in
 # brackets, or one word (`WASHINGTON –`, `(Dân trí) -`, `TTO -`, `Kinhtedothi -`).
 _CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
@@ -195,7 +209,7 @@ def lead_joins(text: str, start: int, end: int) -> list[int]:
     """A cut after the dateline, source or section label that opens the unit (which starts
     with a capital or a bracket), before its story: `WASHINGTON – ‖Hoa Kỳ đã…`, `Đà Nẵng -
     ‖Cá mập …`, `Tin nóng ‖Một vụ cháy …`."""
-    if text[start : start + 2] in LEAD_PREFIXES:  # (a place or a section label may open it)
+    if lead_word(text, start, end):  # (a place or a section label may open it)
         label = _LEAD_LABEL.match(text, start, end)
         if label is not None and _story_at(text, label.end(), end):
             return [label.end()]

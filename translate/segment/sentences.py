@@ -164,7 +164,11 @@ def split_unit(
         if next_match is None:
             break
         next_start = next_match.start()
-        if text[terminator_start - 1].isdigit() and match.end(1) == terminator_start + 1:
+        if (
+            text[terminator_start - 1].isdigit()
+            and match.end(1) == terminator_start + 1
+            and not text[terminator_start - 3 : terminator_start - 1].isdigit()
+        ):  # (a number of one or two digits: `1.`, `12.`, never `2020.`)
             _numbered_heading(text, cursor, terminator_start, next_start, unit_end, joins)
             join_count = len(joins)
         if text[next_start] in _DETACHED_STARTS:
