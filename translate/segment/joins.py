@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from translate.segment.labels import DASH, DATELINE_REACH, lead_joins, lead_word
+from translate.segment.labels import DASH, DATELINE_REACH, LEAD_PREFIXES, lead_joins, lead_word
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -67,7 +67,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         and (text[start] == "(" or text[start].isupper())
         and (
             DASH.search(text, start, min(end, start + DATELINE_REACH)) is not None
-            or lead_word(text, start, end)
+            or (text[start : start + 2] in LEAD_PREFIXES and lead_word(text, start, end))
         )
     ):  # (the common case: no dateline, source or section label)
         joins += lead_joins(text, start, end)

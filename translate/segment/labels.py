@@ -177,7 +177,11 @@ _LEAD_LABEL = re.compile(
 )
 
 
-# The first words of the labels (a dict look-up per unit, then the regex only for these).
+# The first two letters and the first words of the labels (two set look-ups per unit, then
+# the regex only for these).
+LEAD_PREFIXES = frozenset(
+    label[:2] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
+)
 LEAD_WORDS = frozenset(
     label.split(" ")[0] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
 )

@@ -93,22 +93,19 @@ class _Cursor:
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
-def _marked(marks: Sequence[int], unit: Unit) -> bool:
-    """Does ``unit`` hold one of the sorted document-level ``marks``?"""
-    first_mark = bisect.bisect_left(marks, unit.start)
-    return first_mark < len(marks) and marks[first_mark] < unit.end
-
-
 def _cuts(
     text: str, unit: Unit, rules: Rules, layout: Sequence[int], labels: Sequence[int]
 ) -> list[tuple[int, bool]]:
     """Cuts that need no terminator: glued joins (True), flattened list items, table of
     contents entries, credits and official headers (False)."""
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
-    if labels and _marked(labels, unit):  # (a credit or an official header)
+    # (each list holds sorted document-level marks: does the unit hold one?)
+    at = bisect.bisect_left(labels, unit.start) if labels else 0
+    if at < len(labels) and labels[at] < unit.end:  # (a credit or an official header)
         cuts += [(cut, False) for cut in marked_joins(text, unit.start, unit.end)]
         cuts = sorted(cut for cut in set(cuts) if unit.start < cut[0] < unit.end)
-    if layout and _marked(layout, unit):  # (a TOC or subtitles)
+    at = bisect.bisect_left(layout, unit.start) if layout else 0
+    if at < len(layout) and layout[at] < unit.end:  # (a TOC or subtitles)
         cuts = sorted(cuts + [(cut, False) for cut in layout_cuts(text, unit.start, unit.end)])
     colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
     introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
