@@ -2,7 +2,8 @@
 in probes of the glued family, with what must stay whole next to each rule.
 
 Glued: an opening straight quote after a full stop, a count or a list dash glued after a
-full stop, `v.v.` doing double duty. Run-ins: photo credits, a heading the story repeats, a
+full stop, `v.v.` doing double duty. Initials: a given name's initial after a Vietnamese family
+and middle name ends the sentence before a new clause. Run-ins: photo credits, a heading the story repeats, a
 dateline place or section label opening a paragraph, the national name and motto of official
 documents, a list number opening a heading after an upper-case one. Lines: a table of contents
 entry whose dot leader wrapped onto the next line, the national name wrapped, a title whose
@@ -47,6 +48,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "v.v. doing double duty before glued prose",
         "Quán bán phở, bún, miến v.v.Giá mỗi tô từ 40.000 đồng.",
         ["Quán bán phở, bún, miến v.v.", "Giá mỗi tô từ 40.000 đồng."],
+    ),
+    (
+        "the given name's initial after a Vietnamese full name ends the sentence",
+        "Người trình báo là ông Lê Văn K. Ông cho biết xe bị mất lúc nửa đêm.",
+        ["Người trình báo là ông Lê Văn K.", "Ông cho biết xe bị mất lúc nửa đêm."],
     ),
     (
         "a photo credit run into its caption and the story",
@@ -132,6 +138,8 @@ WHOLE: list[tuple[str, str]] = [
     ("a route between two places", "Hà Nội - Hải Phòng là tuyến cao tốc đông xe nhất miền Bắc."),
     ("a person and a dash", "Lê Văn Út - kẻ lừa thầy phản bạn, bị cả làng xa lánh."),
     ("a club named after its city", "Hà Nội FC đã thắng 2-0 trên sân nhà."),
+    ("a foreign middle initial", "Bức ảnh chụp George W. Bush ở Texas được trưng bày."),
+    ("an initial before a comma", "Theo bà Trần Thị B. Hồng, việc này không đúng."),
     ("a chapter label and its number", "CHƯƠNG 1. QUY ĐỊNH CHUNG"),
     ("two columns of an official header", "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     ("a straight quote opened inside the sentence", 'Bà nói "Không sao đâu." rồi đi tiếp.'),
