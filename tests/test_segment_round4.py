@@ -1,14 +1,14 @@
 """Issue 11, fourth round: glued joins and run-in labels found on real documents (dev3) and
 in probes of the glued family, with what must stay whole next to each rule.
 
-Glued: an opening straight quote after a full stop, a count or a list dash glued after a
-full stop, `v.v.` doing double duty. Initials: a given name's initial after a Vietnamese family
-and middle name ends the sentence before a new clause. Run-ins: photo credits, a heading the story repeats, a
-dateline place or section label opening a paragraph, the national name and motto of official
-documents, a list number opening a heading after an upper-case one. Lines: a table of contents
-entry whose dot leader wrapped onto the next line, the national name wrapped, a title whose
-spaces the extraction lost wrapped one run a line. Each case was written for this file; none is
-copied from a dev or held-out document.
+Glued: an opening straight quote after a full stop, a count or a list dash glued after a full
+stop, `v.v.` doing double duty. Initials: a given name's initial after a Vietnamese family and
+middle name ends the sentence before a new clause. Run-ins: photo credits, a heading the story
+repeats, a dateline place or section label opening a paragraph, the national name and motto of
+official documents, a list number opening a heading after an upper-case one. Lines: a table of
+contents entry whose dot leader wrapped onto the next line, the national name wrapped, a title
+whose spaces the extraction lost wrapped one run a line. Each case was written for this file;
+none is copied from a dev or held-out document.
 """
 
 from __future__ import annotations
