@@ -55,6 +55,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Người trình báo là ông Lê Văn K.", "Ông cho biết xe bị mất lúc nửa đêm."],
     ),
     (
+        "a forum smiley's alt text ends the sentence",
+        "Mình cũng hay làm món này Smile Tuy nhiên, mỗi nhà một vị.",
+        ["Mình cũng hay làm món này Smile", "Tuy nhiên, mỗi nhà một vị."],
+    ),
+    (
         "a photo credit run into its caption and the story",
         "Lực lượng cứu hộ tại hiện trường ẢNH: MINH TÂM Trước đó, xe tải mất lái.",
         ["Lực lượng cứu hộ tại hiện trường", "ẢNH: MINH TÂM", "Trước đó, xe tải mất lái."],

@@ -97,6 +97,8 @@ def lowercase_soon(text: str, position: int, end: int, words: int = 6) -> bool:
 # looked for only where the run-in scan stops anyway, at an opener after a space.
 _PARTICLES = frozenset(("ạ", "nhé", "nha", "nhỉ", "nhá", "nhen", "nghen", "hả", "hen"))
 _EMOTICON = re.compile(r"(?:[:;=]-?[)(DPp]+|\^\^|<3)+")
+# The alt text a forum's smileys leave when a page is scraped (`… món bánh này Smile Tuy nhiên`).
+_SMILEY_WORDS = frozenset(("Smile", "Wink", "Grin", "Frown"))
 _LAST_TOKEN_LENGTH = 8
 
 
@@ -113,7 +115,9 @@ def _unpunctuated_end(text: str, start: int, position: int) -> bool:
     last = token[-1]
     if "\U0001f300" <= last <= "\U0001faff" or "\u2600" <= last <= "\u27bf" or last == "\ufe0f":
         return True
-    return token in _PARTICLES or _EMOTICON.fullmatch(token) is not None
+    if token in _PARTICLES or token in _SMILEY_WORDS:
+        return True
+    return _EMOTICON.fullmatch(token) is not None
 
 
 def runin_joins(text: str, start: int, end: int) -> list[int]:
@@ -134,7 +138,7 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
         if text[position - 2].isalpha() and match.group() not in _CHAT_OPENERS:
             candidates.append(position)
         before = text[position - 2]
-        if (not before.isalnum() or before in "ạéaỉáhn3DPp") and _unpunctuated_end(
+        if (not before.isalnum() or before in "ạéaỉáhn3DPpek") and _unpunctuated_end(
             text, start, position
         ):
             joins.append(position)
