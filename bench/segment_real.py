@@ -1,12 +1,12 @@
 """Segmentation of real documents: `python -m bench.segment_real`.
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
-and ``dev2`` for tuning, ``heldout``, ``heldout2``, ``heldout3``, ``heldout4`` and ``heldout5``
-not; see its README.md) with the project's scorer, ``../shared/tools/segscore.py``, imported
-from beside the repository: boundary precision, recall and F1 pooled over the documents, F1 of
-the boundaries not at a line break (in-line), recall of glued joins (no whitespace at the
-boundary) and exact-sentence accuracy. When ``../shared`` is absent the section says so and
-reports nothing.
+``dev2`` and ``dev3`` for tuning, ``heldout``, ``heldout2``, ``heldout3``, ``heldout4``,
+``heldout5`` and ``dev3-holdout`` not; see its README.md) with the project's scorer,
+``../shared/tools/segscore.py``, imported from beside the repository: boundary precision,
+recall and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line),
+recall of glued joins (no whitespace at the boundary) and exact-sentence accuracy. When
+``../shared`` is absent the section says so and reports nothing.
 
 Systems: ``translate`` (``segment_text``, the default ``auto`` line breaks, what ``translate
 segment -`` prints), underthesea's ``sent_tokenize`` and pysbd (which has no Vietnamese rules:
@@ -32,7 +32,17 @@ from bench.segment import underthesea_splitter
 ROOT = Path(__file__).resolve().parent.parent
 SEGDEV = ROOT / "tests" / "data" / "segdev"
 SEGSCORE = ROOT.parent / "shared" / "tools" / "segscore.py"
-SETS = ("dev", "heldout", "dev2", "heldout2", "heldout3", "heldout4", "heldout5")
+SETS = (
+    "dev",
+    "heldout",
+    "dev2",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "dev3",
+    "dev3-holdout",
+)
 TARGET_F1 = 0.98  # issue 11's target on held-out real documents
 ANCHORS = {"underthesea sent_tokenize": "underthesea", "pysbd": "pysbd"}
 
@@ -235,8 +245,8 @@ def notes(rows: Sequence[tuple[str, str, RealScore]], extra: Sequence[str]) -> l
     return [
         *extra,
         "Real documents (tests/data/segdev, scored with ../shared/tools/segscore.py; dev "
-        "and dev2 are for tuning, heldout, heldout2, heldout3, heldout4 and heldout5 are not; "
-        "glued: joins with no whitespace found / in the gold):",
+        "dev2 and dev3 are for tuning, heldout, heldout2, heldout3, heldout4, heldout5 and "
+        "dev3-holdout are not; glued: joins with no whitespace found / in the gold):",
         "```",
         format_table(rows),
         "```",

@@ -196,6 +196,9 @@ def test_hard_cut_keeps_combining_marks_with_their_letter() -> None:
         'a. "b" ',  # lowercase sentences and quotes
         "giữ.Sáng ỦY\nBAN: - a – b[3]Sau ",  # glued ends, lone lines, flattened lists, citations
         "vui quá ạ Tôi 😋 Ai thích ",  # chat: ends without punctuation before openers
+        # round 4: credits, quotes glued after a stop, repeated and numbered headings, headers
+        'cảnh ẢNH: CTV Trước đó giữ."Tôi ĐẤT 1. Cửa Hội Cửa Hội trong lại.12 người ',
+        "Độc lập - Tự do - Hạnh phúc Số 2. Thẩm quyền đề nghị xét Thẩm quyền đề nghị ",
     ],
 )
 def test_one_megabyte_paragraph_is_linear(unit: str) -> None:

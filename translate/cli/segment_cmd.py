@@ -56,8 +56,9 @@ def segment(
     puts in the catalogues.
 
     Built for real documents: scraped pages whose paragraphs are glued (`tạm giữ.Sáng`,
-    `lại.2Mở`, `cân.UBND`, `14/2.Sáng`, `miền Trung[3]Sau`, `Hà NộiChiều qua`), headings run
-    into prose with a space (`… rủi ro Trong khi …`), datelines (`TTO - …`), chat posts ended
+    `lại.2Mở`, `cân.UBND`, `giữ."Tôi`, `miền Trung[3]Sau`, `Hà NộiChiều qua`), headings run
+    into prose with a space (`… rủi ro Trong khi …`), datelines (`TTO - …`, `Đà Nẵng - …`),
+    photo credits (`… ẢNH: CTV Trước đó …`), headings the story repeats, chat posts ended
     by an emoji or a particle (`… thơm lắm 😋 Ai …`), decrees hard-wrapped from PDFs (also
     double-spaced or with `<br />`; `của Hồ⏎Chí Minh` stays whole), Wikipedia copies (edit
     links, footnote marks, `**^**` reference lists, infobox rows), Markdown (`**Điều 9. …**`,

@@ -27,6 +27,7 @@ from pathlib import Path
 from translate.document import BreakKind, Document, Note, Segment
 from translate.errors import UserError
 from translate.langid import detect_language
+from translate.segment.labels import label_marks
 from translate.segment.length import limit_length
 from translate.segment.lines import units
 from translate.segment.patterns import LAYOUT_MARK, LINE_BREAK
@@ -117,6 +118,7 @@ def sentence_pieces(
     pieces: list[Piece] = []
     paragraph_of: list[int] = []
     layout = [mark.start() for mark in LAYOUT_MARK.finditer(text)]
+    labels = label_marks(text)
     found = units(
         text,
         line_starts,
@@ -126,7 +128,7 @@ def sentence_pieces(
         blank_lines_end_units=blank_lines_end_units,
     )
     for paragraph, unit in enumerate(found):
-        for piece in limit_length(text, split_unit(text, unit, rules, layout), max_length):
+        for piece in limit_length(text, split_unit(text, unit, rules, layout, labels), max_length):
             pieces.append(piece)
             paragraph_of.append(paragraph)
     return pieces, paragraph_of

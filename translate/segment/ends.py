@@ -41,7 +41,8 @@ _ATTRIBUTION = re.compile(
 # (`**Điều 9.`, `### Điều 7.`, `"2.`); a section number (`1.2.`) too.
 _LIST_NUMBER = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
-    r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước)\s+[\dIVXLC]{1,4}[a-zđ]?"
+    r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước|ĐIỀU|CHƯƠNG|MỤC|PHẦN)"
+    r"\s+[\dIVXLC]{1,4}[a-zđ]?"
     r"(?:\.\d{1,3}){0,2}"
     # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
@@ -180,9 +181,32 @@ def initials_end_sentence(before: str, next_case: str, text: str, next_start: in
         return False
     previous = words[-2].lstrip(OPENERS)
     if previous[:1].isupper() and previous[-1:] not in ',;:)”"':
+        # The given name's initial after a Vietnamese family and middle name ends the name:
+        # `… ông Lê Văn A. Ông cho biết` (a foreign `George W. Bush` goes on).
+        return _vietnamese_full_name(words) and _clause_opens(text, next_start)
+    return _vietnamese_word(text, next_start) or _WORD_AFTER.match(text, next_start) is None
+
+
+def _vietnamese_full_name(words: list[str]) -> bool:
+    """Do two capitalised Vietnamese syllables come before the initial (``words[-1]``)?"""
+    return len(words) >= 3 and all(
+        word[:1].isupper() and word[1:].islower() and is_vietnamese_syllable(word)
+        for word in words[-3:-1]
+    )
+
+
+def _clause_opens(text: str, position: int) -> bool:
+    """A Vietnamese word, a space, then a lowercase word: `Ông cho biết`, not `Hồng, …`."""
+    following = _WORD_AFTER.match(text, position)
+    if following is None or not is_vietnamese_syllable(following.group()):
         return False
-    following = _WORD_AFTER.match(text, next_start)
-    return following is None or is_vietnamese_syllable(following.group())
+    after = following.end()
+    return text[after : after + 1] == " " and text[after + 1 : after + 2].islower()
+
+
+def _vietnamese_word(text: str, position: int) -> bool:
+    following = _WORD_AFTER.match(text, position)
+    return following is not None and is_vietnamese_syllable(following.group())
 
 
 def next_word_case(text: str, start: int, limit: int, rules: Rules) -> tuple[str, bool]:

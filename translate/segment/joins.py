@@ -5,8 +5,8 @@
 * a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
 * flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
-* a dateline or a source label run into its story (`WASHINGTON – Hoa Kỳ…`, `HÀ NỘI - Chiều
-  qua…`, `TTO - "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Kinhtedothi - Ngay trong…`);
+* a dateline, a source or a section label run into its story (`WASHINGTON – Hoa Kỳ…`, `TTO -
+  "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Đà Nẵng - Cá mập…`): :func:`.labels.lead_joins`;
 * a capitalised word glued to a closing quote, a date or time, or an emoji.
 
 Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from translate.segment.labels import DASH, DATELINE_REACH, LEAD_PREFIXES, lead_joins, lead_word
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -53,13 +54,6 @@ _MARKUP_JOIN = re.compile(
     r"(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
-# A dateline run into its story: one to three upper-case words (a city), a dash, the story.
-_CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
-_DATELINE = re.compile(
-    rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
-    rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
-)
-_DASH = re.compile("[-–—]")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
@@ -71,11 +65,12 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     if (
         end - start > 2
         and (text[start] == "(" or text[start].isupper())
-        and _DASH.search(text, start, min(end, start + 40)) is not None
-    ):  # (the common case: no dateline)
-        dateline = _DATELINE.match(text, start, end)
-        if dateline is not None and not _region_pair(dateline.group()):
-            joins.append(dateline.end())  # `WASHINGTON – Hoa Kỳ đã…`: a unit of its own
+        and (
+            DASH.search(text, start, min(end, start + DATELINE_REACH)) is not None
+            or (text[start : start + 2] in LEAD_PREFIXES and lead_word(text, start, end))
+        )
+    ):  # (the common case: no dateline, source or section label)
+        joins += lead_joins(text, start, end)
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -97,22 +92,16 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     return sorted({join for join in joins if start < join < end})
 
 
-def _region_pair(dateline: str) -> bool:
-    """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
-    of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""
-    label = dateline.rstrip("–—- ,")
-    return " " not in label and label.istitle() and is_vietnamese_syllable(label)
-
-
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     joins = []
+    quotes = [start, 0]  # straight quotes counted up to [0]: [1] (forward only: linear)
     for match in _SCRAPE_JOIN.finditer(text, start, end):
         position = match.start()
         if position - 2 < start:
             continue
         previous = text[position - 1]
         if not previous.isalpha():
-            if _glued_after_mark(text, position, start, end):
+            if _glued_after_mark(text, position, start, end, quotes):
                 joins.append(position)
             continue
         if previous.isupper():  # `TP.HCMÔng nói`: an opener glued after an upper-case run
@@ -177,7 +166,7 @@ def _caps_heading_glued(text: str, position: int, end: int) -> bool:
     run = _UPPER_RUN.search(text, max(0, position - 8), position)
     if run is None or run.start() == max(0, position - 8) or not text[run.start() - 1].isspace():
         return False  # (`TP.HCM`, `NĐ-CP`: an acronym after a period or a hyphen)
-    return is_vietnamese_syllable(run.group()) and _vietnamese_word_at(text, position, end)
+    return is_vietnamese_syllable(run.group()) and vietnamese_word_at(text, position, end)
 
 
 _LONGEST_TITLE = 30  # words
@@ -213,7 +202,7 @@ def _field_row(text: str, start: int, end: int, join: int) -> bool:
     return len(text[join:end].split()) <= _LONGEST_FIELD_VALUE
 
 
-def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
+def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: list[int]) -> bool:
     """A closing quote, an emoji, or a date or time glued to the capital at ``position``
     (a glued step number `…lại.2Mở` is a candidate end; `1Ngâm` opens its own line); a
     closing straight quote, parenthesis or emphasis before a Vietnamese word (`… "bỏ
@@ -222,7 +211,7 @@ def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
     if previous in '")]*_':
         if previous == '"' and (
             not (text[position - 2].isalnum() or text[position - 2] in ".!?…)")
-            or text.count(previous, start, position) % 2
+            or _quotes_before(text, position, quotes) % 2
         ):
             return False  # an opening quote (`nói "Không`, `""Chúng`; `nói"Không` is a typo)
         if previous in "*_":
@@ -234,11 +223,19 @@ def _glued_after_mark(text: str, position: int, start: int, end: int) -> bool:
             floor = max(start, run_start - _LONGEST_EMPHASIS)
             if _EMPHASIS_OPENER[previous].search(text, floor, run_start) is None:
                 return False  # nothing opened it: `Hồ_Hán_Thương` is one name
-        return _vietnamese_word_at(text, position, end)
+        return vietnamese_word_at(text, position, end)
     if not previous.isdigit():
         return True
     floor = max(start, position - 12)
     return _DATE_OR_TIME.search(text, floor, position) is not None
+
+
+def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
+    """The straight quotes of the unit before ``position``, counted on from the last call
+    (``quotes``: [counted up to, count]; positions only grow within a unit)."""
+    quotes[1] += text.count('"', quotes[0], position)
+    quotes[0] = max(quotes[0], position)
+    return quotes[1]
 
 
 _LONGEST_EMPHASIS = 200  # characters
@@ -248,7 +245,7 @@ _EMPHASIS_OPENER = {
 }
 
 
-def _vietnamese_word_at(text: str, position: int, end: int) -> bool:
+def vietnamese_word_at(text: str, position: int, end: int) -> bool:
     """Is the capitalised word at ``position`` Vietnamese (accented, or a sentence opener)?"""
     word = LETTERS.match(text, position, end)
     if word is None:

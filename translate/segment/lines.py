@@ -31,6 +31,7 @@ from translate.segment.patterns import (
     TERMINATORS,
     TOKEN_LOOKBACK,
     UPPER,
+    VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
 from translate.segment.runin import opens_prose
@@ -285,6 +286,8 @@ def _continues(
         return False
     if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
         line, next_start = _inside_inline_tags(text, line, next_start)
+    if text[next_start] in ".…" and _LEADER_LINE.match(text, next_start):
+        return True  # `… cách khắc phục:⏎.......... 9`: a contents entry's leader wrapped
     if _ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
     if (
@@ -311,6 +314,7 @@ def _continues(
 
 
 _DIGITS_AND_PERIOD = frozenset("0123456789.")
+_LEADER_LINE = re.compile(r"[.…]{4,}[ \t]*\d{1,4}[ \t]*(?:\r?\n|\r|\Z)")
 # A table of contents flattened with each entry's number at the end of the line above it.
 _TOC_NUMBER_TAIL = re.compile(r"[.…]{4}[ \t]*\d{1,3}[ \t]+\d{1,2}(?:\.\d{1,2})*\.?\Z")
 _CLOSING_TAG = re.compile(r"(?:</(?:i|b|u|em|strong|font)>|<br\s*/?>)+\Z", re.IGNORECASE)
@@ -383,7 +387,18 @@ def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: in
         return False
     if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
         return True
+    if following[0] == "CHỦ" and text.endswith("XÃ HỘI", 0, line.end):
+        return True  # the national name: `CỘNG HÒA XÃ HỘI⏎CHỦ NGHĨA VIỆT NAM`
+    if len(following) == 1 and " " not in text[line.first : line.end]:
+        # A title whose spaces the extraction lost, one glued run a line (`CẨMNANG⏎HƯỚNGDẪN`):
+        # an accented run that is no syllable shows the lost spaces (`HOME⏎NEWS` is a menu).
+        return _glued_syllables(last_word) or _glued_syllables(following[0])
     return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
+
+
+def _glued_syllables(word: str) -> bool:
+    """Is ``word`` Vietnamese syllables run together (accented, and no syllable itself)?"""
+    return VIETNAMESE_ACCENTED.search(word) is not None and not is_vietnamese_syllable(word)
 
 
 def _comma_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:

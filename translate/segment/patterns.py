@@ -61,6 +61,9 @@ GLUED_START = (
     rf"|[{UPPER}]{{2}}"  # `… tạm giữ.UBND huyện …`: an acronym (checked in sentences.py)
     rf"|#{{1,6}}\s+[{UPPER}\d]"  # `… năm 1994.## Sự nghiệp`: a Markdown heading
     rf"|\d{{1,2}}[.)]\s+[{UPPER}]"  # `… năm 2024.2. Mức hỗ trợ …`: a glued list number
+    # `… bị thương.10 người nhập viện`: a count after a word's full stop (not `25.000 đồng`)
+    rf"|(?<=[{LOWER}]\.)\d{{1,3}}(?:[.,]\d{{3}})*\s+[{LOWER}]"
+    rf"|[-–•+]\s+[{UPPER}]"  # `… kiểm tra kỹ.- Mục 2 …`: a list item glued after the stop
 )
 
 # Lowercase Vietnamese words that never end a sentence, a heading or a title: a line that ends

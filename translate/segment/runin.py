@@ -83,12 +83,22 @@ def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
     return any(token[:1].islower() for token in following)
 
 
+def lowercase_soon(text: str, position: int, end: int, words: int = 6) -> bool:
+    """Is one of the next ``words`` words at ``position`` lowercase (running text, not a
+    title or a name)? (A bounded look: 80 characters.)"""
+    return any(
+        token[:1].islower() for token in text[position : min(end, position + 80)].split()[:words]
+    )
+
+
 # A sentence ended without punctuation, as chat and forum posts do: an emoji or an emoticon
 # (R14: it belongs to the sentence it ends) or a sentence-final particle, then a word that
 # opens a sentence (`… ngon hết sảy 😋😋 Ai muốn đặt …`, `Hay quá ạ Cảm ơn bạn …`). They are
 # looked for only where the run-in scan stops anyway, at an opener after a space.
 _PARTICLES = frozenset(("ạ", "nhé", "nha", "nhỉ", "nhá", "nhen", "nghen", "hả", "hen"))
 _EMOTICON = re.compile(r"(?:[:;=]-?[)(DPp]+|\^\^|<3)+")
+# The alt text a forum's smileys leave when a page is scraped (`… món bánh này Smile Tuy nhiên`).
+_SMILEY_WORDS = frozenset(("Smile", "Wink", "Grin", "Frown"))
 _LAST_TOKEN_LENGTH = 8
 
 
@@ -105,7 +115,9 @@ def _unpunctuated_end(text: str, start: int, position: int) -> bool:
     last = token[-1]
     if "\U0001f300" <= last <= "\U0001faff" or "\u2600" <= last <= "\u27bf" or last == "\ufe0f":
         return True
-    return token in _PARTICLES or _EMOTICON.fullmatch(token) is not None
+    if token in _PARTICLES or token in _SMILEY_WORDS:
+        return True
+    return _EMOTICON.fullmatch(token) is not None
 
 
 def runin_joins(text: str, start: int, end: int) -> list[int]:
@@ -126,7 +138,7 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
         if text[position - 2].isalpha() and match.group() not in _CHAT_OPENERS:
             candidates.append(position)
         before = text[position - 2]
-        if (not before.isalnum() or before in "ạéaỉáhn3DPp") and _unpunctuated_end(
+        if (not before.isalnum() or before in "ạéaỉáhn3DPpek") and _unpunctuated_end(
             text, start, position
         ):
             joins.append(position)

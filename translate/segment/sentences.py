@@ -16,7 +16,14 @@ from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.ends import INITIALS, is_sentence_end
-from translate.segment.joins import address_like, scrape_joins, token_around
+from translate.segment.joins import address_like, scrape_joins, token_around, vietnamese_word_at
+from translate.segment.labels import (
+    heading_number_start,
+    label_marks,
+    marked_joins,
+    numbered_heading_at,
+    numbered_heading_joins,
+)
 from translate.segment.layout import layout_cuts
 from translate.segment.patterns import (
     CITATION,
@@ -27,10 +34,8 @@ from translate.segment.patterns import (
     NON_SPACE,
     OPENERS,
     UPPER,
-    VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import OPENERS as PROSE_OPENERS
 from translate.vietnamese import is_vietnamese_syllable
 
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
@@ -41,7 +46,7 @@ _CANDIDATE = re.compile(
     rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*[\u200b\u200c\u200d\u2060\ufeff]*))\3"
     rf"(?=\s|{GLUED_START})"
 )
-_DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z)")
+_DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z|[{UPPER}])")
 # A list flattened onto one line after its introducer: `… mang theo: - Đơn …; - Bản sao …`.
 _FLAT_LIST = re.compile(r":\s*(?=[-–•+]\s)")
 _FLAT_ITEM = re.compile(r"(?:\s|(?<=[;.]))(?=[-–•+]\s)")
@@ -88,12 +93,19 @@ class _Cursor:
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
-def _cuts(text: str, unit: Unit, rules: Rules, layout: Sequence[int]) -> list[tuple[int, bool]]:
-    """Cuts that need no terminator: glued joins (True), flattened list items and table of
-    contents entries (False)."""
+def _cuts(
+    text: str, unit: Unit, rules: Rules, layout: Sequence[int], labels: Sequence[int]
+) -> list[tuple[int, bool]]:
+    """Cuts that need no terminator: glued joins (True), flattened list items, table of
+    contents entries, credits and official headers (False)."""
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
-    first_mark = bisect.bisect_left(layout, unit.start) if layout else 0
-    if first_mark < len(layout) and layout[first_mark] < unit.end:  # (a TOC or subtitles)
+    # (each list holds sorted document-level marks: does the unit hold one?)
+    at = bisect.bisect_left(labels, unit.start) if labels else 0
+    if at < len(labels) and labels[at] < unit.end:  # (a credit or an official header)
+        cuts += [(cut, False) for cut in marked_joins(text, unit.start, unit.end)]
+        cuts = sorted(cut for cut in set(cuts) if unit.start < cut[0] < unit.end)
+    at = bisect.bisect_left(layout, unit.start) if layout else 0
+    if at < len(layout) and layout[at] < unit.end:  # (a TOC or subtitles)
         cuts = sorted(cuts + [(cut, False) for cut in layout_cuts(text, unit.start, unit.end)])
     colon = text.find(":", unit.start, unit.end)  # (str.find first: most units have none)
     introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, unit.end)
@@ -112,14 +124,21 @@ def _cuts(text: str, unit: Unit, rules: Rules, layout: Sequence[int]) -> list[tu
 
 
 def split_unit(
-    text: str, unit: Unit, rules: Rules, layout: Sequence[int] | None = None
+    text: str,
+    unit: Unit,
+    rules: Rules,
+    layout: Sequence[int] | None = None,
+    labels: Sequence[int] | None = None,
 ) -> list[Piece]:
     """The sentences of ``unit``. ``layout``: the sorted starts of the document's
     ``LAYOUT_MARK`` matches (found once per document; None: look in the unit), which show a
-    table of contents or subtitle timings whose entries and cues are cut as well."""
+    table of contents or subtitle timings whose entries and cues are cut as well; ``labels``:
+    the document's :func:`.labels.label_marks` (None: look in the unit)."""
     if layout is None:
         layout = [mark.start() for mark in LAYOUT_MARK.finditer(text, unit.start, unit.end)]
-    joins = _cuts(text, unit, rules, layout)
+    if labels is None:
+        labels = [mark + unit.start for mark in label_marks(text[unit.start : unit.end])]
+    joins = _cuts(text, unit, rules, layout, labels)
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
@@ -134,7 +153,7 @@ def split_unit(
         if closers_end >= unit_end:
             break
         if not text[closers_end].isspace():
-            closers_end = _glued_end(text, match, cursor.start, unit.end, rules)
+            closers_end = _glued_end(text, match, cursor.start, unit.end, rules, quotes)
             if closers_end >= 0:
                 cursor.cut(text, closers_end, closers_end, BreakKind.JOIN, True)
             continue
@@ -142,6 +161,13 @@ def split_unit(
         if next_match is None:
             break
         next_start = next_match.start()
+        if (
+            text[terminator_start - 1].isdigit()
+            and match.end(1) == terminator_start + 1
+            and not text[terminator_start - 3 : terminator_start - 1].isdigit()
+        ):  # (a number of one or two digits: `1.`, `12.`, never `2020.`)
+            _numbered_heading(text, cursor, terminator_start, next_start, unit_end, joins)
+            join_count = len(joins)
         if text[next_start] in _DETACHED_STARTS:
             detached = _detached_closers(text, closers_end, next_start, unit_end, quotes)
             if detached is None:
@@ -156,6 +182,27 @@ def split_unit(
         _cut_at(text, cursor, join)
     cursor.pieces.append(Piece(cursor.start, unit.end, unit.break_kind, cursor.notes))
     return cursor.pieces
+
+
+def _numbered_heading(
+    text: str,
+    cursor: _Cursor,
+    terminator_start: int,
+    next_start: int,
+    unit_end: int,
+    joins: list[tuple[int, bool]],
+) -> None:
+    """At a period after a number: cut before a list number that opens a heading run into
+    another one (`… ĐẤT VÀ NGƯỜI ‖1. Công cuộc …`), and add the cuts after a numbered heading
+    the story repeats (:func:`.labels.numbered_heading_joins`) to the unit's sorted ``joins``
+    (they all lie after the joins already used)."""
+    heading = heading_number_start(text, cursor.start, terminator_start, next_start)
+    if heading > cursor.start:  # (glued, `ebook‖1. THÔNG TIN`, it repairs a scrape join)
+        glued = not text[heading - 1].isspace()
+        cursor.cut(text, heading, heading, BreakKind.JOIN if glued else BreakKind.SENTENCE, glued)
+    if numbered_heading_at(text, cursor.start, terminator_start):
+        for cut in numbered_heading_joins(text, next_start, unit_end):
+            bisect.insort(joins, (cut, False))
 
 
 class _StraightQuotes:
@@ -211,9 +258,25 @@ def _cut_at(text: str, cursor: _Cursor, cut: tuple[int, bool]) -> None:
         cursor.cut(text, position, position, kind, glued)
 
 
-def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_start: int) -> int:
+def _balanced_closers(
+    text: str, match: re.Match[str], segment_start: int, limit: int, quotes: _StraightQuotes
+) -> int:
     """Emphasis marks after a terminator close only what the segment opened: in
-    `….**‖**Điều 11`, two of the four stars belong to the next segment."""
+    `….**‖**Điều 11`, two of the four stars belong to the next segment; a straight quote
+    glued to the next word when the unit's quotes so far are balanced opens the next sentence
+    (`… tạm giữ.‖"Tôi không biết"`, while `… "bế mạc".‖Trước đó` closes one)."""
+    terminator_end, closers_end = match.end(1), match.end()
+    limit = min(limit, closers_end + _QUOTE_LOOKAHEAD)
+    if closers_end > terminator_end and text[closers_end - 1] == '"':
+        quotes.count += text.count('"', quotes.counted_to, closers_end - 1)
+        quotes.counted_to = closers_end - 1  # (counted once: the unit is scanned forward)
+        partner = text.find('"', closers_end, limit) if quotes.count % 2 == 0 else -1
+        if (
+            partner > 0
+            and not text[partner - 1].isspace()  # (`… bổ sung: "Tôi …` opens another one)
+            and _TERMINATOR.search(text, closers_end, partner - 1) is None
+        ):
+            return closers_end - 1  # (closed in its first sentence: quotations span paragraphs)
     stars_end = closers_end
     while stars_end > terminator_end and text[stars_end - 1] in "*_":
         stars_end -= 1
@@ -225,6 +288,8 @@ def _balanced_closers(text: str, terminator_end: int, closers_end: int, segment_
     return stars_end + min(closers_end - stars_end, opened % 4 if opened % 4 else 0)
 
 
+_QUOTE_LOOKAHEAD = 400  # characters searched for the quote that closes an opening one
+_TERMINATOR = re.compile("[.!?…]")
 _SHORT_SUFFIX = 4
 
 
@@ -309,9 +374,7 @@ def _prose_after(text: str, position: int, token_end: int) -> bool:
     found = word.group()
     if len(found) < 2 or not found[0].isupper() or not found[1:].islower():
         return False
-    if VIETNAMESE_ACCENTED.search(found) is None and found not in PROSE_OPENERS:
-        return False
-    return is_vietnamese_syllable(found)
+    return vietnamese_word_at(text, position, token_end)
 
 
 _LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
@@ -325,7 +388,8 @@ def _period_in_token(
     (``bare``: no closing mark after the period)?"""
     if bare:
         if before in rules.final_abbreviations or before + "." in rules.final_abbreviations:
-            return True
+            # `v.v.Theo chủ quán …`: a list's `v.v.` does double duty before prose (R3)
+            return not _prose_after(text, after, token_end)
         if all(part in INITIALS for part in before.split(".")):
             return True  # `N.T.Kiên`, `J.Keynes`
         if _acronym_glued(text, after):  # `TP.HCM`, `ThS.BS`, `Q.BT`, `23.10.QĐ`: one token
@@ -338,16 +402,23 @@ def _period_in_token(
         # `năm 2024.2. Mức`, `hộ.3. Thời gian`: a list number; `Điều 23.10.QĐ.1.`: a code
         year_or_word = _ends_a_year(before) if before[-1].isdigit() else _ends_a_word(before)
         return not year_or_word
-    return before[-1].isdigit()  # `1.2Mở`: a number with a unit glued, more often than a step
+    if before[-1].isdigit():
+        return True  # `1.2Mở`: a number with a unit glued, more often than a step
+    return "." in before  # a code: `12.4.QĐ.2`; a step or a count: `lại.2Mở`, `thương.10 người`
 
 
 def _glued_end(
-    text: str, match: re.Match[str], segment_start: int, limit: int, rules: Rules
+    text: str,
+    match: re.Match[str],
+    segment_start: int,
+    limit: int,
+    rules: Rules,
+    quotes: _StraightQuotes,
 ) -> int:
     """Where the segment ends when a new unit is glued to the candidate ``match``, or -1
     when the period belongs to a token (`P.Bến Nghé`, `Nguyen.Van@…`, `J.Keynes`)."""
     terminator_start, terminator_end = match.start(), match.end(1)
-    closers_end = _balanced_closers(text, terminator_end, match.end(), segment_start)
+    closers_end = _balanced_closers(text, match, segment_start, limit, quotes)
     token_start, token_end = token_around(text, terminator_start, segment_start, limit)
     if address_like(text[token_start:token_end]) and not _prose_after(text, closers_end, token_end):
         return -1

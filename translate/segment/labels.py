@@ -1,0 +1,318 @@
+"""Layout labels run into prose with a space: where the run-in scan of :mod:`.runin` needs
+more than a sentence opener (R7, R9, issue 11, round 4).
+
+* a photo credit run into its caption and into the story (`… tại cơ quan công an ẢNH: CTV
+  Trước đó, …`): the credit is a segment of its own;
+* a heading whose words the story repeats, as scraped listings and flattened PDFs do (`1.
+  Thẩm quyền đề nghị … Thẩm quyền đề nghị … được quy định …`, `… vùng Cửa Hội Cửa Hội
+  trong lịch sử …`, `Tiểu sử nhà thơ Tố Hữu Nhà thơ Tố Hữu sinh …`);
+* a dateline (a place, an upper-case city, a source) or a section label at the start of a
+  paragraph, run into its story (`Đà Nẵng - Cá mập tấn công …`, `WASHINGTON – Hoa Kỳ…`,
+  `Tin nóng Một vụ cháy …`);
+* the fixed header lines of official documents run together (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+  VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 15/QĐ-UBND …`);
+* a list number that opens a heading after an upper-case heading (`XỨ NGHỆ - ĐẤT VÀ NGƯỜI 1.
+  Công cuộc …`) or before one, glued (`… ebook1. THÔNG TIN SÁCH`).
+
+Each scan is a regex search or a word-by-word pass with a bounded look back: linear.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from translate.segment.patterns import LOWER, UPPER
+from translate.segment.runin import lowercase_soon, opens_prose
+from translate.vietnamese import is_vietnamese_syllable
+
+# A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
+# (It opens with a character class, so that the regex engine skips ahead quickly.)
+_CREDIT = re.compile(r"[ẢN](?:(?<=Ả)nh|(?<=Ả)NH|(?<=N)guồn|(?<=N)GUỒN):\s*(?=\S)")
+# A credit's value: one to four names or agency codes (`CTV`, `Quang Định`, `TTXVN/Reuters`).
+_CREDIT_VALUE = re.compile(rf"[{UPPER}][\w./&-]*(?:\s+[{UPPER}][\w./&-]*){{0,3}}")
+
+
+def credit_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts before a credit run into a caption, and after it where the story goes on."""
+    joins: list[int] = []
+    for label in _CREDIT.finditer(text, start, end):
+        before = label.start() - 2
+        if label.start() > start:  # (at the unit's start, only the story is cut from it)
+            if before < start or text[before + 1] != " ":
+                continue
+            if not (text[before].isalnum() or text[before] in ")]"):
+                continue  # in an aside: `(Ảnh: TTXVN)`
+            joins.append(label.start())
+        value = _CREDIT_VALUE.match(text, label.end(), end)
+        if value is None:
+            continue
+        words = list(re.finditer(r"\S+", value.group()))
+        # The story starts at the first word of the value that opens prose (`CTV Trước đó`).
+        for word in words[1:]:
+            position = label.end() + word.start()
+            if opens_prose(text, position, end, strong=False):
+                joins.append(position)
+                break
+        else:
+            after = value.end()
+            if after < end and text[after] == " " and opens_prose(text, after + 1, end, False):
+                joins.append(after + 1)
+    return joins
+
+
+_PHRASE = re.compile(r"\S+(?: \S+){0,5}")
+_SHORTEST_HEAD_REPEAT = 3  # words
+_LONGEST_PHRASE = 80  # characters: six words
+# A capital after a space: where a repeated heading's words may start again.
+_CAPITAL_AFTER_SPACE = re.compile(rf"[{UPPER}](?<= [{UPPER}])")
+_HEADING_WINDOW = 300  # characters searched for a numbered heading's words
+_TITLE_WINDOW = 200  # characters after a title's start searched for its words repeated
+_STRETCH_END = re.compile(r"[.!?…:;]\s")
+
+
+def numbered_heading_joins(text: str, title_start: int, end: int) -> list[int]:
+    """Cuts after the numbered heading whose title starts at ``title_start`` (`1. ‖Thẩm
+    quyền …`), where the story repeats its words: from its first words (`… dân tộc ‖ Thẩm
+    quyền đề nghị …`) or right after its last ones (`… vùng Cửa Hội ‖ Cửa Hội trong …`).
+    Only the stretch before the next sentence end is searched (bounded)."""
+    joins = []
+    join = _heading_repeated(text, title_start, end)
+    if join >= 0:
+        joins.append(join)
+    limit = min(end, title_start + _TITLE_WINDOW)
+    stop = _STRETCH_END.search(text, title_start, limit)
+    limit = limit if stop is None else stop.start()
+    words = text[title_start:limit].lower().split()  # (bounded: one window per heading)
+    pairs = list(itertools.pairwise(words))
+    if len(set(pairs)) < len(pairs):  # (two words repeated: look closer)
+        for match in _CAPITAL_AFTER_SPACE.finditer(text, title_start + 2, limit):
+            if _repeats_words_before(text, title_start, match.start(), end):
+                joins.append(match.start())
+    return joins
+
+
+def numbered_heading_at(text: str, segment_start: int, terminator_start: int) -> bool:
+    """Is the segment so far only a list number (`1`, `IV`) before its period?"""
+    label = text[segment_start:terminator_start]  # (at most five characters)
+    return 0 < len(label) <= _LONGEST_NUMBER and (label.isdigit() or label in _ROMAN)
+
+
+_LONGEST_NUMBER = 5
+_ROMAN = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))
+
+
+def _repeats_words_before(text: str, start: int, position: int, end: int) -> bool:
+    """Do the two to four words at ``position`` repeat the words right before them, with
+    running text after (`… vùng Cửa Hội Cửa Hội trong lịch sử`)?"""
+    first_end = text.find(" ", position, min(end, position + _LONGEST_PHRASE))
+    if first_end < 0:
+        return False
+    first = text[position:first_end]
+    floor = max(start, position - 1 - _LONGEST_PHRASE)
+    if text.rfind(" " + first + " ", max(0, floor - 1), position) < 0:
+        lowered = first.lower()
+        if lowered == first or text.rfind(lowered, floor, position - 1) < 0:
+            return False  # (the common case: the first word is not right before it)
+    phrase = _PHRASE.match(text, position, min(end, position + _LONGEST_PHRASE))
+    if phrase is None:
+        return False
+    words = phrase.group().split(" ")
+    for index, word in enumerate(words):
+        if not word[-1:].isalnum():
+            del words[index + (word[-1:] in ".!?…") :]  # (`Nhân dân, Uỷ ban Nhân dân,`: a list)
+            break
+    for size in range(len(words), 1, -1):
+        repeated = " ".join(words[:size])
+        before = position - 1 - len(repeated)
+        if before < start or (before > start and not text[before - 1].isspace()):
+            continue
+        if text[before : position - 1].lower() == repeated.lower():
+            return lowercase_soon(text, position + len(repeated), end)
+    return False
+
+
+def _heading_repeated(text: str, title_start: int, end: int) -> int:
+    """Where the first three words of a numbered heading's title start again, capitalised
+    and followed by running text, before any sentence end; -1 when they do not."""
+    phrase = _PHRASE.match(text, title_start, min(end, title_start + _LONGEST_PHRASE))
+    if phrase is None or len(phrase.group().split(" ")) < _SHORTEST_HEAD_REPEAT:
+        return -1
+    repeated = " ".join(phrase.group().split(" ")[:_SHORTEST_HEAD_REPEAT]).lower()
+    limit = min(end, title_start + _HEADING_WINDOW)
+    stop = _STRETCH_END.search(text, title_start, limit)
+    if stop is not None:
+        limit = stop.start()
+    window = text[title_start:limit].lower()  # (bounded: one window per numbered heading)
+    found = window.find(" " + repeated, len(repeated))
+    if found < 0:
+        return -1
+    position = title_start + found + 1
+    if not text[position].isupper() or not lowercase_soon(text, position + len(repeated), end):
+        return -1
+    return position
+
+
+# Places that open a paragraph as its dateline, and the section labels of news pages.
+_PLACES = (
+    "Hà Nội|TP\\.HCM|TP HCM|TPHCM|Sài Gòn|Đà Nẵng|Hải Phòng|Cần Thơ|Huế|Thừa Thiên Huế|"
+    "Nghệ An|Hà Tĩnh|Thanh Hóa|Quảng Bình|Quảng Trị|Quảng Nam|Quảng Ngãi|Quảng Ninh|Bình Định|"
+    "Phú Yên|Khánh Hòa|Nha Trang|Ninh Thuận|Bình Thuận|Lâm Đồng|Đà Lạt|Đắk Lắk|Đắk Nông|"
+    "Gia Lai|Kon Tum|Bình Dương|Đồng Nai|Bà Rịa - Vũng Tàu|Vũng Tàu|Tây Ninh|Bình Phước|Long An|"
+    "Tiền Giang|Bến Tre|Vĩnh Long|Trà Vinh|Đồng Tháp|An Giang|Kiên Giang|Phú Quốc|Hậu Giang|"
+    "Sóc Trăng|Bạc Liêu|Cà Mau|Bắc Ninh|Bắc Giang|Hải Dương|Hưng Yên|Thái Bình|Nam Định|"
+    "Ninh Bình|Hà Nam|Vĩnh Phúc|Phú Thọ|Thái Nguyên|Tuyên Quang|Hà Giang|Cao Bằng|Lạng Sơn|"
+    "Lào Cai|Yên Bái|Sơn La|Điện Biên|Lai Châu|Hòa Bình|Bắc Kạn"
+)
+_SECTIONS = (
+    "Thời sự|Xã hội|Góc nhìn|Tin nóng|Tin tổng hợp|Tin mới|Tin tức|Tin vắn|Tin liên quan|"
+    "Bạn đọc|Nhịp sống|Ý kiến|Tin trong nước|Tin quốc tế"
+)
+# A paragraph's first words: a place or a section label, a space, then a capitalised word
+# (not an acronym or a number: `Hà Nội FC`, `Huế 2024`).
+# A space or nothing (`TP.HCMDẫn chương trình …`) may separate them; a quote may open the story.
+_LEAD_LABEL = re.compile(
+    rf"(?:{_PLACES}|{_SECTIONS})(?:\s[-–—])?(?: |(?=[{UPPER}][{LOWER}]))"
+    rf"(?=[\"“]?[{UPPER}][{LOWER}])(?!(?:{_PLACES}|Việt|Mới)(?!\w))"
+)
+
+
+# The first two letters and the first words of the labels (two set look-ups per unit, then
+# the regex only for these).
+LEAD_PREFIXES = frozenset(
+    label[:2] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
+)
+LEAD_WORDS = frozenset(
+    label.split(" ")[0] for label in (_PLACES + "|" + _SECTIONS).replace("\\", "").split("|")
+)
+
+
+def lead_word(text: str, start: int, end: int) -> bool:
+    """Does the unit start with the first word of a place or a section label (`TP.HCM`
+    glued to its story too: `TP.HCMDẫn …`)?"""
+    space = text.find(" ", start, min(end, start + _LONGEST_LEAD_WORD))
+    first = text[start:space] if space > 0 else text[start : start + 2]
+    return first in LEAD_WORDS or first[:2] == "TP"
+
+
+_LONGEST_LEAD_WORD = 12
+
+
+# A dateline or a source label and a dash: one to three upper-case words (a city), a source in
+# brackets, or one word (`WASHINGTON –`, `(Dân trí) -`, `TTO -`, `Kinhtedothi -`).
+_CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
+_DATELINE = re.compile(
+    rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
+    rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
+)
+DASH = re.compile("[-–—]")
+DATELINE_REACH = 40  # characters: where its dash may be
+
+
+def lead_joins(text: str, start: int, end: int) -> list[int]:
+    """A cut after the dateline, source or section label that opens the unit (which starts
+    with a capital or a bracket), before its story: `WASHINGTON – ‖Hoa Kỳ đã…`, `Đà Nẵng -
+    ‖Cá mập …`, `Tin nóng ‖Một vụ cháy …`."""
+    if lead_word(text, start, end):  # (a place or a section label may open it)
+        label = _LEAD_LABEL.match(text, start, end)
+        if label is not None and _story_at(text, label.end(), end):
+            return [label.end()]
+    if DASH.search(text, start, min(end, start + DATELINE_REACH)) is None:
+        return []  # (no dash: no dateline; callers look for one first)
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is None or _region_pair(dateline.group()):
+        return []
+    return [dateline.end()]  # `WASHINGTON – Hoa Kỳ đã…`: a unit of its own
+
+
+def _region_pair(dateline: str) -> bool:
+    """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
+    of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""
+    label = dateline.rstrip("–—- ,")
+    return " " not in label and label.istitle() and is_vietnamese_syllable(label)
+
+
+def _story_at(text: str, after: int, end: int) -> bool:
+    """Does running text start at ``after`` (past an opening quote)? `Cần Thơ Hơn 200 …` is
+    a number's phrase; `Cá mập tấn công …`, `Theo …` are prose."""
+    story = after + (text[after] in '"“')
+    if opens_prose(text, story, end, strong=False):
+        return True
+    following = text[story : min(end, story + 80)].split()[:3]
+    return len(following) > 1 and following[1][:1].islower() and following[0][1:].islower()
+
+
+# The national name and motto that head every official document.
+_DOCUMENT_HEADER = re.compile(
+    r"(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|(?:Độc lập|ĐỘC LẬP) ?[-–—] ?(?:Tự do|TỰ DO)"
+    r" ?[-–—] ?(?:Hạnh phúc|HẠNH PHÚC)"
+)
+
+
+def document_header_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts after the motto, and after the national name when the motto follows it, when a
+    flattened header runs them into what follows (`… Hạnh phúc ‖ Số: 15/QĐ-UBND`). What
+    precedes them on their line is a second column (`BỘ TÀI CHÍNH CỘNG HÒA …`): one field."""
+    if all(text.find(mark, start, end) < 0 for mark in _MARKS[4:]):
+        return []
+    joins = []
+    for header in _DOCUMENT_HEADER.finditer(text, start, end):
+        after = header.end()
+        while after < end and text[after] == " ":
+            after += 1
+        motto = header.group()[0] in "ĐđĐ" or text.startswith(("Độc lập", "ĐỘC LẬP"), after)
+        if motto and start < after < end:
+            joins.append(after)
+    return joins
+
+
+# Upper-case label words a number belongs to (`CHƯƠNG 1.`, `ĐIỀU 5.`): no heading starts there.
+_LABEL_WORDS = (
+    *("CHƯƠNG", "ĐIỀU", "MỤC", "PHẦN", "KHOẢN", "BƯỚC", "BÀI", "CÂU", "TIẾT", "SỐ"),
+    *("HÌNH", "BẢNG", "LỤC"),
+)
+
+
+def heading_number_start(
+    text: str, segment_start: int, terminator_start: int, next_start: int
+) -> int:
+    """Where a list number that opens a heading starts, when the period at
+    ``terminator_start`` follows one and the text before it is another heading: after an
+    upper-case word (`… ĐẤT VÀ NGƯỜI ‖1. Công cuộc …`), or glued to a lowercase word before an
+    upper-case heading (`… ebook‖1. THÔNG TIN`); -1 otherwise. (Called at candidate ends.)"""
+    number = terminator_start - 1
+    if number > segment_start and text[number - 1].isdigit():
+        number -= 1
+    previous = text[number - 1] if number > segment_start else ""
+    if previous == " ":
+        if number - 3 < segment_start or not (
+            text[number - 2].isupper() and text[number - 3].isupper()
+        ):
+            return -1
+        if text.endswith(_LABEL_WORDS, segment_start, number - 1):
+            return -1  # `CHƯƠNG 1. QUY ĐỊNH CHUNG`: the number belongs to its label
+        return number if text[next_start].isupper() else -1
+    if previous.islower() and text[next_start : next_start + 2].isupper():
+        return number
+    return -1
+
+
+# What a credit or an official header has, looked for once per document (a few literals: a
+# search each is cheaper than one regex scan; `Ảnh :` and `Đồ họa:` are too rare to pay for).
+_MARKS = ("Ảnh:", "ẢNH:", "Nguồn:", "NGUỒN:", "- Hạnh phúc", "– Hạnh phúc", "- HẠNH PHÚC")
+
+
+def marked_joins(text: str, start: int, end: int) -> list[int]:
+    """The cuts of a unit that holds a mark of :func:`label_marks`: credits, headers."""
+    return credit_joins(text, start, end) + document_header_joins(text, start, end)
+
+
+def label_marks(text: str) -> list[int]:
+    """The sorted positions of the credit labels and official headers of ``text``."""
+    marks = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    return sorted(marks)
