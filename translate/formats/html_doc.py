@@ -38,6 +38,7 @@ from translate.formats.html_elements import (
     _INLINE_VOID,
     _INTERESTING,
     _MAIN,
+    _MARKED,
     _NAMED,
     _NO_VALUES,
     _OPAQUE,
@@ -51,6 +52,7 @@ from translate.formats.html_elements import (
     META_TEXT,
     _boilerplate_kind,
     _matters,
+    _may_translate,
 )
 from translate.formats.html_tokens import attribute_values, attributes, scan
 from translate.formats.units import (
@@ -160,7 +162,8 @@ class _Reader:
 
     def start(self, tag: str, start: int, end: int, closed: bool) -> None:
         roles = _ROLES.get(tag, 0)
-        closed = closed or roles & _VOID != 0
+        if roles & _VOID:
+            closed = True
         if self.capture is not None:
             name, depth, begun = self.capture
             if tag == name and not closed:
@@ -170,20 +173,21 @@ class _Reader:
             values, no_translate = _NO_VALUES, False
         else:
             values = self._values(tag, start, end)
-            no_translate = bool(values) and (
-                (values.get("translate") or "").strip().lower() == "no"
-                or "notranslate" in (values.get("class") or "").split()
-            )
+            no_translate = bool(values) and _no_translate(values)
+        names = self.names
         if not closed and (
-            roles & _CONTAINER or (self.names and self.names[-1] == "p" and not roles & _PHRASING)
+            roles & _CONTAINER or (names and names[-1] == "p" and not roles & _PHRASING)
         ):
             self._implied_close(tag, roles)
         inline = roles & _PHRASING != 0
         if self.skip_depth:
             pass
-        elif (roles & _OPAQUE or (no_translate and inline)) and not closed:
+        elif not inline:
+            if self.atoms:
+                self._flush()
+        elif (roles & _OPAQUE or no_translate) and not closed:
             self.capture = (tag, 1, start)
-        elif roles & _INLINE_VOID or (inline and closed):
+        elif roles & _INLINE_VOID or closed:
             if self.atoms or tag != "br":
                 self._first_atom()
                 atom = (VOID, start, end, "", "", True, False, tag == "br")
@@ -191,23 +195,35 @@ class _Reader:
         elif roles & _INLINE:
             self._first_atom()
             self.atoms.append(_new(Atom, (OPEN, start, end, "", tag, True, False, False)))
-        else:
+        elif self.atoms:
             self._flush()
-        if not closed:
-            skip = roles & _SKIPPED != 0 or (no_translate and not inline)
+        if closed:
+            return
+        skip = roles & _SKIPPED != 0 or (no_translate and not inline)
+        if values or skip or roles & _MARKED:
             self._push(tag, values, skip)
+        else:  # (what _push does for an element that adds no flag)
+            names.append(tag)
+            self.flags.append(0)
 
     def _values(self, tag: str, start: int, end: int) -> dict[str, str | None]:
         """The attribute values that matter of the start tag at ``start:end``, which holds
         a `=` (read as units when translatable): none for a tag without an attribute that
         matters (`<a href=…>`; `meta` is always read)."""
         raw = self.source[start:end]
-        if tag != "meta" and not _matters(raw.lower()):
+        lowered = raw.lower()
+        if tag != "meta" and not _matters(lowered):
             return _NO_VALUES
         # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
-        values = attribute_values(raw, len(tag) + 1, _WANTED)
+        if tag != "meta" and not _may_translate(lowered):  # (no unit: values alone)
+            return attribute_values(raw, len(tag) + 1, _WANTED)
+        found = attributes(raw, len(tag) + 1, _WANTED)
+        values: dict[str, str | None] = {}
+        for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
+            if name not in values:
+                values[name] = value
         if values and not self.skip_depth and (tag == "meta" or values.keys() & _INTERESTING):
-            self._attributes(tag, values, attributes(raw, len(tag) + 1, _WANTED), start)
+            self._attributes(tag, values, found, start)
         return values
 
     def end(self, tag: str, start: int, end: int) -> None:
@@ -220,9 +236,16 @@ class _Reader:
                 self.atoms.append(_new(Atom, (CLOSE, start, end, "", tag, True, False, False)))
             elif roles & (_INLINE_VOID | _OPAQUE):
                 self.markup(start, end)
-            else:
+            elif self.atoms:
                 self._flush()
-        self._pop(tag)
+        names = self.names
+        if names and names[-1] == tag:  # (_pop's common case)
+            names.pop()
+            flag = self.flags.pop()
+            if flag:
+                self._unflag(flag)
+        else:
+            self._pop(tag)
 
     def _captured(self, tag: str, start: int, end: int) -> bool:
         """An end tag inside an opaque element: whether it is done with (True), or closes a
@@ -252,17 +275,7 @@ class _Reader:
     def _push(self, tag: str, values: dict[str, str | None], skip: bool) -> None:
         inside_main = self.main_depth > 0
         if values:
-            key = (
-                tag,
-                values.get("class") or "",
-                values.get("id") or "",
-                values.get("role") or "",
-                inside_main,
-            )
-            kind = self.boilerplate_of.get(key)
-            if kind is None:
-                kind = _boilerplate_kind(tag, values, inside_main=inside_main)
-                self.boilerplate_of[key] = kind
+            kind = self._kind(tag, values, inside_main)
             boilerplate, named = kind == _BY_ELEMENT, kind == _BY_NAME
         else:
             boilerplate = tag in BOILERPLATE_ELEMENTS or (tag == "header" and not inside_main)
@@ -286,6 +299,21 @@ class _Reader:
         else:
             self.flags.append(0)
 
+    def _kind(self, tag: str, values: dict[str, str | None], inside_main: bool) -> int:
+        """``_boilerplate_kind``, made once per tag name, class, id, role and place."""
+        key = (
+            tag,
+            values.get("class") or "",
+            values.get("id") or "",
+            values.get("role") or "",
+            inside_main,
+        )
+        kind = self.boilerplate_of.get(key)
+        if kind is None:
+            kind = _boilerplate_kind(tag, values, inside_main=inside_main)
+            self.boilerplate_of[key] = kind
+        return kind
+
     def _pop(self, tag: str) -> None:
         names = self.names
         top = len(names) - 1
@@ -301,13 +329,17 @@ class _Reader:
         flags = self.flags
         for flag in flags[depth:]:
             if flag:
-                self.skip_depth -= flag & _SKIP
-                self.boilerplate_depth -= (flag & _BOILERPLATE) >> 1
-                self.main_depth -= (flag & _MAIN) >> 2
-                if flag & _NAMED:
-                    self.named_open.pop()
+                self._unflag(flag)
         del self.names[depth:]
         del flags[depth:]
+
+    def _unflag(self, flag: int) -> None:
+        """An element with ``flag`` closes: its counts come off the reader's depths."""
+        self.skip_depth -= flag & _SKIP
+        self.boilerplate_depth -= (flag & _BOILERPLATE) >> 1
+        self.main_depth -= (flag & _MAIN) >> 2
+        if flag & _NAMED:
+            self.named_open.pop()
 
     def _implied_close(self, tag: str, roles: int) -> None:
         names = self.names
@@ -372,9 +404,7 @@ class _Reader:
             interesting = _INTERESTING | {"content"}
         if not values.keys() & interesting:
             return
-        boilerplate = self.boilerplate_depth > 0 or bool(
-            _boilerplate_kind(tag, values, inside_main=True)
-        )
+        boilerplate = self.boilerplate_depth > 0 or bool(self._kind(tag, values, True))
         named = () if boilerplate else tuple(self.named_open)
         for name, decoded, value_start, value_end, quote in found:
             if name not in interesting or decoded is None:
@@ -410,3 +440,10 @@ class _Reader:
                 "translate reads and writes HTML as UTF-8; convert it (iconv -f "
                 f"{declared.strip()} -t UTF-8) and change the declaration to UTF-8"
             )
+
+
+def _no_translate(values: dict[str, str | None]) -> bool:
+    """``translate="no"`` or ``class="notranslate"``."""
+    return (values.get("translate") or "").strip().lower() == "no" or "notranslate" in (
+        values.get("class") or ""
+    ).split()

@@ -112,6 +112,8 @@ _CONTAINERS = {  # an opening tag closes an open one of these, up to a boundary
 # Each element name's roles, as bits: one dict lookup per tag instead of a set test per rule.
 _VOID, _INLINE, _INLINE_VOID, _OPAQUE, _CONTAINER, _SKIPPED = 1, 2, 4, 8, 16, 32
 _PHRASING = _INLINE | _INLINE_VOID | _OPAQUE
+# An element that counts for boilerplate or the page's content even without attributes.
+_MARKED = 64
 _ROLES: dict[str, int] = {}
 for _names, _bit in (
     (VOID_ELEMENTS, _VOID),
@@ -120,6 +122,7 @@ for _names, _bit in (
     (OPAQUE, _OPAQUE),
     (_CONTAINERS, _CONTAINER),
     (SKIPPED, _SKIPPED),
+    ((*BOILERPLATE_ELEMENTS, "header", "article", "main", "h1"), _MARKED),
 ):
     for _name in _names:
         _ROLES[_name] = _ROLES.get(_name, 0) | _bit
@@ -159,6 +162,17 @@ def _matters(lowered: str) -> bool:
 
 
 _NOT_BOILERPLATE, _BY_ELEMENT, _BY_NAME = 0, 1, 2
+
+
+def _may_translate(lowered: str) -> bool:
+    """Whether a tag's lower-cased source may hold an attribute translated as a unit or a
+    ``lang`` (``_INTERESTING``): their names as substrings."""
+    return (
+        "alt" in lowered
+        or "title" in lowered
+        or "lang" in lowered
+        or ("placeholder" in lowered or "label" in lowered)
+    )
 
 
 def _boilerplate_kind(tag: str, values: dict[str, str | None], *, inside_main: bool) -> int:
