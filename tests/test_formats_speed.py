@@ -133,3 +133,26 @@ def test_tags_read_without_their_attributes_read_the_same(html: str) -> None:
 @given(st.text(alphabet="aĐ😀\r\n\u2028 ", max_size=40))
 def test_line_starts_are_the_regex_line_ends(text: str) -> None:
     assert line_starts(text) == [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+
+# The tokenizer's pattern as it was, one alternation step per character of attribute text.
+_PER_CHARACTER = re.compile(
+    r"<(/?)([a-zA-Z][^\t\n\r\f />]*)"
+    r"((?:[^>\"'=]|=[\t\n\r\f ]*(?:\"[^\"]*\"|'[^']*'|(?![\t\n\r\f \"']))|[\"'])*)>"
+    r"|&(?:#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,8}|[a-zA-Z][a-zA-Z0-9]{0,31});?"
+    r"|<[!?/a-zA-Z]"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/=\"' \nab&#x;1!", max_size=60))
+def test_tokenizer_runs_match_as_the_per_character_pattern(text: str) -> None:
+    """Attribute text taken a run at a time (an atomic group) matches exactly what the
+    per-character pattern matched, at every position."""
+    from translate.formats.html_tokens import _NEXT
+
+    for position in range(len(text) + 1):
+        fast, plain = _NEXT.search(text, position), _PER_CHARACTER.search(text, position)
+        assert (fast and (fast.span(), fast.group(1, 2))) == (
+            plain and (plain.span(), plain.group(1, 2))
+        )
