@@ -156,3 +156,21 @@ def test_tokenizer_runs_match_as_the_per_character_pattern(text: str) -> None:
         assert (fast and (fast.span(), fast.group(1, 2))) == (
             plain and (plain.span(), plain.group(1, 2))
         )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["&", "#", "x", "X", ";", "1", "7889", "e9", "amp", "nbsp", "not", "it"])
+        | st.text(alphabet="ab <\t\n&#;", max_size=3),
+        max_size=12,
+    ).map("".join)
+)
+def test_attribute_values_decode_as_html_unescape(value: str) -> None:
+    """Each distinct reference of an attribute value is decoded once, as unescape does."""
+    from html import unescape
+
+    from translate.formats.html_tokens import unescape_value
+
+    assert unescape_value(value) == unescape(value)
+    assert unescape_value(value) == unescape(value)  # (the second time from the cache)

@@ -172,8 +172,7 @@ class _Reader:
         if self.source.find("=", start, end) < 0:  # most tags: no attribute value
             values, no_translate = _NO_VALUES, False
         else:
-            values = self._values(tag, start, end)
-            no_translate = bool(values) and _no_translate(values)
+            values, no_translate = self._values(tag, start, end)
         names = self.names
         if not closed and (
             roles & _CONTAINER or (names and names[-1] == "p" and not roles & _PHRASING)
@@ -206,25 +205,29 @@ class _Reader:
             names.append(tag)
             self.flags.append(0)
 
-    def _values(self, tag: str, start: int, end: int) -> dict[str, str | None]:
+    def _values(self, tag: str, start: int, end: int) -> tuple[dict[str, str | None], bool]:
         """The attribute values that matter of the start tag at ``start:end``, which holds
         a `=` (read as units when translatable): none for a tag without an attribute that
-        matters (`<a href=…>`; `meta` is always read)."""
+        matters (`<a href=…>`; `meta` is always read); and whether it says not to translate
+        its content."""
         raw = self.source[start:end]
         lowered = raw.lower()
         if tag != "meta" and not _matters(lowered):
-            return _NO_VALUES
+            return _NO_VALUES, False
         # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
         if tag != "meta" and not _may_translate(lowered):  # (no unit: values alone)
-            return attribute_values(raw, len(tag) + 1, _WANTED)
-        found = attributes(raw, len(tag) + 1, _WANTED)
-        values: dict[str, str | None] = {}
-        for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
-            if name not in values:
-                values[name] = value
-        if values and not self.skip_depth and (tag == "meta" or values.keys() & _INTERESTING):
-            self._attributes(tag, values, found, start)
-        return values
+            values = attribute_values(raw, len(tag) + 1, _WANTED)
+        else:
+            found = attributes(raw, len(tag) + 1, _WANTED)
+            values = {}
+            for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
+                if name not in values:
+                    values[name] = value
+            if values and not self.skip_depth and (tag == "meta" or values.keys() & _INTERESTING):
+                self._attributes(tag, values, found, start)
+        # (`translate="no"` and `notranslate` name it, unless written as references)
+        no_translate = ("translate" in lowered or "&" in raw) and bool(values)
+        return values, no_translate and _no_translate(values)
 
     def end(self, tag: str, start: int, end: int) -> None:
         if self.capture is not None and self._captured(tag, start, end):

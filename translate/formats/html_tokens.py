@@ -60,6 +60,28 @@ ATTRIBUTE = re.compile(
 )
 
 
+# A reference in an attribute value, as ``html.unescape`` finds them (the same pattern), so
+# that each distinct one is decoded once (a portal writing every Vietnamese letter of its
+# titles as `&#7889;` cost 2 µs a reference through unescape's own replacement function).
+_VALUE_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+_VALUE_DECODED: dict[str, str] = {}
+
+
+def unescape_value(value: str) -> str:
+    """``html.unescape(value)``, each distinct reference decoded once."""
+    return _VALUE_REFERENCE.sub(_decoded_value_reference, value)
+
+
+def _decoded_value_reference(match: re.Match[str]) -> str:
+    raw = match.group()
+    decoded = _VALUE_DECODED.get(raw)
+    if decoded is None:
+        decoded = unescape(raw)  # (the whole match is one reference: decoded as in place)
+        if len(_VALUE_DECODED) < _DECODED_LIMIT:
+            _VALUE_DECODED[raw] = decoded
+    return decoded
+
+
 def _raw_end(name: str) -> re.Pattern[str]:
     pattern = _RAW_END.get(name)
     if pattern is None:
@@ -248,7 +270,7 @@ def attributes(
         )
         value = single if group == 3 else double if group == 4 else bare
         if "&" in value:
-            value = unescape(value)
+            value = unescape_value(value)
         found.append((name, value, match.start(group), match.end(group), quote))
     return found
 
@@ -268,5 +290,5 @@ def attribute_values(
             values[name] = None
             continue
         value = single or double or bare
-        values[name] = unescape(value) if "&" in value else value
+        values[name] = unescape_value(value) if "&" in value else value
     return values
