@@ -174,3 +174,27 @@ def test_attribute_values_decode_as_html_unescape(value: str) -> None:
 
     assert unescape_value(value) == unescape(value)
     assert unescape_value(value) == unescape(value)  # (the second time from the cache)
+
+
+def test_collector_pause_keeping_its_objects() -> None:
+    """`collector_paused(keep=True)` leaves the collector as it was and what was built in
+    the oldest generation; it leaves objects frozen by someone else frozen."""
+    import gc
+
+    from translate.frozen import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused(keep=True):
+        assert not gc.isenabled()
+        built = [[index] for index in range(3)]  # (lists: tracked by the collector)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    oldest = {id(item) for item in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in built)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused(keep=True):
+            built = [[1]]
+        assert gc.get_freeze_count() > frozen // 2  # (still frozen: not released)
+    finally:
+        gc.unfreeze()

@@ -82,7 +82,7 @@ class HtmlParts(NamedTuple):
 def read_html(text: str, path: str, source_lang: str = "vi") -> HtmlParts:
     """Blocks, attribute units, ``lang`` spans and entity habits of an HTML page (pure)."""
     reader = _Reader(text, path, source_lang)
-    with collector_paused():
+    with collector_paused(keep=True):
         scan(text, reader)
         reader.finish()
     # Characters the page writes only as references are written back the same way.

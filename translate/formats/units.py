@@ -140,7 +140,7 @@ def build_document(
     warnings: Sequence[str] = (),
 ) -> MarkupDocument:
     """Segment every block and unit of ``text`` into one document (pure)."""
-    with collector_paused():
+    with collector_paused(keep=True):
         prose = [_prose(block) for block in blocks]
         joined = _BLOCK_SEPARATOR.join(p.text for p in prose)
         sentences, _ = sentence_pieces(
