@@ -99,6 +99,13 @@ _ATTRIBUTES = st.sampled_from(
         " disabled",
         ' data-title="không"',
         ' title = "a>b"',
+        " class='sidebar-1 x'",
+        ' class="Breadcrumbs"',
+        " id='n&#97;v'",
+        " class='ſidebar'",
+        " class='content'",
+        ' id="main-menu"',
+        " role=main",
     ]
 )
 
@@ -107,7 +114,11 @@ _ATTRIBUTES = st.sampled_from(
 def _tags_with_attributes(draw: st.DrawFn) -> str:
     parts = []
     for _ in range(draw(st.integers(1, 8))):
-        name = draw(st.sampled_from(["p", "a", "div", "span", "li", "img", "meta", "nav", "b"]))
+        name = draw(
+            st.sampled_from(
+                ["p", "a", "div", "span", "li", "img", "meta", "nav", "b", "h1", "header"]
+            )
+        )
         attributes = "".join(draw(st.lists(_ATTRIBUTES, max_size=3)))
         parts.append(f"<{name}{attributes}>" + draw(st.sampled_from(["Một câu. ", "Hai", ""])))
         if draw(st.booleans()):
@@ -123,7 +134,7 @@ def test_tags_read_without_their_attributes_read_the_same(html: str) -> None:
     as when every attribute of every tag is read."""
     fast = read_markup(html, path="p.html", kind="html")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(html_doc, "_matters", lambda lowered: True)
+        patch.setattr(html_doc, "_matters", lambda raw, lowered: True)
         patch.setattr(html_doc, "_WANTED", None)
         full = read_markup(html, path="p.html", kind="html")
     assert repr(fast) == repr(full)

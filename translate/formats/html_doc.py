@@ -212,7 +212,7 @@ class _Reader:
         its content."""
         raw = self.source[start:end]
         lowered = raw.lower()
-        if tag != "meta" and not _matters(lowered):
+        if tag != "meta" and not _matters(raw, lowered):
             return _NO_VALUES, False
         # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
         if tag != "meta" and not _may_translate(lowered):  # (no unit: values alone)

@@ -131,11 +131,27 @@ _SKIP, _BOILERPLATE, _MAIN, _NAMED = 1, 2, 4, 8
 # Where a page's own content is: a class or id that names a menu or a sidebar around one of
 # these is a layout wrapper (vnexpress.net puts its whole article in `<div class="sidebar-1">`).
 _CONTENT_MARKS = frozenset(("article", "main", "h1"))
-# The names of the attributes that matter to the reader (translated, `lang`, `translate`,
-# or one that marks boilerplate), as substrings: a tag whose lower-cased source holds none
-# of them reads as a tag without attributes (`<a href=…>`); otherwise its attributes are
-# read for real. (A case-blind regex for the same test cost 10-20 µs on a long tag.)
-_MATTERING = ("class", "id", "role", "lang", "title", "alt", "placeholder", "label", "translate")
+# What can make a tag's attributes matter to the reader, as substrings of its lower-cased
+# source: the names of the attributes it translates or reads (`lang`, `translate`, `role`),
+# and the words that make a class or id name boilerplate (``_BOILERPLATE_NAME``: a class or
+# id means nothing else here, but for `notranslate`). A tag whose source holds none of them,
+# no reference and only ASCII (where a case-blind match is a lower-cased substring) reads as
+# a tag without attributes (`<a href=…>`, `<div class="content">`); otherwise its attributes
+# are read for real. (A case-blind regex for the same test cost 10-20 µs on a long tag.)
+_MATTERING = (
+    "translate",
+    "role",
+    "lang",
+    "title",
+    "alt",
+    "placeholder",
+    "label",
+    "nav",
+    "menu",
+    "breadcrumb",
+    "footer",
+    "sidebar",
+)
 _NO_VALUES: dict[str, str | None] = {}
 # The attributes the reader looks at (others, such as `href`, are not even decoded).
 _WANTED = frozenset(
@@ -154,11 +170,12 @@ _WANTED = frozenset(
 )
 
 
-def _matters(lowered: str) -> bool:
-    for name in _MATTERING:  # noqa: SIM110 (a loop: any() with a generator costs 2x here)
+def _matters(raw: str, lowered: str) -> bool:
+    """Whether the attributes of the tag whose source is ``raw`` (``lowered``) may matter."""
+    for name in _MATTERING:  # (a loop: any() with a generator costs 2x here)
         if name in lowered:
             return True
-    return False
+    return "&" in raw or not raw.isascii()
 
 
 _NOT_BOILERPLATE, _BY_ELEMENT, _BY_NAME = 0, 1, 2
