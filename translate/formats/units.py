@@ -369,6 +369,10 @@ def _merge_across_pairs(
     index = 0
     while index < len(pieces):
         last = reach[index]
+        if last == index and len(pieces[index].notes) < 2:  # (alone: the piece as it is)
+            merged.append(pieces[index])
+            index += 1
+            continue
         probe = index
         while probe <= last:
             last = max(last, reach[probe])
