@@ -169,7 +169,8 @@ class _Reader:
             if tag == name and not closed:
                 self.capture = (name, depth + 1, begun)
             return
-        if self.source.find("=", start, end) < 0:  # most tags: no attribute value
+        if end - start < len(tag) + 5 or self.source.find("=", start, end) < 0:
+            # most tags: no attribute value (`<p>`, `<br/>`, `<td x>`: too short for `a=b`)
             values, no_translate = _NO_VALUES, False
         else:
             values, no_translate = self._values(tag, start, end)

@@ -49,6 +49,11 @@ _NEXT = re.compile(
 _REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,8}|[a-zA-Z][a-zA-Z0-9]{0,31});?")
 _RAW_TEXT = frozenset(("script", "style", "xmp", "iframe", "noembed", "noframes"))
 _ESCAPABLE_RAW_TEXT = frozenset(("title", "textarea"))
+# Each raw-text element's name → whether references are decoded in it (one lookup a tag).
+_RAW = {
+    **dict.fromkeys((*_RAW_TEXT, "plaintext"), False),
+    **dict.fromkeys(_ESCAPABLE_RAW_TEXT, True),
+}
 _RAW_END: dict[str, re.Pattern[str]] = {}
 # Each reference's decoded text, made once (`&nbsp;`, `&amp;`: a page repeats a few dozen).
 _DECODED: dict[str, str] = {}
@@ -144,21 +149,20 @@ def scan(text: str, handler: Handler) -> None:
         at, end = found.span()
         if at > position:
             on_data(position, at)
-        name = found.group(2)
+        slash, name = found.group(1, 2)
         if name is None:  # not a whole tag
             position = _other(text, found, handler)
             continue
         name = name.lower()
-        if found.group(1):
+        if slash:
             on_end(name, at, end)
             position = end
             continue
         on_start(name, at, end, text[end - 2] == "/")
         position = end
-        if name in _RAW_TEXT or name == "plaintext":
-            position = _raw_text(text, end, name, handler, escapable=False)
-        elif name in _ESCAPABLE_RAW_TEXT:
-            position = _raw_text(text, end, name, handler, escapable=True)
+        raw = _RAW.get(name)
+        if raw is not None:
+            position = _raw_text(text, end, name, handler, escapable=raw)
 
 
 def _other(text: str, found: re.Match[str], handler: Handler) -> int:
