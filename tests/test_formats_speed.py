@@ -18,6 +18,7 @@ from translate.formats.units import (
     Atom,
     Block,
     SegmentMarkup,
+    Unit,
     line_starts,
     skeleton_digest,
 )
@@ -37,8 +38,8 @@ def _made_field_by_field(cls: type, *values: object) -> object:
 
 
 def test_fast_constructors_make_the_same_frozen_objects() -> None:
-    """Segment, Block and SegmentMarkup are built by `frozen.quick_init` (the readers' hot
-    loop makes one per sentence and per paragraph)."""
+    """Segment, Block, SegmentMarkup and Unit are built by `frozen.quick_init` (the readers'
+    hot loop makes one per sentence, per paragraph and per translated attribute)."""
     fields = ("Câu một.", 3, 11, 2, 0, BreakKind.END, "vi", (Note.LENGTH_SPLIT,), "Câu", ("x",))
     made, plain = Segment(*fields), _made_field_by_field(Segment, *fields)
     assert made == plain and repr(made) == repr(plain) and hash(made) == hash(plain)
@@ -52,6 +53,9 @@ def test_fast_constructors_make_the_same_frozen_objects() -> None:
     spans = (("<1/>", 4, 8),)
     assert SegmentMarkup(spans) == _made_field_by_field(SegmentMarkup, spans)
     assert set(vars(SegmentMarkup(spans))) == {f.name for f in dataclasses.fields(SegmentMarkup)}
+    unit = Unit(3, 9, "Ảnh", "alt", "'", boilerplate=True)
+    assert unit == _made_field_by_field(Unit, 3, 9, "Ảnh", "alt", "'", True)
+    assert Unit(1, 2, "x", "title") == _made_field_by_field(Unit, 1, 2, "x", "title")
 
 
 def test_sentence_pieces_are_segment_texts_cuts() -> None:

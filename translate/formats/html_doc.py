@@ -149,8 +149,8 @@ class _Reader:
     def reference(self, start: int, end: int, decoded: str) -> None:
         if self.skip_depth or self.capture is not None:
             return
-        if len(decoded) == 1:
-            self.entity_forms.setdefault(decoded, self.source[start:end])
+        if len(decoded) == 1 and decoded not in self.entity_forms:
+            self.entity_forms[decoded] = self.source[start:end]
         self._first_atom()
         self.has_text = self.has_text or not decoded.isspace()
         self.atoms.append(_new(Atom, (TEXT, start, end, decoded, "", False, False, False)))

@@ -77,6 +77,7 @@ class Block:
     boilerplate: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class Unit:
     """A value translated whole, such as an attribute: its source span and decoded text."""
