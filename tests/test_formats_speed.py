@@ -213,3 +213,17 @@ def test_collector_pause_keeping_its_objects() -> None:
         assert gc.get_freeze_count() > frozen // 2  # (still frozen: not released)
     finally:
         gc.unfreeze()
+
+
+def test_sentence_in_one_text_run_keeps_its_placeholder_lookalikes() -> None:
+    """A sentence lying in one text run of a block with markup is made without the
+    placeholder pass, unless its text reads as a placeholder (it becomes one of its own)."""
+    page = read_markup(
+        '<p>Xem <a href="/x">đây</a>. Gõ 3 <2/> 4 rồi. Hết.</p>', path="p.html", kind="html"
+    )
+    segments = zip(page.document.segments, page.markup, strict=True)
+    made = [(s.message, s.comments[:1], m) for s, m in segments]
+    assert made[1:] == [
+        ("Gõ 3 <1/> 4 rồi.", ("markup: <1/> = <2/>",), SegmentMarkup((("<1/>", 34, 38),))),
+        ("Hết.", (), SegmentMarkup()),
+    ]

@@ -117,7 +117,12 @@ def segment(
     ):
         last += 1
     head, tail = atoms[first], atoms[last]
-    if first == last and head.literal and head.kind == TEXT:  # one text run, no markup
+    if (
+        first == last
+        and head.literal
+        and head.kind == TEXT
+        and not _lookalikes(p.text, piece.start, piece.end)
+    ):  # one text run, no markup (nor text that reads as a placeholder)
         if piece.lang is None:  # (a merged piece: its language from the prose, as below)
             piece = piece._replace(lang=detect_language(p.text[piece.start : piece.end]))
         base = head.start - positions[first]
