@@ -10,6 +10,7 @@ real saved government portal home page, a Vietnamese README) repeated to 1 MB. T
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -36,10 +37,14 @@ def _best(functions: Sequence[Callable[[], object]], runs: int) -> list[float]:
     """Best CPU time of ``runs`` calls of each function, the functions taken in turn (A, B,
     C, A, B, C…): the process's own time, so that other jobs on a shared machine do not
     swing the ratio, and interleaved, so that a slower spell of the machine falls on every
-    side alike (measured one after the other, the ratios moved by ±25% between runs)."""
+    side alike (measured one after the other, the ratios moved by ±25% between runs). Each
+    call starts after a full collection, untimed: otherwise the collections that one call's
+    objects cause fall in the next call's time (the prose anchor of a 1 MB page measured
+    0.29 s after one reader and 0.36-0.57 s after another)."""
     times: list[list[float]] = [[] for _ in functions]
     for _ in range(runs):
         for function, spent in zip(functions, times, strict=True):
+            gc.collect()  # (not timed: no side pays for the garbage of the one before)
             started = time.process_time()
             function()
             spent.append(time.process_time() - started)

@@ -583,8 +583,9 @@ def test_html_tokens_tile_any_input(text: str) -> None:
         "<script>" + "<p>" * 300_000,  # raw text without its end tag
         "<p>" + "&#x" * 100_000 + "&amp" * 20_000,
         '<p title= "a" = = = ' * 20_000,
+        "<p " + "a b=c 'd' \"e\" f" * 100_000,  # runs of attribute text, no `>`
     ],
-    ids=["quote", "unended", "comment", "script", "references", "equals"],
+    ids=["quote", "unended", "comment", "script", "references", "equals", "runs"],
 )
 def test_hostile_html_is_read_in_linear_time(hostile: str) -> None:
     import time

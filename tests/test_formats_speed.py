@@ -18,6 +18,7 @@ from translate.formats.units import (
     Atom,
     Block,
     SegmentMarkup,
+    Unit,
     line_starts,
     skeleton_digest,
 )
@@ -37,8 +38,8 @@ def _made_field_by_field(cls: type, *values: object) -> object:
 
 
 def test_fast_constructors_make_the_same_frozen_objects() -> None:
-    """Segment, Block and SegmentMarkup are built by `frozen.quick_init` (the readers' hot
-    loop makes one per sentence and per paragraph)."""
+    """Segment, Block, SegmentMarkup and Unit are built by `frozen.quick_init` (the readers'
+    hot loop makes one per sentence, per paragraph and per translated attribute)."""
     fields = ("Câu một.", 3, 11, 2, 0, BreakKind.END, "vi", (Note.LENGTH_SPLIT,), "Câu", ("x",))
     made, plain = Segment(*fields), _made_field_by_field(Segment, *fields)
     assert made == plain and repr(made) == repr(plain) and hash(made) == hash(plain)
@@ -52,6 +53,9 @@ def test_fast_constructors_make_the_same_frozen_objects() -> None:
     spans = (("<1/>", 4, 8),)
     assert SegmentMarkup(spans) == _made_field_by_field(SegmentMarkup, spans)
     assert set(vars(SegmentMarkup(spans))) == {f.name for f in dataclasses.fields(SegmentMarkup)}
+    unit = Unit(3, 9, "Ảnh", "alt", "'", boilerplate=True)
+    assert unit == _made_field_by_field(Unit, 3, 9, "Ảnh", "alt", "'", True)
+    assert Unit(1, 2, "x", "title") == _made_field_by_field(Unit, 1, 2, "x", "title")
 
 
 def test_sentence_pieces_are_segment_texts_cuts() -> None:
@@ -99,6 +103,13 @@ _ATTRIBUTES = st.sampled_from(
         " disabled",
         ' data-title="không"',
         ' title = "a>b"',
+        " class='sidebar-1 x'",
+        ' class="Breadcrumbs"',
+        " id='n&#97;v'",
+        " class='ſidebar'",
+        " class='content'",
+        ' id="main-menu"',
+        " role=main",
     ]
 )
 
@@ -107,7 +118,11 @@ _ATTRIBUTES = st.sampled_from(
 def _tags_with_attributes(draw: st.DrawFn) -> str:
     parts = []
     for _ in range(draw(st.integers(1, 8))):
-        name = draw(st.sampled_from(["p", "a", "div", "span", "li", "img", "meta", "nav", "b"]))
+        name = draw(
+            st.sampled_from(
+                ["p", "a", "div", "span", "li", "img", "meta", "nav", "b", "h1", "header"]
+            )
+        )
         attributes = "".join(draw(st.lists(_ATTRIBUTES, max_size=3)))
         parts.append(f"<{name}{attributes}>" + draw(st.sampled_from(["Một câu. ", "Hai", ""])))
         if draw(st.booleans()):
@@ -123,7 +138,7 @@ def test_tags_read_without_their_attributes_read_the_same(html: str) -> None:
     as when every attribute of every tag is read."""
     fast = read_markup(html, path="p.html", kind="html")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(html_doc, "_matters", lambda lowered: True)
+        patch.setattr(html_doc, "_matters", lambda raw, lowered: True)
         patch.setattr(html_doc, "_WANTED", None)
         full = read_markup(html, path="p.html", kind="html")
     assert repr(fast) == repr(full)
@@ -133,3 +148,82 @@ def test_tags_read_without_their_attributes_read_the_same(html: str) -> None:
 @given(st.text(alphabet="aĐ😀\r\n\u2028 ", max_size=40))
 def test_line_starts_are_the_regex_line_ends(text: str) -> None:
     assert line_starts(text) == [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+
+# The tokenizer's pattern as it was, one alternation step per character of attribute text.
+_PER_CHARACTER = re.compile(
+    r"<(/?)([a-zA-Z][^\t\n\r\f />]*)"
+    r"((?:[^>\"'=]|=[\t\n\r\f ]*(?:\"[^\"]*\"|'[^']*'|(?![\t\n\r\f \"']))|[\"'])*)>"
+    r"|&(?:#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,8}|[a-zA-Z][a-zA-Z0-9]{0,31});?"
+    r"|<[!?/a-zA-Z]"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/=\"' \nab&#x;1!", max_size=60))
+def test_tokenizer_runs_match_as_the_per_character_pattern(text: str) -> None:
+    """Attribute text taken a run at a time (an atomic group) matches exactly what the
+    per-character pattern matched, at every position."""
+    from translate.formats.html_tokens import _NEXT
+
+    for position in range(len(text) + 1):
+        fast, plain = _NEXT.search(text, position), _PER_CHARACTER.search(text, position)
+        assert (fast and (fast.span(), fast.group(1, 2))) == (
+            plain and (plain.span(), plain.group(1, 2))
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["&", "#", "x", "X", ";", "1", "7889", "e9", "amp", "nbsp", "not", "it"])
+        | st.text(alphabet="ab <\t\n&#;", max_size=3),
+        max_size=12,
+    ).map("".join)
+)
+def test_attribute_values_decode_as_html_unescape(value: str) -> None:
+    """Each distinct reference of an attribute value is decoded once, as unescape does."""
+    from html import unescape
+
+    from translate.formats.html_tokens import unescape_value
+
+    assert unescape_value(value) == unescape(value)
+    assert unescape_value(value) == unescape(value)  # (the second time from the cache)
+
+
+def test_collector_pause_keeping_its_objects() -> None:
+    """`collector_paused(keep=True)` leaves the collector as it was and what was built in
+    the oldest generation; it leaves objects frozen by someone else frozen."""
+    import gc
+
+    from translate.frozen import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused(keep=True):
+        assert not gc.isenabled()
+        built = [[index] for index in range(3)]  # (lists: tracked by the collector)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    oldest = {id(item) for item in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in built)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused(keep=True):
+            built = [[1]]
+        assert gc.get_freeze_count() > frozen // 2  # (still frozen: not released)
+    finally:
+        gc.unfreeze()
+
+
+def test_sentence_in_one_text_run_keeps_its_placeholder_lookalikes() -> None:
+    """A sentence lying in one text run of a block with markup is made without the
+    placeholder pass, unless its text reads as a placeholder (it becomes one of its own)."""
+    page = read_markup(
+        '<p>Xem <a href="/x">đây</a>. Gõ 3 <2/> 4 rồi. Hết.</p>', path="p.html", kind="html"
+    )
+    segments = zip(page.document.segments, page.markup, strict=True)
+    made = [(s.message, s.comments[:1], m) for s, m in segments]
+    assert made[1:] == [
+        ("Gõ 3 <1/> 4 rồi.", ("markup: <1/> = <2/>",), SegmentMarkup((("<1/>", 34, 38),))),
+        ("Hết.", (), SegmentMarkup()),
+    ]

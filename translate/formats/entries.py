@@ -61,29 +61,33 @@ def plain_segments(
     context: _Context, block: Block, p: _Prose, pieces: Sequence[_Piece], paragraph: int
 ) -> list[tuple[Segment, SegmentMarkup]]:
     """The segments of a block that is one literal text run (tags at most around it)."""
-    base = p.base
-    text, line_starts = context.text, context.line_starts
-    made: list[tuple[Segment, SegmentMarkup]] = []
-    for piece in pieces:
-        start, end = base + piece.start, base + piece.end
-        message = p.text[piece.start : piece.end]
-        if "  " in message:
-            message = _SPACES.sub(" ", message)
-        message = _nfc(message.strip(" "))
-        segment = Segment(
-            text[start:end],
-            start,
-            end,
-            bisect.bisect_right(line_starts, start),
-            paragraph,
-            piece.break_kind,
-            piece.lang if piece.lang is not None else detect_language(message),
-            piece.notes,
-            message,
-            _comments("", block.boilerplate, message),
-        )
-        made.append((segment, _NO_MARKUP))
-    return made
+    boilerplate, prose, base = block.boilerplate, p.text, p.base
+    return [plain_segment(context, boilerplate, prose, base, piece, paragraph) for piece in pieces]
+
+
+def plain_segment(
+    context: _Context, boilerplate: bool, prose: str, base: int, piece: _Piece, paragraph: int
+) -> tuple[Segment, SegmentMarkup]:
+    """The segment of a piece of ``prose`` that lies in one literal text run, which starts at
+    source offset ``base`` + its prose offset."""
+    start, end = base + piece.start, base + piece.end
+    message = prose[piece.start : piece.end]
+    if "  " in message:
+        message = _SPACES.sub(" ", message)
+    message = _nfc(message.strip(" "))
+    segment = Segment(
+        context.text[start:end],
+        start,
+        end,
+        bisect.bisect_right(context.line_starts, start),
+        paragraph,
+        piece.break_kind,
+        piece.lang if piece.lang is not None else detect_language(message),
+        piece.notes,
+        message,
+        _comments("", boilerplate, message),
+    )
+    return segment, _NO_MARKUP
 
 
 def _comments(legend: str, boilerplate: bool, message: str) -> tuple[str, ...]:
@@ -113,6 +117,16 @@ def segment(
     ):
         last += 1
     head, tail = atoms[first], atoms[last]
+    if (
+        first == last
+        and head.literal
+        and head.kind == TEXT
+        and not _lookalikes(p.text, piece.start, piece.end)
+    ):  # one text run, no markup (nor text that reads as a placeholder)
+        if piece.lang is None:  # (a merged piece: its language from the prose, as below)
+            piece = piece._replace(lang=detect_language(p.text[piece.start : piece.end]))
+        base = head.start - positions[first]
+        return plain_segment(context, block.boilerplate, p.text, base, piece, paragraph)
     start = (
         _source_offset(head, piece.start - positions[first]) if head.kind == TEXT else head.start
     )

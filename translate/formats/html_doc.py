@@ -23,11 +23,37 @@ the segmenter's whole budget; our tokenizer is one regex search per construct.)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from translate.errors import UserError
+from translate.formats.html_elements import (
+    _BOILERPLATE,
+    _BY_ELEMENT,
+    _BY_NAME,
+    _CONTAINER,
+    _CONTAINERS,
+    _CONTENT_MARKS,
+    _INLINE,
+    _INLINE_VOID,
+    _INTERESTING,
+    _MAIN,
+    _MARKED,
+    _NAMED,
+    _NO_VALUES,
+    _OPAQUE,
+    _PHRASING,
+    _ROLES,
+    _SKIP,
+    _SKIPPED,
+    _VOID,
+    _WANTED,
+    BOILERPLATE_ELEMENTS,
+    META_TEXT,
+    _boilerplate_kind,
+    _matters,
+    _may_translate,
+)
 from translate.formats.html_tokens import attribute_values, attributes, scan
 from translate.formats.units import (
     CLOSE,
@@ -40,148 +66,10 @@ from translate.formats.units import (
 )
 from translate.frozen import collector_paused
 
-INLINE = frozenset(
-    [
-        "a",
-        "abbr",
-        "acronym",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "cite",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "label",
-        "mark",
-        "nobr",
-        "q",
-        "s",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-    ]
-)
-# Inline elements whose content is never translated: one standalone placeholder each.
-OPAQUE = frozenset(
-    [
-        "code",
-        "kbd",
-        "samp",
-        "var",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "video",
-        "audio",
-        "canvas",
-        "noscript",
-        "select",
-        "button",
-        "ruby",
-    ]
-)
-SKIPPED = frozenset(
-    ["script", "style", "pre", "template", "textarea", "xmp", "listing", "plaintext"]
-)
-VOID_ELEMENTS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-        "keygen",
-    ]
-)
-INLINE_VOID = frozenset(("br", "wbr", "img", "input"))
-PHRASING = INLINE | OPAQUE | INLINE_VOID
-TRANSLATABLE_ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
-META_TEXT = frozenset(
-    ("description", "og:description", "og:title", "twitter:description", "twitter:title")
-)
-BOILERPLATE_ELEMENTS = frozenset(("nav", "footer", "aside"))
-BOILERPLATE_ROLES = frozenset(("navigation", "banner", "contentinfo", "menu", "menubar", "search"))
-_BOILERPLATE_NAME = re.compile(
-    r"(?:^|[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar)(?:[-_]|$)", re.I
-)
-_INTERESTING = frozenset((*TRANSLATABLE_ATTRIBUTES, "lang", "xml:lang"))
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
 _new = tuple.__new__
-_CONTAINERS = {  # an opening tag closes an open one of these, up to a boundary
-    "li": (frozenset(("li",)), frozenset(("ul", "ol", "menu"))),
-    "dt": (frozenset(("dt", "dd")), frozenset(("dl",))),
-    "dd": (frozenset(("dt", "dd")), frozenset(("dl",))),
-    "tr": (frozenset(("tr", "td", "th")), frozenset(("table", "thead", "tbody", "tfoot"))),
-    "td": (frozenset(("td", "th")), frozenset(("tr", "table"))),
-    "th": (frozenset(("td", "th")), frozenset(("tr", "table"))),
-    "option": (frozenset(("option",)), frozenset(("select", "datalist"))),
-}
-
-
-# Each element name's roles, as bits: one dict lookup per tag instead of a set test per rule.
-_VOID, _INLINE, _INLINE_VOID, _OPAQUE, _CONTAINER, _SKIPPED = 1, 2, 4, 8, 16, 32
-_PHRASING = _INLINE | _INLINE_VOID | _OPAQUE
-_ROLES: dict[str, int] = {}
-for _names, _bit in (
-    (VOID_ELEMENTS, _VOID),
-    (INLINE, _INLINE),
-    (INLINE_VOID, _INLINE_VOID),
-    (OPAQUE, _OPAQUE),
-    (_CONTAINERS, _CONTAINER),
-    (SKIPPED, _SKIPPED),
-):
-    for _name in _names:
-        _ROLES[_name] = _ROLES.get(_name, 0) | _bit
-# What an open element adds to the reader's depths, as bits of its entry in ``flags``.
-_SKIP, _BOILERPLATE, _MAIN, _NAMED = 1, 2, 4, 8
-# Where a page's own content is: a class or id that names a menu or a sidebar around one of
-# these is a layout wrapper (vnexpress.net puts its whole article in `<div class="sidebar-1">`).
-_CONTENT_MARKS = frozenset(("article", "main", "h1"))
-# The names of the attributes that matter to the reader (translated, `lang`, `translate`,
-# or one that marks boilerplate), as substrings: a tag whose lower-cased source holds none
-# of them reads as a tag without attributes (`<a href=…>`); otherwise its attributes are
-# read for real. (A case-blind regex for the same test cost 10-20 µs on a long tag.)
-_MATTERING = ("class", "id", "role", "lang", "title", "alt", "placeholder", "label", "translate")
-_NO_VALUES: dict[str, str | None] = {}
-# The attributes the reader looks at (others, such as `href`, are not even decoded).
-_WANTED = frozenset(
-    (
-        *_INTERESTING,
-        "translate",
-        "class",
-        "id",
-        "role",
-        "content",
-        "name",
-        "property",
-        "charset",
-        "http-equiv",
-    )
-)
 
 
 class HtmlParts(NamedTuple):
@@ -194,7 +82,7 @@ class HtmlParts(NamedTuple):
 def read_html(text: str, path: str, source_lang: str = "vi") -> HtmlParts:
     """Blocks, attribute units, ``lang`` spans and entity habits of an HTML page (pure)."""
     reader = _Reader(text, path, source_lang)
-    with collector_paused():
+    with collector_paused(keep=True):
         scan(text, reader)
         reader.finish()
     # Characters the page writes only as references are written back the same way.
@@ -261,8 +149,8 @@ class _Reader:
     def reference(self, start: int, end: int, decoded: str) -> None:
         if self.skip_depth or self.capture is not None:
             return
-        if len(decoded) == 1:
-            self.entity_forms.setdefault(decoded, self.source[start:end])
+        if len(decoded) == 1 and decoded not in self.entity_forms:
+            self.entity_forms[decoded] = self.source[start:end]
         self._first_atom()
         self.has_text = self.has_text or not decoded.isspace()
         self.atoms.append(_new(Atom, (TEXT, start, end, decoded, "", False, False, False)))
@@ -274,30 +162,32 @@ class _Reader:
 
     def start(self, tag: str, start: int, end: int, closed: bool) -> None:
         roles = _ROLES.get(tag, 0)
-        closed = closed or roles & _VOID != 0
+        if roles & _VOID:
+            closed = True
         if self.capture is not None:
             name, depth, begun = self.capture
             if tag == name and not closed:
                 self.capture = (name, depth + 1, begun)
             return
-        if self.source.find("=", start, end) < 0:  # most tags: no attribute value
+        if end - start < len(tag) + 5 or self.source.find("=", start, end) < 0:
+            # most tags: no attribute value (`<p>`, `<br/>`, `<td x>`: too short for `a=b`)
             values, no_translate = _NO_VALUES, False
         else:
-            values = self._values(tag, start, end)
-            no_translate = bool(values) and (
-                (values.get("translate") or "").strip().lower() == "no"
-                or "notranslate" in (values.get("class") or "").split()
-            )
+            values, no_translate = self._values(tag, start, end)
+        names = self.names
         if not closed and (
-            roles & _CONTAINER or (self.names and self.names[-1] == "p" and not roles & _PHRASING)
+            roles & _CONTAINER or (names and names[-1] == "p" and not roles & _PHRASING)
         ):
             self._implied_close(tag, roles)
         inline = roles & _PHRASING != 0
         if self.skip_depth:
             pass
-        elif (roles & _OPAQUE or (no_translate and inline)) and not closed:
+        elif not inline:
+            if self.atoms:
+                self._flush()
+        elif (roles & _OPAQUE or no_translate) and not closed:
             self.capture = (tag, 1, start)
-        elif roles & _INLINE_VOID or (inline and closed):
+        elif roles & _INLINE_VOID or closed:
             if self.atoms or tag != "br":
                 self._first_atom()
                 atom = (VOID, start, end, "", "", True, False, tag == "br")
@@ -305,24 +195,40 @@ class _Reader:
         elif roles & _INLINE:
             self._first_atom()
             self.atoms.append(_new(Atom, (OPEN, start, end, "", tag, True, False, False)))
-        else:
+        elif self.atoms:
             self._flush()
-        if not closed:
-            skip = roles & _SKIPPED != 0 or (no_translate and not inline)
+        if closed:
+            return
+        skip = roles & _SKIPPED != 0 or (no_translate and not inline)
+        if values or skip or roles & _MARKED:
             self._push(tag, values, skip)
+        else:  # (what _push does for an element that adds no flag)
+            names.append(tag)
+            self.flags.append(0)
 
-    def _values(self, tag: str, start: int, end: int) -> dict[str, str | None]:
+    def _values(self, tag: str, start: int, end: int) -> tuple[dict[str, str | None], bool]:
         """The attribute values that matter of the start tag at ``start:end``, which holds
         a `=` (read as units when translatable): none for a tag without an attribute that
-        matters (`<a href=…>`; `meta` is always read)."""
+        matters (`<a href=…>`; `meta` is always read); and whether it says not to translate
+        its content."""
         raw = self.source[start:end]
-        if tag != "meta" and not _matters(raw.lower()):
-            return _NO_VALUES
+        lowered = raw.lower()
+        if tag != "meta" and not _matters(raw, lowered):
+            return _NO_VALUES, False
         # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
-        values = attribute_values(raw, len(tag) + 1, _WANTED)
-        if values and not self.skip_depth and (tag == "meta" or values.keys() & _INTERESTING):
-            self._attributes(tag, values, attributes(raw, len(tag) + 1, _WANTED), start)
-        return values
+        if tag != "meta" and not _may_translate(lowered):  # (no unit: values alone)
+            values = attribute_values(raw, len(tag) + 1, _WANTED)
+        else:
+            found = attributes(raw, len(tag) + 1, _WANTED)
+            values = {}
+            for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
+                if name not in values:
+                    values[name] = value
+            if values and not self.skip_depth and (tag == "meta" or values.keys() & _INTERESTING):
+                self._attributes(tag, values, found, start)
+        # (`translate="no"` and `notranslate` name it, unless written as references)
+        no_translate = ("translate" in lowered or "&" in raw) and bool(values)
+        return values, no_translate and _no_translate(values)
 
     def end(self, tag: str, start: int, end: int) -> None:
         if self.capture is not None and self._captured(tag, start, end):
@@ -334,9 +240,16 @@ class _Reader:
                 self.atoms.append(_new(Atom, (CLOSE, start, end, "", tag, True, False, False)))
             elif roles & (_INLINE_VOID | _OPAQUE):
                 self.markup(start, end)
-            else:
+            elif self.atoms:
                 self._flush()
-        self._pop(tag)
+        names = self.names
+        if names and names[-1] == tag:  # (_pop's common case)
+            names.pop()
+            flag = self.flags.pop()
+            if flag:
+                self._unflag(flag)
+        else:
+            self._pop(tag)
 
     def _captured(self, tag: str, start: int, end: int) -> bool:
         """An end tag inside an opaque element: whether it is done with (True), or closes a
@@ -366,17 +279,7 @@ class _Reader:
     def _push(self, tag: str, values: dict[str, str | None], skip: bool) -> None:
         inside_main = self.main_depth > 0
         if values:
-            key = (
-                tag,
-                values.get("class") or "",
-                values.get("id") or "",
-                values.get("role") or "",
-                inside_main,
-            )
-            kind = self.boilerplate_of.get(key)
-            if kind is None:
-                kind = _boilerplate_kind(tag, values, inside_main=inside_main)
-                self.boilerplate_of[key] = kind
+            kind = self._kind(tag, values, inside_main)
             boilerplate, named = kind == _BY_ELEMENT, kind == _BY_NAME
         else:
             boilerplate = tag in BOILERPLATE_ELEMENTS or (tag == "header" and not inside_main)
@@ -400,6 +303,21 @@ class _Reader:
         else:
             self.flags.append(0)
 
+    def _kind(self, tag: str, values: dict[str, str | None], inside_main: bool) -> int:
+        """``_boilerplate_kind``, made once per tag name, class, id, role and place."""
+        key = (
+            tag,
+            values.get("class") or "",
+            values.get("id") or "",
+            values.get("role") or "",
+            inside_main,
+        )
+        kind = self.boilerplate_of.get(key)
+        if kind is None:
+            kind = _boilerplate_kind(tag, values, inside_main=inside_main)
+            self.boilerplate_of[key] = kind
+        return kind
+
     def _pop(self, tag: str) -> None:
         names = self.names
         top = len(names) - 1
@@ -415,13 +333,17 @@ class _Reader:
         flags = self.flags
         for flag in flags[depth:]:
             if flag:
-                self.skip_depth -= flag & _SKIP
-                self.boilerplate_depth -= (flag & _BOILERPLATE) >> 1
-                self.main_depth -= (flag & _MAIN) >> 2
-                if flag & _NAMED:
-                    self.named_open.pop()
+                self._unflag(flag)
         del self.names[depth:]
         del flags[depth:]
+
+    def _unflag(self, flag: int) -> None:
+        """An element with ``flag`` closes: its counts come off the reader's depths."""
+        self.skip_depth -= flag & _SKIP
+        self.boilerplate_depth -= (flag & _BOILERPLATE) >> 1
+        self.main_depth -= (flag & _MAIN) >> 2
+        if flag & _NAMED:
+            self.named_open.pop()
 
     def _implied_close(self, tag: str, roles: int) -> None:
         names = self.names
@@ -486,9 +408,7 @@ class _Reader:
             interesting = _INTERESTING | {"content"}
         if not values.keys() & interesting:
             return
-        boilerplate = self.boilerplate_depth > 0 or bool(
-            _boilerplate_kind(tag, values, inside_main=True)
-        )
+        boilerplate = self.boilerplate_depth > 0 or bool(self._kind(tag, values, True))
         named = () if boilerplate else tuple(self.named_open)
         for name, decoded, value_start, value_end, quote in found:
             if name not in interesting or decoded is None:
@@ -526,25 +446,8 @@ class _Reader:
             )
 
 
-def _matters(lowered: str) -> bool:
-    for name in _MATTERING:  # noqa: SIM110 (a loop: any() with a generator costs 2x here)
-        if name in lowered:
-            return True
-    return False
-
-
-_NOT_BOILERPLATE, _BY_ELEMENT, _BY_NAME = 0, 1, 2
-
-
-def _boilerplate_kind(tag: str, values: dict[str, str | None], *, inside_main: bool) -> int:
-    """_BY_ELEMENT for nav, footer, aside, a page header or a navigation role; _BY_NAME for a
-    class or id naming a menu, a sidebar … (decided at the end: see `_CONTENT_MARKS`)."""
-    if tag in BOILERPLATE_ELEMENTS or (tag == "header" and not inside_main):
-        return _BY_ELEMENT
-    if not values:
-        return _NOT_BOILERPLATE
-    if (values.get("role") or "").strip().lower() in BOILERPLATE_ROLES:
-        return _BY_ELEMENT
-    names: Sequence[str] = [*(values.get("class") or "").split(), *(values.get("id") or "").split()]
-    named = any(_BOILERPLATE_NAME.search(name) for name in names)
-    return _BY_NAME if named else _NOT_BOILERPLATE
+def _no_translate(values: dict[str, str | None]) -> bool:
+    """``translate="no"`` or ``class="notranslate"``."""
+    return (values.get("translate") or "").strip().lower() == "no" or "notranslate" in (
+        values.get("class") or ""
+    ).split()

@@ -97,7 +97,7 @@ def char_spans(text: str, events: Sequence[tuple[Any, dict[str, int]]]) -> list[
 def read_markdown(text: str) -> MarkdownParts:
     """The translatable blocks of a Markdown document, with exact source offsets (pure)."""
     reader = _Reader(text)
-    with collector_paused():
+    with collector_paused(keep=True):
         events = parse(text)
         titled = _titled_definitions(text)
         spans = char_spans(text, (*events, *titled))

@@ -77,6 +77,7 @@ class Block:
     boilerplate: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class Unit:
     """A value translated whole, such as an attribute: its source span and decoded text."""
@@ -140,7 +141,7 @@ def build_document(
     warnings: Sequence[str] = (),
 ) -> MarkupDocument:
     """Segment every block and unit of ``text`` into one document (pure)."""
-    with collector_paused():
+    with collector_paused(keep=True):
         prose = [_prose(block) for block in blocks]
         joined = _BLOCK_SEPARATOR.join(p.text for p in prose)
         sentences, _ = sentence_pieces(
@@ -369,6 +370,10 @@ def _merge_across_pairs(
     index = 0
     while index < len(pieces):
         last = reach[index]
+        if last == index and len(pieces[index].notes) < 2:  # (alone: the piece as it is)
+            merged.append(pieces[index])
+            index += 1
+            continue
         probe = index
         while probe <= last:
             last = max(last, reach[probe])
