@@ -772,3 +772,30 @@ def test_an_entry_is_boilerplate_only_where_every_occurrence_is() -> None:
     notes = {e.msgid: e.notes for e in template_entries([_page(html, "html").document])}
     assert BOILERPLATE_NOTE not in notes["Tin tức Huế"]  # the page's title, also in the menu
     assert BOILERPLATE_NOTE in notes["Giới thiệu"]  # menu and footer
+
+
+def test_form_controls_show_their_labels_as_entries() -> None:
+    html = (
+        '<form><p><button type="submit">Gửi</button> bây giờ</p>'
+        '<input type="submit" value="Gửi đi"><input type=reset value=Xoá>'
+        '<input type="text" value="không dịch"><input type="hidden" name="a" value="b">'
+        "<select><option>Hà Nội</option><option>Huế</option></select></form>"
+    )
+    page = _page(html, "html")
+    messages = [s.message for s in page.document.segments]
+    assert messages == ["<1>Gửi</1> bây giờ", "Gửi đi", "Xoá", "Hà Nội", "Huế"]
+    assert export_markup(page, _identity(page)).result.text == html
+    english = {
+        "<1>Gửi</1> bây giờ": "<1>Send</1> now",
+        "Gửi đi": "Send",
+        "Xoá": "Clear",
+        "Hà Nội": "Hanoi",
+        "Huế": "Hue",
+    }
+    out = export_markup(page, english).result.text
+    assert out == (
+        '<form><p><button type="submit">Send</button> now</p>'
+        '<input type="submit" value="Send"><input type=reset value="Clear">'
+        '<input type="text" value="không dịch"><input type="hidden" name="a" value="b">'
+        "<select><option>Hanoi</option><option>Hue</option></select></form>"
+    )

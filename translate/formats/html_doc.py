@@ -9,9 +9,11 @@ tags are closed by their parent's end tag, stray end tags are ignored, and ``li`
 Never translated: ``script``, ``style``, ``pre``, ``template``, ``textarea``, comments and
 anything inside ``translate="no"`` (or ``class="notranslate"``); inline ``code``, ``kbd``,
 ``samp``, ``svg`` and the like become one standalone placeholder. Translated on their own:
-``alt``, ``title``, ``placeholder``, ``aria-label`` and ``<meta name="description">`` (and its
-Open Graph / Twitter forms). Text inside ``nav``, ``footer``, ``aside``, a page ``header`` or
-an element whose role, class or id names a menu is marked as boilerplate; a class or id alone
+``alt``, ``title``, ``placeholder``, ``aria-label``, the ``value`` of a submit, reset or button
+``input`` and ``<meta name="description">`` (and its Open Graph / Twitter forms). A ``button``'s
+text is translated as an inline element's, each ``option`` of a ``select`` as a block. Text
+inside ``nav``, ``footer``, ``aside``, a page ``header`` or an element whose role, class or id
+names a menu is marked as boilerplate; a class or id alone
 does not count when the element holds the page's ``article``, ``main`` or ``h1`` (a layout
 wrapper named `sidebar-1` around a whole news article).
 
@@ -49,10 +51,12 @@ from translate.formats.html_elements import (
     _VOID,
     _WANTED,
     BOILERPLATE_ELEMENTS,
+    BUTTON_INPUT_TYPES,
     META_TEXT,
     _boilerplate_kind,
     _matters,
     _may_translate,
+    is_button_input,
 )
 from translate.formats.html_tokens import attribute_values, attributes, scan
 from translate.formats.units import (
@@ -213,10 +217,11 @@ class _Reader:
         its content."""
         raw = self.source[start:end]
         lowered = raw.lower()
-        if tag != "meta" and not _matters(raw, lowered):
+        labelled = is_button_input(tag, lowered)
+        if tag != "meta" and not labelled and not _matters(raw, lowered):
             return _NO_VALUES, False
         # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
-        if tag != "meta" and not _may_translate(lowered):  # (no unit: values alone)
+        if tag != "meta" and not labelled and not _may_translate(lowered):  # (values alone)
             values = attribute_values(raw, len(tag) + 1, _WANTED)
         else:
             found = attributes(raw, len(tag) + 1, _WANTED)
@@ -224,7 +229,11 @@ class _Reader:
             for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
                 if name not in values:
                     values[name] = value
-            if values and not self.skip_depth and (tag == "meta" or values.keys() & _INTERESTING):
+            if (
+                values
+                and not self.skip_depth
+                and (tag == "meta" or labelled or values.keys() & _INTERESTING)
+            ):
                 self._attributes(tag, values, found, start)
         # (`translate="no"` and `notranslate` name it, unless written as references)
         no_translate = ("translate" in lowered or "&" in raw) and bool(values)
@@ -406,6 +415,8 @@ class _Reader:
             META_TEXT
         ):
             interesting = _INTERESTING | {"content"}
+        elif tag == "input" and (values.get("type") or "").strip().lower() in BUTTON_INPUT_TYPES:
+            interesting = _INTERESTING | {"value"}
         if not values.keys() & interesting:
             return
         boilerplate = self.boilerplate_depth > 0 or bool(self._kind(tag, values, True))

@@ -20,6 +20,7 @@ INLINE = frozenset(
         "bdi",
         "bdo",
         "big",
+        "button",
         "cite",
         "data",
         "del",
@@ -59,8 +60,6 @@ OPAQUE = frozenset(
         "audio",
         "canvas",
         "noscript",
-        "select",
-        "button",
         "ruby",
     ]
 )
@@ -98,6 +97,8 @@ _BOILERPLATE_NAME = re.compile(
     r"(?:^|[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar)(?:[-_]|$)", re.I
 )
 _INTERESTING = frozenset((*TRANSLATABLE_ATTRIBUTES, "lang", "xml:lang"))
+# An <input> whose `value` is the label a reader sees on the page.
+BUTTON_INPUT_TYPES = frozenset(("submit", "button", "reset"))
 _CONTAINERS = {  # an opening tag closes an open one of these, up to a boundary
     "li": (frozenset(("li",)), frozenset(("ul", "ol", "menu"))),
     "dt": (frozenset(("dt", "dd")), frozenset(("dl",))),
@@ -166,8 +167,19 @@ _WANTED = frozenset(
         "property",
         "charset",
         "http-equiv",
+        "type",
+        "value",
     )
 )
+
+
+def is_button_input(tag: str, lowered: str) -> bool:
+    """Whether the start tag (lower-cased source) may be an input button with a label."""
+    return (
+        tag == "input"
+        and "value" in lowered
+        and ("submit" in lowered or "button" in lowered or "reset" in lowered)
+    )
 
 
 def _matters(raw: str, lowered: str) -> bool:
