@@ -47,7 +47,7 @@ _OLD_NO_WORDS = r"no language \(numbers, dates or punctuation only\)"
 _NO_WORDS = "no words to translate (numbers, codes, names or punctuation only)"
 _COPY_LINE = re.compile(
     rf"copy: (?:source language is \S+|{re.escape(_NO_WORDS)}|{_OLD_NO_WORDS}), "
-    r"not sent to the model"
+    + re.escape(COPY_ENDING)
 )
 # Text widths (without the "# " marker) at which tools wrap comment lines: polib's default 78
 # columns and a Weblate-style 77 (both counting the marker), Babel's 76 (not counting it).
@@ -93,7 +93,7 @@ def suggestion_comment(translation: Translation) -> str:
 def copy_comment(lang: str) -> str:
     if lang == NO_LANGUAGE:
         return f"{COPY_PREFIX} {_NO_WORDS}, {COPY_ENDING}"
-    return f"{COPY_PREFIX} source language is {lang}, not sent to the model"
+    return f"{COPY_PREFIX} source language is {lang}, {COPY_ENDING}"
 
 
 def is_machine_line(comment: str) -> bool:

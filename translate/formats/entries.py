@@ -223,7 +223,7 @@ def _message(
 def _lookalikes(prose: str, start: int, stop: int) -> list[tuple[int, int]]:
     """Text of the prose that reads as a placeholder (``&lt;1&gt;`` on a page that teaches
     HTML, a literal ``<2/>`` in Markdown): where it is, to make it a placeholder of its own."""
-    if "<" not in prose[start:stop]:
+    if prose.find("<", start, stop) < 0:
         return []
     return [match.span() for match in placeholders.PLACEHOLDER.finditer(prose, start, stop)]
 

@@ -178,7 +178,7 @@ def is_button_input(tag: str, lowered: str) -> bool:
     return (
         tag == "input"
         and "value" in lowered
-        and ("submit" in lowered or "button" in lowered or "reset" in lowered)
+        and any(kind in lowered for kind in BUTTON_INPUT_TYPES)
     )
 
 
