@@ -108,14 +108,7 @@ def segment(
     paragraph: int,
 ) -> tuple[Segment, SegmentMarkup]:
     atoms, positions = block.atoms, p.positions
-    first = _text_atom_at(positions, atoms, piece.start, end=False)
-    last = _text_atom_at(positions, atoms, piece.end, end=True)
-    while first > 0 and _keeps_at_edge(atoms, partner, first - 1, positions, piece, True):
-        first -= 1
-    while last + 1 < len(atoms) and _keeps_at_edge(
-        atoms, partner, last + 1, positions, piece, False
-    ):
-        last += 1
+    first, last = _sentence_atoms(atoms, partner, p, piece)
     head, tail = atoms[first], atoms[last]
     if (
         first == last
@@ -148,6 +141,35 @@ def segment(
     return segment, SegmentMarkup(tuple(spans))
 
 
+def _sentence_atoms(
+    atoms: Sequence[Atom], partner: dict[int, int], p: _Prose, piece: _Piece
+) -> tuple[int, int]:
+    """The first and last atom of a sentence: its text atoms and the markup at its edges
+    that belongs to it (pairs it encloses, code spans it begins or ends with)."""
+    positions, prose = p.positions, p.text
+    first = _text_atom_at(positions, atoms, piece.start, end=False)
+    last = _text_atom_at(positions, atoms, piece.end, end=True)
+    while first > 0:
+        if _keeps_at_edge(atoms, partner, first - 1, positions, piece, True) or _sticky_before(
+            atoms, first - 1, positions, piece.start, prose
+        ):
+            first -= 1
+        elif (  # `A` `B` - …: the space between two code spans goes with them
+            first > 1
+            and _blank(atoms[first - 1])
+            and _sticky_before(atoms, first - 2, positions, piece.start, prose)
+        ):
+            first -= 2
+        else:
+            break
+    while last + 1 < len(atoms) and (
+        _keeps_at_edge(atoms, partner, last + 1, positions, piece, False)
+        or _sticky_after(atoms[last + 1], positions[last + 1], piece.end, prose)
+    ):
+        last += 1
+    return first, last
+
+
 def _keeps_at_edge(
     atoms: Sequence[Atom],
     partner: dict[int, int],
@@ -162,12 +184,44 @@ def _keeps_at_edge(
     edge = piece.start if at_start else piece.end
     if atom.kind == TEXT or positions[index] != edge:
         return False
-    if atom.kind == VOID:
-        return atom.sticky
+    if atom.kind == VOID:  # (at the start: see _sticky_before)
+        return atom.sticky and not at_start
     other = partner.get(index)
     if other is None or atom.kind != (OPEN if at_start else CLOSE):
         return False
     return positions[other] < piece.end if at_start else positions[other] > piece.start
+
+
+def _sticky_before(
+    atoms: Sequence[Atom], index: int, positions: Sequence[int], edge: int, prose: str
+) -> bool:
+    """Whether a code span (a sticky standalone piece) at or a space before a sentence's
+    start begins it: `` `B` - Cơ bản`` keeps its `B`. Not when it touches the text before
+    it (``Xong.`B`Cơ``): the sentence before ends with it then."""
+    atom, position = atoms[index], positions[index]
+    return (
+        atom.kind == VOID
+        and atom.sticky
+        and position <= edge
+        and (position == 0 or prose[position - 1].isspace())
+        and (position == edge or prose[position:edge].isspace())
+    )
+
+
+def _blank(atom: Atom) -> bool:
+    return atom.kind == TEXT and atom.literal and atom.text.isspace()
+
+
+def _sticky_after(atom: Atom, position: int, edge: int, prose: str) -> bool:
+    """Whether a code span a space after a sentence ends it: ``Gõ lệnh: `ls` `` keeps its
+    ``ls`` when nothing but space follows in the block (else it begins the next sentence)."""
+    return (
+        atom.kind == VOID
+        and atom.sticky
+        and position > edge
+        and prose[edge:position].isspace()
+        and (position == len(prose) or prose[position:].isspace())
+    )
 
 
 def _message(

@@ -39,6 +39,11 @@ _PAIRED = frozenset(("Emphasis", "Strong", "Strikethrough", "Superscript", "Subs
 _SKIPPED = frozenset(("CodeBlock", "HtmlBlock", "MetadataBlock"))
 _OPAQUE_LINKS = frozenset(("Autolink", "Email"))
 _STICKY = frozenset(("Code", "FootnoteReference", "TaskListMarker", "InlineMath"))
+# Raw inline HTML whose content is code, as HTML's reader treats it (never translated): from
+# the opening tag to its closing one, one standalone piece, like a code span.
+_RAW_CODE = re.compile(r"<(code|kbd|samp|var)(?:\s[^<>]*)?>\Z", re.IGNORECASE)
+# What may lie inside such a piece: inline events only (a block's end ends it).
+_INSIDE_RAW_CODE = frozenset(("Text", "Code", "InlineHtml", "SoftBreak", "HardBreak"))
 
 
 _START = operator.attrgetter("start")
@@ -143,8 +148,11 @@ class _Reader:
         self.skip_start = 0
         self.pending: int | None = None  # an OPEN atom whose end is the next event's start
         self.covered = 0  # end of the last atom
+        self.raw_code = ""  # the closing tag of the raw `<code>` being read (its atom is last)
 
     def event(self, event: Any, start: int, end: int) -> None:
+        if self.raw_code and self._inside_raw_code(event, end):
+            return
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if not self.skip:
                 self._simple(event, start, end)
@@ -161,11 +169,31 @@ class _Reader:
         elif kind in _STICKY:
             self._atom(_new(Atom, (VOID, start, end, "", "", True, True, False)), start)
         elif kind == "InlineHtml":
-            self._atom(_new(Atom, (VOID, start, end, "", "", True, False, False)), start)
+            code = _RAW_CODE.match(value)
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, bool(code), False)), start)
+            if code:
+                self.raw_code = f"</{code.group(1).lower()}>"
         else:  # Html outside an HTML block, DisplayMath: not translated
             self.flush()
 
     # -- inline -------------------------------------------------------------------------
+
+    def _inside_raw_code(self, event: Any, end: int) -> bool:
+        """Whether an event is part of the raw `<code>` being read (its atom then reaches
+        ``end``); anything but inline text, code, HTML and line breaks ends the piece where
+        it is (the events after it are read as usual)."""
+        if type(event) is str:
+            kind, value = event, ""
+        else:
+            ((kind, value),) = event.items()
+        if kind not in _INSIDE_RAW_CODE:
+            self.raw_code = ""
+            return False
+        self.atoms[-1] = _ended(self.atoms[-1], end)
+        self.covered = end
+        if kind == "InlineHtml" and "".join(value.split()).lower() == self.raw_code:
+            self.raw_code = ""
+        return True
 
     def _atom(self, atom: Atom, start: int) -> None:
         """Add an atom; what lies between the previous atom and ``start`` is markup."""
@@ -318,6 +346,7 @@ class _Reader:
             self.units.append(Unit(value_start, value_end, text, "title", quote))
 
     def flush(self) -> None:
+        self.raw_code = ""
         if self.atoms:  # (most block starts and ends follow another: nothing to do)
             if self.has_text:
                 self.blocks.append(Block(tuple(self.atoms), False))
