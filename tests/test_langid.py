@@ -56,7 +56,15 @@ def test_other_languages(text: str, language: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Hashtag là gì?", "## Tiểu sử", "[sửa | sửa mã nguồn]", "Tin tuc moi nhat hom nay"]
+    "text",
+    [
+        "Hashtag là gì?",
+        "## Tiểu sử",
+        "[sửa | sửa mã nguồn]",
+        "Tin tuc moi nhat hom nay",
+        "Social Object là gì?",  # foreign words around a Vietnamese function word
+        "Frontend và Backend",
+    ],
 )
 def test_short_vietnamese_segments_of_real_pages_are_vietnamese(text: str) -> None:
     assert detect_language(text) == "vi"

@@ -8,7 +8,8 @@ few milliseconds per call:
 2. a letter that only Vietnamese writes (``đ ơ ư ă``, ``ĩ ũ`` and the tone-marked vowels of
    the Latin Extended Additional block such as ``ạ ế ỹ``) → ``"vi"``;
 3. letters shared with other languages (``â ê ô à é ã``…) → ``"vi"`` when the words carrying
-   them, and most words overall, are well-formed Vietnamese syllables (``Cà phê`` is
+   them, and most words overall (or one of them is a function word such as ``gì``, ``và``),
+   are well-formed Vietnamese syllables (``Cà phê`` and ``Social Object là gì?`` are
    Vietnamese, ``Le château est à côté`` is not);
 4. a script that names its language: Han without kana → ``zh``, kana → ``ja``, Hangul →
    ``ko``, Thai, Lao, Khmer;
@@ -45,6 +46,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 # Share of words that must be Vietnamese syllables before shared accents count as Vietnamese.
 _SYLLABLE_SHARE = 0.6
+# Accented Vietnamese function words that no language sharing these accents writes alone
+# (not `là`, which French and Italian write): one of them makes a mixed segment Vietnamese,
+# whatever the share of foreign words (`Social Object là gì?`, `API và SDK`).
+_FUNCTION_WORDS = frozenset(
+    ("gì", "và", "có", "các", "này", "không", "tôi", "rồi", "nào", "thì", "trên", "nên", "cũng")
+)
 
 
 def _looks_vietnamese(text: str) -> bool:
@@ -55,7 +62,11 @@ def _looks_vietnamese(text: str) -> bool:
     accented_ok = all(
         ok for word, ok in zip(words, valid, strict=True) if _WEAK_VIETNAMESE.search(word)
     )
-    return accented_ok and sum(valid) >= _SYLLABLE_SHARE * len(words)
+    if not accented_ok:
+        return False
+    if sum(valid) >= _SYLLABLE_SHARE * len(words):
+        return True
+    return any(word.lower() in _FUNCTION_WORDS for word in words)
 
 
 def detect_language(text: str) -> str:
