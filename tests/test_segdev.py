@@ -3,7 +3,7 @@
 Every gold file must reproduce its document (segscore's losslessness: the non-whitespace
 characters are equal, in order), every document must be listed in its sources table
 (``SOURCES.md`` for dev/dev4, ``dev2/SOURCES-*.md`` for dev2/heldout2,
-``heldoutN/SOURCES-*.md`` for heldout3 and heldout4, ``dev5/SOURCES-E.md`` for dev5, and
+``heldoutN/SOURCES-*.md`` for heldout3, heldout4 and heldout6, ``dev5/SOURCES-E.md`` for dev5, and
 ``dev3/SOURCES.md`` for dev3
 and dev3-holdout), and today's segmenter must keep its boundary F1 on dev, dev2 and dev3 at
 least at ``DEV_F1_FLOOR``, ``DEV2_F1_FLOOR`` and ``DEV3_F1_FLOOR``:
@@ -63,6 +63,7 @@ def test_corpus_is_there() -> None:
     assert len(documents("heldout2")) >= 15
     assert len(documents("heldout3")) >= 15
     assert len(documents("heldout4")) >= 10
+    assert len(documents("heldout6")) >= 20
     assert len(documents("dev5")) >= 16
     assert len(documents("dev3")) >= 9
     assert len(documents("dev3-holdout")) >= 5
@@ -96,6 +97,7 @@ def test_every_document_has_its_source() -> None:
         *sorted((SEGDEV / "dev2").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout3").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout4").glob("SOURCES*.md")),
+        *sorted((SEGDEV / "heldout6").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev5").glob("SOURCES*.md")),
         SEGDEV / "dev3" / "SOURCES.md",
     ]
