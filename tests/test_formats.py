@@ -646,19 +646,19 @@ def test_page_written_in_nfd_is_exported_as_written(
 
 
 def test_run_summary_says_once_what_the_guard_flagged_and_what_lost_markup() -> None:
-    from translate.pipeline import _guard_warnings
+    from translate.run_engine import guard_warnings
     from translate.translation import Translation
 
     kept = Translation("<1>Xin</1> chào.", "<1>Hello</1>.", -0.1)
     lost = Translation("<1>Tạm</1> biệt.", "Bye.", -0.1)
     both = {kept.source: kept, lost.source: lost}
-    assert _guard_warnings(0, {kept.source: kept}) == []
-    (line,) = _guard_warnings(1, both)  # the one flagged is the one that lost its markup
+    assert guard_warnings(0, {kept.source: kept}) == []
+    (line,) = guard_warnings(1, both)  # the one flagged is the one that lost its markup
     assert line.startswith("1 machine translation lost or misplaced markup placeholders")
-    (line,) = _guard_warnings(3, both)
+    (line,) = guard_warnings(3, both)
     assert line.startswith("3 machine translations still miss a glossary term")
     assert "of them, 1 machine translation lost or misplaced markup" in line
-    assert _guard_warnings(2, {kept.source: kept})[0].startswith("2 machine translations still")
+    assert guard_warnings(2, {kept.source: kept})[0].startswith("2 machine translations still")
 
 
 def test_real_news_page_entries() -> None:

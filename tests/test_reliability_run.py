@@ -112,9 +112,9 @@ CHILD = textwrap.dedent(
     if os.environ.get("CHUNK_SENTENCES"):
         # As in a large run: documents are translated and written in several chunks.
         import translate.pipeline as pipeline
-        original_chunks = pipeline._chunks
+        original_chunks = pipeline.chunks
         limit = int(os.environ["CHUNK_SENTENCES"])
-        pipeline._chunks = lambda jobs, _limit: original_chunks(jobs, limit)
+        pipeline.chunks = lambda jobs, _limit: original_chunks(jobs, limit)
 
     calls = 0
     if point.startswith("translate"):
