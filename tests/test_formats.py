@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_shape import same_markdown_structure as _same_markdown_structure
 
 from translate.errors import UserError
 from translate.formats import format_of, read_markup
@@ -342,35 +343,6 @@ def test_real_portal_page_entries() -> None:
     fake = export_markup(page, _fake(page), target_lang="en").result.text
     assert '<html lang="en">' in fake and "EN: Trao sổ hưu trí" in fake
     assert _tags(fake) == _tags(text)
-
-
-def _same_markdown_structure(before: str, after: str) -> None:
-    from translate.formats.markdown_doc import parse
-
-    def shape(text: str) -> list[str]:
-        """Block and inline structure with link targets; not text, titles or alt text (an
-        image's alt is translated flat)."""
-        found: list[str] = []
-        in_image = 0
-        for event, _ in parse(text):
-            if isinstance(event, str):
-                found.extend([] if event == "SoftBreak" or in_image else [event])
-                continue
-            ((kind, value),) = event.items()
-            name = value if isinstance(value, str) else next(iter(value or {"": 0}), kind)
-            if name == "Image":
-                in_image += 1 if kind == "Start" else -1
-                if kind == "Start":
-                    found.append(f"Image {value['Image']['dest_url']}")
-                continue
-            if in_image or kind == "Text":
-                continue
-            if name == "Link" and kind == "Start":
-                name = f"Link {value['Link']['dest_url']}"
-            found.append(f"{kind} {name}")
-        return found
-
-    assert shape(after) == shape(before)
 
 
 def test_markdown_front_matter_code_and_references_untouched() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from translate.document import Segment
 from translate.export import ExportResult, MissingSegment
@@ -21,6 +22,14 @@ from translate.formats.units import SKELETON_PREFIX, MarkupDocument, SegmentMark
 from translate.pofile import PoFile
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
+# What may precede a segment on its line for the segment to begin the line's text: indentation
+# and the markers of the blocks that contain it (block quotes, list items).
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*)*")
+# Text that at the start of a line would open a block: a heading, a list item, a setext
+# underline or thematic break (`*`, `_`, `>`, `` ` ``, `~`, `<` and `|` are always escaped).
+_BLOCK_OPENER = re.compile(
+    r"(?:#{1,6}|[-+])(?=[ \t]|\Z)|(\d{1,9})(?=[.)](?:[ \t]|\Z))|[=-]+[ \t]*\Z"
+)
 
 
 @dataclass(frozen=True)
@@ -86,10 +95,13 @@ def export_markup(
                 value = f'"{value}"'
             edits[segment.start] = (segment.end, value)
             continue
-        escape_text = (
-            _escape_markdown if page.format == "markdown" else lambda t: _escape_html(t, entity_of)
-        )
-        edits[segment.start] = (segment.end, _render(translation, markup, text, edits, escape_text))
+        if page.format == "markdown":
+            rendered = _markdown_rendered(translation, markup, text, segment.start, edits)
+        else:
+            rendered = _render(
+                translation, markup, text, edits, partial(_escape_html, entity_of=entity_of)
+            )
+        edits[segment.start] = (segment.end, rendered)
     result = ExportResult(
         text=_apply(text, edits),
         source=page.document.path,
@@ -157,6 +169,38 @@ def _escape_html(value: str, entity_of: Mapping[str, str], quote: str | None = N
 
 def _escape_markdown(value: str) -> str:
     return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + (m.group(1) or "&"), value)
+
+
+def _begins_line(text: str, start: int) -> bool:
+    """Whether a Markdown segment at ``start`` begins its line's text (only indentation and
+    block-quote or list markers before it)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _LINE_PREFIX.fullmatch(text, line_start, start) is not None
+
+
+def _markdown_rendered(
+    translation: str,
+    markup: SegmentMarkup,
+    text: str,
+    start: int,
+    edits: dict[int, tuple[int, str]],
+) -> str:
+    """A msgstr rendered for the Markdown line it goes on. Its line breaks become spaces (a
+    blank line would end the paragraph, a marker after a break open a block); where it begins
+    a line, no indentation (a code block) and no bare block marker (``# ``, ``- ``, ``+ ``,
+    ``1. ``, ``1) ``, a setext underline) is left: they stay text, as the translator means."""
+    if "\n" in translation or "\r" in translation:
+        translation = " ".join(translation.split())
+    rendered = _render(translation, markup, text, edits, _escape_markdown)
+    if not _begins_line(text, start):
+        return rendered
+    rendered = rendered.lstrip(" \t")
+    match = _BLOCK_OPENER.match(rendered)
+    if match is None:
+        return rendered
+    if match.group(1) is not None:  # `1.` → `1\.`
+        return match.group(1) + "\\" + rendered[match.end(1) :]
+    return "\\" + rendered
 
 
 def _escape_markdown_value(value: str, quote: str) -> str:

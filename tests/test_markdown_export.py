@@ -1,0 +1,68 @@
+"""Markdown export of translated text: what a translator writes stays text, whatever it starts
+with, and the page keeps its block structure."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_shape import same_markdown_structure
+
+from translate.formats import read_markup
+from translate.formats.rebuild import export_markup
+
+SOURCE = (
+    "Câu một của đoạn.\nCâu hai của đoạn.\n\n> Trích dẫn.\n\n- Mục một.\n\n1. Bước đầu.\n\n"
+    "Đoạn có `mã` ở giữa.\n"
+)
+
+
+def _export(text: str, translate: dict[str, str]) -> str:
+    page = read_markup(text, path="page.md", kind="markdown")
+    return export_markup(page, translate).result.text
+
+
+def test_a_block_marker_a_translator_writes_at_a_line_start_stays_text() -> None:
+    out = _export(
+        SOURCE,
+        {
+            "Câu hai của đoạn.": "# Second sentence.",
+            "Trích dẫn.": "- Quoted.",
+            "Mục một.": "1) Item one.",
+            "Bước đầu.": "    + First step.",
+            "Đoạn có <1/> ở giữa.": "1. A paragraph # with <1/> inside.",
+        },
+    )
+    assert out == (
+        "Câu một của đoạn.\n\\# Second sentence.\n\n> \\- Quoted.\n\n- 1\\) Item one.\n\n"
+        "1. \\+ First step.\n\n1\\. A paragraph # with `mã` inside.\n"
+    )
+    same_markdown_structure(SOURCE, out)
+
+
+def test_a_line_break_in_a_msgstr_cannot_end_the_paragraph() -> None:
+    out = _export(SOURCE, {"Câu một của đoạn.": "Sentence one.\n\n## Not a heading"})
+    assert out.startswith("Sentence one. ## Not a heading\nCâu hai của đoạn.\n")
+    same_markdown_structure(SOURCE, out)
+
+
+def test_a_marker_in_the_middle_of_a_line_is_left_as_written() -> None:
+    out = _export("Câu một. Câu hai.\n", {"Câu hai.": "# 2. - two"})
+    assert out == "Câu một. # 2. - two\n"
+
+
+_OPENERS = st.sampled_from(
+    ["", "# ", "###### ", "- ", "+ ", "* ", "1. ", "12) ", "> ", "    ", "\t", "=", "---", "```"]
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.tuples(_OPENERS, st.sampled_from(["", "\n", "\n\n", " \n- "])), min_size=5))
+def test_whatever_the_msgstrs_begin_with_the_blocks_stay(
+    shapes: list[tuple[str, str]],
+) -> None:
+    page = read_markup(SOURCE, path="page.md", kind="markdown")
+    translations = {
+        segment.message: f"{opener}EN{brk}text {segment.message}"
+        for segment, (opener, brk) in zip(page.document.segments, shapes, strict=False)
+    }
+    same_markdown_structure(SOURCE, export_markup(page, translations).result.text)
