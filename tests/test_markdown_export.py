@@ -3,9 +3,12 @@ with, and the page keeps its block structure."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_shape import same_markdown_structure
+from pytest import MonkeyPatch
 
 from translate.formats import read_markup
 from translate.formats.rebuild import export_markup
@@ -66,3 +69,27 @@ def test_whatever_the_msgstrs_begin_with_the_blocks_stay(
         for segment, (opener, brk) in zip(page.document.segments, shapes, strict=False)
     }
     same_markdown_structure(SOURCE, export_markup(page, translations).result.text)
+
+
+def test_export_reads_the_source_as_the_run_did(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    """`translate run --input-format markdown page.html`: export, without the option, reads the
+    page as Markdown again (the catalogue records it), so its translations are used."""
+    import polib
+
+    from translate import pipeline
+    from translate.export import ExportOptions, export_catalogue
+    from translate.source import SegmentOptions
+
+    monkeypatch.chdir(tmp_path)
+    Path("page.html").write_text("# Tài liệu\n\nTrang có **tài liệu** mới.\n", encoding="utf-8")
+    options = pipeline.RunOptions(
+        use_mt=False, segmentation=SegmentOptions(input_format="markdown")
+    )
+    pipeline.run(["page.html"], options)
+    catalogue = polib.pofile("locales/en/page.po")
+    catalogue.find("Tài liệu").msgstr = "Documents"
+    catalogue.save()
+    result, _ = export_catalogue("locales/en/page.po")
+    assert result.text == "# Documents\n\nTrang có **tài liệu** mới.\n"
+    as_html = ExportOptions(segmentation=SegmentOptions(input_format="html"))
+    assert export_catalogue("locales/en/page.po", options=as_html)[0].translated == 0

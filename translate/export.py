@@ -220,7 +220,14 @@ def export_catalogue(
                 f"{source}: source document (from the references in {path}) not found; "
                 "run from the folder where `translate run` ran, or pass --source FILE"
             )
-    read = read_and_segment(source, options.segmentation)
+    segmentation = options.segmentation
+    if segmentation.input_format == "auto":  # as `translate run` read it (--input-format)
+        from translate.formats import recorded_format
+
+        kind = recorded_format(m.extracted for m in catalogue.messages if not m.obsolete)
+        if kind is not None:
+            segmentation = replace(segmentation, input_format=kind)
+    read = read_and_segment(source, segmentation)
     translations, known = usable_translations(catalogue, options.include_fuzzy)
     warnings: tuple[str, ...] = ()
     if read.markup is None:

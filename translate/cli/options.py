@@ -54,7 +54,8 @@ _SEGMENTATION_OPTIONS = (
         default="auto",
         show_default=True,
         help="What the sources are. auto: by file name (.html/.htm HTML, .md/.markdown "
-        "Markdown, anything else plain text). HTML and Markdown keep their markup out of the "
+        "Markdown, anything else plain text; export: as the catalogue records `run` read it). "
+        "HTML and Markdown keep their markup out of the "
         "msgids as placeholders (<1>…</1>, <2/>) and export gives the page back with only "
         "the text replaced. Example: --input-format html page.php",
     ),

@@ -6,16 +6,18 @@ read into blocks of text and inline markup (``units``), segmented, and keep what
 needs to give the page back with only the text replaced (``rebuild``).
 
 The format comes from ``--input-format``, or from the file name: ``.html``/``.htm``/``.xhtml``
-are HTML, ``.md``/``.markdown`` Markdown, anything else (and stdin) plain text.
+are HTML, ``.md``/``.markdown`` Markdown, anything else (and stdin) plain text. Export reads
+the source as its catalogue records it was read (``recorded_format``) unless told otherwise.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from translate.document import Document
 from translate.errors import UserError
-from translate.formats.units import MarkupDocument
+from translate.formats.units import SKELETON_PREFIX, MarkupDocument
 from translate.segment import DEFAULT_MAX_LENGTH
 
 INPUT_FORMATS = ("auto", "text", "html", "markdown")
@@ -36,6 +38,18 @@ def format_of(path: str, requested: str = "auto") -> str:
     if requested != "auto":
         return requested
     return _BY_SUFFIX.get(PurePath(path).suffix.lower(), "text")
+
+
+def recorded_format(extracted_comments: Iterable[Sequence[str]]) -> str | None:
+    """The format a catalogue's page was read as (``#. page markup: markdown sha1=…`` on its
+    first entry), or None when no entry records one (a plain-text source)."""
+    for comments in extracted_comments:
+        for comment in comments:
+            if comment.startswith(SKELETON_PREFIX):
+                kind = comment[len(SKELETON_PREFIX) :].split(maxsplit=1)[:1]
+                if kind and kind[0] in INPUT_FORMATS and kind[0] != "auto":
+                    return kind[0]
+    return None
 
 
 def read_document(
