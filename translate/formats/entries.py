@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from translate.document import BOILERPLATE_NOTE, BreakKind, Segment
 from translate.formats import placeholders
@@ -145,83 +146,94 @@ def _sentence_atoms(
     atoms: Sequence[Atom], partner: dict[int, int], p: _Prose, piece: _Piece
 ) -> tuple[int, int]:
     """The first and last atom of a sentence: its text atoms and the markup at its edges
-    that belongs to it (pairs it encloses, code spans it begins or ends with)."""
-    positions, prose = p.positions, p.text
-    first = _text_atom_at(positions, atoms, piece.start, end=False)
-    last = _text_atom_at(positions, atoms, piece.end, end=True)
-    while first > 0:
-        if _keeps_at_edge(atoms, partner, first - 1, positions, piece, True) or _sticky_before(
-            atoms, first - 1, positions, piece.start, prose
-        ):
-            first -= 1
-        elif (  # `A` `B` - …: the space between two code spans goes with them
-            first > 1
-            and _blank(atoms[first - 1])
-            and _sticky_before(atoms, first - 2, positions, piece.start, prose)
-        ):
-            first -= 2
-        else:
-            break
-    while last + 1 < len(atoms) and (
-        _keeps_at_edge(atoms, partner, last + 1, positions, piece, False)
-        or _sticky_after(atoms[last + 1], positions[last + 1], piece.end, prose)
-    ):
-        last += 1
+    that belongs to it (see ``_taken_before`` and ``_taken_after``)."""
+    edges = _Edges(atoms, partner, p.positions, p.text, piece)
+    first = _text_atom_at(p.positions, atoms, piece.start, end=False)
+    last = _text_atom_at(p.positions, atoms, piece.end, end=True)
+    while first > 0 and (taken := edges.before(first - 1)):
+        first -= taken
+    while last + 1 < len(atoms) and (taken := edges.after(last + 1)):
+        last += taken
     return first, last
 
 
-def _keeps_at_edge(
-    atoms: Sequence[Atom],
-    partner: dict[int, int],
-    index: int,
-    positions: Sequence[int],
-    piece: _Piece,
-    at_start: bool,
-) -> bool:
-    """Whether the markup atom at ``index``, touching the piece's start (or end), belongs in it:
-    a sticky standalone one, or an opening (closing) one whose partner lies inside."""
-    atom = atoms[index]
-    edge = piece.start if at_start else piece.end
-    if atom.kind == TEXT or positions[index] != edge:
-        return False
-    if atom.kind == VOID:  # (at the start: see _sticky_before)
-        return atom.sticky and not at_start
-    other = partner.get(index)
-    if other is None or atom.kind != (OPEN if at_start else CLOSE):
-        return False
-    return positions[other] < piece.end if at_start else positions[other] > piece.start
+class _Edges(NamedTuple):
+    """Which markup next to a sentence belongs to it. Only space may lie between them, and:
+
+    - a tag whose partner is inside the sentence (``Xem <a> tin tức⏎</a>``: the pair is
+      kept whole, whatever the page's indentation); a pair that encloses the whole sentence
+      stays outside it;
+    - a code span, or an element holding only code spans (`` [`name`](url): …``), that
+      begins the sentence, unless it touches the text before it (``Xong.`B`Cơ``: the
+      sentence before ends with it), or that ends it, where it touches it or nothing but
+      space follows in the block (else it begins the next sentence);
+    - the space between two such pieces goes with them (`` `A` `B` - …``).
+    """
+
+    atoms: Sequence[Atom]
+    partner: dict[int, int]
+    positions: Sequence[int]
+    prose: str
+    piece: _Piece
+
+    def before(self, index: int) -> int:
+        """How many atoms from ``index`` back belong to the sentence starting after them."""
+        atom, position, edge = self.atoms[index], self.positions[index], self.piece.start
+        if position > edge or not _only_space(self.prose, position, edge):
+            return 0
+        other = self.partner.get(index)
+        if atom.kind == OPEN:
+            return int(other is not None and self.positions[other] < self.piece.end)
+        begins = position == 0 or self.prose[position - 1].isspace()
+        if atom.kind == VOID:
+            return int(atom.sticky and begins)
+        if atom.kind == CLOSE:
+            return (
+                index - other + 1
+                if other is not None and begins and self._codes(other, index)
+                else 0
+            )
+        return (
+            1 + self.before(index - 1)
+            if index > 0 and _blank(atom) and self.before(index - 1)
+            else 0
+        )
+
+    def after(self, index: int) -> int:
+        """How many atoms from ``index`` on belong to the sentence ending before them."""
+        atom, position, edge = self.atoms[index], self.positions[index], self.piece.end
+        if position < edge or not _only_space(self.prose, edge, position):
+            return 0
+        other = self.partner.get(index)
+        if atom.kind == CLOSE:
+            return int(other is not None and self.positions[other] > self.piece.start)
+        ends = position == edge or _only_space(self.prose, position, len(self.prose))
+        if atom.kind == VOID:
+            return int(atom.sticky and ends)
+        if atom.kind == OPEN:
+            return (
+                other - index + 1 if other is not None and ends and self._codes(index, other) else 0
+            )
+        return (
+            1 + self.after(index + 1)
+            if index + 1 < len(self.atoms) and _blank(atom) and self.after(index + 1)
+            else 0
+        )
+
+    def _codes(self, opening: int, closing: int) -> bool:
+        """Whether the element between two paired tags holds code spans and no text."""
+        inside = self.atoms[opening + 1 : closing]
+        return any(a.kind == VOID and a.sticky for a in inside) and all(
+            a.kind != TEXT or _blank(a) for a in inside
+        )
 
 
-def _sticky_before(
-    atoms: Sequence[Atom], index: int, positions: Sequence[int], edge: int, prose: str
-) -> bool:
-    """Whether a code span (a sticky standalone piece) at or a space before a sentence's
-    start begins it: `` `B` - Cơ bản`` keeps its `B`. Not when it touches the text before
-    it (``Xong.`B`Cơ``): the sentence before ends with it then."""
-    atom, position = atoms[index], positions[index]
-    return (
-        atom.kind == VOID
-        and atom.sticky
-        and position <= edge
-        and (position == 0 or prose[position - 1].isspace())
-        and (position == edge or prose[position:edge].isspace())
-    )
+def _only_space(prose: str, start: int, end: int) -> bool:
+    return start == end or prose[start:end].isspace()
 
 
 def _blank(atom: Atom) -> bool:
     return atom.kind == TEXT and atom.literal and atom.text.isspace()
-
-
-def _sticky_after(atom: Atom, position: int, edge: int, prose: str) -> bool:
-    """Whether a code span a space after a sentence ends it: ``Gõ lệnh: `ls` `` keeps its
-    ``ls`` when nothing but space follows in the block (else it begins the next sentence)."""
-    return (
-        atom.kind == VOID
-        and atom.sticky
-        and position > edge
-        and prose[edge:position].isspace()
-        and (position == len(prose) or prose[position:].isspace())
-    )
 
 
 def _message(

@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from translate.formats.html_elements import VOID_ELEMENTS
 from translate.formats.units import (
     CLOSE,
     OPEN,
@@ -42,6 +43,8 @@ _STICKY = frozenset(("Code", "FootnoteReference", "TaskListMarker", "InlineMath"
 # Raw inline HTML whose content is code, as HTML's reader treats it (never translated): from
 # the opening tag to its closing one, one standalone piece, like a code span.
 _RAW_CODE = re.compile(r"<(code|kbd|samp|var)(?:\s[^<>]*)?>\Z", re.IGNORECASE)
+# A start or end tag of inline HTML: its name (group 2), and a slash for an end tag (group 1).
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\s*/?>", re.DOTALL)
 # What may lie inside such a piece: inline events only (a block's end ends it).
 _INSIDE_RAW_CODE = frozenset(("Text", "Code", "InlineHtml", "SoftBreak", "HardBreak"))
 
@@ -169,14 +172,28 @@ class _Reader:
         elif kind in _STICKY:
             self._atom(_new(Atom, (VOID, start, end, "", "", True, True, False)), start)
         elif kind == "InlineHtml":
-            code = _RAW_CODE.match(value)
-            self._atom(_new(Atom, (VOID, start, end, "", "", True, bool(code), False)), start)
-            if code:
-                self.raw_code = f"</{code.group(1).lower()}>"
+            self._inline_html(value, start, end)
         else:  # Html outside an HTML block, DisplayMath: not translated
             self.flush()
 
     # -- inline -------------------------------------------------------------------------
+
+    def _inline_html(self, value: str, start: int, end: int) -> None:
+        """An inline HTML tag: raw code starts a code piece (see ``_RAW_CODE``); a start or
+        end tag of an element is one end of a pair (``<s>…</s>`` gives ``<1>…</1>``, as in
+        HTML: paired where both ends are in the sentence); anything else is standalone."""
+        code = _RAW_CODE.match(value)
+        if code:
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, True, False)), start)
+            self.raw_code = f"</{code.group(1).lower()}>"
+            return
+        tag = _HTML_TAG.fullmatch(value)
+        name = tag.group(2).lower() if tag else ""
+        if not name or name in VOID_ELEMENTS or value.endswith("/>"):
+            self._atom(_new(Atom, (VOID, start, end, "", "", True, False, False)), start)
+            return
+        kind = CLOSE if tag and tag.group(1) else OPEN
+        self._atom(_new(Atom, (kind, start, end, "", f"<{name}>", True, False, False)), start)
 
     def _inside_raw_code(self, event: Any, end: int) -> bool:
         """Whether an event is part of the raw `<code>` being read (its atom then reaches

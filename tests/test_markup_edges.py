@@ -1,0 +1,92 @@
+"""Markup at a sentence's edges: an element stays whole whatever space the page puts inside
+it, inline HTML in Markdown pairs as HTML does, and code at a sentence's start stays in it."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate.formats import read_markup
+from translate.formats.placeholders import markup_problem
+from translate.formats.rebuild import export_markup
+from translate.formats.units import MarkupDocument
+
+
+def _page(text: str, kind: str) -> MarkupDocument:
+    return read_markup(text, path=f"page.{'html' if kind == 'html' else 'md'}", kind=kind)
+
+
+def _messages(text: str, kind: str) -> list[str]:
+    return [segment.message for segment in _page(text, kind).document.segments]
+
+
+def test_space_inside_an_element_at_a_sentence_edge_keeps_the_element_whole() -> None:
+    html = '<p>Xem <a href="/x">trang chủ</a> và <a href="/y"> tin tức\n</a></p>'
+    assert _messages(html, "html") == ["Xem <1>trang chủ</1> và <2> tin tức </2>"]
+    page = _page(html, "html")
+    english = {page.document.segments[0].message: "See <2> the news </2> and <1>home</1>"}
+    assert export_markup(page, english).result.text == (
+        '<p>See <a href="/y"> the news </a> and <a href="/x">home</a></p>'
+    )
+    buttons = '<div>\n  <button id="a">\n    Xem toàn màn hình\n  </button>\n</div>'
+    assert _messages(buttons, "html") == ["Xem toàn màn hình"]  # it encloses the sentence
+    markdown = "Xem [trang chủ](/x) và [ tin tức ](/y)\n\n[ Chú ý: ](/z) Thẻ này cũ.\n"
+    assert _messages(markdown, "markdown") == [
+        "Xem <1>trang chủ</1> và <2> tin tức </2>",
+        "<1> Chú ý: </1> Thẻ này cũ.",
+    ]
+
+
+def test_inline_html_in_markdown_pairs_as_in_html() -> None:
+    text = (
+        'Bấm <kbd>Ctrl</kbd> rồi chọn <s>tất cả</s>, <span class="x">đỏ</span> hoặc <br> '
+        "<b>đậm</b>.\n"
+    )
+    page = _page(text, "markdown")
+    (message,) = [s.message for s in page.document.segments]
+    assert message == "Bấm <1/> rồi chọn <2>tất cả</2>, <3>đỏ</3> hoặc <4/> <5>đậm</5>."
+    swapped = "Press <1/>, choose <5>bold</5> or <4/> <3>red</3>, <2>all</2>."
+    assert markup_problem(message, swapped) is None
+    assert markup_problem(message, "Press <1/>, choose </2>all<2>.") is not None
+    assert export_markup(page, {message: swapped}).result.text == (
+        'Press <kbd>Ctrl</kbd>, choose <b>bold</b> or <br> <span class="x">red</span>, '
+        "<s>all</s>.\n"
+    )
+
+
+def test_code_in_a_link_or_bold_that_begins_a_sentence_is_in_it() -> None:
+    markdown = "* [`autoComplete`](https://x.org/a): Một chuỗi.\n* **`name`**: Một chuỗi.\n"
+    assert _messages(markdown, "markdown") == ["<1><2/></1>: Một chuỗi."] * 2
+    html = '<ul><li><a href="/a"><code>autoComplete</code></a>: Một chuỗi.</li></ul>'
+    assert _messages(html, "html") == ["<1><2/></1>: Một chuỗi."]
+    assert _messages("<p><b>Chú ý:</b> Thẻ này cũ.</p>", "html") == ["<1>Chú ý:</1> Thẻ này cũ."]
+
+
+_SPACE = st.sampled_from(["", " ", "\n", "\n  ", "\t"])
+_WORDS = st.sampled_from(["Xem", "tin tức", "Huế", "số 5.", "đã xong.", "Câu mới"])
+
+
+@st.composite
+def _html_blocks(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        words = draw(_WORDS)
+        if draw(st.booleans()):
+            tag = draw(st.sampled_from(["a href='/x'", "b", "span", "button", "em"]))
+            name = tag.split()[0]
+            words = f"<{tag}>{draw(_SPACE)}{words}{draw(_SPACE)}</{name}>"
+        parts.append(words)
+    return "<p>" + " ".join(parts) + "</p>\n"
+
+
+@settings(max_examples=120, deadline=None)
+@given(_html_blocks())
+def test_an_element_inside_a_block_is_never_cut_in_two_by_its_own_space(html: str) -> None:
+    page = _page(html, "html")
+    identity = {s.message: s.message for s in page.document.segments}
+    assert export_markup(page, identity).result.text == html
+    legends = " ".join(c for s in page.document.segments for c in s.comments)
+    # Every element lies in one block here: none of its tags may be a standalone piece.
+    assert not re.search(r"<\d+/> = </?(a|b|span|button|em)\b", legends), legends
