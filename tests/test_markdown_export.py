@@ -93,3 +93,21 @@ def test_export_reads_the_source_as_the_run_did(tmp_path: Path, monkeypatch: Mon
     assert result.text == "# Documents\n\nTrang có **tài liệu** mới.\n"
     as_html = ExportOptions(segmentation=SegmentOptions(input_format="html"))
     assert export_catalogue("locales/en/page.po", options=as_html)[0].translated == 0
+
+
+def test_a_reference_link_named_by_its_text_keeps_its_definition() -> None:
+    """`[Trang chủ][]` and `[Tin tức]` find their definitions by their text: translated, they
+    are written as full references with the source's label."""
+    text = (
+        "Xem [Trang chủ][] và [Tin tức] hoặc [bài viết][bv] nhé.\n\n"
+        '[Trang chủ]: https://a.vn\n[Tin tức]: https://b.vn "Tin mới"\n[bv]: https://c.vn\n'
+    )
+    page = read_markup(text, path="page.md", kind="markdown")
+    message = "Xem <1>Trang chủ</1> và <2>Tin tức</2> hoặc <3>bài viết</3> nhé."
+    assert page.document.segments[0].message == message
+    out = export_markup(page, {message: "See <2>News</2>, <1>Home</1> or <3>the article</3>."})
+    assert out.result.text.startswith(
+        "See [News][Tin tức], [Home][Trang chủ] or [the article][bv].\n\n[Trang chủ]:"
+    )
+    in_order = export_markup(page, {message: "See <1>Home</1>, <2>News</2>, <3>the article</3>."})
+    same_markdown_structure(text, in_order.result.text)  # the same links, to the same places

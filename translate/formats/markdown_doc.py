@@ -144,7 +144,8 @@ class _Reader:
         self.atoms: list[Atom] = []
         self.alt: list[tuple[int, int, str]] = []  # the image's alt text: (start, end, text)
         self.title = False  # the image being read has an inline title
-        self.links: list[bool] = []  # for each open link: whether it has an inline title
+        # For each open link: whether it has an inline title, and whether it is collapsed.
+        self.links: list[tuple[bool, bool]] = []
         self.has_text = False
         self.skip = 0  # depth inside code/HTML blocks, front matter, images, autolinks
         self.skip_kind = ""
@@ -270,7 +271,9 @@ class _Reader:
                 self._begin_skip("Link", start)
             else:
                 self._open("Link", start)
-                self.links.append(bool(data["title"]) and data["link_type"] == "Inline")
+                link_type = data["link_type"]
+                titled = bool(data["title"]) and link_type == "Inline"
+                self.links.append((titled, link_type == "Collapsed"))
         elif kind == "Image":
             self._begin_skip(kind, start)
             self.alt = []
@@ -289,7 +292,11 @@ class _Reader:
         if name not in _PAIRED and name != "Link":
             self.flush()
             return
-        titled = name == "Link" and self.links and self.links.pop()
+        titled = collapsed = False
+        if name == "Link" and self.links:
+            titled, collapsed = self.links.pop()
+        if collapsed and self.source.startswith("[]", end):
+            end += 2  # (the parser's range of `[text][]` leaves its `[]` out)
         tail = self.covered
         if self.pending is not None and self.pending == len(self.atoms) - 1:
             # Nothing inside (`[](url)`, `**` `**`): one standalone piece.

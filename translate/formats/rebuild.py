@@ -124,8 +124,14 @@ def _render(
     text: str,
     edits: dict[int, tuple[int, str]],
     escape_text: Callable[[str], str],
+    *,
+    relabel: bool = False,
 ) -> str:
-    """The translation with placeholders as their original markup (with nested edits)."""
+    """The translation with placeholders as their original markup (with nested edits).
+
+    ``relabel`` (Markdown): a collapsed or shortcut reference link (``[Trang chủ][]``,
+    ``[Tin tức]``) is named by its text, so its translated text would match no definition:
+    it is written as a full reference with the source's label (``[Home][Trang chủ]``)."""
     spans = {token: (start, end) for token, start, end in markup.placeholders}
     parts: list[str] = []
     for piece in placeholders.split(translation):
@@ -137,6 +143,11 @@ def _render(
             parts.append(escape_text(token))
             continue
         start, end = spans[token]
+        if relabel and token.startswith("</") and text[start:end] in ("]", "][]"):
+            opening = spans.get("<" + token[2:])
+            if opening is not None and text[opening[0] : opening[1]] == "[":
+                parts.append(f"][{text[opening[1] : start]}]")
+                continue
         inner = {at: edits.pop(at) for at in [at for at in edits if start <= at < end]}
         parts.append(
             _apply(text[start:end], {at - start: (e - start, v) for at, (e, v) in inner.items()})
@@ -191,7 +202,7 @@ def _markdown_rendered(
     ``1. ``, ``1) ``, a setext underline) is left: they stay text, as the translator means."""
     if "\n" in translation or "\r" in translation:
         translation = " ".join(translation.split())
-    rendered = _render(translation, markup, text, edits, _escape_markdown)
+    rendered = _render(translation, markup, text, edits, _escape_markdown, relabel=True)
     if not _begins_line(text, start):
         return rendered
     rendered = rendered.lstrip(" \t")
