@@ -141,3 +141,14 @@ def test_vietnamese_syllable_shape(word: str, expected: bool) -> None:
 def test_never_raises_and_returns_a_code(text: str) -> None:
     code = detect_language(text)
     assert code == NO_LANGUAGE or (code.isalpha() and code.islower() and len(code) in (2, 3))
+
+
+@pytest.mark.parametrize("text", ["Immutability và Immutable.js trong ReactJs", "Cà phê", "Hà Nội"])
+def test_decomposed_text_is_judged_as_composed(text: str) -> None:
+    """A page written in NFD keeps its text as written (for export): its segments must get
+    the language their NFC msgids would, or `check` calls them untranslated copies."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    assert detect_language(decomposed) == detect_language(text) == "vi"

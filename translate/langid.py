@@ -29,6 +29,7 @@ langdetect is imported on first use only, so the CLI's ``--help`` never loads it
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from translate.document import NO_LANGUAGE
@@ -70,7 +71,12 @@ def _looks_vietnamese(text: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of ``text`` ("vi", "en", …) or NO_LANGUAGE; the same answer every run."""
+    """ISO 639-1 code of ``text`` ("vi", "en", …) or NO_LANGUAGE; the same answer every run.
+
+    Decomposed text (NFD: a page kept as written for its export) is judged as its NFC form,
+    so ``và`` typed as ``a`` + a combining grave is Vietnamese as the catalogue shows it."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if _ANY_LETTER.search(text) is None:
         return NO_LANGUAGE
     if has_vietnamese_only_letter(text):
