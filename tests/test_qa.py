@@ -524,3 +524,14 @@ def test_check_help_lists_the_registry() -> None:
     shown = CliRunner().invoke(cli, ["check", "--help"]).output
     for name, check in qa.CHECKS.items():
         assert f"{name} " in shown and check.summary in shown
+
+
+def test_markup_placeholders_are_no_numbers() -> None:
+    """`<1>…</1>` and `<2/>` are the `markup` check's: their digits neither make numbers the
+    msgstr must keep nor stand in for a number it dropped."""
+    from translate.qa import entry_findings
+
+    tags = entry_findings("Xem <1>mục</1> và <2>phần</2> trang sau.", "See the next page.")
+    assert "number" not in [kind for kind, _ in tags]
+    dropped = entry_findings("Ngày 2 có <1>nhiều</1> người.", "<1>Many</1> people came <2/>.")
+    assert ("number", "'2' of the msgid missing from the msgstr") in dropped
