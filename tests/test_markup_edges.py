@@ -90,3 +90,24 @@ def test_an_element_inside_a_block_is_never_cut_in_two_by_its_own_space(html: st
     legends = " ".join(c for s in page.document.segments for c in s.comments)
     # Every element lies in one block here: none of its tags may be a standalone piece.
     assert not re.search(r"<\d+/> = </?(a|b|span|button|em)\b", legends), legends
+
+
+def test_a_select_in_a_sentence_is_one_piece_of_it_and_its_options_are_entries() -> None:
+    html = (
+        '<p>Hiển thị <select name="n"><option value="1">Mười &amp; một<option> Hai mươi\n'
+        "</select> mục mỗi trang.</p>"
+    )
+    page = _page(html, "html")
+    segments = page.document.segments
+    assert [s.comments[0] for s in segments[1:]] == ["option", "option"]
+    messages = [s.message for s in segments]
+    assert messages == ["Hiển thị <1/> mục mỗi trang.", "Mười & một", "Hai mươi"]
+    english = {
+        "Hiển thị <1/> mục mỗi trang.": "Show <1/> items per page.",
+        "Mười & một": "Ten & one",
+        "Hai mươi": "Twenty",
+    }
+    assert export_markup(page, english).result.text == (
+        '<p>Show <select name="n"><option value="1">Ten &amp; one<option> Twenty\n'
+        "</select> items per page.</p>"
+    )

@@ -379,7 +379,8 @@ def unit_segment(
     if "\n" in message or "  " in message or "\t" in message or "\r" in message or "\f" in message:
         message = _HTML_SPACE.sub(" ", message)  # (most values: no regex pass needed)
     message = _nfc(message.strip(" "))
-    comments = [f"{unit.what} attribute" if unit.what != "meta description" else unit.what]
+    what = unit.what
+    comments = [f"{what} attribute" if what not in ("meta description", "option") else what]
     if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
         comments.append(BOILERPLATE_NOTE)
     segment = Segment(

@@ -11,7 +11,8 @@ anything inside ``translate="no"`` (or ``class="notranslate"``); inline ``code``
 ``samp``, ``svg`` and the like become one standalone placeholder. Translated on their own:
 ``alt``, ``title``, ``placeholder``, ``aria-label``, the ``value`` of a submit, reset or button
 ``input`` and ``<meta name="description">`` (and its Open Graph / Twitter forms). A ``button``'s
-text is translated as an inline element's, each ``option`` of a ``select`` as a block. Text
+text is translated as an inline element's; a ``select`` is one standalone placeholder where it
+stands in a sentence, and each of its ``option`` texts an entry of its own. Text
 inside ``nav``, ``footer``, ``aside``, a page ``header`` or an element whose role, class or id
 names a menu is marked as boilerplate; a class or id alone
 does not count when the element holds the page's ``article``, ``main`` or ``h1`` (a layout
@@ -24,6 +25,7 @@ the segmenter's whole budget; our tokenizer is one regex search per construct.)
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -73,6 +75,9 @@ from translate.frozen import collector_paused
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
+# An option's text inside a select: up to the next tag (its end tag may be left out).
+_OPTION_TEXT = re.compile(r"<option(?:[ \t\n\r\f/][^>]*)?>([^<]*)", re.IGNORECASE)
+_HTML_SPACE_CHARS = " \t\n\r\f"
 _new = tuple.__new__
 
 
@@ -269,16 +274,37 @@ class _Reader:
             if depth > 1:
                 self.capture = (name, depth - 1, begun)
                 return True
-            self.capture = None
-            self._first_atom()
-            self.atoms.append(_new(Atom, (VOID, begun, end, "", "", True, True, False)))
+            self._end_capture(end)
             self._pop(tag)
             return True
         if not self._open(tag):
             return True  # inside the opaque element
-        self.capture = None  # a parent closes: the opaque element ends here
-        self.atoms.append(_new(Atom, (VOID, begun, start, "", "", True, True, False)))
+        self._end_capture(start)  # a parent closes: the opaque element ends here
         return False
+
+    def _end_capture(self, end: int) -> None:
+        """The opaque element read since its start tag ends at ``end``: one standalone piece
+        (a select's options are entries of their own: a reader sees them)."""
+        assert self.capture is not None
+        name, _, begun = self.capture
+        self.capture = None
+        self._first_atom()
+        self.atoms.append(_new(Atom, (VOID, begun, end, "", "", True, True, False)))
+        if name == "select":
+            self._option_units(begun, end)
+
+    def _option_units(self, start: int, end: int) -> None:
+        """Each option's text in the select at ``source[start:end]``, as a unit (up to the
+        next tag: an option's end tag may be left out)."""
+        for match in _OPTION_TEXT.finditer(self.source, start, end):
+            raw = match.group(1)
+            text = raw.strip(_HTML_SPACE_CHARS)
+            if not text:
+                continue
+            offset = match.start(1) + raw.index(text[0])
+            decoded = html.unescape(text) if "&" in text else text
+            unit = Unit(offset, offset + len(text), decoded, "option", '"')
+            self.units.append(replace(unit, boilerplate=self.boilerplate_depth > 0))
 
     # -- structure --------------------------------------------------------------------
 
@@ -382,9 +408,7 @@ class _Reader:
     def finish(self) -> None:
         """End of the page: close what is open (an unclosed opaque element ends here)."""
         if self.capture is not None:
-            atom = (VOID, self.capture[2], len(self.source), "", "", True, True, False)
-            self.atoms.append(_new(Atom, atom))
-            self.capture = None
+            self._end_capture(len(self.source))
         self._flush()
         self._settle_named_boilerplate()
 

@@ -61,6 +61,7 @@ OPAQUE = frozenset(
         "canvas",
         "noscript",
         "ruby",
+        "select",  # (its options are entries of their own: see html_doc's option units)
     ]
 )
 SKIPPED = frozenset(
