@@ -111,3 +111,19 @@ def test_a_select_in_a_sentence_is_one_piece_of_it_and_its_options_are_entries()
         '<p>Show <select name="n"><option value="1">Ten &amp; one<option> Twenty\n'
         "</select> items per page.</p>"
     )
+
+
+def test_a_script_in_running_text_does_not_end_the_sentence() -> None:
+    html = (
+        '<p>Bấm <script>document.write("<b>x</b>")</script> vào đây.</p>'
+        "<p>Nhập <textarea>mặc định</textarea> rồi gửi.</p><p>Xong.<script>f()</script></p>"
+    )
+    page = _page(html, "html")
+    assert [s.message for s in page.document.segments] == [
+        "Bấm <1/> vào đây.",
+        "Nhập <1/> rồi gửi.",
+        "Xong.",
+    ]
+    assert export_markup(page, {"Bấm <1/> vào đây.": "Click <1/> here."}).result.text == (
+        html.replace("Bấm", "Click").replace("vào đây", "here")
+    )

@@ -78,6 +78,8 @@ _STACK_SEARCH = 256
 # An option's text inside a select: up to the next tag (its end tag may be left out).
 _OPTION_TEXT = re.compile(r"<option(?:[ \t\n\r\f/][^>]*)?>([^<]*)", re.IGNORECASE)
 _HTML_SPACE_CHARS = " \t\n\r\f"
+# Elements never translated that may stand inside running text without ending it.
+_HIDDEN_INLINE = frozenset(("script", "style", "template", "textarea"))
 _new = tuple.__new__
 
 
@@ -191,6 +193,11 @@ class _Reader:
         inline = roles & _PHRASING != 0
         if self.skip_depth:
             pass
+        elif tag in _HIDDEN_INLINE and self.atoms and not closed:
+            # In running text a script (or style…) hides its content there: one piece of the
+            # sentence, not the end of the paragraph (`Bấm <script>…</script> vào đây.`).
+            self.capture = (tag, 1, start)
+            return
         elif not inline:
             if self.atoms:
                 self._flush()
@@ -289,7 +296,8 @@ class _Reader:
         name, _, begun = self.capture
         self.capture = None
         self._first_atom()
-        self.atoms.append(_new(Atom, (VOID, begun, end, "", "", True, True, False)))
+        sticky = name not in _HIDDEN_INLINE  # (a script at a sentence's edge stays outside)
+        self.atoms.append(_new(Atom, (VOID, begun, end, "", "", True, sticky, False)))
         if name == "select":
             self._option_units(begun, end)
 
