@@ -190,3 +190,41 @@ def test_hostile_xliff_is_refused_in_one_line(
     assert result.exit_code == 2 and message in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert (here / "doc.po").read_bytes() == before
+
+
+def test_markup_placeholders_travel_as_inline_elements(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Callable[..., CliResult]
+) -> None:
+    """An HTML page's entries go to the CAT tool with their placeholders as <g>/<x> (a tool
+    shows them as tags), and a translator's moved tags come back as placeholders."""
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<p>Xem <a href="/x">trang <b>chủ</b></a> và <img src="a.png"> tin tức.</p>\n'
+        "<p>Gõ 1 < 2 và <1> là chữ.</p>\n",
+        encoding="utf-8",
+    )
+    assert cli("run", "page.html", "--if-no-model", "no-mt").exit_code == 0
+    po = tmp_path / "locales" / "en" / "page.po"
+    assert cli("export", str(po), "--format", "xliff", "-o", "page.xlf").exit_code == 0
+    text = (tmp_path / "page.xlf").read_text(encoding="utf-8")
+    assert (
+        '<source>Xem <g id="1">trang <g id="2">chủ</g></g> và <x id="3" /> tin tức.</source>'
+        in text
+    )
+    (file,) = parse_xliff(text, "page.xlf")
+    assert [unit.source for unit in file.units] == [
+        m.msgid for m in parse(po.read_text(encoding="utf-8")).messages if m.msgid
+    ]
+    translated = text.replace(
+        '<source>Xem <g id="1">trang <g id="2">chủ</g></g> và <x id="3" /> tin tức.</source>',
+        '<source>Xem <g id="1">trang <g id="2">chủ</g></g> và <x id="3" /> tin tức.</source>'
+        '<target state="translated"><x id="3" /> News and <g id="1">the <g id="2">home</g>'
+        " page</g>.</target>",
+    )
+    (tmp_path / "page.xlf").write_text(translated, encoding="utf-8")
+    result = cli("import", "page.xlf")
+    assert result.exit_code == 0, result.stderr
+    (message,) = [m for m in parse(po.read_text(encoding="utf-8")).messages if "Xem" in m.msgid]
+    assert message.msgstr == "<3/> News and <1>the <2>home</2> page</1>."
+    gnu_clean(po)

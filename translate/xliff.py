@@ -14,7 +14,10 @@ catalogue order:
   ``<note from="translator">``, our provenance lines and the digest of the exported msgstr as
   ``<note from="translate">`` (the import uses that digest to tell a translator's edit in the
   CAT tool from the text we sent, since tools such as OmegaT's Okapi filter never update
-  ``state``).
+  ``state``);
+- the markup placeholders of HTML and Markdown entries as inline elements: ``<1>…</1>`` as
+  ``<g id="1">…</g>``, ``<2/>`` as ``<x id="2"/>`` (``<bx/>``/``<ex/>`` for a tag without its
+  partner), read back to the same placeholders.
 
 Reading (``read_xliff``) accepts XLIFF 1.0–1.2 with or without namespace, ``<group>``
 nesting, Translate Toolkit's ``po2xliff`` output (its header unit is skipped) and files
@@ -92,16 +95,30 @@ def _state(message: Message) -> dict[str, str]:
     return {"state": "needs-review-translation", "state-qualifier": qualifier}
 
 
-def _unit(message: Message, number: int) -> ET.Element:
+def _unit(message: Message, number: int, inline: list[tuple[ET.Element, str]]) -> ET.Element:
+    """The trans-unit of one entry; a source or target with markup placeholders is left
+    empty and added to ``inline``, to be filled once the document is indented (indentation
+    inside mixed content would change the text)."""
     attributes = {"id": str(number), f"{{{XML_NS}}}space": "preserve"}
     if message.msgctxt is not None:
         attributes["resname"] = message.msgctxt
     if message.translated:
         attributes["approved"] = "no" if message.fuzzy else "yes"
     unit = ET.Element(f"{{{XLIFF_NS}}}trans-unit", attributes)
-    ET.SubElement(unit, f"{{{XLIFF_NS}}}source").text = message.msgid
-    if message.translated:
-        ET.SubElement(unit, f"{{{XLIFF_NS}}}target", _state(message)).text = message.msgstr
+    source = ET.SubElement(unit, f"{{{XLIFF_NS}}}source")
+    target = (
+        ET.SubElement(unit, f"{{{XLIFF_NS}}}target", _state(message))
+        if message.translated
+        else None
+    )
+    if _holds_markup(message):
+        inline.append((source, message.msgid))
+        if target is not None:
+            inline.append((target, message.msgstr))
+    else:
+        source.text = message.msgid
+        if target is not None:
+            target.text = message.msgstr
     for reference in message.references:
         path, colon, line = reference.rpartition(":")
         if not colon or not line.isdigit():
@@ -146,13 +163,98 @@ def catalogue_to_xliff(catalogue: PoFile, original: str) -> str:
     )
     body = ET.SubElement(file, f"{{{XLIFF_NS}}}body")
     number = 0
+    inline: list[tuple[ET.Element, str]] = []
     for message in catalogue.messages:
         if message.obsolete or message.msgid_plural is not None:
             continue
         number += 1
-        body.append(_unit(message, number))
+        body.append(_unit(message, number, inline))
     ET.indent(root, space="  ")
+    for element, text in inline:
+        _set_inline(element, text)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# ---------------------------------------------------------------------------------------
+# Inline markup: the placeholders of HTML and Markdown entries as XLIFF inline elements
+
+# `<1>`, `</1>`, `<2/>` in the msgids of markup sources (translate.formats.placeholders).
+_PLACEHOLDER = re.compile(r"<(/?)([1-9][0-9]{0,3})(/?)>")
+_MARKUP_LEGEND = "markup:"  # the extracted comment of an entry whose msgid holds them
+
+
+def _holds_markup(message: Message) -> bool:
+    return any(comment.startswith(_MARKUP_LEGEND) for comment in message.extracted)
+
+
+def _paired(tokens: list[re.Match[str]]) -> set[int]:
+    """Indices of the opening and closing tokens that pair and nest properly."""
+    paired: set[int] = set()
+    stack: list[int] = []
+    for index, token in enumerate(tokens):
+        closing, number, empty = token.groups()
+        if empty:
+            continue
+        if not closing:
+            stack.append(index)
+        elif stack and tokens[stack[-1]].group(2) == number:
+            paired.update((stack.pop(), index))
+    return paired
+
+
+def _set_inline(element: ET.Element, text: str) -> None:
+    """``element``'s content: ``text`` with ``<n>…</n>`` as ``<g id="n">``, ``<n/>`` as
+    ``<x id="n"/>`` and a tag without its partner as ``<bx/>`` or ``<ex/>``, so that a CAT
+    tool shows them as tags a translator moves but cannot mistype."""
+    tokens = list(_PLACEHOLDER.finditer(text))
+    paired = _paired(tokens)
+    parents = [element]
+    last: ET.Element | None = None  # the element whose tail the next text goes to
+    position = 0
+
+    def put(piece: str) -> None:
+        if not piece:
+            return
+        if last is None:
+            parents[-1].text = (parents[-1].text or "") + piece
+        else:
+            last.tail = (last.tail or "") + piece
+
+    for index, token in enumerate(tokens):
+        put(text[position : token.start()])
+        position = token.end()
+        closing, number, empty = token.groups()
+        if index in paired and not closing:
+            parents.append(ET.SubElement(parents[-1], f"{{{XLIFF_NS}}}g", {"id": number}))
+            last = None
+        elif index in paired:
+            last = parents.pop()
+        else:
+            name = "x" if empty else "ex" if closing else "bx"
+            last = ET.SubElement(parents[-1], f"{{{XLIFF_NS}}}{name}", {"id": number})
+    put(text[position:])
+
+
+def _inline_text(element: ET.Element) -> str:
+    """The text of a ``<source>`` or ``<target>``, its inline elements with numeric ids given
+    back as placeholders (``_set_inline``); any other element gives its text."""
+    parts = [element.text or ""]
+    for child in element:
+        name, number = _local(child.tag), child.get("id", "")
+        if not number.isdigit():
+            parts.append(_inline_text(child))
+        elif name == "g":
+            parts.append(f"<{number}>{_inline_text(child)}</{number}>")
+        elif name == "x":
+            parts.append(f"<{number}/>")
+        elif name == "bx":
+            parts.append(f"<{number}>")
+        elif name == "ex":
+            parts.append(f"</{number}>")
+        else:
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------------------
@@ -188,8 +290,8 @@ def _read_unit(element: ET.Element) -> Unit | None:
                 exported = text[len(EXPORTED) :].strip()
     return Unit(
         id=element.get("id", ""),
-        source=_text(source),
-        target=_text(target) if target is not None else None,
+        source=_inline_text(source),
+        target=_inline_text(target) if target is not None else None,
         state=target.get("state") if target is not None else None,
         state_qualifier=target.get("state-qualifier") if target is not None else None,
         approved=_approved(element.get("approved")),
