@@ -127,3 +127,42 @@ def test_a_script_in_running_text_does_not_end_the_sentence() -> None:
     assert export_markup(page, {"Bấm <1/> vào đây.": "Click <1/> here."}).result.text == (
         html.replace("Bấm", "Click").replace("vào đây", "here")
     )
+
+
+def test_optgroup_labels_are_entries_and_export_inside_a_translated_sentence() -> None:
+    html = (
+        '<p>Chọn <select><optgroup label="Miền Bắc"><option>Hà Nội</optgroup>'
+        "<optgroup label='Miền Trung'><option>Huế</select> rồi gửi.</p>"
+    )
+    page = _page(html, "html")
+    assert [s.message for s in page.document.segments] == [
+        "Chọn <1/> rồi gửi.",
+        "Miền Bắc",
+        "Hà Nội",
+        "Miền Trung",
+        "Huế",
+    ]
+    english = {
+        "Chọn <1/> rồi gửi.": "Choose <1/>, then send.",
+        "Miền Bắc": "North",
+        "Hà Nội": "Hanoi",
+        "Miền Trung": "Centre",
+    }
+    assert export_markup(page, english).result.text == (
+        '<p>Choose <select><optgroup label="North"><option>Hanoi</optgroup>'
+        "<optgroup label='Centre'><option>Huế</select>, then send.</p>"
+    )
+
+
+def test_meta_entries_say_what_they_are_and_content_language_follows_the_target() -> None:
+    html = (
+        '<html lang="vi"><head><meta http-equiv="Content-Language" content="vi">'
+        '<meta property="og:title" content="Tin mới"><meta name="description" content="Mô tả">'
+        "</head><body><p>Xin chào.</p></body></html>"
+    )
+    page = _page(html, "html")
+    comments = {s.message: s.comments[0] for s in page.document.segments if s.comments}
+    assert comments["Tin mới"] == "meta og:title"
+    assert comments["Mô tả"] == "meta description"
+    out = export_markup(page, {"Xin chào.": "Hello."}, target_lang="en").result.text
+    assert out.startswith('<html lang="en"><head><meta http-equiv="Content-Language" content="en">')

@@ -380,7 +380,7 @@ def unit_segment(
         message = _HTML_SPACE.sub(" ", message)  # (most values: no regex pass needed)
     message = _nfc(message.strip(" "))
     what = unit.what
-    comments = [f"{what} attribute" if what not in ("meta description", "option") else what]
+    comments = [what if what.startswith("meta ") or what == "option" else f"{what} attribute"]
     if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
         comments.append(BOILERPLATE_NOTE)
     segment = Segment(

@@ -77,6 +77,8 @@ _UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
 # An option's text inside a select: up to the next tag (its end tag may be left out).
 _OPTION_TEXT = re.compile(r"<option(?:[ \t\n\r\f/][^>]*)?>([^<]*)", re.IGNORECASE)
+_OPTGROUP = re.compile(r"<optgroup[ \t\n\r\f][^>]*>", re.IGNORECASE)
+_LABEL = frozenset(("label",))
 _HTML_SPACE_CHARS = " \t\n\r\f"
 # Elements never translated that may stand inside running text without ending it.
 _HIDDEN_INLINE = frozenset(("script", "style", "template", "textarea"))
@@ -303,7 +305,15 @@ class _Reader:
 
     def _option_units(self, start: int, end: int) -> None:
         """Each option's text in the select at ``source[start:end]``, as a unit (up to the
-        next tag: an option's end tag may be left out)."""
+        next tag: an option's end tag may be left out), and each optgroup's ``label``."""
+        boilerplate = self.boilerplate_depth > 0
+        for group in _OPTGROUP.finditer(self.source, start, end):
+            tag = group.group()
+            for _, decoded, value_start, value_end, quote in attributes(tag, 9, _LABEL):
+                if decoded is not None and decoded.strip():
+                    at = group.start() + value_start
+                    unit = Unit(at, group.start() + value_end, decoded, "label", quote)
+                    self.units.append(replace(unit, boilerplate=boilerplate))
         for match in _OPTION_TEXT.finditer(self.source, start, end):
             raw = match.group(1)
             text = raw.strip(_HTML_SPACE_CHARS)
@@ -312,7 +322,7 @@ class _Reader:
             offset = match.start(1) + raw.index(text[0])
             decoded = html.unescape(text) if "&" in text else text
             unit = Unit(offset, offset + len(text), decoded, "option", '"')
-            self.units.append(replace(unit, boilerplate=self.boilerplate_depth > 0))
+            self.units.append(replace(unit, boilerplate=boilerplate))
 
     # -- structure --------------------------------------------------------------------
 
@@ -443,9 +453,9 @@ class _Reader:
         if tag == "meta":
             self._check_charset(values)
         interesting = _INTERESTING
-        if tag == "meta" and (values.get("name") or values.get("property") or "").lower() in (
-            META_TEXT
-        ):
+        meta = (values.get("name") or values.get("property") or "").lower()
+        language = tag == "meta" and (values.get("http-equiv") or "").lower() == "content-language"
+        if tag == "meta" and (meta in META_TEXT or language):
             interesting = _INTERESTING | {"content"}
         elif tag == "input" and (values.get("type") or "").strip().lower() in BUTTON_INPUT_TYPES:
             interesting = _INTERESTING | {"value"}
@@ -456,13 +466,17 @@ class _Reader:
         for name, decoded, value_start, value_end, quote in found:
             if name not in interesting or decoded is None:
                 continue
-            if name in ("lang", "xml:lang"):
+            if name in ("lang", "xml:lang") or language:  # (the page's language: the target's)
                 if decoded.strip().lower().split("-")[0] == self.source_lang:
                     self.lang_spans.append((start + value_start, start + value_end))
                 continue
             if not decoded.strip():
                 continue
-            what = "meta description" if name == "content" else name
+            what = (
+                ("meta description" if meta == "description" else f"meta {meta}")
+                if name == "content"
+                else name
+            )
             if named:
                 self.named_units.append((len(self.units), named))
             self.units.append(
