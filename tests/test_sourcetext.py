@@ -201,6 +201,14 @@ def test_cp1258_without_option_gets_specific_hint(tmp_path: Path) -> None:
     assert "Windows Vietnamese" in message
 
 
+def test_a_cp1258_page_declaring_its_charset_is_told_to_convert(tmp_path: Path) -> None:
+    """--encoding would only lead to the next refusal (a page is written back as UTF-8
+    under its declaration): the hint says what works."""
+    page = b'<html><head><meta charset="windows-1258"></head><body><p>' + to_cp1258(VIETNAMESE)
+    message = refused(write(tmp_path, "win.html", page + b"</p></body></html>\n"))
+    assert "iconv -f cp1258 -t UTF-8" in message and "--encoding" not in message
+
+
 def test_cp1258_with_option_is_decoded_to_nfc(tmp_path: Path) -> None:
     data = to_cp1258(VIETNAMESE)
     # Windows Vietnamese keeps tone marks apart (combining); the result must still be NFC.

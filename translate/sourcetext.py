@@ -314,6 +314,12 @@ def _where(data: bytes, offset: int) -> str:
     return f" (line {len(lines)}, byte {len(lines[-1]) + 1} of the line)"
 
 
+def _declares_a_charset(data: bytes) -> bool:
+    """Whether the bytes hold an HTML charset declaration (``<meta charset=…>`` or the
+    ``http-equiv`` form) near the start, where browsers look for it."""
+    return re.search(rb"<meta[^>]*charset\s*=", data[:4096], re.IGNORECASE) is not None
+
+
 def _not_utf8_message(data: bytes, display: str, exc: UnicodeDecodeError) -> str:
     offset = exc.start
     bad = data[offset : offset + 4].hex(" ").upper()
@@ -322,6 +328,12 @@ def _not_utf8_message(data: bytes, display: str, exc: UnicodeDecodeError) -> str
         f"{offset}{_where(data, offset)}"
     )
     legacy = guess_legacy_bytes(data)
+    if legacy == "cp1258" and _declares_a_charset(data):
+        # (--encoding would not do: a page is written back as UTF-8, under its declaration)
+        return (
+            f"{head}; it looks like Windows Vietnamese (cp1258) and declares its charset: "
+            "convert it (iconv -f cp1258 -t UTF-8) and change its <meta charset> to UTF-8"
+        )
     if legacy == "cp1258":
         return (
             f"{head}; it looks like Windows Vietnamese (cp1258): pass --encoding cp1258, "
