@@ -111,3 +111,13 @@ def test_a_reference_link_named_by_its_text_keeps_its_definition() -> None:
     )
     in_order = export_markup(page, {message: "See <1>Home</1>, <2>News</2>, <3>the article</3>."})
     same_markdown_structure(text, in_order.result.text)  # the same links, to the same places
+
+
+def test_heading_ids_are_not_text_where_the_document_uses_them() -> None:
+    text = "## Tiểu sử {#tieu-su}\n\nĐoạn văn.\n"
+    page = read_markup(text, path="page.md", kind="markdown")
+    assert [s.message for s in page.document.segments] == ["Tiểu sử", "Đoạn văn."]
+    out = export_markup(page, {"Tiểu sử": "Biography"}).result.text
+    assert out == "## Biography {#tieu-su}\n\nĐoạn văn.\n"
+    plain = read_markup("# Tập hợp {1, 2}\n", path="page.md", kind="markdown")
+    assert [s.message for s in plain.document.segments] == ["Tập hợp {1, 2}"]

@@ -1,6 +1,7 @@
 """Markdown sources: pulldown-cmark (through pyromark) → blocks with exact source offsets.
 
-CommonMark with tables, strikethrough and front matter. Every run of inline content
+CommonMark with tables, strikethrough, front matter and, in a document whose headings carry
+ids (``## Tiểu sử {#tieu-su}``), heading attributes (never translated). Every run of inline content
 (paragraphs, headings, list items, table cells, block quotes) is a block; link texts and
 emphasis inside it are translated, with the markup as placeholders: ``[text](url)`` gives
 ``<1>text</1>``, ``**b**`` gives ``<2>b</2>``. Code spans, images, autolinks and inline HTML
@@ -64,15 +65,23 @@ class MarkdownParts(NamedTuple):
     units: list[Unit]  # image alt texts and inline link titles, translated on their own
 
 
-def _options() -> int:
+def _options(text: str) -> int:
     from pyromark import Options
 
-    return int(
+    options = (
         Options.ENABLE_TABLES
         | Options.ENABLE_STRIKETHROUGH
         | Options.ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options.ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
     )
+    if _HEADING_ID.search(text):  # (only then: `# Tập hợp {1, 2}` elsewhere stays text)
+        options |= Options.ENABLE_HEADING_ATTRIBUTES
+    return int(options)
+
+
+# A document whose headings carry ids (`## Tiểu sử {#tieu-su}`: Hugo, kramdown, pandoc) has
+# its heading attributes read as such: the ids are no text to translate.
+_HEADING_ID = re.compile(r"^ {0,3}#{1,6}[ \t].*\{[ \t]*#[\w-]+[^{}\n]*\}[ \t]*$", re.MULTILINE)
 
 
 def parse(text: str) -> tuple[tuple[Any, dict[str, int]], ...]:
@@ -80,7 +89,7 @@ def parse(text: str) -> tuple[tuple[Any, dict[str, int]], ...]:
     import pyromark
 
     events: tuple[tuple[Any, dict[str, int]], ...] = tuple(
-        pyromark.events_with_range(text, options=_options())  # type: ignore[arg-type]
+        pyromark.events_with_range(text, options=_options(text))  # type: ignore[arg-type]
     )
     return events
 
@@ -126,7 +135,7 @@ def _titled_definitions(text: str) -> list[tuple[str, dict[str, int]]]:
         return []
     import pyromark
 
-    definitions = pyromark.reference_definitions(text, options=_options())  # type: ignore[arg-type]
+    definitions = pyromark.reference_definitions(text, options=_options(text))  # type: ignore[arg-type]
     return [
         (found["title"], {"start": found["span"]["start"], "end": found["span"]["end"]})
         for found in definitions.values()
