@@ -3,9 +3,10 @@ it, inline HTML in Markdown pairs as HTML does, and code at a sentence's start s
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from translate.formats import read_markup
@@ -166,3 +167,37 @@ def test_meta_entries_say_what_they_are_and_content_language_follows_the_target(
     assert comments["Mô tả"] == "meta description"
     out = export_markup(page, {"Xin chào.": "Hello."}, target_lang="en").result.text
     assert out.startswith('<html lang="en"><head><meta http-equiv="Content-Language" content="en">')
+
+
+_SOUP = {
+    "html": [
+        "<p>", "</p>", "<b>", "</b>", "<a href='/x'>", "</a>", " ", "\n", "Xin chào.", "Huế",
+        "<code>x</code>", "<code>", "<br>", "<select><option>Một</select>", "<kbd>K</kbd>",
+        "<script>f()</script>", "<img src=a alt='Ảnh'>", ";", "K", ".", "<li>", "<em>", "</em>",
+    ],
+    "markdown": [
+        "Xin chào.", " ", "\n", "\n\n", "`mã`", "**", "*", "[", "](/u)", "[Tin]", "<s>", "</s>",
+        "<code>k</code>", "<br>", "  \n", "# ", "- ", "Huế", ".", "K", ";", "\n\n[Tin]: /b\n",
+    ],
+}  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["html", "markdown"]).flatmap(
+        lambda kind: st.tuples(
+            st.just(kind), st.lists(st.sampled_from(_SOUP[kind]), min_size=1, max_size=40)
+        )
+    )
+)
+@example(("html", [";", "<b>", "<br>", "<code>", "</b>", "K"]))  # found by a fuzzer
+def test_two_sentences_never_share_a_tag(case: tuple[str, list[str]]) -> None:
+    kind, pieces = case
+    text = "".join(pieces)
+    page = _page(text, kind)
+    spans = sorted((s.start, s.end) for s in page.document.segments)
+    for (_, end), (next_start, next_end) in itertools.pairwise(spans):
+        # after the sentence, or inside it (an attribute's entry, as an image's alt)
+        assert end <= next_start or next_end <= end, (text, spans)
+    identity = {s.message: s.message for s in page.document.segments}
+    assert export_markup(page, identity).result.text == text

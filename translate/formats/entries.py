@@ -107,9 +107,12 @@ def segment(
     p: _Prose,
     piece: _Piece,
     paragraph: int,
-) -> tuple[Segment, SegmentMarkup]:
+    taken: int = -1,
+) -> tuple[Segment, SegmentMarkup, int]:
+    """The segment of one sentence of a block, and the index of its last atom. ``taken``:
+    the last atom of the block's previous sentence, whose markup this one cannot share."""
     atoms, positions = block.atoms, p.positions
-    first, last = _sentence_atoms(atoms, partner, p, piece)
+    first, last = _sentence_atoms(atoms, partner, p, piece, taken)
     head, tail = atoms[first], atoms[last]
     if (
         first == last
@@ -120,7 +123,8 @@ def segment(
         if piece.lang is None:  # (a merged piece: its language from the prose, as below)
             piece = piece._replace(lang=detect_language(p.text[piece.start : piece.end]))
         base = head.start - positions[first]
-        return plain_segment(context, block.boilerplate, p.text, base, piece, paragraph)
+        plain, markup = plain_segment(context, block.boilerplate, p.text, base, piece, paragraph)
+        return plain, markup, last
     start = (
         _source_offset(head, piece.start - positions[first]) if head.kind == TEXT else head.start
     )
@@ -139,21 +143,22 @@ def segment(
         message,
         _comments(legend, block.boilerplate, message),
     )
-    return segment, SegmentMarkup(tuple(spans))
+    return segment, SegmentMarkup(tuple(spans)), last
 
 
 def _sentence_atoms(
-    atoms: Sequence[Atom], partner: dict[int, int], p: _Prose, piece: _Piece
+    atoms: Sequence[Atom], partner: dict[int, int], p: _Prose, piece: _Piece, taken: int
 ) -> tuple[int, int]:
     """The first and last atom of a sentence: its text atoms and the markup at its edges
-    that belongs to it (see ``_taken_before`` and ``_taken_after``)."""
+    that belongs to it (see ``_Edges``), but none the sentence before took (``taken``: its
+    last atom; two sentences may share a text run, never a tag)."""
     edges = _Edges(atoms, partner, p.positions, p.text, piece)
     first = _text_atom_at(p.positions, atoms, piece.start, end=False)
     last = _text_atom_at(p.positions, atoms, piece.end, end=True)
-    while first > 0 and (taken := edges.before(first - 1)):
-        first -= taken
-    while last + 1 < len(atoms) and (taken := edges.after(last + 1)):
-        last += taken
+    while first > 0 and (step := edges.before(first - 1)) and first - step > taken:
+        first -= step
+    while last + 1 < len(atoms) and (step := edges.after(last + 1)):
+        last += step
     return first, last
 
 

@@ -184,8 +184,12 @@ def _assemble(
         partner = _pairs(block.atoms) if p.paired else {}
         if partner and len(pieces) > 1:
             pieces = _merge_across_pairs(partner, p.positions, pieces)
+        taken = -1  # the last atom of the block's previous sentence
         for piece in pieces:
-            made.append(entries.segment(context, block, partner, p, piece, index))
+            segment, markup, taken = entries.segment(
+                context, block, partner, p, piece, index, taken
+            )
+            made.append((segment, markup))
     for number, unit in enumerate(units, start=len(blocks)):
         made.append(entries.unit_segment(text, unit, number, context.line_starts))
     made.sort(key=lambda item: item[0].start)
