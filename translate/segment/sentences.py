@@ -271,11 +271,9 @@ def _balanced_closers(
         quotes.count += text.count('"', quotes.counted_to, closers_end - 1)
         quotes.counted_to = closers_end - 1  # (counted once: the unit is scanned forward)
         partner = text.find('"', closers_end, limit) if quotes.count % 2 == 0 else -1
-        if (
-            partner > 0
-            and not text[partner - 1].isspace()  # (`… bổ sung: "Tôi …` opens another one)
-            and _TERMINATOR.search(text, closers_end, partner - 1) is None
-        ):
+        if partner > 0 and not text[partner - 1].isspace():
+            # (`… bổ sung: "Tôi …` opens another one; a quoted sentence may hold several:
+            # `… rất chậm."Do vậy, … chưa đủ. Nó phải tăng", ông nói`)
             return closers_end - 1  # (closed in its first sentence: quotations span paragraphs)
     stars_end = closers_end
     while stars_end > terminator_end and text[stars_end - 1] in "*_":
@@ -367,7 +365,10 @@ def _prose_after(text: str, position: int, token_end: int) -> bool:
     """Is the word glued after the period that ends an address, a date or a unit a new
     sentence's first word (`… đồng/lượng.Trong khi đó`, `… ngày 12/3.Sáng hôm sau`, `…
     @gmail.com.Mọi thắc mắc`): a capitalised Vietnamese word, accented or a sentence opener,
-    that ends the token? A path or a name goes on (`…/Tp.Hồ_Chí_Minh`, `Bao_Cao.Docx`)."""
+    that ends the token? A path or a name goes on (`…/Tp.Hồ_Chí_Minh`, `Bao_Cao.Docx`). A
+    curly opening quote before it opens the new sentence (`… ngày 4/6.“Đóng góp …`)."""
+    if position < token_end and text[position] in "“‘«":
+        position += 1
     word = LETTERS.match(text, position, token_end)
     if word is None or (word.end() < token_end and text[word.end()] not in ",:;"):
         return False
