@@ -4,6 +4,10 @@ each with what must stay whole next to the rule.
 Glued: a straight quote that opens a quotation of several sentences right after a full stop,
 a curly quote glued after a date's full stop. Each case was written for this file; none is
 copied from a dev or held-out document.
+
+Markup: a table cell's closing bar after a caption's full stop stays with the caption; a list
+number before a table bar or a reference caret stays with its item; a Markdown image line and
+the lines of a fenced code block are never joined as wrapped prose.
 """
 
 from __future__ import annotations
@@ -27,9 +31,33 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Sở Y tế ra thông báo ngày 12/9.“Bệnh viện sẽ mở thêm hai khoa mới.”",
         ["Sở Y tế ra thông báo ngày 12/9.", "“Bệnh viện sẽ mở thêm hai khoa mới.”"],
     ),
+    (
+        "a table cell's closing bar stays with the credit",
+        "Đoàn xe qua cầu Rạch Miễu. Ảnh: TTXVN. |",
+        ["Đoàn xe qua cầu Rạch Miễu.", "Ảnh: TTXVN. |"],
+    ),
+    (
+        "a Markdown image line after a table cell is a line of its own",
+        "| Người dân dọn bùn sau lũ. - Ảnh: Minh Hà |\n![]() |\n| Đường ngập sâu.",
+        ["| Người dân dọn bùn sau lũ.", "- Ảnh: Minh Hà |", "![]() |", "| Đường ngập sâu."],
+    ),
+    (
+        "the lines of a fenced code block are never joined",
+        "Chạy lệnh sau:\n```bash\n# cài gói\npip install gói-mẫu\nlàm tiếp bước hai\n```",
+        [
+            "Chạy lệnh sau:",
+            "```bash",
+            "# cài gói",
+            "pip install gói-mẫu",
+            "làm tiếp bước hai",
+            "```",
+        ],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("a list number before a table bar", "| 2. Bão số 3 đổ bộ vào Quảng Ninh."),
+    ("a list number before a reference caret", "3. ^ Sổ tay cây thuốc, Nxb. Y học, tr. 12."),
     (
         "a closing straight quote after a quoted phrase's full stop",
         'Người dân gọi đó là "cơn bão lịch sử".',

@@ -54,6 +54,7 @@ _MARKUP_JOIN = re.compile(
     r"(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
+_LIST_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]\s*")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
@@ -87,8 +88,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             joins.append(match.end())
         elif match.group("edit") is not None:
             joins += (match.start(), match.end())
-        else:
-            joins.append(match.start())
+        elif not _LIST_NUMBER_ONLY.fullmatch(text, start, match.start()):
+            joins.append(match.start())  # (`  1. ^ Mục loài …`: the separator after a number)
     return sorted({join for join in joins if start < join < end})
 
 

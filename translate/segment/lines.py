@@ -42,7 +42,7 @@ from translate.vietnamese import is_vietnamese_syllable
 # heading, a flattened edit link or a URL never continues the line above it.
 _LIST_ITEM_LINE = re.compile(
     r"(?:[-–—•●▪◦·*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-zđ][.)]|\([a-zđ]\)|[IVXLC]{1,6}[.)])\s"
-    r"|#{1,6}(?:\s|\Z)|>\s|\||```|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
+    r"|#{1,6}(?:\s|\Z)|>\s|\||```|!\[|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
     rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)|https?://|www\."
 )
 _ENDS_WITH_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»›)\]}*_]*\Z")
@@ -98,12 +98,15 @@ def units(
     unit_start = -1
     last: _Line | None = None  # the last non-blank line
     blank_since_last = False
+    fenced = False  # inside a Markdown code block: code lines are never joined (D4)
     for line in lines:
         if line.first < 0:
             blank_since_last = True
             continue
+        if text.startswith(_FENCES, line.first):
+            fenced = not fenced
         if last is not None:
-            if not blank_since_last and _continues(
+            if not blank_since_last and not fenced and _continues(
                 text, last, line.first, unit_start, mode, rules, evidence
             ):
                 last = line
@@ -118,6 +121,7 @@ def units(
     return found
 
 
+_FENCES = ("```", "~~~")
 _FEWEST_DOUBLE_BREAKS = 8
 _SINGLE_BREAK_SHARE = 0.15
 _LONGEST_PAGE_LINE = 160  # characters: wider than any page or slide line

@@ -213,7 +213,7 @@ class _StraightQuotes:
         self.count = 0
 
 
-_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"["}
+_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"[", "|"}
 
 
 def _detached_closers(
@@ -223,6 +223,15 @@ def _detached_closers(
     Ông`, `thân thiết. [14]`) belongs to it: the new (end of the closers, next start), or
     None when nothing follows in the unit."""
     following = text[next_start]
+    if following == "|":  # a table cell's closing bar ends the line: `… Ảnh: Reuters. |`
+        return (
+            None
+            if NON_SPACE.search(text, next_start + 1, unit_end) is None
+            else (
+                closers_end,
+                next_start,
+            )
+        )
     if following in CLOSING_QUOTES_AFTER_SPACE:
         quotes.count += text.count('"', quotes.counted_to, closers_end)
         quotes.counted_to = closers_end
