@@ -8,6 +8,9 @@ copied from a dev or held-out document.
 Markup: a table cell's closing bar after a caption's full stop stays with the caption; a list
 number before a table bar or a reference caret stays with its item; a Markdown image line and
 the lines of a fenced code block are never joined as wrapped prose.
+
+Run-ins: a bracketed source and its dash open a story after a full stop or after a dateline
+place (a bracketed aside in a sentence, or before a site name, stays).
 """
 
 from __future__ import annotations
@@ -53,9 +56,24 @@ SPLIT: list[tuple[str, str, list[str]]] = [
             "```",
         ],
     ),
+    (
+        "a bracketed source after a dateline place and a comma",
+        "Cần Thơ, (TTXVN) – Một cơn lốc đã làm tốc mái 40 căn nhà.",
+        ["Cần Thơ, (TTXVN) –", "Một cơn lốc đã làm tốc mái 40 căn nhà."],
+    ),
+    (
+        "a bracketed source after a title's full stop",
+        "Khởi công cầu mới ở Cà Mau. (PLO) - Sáng nay, tỉnh đã khởi công cầu.",
+        ["Khởi công cầu mới ở Cà Mau.", "(PLO) -", "Sáng nay, tỉnh đã khởi công cầu."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    (
+        "a bracketed aside before a dash in a sentence",
+        "Tuyến Cần Thơ (Việt Nam) - Phnom Penh mở lại.",
+    ),
+    ("a bracketed place before a site name", "Phường Bình An (Thủ Đức) – Wikipedia Tiếng Việt"),
     ("a list number before a table bar", "| 2. Bão số 3 đổ bộ vào Quảng Ninh."),
     ("a list number before a reference caret", "3. ^ Sổ tay cây thuốc, Nxb. Y học, tr. 12."),
     (

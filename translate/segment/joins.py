@@ -17,7 +17,14 @@ from __future__ import annotations
 
 import re
 
-from translate.segment.labels import DASH, DATELINE_REACH, LEAD_PREFIXES, lead_joins, lead_word
+from translate.segment.labels import (
+    DASH,
+    DATELINE_REACH,
+    LEAD_PREFIXES,
+    lead_joins,
+    lead_word,
+    source_joins,
+)
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -72,6 +79,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         )
     ):  # (the common case: no dateline, source or section label)
         joins += lead_joins(text, start, end)
+    if text.find("(", start, end) >= 0:
+        joins += source_joins(text, start, end)
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3

@@ -225,6 +225,34 @@ def lead_joins(text: str, start: int, end: int) -> list[int]:
     return [dateline.end()]  # `WASHINGTON – Hoa Kỳ đã…`: a unit of its own
 
 
+# A source in brackets and a dash before a story, after a full stop or after a dateline place
+# (`… ở Đà Lạt. (NLĐO) - Số tiền …`, `Washington, (Sputnik) – Tổng thống …`).
+_SOURCE_LABEL = re.compile(
+    rf"\([{UPPER}][^()\s]*(?:\s[^()\s]+){{0,2}}\)\s+[–—-]\s+(?=[\"“]?[{UPPER}][{LOWER}])"
+)
+_PLACE_BEFORE = re.compile(
+    rf"(?:{_CAPITAL_WORD}(?:\s{_CAPITAL_WORD}){{0,2}}|[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+){{0,2}}),?\s+"
+)
+
+
+def source_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts after a bracketed source and its dash that open a story after a full stop or a
+    dateline place: `… Đà Lạt. (NLĐO) - ‖Số tiền …`, `Washington, (Sputnik) – ‖Tổng thống …`.
+    In a sentence it is an aside (`… giữa Hà Nội (Việt Nam) - Tokyo …` has no full stop)."""
+    joins = []
+    for source in _SOURCE_LABEL.finditer(text, start, end):
+        before = source.start() - 1
+        while before >= start and text[before].isspace():
+            before -= 1
+        if (
+            before < start
+            or text[before] in ".!?…"
+            or _PLACE_BEFORE.fullmatch(text, start, source.start()) is not None
+        ) and _story_at(text, source.end(), end):  # (`Thị trấn (Việt Nam) – Wikipedia`)
+            joins.append(source.end())
+    return joins
+
+
 def _region_pair(dateline: str) -> bool:
     """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
     of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""

@@ -106,8 +106,10 @@ def units(
         if text.startswith(_FENCES, line.first):
             fenced = not fenced
         if last is not None:
-            if not blank_since_last and not fenced and _continues(
-                text, last, line.first, unit_start, mode, rules, evidence
+            if (
+                not blank_since_last
+                and not fenced
+                and _continues(text, last, line.first, unit_start, mode, rules, evidence)
             ):
                 last = line
                 continue
