@@ -10,7 +10,9 @@ number before a table bar or a reference caret stays with its item; a Markdown i
 the lines of a fenced code block are never joined as wrapped prose.
 
 Run-ins: a bracketed source and its dash open a story after a full stop or after a dateline
-place (a bracketed aside in a sentence, or before a site name, stays).
+place (a bracketed aside in a sentence, or before a site name, stays); a dateline place and
+its dash open any story, a title too (`Đà Nẵng – Năm 2017`, a place and a date, stays); a place
+or a section label before a name that is the story's subject.
 """
 
 from __future__ import annotations
@@ -66,9 +68,21 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Khởi công cầu mới ở Cà Mau. (PLO) - Sáng nay, tỉnh đã khởi công cầu.",
         ["Khởi công cầu mới ở Cà Mau.", "(PLO) -", "Sáng nay, tỉnh đã khởi công cầu."],
     ),
+    (
+        "a dateline place and its dash before a title-case headline",
+        "Cần Thơ - Cá Tra Rớt Giá Kỷ Lục",
+        ["Cần Thơ -", "Cá Tra Rớt Giá Kỷ Lục"],
+    ),
+    (
+        "a section label before a foreign name that opens the story",
+        "Tin nóng Angela Merkel tuyên bố sẽ không tái tranh cử.",
+        ["Tin nóng", "Angela Merkel tuyên bố sẽ không tái tranh cử."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("a place, a dash and a year", "Cần Thơ – Tháng 5/2024"),
+    ("a route between two places", "Hà Nội - Lào Cai là tuyến cao tốc đông xe nhất."),
     (
         "a bracketed aside before a dash in a sentence",
         "Tuyến Cần Thơ (Việt Nam) - Phnom Penh mở lại.",

@@ -215,7 +215,11 @@ def lead_joins(text: str, start: int, end: int) -> list[int]:
     ‖Cá mập …`, `Tin nóng ‖Một vụ cháy …`."""
     if lead_word(text, start, end):  # (a place or a section label may open it)
         label = _LEAD_LABEL.match(text, start, end)
-        if label is not None and _story_at(text, label.end(), end):
+        if label is not None and (
+            _story_at(text, label.end(), end)
+            or (text[label.end() - 2] in "-–—" and _words_after(text, label.end(), end) > 2)
+        ):  # (a place and a dash is a dateline before any text: `Huế - Peter Jones kể …`;
+            # `Đà Nẵng – Năm 2017` is a place and a date)
             return [label.end()]
     if DASH.search(text, start, min(end, start + DATELINE_REACH)) is None:
         return []  # (no dash: no dateline; callers look for one first)
@@ -230,8 +234,9 @@ def lead_joins(text: str, start: int, end: int) -> list[int]:
 _SOURCE_LABEL = re.compile(
     rf"\([{UPPER}][^()\s]*(?:\s[^()\s]+){{0,2}}\)\s+[–—-]\s+(?=[\"“]?[{UPPER}][{LOWER}])"
 )
-_PLACE_BEFORE = re.compile(
-    rf"(?:{_CAPITAL_WORD}(?:\s{_CAPITAL_WORD}){{0,2}}|[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+){{0,2}}),?\s+"
+_PLACE_BEFORE = re.compile(  # an upper-case city, or a place and a comma
+    rf"(?:{_CAPITAL_WORD}(?:\s{_CAPITAL_WORD}){{0,2}}\s+"
+    rf"|[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+){{0,2}},\s+)"
 )
 
 
@@ -253,6 +258,11 @@ def source_joins(text: str, start: int, end: int) -> list[int]:
     return joins
 
 
+def _words_after(text: str, position: int, end: int) -> int:
+    """How many words follow ``position`` in the unit (counted up to four)?"""
+    return len(text[position : min(end, position + 60)].split(maxsplit=4)[:4])
+
+
 def _region_pair(dateline: str) -> bool:
     """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
     of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""
@@ -267,7 +277,10 @@ def _story_at(text: str, after: int, end: int) -> bool:
     if opens_prose(text, story, end, strong=False):
         return True
     following = text[story : min(end, story + 80)].split()[:3]
-    return len(following) > 1 and following[1][:1].islower() and following[0][1:].islower()
+    if len(following) > 1 and following[1][:1].islower() and following[0][1:].islower():
+        return True
+    # a name as the subject: `Tin nóng Jeremy Corbyn tuyên bố …`, `Huế Robyn Christie của …`
+    return len(following) > 2 and following[0][1:].islower() and lowercase_soon(text, story, end, 4)
 
 
 # The national name and motto that head every official document.
