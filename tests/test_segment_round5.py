@@ -13,6 +13,10 @@ Run-ins: a bracketed source and its dash open a story after a full stop or after
 place (a bracketed aside in a sentence, or before a site name, stays); a dateline place and
 its dash open any story, a title too (`Đà Nẵng – Năm 2017`, a place and a date, stays); a place
 or a section label before a name that is the story's subject.
+
+Chat: an emoji ends a sentence before any capitalised word of running text, not only before a
+sentence opener (an emoji inside a sentence before a name stays); a full stop after an emoticon
+`:(` ends a sentence (the bracket is no omission mark).
 """
 
 from __future__ import annotations
@@ -78,9 +82,21 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Tin nóng Angela Merkel tuyên bố sẽ không tái tranh cử.",
         ["Tin nóng", "Angela Merkel tuyên bố sẽ không tái tranh cử."],
     ),
+    (
+        "an emoji before a capitalised word of running text",
+        "Trời nóng quá 🥵 Phòng trọ không có quạt luôn.",
+        ["Trời nóng quá 🥵", "Phòng trọ không có quạt luôn."],
+    ),
+    (
+        "a full stop after an emoticon",
+        "Hết vé rồi :(. Hẹn các bạn tuần sau nhé.",
+        ["Hết vé rồi :(.", "Hẹn các bạn tuần sau nhé."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("an emoji inside a sentence before a name", "Mình mê 😍 Đà Lạt lắm luôn."),
+    ("an emoji that opens the line", "🔥 Giảm giá sốc cho mọi đơn hàng hôm nay"),
     ("a place, a dash and a year", "Cần Thơ – Tháng 5/2024"),
     ("a route between two places", "Hà Nội - Lào Cai là tuyến cao tốc đông xe nhất."),
     (

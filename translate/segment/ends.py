@@ -48,6 +48,7 @@ _LIST_NUMBER = re.compile(
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
 _LONGEST_LIST_NUMBER = 24
+_EMOTICON_EYES = frozenset(":;=")
 _SHORTEST_LEADER = 4  # periods, as in a table of contents
 _OPENING_QUOTES = frozenset('"“')
 _QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
@@ -89,8 +90,8 @@ def is_sentence_end(
     window_start = max(segment_start, terminator_start - TOKEN_LOOKBACK)
     before = text[window_start:terminator_start]
     stripped = before.rstrip()
-    if not stripped or stripped[-1] in "([{":
-        return False  # `[…]`, `( ... )`: an omission mark, not a sentence
+    if not stripped or (stripped[-1] in "([{" and stripped[-2:-1] not in _EMOTICON_EYES):
+        return False  # `[…]`, `( ... )`: an omission mark, not a sentence (`:(.` ends one)
     if "!" in terminator or "?" in terminator:
         return True
     if terminator != ".":

@@ -120,12 +120,34 @@ def _unpunctuated_end(text: str, start: int, position: int) -> bool:
     return _EMOTICON.fullmatch(token) is not None
 
 
+# An emoji that ends a sentence before any capitalised word of running text (R14): `… bệnh
+# "lười" 😀 Bệnh này khó chữa lắm`; the scan above finds only those before an opener.
+_EMOJI_END = re.compile(
+    rf"[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?[ \t]+(?=[{UPPER}][{LOWER}]+\s+[{LOWER}])"
+)
+
+
+def _emoji_ends(text: str, start: int, end: int) -> list[int]:
+    """Cuts before the word after an emoji that ends a sentence (not one opening the unit)."""
+    return [
+        match.end()
+        for match in _EMOJI_END.finditer(text, start, end)
+        if _word_before(text, start, match.start())
+    ]
+
+
+def _word_before(text: str, start: int, position: int) -> bool:
+    """Is there a word before the emoji at ``position`` (a run of emoji may precede it)?"""
+    floor = max(start, position - _LAST_TOKEN_LENGTH)
+    return any(character.isalpha() for character in text[floor:position])
+
+
 def runin_joins(text: str, start: int, end: int) -> list[int]:
     """Positions in ``text[start:end]`` where prose starts after a run-in heading (with a
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
     after the unit's start and after each sentence end is searched, up to a comma or the
     longest heading: each character is looked at a bounded number of times."""
-    joins: list[int] = []
+    joins = _emoji_ends(text, start, end)
     first = _RUNIN_WORD.search(text, start + 2, end)
     if first is None:
         return joins  # (the common case: one scan)
