@@ -17,6 +17,8 @@ or a section label before a name that is the story's subject.
 Chat: an emoji ends a sentence before any capitalised word of running text, not only before a
 sentence opener (an emoji inside a sentence before a name stays); a full stop after an emoticon
 `:(` ends a sentence (the bracket is no omission mark).
+
+Captions: a scraped image's label (`ảnh 2`) glued to the caption that follows it.
 """
 
 from __future__ import annotations
@@ -92,9 +94,15 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Hết vé rồi :(. Hẹn các bạn tuần sau nhé.",
         ["Hết vé rồi :(.", "Hẹn các bạn tuần sau nhé."],
     ),
+    (
+        "an image label glued to its caption",
+        "Nước lũ tràn qua quốc lộ ảnh 2Người dân dắt xe qua đoạn ngập.",
+        ["Nước lũ tràn qua quốc lộ ảnh 2", "Người dân dắt xe qua đoạn ngập."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("an image label before a glued name", "Bộ sưu tập ảnh 3Tết."),
     ("an emoji inside a sentence before a name", "Mình mê 😍 Đà Lạt lắm luôn."),
     ("an emoji that opens the line", "🔥 Giảm giá sốc cho mọi đơn hàng hôm nay"),
     ("a place, a dash and a year", "Cần Thơ – Tháng 5/2024"),

@@ -38,7 +38,7 @@ from translate.segment.patterns import (
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import OPENERS, opens_prose, runin_joins
+from translate.segment.runin import OPENERS, lowercase_soon, opens_prose, runin_joins
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -63,6 +63,8 @@ _MARKUP_JOIN = re.compile(
 )
 _LIST_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]\s*")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
+# A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
+_IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH) \d{1,2}\Z")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
 
@@ -237,7 +239,13 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     if not previous.isdigit():
         return True
     floor = max(start, position - 12)
-    return _DATE_OR_TIME.search(text, floor, position) is not None
+    return (
+        _DATE_OR_TIME.search(text, floor, position) is not None
+        or (
+            _IMAGE_LABEL.search(text, floor, position) is not None
+            and lowercase_soon(text, position, end, 3)
+        )  # (the caption is running text)
+    )
 
 
 def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
