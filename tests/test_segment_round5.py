@@ -19,6 +19,10 @@ sentence opener (an emoji inside a sentence before a name stays); a full stop af
 `:(` ends a sentence (the bracket is no omission mark).
 
 Captions: a scraped image's label (`ảnh 2`) glued to the caption that follows it.
+
+Covers: two upper-case headings of a flattened cover glued into one run, found as a run that
+is no Vietnamese syllable but exactly one pair of them between upper-case syllables (acronyms
+split into no such pair).
 """
 
 from __future__ import annotations
@@ -99,9 +103,15 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Nước lũ tràn qua quốc lộ ảnh 2Người dân dắt xe qua đoạn ngập.",
         ["Nước lũ tràn qua quốc lộ ảnh 2", "Người dân dắt xe qua đoạn ngập."],
     ),
+    (
+        "two upper-case headings glued at a syllable",
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠOTRƯỜNG ĐẠI HỌC CẦN THƠ",
+        ["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG ĐẠI HỌC CẦN THƠ"],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("an accented acronym in an upper-case heading", "NGHỊ QUYẾT HĐND TỈNH BẾN TRE"),
     ("an image label before a glued name", "Bộ sưu tập ảnh 3Tết."),
     ("an emoji inside a sentence before a name", "Mình mê 😍 Đà Lạt lắm luôn."),
     ("an emoji that opens the line", "🔥 Giảm giá sốc cho mọi đơn hàng hôm nay"),

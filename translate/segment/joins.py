@@ -72,6 +72,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
+    joins += caps_syllable_joins(text, start, end)
     if (
         end - start > 2
         and (text[start] == "(" or text[start].isupper())
@@ -102,6 +103,41 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         elif not _LIST_NUMBER_ONLY.fullmatch(text, start, match.start()):
             joins.append(match.start())  # (`  1. ^ Mục loài …`: the separator after a number)
     return sorted({join for join in joins if start < join < end})
+
+
+# An upper-case word of four letters or more: two headings of a flattened cover may be glued
+# into one (`… LAO ĐỘNG VIỆT NAMTRƯỜNG ĐẠI HỌC …`). (A class first: the engine skips ahead.)
+_CAPS_WORD = re.compile(rf"[{UPPER}](?<![^\W\d_][{UPPER}])[{UPPER}]{{3,13}}(?![^\W\d_])")
+
+
+def caps_syllable_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts inside an upper-case run that is no Vietnamese syllable but exactly one pair of
+    them, between upper-case syllables (`VIỆT NAM‖TRƯỜNG ĐẠI`, `VI MÔ‖ĐỀ TÀI`): two
+    headings glued together. Acronyms (`UBND`, `HĐND`) split into no pair of syllables."""
+    joins = []
+    for match in _CAPS_WORD.finditer(text, start, end):
+        word = match.group()
+        if is_vietnamese_syllable(word) or VIETNAMESE_ACCENTED.search(word) is None:
+            continue
+        splits = [
+            cut
+            for cut in range(1, len(word))
+            if is_vietnamese_syllable(word[:cut]) and is_vietnamese_syllable(word[cut:])
+        ]
+        if len(splits) == 1 and _caps_neighbours(text, start, end, match):
+            joins.append(match.start() + splits[0])
+    return joins
+
+
+def _caps_neighbours(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Is the glued run between two upper-case syllables of a heading?"""
+    before = text[max(start, match.start() - 12) : match.start()].split()
+    after = text[match.end() : min(end, match.end() + 12)].split()
+    if not before or not after or not text[match.start() - 1].isspace():
+        return False
+    if match.end() >= end or not text[match.end()].isspace():
+        return False
+    return all(word.isupper() and is_vietnamese_syllable(word) for word in (before[-1], after[0]))
 
 
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
