@@ -22,7 +22,9 @@ Captions: a scraped image's label (`ảnh 2`) glued to the caption that follows 
 
 Covers: two upper-case headings of a flattened cover glued into one run, found as a run that
 is no Vietnamese syllable but exactly one pair of them between upper-case syllables (acronyms
-split into no such pair).
+split into no such pair); an upper-case heading of Vietnamese syllables run in with spaces
+between the cover and the prose under it (a strong opener, then lowercase), cut before it
+after a word or number that is not upper case; acronyms are no syllables.
 """
 
 from __future__ import annotations
@@ -108,9 +110,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "BỘ GIÁO DỤC VÀ ĐÀO TẠOTRƯỜNG ĐẠI HỌC CẦN THƠ",
         ["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG ĐẠI HỌC CẦN THƠ"],
     ),
+    (
+        "an upper-case heading run in between a cover and its prose",
+        "Cần Thơ, 2021 LỜI NÓI ĐẦU Tôi xin gửi lời cảm ơn tới thầy cô.",
+        ["Cần Thơ, 2021", "LỜI NÓI ĐẦU", "Tôi xin gửi lời cảm ơn tới thầy cô."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("acronyms before a name", "Theo UBND TP Cần Thơ, dự án sẽ khởi công vào tháng sau."),
+    ("an upper-case heading before a name", "Tập thơ MÙA THU VÀNG Nguyễn Văn Hòa"),
     ("an accented acronym in an upper-case heading", "NGHỊ QUYẾT HĐND TỈNH BẾN TRE"),
     ("an image label before a glued name", "Bộ sưu tập ảnh 3Tết."),
     ("an emoji inside a sentence before a name", "Mình mê 😍 Đà Lạt lắm luôn."),

@@ -20,6 +20,7 @@ import re
 
 from translate.segment.openers import OPENER_COUNTS
 from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
+from translate.vietnamese import is_vietnamese_syllable
 
 # Strong openers for a cut at a space (evidence: only the word itself); any listed opener for
 # a glued cut (the missing space is evidence already).
@@ -136,6 +137,34 @@ def _emoji_ends(text: str, start: int, end: int) -> list[int]:
     ]
 
 
+# An upper-case heading of two words or more run in with spaces between a flattened cover and
+# the prose under it: `… Hà Nội, 2017 LỜI CAM ĐOAN Tôi xin cam đoan …`.
+_CAPS_HEADING = re.compile(
+    rf"[{UPPER}](?<![^\W\d_][{UPPER}])[{UPPER}]{{1,6}}(?:[ \t][{UPPER}]{{2,7}}){{1,7}}"
+    rf"(?=[ \t][{UPPER}][{LOWER}])"
+)
+
+
+def _caps_heading_runins(text: str, start: int, end: int) -> list[int]:
+    """Cuts around an upper-case heading of Vietnamese syllables that prose follows (a strong
+    opener, then a lowercase word soon): after it, and before it when a word or a number that
+    is not upper case precedes it on the same line (acronyms are no syllables: `UBND TP`)."""
+    joins = []
+    for match in _CAPS_HEADING.finditer(text, start, end):
+        words = match.group().split()
+        if not all(is_vietnamese_syllable(word) for word in words):
+            continue
+        story = match.end() + 1
+        if not opens_prose(text, story, end, strong=True):
+            continue
+        joins.append(story)
+        before = text[max(start, match.start() - _LAST_TOKEN_LENGTH) : match.start()].split()
+        spaced = match.start() > start and text[match.start() - 1] in _SPACES
+        if before and spaced and (not before[-1].isupper() or before[-1].isdigit()):
+            joins.append(match.start())
+    return joins
+
+
 def _word_before(text: str, start: int, position: int) -> bool:
     """Is there a word before the emoji at ``position`` (a run of emoji may precede it)?"""
     floor = max(start, position - _LAST_TOKEN_LENGTH)
@@ -147,7 +176,7 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
     after the unit's start and after each sentence end is searched, up to a comma or the
     longest heading: each character is looked at a bounded number of times."""
-    joins = _emoji_ends(text, start, end)
+    joins = _emoji_ends(text, start, end) + _caps_heading_runins(text, start, end)
     first = _RUNIN_WORD.search(text, start + 2, end)
     if first is None:
         return joins  # (the common case: one scan)
