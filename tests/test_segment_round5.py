@@ -25,6 +25,10 @@ is no Vietnamese syllable but exactly one pair of them between upper-case syllab
 split into no such pair); an upper-case heading of Vietnamese syllables run in with spaces
 between the cover and the prose under it (a strong opener, then lowercase), cut before it
 after a word or number that is not upper case; acronyms are no syllables.
+
+Decrees: an article numbered by a code of a compiled code of law (`Điều 4.2.NĐ.1.`) is a label
+that stays with its title; an article's title run into its first sentence, which names the act
+itself (`Nghị định này quy định …`), is cut there (not after `của`, nor past a clause stop).
 """
 
 from __future__ import annotations
@@ -115,9 +119,22 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Cần Thơ, 2021 LỜI NÓI ĐẦU Tôi xin gửi lời cảm ơn tới thầy cô.",
         ["Cần Thơ, 2021", "LỜI NÓI ĐẦU", "Tôi xin gửi lời cảm ơn tới thầy cô."],
     ),
+    (
+        "an article's title run into the sentence that names the act",
+        "Điều 4.2.NĐ.1. Phạm vi điều chỉnh Thông tư này hướng dẫn việc cấp phép khai thác cát.",
+        [
+            "Điều 4.2.NĐ.1. Phạm vi điều chỉnh",
+            "Thông tư này hướng dẫn việc cấp phép khai thác cát.",
+        ],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    (
+        "an article code label and its title",
+        "Điều 4.2.NĐ.1. Phạm vi điều chỉnh và đối tượng áp dụng",
+    ),
+    ("the act named inside a sentence", "Điều 6. Mọi hành vi bị cấm theo Luật này đều bị xử phạt."),
     ("acronyms before a name", "Theo UBND TP Cần Thơ, dự án sẽ khởi công vào tháng sau."),
     ("an upper-case heading before a name", "Tập thơ MÙA THU VÀNG Nguyễn Văn Hòa"),
     ("an accented acronym in an upper-case heading", "NGHỊ QUYẾT HĐND TỈNH BẾN TRE"),

@@ -44,6 +44,8 @@ _LIST_NUMBER = re.compile(
     r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước|ĐIỀU|CHƯƠNG|MỤC|PHẦN)"
     r"\s+[\dIVXLC]{1,4}[a-zđ]?"
     r"(?:\.\d{1,3}){0,2}"
+    # an article numbered by a code in a compiled code of law: `Điều 1.1.LQ.2`
+    r"|Điều\s+\d{1,3}(?:\.(?:\d{1,3}|[A-ZĐ]{1,4})){1,5}"
     # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )

@@ -21,6 +21,7 @@ from translate.segment.labels import (
     DASH,
     DATELINE_REACH,
     LEAD_PREFIXES,
+    article_joins,
     lead_joins,
     lead_word,
     source_joins,
@@ -64,6 +65,7 @@ _MARKUP_JOIN = re.compile(
 _LIST_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]\s*")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 # A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
+_ARTICLE_STARTS = ("Điều", "ĐIỀU", "#", "*")
 _IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH) \d{1,2}\Z")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
@@ -73,6 +75,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
     joins += caps_syllable_joins(text, start, end)
+    if text.startswith(_ARTICLE_STARTS, start):
+        joins += article_joins(text, start, end)
     if (
         end - start > 2
         and (text[start] == "(" or text[start].isupper())

@@ -263,6 +263,35 @@ def _words_after(text: str, position: int, end: int) -> int:
     return len(text[position : min(end, position + 60)].split(maxsplit=4)[:4])
 
 
+# A decree's article run into its first sentence, which names the act itself: `Điều 3. Phạm
+# vi điều chỉnh ‖Nghị định này quy định …` (the title ends before the act's name).
+_ARTICLE_LABEL = re.compile(r"[#*\s]*(?:Điều|ĐIỀU)\s+\d[\w.]{0,16}[.:]?\s")
+_SELF_NAMED_ACT = re.compile(
+    r"(?<=\s)(?:Bộ luật|Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Quy chế|"
+    rf"Quy định|Chỉ thị|Điều lệ|Thông tư liên tịch) này\s+[{LOWER}]"
+)
+_TITLE_REACH = 120  # characters after the label
+
+
+def article_joins(text: str, start: int, end: int) -> list[int]:
+    """A cut before the act that names itself after an article's title (`Điều 1. Phạm vi
+    điều chỉnh ‖Luật này quy định …`), when no sentence end or clause stop comes between."""
+    label = _ARTICLE_LABEL.match(text, start, end)
+    if label is None:
+        return []
+    act = _SELF_NAMED_ACT.search(text, label.end(), min(end, label.end() + _TITLE_REACH))
+    if act is None:
+        return []
+    title = text[label.end() : act.start()]
+    words = title.split()
+    if not words or any(mark in title for mark in ".;:!?") or words[-1] in _TITLE_NOT_LAST:
+        return []
+    return [act.start()]
+
+
+_TITLE_NOT_LAST = frozenset(("của", "theo", "tại", "và", "với", "bởi", "do", "thuộc", "trong"))
+
+
 def _region_pair(dateline: str) -> bool:
     """`Thanh – Nghệ`, `Bắc - Nam`: one Vietnamese syllable before the dash is the first half
     of a pair, not a source label (`TTO -`, `Kinhtedothi -` are not syllables)."""
