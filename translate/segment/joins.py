@@ -74,7 +74,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
-    joins += caps_syllable_joins(text, start, end)
+    if text[start : start + 2].isupper():  # (a heading line or a flattened cover)
+        joins += caps_syllable_joins(text, start, end)
     if text.startswith(_ARTICLE_STARTS, start):
         joins += article_joins(text, start, end)
     if (

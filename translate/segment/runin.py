@@ -139,29 +139,28 @@ def _emoji_ends(text: str, start: int, end: int) -> list[int]:
 
 # An upper-case heading of two words or more run in with spaces between a flattened cover and
 # the prose under it: `… Hà Nội, 2017 LỜI CAM ĐOAN Tôi xin cam đoan …`.
-_CAPS_HEADING = re.compile(
-    rf"[{UPPER}](?<![^\W\d_][{UPPER}])[{UPPER}]{{1,6}}(?:[ \t][{UPPER}]{{2,7}}){{1,7}}"
-    rf"(?=[ \t][{UPPER}][{LOWER}])"
-)
+_CAPS_HEADING = re.compile(rf"(?<![^\W\d_])[{UPPER}]{{2,7}}(?:[ \t][{UPPER}]{{2,7}}){{1,7}}[ \t]\Z")
+_CAPS_HEADING_REACH = 64  # characters
 
 
-def _caps_heading_runins(text: str, start: int, end: int) -> list[int]:
-    """Cuts around an upper-case heading of Vietnamese syllables that prose follows (a strong
-    opener, then a lowercase word soon): after it, and before it when a word or a number that
-    is not upper case precedes it on the same line (acronyms are no syllables: `UBND TP`)."""
-    joins = []
-    for match in _CAPS_HEADING.finditer(text, start, end):
-        words = match.group().split()
-        if not all(is_vietnamese_syllable(word) for word in words):
-            continue
-        story = match.end() + 1
-        if not opens_prose(text, story, end, strong=True):
-            continue
-        joins.append(story)
-        before = text[max(start, match.start() - _LAST_TOKEN_LENGTH) : match.start()].split()
-        spaced = match.start() > start and text[match.start() - 1] in _SPACES
-        if before and spaced and (not before[-1].isupper() or before[-1].isdigit()):
-            joins.append(match.start())
+def _caps_heading_before(text: str, start: int, position: int, end: int) -> list[int]:
+    """Cuts around an upper-case heading of Vietnamese syllables before the opener at
+    ``position`` when prose follows (a strong opener, then a lowercase word soon): after it,
+    and before it when a word or a number that is not upper case precedes it on its line
+    (acronyms are no syllables: `UBND TP`)."""
+    floor = max(start, position - _CAPS_HEADING_REACH)
+    heading = _CAPS_HEADING.search(text, floor, position)
+    if heading is None or heading.start() == floor > start:
+        return []  # (none, or longer than the reach: a text in upper case)
+    if not all(is_vietnamese_syllable(word) for word in heading.group().split()):
+        return []
+    if not opens_prose(text, position, end, strong=True):
+        return []
+    joins = [position]
+    before = text[max(start, heading.start() - _LAST_TOKEN_LENGTH) : heading.start()].split()
+    spaced = heading.start() > start and text[heading.start() - 1] in _SPACES
+    if before and spaced and (not before[-1].isupper() or before[-1].isdigit()):
+        joins.append(heading.start())
     return joins
 
 
@@ -176,7 +175,7 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
     after the unit's start and after each sentence end is searched, up to a comma or the
     longest heading: each character is looked at a bounded number of times."""
-    joins = _emoji_ends(text, start, end) + _caps_heading_runins(text, start, end)
+    joins = _emoji_ends(text, start, end)
     first = _RUNIN_WORD.search(text, start + 2, end)
     if first is None:
         return joins  # (the common case: one scan)
@@ -188,6 +187,8 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
             continue
         if text[position - 2].isalpha() and match.group() not in _CHAT_OPENERS:
             candidates.append(position)
+            if text[position - 2].isupper() and text[position - 3].isupper():
+                joins += _caps_heading_before(text, start, position, end)
         before = text[position - 2]
         if (not before.isalnum() or before in "ạéaỉáhn3DPpek") and _unpunctuated_end(
             text, start, position
