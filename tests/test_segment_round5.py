@@ -29,6 +29,11 @@ after a word or number that is not upper case; acronyms are no syllables.
 Decrees: an article numbered by a code of a compiled code of law (`Điều 4.2.NĐ.1.`) is a label
 that stays with its title; an article's title run into its first sentence, which names the act
 itself (`Nghị định này quy định …`), is cut there (not after `của`, nor past a clause stop).
+
+Wrapped headings: an upper-case line is wrapped when it is longer than a heading is set, when
+it and the next line are both long (a title set in a block), or when a long one is followed
+by a lone syllable; a long title before a short signature line is not; a capitalised `Điều`
+at a line's end before a number is a number's head (`Sửa đổi Điều⏎5:`).
 """
 
 from __future__ import annotations
@@ -126,6 +131,33 @@ SPLIT: list[tuple[str, str, list[str]]] = [
             "Điều 4.2.NĐ.1. Phạm vi điều chỉnh",
             "Thông tư này hướng dẫn việc cấp phép khai thác cát.",
         ],
+    ),
+    (
+        "an upper-case title set in a block of long lines, then a short signature line",
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ NHÀ NƯỚC VỀ PHÒNG, CHỐNG THIÊN\n"
+        "TAI VÀ TÌM KIẾM CỨU NẠN TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG NĂM 2024\n"
+        "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG",
+        [
+            "QUYẾT ĐỊNH",
+            "BAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ NHÀ NƯỚC VỀ PHÒNG, CHỐNG THIÊN\n"
+            "TAI VÀ TÌM KIẾM CỨU NẠN TRÊN ĐỊA BÀN TỈNH SÓC TRĂNG NĂM 2024",
+            "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG",
+        ],
+    ),
+    (
+        "a long upper-case line before a lone syllable",
+        "NGHỊ ĐỊNH\nQUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU VỀ ĐĂNG KÝ VÀ QUẢN LÝ PHƯƠNG TIỆN THỦY NỘI\n"
+        "ĐỊA\nCăn cứ Luật Giao thông đường thủy nội địa;",
+        [
+            "NGHỊ ĐỊNH",
+            "QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU VỀ ĐĂNG KÝ VÀ QUẢN LÝ PHƯƠNG TIỆN THỦY NỘI\nĐỊA",
+            "Căn cứ Luật Giao thông đường thủy nội địa;",
+        ],
+    ),
+    (
+        "a capitalised article head before its number on the next line",
+        "1. Sửa đổi Điều\n7 như sau:\nĐiều 7. Thời hạn nộp hồ sơ",
+        ["1. Sửa đổi Điều\n7 như sau:", "Điều 7. Thời hạn nộp hồ sơ"],
     ),
 ]
 

@@ -369,7 +369,7 @@ def _wrapped_without_terminator(
     last_word = word.group()
     if last_word in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
         return True
-    if last_word in _NUMBER_HEADS and text[next_start].isdigit():
+    if last_word.lower() in _NUMBER_HEADS and text[next_start].isdigit():
         return True  # `… tháng 6 năm⏎2023;`, `Thông tư số⏎07/2021/TT-BYT`: a number's head
     if last_word.isupper() and _caps_heading_goes_on(text, line, last_word, next_start):
         return True
@@ -387,12 +387,35 @@ _NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản",
 _ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
 
 
+_LONG_CAPS_LINE = 50  # characters: two lines this long make one wrapped heading
+_LONGEST_CAPS_LINE = 100  # characters: longer than any upper-case heading line is set
+_CAPS_LABELS = frozenset(("CHƯƠNG", "MỤC", "PHẦN", "ĐIỀU", "PHỤ", "BÀI", "TIẾT"))
+
+
+def _long_caps_lines(text: str, line: _Line, next_start: int) -> bool:
+    """Is an upper-case line wrapped for its length: itself longer than a heading is set, or
+    it and the next line both long (a title set in a block; `… TRÀ VINH⏎ỦY BAN NHÂN DÂN` is
+    a title, then a short signature line), or long before a lone syllable (no heading is one
+    syllable: `… THỦ TỤC HÀNH⏎CHÍNH`)?"""
+    length = line.end - line.first
+    if length >= _LONGEST_CAPS_LINE:
+        return True
+    if length < _LONG_CAPS_LINE:
+        return False
+    line_end = _LINE_END.search(text, next_start, next_start + _LONG_CAPS_LINE)
+    if line_end is None:
+        return True
+    return " " not in text[next_start : line_end.start()].strip()  # (one syllable: its end)
+
+
 def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: int) -> bool:
     following = _next_line_words(text, next_start)
     if not following or not following[0].isupper():
         return False
     if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
         return True
+    if following[0] not in _CAPS_LABELS and _long_caps_lines(text, line, next_start):
+        return True  # a heading too long for one line: `… THỦ TỤC HÀNH⏎CHÍNH`, `ĐA DẠNG⏎HÓA`
     if following[0] == "CHỦ" and text.endswith("XÃ HỘI", 0, line.end):
         return True  # the national name: `CỘNG HÒA XÃ HỘI⏎CHỦ NGHĨA VIỆT NAM`
     if len(following) == 1 and " " not in text[line.first : line.end]:
