@@ -34,6 +34,10 @@ Wrapped headings: an upper-case line is wrapped when it is longer than a heading
 it and the next line are both long (a title set in a block), or when a long one is followed
 by a lone syllable; a long title before a short signature line is not; a capitalised `Điều`
 at a line's end before a number is a number's head (`Sửa đổi Điều⏎5:`).
+
+Labels: a credit after a dash has no colon (`… - Ảnh HN`, one short value, then a bar, `cung
+cấp` or the line's end); a work's title after its kind (`bài thơ Ông Đồ`) is no run-in
+heading; a URL ending in a terminator before another URL is a line of links.
 """
 
 from __future__ import annotations
@@ -159,9 +163,17 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "1. Sửa đổi Điều\n7 như sau:\nĐiều 7. Thời hạn nộp hồ sơ",
         ["1. Sửa đổi Điều\n7 như sau:", "Điều 7. Thời hạn nộp hồ sơ"],
     ),
+    (
+        "a credit after a dash without a colon",
+        "Nhà báo Lê Minh tại tòa soạn - Ảnh NVCC |",
+        ["Nhà báo Lê Minh tại tòa soạn", "- Ảnh NVCC |"],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("a dash and a word that is no credit", "Giá lúa tăng mạnh - Ảnh minh họa cho thấy điều đó"),
+    ("a work's title after its kind", "Tập truyện Ông Ba Bị của bà được tái bản nhiều lần."),
+    ("a line of links", "Nguồn: https://a.vn/tim.do?... https://b.vn/trang-chu"),
     (
         "an article code label and its title",
         "Điều 4.2.NĐ.1. Phạm vi điều chỉnh và đối tượng áp dụng",

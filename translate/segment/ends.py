@@ -49,6 +49,15 @@ _LIST_NUMBER = re.compile(
     # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
+_URL_STARTS = ("http://", "https://", "www.")
+
+
+def _address_before(before: str) -> bool:
+    """Does ``before`` end with a URL (the terminator is its last character)?"""
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return token.startswith(_URL_STARTS)
+
+
 _LONGEST_LIST_NUMBER = 24
 _EMOTICON_EYES = frozenset(":;=")
 _SHORTEST_LEADER = 4  # periods, as in a table of contents
@@ -94,6 +103,8 @@ def is_sentence_end(
     stripped = before.rstrip()
     if not stripped or (stripped[-1] in "([{" and stripped[-2:-1] not in _EMOTICON_EYES):
         return False  # `[…]`, `( ... )`: an omission mark, not a sentence (`:(.` ends one)
+    if text.startswith(_URL_STARTS, next_start) and _address_before(before):
+        return False  # a line of links: `…/search.do?... http://www.…` (R3)
     if "!" in terminator or "?" in terminator:
         return True
     if terminator != ".":

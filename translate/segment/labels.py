@@ -28,7 +28,12 @@ from translate.vietnamese import is_vietnamese_syllable
 
 # A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
 # (It opens with a character class, so that the regex engine skips ahead quickly.)
-_CREDIT = re.compile(r"[ẢN](?:(?<=Ả)nh|(?<=Ả)NH|(?<=N)guồn|(?<=N)GUỒN):\s*(?=\S)")
+# A credit after a dash has no colon: `… biên tập viên Tuanvietnam - Ảnh HN`.
+_CREDIT = re.compile(
+    r"[ẢN\-–](?:(?<=Ả)nh:|(?<=Ả)NH:|(?<=N)guồn:|(?<=N)GUỒN:"
+    rf"|(?<=[-–]) Ảnh(?= [{UPPER}][^\s]{{0,12}}(?: \|| cung cấp|$)))\s*(?=\S)",
+    re.MULTILINE,
+)
 # A credit's value: one to four names or agency codes (`CTV`, `Quang Định`, `TTXVN/Reuters`).
 _CREDIT_VALUE = re.compile(rf"[{UPPER}][\w./&-]*(?:\s+[{UPPER}][\w./&-]*){{0,3}}")
 
@@ -323,7 +328,7 @@ def document_header_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts after the motto, and after the national name when the motto follows it, when a
     flattened header runs them into what follows (`… Hạnh phúc ‖ Số: 15/QĐ-UBND`). What
     precedes them on their line is a second column (`BỘ TÀI CHÍNH CỘNG HÒA …`): one field."""
-    if all(text.find(mark, start, end) < 0 for mark in _MARKS[4:]):
+    if all(text.find(mark, start, end) < 0 for mark in _MARKS[:3]):
         return []
     joins = []
     for header in _DOCUMENT_HEADER.finditer(text, start, end):
@@ -369,7 +374,8 @@ def heading_number_start(
 
 # What a credit or an official header has, looked for once per document (a few literals: a
 # search each is cheaper than one regex scan; `Ảnh :` and `Đồ họa:` are too rare to pay for).
-_MARKS = ("Ảnh:", "ẢNH:", "Nguồn:", "NGUỒN:", "- Hạnh phúc", "– Hạnh phúc", "- HẠNH PHÚC")
+_MARKS = ("- Hạnh phúc", "– Hạnh phúc", "- HẠNH PHÚC", "Ảnh:", "ẢNH:", "Nguồn:", "NGUỒN:")
+_MARKS += ("- Ảnh ", "– Ảnh ")
 
 
 def marked_joins(text: str, start: int, end: int) -> list[int]:

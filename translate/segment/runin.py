@@ -66,7 +66,9 @@ _HEADING_END = re.compile(r"[.!?…:;][\"'”’»)\]*_]*\s")
 _LONGEST_HEADING = 12  # words
 _HEADING_LOOKBACK = 160  # characters
 _PROSE_LOOKAHEAD = 4  # words
+# (a work's title follows its kind: `cuốn Những …`, `bài thơ Ông Đồ`, `ca khúc Em …`)
 _NOT_AFTER = BEFORE_ELLIPSIS_INTERNAL | frozenset(("bài", "cuốn", "phim", "sách", "tác phẩm"))
+_NOT_AFTER |= {"thơ", "truyện", "hát", "khúc", "kịch", "vở", "tranh", "thuyết", "ký"}
 
 
 def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
