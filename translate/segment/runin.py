@@ -137,6 +137,9 @@ def _emoji_ends(text: str, start: int, end: int) -> list[int]:
     """Cuts before the word after an emoji that ends a sentence (not one opening the unit)."""
     if sys.getsizeof(text) < _WIDE_BASE + 4 * len(text):
         return []  # (no character outside the BMP in the whole text: the common case)
+    unit = text[start:end]  # (a copy is cheaper than a regex scan: it is stored narrow when
+    if sys.getsizeof(unit) < _WIDE_BASE + 4 * len(unit):  # it has none of them)
+        return []
     return [
         match.end()
         for match in _EMOJI_END.finditer(text, start, end)
