@@ -38,6 +38,10 @@ at a line's end before a number is a number's head (`Sửa đổi Điều⏎5:`)
 Labels: a credit after a dash has no colon (`… - Ảnh HN`, one short value, then a bar, `cung
 cấp` or the line's end); a work's title after its kind (`bài thơ Ông Đồ`) is no run-in
 heading; a URL ending in a terminator before another URL is a line of links.
+
+Letters and forms: a bracketed note on a line of its own under a title is not joined to it
+nor to what follows; a letter's addressee line (`Kính gửi: …`) ends at its line break; the
+blanks of a date form (`ngày⏎tháng⏎năm 2024`) are one line.
 """
 
 from __future__ import annotations
@@ -167,6 +171,23 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "a credit after a dash without a colon",
         "Nhà báo Lê Minh tại tòa soạn - Ảnh NVCC |",
         ["Nhà báo Lê Minh tại tòa soạn", "- Ảnh NVCC |"],
+    ),
+    (
+        "a bracketed note under a title and an addressee line",
+        "Về việc sửa đổi quy chế làm việc của Ủy ban nhân dân tỉnh Kiên Giang (sửa đổi)\n"
+        "(trình phiên họp thường kỳ tháng 9/2024)\nKính gửi: Ủy ban nhân dân tỉnh\n"
+        "Thực hiện Kế hoạch số 12/KH-UBND, Văn phòng trình dự thảo như sau:",
+        [
+            "Về việc sửa đổi quy chế làm việc của Ủy ban nhân dân tỉnh Kiên Giang (sửa đổi)",
+            "(trình phiên họp thường kỳ tháng 9/2024)",
+            "Kính gửi: Ủy ban nhân dân tỉnh",
+            "Thực hiện Kế hoạch số 12/KH-UBND, Văn phòng trình dự thảo như sau:",
+        ],
+    ),
+    (
+        "the blanks of a date form",
+        "Cà Mau, ngày\ntháng\nnăm 2024\nTỜ TRÌNH",
+        ["Cà Mau, ngày\ntháng\nnăm 2024", "TỜ TRÌNH"],
     ),
 ]
 

@@ -339,11 +339,41 @@ def _inside_inline_tags(text: str, line: _Line, next_start: int) -> tuple[_Line,
     return line, next_start
 
 
+_SALUTATIONS = ("Kính gửi", "KÍNH GỬI", "Kính thưa")
+_LAST_WORD_OF_DATE = re.compile(r"(?<![^\W\d_])(?:ngày|tháng)\Z")
+
+
+def _bracketed_line(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (a line's content) one bracketed note, `(…)`?"""
+    content = text[start:end].strip()
+    return (
+        len(content) > 2
+        and content[0] == "("
+        and content[-1] == ")"
+        and content.count("(") == 1
+        and content.count(")") == 1
+    )
+
+
+def _next_line_end(text: str, next_start: int) -> int:
+    line_end = _LINE_END.search(text, next_start, next_start + 200)
+    return next_start + 200 if line_end is None else line_end.start()
+
+
 def _wrapped_without_terminator(
     text: str, line: _Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
 ) -> bool:
     upper = text[next_start].isupper()  # the common case, without the function call
+    if (text[next_start] == "(" or text[line.end - 1] == ")") and (
+        _bracketed_line(text, line.first, line.end)
+        or _bracketed_line(text, next_start, _next_line_end(text, next_start))
+    ):
+        return False  # a title's note on a line of its own: `(trình phiên họp … 8/2016)`
+    if text.startswith(_SALUTATIONS, line.first):
+        return False  # `Kính gửi: Chính phủ⏎Thực hiện …`: a letter's addressee line
     if not upper and next_word_case(text, next_start, len(text), rules)[0] == "lower":
+        if _LAST_WORD_OF_DATE.search(text, max(line.first, line.end - 6), line.end):
+            return True  # a date form's blanks: `Hà Nội, ngày⏎tháng⏎năm 2016`
         return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
             text, line.first
         )  # `layout: page⏎title: …`: fields, one a line
