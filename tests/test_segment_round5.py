@@ -42,6 +42,9 @@ heading; a URL ending in a terminator before another URL is a line of links.
 Letters and forms: a bracketed note on a line of its own under a title is not joined to it
 nor to what follows; a letter's addressee line (`Kính gửi: …`) ends at its line break; the
 blanks of a date form (`ngày⏎tháng⏎năm 2024`) are one line.
+
+Datelines again: a place or a section label before a story that opens with an accented
+capital alone (`Ở`), a single quote, or after the place's dash a number.
 """
 
 from __future__ import annotations
@@ -189,9 +192,20 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Cà Mau, ngày\ntháng\nnăm 2024\nTỜ TRÌNH",
         ["Cà Mau, ngày\ntháng\nnăm 2024", "TỜ TRÌNH"],
     ),
+    (
+        "a dateline place before an accented capital alone",
+        "Cần Thơ Ở nhiều phường, nước đã rút.",
+        ["Cần Thơ", "Ở nhiều phường, nước đã rút."],
+    ),
+    (
+        "a dateline place and its dash before a number",
+        "Huế - 12 tuyến phố bị ngập sâu sau mưa lớn.",
+        ["Huế -", "12 tuyến phố bị ngập sâu sau mưa lớn."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("a place before a year", "Huế 2024 là năm của du lịch di sản"),
     ("a dash and a word that is no credit", "Giá lúa tăng mạnh - Ảnh minh họa cho thấy điều đó"),
     ("a work's title after its kind", "Tập truyện Ông Ba Bị của bà được tái bản nhiều lần."),
     ("a line of links", "Nguồn: https://a.vn/tim.do?... https://b.vn/trang-chu"),

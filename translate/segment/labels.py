@@ -176,9 +176,13 @@ _SECTIONS = (
 # A paragraph's first words: a place or a section label, a space, then a capitalised word
 # (not an acronym or a number: `Hà Nội FC`, `Huế 2024`).
 # A space or nothing (`TP.HCMDẫn chương trình …`) may separate them; a quote may open the story.
+_ALONE_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LEAD_LABEL = re.compile(
     rf"(?:{_PLACES}|{_SECTIONS})(?:\s[-–—])?(?: |(?=[{UPPER}][{LOWER}]))"
-    rf"(?=[\"“]?[{UPPER}][{LOWER}])(?!(?:{_PLACES}|Việt|Mới)(?!\w))"
+    # (a story's first word: capitalised, or an accented capital alone, `Ở`; after a dash, a
+    # number too: `Đà Nẵng - 18 hộ dân …`)
+    rf"(?=[\"“']?(?:[{UPPER}][{LOWER}]|[{_ALONE_CAPITALS}]\s)|(?<=[-–—] )\d)"
+    rf"(?!(?:{_PLACES}|Việt|Mới)(?!\w))"
 )
 
 
@@ -307,7 +311,7 @@ def _region_pair(dateline: str) -> bool:
 def _story_at(text: str, after: int, end: int) -> bool:
     """Does running text start at ``after`` (past an opening quote)? `Cần Thơ Hơn 200 …` is
     a number's phrase; `Cá mập tấn công …`, `Theo …` are prose."""
-    story = after + (text[after] in '"“')
+    story = after + (text[after] in "\"“'")
     if opens_prose(text, story, end, strong=False):
         return True
     following = text[story : min(end, story + 80)].split()[:3]
