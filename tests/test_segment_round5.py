@@ -16,7 +16,8 @@ or a section label before a name that is the story's subject.
 
 Chat: an emoji ends a sentence before any capitalised word of running text, not only before a
 sentence opener (an emoji inside a sentence before a name stays); a full stop after an emoticon
-`:(` ends a sentence (the bracket is no omission mark).
+`:(` ends a sentence (the bracket is no omission mark), and so does a bracketed exclamation
+before a capital (`… 1 tỷ đồng(!) Ta …`; before a lowercase word the sentence goes on).
 
 Captions: a scraped image's label (`ảnh 2`) glued to the caption that follows it.
 
@@ -202,9 +203,19 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Huế - 12 tuyến phố bị ngập sâu sau mưa lớn.",
         ["Huế -", "12 tuyến phố bị ngập sâu sau mưa lớn."],
     ),
+    (
+        "a bracketed exclamation before a capital",
+        "Một bức tranh giá gần 2 tỷ đồng(!) Ai cũng sửng sốt.",
+        ["Một bức tranh giá gần 2 tỷ đồng(!)", "Ai cũng sửng sốt."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    (
+        "a bracketed exclamation inside a sentence",
+        "Anh bỏ ra hẳn 2 tỷ đồng (!) rồi lẳng lặng về quê.",
+    ),
+    ("an omission mark before a capital", "Ông nói [...] Sau đó ông bỏ về."),
     ("a place before a year", "Huế 2024 là năm của du lịch di sản"),
     ("a dash and a word that is no credit", "Giá lúa tăng mạnh - Ảnh minh họa cho thấy điều đó"),
     ("a work's title after its kind", "Tập truyện Ông Ba Bị của bà được tái bản nhiều lần."),

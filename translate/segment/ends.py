@@ -102,7 +102,9 @@ def is_sentence_end(
     before = text[window_start:terminator_start]
     stripped = before.rstrip()
     if not stripped or (stripped[-1] in "([{" and stripped[-2:-1] not in _EMOTICON_EYES):
-        return False  # `[…]`, `( ... )`: an omission mark, not a sentence (`:(.` ends one)
+        # `[…]`, `( ... )`: an omission mark, not a sentence (`:(.` ends one); a bracketed
+        # exclamation may end one before a capital: `… hơn 1 tỷ đồng(!) Ta thử xem …`
+        return terminator in ("!", "?") and next_case == "upper" and closers_end > terminator_end
     if text.startswith(_URL_STARTS, next_start) and _address_before(before):
         return False  # a line of links: `…/search.do?... http://www.…` (R3)
     if "!" in terminator or "?" in terminator:
