@@ -10,7 +10,8 @@ number before a table bar or a reference caret stays with its item; a Markdown i
 the lines of a fenced code block are never joined as wrapped prose.
 
 Run-ins: a bracketed source and its dash open a story after a full stop or after a dateline
-place (a bracketed aside in a sentence, or before a site name, stays); a dateline place and
+place, or after a title it is run into when a strong opener starts the story (a bracketed
+aside in a sentence, or before a site name, stays); a dateline place and
 its dash open any story, a title too (`Đà Nẵng – Năm 2017`, a place and a date, stays); a place
 or a section label before a name that is the story's subject.
 
@@ -207,6 +208,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "a bracketed exclamation before a capital",
         "Một bức tranh giá gần 2 tỷ đồng(!) Ai cũng sửng sốt.",
         ["Một bức tranh giá gần 2 tỷ đồng(!)", "Ai cũng sửng sốt."],
+    ),
+    (
+        "a title run into its bracketed source and story",
+        "Sạt lở ở Hà Giang (VTC News) - Sáng nay, đất đá vùi lấp ba ngôi nhà.",
+        ["Sạt lở ở Hà Giang", "(VTC News) -", "Sáng nay, đất đá vùi lấp ba ngôi nhà."],
+    ),
+    (
+        "a bracketed source glued to its dash",
+        "(PLO)- Tòa đã tuyên án vụ lừa đảo qua mạng.",
+        ["(PLO)-", "Tòa đã tuyên án vụ lừa đảo qua mạng."],
     ),
 ]
 

@@ -241,7 +241,7 @@ def lead_joins(text: str, start: int, end: int) -> list[int]:
 # A source in brackets and a dash before a story, after a full stop or after a dateline place
 # (`… ở Đà Lạt. (NLĐO) - Số tiền …`, `Washington, (Sputnik) – Tổng thống …`).
 _SOURCE_LABEL = re.compile(
-    rf"\([{UPPER}][^()\s]*(?:\s[^()\s]+){{0,2}}\)\s+[–—-]\s+(?=[\"“]?[{UPPER}][{LOWER}])"
+    rf"\([{UPPER}][^()\s]*(?:\s[^()\s]+){{0,2}}\)\s*[–—-]\s+(?=[\"“]?[{UPPER}][{LOWER}])"
 )
 _PLACE_BEFORE = re.compile(  # an upper-case city, or a place and a comma
     rf"(?:{_CAPITAL_WORD}(?:\s{_CAPITAL_WORD}){{0,2}}\s+"
@@ -264,6 +264,9 @@ def source_joins(text: str, start: int, end: int) -> list[int]:
             or _PLACE_BEFORE.fullmatch(text, start, source.start()) is not None
         ) and _story_at(text, source.end(), end):  # (`Thị trấn (Việt Nam) – Wikipedia`)
             joins.append(source.end())
+        elif text[before].isalnum() and opens_prose(text, source.end(), end, strong=True):
+            # a title run into its source and story: `Lũ quét ở Lào Cai ‖(Dân trí) - ‖Sáng nay`
+            joins += (source.start(), source.end())
     return joins
 
 
