@@ -26,7 +26,9 @@ Covers: two upper-case headings of a flattened cover glued into one run, found a
 is no Vietnamese syllable but exactly one pair of them between upper-case syllables (acronyms
 split into no such pair); an upper-case heading of Vietnamese syllables run in with spaces
 between the cover and the prose under it (a strong opener, then lowercase), cut before it
-after a word or number that is not upper case; acronyms are no syllables.
+after a word or number that is not upper case; acronyms are no syllables; in a unit that opens
+in upper case, a heading whose last words the next sentence repeats (a headline after an
+upper-case label is no prose).
 
 Decrees: an article numbered by a code of a compiled code of law (`Điều 4.2.NĐ.1.`) is a label
 that stays with its title; an article's title run into its first sentence, which names the act
@@ -219,9 +221,15 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "(PLO)- Tòa đã tuyên án vụ lừa đảo qua mạng.",
         ["(PLO)-", "Tòa đã tuyên án vụ lừa đảo qua mạng."],
     ),
+    (
+        "an upper-case heading whose words the sentence repeats",
+        "CHƯƠNG 2: ĐA GIÁC ĐỀU Đa giác đều là đa giác có các cạnh bằng nhau.",
+        ["CHƯƠNG 2: ĐA GIÁC ĐỀU", "Đa giác đều là đa giác có các cạnh bằng nhau."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
+    ("an upper-case label before a headline", "TIN LIÊN QUAN Giá lúa tăng mạnh ở miền Tây"),
     (
         "a bracketed exclamation inside a sentence",
         "Anh bỏ ra hẳn 2 tỷ đồng (!) rồi lẳng lặng về quê.",

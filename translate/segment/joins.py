@@ -39,7 +39,13 @@ from translate.segment.patterns import (
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import OPENERS, lowercase_soon, opens_prose, runin_joins
+from translate.segment.runin import (
+    OPENERS,
+    caps_prose_joins,
+    lowercase_soon,
+    opens_prose,
+    runin_joins,
+)
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -75,7 +81,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
     if text[start : start + 2].isupper():  # (a heading line or a flattened cover)
-        joins += caps_syllable_joins(text, start, end)
+        joins += caps_syllable_joins(text, start, end) + caps_prose_joins(text, start, end)
     if text.startswith(_ARTICLE_STARTS, start):
         joins += article_joins(text, start, end)
     if (

@@ -174,6 +174,30 @@ def _caps_heading_before(text: str, start: int, position: int, end: int) -> list
     return joins
 
 
+# In a unit that opens in upper case (a heading, a flattened cover): an upper-case heading
+# whose last words the sentence after it repeats, where prose starts (`BÀI 3: PHÂN SỐ ‖Phân số là
+# …`); a headline after a label is no prose (`TIN LIÊN QUAN Cười rớt hàm …` is one line).
+_CAPS_BEFORE_PROSE = re.compile(
+    rf"[{UPPER}]{{2,7}}(?:[ \t][{UPPER}]{{2,7}})+[ \t](?=[{UPPER}][{LOWER}]+[ \t]+[{LOWER}])"
+)
+
+
+def caps_prose_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts where prose repeating an upper-case heading's last words starts after it
+    (called only for units that open in upper case)."""
+    joins = []
+    for match in _CAPS_BEFORE_PROSE.finditer(text, start, end):
+        if match.start() > start and text[match.start() - 1].isalpha():
+            continue  # (inside a word)
+        heading = [word.lower() for word in match.group().split()]
+        following = [
+            word.lower() for word in text[match.end() : min(end, match.end() + 60)].split()
+        ]
+        if any(heading[-size:] == following[:size] for size in (2, 3, 4)):
+            joins.append(match.end())
+    return joins
+
+
 def _word_before(text: str, start: int, position: int) -> bool:
     """Is there a word before the emoji at ``position`` (a run of emoji may precede it)?"""
     floor = max(start, position - _LAST_TOKEN_LENGTH)
