@@ -236,6 +236,7 @@ WHOLE: list[tuple[str, str]] = [
     ),
     ("an omission mark before a capital", "Ông nói [...] Sau đó ông bỏ về."),
     ("a place before a year", "Huế 2024 là năm của du lịch di sản"),
+    ("a place, a dash and a year on a cover", "Hải Dương – 2023"),
     ("a dash and a word that is no credit", "Giá lúa tăng mạnh - Ảnh minh họa cho thấy điều đó"),
     ("a work's title after its kind", "Tập truyện Ông Ba Bị của bà được tái bản nhiều lần."),
     ("a line of links", "Nguồn: https://a.vn/tim.do?... https://b.vn/trang-chu"),

@@ -180,8 +180,8 @@ _ALONE_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊ
 _LEAD_LABEL = re.compile(
     rf"(?:{_PLACES}|{_SECTIONS})(?:\s[-–—])?(?: |(?=[{UPPER}][{LOWER}]))"
     # (a story's first word: capitalised, or an accented capital alone, `Ở`; after a dash, a
-    # number too: `Đà Nẵng - 18 hộ dân …`)
-    rf"(?=[\"“']?(?:[{UPPER}][{LOWER}]|[{_ALONE_CAPITALS}]\s)|(?<=[-–—] )\d)"
+    # count too: `Đà Nẵng - 18 hộ dân …`, not a year or a date: `Hải Phòng – 2024`)
+    rf"(?=[\"“']?(?:[{UPPER}][{LOWER}]|[{_ALONE_CAPITALS}]\s)|(?<=[-–—] )\d{{1,3}}\s)"
     rf"(?!(?:{_PLACES}|Việt|Mới)(?!\w))"
 )
 
