@@ -80,9 +80,9 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
-    if text[start : start + 2].isupper():  # (a heading line or a flattened cover)
+    if end - start > 1 and text[start].isupper() and text[start + 1].isupper():  # (a heading)
         joins += caps_syllable_joins(text, start, end) + caps_prose_joins(text, start, end)
-    if text.startswith(_ARTICLE_STARTS, start):
+    if text[start] in "Đ#*" and text.startswith(_ARTICLE_STARTS, start):
         joins += article_joins(text, start, end)
     if (
         end - start > 2

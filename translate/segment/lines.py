@@ -106,11 +106,12 @@ def units(
     last: _Line | None = None  # the last non-blank line
     blank_since_last = False
     fenced = False  # inside a Markdown code block: code lines are never joined (D4)
+    fences = "```" in text or "~~~" in text  # (looked for once: most documents have none)
     for line in lines:
         if line.first < 0:
             blank_since_last = True
             continue
-        if text.startswith(_FENCES, line.first):
+        if fences and text.startswith(_FENCES, line.first):
             fenced = not fenced
         if last is not None:
             if (

@@ -134,9 +134,8 @@ _WIDE_BASE = sys.getsizeof("\U0001f600") - 4
 
 
 def _emoji_ends(text: str, start: int, end: int) -> list[int]:
-    """Cuts before the word after an emoji that ends a sentence (not one opening the unit)."""
-    if sys.getsizeof(text) < _WIDE_BASE + 4 * len(text):
-        return []  # (no character outside the BMP in the whole text: the common case)
+    """Cuts before the word after an emoji that ends a sentence (not one opening the unit);
+    called only for a text that holds a character outside the BMP."""
     unit = text[start:end]  # (a copy is cheaper than a regex scan: it is stored narrow when
     if sys.getsizeof(unit) < _WIDE_BASE + 4 * len(unit):  # it has none of them)
         return []
@@ -209,7 +208,9 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
     after the unit's start and after each sentence end is searched, up to a comma or the
     longest heading: each character is looked at a bounded number of times."""
-    joins = _emoji_ends(text, start, end)
+    # (emoji outside the BMP: only in a text stored four bytes a character, told in constant time)
+    wide = sys.getsizeof(text) >= _WIDE_BASE + 4 * len(text)
+    joins = _emoji_ends(text, start, end) if wide else []
     first = _RUNIN_WORD.search(text, start + 2, end)
     if first is None:
         return joins  # (the common case: one scan)
