@@ -16,6 +16,7 @@ Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.se
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from translate.segment.labels import (
     DASH,
@@ -102,11 +103,14 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             joins.append(edit_end)
         edit = text.find("sửa", edit_end, end)
     # A cheap scan first (str.find beats a regex search here): most units have none of these.
-    found = [at for at in (text.find(mark, start, end) for mark in "[^↑") if at >= 0]
-    if not found:
+    # (Three calls, not a generator: this runs for every unit.)
+    bracket, caret = text.find("[", start, end), text.find("^", start, end)
+    arrow = text.find("↑", start, end)
+    if bracket < 0 and caret < 0 and arrow < 0:
         return sorted(set(joins)) if len(joins) > 1 else joins
+    first = min(at for at in (bracket, caret, arrow) if at >= 0)
     # (from two characters back: `**^**` starts before its caret)
-    for match in _MARKUP_JOIN.finditer(text, max(start, min(found) - 2), end):
+    for match in _MARKUP_JOIN.finditer(text, max(start, first - 2), end):
         if match.group("cite") is not None:
             joins.append(match.end())
         elif match.group("edit") is not None:
@@ -121,6 +125,18 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
 _CAPS_WORD = re.compile(rf"[{UPPER}](?<![^\W\d_][{UPPER}])[{UPPER}]{{3,13}}(?![^\W\d_])")
 
 
+_CAPS_VOWELS = "".join(
+    character
+    for character in map(chr, range(0x41, 0x1F00))
+    if character.isupper() and unicodedata.normalize("NFD", character)[0] in "AEIOUY"
+)
+_CAPS_CONSONANTS = "BCDĐFGHJKLMNPQRSTVWXZ"
+_TWO_VOWEL_GROUPS = re.compile(
+    rf"[{_CAPS_CONSONANTS}]*[{_CAPS_VOWELS}]+[{_CAPS_CONSONANTS}]+[{_CAPS_VOWELS}]+"
+    rf"[{_CAPS_CONSONANTS}]*"
+)
+
+
 def caps_syllable_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts inside an upper-case run that is no Vietnamese syllable but exactly one pair of
     them, between upper-case syllables (`VIỆT NAM‖TRƯỜNG ĐẠI`, `VI MÔ‖ĐỀ TÀI`): two
@@ -128,8 +144,8 @@ def caps_syllable_joins(text: str, start: int, end: int) -> list[int]:
     joins = []
     for match in _CAPS_WORD.finditer(text, start, end):
         word = match.group()
-        if is_vietnamese_syllable(word) or VIETNAMESE_ACCENTED.search(word) is None:
-            continue
+        if _TWO_VOWEL_GROUPS.fullmatch(word) is None or VIETNAMESE_ACCENTED.search(word) is None:
+            continue  # (a syllable has one group of vowels: most words stop here, cheaply)
         splits = [
             cut
             for cut in range(1, len(word))

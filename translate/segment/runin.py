@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from collections.abc import Sequence
 
 from translate.segment.openers import OPENER_COUNTS
 from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
@@ -133,17 +134,25 @@ _EMOJI_END = re.compile(rf"[\U0001f300-\U0001faff][ \t]+(?=[{UPPER}][{LOWER}]+\s
 _WIDE_BASE = sys.getsizeof("\U0001f600") - 4
 
 
-def _emoji_ends(text: str, start: int, end: int) -> list[int]:
-    """Cuts before the word after an emoji that ends a sentence (not one opening the unit);
-    called only for a text that holds a character outside the BMP."""
-    unit = text[start:end]  # (a copy is cheaper than a regex scan: it is stored narrow when
-    if sys.getsizeof(unit) < _WIDE_BASE + 4 * len(unit):  # it has none of them)
+def emoji_end_marks(text: str) -> list[int]:
+    """The sorted cuts after emoji that end a sentence in ``text`` (found once per document;
+    a text with no character outside the BMP, told in constant time, has none)."""
+    if sys.getsizeof(text) < _WIDE_BASE + 4 * len(text):
         return []
-    return [
-        match.end()
-        for match in _EMOJI_END.finditer(text, start, end)
-        if _word_before(text, start, match.start())
-    ]
+    return [match.end() for match in _EMOJI_END.finditer(text)]
+
+
+def emoji_ends(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
+    """The cuts of ``marks`` inside the unit, after an emoji with a word before it (one that
+    opens the unit is a bullet)."""
+    cuts = []
+    for cut in marks[bisect.bisect_right(marks, start) : bisect.bisect_left(marks, end)]:
+        emoji = cut - 1
+        while text[emoji] in " \t":
+            emoji -= 1
+        if _word_before(text, start, emoji):
+            cuts.append(cut)
+    return cuts
 
 
 # An upper-case heading of two words or more run in with spaces between a flattened cover and
@@ -176,9 +185,11 @@ def _caps_heading_before(text: str, start: int, position: int, end: int) -> list
 # In a unit that opens in upper case (a heading, a flattened cover): an upper-case heading
 # whose last words the sentence after it repeats, where prose starts (`BÀI 3: PHÂN SỐ ‖Phân số là
 # …`); a headline after a label is no prose (`TIN LIÊN QUAN Cười rớt hàm …` is one line).
+# (The pattern matches the space after the heading: a run of words would backtrack.)
 _CAPS_BEFORE_PROSE = re.compile(
-    rf"[{UPPER}]{{2,7}}(?:[ \t][{UPPER}]{{2,7}})+[ \t](?=[{UPPER}][{LOWER}]+[ \t]+[{LOWER}])"
+    rf"[ \t](?<=[{UPPER}]{{2}}[ \t])(?=[{UPPER}][{LOWER}]+[ \t]+[{LOWER}])"
 )
+_HEADING_WORDS = 4
 
 
 def caps_prose_joins(text: str, start: int, end: int) -> list[int]:
@@ -186,13 +197,11 @@ def caps_prose_joins(text: str, start: int, end: int) -> list[int]:
     (called only for units that open in upper case)."""
     joins = []
     for match in _CAPS_BEFORE_PROSE.finditer(text, start, end):
-        if match.start() > start and text[match.start() - 1].isalpha():
-            continue  # (inside a word)
-        heading = [word.lower() for word in match.group().split()]
-        following = [
-            word.lower() for word in text[match.end() : min(end, match.end() + 60)].split()
-        ]
-        if any(heading[-size:] == following[:size] for size in (2, 3, 4)):
+        floor = max(start, match.start() - 8 * _HEADING_WORDS)
+        before = text[floor : match.start()].split()[-_HEADING_WORDS:]
+        heading = [word.lower() for word in before if word.isupper()]
+        following = [word.lower() for word in text[match.end() : match.end() + 60].split()]
+        if any(len(heading) >= size and heading[-size:] == following[:size] for size in (2, 3, 4)):
             joins.append(match.end())
     return joins
 
@@ -208,9 +217,7 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
     after the unit's start and after each sentence end is searched, up to a comma or the
     longest heading: each character is looked at a bounded number of times."""
-    # (emoji outside the BMP: only in a text stored four bytes a character, told in constant time)
-    wide = sys.getsizeof(text) >= _WIDE_BASE + 4 * len(text)
-    joins = _emoji_ends(text, start, end) if wide else []
+    joins: list[int] = []
     first = _RUNIN_WORD.search(text, start + 2, end)
     if first is None:
         return joins  # (the common case: one scan)

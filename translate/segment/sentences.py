@@ -36,6 +36,7 @@ from translate.segment.patterns import (
     UPPER,
 )
 from translate.segment.rules import Rules
+from translate.segment.runin import emoji_end_marks, emoji_ends
 from translate.vietnamese import is_vietnamese_syllable
 
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
@@ -94,11 +95,20 @@ class _Cursor:
 
 
 def _cuts(
-    text: str, unit: Unit, rules: Rules, layout: Sequence[int], labels: Sequence[int]
+    text: str,
+    unit: Unit,
+    rules: Rules,
+    marks: tuple[Sequence[int], Sequence[int], Sequence[int]],
 ) -> list[tuple[int, bool]]:
     """Cuts that need no terminator: glued joins (True), flattened list items, table of
-    contents entries, credits and official headers (False)."""
+    contents entries, credits, official headers and emoji sentence ends (False). ``marks``:
+    the document's layout, label and emoji marks."""
+    layout, labels, emoji = marks
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
+    if emoji:  # (a chat post ended by an emoji: `… ngon 😋 Món này …`)
+        found = emoji_ends(text, unit.start, unit.end, emoji)
+        if found:
+            cuts = sorted(set(cuts) | {(cut, False) for cut in found})
     # (each list holds sorted document-level marks: does the unit hold one?)
     at = bisect.bisect_left(labels, unit.start) if labels else 0
     if at < len(labels) and labels[at] < unit.end:  # (a credit or an official header)
@@ -129,16 +139,20 @@ def split_unit(
     rules: Rules,
     layout: Sequence[int] | None = None,
     labels: Sequence[int] | None = None,
+    emoji: Sequence[int] | None = None,
 ) -> list[Piece]:
     """The sentences of ``unit``. ``layout``: the sorted starts of the document's
     ``LAYOUT_MARK`` matches (found once per document; None: look in the unit), which show a
     table of contents or subtitle timings whose entries and cues are cut as well; ``labels``:
-    the document's :func:`.labels.label_marks` (None: look in the unit)."""
+    the document's :func:`.labels.label_marks` (None: look in the unit); ``emoji``: its
+    :func:`.runin.emoji_end_marks` (None: look in the unit)."""
     if layout is None:
         layout = [mark.start() for mark in LAYOUT_MARK.finditer(text, unit.start, unit.end)]
     if labels is None:
         labels = [mark + unit.start for mark in label_marks(text[unit.start : unit.end])]
-    joins = _cuts(text, unit, rules, layout, labels)
+    if emoji is None:
+        emoji = [mark + unit.start for mark in emoji_end_marks(text[unit.start : unit.end])]
+    joins = _cuts(text, unit, rules, (layout, labels, emoji))
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
