@@ -356,7 +356,7 @@ def _wrapped_without_terminator(
         or bracketed_line(text, next_start, next_line_end(text, next_start))
     ):
         return False  # a title's note on a line of its own: `(trình phiên họp … 8/2016)`
-    if text.startswith(SALUTATIONS, line.first):
+    if text[line.first] == "K" and text.startswith(SALUTATIONS, line.first):
         return False  # `Kính gửi: Chính phủ⏎Thực hiện …`: a letter's addressee line
     if not upper and next_word_case(text, next_start, len(text), rules)[0] == "lower":
         if LAST_WORD_OF_DATE.search(text, max(line.first, line.end - 6), line.end):

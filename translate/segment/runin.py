@@ -137,9 +137,28 @@ _WIDE_BASE = sys.getsizeof("\U0001f600") - 4
 def emoji_end_marks(text: str) -> list[int]:
     """The sorted cuts after emoji that end a sentence in ``text`` (found once per document;
     a text with no character outside the BMP, told in constant time, has none)."""
-    if sys.getsizeof(text) < _WIDE_BASE + 4 * len(text):
+    if not _wide(text):
         return []
-    return [match.end() for match in _EMOJI_END.finditer(text)]
+    marks = []
+    for chunk_start in range(0, len(text), _CHUNK):  # (a regex scan only where one lies)
+        chunk_end = chunk_start + _CHUNK
+        if _wide(text[chunk_start:chunk_end]):
+            marks += [
+                match.end()
+                for match in _EMOJI_END.finditer(text, chunk_start, chunk_end + _CHUNK_REACH)
+                if match.start() < chunk_end
+            ]
+    return marks
+
+
+_CHUNK = 4096  # characters
+_CHUNK_REACH = 80  # characters a match may reach past its chunk
+
+
+def _wide(text: str) -> bool:
+    """Does ``text`` hold a character outside the BMP? (Constant time: CPython stores such a
+    string four bytes a character, and a copy of a part of one narrower when it has none.)"""
+    return sys.getsizeof(text) >= _WIDE_BASE + 4 * len(text)
 
 
 def emoji_ends(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
