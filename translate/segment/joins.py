@@ -81,7 +81,12 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
-    if end - start > 1 and text[start].isupper() and text[start + 1].isupper():  # (a heading)
+    if (
+        end - start > 1
+        and text[start].isupper()
+        and text[start + 1].isupper()
+        and _opens_with_caps_words(text, start, end)  # (a heading, a cover; not `UBND tỉnh`)
+    ):
         joins += caps_syllable_joins(text, start, end) + caps_prose_joins(text, start, end)
     if text[start] in "Đ#*" and text.startswith(_ARTICLE_STARTS, start):
         joins += article_joins(text, start, end)
@@ -135,6 +140,18 @@ _TWO_VOWEL_GROUPS = re.compile(
     rf"[{_CAPS_CONSONANTS}]*[{_CAPS_VOWELS}]+[{_CAPS_CONSONANTS}]+[{_CAPS_VOWELS}]+"
     rf"[{_CAPS_CONSONANTS}]*"
 )
+
+
+def _opens_with_caps_words(text: str, start: int, end: int) -> bool:
+    """Does the unit open with an upper-case word and another one or a number (`TỔNG LIÊN
+    ĐOÀN`, `CHƯƠNG 2:`; not `HLV Park`, `UBND tỉnh`)?"""
+    space = text.find(" ", start, min(end, start + 10))
+    if space <= start or space + 2 >= end:
+        return False
+    second = text[space + 1]
+    return (second.isdigit() or (second.isupper() and text[space + 2].isupper())) and text[
+        start:space
+    ].isupper()
 
 
 def caps_syllable_joins(text: str, start: int, end: int) -> list[int]:
