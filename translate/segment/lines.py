@@ -359,7 +359,9 @@ def _wrapped_without_terminator(
     if text[line.first] == "K" and text.startswith(SALUTATIONS, line.first):
         return False  # `Kính gửi: Chính phủ⏎Thực hiện …`: a letter's addressee line
     if not upper and next_word_case(text, next_start, len(text), rules)[0] == "lower":
-        if LAST_WORD_OF_DATE.search(text, max(line.first, line.end - 6), line.end):
+        if text.endswith(_DATE_HEADS, line.first, line.end) and LAST_WORD_OF_DATE.search(
+            text, max(line.first, line.end - 6), line.end
+        ):
             return True  # a date form's blanks: `Hà Nội, ngày⏎tháng⏎năm 2016`
         return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
             text, line.first
@@ -397,6 +399,7 @@ def _wrapped_without_terminator(
     return evidence.wrapped_prose and _prose_goes_on(text, line, word.group(), next_start)
 
 
+_DATE_HEADS = ("ngày", "tháng")
 _NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản", "điểm", "điều"))
 
 
