@@ -5,8 +5,8 @@ characters are equal, in order), every document must be listed in its sources ta
 (``SOURCES.md`` for dev/dev4, ``dev2/SOURCES-*.md`` for dev2/heldout2,
 ``heldoutN/SOURCES-*.md`` for heldout3, heldout4 and heldout6, ``dev5/SOURCES-E.md`` for dev5, and
 ``dev3/SOURCES.md`` for dev3
-and dev3-holdout), and today's segmenter must keep its boundary F1 on dev, dev2 and dev3 at
-least at ``DEV_F1_FLOOR``, ``DEV2_F1_FLOOR`` and ``DEV3_F1_FLOOR``:
+and dev3-holdout), and today's segmenter must keep its boundary F1 on each tuning set (dev,
+dev2, dev3, dev4, dev5) at least at its ``DEVn_F1_FLOOR``:
 raise a floor when the segmenter improves, never lower it to make a change pass. The held-out
 sets are only checked for losslessness here: they are not for tuning.
 """
@@ -23,9 +23,11 @@ from translate.segment import segment_text
 
 SEGDEV = Path(__file__).parent / "data" / "segdev"
 # Micro boundary F1 of `translate segment`, measured 2026-12-01, minus 0.01.
-DEV_F1_FLOOR = 0.980  # 0.990 after issue 11's third round (0.949 before it, 0.986 after the first)
+DEV_F1_FLOOR = 0.982  # 0.992 after the fifth round (0.990 after the third, 0.949 before it)
 DEV2_F1_FLOOR = 0.972  # 0.982 after the fourth round (0.977 after the third, 0.959 before)
 DEV3_F1_FLOOR = 0.977  # 0.987 after the fourth round (0.947 before it), minus 0.01
+DEV4_F1_FLOOR = 0.974  # 0.984 after the fifth round (0.951 when it was the held-out `heldout`)
+DEV5_F1_FLOOR = 0.952  # 0.962 after the fifth round (0.929 when it was `heldout5`)
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -114,7 +116,14 @@ def test_every_document_has_its_source() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"), [("dev", DEV_F1_FLOOR), ("dev2", DEV2_F1_FLOOR), ("dev3", DEV3_F1_FLOOR)]
+    ("name", "floor"),
+    [
+        ("dev", DEV_F1_FLOOR),
+        ("dev2", DEV2_F1_FLOOR),
+        ("dev3", DEV3_F1_FLOOR),
+        ("dev4", DEV4_F1_FLOOR),
+        ("dev5", DEV5_F1_FLOOR),
+    ],
 )
 def test_boundary_f1_floor(name: str, floor: float) -> None:
     true_positive = predicted = expected = 0

@@ -62,7 +62,9 @@ def segment(
     by an emoji or a particle (`… thơm lắm 😋 Ai …`), decrees hard-wrapped from PDFs (also
     double-spaced or with `<br />`; `của Hồ⏎Chí Minh` stays whole), Wikipedia copies (edit
     links, footnote marks, `**^**` reference lists, infobox rows), Markdown (`**Điều 9. …**`,
-    `### Điều 7.`), flattened tables of contents and subtitles.
+    `### Điều 7.`, fenced code), flattened tables of contents and subtitles, flattened
+    covers (`VIỆT NAMTRƯỜNG ĐẠI HỌC`, `2017 LỜI CAM ĐOAN Tôi …`), sources in brackets
+    (`… Đà Lạt. (NLĐO) - Số tiền …`) and upper-case titles wrapped over long lines.
     `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`, `D.C.`, `PGS-TS.`, e-mails and file names stay
     whole. Text output: one segment per line, a blank line between paragraphs (the form
     ../shared/tools/segscore.py reads).

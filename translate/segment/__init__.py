@@ -32,6 +32,7 @@ from translate.segment.length import limit_length
 from translate.segment.lines import units
 from translate.segment.patterns import LAYOUT_MARK, LINE_BREAK
 from translate.segment.rules import build_rules
+from translate.segment.runin import emoji_end_marks
 from translate.segment.sentences import Piece, split_unit
 
 __all__ = [
@@ -119,6 +120,7 @@ def sentence_pieces(
     paragraph_of: list[int] = []
     layout = [mark.start() for mark in LAYOUT_MARK.finditer(text)]
     labels = label_marks(text)
+    emoji = emoji_end_marks(text)
     found = units(
         text,
         line_starts,
@@ -128,7 +130,9 @@ def sentence_pieces(
         blank_lines_end_units=blank_lines_end_units,
     )
     for paragraph, unit in enumerate(found):
-        for piece in limit_length(text, split_unit(text, unit, rules, layout, labels), max_length):
+        for piece in limit_length(
+            text, split_unit(text, unit, rules, layout, labels, emoji), max_length
+        ):
             pieces.append(piece)
             paragraph_of.append(paragraph)
     return pieces, paragraph_of

@@ -44,10 +44,22 @@ _LIST_NUMBER = re.compile(
     r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước|ĐIỀU|CHƯƠNG|MỤC|PHẦN)"
     r"\s+[\dIVXLC]{1,4}[a-zđ]?"
     r"(?:\.\d{1,3}){0,2}"
+    # an article numbered by a code in a compiled code of law: `Điều 1.1.LQ.2`
+    r"|Điều\s+\d{1,3}(?:\.(?:\d{1,3}|[A-ZĐ]{1,4})){1,5}"
     # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
+_URL_STARTS = ("http://", "https://", "www.")
+
+
+def _address_before(before: str) -> bool:
+    """Does ``before`` end with a URL (the terminator is its last character)?"""
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return token.startswith(_URL_STARTS)
+
+
 _LONGEST_LIST_NUMBER = 24
+_EMOTICON_EYES = frozenset(":;=")
 _SHORTEST_LEADER = 4  # periods, as in a table of contents
 _OPENING_QUOTES = frozenset('"“')
 _QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
@@ -89,8 +101,12 @@ def is_sentence_end(
     window_start = max(segment_start, terminator_start - TOKEN_LOOKBACK)
     before = text[window_start:terminator_start]
     stripped = before.rstrip()
-    if not stripped or stripped[-1] in "([{":
-        return False  # `[…]`, `( ... )`: an omission mark, not a sentence
+    if not stripped or (stripped[-1] in "([{" and stripped[-2:-1] not in _EMOTICON_EYES):
+        # `[…]`, `( ... )`: an omission mark, not a sentence (`:(.` ends one); a bracketed
+        # exclamation may end one before a capital: `… hơn 1 tỷ đồng(!) Ta thử xem …`
+        return terminator in ("!", "?") and next_case == "upper" and closers_end > terminator_end
+    if text.startswith(_URL_STARTS, next_start) and _address_before(before):
+        return False  # a line of links: `…/search.do?... http://www.…` (R3)
     if "!" in terminator or "?" in terminator:
         return True
     if terminator != ".":

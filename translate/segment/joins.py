@@ -16,8 +16,17 @@ Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.se
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from translate.segment.labels import DASH, DATELINE_REACH, LEAD_PREFIXES, lead_joins, lead_word
+from translate.segment.labels import (
+    DASH,
+    DATELINE_REACH,
+    LEAD_PREFIXES,
+    article_joins,
+    lead_joins,
+    lead_word,
+    source_joins,
+)
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -31,7 +40,13 @@ from translate.segment.patterns import (
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import OPENERS, opens_prose, runin_joins
+from translate.segment.runin import (
+    OPENERS,
+    caps_prose_joins,
+    lowercase_soon,
+    opens_prose,
+    runin_joins,
+)
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -54,7 +69,11 @@ _MARKUP_JOIN = re.compile(
     r"(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
+_LIST_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]\s*")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
+# A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
+_ARTICLE_STARTS = ("Điều", "ĐIỀU", "#", "*")
+_IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH) \d{1,2}\Z")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
 
@@ -62,6 +81,15 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
     sorted, each strictly inside the span."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
+    if (
+        end - start > 1
+        and text[start].isupper()
+        and text[start + 1].isupper()
+        and _opens_with_caps_words(text, start, end)  # (a heading, a cover; not `UBND tỉnh`)
+    ):
+        joins += caps_syllable_joins(text, start, end) + caps_prose_joins(text, start, end)
+    if text[start] in "Đ#*" and text.startswith(_ARTICLE_STARTS, start):
+        joins += article_joins(text, start, end)
     if (
         end - start > 2
         and (text[start] == "(" or text[start].isupper())
@@ -71,6 +99,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         )
     ):  # (the common case: no dateline, source or section label)
         joins += lead_joins(text, start, end)
+    if text.find("(", start, end) >= 0:
+        joins += source_joins(text, start, end)
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -78,18 +108,80 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             joins.append(edit_end)
         edit = text.find("sửa", edit_end, end)
     # A cheap scan first (str.find beats a regex search here): most units have none of these.
-    found = [at for at in (text.find(mark, start, end) for mark in "[^↑") if at >= 0]
-    if not found:
+    # (Three calls, not a generator: this runs for every unit.)
+    bracket, caret = text.find("[", start, end), text.find("^", start, end)
+    arrow = text.find("↑", start, end)
+    if bracket < 0 and caret < 0 and arrow < 0:
         return sorted(set(joins)) if len(joins) > 1 else joins
+    first = min(at for at in (bracket, caret, arrow) if at >= 0)
     # (from two characters back: `**^**` starts before its caret)
-    for match in _MARKUP_JOIN.finditer(text, max(start, min(found) - 2), end):
+    for match in _MARKUP_JOIN.finditer(text, max(start, first - 2), end):
         if match.group("cite") is not None:
             joins.append(match.end())
         elif match.group("edit") is not None:
             joins += (match.start(), match.end())
-        else:
-            joins.append(match.start())
+        elif not _LIST_NUMBER_ONLY.fullmatch(text, start, match.start()):
+            joins.append(match.start())  # (`  1. ^ Mục loài …`: the separator after a number)
     return sorted({join for join in joins if start < join < end})
+
+
+# An upper-case word of four letters or more: two headings of a flattened cover may be glued
+# into one (`… LAO ĐỘNG VIỆT NAMTRƯỜNG ĐẠI HỌC …`). (A class first: the engine skips ahead.)
+_CAPS_WORD = re.compile(rf"[{UPPER}](?<![^\W\d_][{UPPER}])[{UPPER}]{{3,13}}(?![^\W\d_])")
+
+
+_CAPS_VOWELS = "".join(
+    character
+    for character in map(chr, range(0x41, 0x1F00))
+    if character.isupper() and unicodedata.normalize("NFD", character)[0] in "AEIOUY"
+)
+_CAPS_CONSONANTS = "BCDĐFGHJKLMNPQRSTVWXZ"
+_TWO_VOWEL_GROUPS = re.compile(
+    rf"[{_CAPS_CONSONANTS}]*[{_CAPS_VOWELS}]+[{_CAPS_CONSONANTS}]+[{_CAPS_VOWELS}]+"
+    rf"[{_CAPS_CONSONANTS}]*"
+)
+
+
+def _opens_with_caps_words(text: str, start: int, end: int) -> bool:
+    """Does the unit open with an upper-case word and another one or a number (`TỔNG LIÊN
+    ĐOÀN`, `CHƯƠNG 2:`; not `HLV Park`, `UBND tỉnh`)?"""
+    space = text.find(" ", start, min(end, start + 10))
+    if space <= start or space + 2 >= end:
+        return False
+    second = text[space + 1]
+    return (second.isdigit() or (second.isupper() and text[space + 2].isupper())) and text[
+        start:space
+    ].isupper()
+
+
+def caps_syllable_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts inside an upper-case run that is no Vietnamese syllable but exactly one pair of
+    them, between upper-case syllables (`VIỆT NAM‖TRƯỜNG ĐẠI`, `VI MÔ‖ĐỀ TÀI`): two
+    headings glued together. Acronyms (`UBND`, `HĐND`) split into no pair of syllables."""
+    joins = []
+    for match in _CAPS_WORD.finditer(text, start, end):
+        word = match.group()
+        if _TWO_VOWEL_GROUPS.fullmatch(word) is None or VIETNAMESE_ACCENTED.search(word) is None:
+            continue  # (a syllable has one group of vowels: most words stop here, cheaply)
+        splits = [
+            cut
+            for cut in range(1, len(word))
+            if is_vietnamese_syllable(word[:cut]) and is_vietnamese_syllable(word[cut:])
+        ]
+        if len(splits) == 1 and _caps_neighbours(text, start, end, match):
+            joins.append(match.start() + splits[0])
+    return joins
+
+
+def _caps_neighbours(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Is the glued run between two upper-case syllables of a heading?"""
+    before = text[max(start, match.start() - 12) : match.start()].split()
+    after = text[match.end() : min(end, match.end() + 12)].split()
+    if not before or not after or not text[match.start() - 1].isspace():
+        return False
+    if match.end() >= end or not text[match.end()].isspace():
+        return False
+    return all(word.isupper() and is_vietnamese_syllable(word) for word in (before[-1], after[0]))
 
 
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
@@ -227,7 +319,13 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     if not previous.isdigit():
         return True
     floor = max(start, position - 12)
-    return _DATE_OR_TIME.search(text, floor, position) is not None
+    return (
+        _DATE_OR_TIME.search(text, floor, position) is not None
+        or (
+            _IMAGE_LABEL.search(text, floor, position) is not None
+            and lowercase_soon(text, position, end, 3)
+        )  # (the caption is running text)
+    )
 
 
 def _quotes_before(text: str, position: int, quotes: list[int]) -> int:

@@ -28,7 +28,12 @@ from translate.vietnamese import is_vietnamese_syllable
 
 # A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
 # (It opens with a character class, so that the regex engine skips ahead quickly.)
-_CREDIT = re.compile(r"[ẢN](?:(?<=Ả)nh|(?<=Ả)NH|(?<=N)guồn|(?<=N)GUỒN):\s*(?=\S)")
+# A credit after a dash has no colon: `… biên tập viên Tuanvietnam - Ảnh HN`.
+_CREDIT = re.compile(
+    r"[ẢN\-–](?:(?<=Ả)nh:|(?<=Ả)NH:|(?<=N)guồn:|(?<=N)GUỒN:"
+    rf"|(?<=[-–]) Ảnh(?= [{UPPER}][^\s]{{0,12}}(?: \|| cung cấp|$)))\s*(?=\S)",
+    re.MULTILINE,
+)
 # A credit's value: one to four names or agency codes (`CTV`, `Quang Định`, `TTXVN/Reuters`).
 _CREDIT_VALUE = re.compile(rf"[{UPPER}][\w./&-]*(?:\s+[{UPPER}][\w./&-]*){{0,3}}")
 
@@ -171,9 +176,13 @@ _SECTIONS = (
 # A paragraph's first words: a place or a section label, a space, then a capitalised word
 # (not an acronym or a number: `Hà Nội FC`, `Huế 2024`).
 # A space or nothing (`TP.HCMDẫn chương trình …`) may separate them; a quote may open the story.
+_ALONE_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LEAD_LABEL = re.compile(
     rf"(?:{_PLACES}|{_SECTIONS})(?:\s[-–—])?(?: |(?=[{UPPER}][{LOWER}]))"
-    rf"(?=[\"“]?[{UPPER}][{LOWER}])(?!(?:{_PLACES}|Việt|Mới)(?!\w))"
+    # (a story's first word: capitalised, or an accented capital alone, `Ở`; after a dash, a
+    # count too: `Đà Nẵng - 18 hộ dân …`, not a year or a date: `Hải Phòng – 2024`)
+    rf"(?=[\"“']?(?:[{UPPER}][{LOWER}]|[{_ALONE_CAPITALS}]\s)|(?<=[-–—] )\d{{1,3}}\s)"
+    rf"(?!(?:{_PLACES}|Việt|Mới)(?!\w))"
 )
 
 
@@ -215,7 +224,11 @@ def lead_joins(text: str, start: int, end: int) -> list[int]:
     ‖Cá mập …`, `Tin nóng ‖Một vụ cháy …`."""
     if lead_word(text, start, end):  # (a place or a section label may open it)
         label = _LEAD_LABEL.match(text, start, end)
-        if label is not None and _story_at(text, label.end(), end):
+        if label is not None and (
+            _story_at(text, label.end(), end)
+            or (text[label.end() - 2] in "-–—" and _words_after(text, label.end(), end) > 2)
+        ):  # (a place and a dash is a dateline before any text: `Huế - Peter Jones kể …`;
+            # `Đà Nẵng – Năm 2017` is a place and a date)
             return [label.end()]
     if DASH.search(text, start, min(end, start + DATELINE_REACH)) is None:
         return []  # (no dash: no dateline; callers look for one first)
@@ -223,6 +236,72 @@ def lead_joins(text: str, start: int, end: int) -> list[int]:
     if dateline is None or _region_pair(dateline.group()):
         return []
     return [dateline.end()]  # `WASHINGTON – Hoa Kỳ đã…`: a unit of its own
+
+
+# A source in brackets and a dash before a story, after a full stop or after a dateline place
+# (`… ở Đà Lạt. (NLĐO) - Số tiền …`, `Washington, (Sputnik) – Tổng thống …`).
+_SOURCE_LABEL = re.compile(
+    rf"\([{UPPER}][^()\s]*(?:\s[^()\s]+){{0,2}}\)\s*[–—-]\s+(?=[\"“]?[{UPPER}][{LOWER}])"
+)
+_PLACE_BEFORE = re.compile(  # an upper-case city, or a place and a comma
+    rf"(?:{_CAPITAL_WORD}(?:\s{_CAPITAL_WORD}){{0,2}}\s+"
+    rf"|[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+){{0,2}},\s+)"
+)
+
+
+def source_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts after a bracketed source and its dash that open a story after a full stop or a
+    dateline place: `… Đà Lạt. (NLĐO) - ‖Số tiền …`, `Washington, (Sputnik) – ‖Tổng thống …`.
+    In a sentence it is an aside (`… giữa Hà Nội (Việt Nam) - Tokyo …` has no full stop)."""
+    joins = []
+    for source in _SOURCE_LABEL.finditer(text, start, end):
+        before = source.start() - 1
+        while before >= start and text[before].isspace():
+            before -= 1
+        if (
+            before < start
+            or text[before] in ".!?…"
+            or _PLACE_BEFORE.fullmatch(text, start, source.start()) is not None
+        ) and _story_at(text, source.end(), end):  # (`Thị trấn (Việt Nam) – Wikipedia`)
+            joins.append(source.end())
+        elif text[before].isalnum() and opens_prose(text, source.end(), end, strong=True):
+            # a title run into its source and story: `Lũ quét ở Lào Cai ‖(Dân trí) - ‖Sáng nay`
+            joins += (source.start(), source.end())
+    return joins
+
+
+def _words_after(text: str, position: int, end: int) -> int:
+    """How many words follow ``position`` in the unit (counted up to four)?"""
+    return len(text[position : min(end, position + 60)].split(maxsplit=4)[:4])
+
+
+# A decree's article run into its first sentence, which names the act itself: `Điều 3. Phạm
+# vi điều chỉnh ‖Nghị định này quy định …` (the title ends before the act's name).
+_ARTICLE_LABEL = re.compile(r"[#*\s]*(?:Điều|ĐIỀU)\s+\d[\w.]{0,16}[.:]?\s")
+_SELF_NAMED_ACT = re.compile(
+    r"(?<=\s)(?:Bộ luật|Luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Quy chế|"
+    rf"Quy định|Chỉ thị|Điều lệ|Thông tư liên tịch) này\s+[{LOWER}]"
+)
+_TITLE_REACH = 120  # characters after the label
+
+
+def article_joins(text: str, start: int, end: int) -> list[int]:
+    """A cut before the act that names itself after an article's title (`Điều 1. Phạm vi
+    điều chỉnh ‖Luật này quy định …`), when no sentence end or clause stop comes between."""
+    label = _ARTICLE_LABEL.match(text, start, end)
+    if label is None:
+        return []
+    act = _SELF_NAMED_ACT.search(text, label.end(), min(end, label.end() + _TITLE_REACH))
+    if act is None:
+        return []
+    title = text[label.end() : act.start()]
+    words = title.split()
+    if not words or any(mark in title for mark in ".;:!?") or words[-1] in _TITLE_NOT_LAST:
+        return []
+    return [act.start()]
+
+
+_TITLE_NOT_LAST = frozenset(("của", "theo", "tại", "và", "với", "bởi", "do", "thuộc", "trong"))
 
 
 def _region_pair(dateline: str) -> bool:
@@ -235,11 +314,14 @@ def _region_pair(dateline: str) -> bool:
 def _story_at(text: str, after: int, end: int) -> bool:
     """Does running text start at ``after`` (past an opening quote)? `Cần Thơ Hơn 200 …` is
     a number's phrase; `Cá mập tấn công …`, `Theo …` are prose."""
-    story = after + (text[after] in '"“')
+    story = after + (text[after] in "\"“'")
     if opens_prose(text, story, end, strong=False):
         return True
     following = text[story : min(end, story + 80)].split()[:3]
-    return len(following) > 1 and following[1][:1].islower() and following[0][1:].islower()
+    if len(following) > 1 and following[1][:1].islower() and following[0][1:].islower():
+        return True
+    # a name as the subject: `Tin nóng Jeremy Corbyn tuyên bố …`, `Huế Robyn Christie của …`
+    return len(following) > 2 and following[0][1:].islower() and lowercase_soon(text, story, end, 4)
 
 
 # The national name and motto that head every official document.
@@ -253,7 +335,7 @@ def document_header_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts after the motto, and after the national name when the motto follows it, when a
     flattened header runs them into what follows (`… Hạnh phúc ‖ Số: 15/QĐ-UBND`). What
     precedes them on their line is a second column (`BỘ TÀI CHÍNH CỘNG HÒA …`): one field."""
-    if all(text.find(mark, start, end) < 0 for mark in _MARKS[4:]):
+    if all(text.find(mark, start, end) < 0 for mark in _MARKS[:3]):
         return []
     joins = []
     for header in _DOCUMENT_HEADER.finditer(text, start, end):
@@ -299,7 +381,8 @@ def heading_number_start(
 
 # What a credit or an official header has, looked for once per document (a few literals: a
 # search each is cheaper than one regex scan; `Ảnh :` and `Đồ họa:` are too rare to pay for).
-_MARKS = ("Ảnh:", "ẢNH:", "Nguồn:", "NGUỒN:", "- Hạnh phúc", "– Hạnh phúc", "- HẠNH PHÚC")
+_MARKS: tuple[str, ...] = ("- Hạnh phúc", "– Hạnh phúc", "- HẠNH PHÚC", "Ảnh:", "ẢNH:")
+_MARKS += ("Nguồn:", "NGUỒN:", "- Ảnh ", "– Ảnh ")  # (the first three: the official motto)
 
 
 def marked_joins(text: str, start: int, end: int) -> list[int]:

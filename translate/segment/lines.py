@@ -24,6 +24,14 @@ from typing import NamedTuple
 
 from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
+from translate.segment.linekinds import (
+    LAST_WORD_OF_DATE,
+    SALUTATIONS,
+    bracketed_line,
+    caps_heading_goes_on,
+    next_line_end,
+    next_line_words,
+)
 from translate.segment.names import TITLE_WORD, NamePairs
 from translate.segment.patterns import (
     LAYOUT_MARK,
@@ -31,7 +39,6 @@ from translate.segment.patterns import (
     TERMINATORS,
     TOKEN_LOOKBACK,
     UPPER,
-    VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
 from translate.segment.runin import opens_prose
@@ -42,7 +49,7 @@ from translate.vietnamese import is_vietnamese_syllable
 # heading, a flattened edit link or a URL never continues the line above it.
 _LIST_ITEM_LINE = re.compile(
     r"(?:[-–—•●▪◦·*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-zđ][.)]|\([a-zđ]\)|[IVXLC]{1,6}[.)])\s"
-    r"|#{1,6}(?:\s|\Z)|>\s|\||```|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
+    r"|#{1,6}(?:\s|\Z)|>\s|\||```|!\[|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
     rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)|https?://|www\."
 )
 _ENDS_WITH_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»›)\]}*_]*\Z")
@@ -98,13 +105,19 @@ def units(
     unit_start = -1
     last: _Line | None = None  # the last non-blank line
     blank_since_last = False
+    fenced = False  # inside a Markdown code block: code lines are never joined (D4)
+    fences = "```" in text or "~~~" in text  # (looked for once: most documents have none)
     for line in lines:
         if line.first < 0:
             blank_since_last = True
             continue
+        if fences and text.startswith(_FENCES, line.first):
+            fenced = not fenced
         if last is not None:
-            if not blank_since_last and _continues(
-                text, last, line.first, unit_start, mode, rules, evidence
+            if (
+                not blank_since_last
+                and not fenced
+                and _continues(text, last, line.first, unit_start, mode, rules, evidence)
             ):
                 last = line
                 continue
@@ -118,6 +131,7 @@ def units(
     return found
 
 
+_FENCES = ("```", "~~~")
 _FEWEST_DOUBLE_BREAKS = 8
 _SINGLE_BREAK_SHARE = 0.15
 _LONGEST_PAGE_LINE = 160  # characters: wider than any page or slide line
@@ -337,7 +351,18 @@ def _wrapped_without_terminator(
     text: str, line: _Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
 ) -> bool:
     upper = text[next_start].isupper()  # the common case, without the function call
+    if (text[next_start] == "(" or text[line.end - 1] == ")") and (
+        bracketed_line(text, line.first, line.end)
+        or bracketed_line(text, next_start, next_line_end(text, next_start))
+    ):
+        return False  # a title's note on a line of its own: `(trình phiên họp … 8/2016)`
+    if text[line.first] == "K" and text.startswith(SALUTATIONS, line.first):
+        return False  # `Kính gửi: Chính phủ⏎Thực hiện …`: a letter's addressee line
     if not upper and next_word_case(text, next_start, len(text), rules)[0] == "lower":
+        if text.endswith(_DATE_HEADS, line.first, line.end) and LAST_WORD_OF_DATE.search(
+            text, max(line.first, line.end - 6), line.end
+        ):
+            return True  # a date form's blanks: `Hà Nội, ngày⏎tháng⏎năm 2016`
         return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
             text, line.first
         )  # `layout: page⏎title: …`: fields, one a line
@@ -363,42 +388,19 @@ def _wrapped_without_terminator(
     last_word = word.group()
     if last_word in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
         return True
-    if last_word in _NUMBER_HEADS and text[next_start].isdigit():
+    if last_word.lower() in _NUMBER_HEADS and text[next_start].isdigit():
         return True  # `… tháng 6 năm⏎2023;`, `Thông tư số⏎07/2021/TT-BYT`: a number's head
-    if last_word.isupper() and _caps_heading_goes_on(text, line, last_word, next_start):
+    if last_word.isupper() and caps_heading_goes_on(
+        text, line.first, line.end, last_word, next_start
+    ):
         return True
     if _emphasised_line(text, line.first, line.end):
         return False
     return evidence.wrapped_prose and _prose_goes_on(text, line, word.group(), next_start)
 
 
-# An upper-case heading wrapped over lines (`TƯ TƯỞNG … VỀ KHOA HỌC⏎CỦA KARL POPPER TRONG MỘT
-# SỐ⏎TÁC PHẨM`, `ỦY BAN NHÂN DÂN⏎TỈNH HÀ TĨNH`): the next line opens with a word that continues
-# a phrase, the line ends with one, or an issuing body goes on with its administrative level.
-_CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
-_UNFINISHED_WORDS = _CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
+_DATE_HEADS = ("ngày", "tháng")
 _NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản", "điểm", "điều"))
-_ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
-
-
-def _caps_heading_goes_on(text: str, line: _Line, last_word: str, next_start: int) -> bool:
-    following = _next_line_words(text, next_start)
-    if not following or not following[0].isupper():
-        return False
-    if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
-        return True
-    if following[0] == "CHỦ" and text.endswith("XÃ HỘI", 0, line.end):
-        return True  # the national name: `CỘNG HÒA XÃ HỘI⏎CHỦ NGHĨA VIỆT NAM`
-    if len(following) == 1 and " " not in text[line.first : line.end]:
-        # A title whose spaces the extraction lost, one glued run a line (`CẨMNANG⏎HƯỚNGDẪN`):
-        # an accented run that is no syllable shows the lost spaces (`HOME⏎NEWS` is a menu).
-        return _glued_syllables(last_word) or _glued_syllables(following[0])
-    return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, line.end)
-
-
-def _glued_syllables(word: str) -> bool:
-    """Is ``word`` Vietnamese syllables run together (accented, and no syllable itself)?"""
-    return VIETNAMESE_ACCENTED.search(word) is not None and not is_vietnamese_syllable(word)
 
 
 def _comma_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
@@ -462,18 +464,12 @@ def _lone_syllable(text: str, line: _Line, word: re.Match[str], next_start: int)
         return False
     if not is_vietnamese_syllable(word.group()):
         return False
-    following = _next_line_words(text, next_start)
+    following = next_line_words(text, next_start)
     return len(following) >= 2 and following[0].isupper()
-
-
-def _next_line_words(text: str, next_start: int) -> list[str]:
-    line_end = _LINE_END.search(text, next_start, next_start + 200)
-    return text[next_start : next_start + 200 if line_end is None else line_end.start()].split()
 
 
 _RULE_LINE = re.compile(r"[-=_*~.─━]{3,}\s*$", re.MULTILINE)
 _FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:\s")
-_LINE_END = re.compile(r"[\r\n]")
 
 
 def _prose_goes_on(text: str, line: _Line, last_word: str, next_start: int) -> bool:

@@ -19,7 +19,7 @@ OPENERS = "\"'“‘«‹([{" + DASHES + "•*#_"
 OPENER_LOOKAHEAD = 6
 TOKEN_LOOKBACK = 64
 # Markup and quotes that may open a segment before its first word or list label.
-LEADING_MARKUP = "#*_>\"'“‘«‹ \t"
+LEADING_MARKUP = "|#*_>\"'“‘«‹ \t"
 
 
 def letter_class(predicate: Callable[[str], bool]) -> str:

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
+from collections.abc import Sequence
 
 from translate.segment.openers import OPENER_COUNTS
 from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
+from translate.vietnamese import is_vietnamese_syllable
 
 # Strong openers for a cut at a space (evidence: only the word itself); any listed opener for
 # a glued cut (the missing space is evidence already).
@@ -64,7 +67,9 @@ _HEADING_END = re.compile(r"[.!?…:;][\"'”’»)\]*_]*\s")
 _LONGEST_HEADING = 12  # words
 _HEADING_LOOKBACK = 160  # characters
 _PROSE_LOOKAHEAD = 4  # words
+# (a work's title follows its kind: `cuốn Những …`, `bài thơ Ông Đồ`, `ca khúc Em …`)
 _NOT_AFTER = BEFORE_ELLIPSIS_INTERNAL | frozenset(("bài", "cuốn", "phim", "sách", "tác phẩm"))
+_NOT_AFTER |= {"thơ", "truyện", "hát", "khúc", "kịch", "vở", "tranh", "thuyết", "ký"}
 
 
 def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
@@ -120,6 +125,112 @@ def _unpunctuated_end(text: str, start: int, position: int) -> bool:
     return _EMOTICON.fullmatch(token) is not None
 
 
+# An emoji that ends a sentence before any capitalised word of running text (R14): `… bệnh
+# "lười" 😀 Bệnh này khó chữa lắm`; the scan above finds only those before an opener. Only
+# the emoji outside the Basic Multilingual Plane (faces, gestures, food: most of them).
+_EMOJI_END = re.compile(rf"[\U0001f300-\U0001faff][ \t]+(?=[{UPPER}][{LOWER}]+\s+[{LOWER}])")
+# (CPython stores a string with a character outside the BMP at four bytes a character: its
+# size tells in constant time whether a unit holds one, where a scan would cost a pass.)
+_WIDE_BASE = sys.getsizeof("\U0001f600") - 4
+
+
+def emoji_end_marks(text: str) -> list[int]:
+    """The sorted cuts after emoji that end a sentence in ``text`` (found once per document;
+    a text with no character outside the BMP, told in constant time, has none)."""
+    if not _wide(text):
+        return []
+    marks = []
+    for chunk_start in range(0, len(text), _CHUNK):  # (a regex scan only where one lies)
+        chunk_end = chunk_start + _CHUNK
+        if _wide(text[chunk_start:chunk_end]):
+            marks += [
+                match.end()
+                for match in _EMOJI_END.finditer(text, chunk_start, chunk_end + _CHUNK_REACH)
+                if match.start() < chunk_end
+            ]
+    return marks
+
+
+_CHUNK = 4096  # characters
+_CHUNK_REACH = 80  # characters a match may reach past its chunk
+
+
+def _wide(text: str) -> bool:
+    """Does ``text`` hold a character outside the BMP? (Constant time: CPython stores such a
+    string four bytes a character, and a copy of a part of one narrower when it has none.)"""
+    return sys.getsizeof(text) >= _WIDE_BASE + 4 * len(text)
+
+
+def emoji_ends(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
+    """The cuts of ``marks`` inside the unit, after an emoji with a word before it (one that
+    opens the unit is a bullet)."""
+    cuts = []
+    for cut in marks[bisect.bisect_right(marks, start) : bisect.bisect_left(marks, end)]:
+        emoji = cut - 1
+        while text[emoji] in " \t":
+            emoji -= 1
+        if _word_before(text, start, emoji):
+            cuts.append(cut)
+    return cuts
+
+
+# An upper-case heading of two words or more run in with spaces between a flattened cover and
+# the prose under it: `… Hà Nội, 2017 LỜI CAM ĐOAN Tôi xin cam đoan …`.
+_CAPS_HEADING = re.compile(rf"(?<![^\W\d_])[{UPPER}]{{2,7}}(?:[ \t][{UPPER}]{{2,7}}){{1,7}}[ \t]\Z")
+_CAPS_HEADING_REACH = 64  # characters
+
+
+def _caps_heading_before(text: str, start: int, position: int, end: int) -> list[int]:
+    """Cuts around an upper-case heading of Vietnamese syllables before the opener at
+    ``position`` when prose follows (a strong opener, then a lowercase word soon): after it,
+    and before it when a word or a number that is not upper case precedes it on its line
+    (acronyms are no syllables: `UBND TP`)."""
+    floor = max(start, position - _CAPS_HEADING_REACH)
+    heading = _CAPS_HEADING.search(text, floor, position)
+    if heading is None or heading.start() == floor > start:
+        return []  # (none, or longer than the reach: a text in upper case)
+    if not all(is_vietnamese_syllable(word) for word in heading.group().split()):
+        return []
+    if not opens_prose(text, position, end, strong=True):
+        return []
+    joins = [position]
+    before = text[max(start, heading.start() - _LAST_TOKEN_LENGTH) : heading.start()].split()
+    spaced = heading.start() > start and text[heading.start() - 1] in _SPACES
+    if before and spaced and (not before[-1].isupper() or before[-1].isdigit()):
+        joins.append(heading.start())
+    return joins
+
+
+# In a unit that opens in upper case (a heading, a flattened cover): an upper-case heading
+# whose last words the sentence after it repeats, where prose starts (`BÀI 3: PHÂN SỐ ‖Phân số là
+# …`); a headline after a label is no prose (`TIN LIÊN QUAN Cười rớt hàm …` is one line).
+# (The pattern matches the space after the heading: a run of words would backtrack.)
+_CAPS_BEFORE_PROSE = re.compile(
+    rf"[ \t](?<=[{UPPER}]{{2}}[ \t])(?=[{UPPER}][{LOWER}]+[ \t]+[{LOWER}])"
+)
+_HEADING_WORDS = 4
+
+
+def caps_prose_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts where prose repeating an upper-case heading's last words starts after it
+    (called only for units that open in upper case)."""
+    joins = []
+    for match in _CAPS_BEFORE_PROSE.finditer(text, start, end):
+        floor = max(start, match.start() - 8 * _HEADING_WORDS)
+        before = text[floor : match.start()].split()[-_HEADING_WORDS:]
+        heading = [word.lower() for word in before if word.isupper()]
+        following = [word.lower() for word in text[match.end() : match.end() + 60].split()]
+        if any(len(heading) >= size and heading[-size:] == following[:size] for size in (2, 3, 4)):
+            joins.append(match.end())
+    return joins
+
+
+def _word_before(text: str, start: int, position: int) -> bool:
+    """Is there a word before the emoji at ``position`` (a run of emoji may precede it)?"""
+    floor = max(start, position - _LAST_TOKEN_LENGTH)
+    return any(character.isalpha() for character in text[floor:position])
+
+
 def runin_joins(text: str, start: int, end: int) -> list[int]:
     """Positions in ``text[start:end]`` where prose starts after a run-in heading (with a
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
@@ -137,6 +248,8 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
             continue
         if text[position - 2].isalpha() and match.group() not in _CHAT_OPENERS:
             candidates.append(position)
+            if text[position - 2].isupper() and text[position - 3].isupper():
+                joins += _caps_heading_before(text, start, position, end)
         before = text[position - 2]
         if (not before.isalnum() or before in "ạéaỉáhn3DPpek") and _unpunctuated_end(
             text, start, position

@@ -36,6 +36,7 @@ from translate.segment.patterns import (
     UPPER,
 )
 from translate.segment.rules import Rules
+from translate.segment.runin import emoji_end_marks, emoji_ends
 from translate.vietnamese import is_vietnamese_syllable
 
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
@@ -94,11 +95,20 @@ class _Cursor:
 
 
 def _cuts(
-    text: str, unit: Unit, rules: Rules, layout: Sequence[int], labels: Sequence[int]
+    text: str,
+    unit: Unit,
+    rules: Rules,
+    marks: tuple[Sequence[int], Sequence[int], Sequence[int]],
 ) -> list[tuple[int, bool]]:
     """Cuts that need no terminator: glued joins (True), flattened list items, table of
-    contents entries, credits and official headers (False)."""
+    contents entries, credits, official headers and emoji sentence ends (False). ``marks``:
+    the document's layout, label and emoji marks."""
+    layout, labels, emoji = marks
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
+    if emoji:  # (a chat post ended by an emoji: `… ngon 😋 Món này …`)
+        found = emoji_ends(text, unit.start, unit.end, emoji)
+        if found:
+            cuts = sorted(set(cuts) | {(cut, False) for cut in found})
     # (each list holds sorted document-level marks: does the unit hold one?)
     at = bisect.bisect_left(labels, unit.start) if labels else 0
     if at < len(labels) and labels[at] < unit.end:  # (a credit or an official header)
@@ -129,16 +139,20 @@ def split_unit(
     rules: Rules,
     layout: Sequence[int] | None = None,
     labels: Sequence[int] | None = None,
+    emoji: Sequence[int] | None = None,
 ) -> list[Piece]:
     """The sentences of ``unit``. ``layout``: the sorted starts of the document's
     ``LAYOUT_MARK`` matches (found once per document; None: look in the unit), which show a
     table of contents or subtitle timings whose entries and cues are cut as well; ``labels``:
-    the document's :func:`.labels.label_marks` (None: look in the unit)."""
+    the document's :func:`.labels.label_marks` (None: look in the unit); ``emoji``: its
+    :func:`.runin.emoji_end_marks` (None: look in the unit)."""
     if layout is None:
         layout = [mark.start() for mark in LAYOUT_MARK.finditer(text, unit.start, unit.end)]
     if labels is None:
         labels = [mark + unit.start for mark in label_marks(text[unit.start : unit.end])]
-    joins = _cuts(text, unit, rules, layout, labels)
+    if emoji is None:
+        emoji = [mark + unit.start for mark in emoji_end_marks(text[unit.start : unit.end])]
+    joins = _cuts(text, unit, rules, (layout, labels, emoji))
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
@@ -213,7 +227,7 @@ class _StraightQuotes:
         self.count = 0
 
 
-_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"["}
+_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"[", "|"}
 
 
 def _detached_closers(
@@ -223,6 +237,15 @@ def _detached_closers(
     Ông`, `thân thiết. [14]`) belongs to it: the new (end of the closers, next start), or
     None when nothing follows in the unit."""
     following = text[next_start]
+    if following == "|":  # a table cell's closing bar ends the line: `… Ảnh: Reuters. |`
+        return (
+            None
+            if NON_SPACE.search(text, next_start + 1, unit_end) is None
+            else (
+                closers_end,
+                next_start,
+            )
+        )
     if following in CLOSING_QUOTES_AFTER_SPACE:
         quotes.count += text.count('"', quotes.counted_to, closers_end)
         quotes.counted_to = closers_end
@@ -271,11 +294,9 @@ def _balanced_closers(
         quotes.count += text.count('"', quotes.counted_to, closers_end - 1)
         quotes.counted_to = closers_end - 1  # (counted once: the unit is scanned forward)
         partner = text.find('"', closers_end, limit) if quotes.count % 2 == 0 else -1
-        if (
-            partner > 0
-            and not text[partner - 1].isspace()  # (`… bổ sung: "Tôi …` opens another one)
-            and _TERMINATOR.search(text, closers_end, partner - 1) is None
-        ):
+        if partner > 0 and not text[partner - 1].isspace():
+            # (`… bổ sung: "Tôi …` opens another one; a quoted sentence may hold several:
+            # `… rất chậm."Do vậy, … chưa đủ. Nó phải tăng", ông nói`)
             return closers_end - 1  # (closed in its first sentence: quotations span paragraphs)
     stars_end = closers_end
     while stars_end > terminator_end and text[stars_end - 1] in "*_":
@@ -367,7 +388,10 @@ def _prose_after(text: str, position: int, token_end: int) -> bool:
     """Is the word glued after the period that ends an address, a date or a unit a new
     sentence's first word (`… đồng/lượng.Trong khi đó`, `… ngày 12/3.Sáng hôm sau`, `…
     @gmail.com.Mọi thắc mắc`): a capitalised Vietnamese word, accented or a sentence opener,
-    that ends the token? A path or a name goes on (`…/Tp.Hồ_Chí_Minh`, `Bao_Cao.Docx`)."""
+    that ends the token? A path or a name goes on (`…/Tp.Hồ_Chí_Minh`, `Bao_Cao.Docx`). A
+    curly opening quote before it opens the new sentence (`… ngày 4/6.“Đóng góp …`)."""
+    if position < token_end and text[position] in "“‘«":
+        position += 1
     word = LETTERS.match(text, position, token_end)
     if word is None or (word.end() < token_end and text[word.end()] not in ",:;"):
         return False

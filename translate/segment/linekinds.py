@@ -1,0 +1,94 @@
+"""What a line of a document is, for the line-break decisions of :mod:`.lines`: an upper-case
+heading that goes on over the next line, a bracketed note, a letter's salutation, a date
+form's blanks. Each test looks at a bounded stretch around the line break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate.segment.patterns import PHRASE_INTERNAL_WORDS, VIETNAMESE_ACCENTED
+from translate.vietnamese import is_vietnamese_syllable
+
+_LINE_END = re.compile(r"[\r\n]")
+
+
+SALUTATIONS = ("Kính gửi", "KÍNH GỬI", "Kính thưa")
+LAST_WORD_OF_DATE = re.compile(r"(?<![^\W\d_])(?:ngày|tháng)\Z")
+
+
+def bracketed_line(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (a line's content) one bracketed note, `(…)`?"""
+    content = text[start:end].strip()
+    return (
+        len(content) > 2
+        and content[0] == "("
+        and content[-1] == ")"
+        and content.count("(") == 1
+        and content.count(")") == 1
+    )
+
+
+def next_line_end(text: str, next_start: int) -> int:
+    """Where the line that starts at ``next_start`` ends (looked for 200 characters on)."""
+    line_end = _LINE_END.search(text, next_start, next_start + 200)
+    return next_start + 200 if line_end is None else line_end.start()
+
+
+def next_line_words(text: str, next_start: int) -> list[str]:
+    """The words of the line that starts at ``next_start`` (its first 200 characters)."""
+    line_end = _LINE_END.search(text, next_start, next_start + 200)
+    return text[next_start : next_start + 200 if line_end is None else line_end.start()].split()
+
+
+# An upper-case heading wrapped over lines (`TƯ TƯỞNG … VỀ KHOA HỌC⏎CỦA KARL POPPER TRONG MỘT
+# SỐ⏎TÁC PHẨM`, `ỦY BAN NHÂN DÂN⏎TỈNH HÀ TĨNH`): the next line opens with a word that continues
+# a phrase, the line ends with one, or an issuing body goes on with its administrative level.
+_CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
+_UNFINISHED_WORDS = _CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
+_ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
+
+
+_LONG_CAPS_LINE = 50  # characters: two lines this long make one wrapped heading
+_LONGEST_CAPS_LINE = 100  # characters: longer than any upper-case heading line is set
+_CAPS_LABELS = frozenset(("CHƯƠNG", "MỤC", "PHẦN", "ĐIỀU", "PHỤ", "BÀI", "TIẾT"))
+
+
+def _long_caps_lines(text: str, first: int, end: int, next_start: int) -> bool:
+    """Is an upper-case line wrapped for its length: itself longer than a heading is set, or
+    it and the next line both long (a title set in a block; `… TRÀ VINH⏎ỦY BAN NHÂN DÂN` is
+    a title, then a short signature line), or long before a lone syllable (no heading is one
+    syllable: `… THỦ TỤC HÀNH⏎CHÍNH`)?"""
+    length = end - first
+    if length >= _LONGEST_CAPS_LINE:
+        return True
+    if length < _LONG_CAPS_LINE:
+        return False
+    line_end = _LINE_END.search(text, next_start, next_start + _LONG_CAPS_LINE)
+    if line_end is None:
+        return True
+    return " " not in text[next_start : line_end.start()].strip()  # (one syllable: its end)
+
+
+def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_start: int) -> bool:
+    """Does the upper-case line ``text[first:end]``, which ends with ``last_word``, go on at
+    ``next_start`` (one heading wrapped)?"""
+    following = next_line_words(text, next_start)
+    if not following or not following[0].isupper():
+        return False
+    if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
+        return True
+    if following[0] not in _CAPS_LABELS and _long_caps_lines(text, first, end, next_start):
+        return True  # a heading too long for one line: `… THỦ TỤC HÀNH⏎CHÍNH`, `ĐA DẠNG⏎HÓA`
+    if following[0] == "CHỦ" and text.endswith("XÃ HỘI", 0, end):
+        return True  # the national name: `CỘNG HÒA XÃ HỘI⏎CHỦ NGHĨA VIỆT NAM`
+    if len(following) == 1 and " " not in text[first:end]:
+        # A title whose spaces the extraction lost, one glued run a line (`CẨMNANG⏎HƯỚNGDẪN`):
+        # an accented run that is no syllable shows the lost spaces (`HOME⏎NEWS` is a menu).
+        return glued_syllables(last_word) or glued_syllables(following[0])
+    return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, end)
+
+
+def glued_syllables(word: str) -> bool:
+    """Is ``word`` Vietnamese syllables run together (accented, and no syllable itself)?"""
+    return VIETNAMESE_ACCENTED.search(word) is not None and not is_vietnamese_syllable(word)
