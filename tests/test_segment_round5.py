@@ -280,3 +280,17 @@ def test_split(name: str, text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(("name", "text"), WHOLE, ids=[case[0] for case in WHOLE])
 def test_whole(name: str, text: str) -> None:
     assert _texts(text) == [text], name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shouldComponentUpdate(nextProps, nextState) trả về gì?",
+        "Gọi getElementsByTagName(x) là xong.",
+        "Hàm useStateWithHistoryAndUndo rất tiện.",
+    ],
+)
+def test_code_identifiers_in_camel_case_are_not_menus(text: str) -> None:
+    """A flattened menu is capitalised words glued (`HomeNewsSportsVideo`); a camel-case
+    identifier begins in lower case, whatever punctuation follows it in its token."""
+    assert [s.text for s in segment_text(text).segments] == [text]

@@ -215,9 +215,9 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         if (
             VIETNAMESE_ACCENTED.search(left_word + right_word) is None
             and not _unaccented_join(text, position, end, left_word, right_word)
-            and len(_CAMEL_STEP.findall(token)) < _FEWEST_MENU_STEPS
+            and not _flattened_menu(left_word + right_word)
         ):
-            continue  # ASCII camel case is a brand name far more often than a join
+            continue  # ASCII camel case is a brand name (or code) far more often than a join
         if _inside_known_token(text, position, rules):
             continue
         if _glued_link(text, start, position, end, left_word):
@@ -228,10 +228,15 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     return joins
 
 
-# A token of four or more capitalised words glued is a flattened menu (`HomeNewsSportsVideo`),
-# not a brand (`PlayStation`, `WordPress`: two words).
+# A word of four or more capitalised words glued is a flattened menu (`HomeNewsSportsVideo`),
+# not a brand (`PlayStation`, `WordPress`: two words), nor code when it begins in lower case
+# (`shouldComponentUpdate(nextProps)`, `getElementsByTagName`).
 _CAMEL_STEP = re.compile(f"[{LOWER}]{{2}}[{UPPER}][{LOWER}]")
 _FEWEST_MENU_STEPS = 3
+
+
+def _flattened_menu(word: str) -> bool:
+    return word[:1].isupper() and len(_CAMEL_STEP.findall(word)) >= _FEWEST_MENU_STEPS
 
 
 def _unaccented_join(text: str, position: int, end: int, left: str, right: str) -> bool:
