@@ -1,11 +1,14 @@
 """Markup at a sentence's edges: an element stays whole whatever space the page puts inside
-it, inline HTML in Markdown pairs as HTML does, and code at a sentence's start stays in it."""
+it, inline HTML in Markdown pairs as HTML does, code spans stay in the sentence they begin or
+end, and raw inline ``<code>`` in Markdown is as opaque as it is in HTML."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from html import escape
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +22,18 @@ def _page(text: str, kind: str) -> MarkupDocument:
     return read_markup(text, path=f"page.{'html' if kind == 'html' else 'md'}", kind=kind)
 
 
-def _messages(text: str, kind: str) -> list[str]:
+def _messages(text: str, kind: str = "markdown") -> list[str]:
     return [segment.message for segment in _page(text, kind).document.segments]
+
+
+def _exports_itself(page: MarkupDocument, text: str) -> bool:
+    identity = {s.message: s.message for s in page.document.segments}
+    return export_markup(page, identity).result.text == text
+
+
+def _no_overlaps(page: MarkupDocument) -> bool:
+    spans = sorted((s.start, s.end) for s in page.document.segments)
+    return all(end <= start for (_, end), (start, _) in itertools.pairwise(spans))
 
 
 def test_space_inside_an_element_at_a_sentence_edge_keeps_the_element_whole() -> None:
@@ -93,25 +106,42 @@ def test_an_element_inside_a_block_is_never_cut_in_two_by_its_own_space(html: st
     assert not re.search(r"<\d+/> = </?(a|b|span|button|em)\b", legends), legends
 
 
-def test_a_select_in_a_sentence_is_one_piece_of_it_and_its_options_are_entries() -> None:
-    html = (
+_FORMS = [
+    (  # a select in a sentence; its options' end tags left out, a reference in one
         '<p>Hiển thị <select name="n"><option value="1">Mười &amp; một<option> Hai mươi\n'
-        "</select> mục mỗi trang.</p>"
-    )
-    page = _page(html, "html")
-    segments = page.document.segments
-    assert [s.comments[0] for s in segments[1:]] == ["option", "option"]
-    messages = [s.message for s in segments]
-    assert messages == ["Hiển thị <1/> mục mỗi trang.", "Mười & một", "Hai mươi"]
-    english = {
-        "Hiển thị <1/> mục mỗi trang.": "Show <1/> items per page.",
-        "Mười & một": "Ten & one",
-        "Hai mươi": "Twenty",
-    }
-    assert export_markup(page, english).result.text == (
+        "</select> mục mỗi trang.</p>",
+        {
+            "Hiển thị <1/> mục mỗi trang.": "Show <1/> items per page.",
+            "Mười & một": "Ten & one",
+            "Hai mươi": "Twenty",
+        },
         '<p>Show <select name="n"><option value="1">Ten &amp; one<option> Twenty\n'
-        "</select> items per page.</p>"
-    )
+        "</select> items per page.</p>",
+    ),
+    (  # optgroup labels, each an entry
+        '<p>Chọn <select><optgroup label="Miền Bắc"><option>Hà Nội</optgroup>'
+        "<optgroup label='Miền Trung'><option>Huế</select> rồi gửi.</p>",
+        {
+            "Chọn <1/> rồi gửi.": "Choose <1/>, then send.",
+            "Miền Bắc": "North",
+            "Hà Nội": "Hanoi",
+            "Miền Trung": "Centre",
+            "Huế": "Huế",
+        },
+        '<p>Choose <select><optgroup label="North"><option>Hanoi</optgroup>'
+        "<optgroup label='Centre'><option>Huế</select>, then send.</p>",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page_text", "english", "expected"), _FORMS)
+def test_a_select_is_one_piece_of_its_sentence_and_its_options_are_entries(
+    page_text: str, english: dict[str, str], expected: str
+) -> None:
+    page = _page(page_text, "html")
+    assert [s.message for s in page.document.segments] == list(english)
+    assert all(s.comments[0] in ("option", "label attribute") for s in page.document.segments[1:])
+    assert export_markup(page, english).result.text == expected
 
 
 def test_a_script_in_running_text_does_not_end_the_sentence() -> None:
@@ -127,31 +157,6 @@ def test_a_script_in_running_text_does_not_end_the_sentence() -> None:
     ]
     assert export_markup(page, {"Bấm <1/> vào đây.": "Click <1/> here."}).result.text == (
         html.replace("Bấm", "Click").replace("vào đây", "here")
-    )
-
-
-def test_optgroup_labels_are_entries_and_export_inside_a_translated_sentence() -> None:
-    html = (
-        '<p>Chọn <select><optgroup label="Miền Bắc"><option>Hà Nội</optgroup>'
-        "<optgroup label='Miền Trung'><option>Huế</select> rồi gửi.</p>"
-    )
-    page = _page(html, "html")
-    assert [s.message for s in page.document.segments] == [
-        "Chọn <1/> rồi gửi.",
-        "Miền Bắc",
-        "Hà Nội",
-        "Miền Trung",
-        "Huế",
-    ]
-    english = {
-        "Chọn <1/> rồi gửi.": "Choose <1/>, then send.",
-        "Miền Bắc": "North",
-        "Hà Nội": "Hanoi",
-        "Miền Trung": "Centre",
-    }
-    assert export_markup(page, english).result.text == (
-        '<p>Choose <select><optgroup label="North"><option>Hanoi</optgroup>'
-        "<optgroup label='Centre'><option>Huế</select>, then send.</p>"
     )
 
 
@@ -201,3 +206,103 @@ def test_two_sentences_never_share_a_tag(case: tuple[str, list[str]]) -> None:
         assert end <= next_start or next_end <= end, (text, spans)
     identity = {s.message: s.message for s in page.document.segments}
     assert export_markup(page, identity).result.text == text
+
+
+def test_a_code_span_that_begins_a_sentence_is_in_it() -> None:
+    assert _messages("Dùng `git` để lưu. `B` - Cơ bản.\n") == [
+        "Dùng <1/> để lưu.",
+        "<1/> - Cơ bản.",
+    ]
+    assert _messages("`B` - Cơ bản, `A` - Nâng cao\n") == ["<1/> - Cơ bản, <2/> - Nâng cao"]
+    assert _messages("`A` `B` - hai mã.\n") == ["<1/> <2/> - hai mã."]
+
+
+def test_a_code_span_that_ends_a_block_is_in_its_last_sentence() -> None:
+    assert _messages("Xong. Gõ lệnh: `ls`\n") == ["Xong.", "Gõ lệnh: <1/>"]
+    assert _messages("<p>Gõ lệnh: <kbd>ls</kbd></p>", "html") == ["Gõ lệnh: <1/>"]
+
+
+def test_a_code_span_glued_between_two_sentences_is_in_one_of_them() -> None:
+    text = "Xong.`B`Cơ bản tiếp. Xong. `C`Cơ bản.\n"
+    page = _page(text, "markdown")
+    assert _no_overlaps(page)
+    assert [s.message for s in page.document.segments] == [
+        "Xong.<1/>",
+        "Cơ bản tiếp.",
+        "Xong.",
+        "<1/>Cơ bản.",
+    ]
+    assert _exports_itself(page, text)
+
+
+def test_raw_inline_code_in_markdown_is_one_piece_never_translated() -> None:
+    text = (
+        "Backticks: <code>&#96;Hello&#96;</code> ở đây.\n\n"
+        'Gõ <kbd>Ctrl</kbd> rồi <Code class="x">ls\n-la</code > xong.\n\n'
+        "Mở <code>không đóng\n\nĐoạn sau.\n"
+    )
+    page = _page(text, "markdown")
+    assert [s.message for s in page.document.segments] == [
+        "Backticks: <1/> ở đây.",
+        "Gõ <1/> rồi <2/> xong.",
+        "Mở <1/>",
+        "Đoạn sau.",
+    ]
+    assert _exports_itself(page, text)
+    english = {
+        "Backticks: <1/> ở đây.": "Backticks: <1/> here.",
+        "Gõ <1/> rồi <2/> xong.": "Press <1/>, then <2/>.",
+    }
+    out = export_markup(page, english).result.text
+    assert out.startswith(
+        "Backticks: <code>&#96;Hello&#96;</code> here.\n\n"
+        'Press <kbd>Ctrl</kbd>, then <Code class="x">ls\n-la</code >.\n\n'
+    )
+
+
+def test_emphasis_inside_raw_code_ends_the_piece_and_pairs_as_before() -> None:
+    text = "Và <code>*a*</code> nữa.\n"
+    page = _page(text, "markdown")
+    assert [s.message for s in page.document.segments] == ["Và <1/><2>a</2><3/> nữa."]
+    assert _exports_itself(page, text)
+
+
+_WORDS = st.sampled_from(["Một", "hai", "ba", "Huế", "số 5", "đã xong"])
+_CODE = st.sampled_from(["x", "ls -la", "a.b", "B"])
+
+
+@st.composite
+def _sentences(draw: st.DrawFn, kind: str) -> tuple[str, list[str]]:
+    """A block of sentences, each maybe led or closed by a code span (space apart)."""
+    parts: list[str] = []
+    codes: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        words = " ".join(draw(st.lists(_WORDS, min_size=1, max_size=4)))
+        sentence = words[:1].upper() + words[1:] + draw(st.sampled_from([".", "!", "?", ":"]))
+        code = draw(st.sampled_from(["", "before", "after"]))
+        if code:
+            value = draw(_CODE)
+            codes.append(value)
+            span = f"`{value}`" if kind == "markdown" else f"<code>{escape(value)}</code>"
+            sentence = f"{span} {sentence}" if code == "before" else f"{sentence} {span}"
+        parts.append(sentence)
+    return " ".join(parts), codes
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["markdown", "html"]).flatmap(lambda k: st.tuples(st.just(k), _sentences(k)))
+)
+def test_every_code_span_next_to_a_sentence_is_in_an_entry(
+    case: tuple[str, tuple[str, list[str]]],
+) -> None:
+    kind, (block, codes) = case
+    text = f"{block}\n" if kind == "markdown" else f"<p>{block}</p>\n"
+    page = _page(text, kind)
+    assert _no_overlaps(page)
+    assert _exports_itself(page, text)
+    legends = " ".join(c for s in page.document.segments for c in s.comments)
+    placeholders = sum(s.message.count("/>") for s in page.document.segments)
+    assert placeholders == len(codes), (text, [s.message for s in page.document.segments])
+    for code in codes:
+        assert escape(code) in legends or code in legends
