@@ -207,11 +207,13 @@ class _Reader:
             self.capture = (tag, 1, start)
         elif roles & _INLINE_VOID or closed:
             if self.atoms or tag != "br":
-                self._first_atom()
+                if not self.atoms:
+                    self._block_starts()
                 atom = (VOID, start, end, "", "", True, False, tag == "br")
                 self.atoms.append(_new(Atom, atom))
         elif roles & _INLINE:
-            self._first_atom()
+            if not self.atoms:  # (what _first_atom does, inline: a call per tag)
+                self._block_starts()
             self.atoms.append(_new(Atom, (OPEN, start, end, "", tag, True, False, False)))
         elif self.atoms:
             self._flush()
@@ -231,7 +233,7 @@ class _Reader:
         its content."""
         raw = self.source[start:end]
         lowered = raw.lower()
-        labelled = is_button_input(tag, lowered)
+        labelled = tag == "input" and is_button_input(tag, lowered)
         if tag != "meta" and not labelled and not _matters(raw, lowered):
             return _NO_VALUES, False
         # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
@@ -259,7 +261,8 @@ class _Reader:
         if not self.skip_depth:
             roles = _ROLES.get(tag, 0)
             if roles & _INLINE:
-                self._first_atom()
+                if not self.atoms:
+                    self._block_starts()
                 self.atoms.append(_new(Atom, (CLOSE, start, end, "", tag, True, False, False)))
             elif roles & (_INLINE_VOID | _OPAQUE):
                 self.markup(start, end)
