@@ -199,15 +199,17 @@ def _assemble(
     for number, unit in enumerate(units, start=len(blocks)):
         made.append(entries.unit_segment(text, unit, number, context.line_starts))
     made.sort(key=lambda item: item[0].start)
-    skeleton = skeleton_digest(text, [segment for segment, _ in made])
-    if made:
-        first, markup = made[0]
+    columns = zip(*made, strict=True)  # (the segments and their markup: two tuples in C)
+    segments: list[Segment] = list(next(columns, ()))
+    markups: tuple[SegmentMarkup, ...] = next(columns, ())
+    skeleton = skeleton_digest(text, segments)
+    if segments:
         digest_note = f"{SKELETON_PREFIX} {format} sha1={skeleton} (export compares the page)"
-        made[0] = (_with_comment(first, digest_note), markup)
-    document = Document(text=text, segments=tuple(segment for segment, _ in made), path=path)
+        segments[0] = _with_comment(segments[0], digest_note)
+    document = Document(text=text, segments=tuple(segments), path=path)
     return MarkupDocument(
         document=document,
-        markup=tuple(markup for _, markup in made),
+        markup=tuple(markups),
         format=format,
         lang_spans=tuple(lang_spans),
         skeleton=skeleton,
