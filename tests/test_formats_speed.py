@@ -271,3 +271,26 @@ def test_one_text_run_among_whitespace_reads_as_through_the_placeholder_pass(
         patch.setattr(units, "_prose", no_fast_path)
         slow = read_markup(html, path="p.html", kind="html")
     assert repr(fast) == repr(slow)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_tags_with_attributes(), _tags_with_attributes())
+def test_a_tag_written_as_one_before_reads_the_same(first: str, second: str) -> None:
+    """The reader keeps the reading of a start tag that added nothing (no unit, `lang` or
+    charset) and does not read the same source again: the page reads as when every tag is
+    read anew (each part twice, so that tags repeat inside and outside skipped content)."""
+    html = f"{first}<pre>{second}{first}</pre>{second}<template>{first}</template>{first}"
+    kept = read_markup(html, path="p.html", kind="html")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html_doc, "_VALUES_KEPT", 0)
+        fresh = read_markup(html, path="p.html", kind="html")
+    assert repr(kept) == repr(fresh)
+
+
+def test_a_translated_attribute_repeated_inside_skipped_content_is_read_outside() -> None:
+    page = read_markup(
+        '<pre><a title="Trang chủ">x</a></pre><p><a title="Trang chủ">Về</a></p>',
+        path="p.html",
+        kind="html",
+    )
+    assert [s.message for s in page.document.segments] == ["Trang chủ", "Về"]
