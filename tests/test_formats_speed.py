@@ -227,3 +227,70 @@ def test_sentence_in_one_text_run_keeps_its_placeholder_lookalikes() -> None:
         ("Gõ 3 <1/> 4 rồi.", ("markup: <1/> = <2/>",), SegmentMarkup((("<1/>", 34, 38),))),
         ("Hết.", (), SegmentMarkup()),
     ]
+
+
+def test_matters_names_every_word_of_its_list() -> None:
+    """`_matters` writes out the words of `_MATTERING` (one test each, no loop): a tag holding
+    any of them, in any case, a reference or a non-ASCII character matters; others do not."""
+    from translate.formats.html_elements import _MATTERING, _matters
+
+    for word in _MATTERING:
+        raw = f'<div class="x-{word.upper()}-y">'
+        assert _matters(raw, raw.lower()), word
+    for raw in ('<div class="content">', "<a href='/x?a=1'>"):
+        assert not _matters(raw, raw.lower())
+    assert _matters("<a href='?a&amp;b'>", "<a href='?a&amp;b'>")
+    assert _matters("<a href='/tin-tức'>", "<a href='/tin-tức'>")
+
+
+_SPACED_PARTS = st.sampled_from(
+    ["\n  ", " ", "\t", "Một câu.", "Hai câu nữa. Ba!", "TP. Huế", "<a href='/x'>", "</a>",
+     "<b>", "</b>", "<span>", "</span>", "<br>", "&amp;", "<code>x</code>", "<img alt='Ảnh'>"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_SPACED_PARTS, min_size=1, max_size=12))
+def test_one_text_run_among_whitespace_reads_as_through_the_placeholder_pass(
+    parts: list[str],
+) -> None:
+    """A block whose only text run is framed by tags and whitespace-only runs (a page's
+    indentation: `<li>\\n  <a …>Tin</a>\\n</li>`) maps its sentences one to one: the same
+    segments as when every block with a tag takes the placeholder pass."""
+    from translate.formats import units
+
+    html = "<ul><li>" + "".join(parts) + "</li><li>\n <a href='/y'>Tin tức</a>\n</li></ul>"
+    fast = read_markup(html, path="p.html", kind="html")
+    plain_prose = units._prose
+
+    def no_fast_path(block: Block) -> object:
+        found = plain_prose(block)
+        return found if len(block.atoms) == 1 else found._replace(single=False)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(units, "_prose", no_fast_path)
+        slow = read_markup(html, path="p.html", kind="html")
+    assert repr(fast) == repr(slow)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_tags_with_attributes(), _tags_with_attributes())
+def test_a_tag_written_as_one_before_reads_the_same(first: str, second: str) -> None:
+    """The reader keeps the reading of a start tag that added nothing (no unit, `lang` or
+    charset) and does not read the same source again: the page reads as when every tag is
+    read anew (each part twice, so that tags repeat inside and outside skipped content)."""
+    html = f"{first}<pre>{second}{first}</pre>{second}<template>{first}</template>{first}"
+    kept = read_markup(html, path="p.html", kind="html")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html_doc, "_VALUES_KEPT", 0)
+        fresh = read_markup(html, path="p.html", kind="html")
+    assert repr(kept) == repr(fresh)
+
+
+def test_a_translated_attribute_repeated_inside_skipped_content_is_read_outside() -> None:
+    page = read_markup(
+        '<pre><a title="Trang chủ">x</a></pre><p><a title="Trang chủ">Về</a></p>',
+        path="p.html",
+        kind="html",
+    )
+    assert [s.message for s in page.document.segments] == ["Trang chủ", "Về"]

@@ -71,24 +71,30 @@ def plain_segment(
 ) -> tuple[Segment, SegmentMarkup]:
     """The segment of a piece of ``prose`` that lies in one literal text run, which starts at
     source offset ``base`` + its prose offset."""
-    start, end = base + piece.start, base + piece.end
-    message = prose[piece.start : piece.end]
+    low, high, break_kind, notes, lang = piece
+    start, end = base + low, base + high
+    message = prose[low:high]
     if "  " in message:
         message = _SPACES.sub(" ", message)
     message = _nfc(message.strip(" "))
+    if not boilerplate and len(message) <= _BOILERPLATE_LONGEST:  # (as _comments does)
+        boilerplate = message.casefold() in _BOILERPLATE_PHRASES
     segment = Segment(
         context.text[start:end],
         start,
         end,
         bisect.bisect_right(context.line_starts, start),
         paragraph,
-        piece.break_kind,
-        piece.lang if piece.lang is not None else detect_language(message),
-        piece.notes,
+        break_kind,
+        lang if lang is not None else detect_language(message),
+        notes,
         message,
-        _comments("", boilerplate, message),
+        _BOILERPLATE_COMMENTS if boilerplate else (),
     )
     return segment, _NO_MARKUP
+
+
+_BOILERPLATE_COMMENTS = (BOILERPLATE_NOTE,)
 
 
 def _comments(legend: str, boilerplate: bool, message: str) -> tuple[str, ...]:
@@ -386,7 +392,9 @@ def unit_segment(
     message = _nfc(message.strip(" "))
     what = unit.what
     comments = [what if what.startswith("meta ") or what == "option" else f"{what} attribute"]
-    if unit.boilerplate or message.casefold() in _BOILERPLATE_PHRASES:
+    if unit.boilerplate or (
+        len(message) <= _BOILERPLATE_LONGEST and message.casefold() in _BOILERPLATE_PHRASES
+    ):
         comments.append(BOILERPLATE_NOTE)
     segment = Segment(
         text[unit.start : unit.end],

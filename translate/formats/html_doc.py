@@ -75,6 +75,7 @@ from translate.frozen import collector_paused
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
+_VALUES_KEPT = 4096  # distinct start tags whose reading a page keeps
 # An option's text inside a select: up to the next tag (its end tag may be left out).
 _OPTION_TEXT = re.compile(r"<option(?:[ \t\n\r\f/][^>]*)?>([^<]*)", re.IGNORECASE)
 _OPTGROUP = re.compile(r"<optgroup[ \t\n\r\f][^>]*>", re.IGNORECASE)
@@ -134,6 +135,9 @@ class _Reader:
         self.main_depth = 0
         self.capture: tuple[str, int, int] | None = None  # name, depth, start
         self.boilerplate_of: dict[tuple[str, str, str, str, bool], int] = {}
+        # A start tag's source → its values and no-translate verdict, for the tags whose
+        # reading has no side effect (``_values``).
+        self.values_of: dict[str, tuple[dict[str, str | None], bool]] = {}
 
     def _first_atom(self) -> None:
         if not self.atoms:
@@ -207,11 +211,13 @@ class _Reader:
             self.capture = (tag, 1, start)
         elif roles & _INLINE_VOID or closed:
             if self.atoms or tag != "br":
-                self._first_atom()
+                if not self.atoms:
+                    self._block_starts()
                 atom = (VOID, start, end, "", "", True, False, tag == "br")
                 self.atoms.append(_new(Atom, atom))
         elif roles & _INLINE:
-            self._first_atom()
+            if not self.atoms:  # (what _first_atom does, inline: a call per tag)
+                self._block_starts()
             self.atoms.append(_new(Atom, (OPEN, start, end, "", tag, True, False, False)))
         elif self.atoms:
             self._flush()
@@ -228,14 +234,18 @@ class _Reader:
         """The attribute values that matter of the start tag at ``start:end``, which holds
         a `=` (read as units when translatable): none for a tag without an attribute that
         matters (`<a href=…>`; `meta` is always read); and whether it says not to translate
-        its content."""
+        its content. A tag written as one before, whose reading added no unit, `lang` or
+        charset, is not read again (pages repeat their `<li class="menu-item">`)."""
         raw = self.source[start:end]
+        known = self.values_of.get(raw)
+        if known is not None:
+            return known
         lowered = raw.lower()
-        labelled = is_button_input(tag, lowered)
+        labelled = tag == "input" and is_button_input(tag, lowered)
         if tag != "meta" and not labelled and not _matters(raw, lowered):
-            return _NO_VALUES, False
+            values = _NO_VALUES
         # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
-        if tag != "meta" and not labelled and not _may_translate(lowered):  # (values alone)
+        elif tag != "meta" and not labelled and not _may_translate(lowered):  # (values alone)
             values = attribute_values(raw, len(tag) + 1, _WANTED)
         else:
             found = attributes(raw, len(tag) + 1, _WANTED)
@@ -243,15 +253,14 @@ class _Reader:
             for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
                 if name not in values:
                     values[name] = value
-            if (
-                values
-                and not self.skip_depth
-                and (tag == "meta" or labelled or values.keys() & _INTERESTING)
-            ):
-                self._attributes(tag, values, found, start)
-        # (`translate="no"` and `notranslate` name it, unless written as references)
-        no_translate = ("translate" in lowered or "&" in raw) and bool(values)
-        return values, no_translate and _no_translate(values)
+            if values and (tag == "meta" or labelled or values.keys() & _INTERESTING):
+                if not self.skip_depth:
+                    self._attributes(tag, values, found, start)
+                return values, _says_no_translate(raw, lowered, values)  # (read each time)
+        read = (values, _says_no_translate(raw, lowered, values))
+        if len(self.values_of) < _VALUES_KEPT:
+            self.values_of[raw] = read
+        return read
 
     def end(self, tag: str, start: int, end: int) -> None:
         if self.capture is not None and self._captured(tag, start, end):
@@ -259,7 +268,8 @@ class _Reader:
         if not self.skip_depth:
             roles = _ROLES.get(tag, 0)
             if roles & _INLINE:
-                self._first_atom()
+                if not self.atoms:
+                    self._block_starts()
                 self.atoms.append(_new(Atom, (CLOSE, start, end, "", tag, True, False, False)))
             elif roles & (_INLINE_VOID | _OPAQUE):
                 self.markup(start, end)
@@ -501,6 +511,12 @@ class _Reader:
                 "translate reads and writes HTML as UTF-8; convert it (iconv -f "
                 f"{declared.strip()} -t UTF-8) and change the declaration to UTF-8"
             )
+
+
+def _says_no_translate(raw: str, lowered: str, values: dict[str, str | None]) -> bool:
+    """Whether the start tag ``raw`` (``lowered``) with ``values`` says not to translate its
+    content (`translate="no"` and `notranslate` name it, unless written as references)."""
+    return ("translate" in lowered or "&" in raw) and bool(values) and _no_translate(values)
 
 
 def _no_translate(values: dict[str, str | None]) -> bool:

@@ -262,10 +262,10 @@ def attributes(
     only those named in ``wanted`` if given."""
     found: list[tuple[str, str | None, int, int, str]] = []
     for match in ATTRIBUTE.finditer(raw, name_end):
-        name, equals, single, double, bare = match.groups()
-        name = name.lower()
+        name = match.group(1).lower()
         if wanted is not None and name not in wanted:
-            continue
+            continue  # (most attributes: their groups are not even taken)
+        _, equals, single, double, bare = match.groups()
         if equals is None:
             found.append((name, None, match.end(), match.end(), ""))
             continue

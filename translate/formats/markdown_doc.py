@@ -170,7 +170,9 @@ class _Reader:
             if not self.skip:
                 self._simple(event, start, end)
             return
-        ((kind, value),) = event.items()
+        # (a dict of one item: unpacking its key, then indexing, beats unpacking its items)
+        (kind,) = event
+        value = event[kind]
         if kind == "Text" and not self.skip:
             self._text(value, start, end)
         elif self.skip:
@@ -255,7 +257,15 @@ class _Reader:
         literal = source[start:end] == value
         if not self.has_text and not value.isspace():
             self.has_text = True
-        self._atom(_new(Atom, (TEXT, start, end, value, "", literal, False, False)), start)
+        atoms = self.atoms  # (what _atom does, inline: one call per text run)
+        if atoms:
+            if self.pending is not None:
+                atoms[self.pending] = _ended(atoms[self.pending], start)
+                self.pending = None
+            elif start > self.covered:
+                self._gap(start)
+        atoms.append(_new(Atom, (TEXT, start, end, value, "", literal, False, False)))
+        self.covered = end
 
     def _simple(self, event: str, start: int, end: int) -> None:
         if event == "SoftBreak":

@@ -178,7 +178,13 @@ def _assemble(
         if not pieces:
             continue
         # (an enclosing pair merges its pieces; text like a placeholder becomes one)
-        if p.single and not (p.paired and len(pieces) > 1) and not entries.has_lookalike(p.text):
+        if (
+            p.single
+            and not (p.paired and len(pieces) > 1)
+            and p.low <= pieces[0].start
+            and pieces[-1].end <= p.high
+            and not entries.has_lookalike(p.text)
+        ):
             made.extend(entries.plain_segments(context, block, p, pieces, index))
             continue
         partner = _pairs(block.atoms) if p.paired else {}
@@ -193,15 +199,17 @@ def _assemble(
     for number, unit in enumerate(units, start=len(blocks)):
         made.append(entries.unit_segment(text, unit, number, context.line_starts))
     made.sort(key=lambda item: item[0].start)
-    skeleton = skeleton_digest(text, [segment for segment, _ in made])
-    if made:
-        first, markup = made[0]
+    columns = zip(*made, strict=True)  # (the segments and their markup: two tuples in C)
+    segments: list[Segment] = list(next(columns, ()))
+    markups: tuple[SegmentMarkup, ...] = next(columns, ())
+    skeleton = skeleton_digest(text, segments)
+    if segments:
         digest_note = f"{SKELETON_PREFIX} {format} sha1={skeleton} (export compares the page)"
-        made[0] = (_with_comment(first, digest_note), markup)
-    document = Document(text=text, segments=tuple(segment for segment, _ in made), path=path)
+        segments[0] = _with_comment(segments[0], digest_note)
+    document = Document(text=text, segments=tuple(segments), path=path)
     return MarkupDocument(
         document=document,
-        markup=tuple(markup for _, markup in made),
+        markup=tuple(markups),
         format=format,
         lang_spans=tuple(lang_spans),
         skeleton=skeleton,
@@ -238,9 +246,14 @@ class _Prose(NamedTuple):
 
     text: str
     positions: list[int]
-    single: bool  # one literal text atom (tags only around it): offsets map one to one
+    # One literal text atom that is more than whitespace, and only tags and whitespace-only
+    # literal runs around it: within that atom (``low``…``high`` of the prose), offsets map
+    # one to one, at ``base`` + the prose offset.
+    single: bool
     paired: bool  # holds an opening tag
-    base: int = -1  # single: the source offset of the text atom
+    base: int = -1  # single: the source offset of prose offset 0
+    low: int = 0  # single: the text atom's span in the prose
+    high: int = 0
 
 
 def _with_comment(segment: Segment, comment: str) -> Segment:
@@ -270,13 +283,15 @@ def _prose(block: Block) -> _Prose:
         piece = atoms[0].text
         if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
             piece = piece.translate(_P_SPACE)
-        return _new(_Prose, (piece, [0], True, False, atoms[0].start))
+        return _new(_Prose, (piece, [0], True, False, atoms[0].start, 0, len(piece)))
     parts: list[str] = []
     positions: list[int] = []
     length = 0
     paired = False
-    texts = 0  # text atoms, and whether a standalone piece or a reference is among the atoms
-    text_start = -1
+    # Literal text atoms that are more than whitespace, and whether a standalone piece or a
+    # reference is among the atoms (2).
+    texts = 0
+    base = low = high = 0
     for atom in atoms:
         positions.append(length)
         kind = atom.kind
@@ -285,9 +300,12 @@ def _prose(block: Block) -> _Prose:
             if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
                 piece = piece.translate(_P_SPACE)
             parts.append(piece)
+            if not atom.literal:
+                texts += 2
+            elif not piece.isspace():
+                texts += 1
+                base, low, high = atom.start - length, length, length + len(piece)
             length += len(piece)
-            texts += 1 if atom.literal else 2
-            text_start = atom.start
         elif kind == OPEN:
             paired = True
         elif kind == VOID:
@@ -295,11 +313,12 @@ def _prose(block: Block) -> _Prose:
             if atom.line:
                 parts.append("\n")
                 length += 1
-    # One literal text run between tags that enclose it (`<li><a …>Text</a></li>`): every
-    # tag stays outside its sentences, as for a bare text run.
-    single = texts == 1
-    prose = ("".join(parts), positions, single, paired, text_start if single else -1)
-    return _new(_Prose, prose)
+    # One literal text run between tags that enclose it (`<li><a …>Text</a></li>`, with the
+    # page's line breaks and indentation around them): every tag stays outside a sentence
+    # that lies within the run, as for a bare text run.
+    if texts == 1:
+        return _new(_Prose, ("".join(parts), positions, True, paired, base, low, high))
+    return _new(_Prose, ("".join(parts), positions, False, paired, -1, 0, 0))
 
 
 def _pieces_by_block(
