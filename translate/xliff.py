@@ -33,9 +33,11 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate import __version__
 from translate.errors import UserError
+from translate.formats.notes import MARKUP_PREFIX
 from translate.pofile import Message, PoFile
 from translate.provenance import (
     has_current_machine_note,
@@ -44,6 +46,9 @@ from translate.provenance import (
     msgstr_digest,
     rejoin_wrapped_provenance,
 )
+
+if TYPE_CHECKING:
+    from translate.formats.placeholders import Token
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -178,26 +183,19 @@ def catalogue_to_xliff(catalogue: PoFile, original: str) -> str:
 # ---------------------------------------------------------------------------------------
 # Inline markup: the placeholders of HTML and Markdown entries as XLIFF inline elements
 
-# `<1>`, `</1>`, `<2/>` in the msgids of markup sources (translate.formats.placeholders).
-_PLACEHOLDER = re.compile(r"<(/?)([1-9][0-9]{0,3})(/?)>")
-_MARKUP_LEGEND = "markup:"  # the extracted comment of an entry whose msgid holds them
-
 
 def _holds_markup(message: Message) -> bool:
-    return any(comment.startswith(_MARKUP_LEGEND) for comment in message.extracted)
+    return any(comment.startswith(MARKUP_PREFIX) for comment in message.extracted)
 
 
-def _paired(tokens: list[re.Match[str]]) -> set[int]:
-    """Indices of the opening and closing tokens that pair and nest properly."""
+def _paired(found: list[Token]) -> set[int]:
+    """Indices of the opening and closing placeholders that pair and nest properly."""
     paired: set[int] = set()
     stack: list[int] = []
-    for index, token in enumerate(tokens):
-        closing, number, empty = token.groups()
-        if empty:
-            continue
-        if not closing:
+    for index, token in enumerate(found):
+        if token.kind == "open":
             stack.append(index)
-        elif stack and tokens[stack[-1]].group(2) == number:
+        elif token.kind == "close" and stack and found[stack[-1]].number == token.number:
             paired.update((stack.pop(), index))
     return paired
 
@@ -206,8 +204,10 @@ def _set_inline(element: ET.Element, text: str) -> None:
     """``element``'s content: ``text`` with ``<n>…</n>`` as ``<g id="n">``, ``<n/>`` as
     ``<x id="n"/>`` and a tag without its partner as ``<bx/>`` or ``<ex/>``, so that a CAT
     tool shows them as tags a translator moves but cannot mistype."""
-    tokens = list(_PLACEHOLDER.finditer(text))
-    paired = _paired(tokens)
+    from translate.formats.placeholders import tokens
+
+    found = tokens(text)
+    paired = _paired(found)
     parents = [element]
     last: ET.Element | None = None  # the element whose tail the next text goes to
     position = 0
@@ -220,17 +220,17 @@ def _set_inline(element: ET.Element, text: str) -> None:
         else:
             last.tail = (last.tail or "") + piece
 
-    for index, token in enumerate(tokens):
-        put(text[position : token.start()])
-        position = token.end()
-        closing, number, empty = token.groups()
-        if index in paired and not closing:
+    for index, token in enumerate(found):
+        put(text[position : token.start])
+        position = token.end
+        number = str(token.number)
+        if index in paired and token.kind == "open":
             parents.append(ET.SubElement(parents[-1], f"{{{XLIFF_NS}}}g", {"id": number}))
             last = None
         elif index in paired:
             last = parents.pop()
         else:
-            name = "x" if empty else "ex" if closing else "bx"
+            name = {"void": "x", "close": "ex", "open": "bx"}[token.kind]
             last = ET.SubElement(parents[-1], f"{{{XLIFF_NS}}}{name}", {"id": number})
     put(text[position:])
 

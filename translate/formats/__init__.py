@@ -14,11 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from translate.document import Document
 from translate.errors import UserError
-from translate.formats.units import SKELETON_PREFIX, MarkupDocument
-from translate.segment import DEFAULT_MAX_LENGTH
+from translate.formats.notes import read_page_note
+
+if TYPE_CHECKING:
+    from translate.document import Document
+    from translate.formats.units import MarkupDocument
 
 INPUT_FORMATS = ("auto", "text", "html", "markdown")
 _BY_SUFFIX = {
@@ -45,10 +48,9 @@ def recorded_format(extracted_comments: Iterable[Sequence[str]]) -> str | None:
     first entry), or None when no entry records one (a plain-text source)."""
     for comments in extracted_comments:
         for comment in comments:
-            if comment.startswith(SKELETON_PREFIX):
-                kind = comment[len(SKELETON_PREFIX) :].split(maxsplit=1)[:1]
-                if kind and kind[0] in INPUT_FORMATS and kind[0] != "auto":
-                    return kind[0]
+            note = read_page_note(comment)
+            if note is not None and note[0] in INPUT_FORMATS and note[0] != "auto":
+                return note[0]
     return None
 
 
@@ -59,20 +61,21 @@ def read_document(
     input_format: str = "auto",
     line_breaks: str = "auto",
     abbreviations: frozenset[str] | None = None,
-    max_length: int = DEFAULT_MAX_LENGTH,
+    max_length: int | None = None,
     source_lang: str = "vi",
 ) -> tuple[Document, MarkupDocument | None]:
-    """The segmented document, and for HTML/Markdown what export needs to rebuild it."""
+    """The segmented document, and for HTML/Markdown what export needs to rebuild it
+    (``max_length`` None: the segmenter's default)."""
     kind = format_of(path, input_format)
     if kind == "text":
-        from translate.segment import segment_text
+        from translate.segment import DEFAULT_MAX_LENGTH, segment_text
 
         document = segment_text(
             text,
             path=path,
             line_breaks=line_breaks,
             abbreviations=abbreviations,
-            max_length=max_length,
+            max_length=DEFAULT_MAX_LENGTH if max_length is None else max_length,
         )
         return document, None
     page = read_markup(
@@ -92,10 +95,14 @@ def read_markup(
     path: str,
     kind: str,
     abbreviations: frozenset[str] | None = None,
-    max_length: int = DEFAULT_MAX_LENGTH,
+    max_length: int | None = None,
     source_lang: str = "vi",
 ) -> MarkupDocument:
     from translate.formats.units import build_document
+    from translate.segment import DEFAULT_MAX_LENGTH
+
+    if max_length is None:
+        max_length = DEFAULT_MAX_LENGTH
 
     if kind == "html":
         from translate.formats.html_doc import read_html

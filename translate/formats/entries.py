@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from translate.document import BOILERPLATE_NOTE, BreakKind, Segment
 from translate.formats import placeholders
+from translate.formats.notes import MARKUP_PREFIX
 from translate.formats.units import (
     _BOILERPLATE_LONGEST,
     _BOILERPLATE_PHRASES,
@@ -24,7 +25,6 @@ from translate.formats.units import (
     _NO_MARKUP,
     _SPACES,
     CLOSE,
-    MARKUP_PREFIX,
     OPEN,
     TEXT,
     VOID,

@@ -18,7 +18,8 @@ from functools import partial
 from translate.document import Segment
 from translate.export import ExportResult, MissingSegment
 from translate.formats import placeholders
-from translate.formats.units import SKELETON_PREFIX, MarkupDocument, SegmentMarkup
+from translate.formats.notes import read_page_note
+from translate.formats.units import MarkupDocument, SegmentMarkup
 from translate.pofile import PoFile
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
@@ -42,10 +43,9 @@ class MarkupExport:
 def catalogue_skeleton(extracted: Sequence[str]) -> str | None:
     """The page digest a catalogue recorded (``#. page markup: html sha1=…``), if any."""
     for comment in extracted:
-        if comment.startswith(SKELETON_PREFIX):
-            match = re.search(r"sha1=([0-9a-f]+)", comment)
-            if match:
-                return match.group(1)
+        note = read_page_note(comment)
+        if note is not None and note[1] is not None:
+            return note[1]
     return None
 
 

@@ -27,13 +27,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from translate.document import BreakKind, Document, Note, Segment
+from translate.formats.notes import page_note
 from translate.frozen import collector_paused, quick_init
 from translate.langid import detect_language
 from translate.segment import DEFAULT_MAX_LENGTH, Piece, sentence_pieces
 
 TEXT, OPEN, CLOSE, VOID = 0, 1, 2, 3
-MARKUP_PREFIX = "markup:"
-SKELETON_PREFIX = "page markup:"
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _HTML_SPACE_BYTES = b" \t\n\r\f"
 _START = operator.attrgetter("start")
@@ -204,7 +203,7 @@ def _assemble(
     markups: tuple[SegmentMarkup, ...] = next(columns, ())
     skeleton = skeleton_digest(text, segments)
     if segments:
-        digest_note = f"{SKELETON_PREFIX} {format} sha1={skeleton} (export compares the page)"
+        digest_note = page_note(format, skeleton)
         segments[0] = _with_comment(segments[0], digest_note)
     document = Document(text=text, segments=tuple(segments), path=path)
     return MarkupDocument(

@@ -564,17 +564,15 @@ def _time_kept(time: TimeValue, target: TargetFacts) -> bool:
     return not time.minute_written and str(time.hour) in target.numbers
 
 
-# The markup placeholders of HTML and Markdown msgids (``<1>…</1>``, ``<2/>``, see
-# translate.formats.placeholders): their digits are no numbers of the text.
-_MARKUP_PLACEHOLDER = re.compile(r"</?[1-9][0-9]{0,3}/?>")
-
-
 def missing_placeables(msgid: str, msgstr: str) -> list[Placeable]:
     """Placeables of the msgid that the msgstr does not keep, in msgid order (markup
     placeholders are set aside on both sides: the `markup` check looks at them)."""
     if "<" in msgid or "<" in msgstr:
-        msgid = _MARKUP_PLACEHOLDER.sub(" ", msgid)
-        msgstr = _MARKUP_PLACEHOLDER.sub(" ", msgstr)
+        # (their digits are no numbers of the text; loaded only for texts that may hold one)
+        from translate.formats.placeholders import PLACEHOLDER
+
+        msgid = PLACEHOLDER.sub(" ", msgid)
+        msgstr = PLACEHOLDER.sub(" ", msgstr)
     placeables = source_placeables(msgid)
     if not placeables:
         return []
