@@ -204,11 +204,10 @@ class _Edges(NamedTuple):
                 if other is not None and begins and self._codes(other, index)
                 else 0
             )
-        return (
-            1 + self.before(index - 1)
-            if index > 0 and _blank(atom) and self.before(index - 1)
-            else 0
-        )
+        if index == 0 or not _blank(atom):
+            return 0
+        taken = self.before(index - 1)  # the space goes only with a piece before it
+        return 1 + taken if taken else 0
 
     def after(self, index: int) -> int:
         """How many atoms from ``index`` on belong to the sentence ending before them."""
@@ -225,11 +224,10 @@ class _Edges(NamedTuple):
             return (
                 other - index + 1 if other is not None and ends and self._codes(index, other) else 0
             )
-        return (
-            1 + self.after(index + 1)
-            if index + 1 < len(self.atoms) and _blank(atom) and self.after(index + 1)
-            else 0
-        )
+        if index + 1 == len(self.atoms) or not _blank(atom):
+            return 0
+        taken = self.after(index + 1)  # the space goes only with a piece after it
+        return 1 + taken if taken else 0
 
     def _codes(self, opening: int, closing: int) -> bool:
         """Whether the element between two paired tags holds code spans and no text."""
