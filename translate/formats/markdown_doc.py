@@ -84,12 +84,15 @@ def _options(text: str) -> int:
 _HEADING_ID = re.compile(r"^ {0,3}#{1,6}[ \t].*\{[ \t]*#[\w-]+[^{}\n]*\}[ \t]*$", re.MULTILINE)
 
 
-def parse(text: str) -> tuple[tuple[Any, dict[str, int]], ...]:
-    """pulldown-cmark's events of ``text`` with their byte ranges."""
+def parse(text: str, options: int | None = None) -> tuple[tuple[Any, dict[str, int]], ...]:
+    """pulldown-cmark's events of ``text`` with their byte ranges (``options``: those
+    ``_options`` gives the text, if already known)."""
     import pyromark
 
+    if options is None:
+        options = _options(text)
     events: tuple[tuple[Any, dict[str, int]], ...] = tuple(
-        pyromark.events_with_range(text, options=_options(text))  # type: ignore[arg-type]
+        pyromark.events_with_range(text, options=options)  # type: ignore[arg-type]
     )
     return events
 
@@ -115,8 +118,9 @@ def read_markdown(text: str) -> MarkdownParts:
     """The translatable blocks of a Markdown document, with exact source offsets (pure)."""
     reader = _Reader(text)
     with collector_paused(keep=True):
-        events = parse(text)
-        titled = _titled_definitions(text)
+        options = _options(text)  # (one look for heading ids, for both passes)
+        events = parse(text, options)
+        titled = _titled_definitions(text, options)
         spans = char_spans(text, (*events, *titled))
         event = reader.event
         bounds = iter(spans)
@@ -129,13 +133,13 @@ def read_markdown(text: str) -> MarkdownParts:
     return MarkdownParts(reader.blocks, units)
 
 
-def _titled_definitions(text: str) -> list[tuple[str, dict[str, int]]]:
+def _titled_definitions(text: str, options: int) -> list[tuple[str, dict[str, int]]]:
     """The decoded title and byte range of each link reference definition with a title."""
     if "]:" not in text:  # (no definition: no second pass over the document)
         return []
     import pyromark
 
-    definitions = pyromark.reference_definitions(text, options=_options(text))  # type: ignore[arg-type]
+    definitions = pyromark.reference_definitions(text, options=options)  # type: ignore[arg-type]
     return [
         (found["title"], {"start": found["span"]["start"], "end": found["span"]["end"]})
         for found in definitions.values()
