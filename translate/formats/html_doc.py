@@ -25,7 +25,6 @@ the segmenter's whole budget; our tokenizer is one regex search per construct.)
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -60,7 +59,7 @@ from translate.formats.html_elements import (
     _may_translate,
     is_button_input,
 )
-from translate.formats.html_tokens import attribute_values, attributes, scan
+from translate.formats.html_tokens import attribute_values, attributes, scan, unescape_value
 from translate.formats.units import (
     CLOSE,
     OPEN,
@@ -330,7 +329,7 @@ class _Reader:
             if not text:
                 continue
             offset = match.start(1) + raw.index(text[0])
-            decoded = html.unescape(text) if "&" in text else text
+            decoded = unescape_value(text) if "&" in text else text
             unit = Unit(offset, offset + len(text), decoded, "option", '"')
             self.units.append(replace(unit, boilerplate=boilerplate))
 
