@@ -388,8 +388,7 @@ def unit_segment(
     if "\n" in message or "  " in message or "\t" in message or "\r" in message or "\f" in message:
         message = _HTML_SPACE.sub(" ", message)  # (most values: no regex pass needed)
     message = _nfc(message.strip(" "))
-    what = unit.what
-    comments = [what if what.startswith("meta ") or what == "option" else f"{what} attribute"]
+    comments = [unit.what]
     if unit.boilerplate or (
         len(message) <= _BOILERPLATE_LONGEST and message.casefold() in _BOILERPLATE_PHRASES
     ):

@@ -321,7 +321,7 @@ class _Reader:
             for _, decoded, value_start, value_end, quote in attributes(tag, 9, _LABEL):
                 if decoded is not None and decoded.strip():
                     at = group.start() + value_start
-                    unit = Unit(at, group.start() + value_end, decoded, "label", quote)
+                    unit = Unit(at, group.start() + value_end, decoded, "label attribute", quote)
                     self.units.append(replace(unit, boilerplate=boilerplate))
         for match in _OPTION_TEXT.finditer(self.source, start, end):
             raw = match.group(1)
@@ -481,11 +481,7 @@ class _Reader:
                 continue
             if not decoded.strip():
                 continue
-            what = (
-                ("meta description" if meta == "description" else f"meta {meta}")
-                if name == "content"
-                else name
-            )
+            what = f"meta {meta}" if name == "content" else f"{name} attribute"
             if named:
                 self.named_units.append((len(self.units), named))
             self.units.append(

@@ -362,7 +362,7 @@ class _Reader:
         # The alt text is all between `![` and `](`, its emphasis markers included.
         alt_end = self.source.find("](", alt[-1][1], end) if alt else -1
         if alt and text.strip() and alt_end > 0:
-            self.units.append(Unit(self.skip_start + 2, alt_end, text, "alt", "]"))
+            self.units.append(Unit(self.skip_start + 2, alt_end, text, "alt attribute", "]"))
         if self.title:
             self._title(alt[-1][1] if alt else self.skip_start + 2, end)
         self.alt = []
@@ -377,7 +377,7 @@ class _Reader:
             raw = self.source[value_start:value_end]
             text = _decode_title(raw)
             if text.strip():
-                self.units.append(Unit(value_start, value_end, text, "title", quote))
+                self.units.append(Unit(value_start, value_end, text, "title attribute", quote))
 
     def definition_title(self, title: str, start: int, end: int) -> None:
         """The title of the reference definition at ``source[start:end]`` (``[x]: url
@@ -390,7 +390,7 @@ class _Reader:
         value_start, value_end, quote = found
         text = _decode_title(self.source[value_start:value_end])
         if text == title and text.strip():
-            self.units.append(Unit(value_start, value_end, text, "title", quote))
+            self.units.append(Unit(value_start, value_end, text, "title attribute", quote))
 
     def flush(self) -> None:
         self.raw_code = ""

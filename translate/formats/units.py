@@ -84,7 +84,7 @@ class Unit:
     start: int
     end: int
     text: str
-    what: str  # for the reviewer: `alt`, `title`, `meta description`
+    what: str  # the reviewer's comment: `alt attribute`, `meta description`, `option`
     # The value's quote in the source: `"`, `'` or "" (unquoted) for HTML attributes; `"`,
     # `'` or `(` for a Markdown link title, `]` for a Markdown image's alt text.
     quote: str = '"'
