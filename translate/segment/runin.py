@@ -105,6 +105,11 @@ _EMOTICON = re.compile(r"(?:[:;=]-?[)(DPp]+|\^\^|<3)+")
 # The alt text a forum's smileys leave when a page is scraped (`… món bánh này Smile Tuy nhiên`).
 _SMILEY_WORDS = frozenset(("Smile", "Wink", "Grin", "Frown"))
 _LAST_TOKEN_LENGTH = 8
+# The last characters such an end can have (emoji aside: U+2600 and above): the checks below
+# are skipped after a period or a letter no particle ends with, the common case by far.
+_UNPUNCTUATED_LAST = frozenset(word[-1] for word in _PARTICLES | _SMILEY_WORDS) | frozenset(
+    ")(DPp^3"
+)
 
 
 def _unpunctuated_end(text: str, start: int, position: int) -> bool:
@@ -251,7 +256,7 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
             if text[position - 2].isupper() and text[position - 3].isupper():
                 joins += _caps_heading_before(text, start, position, end)
         before = text[position - 2]
-        if (not before.isalnum() or before in "ạéaỉáhn3DPpek") and _unpunctuated_end(
+        if (before in _UNPUNCTUATED_LAST or before >= "\u2600") and _unpunctuated_end(
             text, start, position
         ):
             joins.append(position)
