@@ -27,6 +27,7 @@ BENCHMARKS: tuple[tuple[str, str], ...] = (
     ("bench.startup", "Start-up"),
     ("bench.segment", "Segmentation quality"),
     ("bench.segstress", "Segmentation stress families"),
+    ("bench.segspeed", "Segmentation speed against the round's start"),
     ("bench.scale", "Scale"),
     ("bench.terms", "Terminology"),
     ("bench.floods", "Floods"),
