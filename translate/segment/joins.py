@@ -47,6 +47,7 @@ from translate.segment.runin import (
     opens_prose,
     runin_joins,
 )
+from translate.segment.scraped import block_joins, bracket_source_join, unaccented_label
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -73,7 +74,7 @@ _LIST_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]\s*")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 # A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
 _ARTICLE_STARTS = ("Điều", "ĐIỀU", "#", "*")
-_IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH) \d{1,2}\Z")
+_IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH|(?P<bare>anh|hinh)) \d{1,2}\Z")
 _ADDRESS = re.compile(r"@|://|www\.|[\\/]")
 
 
@@ -101,6 +102,9 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         joins += lead_joins(text, start, end)
     if text.find("(", start, end) >= 0:
         joins += source_joins(text, start, end)
+        if text[start] == "(":
+            joins += bracket_source_join(text, start, end)
+    joins += block_joins(text, start, end)
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -305,6 +309,8 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     closing straight quote, parenthesis or emphasis before a Vietnamese word (`… "bỏ
     cuộc"Rạng sáng`, `… (Ảnh: TTXVN)Ông Hải cho biết`, `*Ảnh minh họa*Theo báo cáo`)."""
     previous = text[position - 1]
+    if previous == "]" and text.endswith(_OPENING_MARKS, start, position):
+        return False  # `[cite_start]Gói tin …`: an AI tool's mark opens the sentence after it
     if previous in '")]*_':
         if previous == '"' and (
             not (text[position - 2].isalnum() or text[position - 2] in ".!?…)")
@@ -324,13 +330,13 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     if not previous.isdigit():
         return True
     floor = max(start, position - 12)
-    return (
-        _DATE_OR_TIME.search(text, floor, position) is not None
-        or (
-            _IMAGE_LABEL.search(text, floor, position) is not None
-            and lowercase_soon(text, position, end, 3)
-        )  # (the caption is running text)
-    )
+    if _DATE_OR_TIME.search(text, floor, position) is not None:
+        return True
+    label = _IMAGE_LABEL.search(text, floor, position)
+    if label is None or not lowercase_soon(text, position, end, 3):
+        return False  # (the caption is running text)
+    # (`anh 3` without its accent: an alt label written from a file name, itself unaccented)
+    return label.group("bare") is None or unaccented_label(text, start, label.start())
 
 
 def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
@@ -341,6 +347,7 @@ def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
     return quotes[1]
 
 
+_OPENING_MARKS = ("[cite_start]",)
 _LONGEST_EMPHASIS = 200  # characters
 # An emphasis mark that opens: at the start or after a non-word character, before a word.
 _EMPHASIS_OPENER = {

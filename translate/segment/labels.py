@@ -24,6 +24,12 @@ import re
 
 from translate.segment.patterns import LOWER, UPPER
 from translate.segment.runin import lowercase_soon, opens_prose
+from translate.segment.scraped import (
+    IMAGE_NUMBER_MARK,
+    PAPER_LABELS,
+    image_label_joins,
+    paper_label_joins,
+)
 from translate.vietnamese import is_vietnamese_syllable
 
 # A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
@@ -371,6 +377,9 @@ def heading_number_start(
             text[number - 2].isupper() and text[number - 3].isupper()
         ):
             return -1
+        word_start = text.rfind(" ", segment_start, number - 1) + 1
+        if not text[max(word_start, segment_start) : number - 1].isupper():
+            return -1  # `… trên iOS 13. Trước đây`: a version, after a mixed-case name
         if text.endswith(_LABEL_WORDS, segment_start, number - 1):
             return -1  # `CHƯƠNG 1. QUY ĐỊNH CHUNG`: the number belongs to its label
         return number if text[next_start].isupper() else -1
@@ -386,14 +395,21 @@ _MARKS += ("Nguồn:", "NGUỒN:", "- Ảnh ", "– Ảnh ")  # (the first three
 
 
 def marked_joins(text: str, start: int, end: int) -> list[int]:
-    """The cuts of a unit that holds a mark of :func:`label_marks`: credits, headers."""
-    return credit_joins(text, start, end) + document_header_joins(text, start, end)
+    """The cuts of a unit that holds a mark of :func:`label_marks`: credits, headers, image
+    labels and a paper's section labels (:mod:`.scraped`)."""
+    return (
+        credit_joins(text, start, end)
+        + document_header_joins(text, start, end)
+        + image_label_joins(text, start, end)
+        + paper_label_joins(text, start, end)
+    )
 
 
 def label_marks(text: str) -> list[int]:
-    """The sorted positions of the credit labels and official headers of ``text``."""
-    marks = []
-    for mark in _MARKS:
+    """The sorted positions of the credit labels, official headers, image labels' numbers
+    and paper section labels of ``text``."""
+    marks = [mark.start() for mark in IMAGE_NUMBER_MARK.finditer(text)]
+    for mark in _MARKS + PAPER_LABELS:
         at = text.find(mark)
         while at >= 0:
             marks.append(at)

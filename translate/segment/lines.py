@@ -367,7 +367,12 @@ def _wrapped_without_terminator(
             text, line.first
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
-        return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+        # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`), not a header
+        # cell's number label: `Số:⏎05/2010/QĐ-UBND`
+        return (
+            text[next_start].isdigit()
+            and _NUMBER_LABEL.fullmatch(text, line.first, line.end) is not None
+        )
     if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start, evidence):
         return True  # `… Bộ Kế hoạch và Đầu tư,⏎Ngân hàng Nhà nước …`: a sentence goes on
     if upper and _name_goes_on(text, line, next_start, evidence.names):
@@ -399,6 +404,7 @@ def _wrapped_without_terminator(
     return evidence.wrapped_prose and _prose_goes_on(text, line, word.group(), next_start)
 
 
+_NUMBER_LABEL = re.compile(r"(?:Số|SỐ|Số hiệu|Ký hiệu)\s*:")
 _DATE_HEADS = ("ngày", "tháng")
 _NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản", "điểm", "điều"))
 

@@ -39,12 +39,15 @@ from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends
 from translate.vietnamese import is_vietnamese_syllable
 
+# A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
+# sentence they end, as a line break would.
+_ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z]))*"
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
 # The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
 # megabyte of periods is one failed match, not a million.
 _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
-    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*[\u200b\u200c\u200d\u2060\ufeff]*))\3"
+    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*{_ESCAPED_BREAKS}[\u200b\u200c\u200d\u2060\ufeff]*))\3"
     rf"(?=\s|{GLUED_START})"
 )
 _DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z|[{UPPER}])")
