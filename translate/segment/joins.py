@@ -47,7 +47,7 @@ from translate.segment.runin import (
     opens_prose,
     runin_joins,
 )
-from translate.segment.scraped import block_joins, bracket_source_join, unaccented_label
+from translate.segment.scraped import bracket_source_join, unaccented_label
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -104,7 +104,6 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         joins += source_joins(text, start, end)
         if text[start] == "(":
             joins += bracket_source_join(text, start, end)
-    joins += block_joins(text, start, end)
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3

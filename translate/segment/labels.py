@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from translate.segment.patterns import LOWER, UPPER
 from translate.segment.runin import lowercase_soon, opens_prose
 from translate.segment.scraped import (
+    BLOCK_MARKS,
     IMAGE_NUMBER_MARK,
     PAPER_LABELS,
+    block_joins,
     image_label_joins,
     paper_label_joins,
 )
@@ -394,22 +397,32 @@ _MARKS: tuple[str, ...] = ("- Hạnh phúc", "– Hạnh phúc", "- HẠNH PHÚC
 _MARKS += ("Nguồn:", "NGUỒN:", "- Ảnh ", "– Ảnh ")  # (the first three: the official motto)
 
 
-def marked_joins(text: str, start: int, end: int) -> list[int]:
-    """The cuts of a unit that holds a mark of :func:`label_marks`: credits, headers, image
-    labels and a paper's section labels (:mod:`.scraped`)."""
-    return (
-        credit_joins(text, start, end)
-        + document_header_joins(text, start, end)
-        + image_label_joins(text, start, end)
-        + paper_label_joins(text, start, end)
-    )
+def marked_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[tuple[int, bool]]:
+    """The cuts of a unit that holds the marks ``marks`` of :func:`label_marks`, each with
+    whether it repairs a glued join: credits, headers, image labels, a paper's section labels
+    and closed HTML blocks (:mod:`.scraped`); each finder runs only when a mark of its kind is
+    in the unit."""
+    images = [mark for mark in marks if text.startswith("nh ", mark)]
+    papers = [mark for mark in marks if text.startswith(PAPER_LABELS, mark)]
+    blocks = [mark for mark in marks if text.startswith(BLOCK_MARKS, mark)]
+    joins = []
+    if len(images) + len(papers) + len(blocks) < len(marks):
+        joins += credit_joins(text, start, end) + document_header_joins(text, start, end)
+    if images:
+        joins += image_label_joins(text, start, end, images)
+    if papers:
+        joins += paper_label_joins(text, start, end, papers)
+    cuts = [(join, False) for join in joins]
+    if blocks:
+        cuts += [(join, True) for join in block_joins(text, start, end)]
+    return cuts
 
 
 def label_marks(text: str) -> list[int]:
-    """The sorted positions of the credit labels, official headers, image labels' numbers
-    and paper section labels of ``text``."""
+    """The sorted positions of the credit labels, official headers, image labels' numbers,
+    paper section labels and HTML end tags and alert labels of ``text``."""
     marks = [mark.start() for mark in IMAGE_NUMBER_MARK.finditer(text)]
-    for mark in _MARKS + PAPER_LABELS:
+    for mark in _MARKS + PAPER_LABELS + BLOCK_MARKS:
         at = text.find(mark)
         while at >= 0:
             marks.append(at)

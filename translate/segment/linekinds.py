@@ -80,6 +80,10 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
         return True
     if following[0] not in _CAPS_LABELS and _long_caps_lines(text, first, end, next_start):
         return True  # a heading too long for one line: `… THỦ TỤC HÀNH⏎CHÍNH`, `ĐA DẠNG⏎HÓA`
+    if end - first >= _LONG_CAPS_LINE and any(
+        word.lower() in _CONTINUING_WORDS for word in following[1:3]
+    ):  # a long title whose last words the next line finishes: `… CƠ CẤU TỔ⏎CHỨC CỦA SỞ …`
+        return True
     if following[0] == "CHỦ" and text.endswith("XÃ HỘI", 0, end):
         return True  # the national name: `CỘNG HÒA XÃ HỘI⏎CHỦ NGHĨA VIỆT NAM`
     if len(following) == 1 and " " not in text[first:end]:

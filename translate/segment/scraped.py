@@ -15,6 +15,7 @@ Each finder looks only where a cheap literal search found its mark: linear.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from translate.segment.patterns import UPPER, VIETNAMESE_ACCENTED
 from translate.segment.runin import lowercase_soon, opens_prose
@@ -25,6 +26,7 @@ _BLOCK_END = re.compile(
     re.IGNORECASE,
 )
 _ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]")
+BLOCK_MARKS = ("</", "[!")  # (looked for once per document: :func:`.labels.label_marks`)
 
 
 def block_joins(text: str, start: int, end: int) -> list[int]:
@@ -50,11 +52,17 @@ _LABEL_REACH = 100  # characters before the label's number
 IMAGE_NUMBER_MARK = re.compile(r"nh \d")  # (looked for once per document: a literal prefix)
 
 
-def image_label_joins(text: str, start: int, end: int) -> list[int]:
+def image_label_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
     """Cuts after an unaccented image label's number where a capitalised word or an opening
-    quote follows with a space (glued ones are scrape joins: :mod:`.joins`)."""
+    quote follows with a space (glued ones are scrape joins: :mod:`.joins`). ``marks``: where
+    the unit has the literal `nh <digit>` (:data:`IMAGE_NUMBER_MARK`)."""
     joins = []
-    for label in _IMAGE_NUMBER.finditer(text, start, end):
+    for mark in marks:
+        label = _IMAGE_NUMBER.match(text, max(start, mark - 1), end)
+        if label is None:
+            label = _IMAGE_NUMBER.match(text, max(start, mark - 2), end)
+        if label is None:
+            continue
         after = label.end()
         if after + 1 >= end or text[after] != " ":
             continue
@@ -100,14 +108,19 @@ def bracket_source_join(text: str, start: int, end: int) -> list[int]:
 
 # A paper's section labels, run in after its front matter with only a space.
 PAPER_LABELS = ("Tóm tắt:", "TÓM TẮT:", "Abstract:", "ABSTRACT:", "Từ khóa:", "Keywords:")
-_PAPER_LABEL = re.compile(rf"(?<=[^\W\d_] )(?:{'|'.join(PAPER_LABELS)})")
 
 
-def paper_label_joins(text: str, start: int, end: int) -> list[int]:
+def paper_label_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
     """Cuts before `Tóm tắt:`, `Abstract:`, `Từ khóa:` run in after a word (a title, an
-    affiliation), when running text follows the label."""
-    return [
-        label.start()
-        for label in _PAPER_LABEL.finditer(text, start, end)
-        if opens_prose(text, label.end() + 1, end, False) or lowercase_soon(text, label.end(), end)
-    ]
+    affiliation), when running text follows the label; ``marks``: where the labels are."""
+    joins = []
+    for at in marks:
+        after = text.find(":", at, end) + 1
+        if (
+            at - 2 >= start
+            and text[at - 1] == " "
+            and text[at - 2].isalpha()
+            and (opens_prose(text, after + 1, end, False) or lowercase_soon(text, after, end))
+        ):
+            joins.append(at)
+    return joins

@@ -115,7 +115,8 @@ def _cuts(
     # (each list holds sorted document-level marks: does the unit hold one?)
     at = bisect.bisect_left(labels, unit.start) if labels else 0
     if at < len(labels) and labels[at] < unit.end:  # (a credit or an official header)
-        cuts += [(cut, False) for cut in marked_joins(text, unit.start, unit.end)]
+        in_unit = labels[at : bisect.bisect_left(labels, unit.end, at)]
+        cuts += marked_joins(text, unit.start, unit.end, in_unit)
         cuts = sorted(cut for cut in set(cuts) if unit.start < cut[0] < unit.end)
     at = bisect.bisect_left(layout, unit.start) if layout else 0
     if at < len(layout) and layout[at] < unit.end:  # (a TOC or subtitles)
