@@ -103,15 +103,17 @@ def _cuts(
     rules: Rules,
     marks: tuple[Sequence[int], Sequence[int], Sequence[int]],
 ) -> list[tuple[int, bool]]:
-    """Cuts that need no terminator: glued joins (True), flattened list items, table of
-    contents entries, credits, official headers and emoji sentence ends (False). ``marks``:
+    """Cuts that need no terminator: glued joins, closed HTML blocks and emoji (True: a
+    repaired join where no whitespace is on either side), flattened list items, table of
+    contents entries, credits, official headers and image labels (False). ``marks``:
     the document's layout, label and emoji marks."""
     layout, labels, emoji = marks
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
     if emoji:  # (a chat post ended by an emoji: `… ngon 😋 Món này …`)
         found = emoji_ends(text, unit.start, unit.end, emoji)
         if found:
-            cuts = sorted(set(cuts) | {(cut, False) for cut in found})
+            # (a README's emoji heading may be glued: that cut repairs a join)
+            cuts = sorted(set(cuts) | {(cut, True) for cut in found})
     # (each list holds sorted document-level marks: does the unit hold one?)
     at = bisect.bisect_left(labels, unit.start) if labels else 0
     if at < len(labels) and labels[at] < unit.end:  # (a credit or an official header)
