@@ -19,7 +19,12 @@ number or a lowercase aside does not); a paper's `Tóm tắt:` run in after its 
 Numbers and wraps: a list number after a mixed-case name (`iOS 13.`) is a version, not a
 heading; a header cell's `Số:` line goes on with its number on the next line (an introducer's
 colon before a numbered item does not); a long upper-case title goes on over a line whose
-first words are bound to its last one.
+first words are bound to its last one, and a glued upper-case run followed by such a word is
+one title whose line break was lost (two headings glued still split); two line-break tags in a
+row are a paragraph break, the second a segment of its own (set E's call 10).
+
+Periods: a full stop inside an aside closed before a lowercase word (`(mẫu số 2.) và …`) and a
+volume's period before its page (`q.3. tr.45`) end no sentence.
 """
 
 from __future__ import annotations
@@ -134,6 +139,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Hồ sơ gồm:", "1. Đơn đề nghị;"],
     ),
     (
+        "a paragraph break written as two line-break tags",
+        "TRẦN VĂN AN*<br /> <br /> Những năm gần đây, ngành in đã lớn mạnh.",
+        ["TRẦN VĂN AN*<br />", "<br />", "Những năm gần đây, ngành in đã lớn mạnh."],
+    ),
+    (
+        "two upper-case headings glued still split",
+        "LUẬN VĂN THẠC SĨ KINH TẾ VI MÔĐỀ TÀI NGHIÊN CỨU",
+        ["LUẬN VĂN THẠC SĨ KINH TẾ VI MÔ", "ĐỀ TÀI NGHIÊN CỨU"],
+    ),
+    (
         "a long upper-case title wrapped before a word bound to its end",
         "VỀ VIỆC PHÊ DUYỆT QUY HOẠCH CHI TIẾT KHU DÂN CƯ VÀ KHU TÁI\nĐỊNH CƯ CỦA XÃ TÂN PHÚ",
         ["VỀ VIỆC PHÊ DUYỆT QUY HOẠCH CHI TIẾT KHU DÂN CƯ VÀ KHU TÁI\nĐỊNH CƯ CỦA XÃ TÂN PHÚ"],
@@ -150,6 +165,9 @@ WHOLE: list[tuple[str, str]] = [
     ("accented prose with a number after anh", "Tôi gửi anh 3 quyển sách Hay lắm đấy."),
     ("a bracketed number before a sentence", "(1) Chuẩn bị hồ sơ theo mẫu."),
     ("a lowercase bracketed aside", "(xem thêm) Bảng giá mới áp dụng từ tháng sau."),
+    ("one upper-case title glued where its line broke", "QUẢN LÝ CÔNG TRÌNHXÂY DỰNG TRÊN ĐỊA BÀN"),
+    ("an aside closed after its own full stop", "Nộp kèm phụ lục (mẫu số 2.) và bản sao căn cước."),
+    ("a reference's volume and page", "Theo Đại Việt sử ký toàn thư, q.3. tr.45."),
     ("an abstract label that opens its line", "Tóm tắt: Bài báo phân tích chuỗi giá trị cà phê."),
 ]
 

@@ -27,6 +27,7 @@ from translate.segment.labels import (
     lead_word,
     source_joins,
 )
+from translate.segment.linekinds import CONTINUING_WORDS
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -184,6 +185,8 @@ def _caps_neighbours(text: str, start: int, end: int, match: re.Match[str]) -> b
         return False
     if match.end() >= end or not text[match.end()].isspace():
         return False
+    if any(word.lower() in CONTINUING_WORDS for word in after[:2]):
+        return False  # one title whose line break was lost: `… CÔNG TRÌNHXÂY DỰNG TRÊN ĐỊA BÀN`
     return all(word.isupper() and is_vietnamese_syllable(word) for word in (before[-1], after[0]))
 
 

@@ -44,8 +44,8 @@ def next_line_words(text: str, next_start: int) -> list[str]:
 # An upper-case heading wrapped over lines (`TƯ TƯỞNG … VỀ KHOA HỌC⏎CỦA KARL POPPER TRONG MỘT
 # SỐ⏎TÁC PHẨM`, `ỦY BAN NHÂN DÂN⏎TỈNH HÀ TĨNH`): the next line opens with a word that continues
 # a phrase, the line ends with one, or an issuing body goes on with its administrative level.
-_CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
-_UNFINISHED_WORDS = _CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
+CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
+_UNFINISHED_WORDS = CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
 _ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
 
 
@@ -76,12 +76,12 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
     following = next_line_words(text, next_start)
     if not following or not following[0].isupper():
         return False
-    if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
+    if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in CONTINUING_WORDS:
         return True
     if following[0] not in _CAPS_LABELS and _long_caps_lines(text, first, end, next_start):
         return True  # a heading too long for one line: `… THỦ TỤC HÀNH⏎CHÍNH`, `ĐA DẠNG⏎HÓA`
     if end - first >= _LONG_CAPS_LINE and any(
-        word.lower() in _CONTINUING_WORDS for word in following[1:3]
+        word.lower() in CONTINUING_WORDS for word in following[1:3]
     ):  # a long title whose last words the next line finishes: `… CƠ CẤU TỔ⏎CHỨC CỦA SỞ …`
         return True
     if following[0] == "CHỦ" and text.endswith("XÃ HỘI", 0, end):

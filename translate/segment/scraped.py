@@ -1,6 +1,7 @@
 """Units that scraped pages, database dumps and pasted READMEs glue together (issue 11, round 6).
 
 * an HTML block closed and the next one glued to it: `…</p><p align="center">…`, `…</p>🌟 …`;
+  two line-break tags in a row where a text lost its lines, the second a unit (`…<br /> ‖<br />`);
 * GitHub's alert labels, a unit of their own: `(Models & Music)[!IMPORTANT]Do chính sách …`;
 * (an emoji that marks a heading glued to the text before it: :func:`.runin.emoji_heading_cuts`);
 * an image's alt label that the page ran into the caption or the story: a run of unaccented
@@ -26,11 +27,16 @@ _BLOCK_END = re.compile(
     re.IGNORECASE,
 )
 _ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]")
-BLOCK_MARKS = ("</", "[!")  # (looked for once per document: :func:`.labels.label_marks`)
+# Two line-break tags in a row in text that lost its lines: a paragraph break, its second tag
+# a segment of its own (the first ends its line).
+_DOUBLE_BREAK = re.compile(r"<br\s*/?>[ \t]*(?=<br\s*/?>)", re.IGNORECASE)
+BLOCK_MARKS = ("</", "[!", "<br")  # (looked for once per document: .labels.label_marks)
 
 
 def block_joins(text: str, start: int, end: int) -> list[int]:
-    """Cuts after a closed HTML block that more text follows, and around an alert label."""
+    """Cuts after a closed HTML block that more text follows, between two line-break tags
+    (`… TRẦN VĂN AN<br /> ‖<br />‖ Những năm …`: the lines pass ends a line after the pair)
+    and around an alert label."""
     joins: list[int] = []
     if text.find("</", start, end) >= 0:
         for tag in _BLOCK_END.finditer(text, start, end):
@@ -39,6 +45,8 @@ def block_joins(text: str, start: int, end: int) -> list[int]:
                 following += 1
             if following < end:
                 joins.append(following)
+    if text.find("<br", start, end) >= 0:
+        joins += [tag.end() for tag in _DOUBLE_BREAK.finditer(text, start, end)]
     if text.find("[!", start, end) >= 0:
         for alert in _ALERT.finditer(text, start, end):
             joins += (alert.start(), alert.end())
