@@ -23,6 +23,10 @@ first words are bound to its last one, and a glued upper-case run followed by su
 one title whose line break was lost (two headings glued still split); two line-break tags in a
 row are a paragraph break, the second a segment of its own (set E's call 10).
 
+Glued joins after a full stop: an interjection (`À,`), an acronym after a date (a date's
+slashes are no path), a sentence opener after an initial (`bà T.Khi …`; a name after initials
+stays: `N.T.Kiên`), a dump's escaped quote (`\\"…\\".Mỗi`: no Windows path).
+
 Periods: a full stop inside an aside closed before a lowercase word (`(mẫu số 2.) và …`) and a
 volume's period before its page (`q.3. tr.45`) end no sentence.
 """
@@ -106,6 +110,26 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "an interjection glued after a full stop",
+        "Tôi cũng không biết nữa.À, hóa ra là vậy.",
+        ["Tôi cũng không biết nữa.", "À, hóa ra là vậy."],
+    ),
+    (
+        "an acronym glued after a date's full stop",
+        "Hồ sơ được nộp hôm 3/12/2015.AFP đưa tin vụ việc sau đó.",
+        ["Hồ sơ được nộp hôm 3/12/2015.", "AFP đưa tin vụ việc sau đó."],
+    ),
+    (
+        "a sentence opener glued after an initial",
+        "Ông H. đến nhà bà T.Khi bà T. mở cửa thì ông H. bỏ chạy.",
+        ["Ông H. đến nhà bà T.", "Khi bà T. mở cửa thì ông H. bỏ chạy."],
+    ),
+    (
+        "a dump's escaped quote before a glued full stop",
+        'Bà gọi đó là \\"con kiến\\".Mỗi ngày bà tập một giờ.',
+        ['Bà gọi đó là \\"con kiến\\".', "Mỗi ngày bà tập một giờ."],
+    ),
+    (
         "a bracketed agency label without a dash",
         "(TTXVN) Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu.",
         ["(TTXVN)", "Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu."],
@@ -168,6 +192,8 @@ WHOLE: list[tuple[str, str]] = [
     ("one upper-case title glued where its line broke", "QUẢN LÝ CÔNG TRÌNHXÂY DỰNG TRÊN ĐỊA BÀN"),
     ("an aside closed after its own full stop", "Nộp kèm phụ lục (mẫu số 2.) và bản sao căn cước."),
     ("a reference's volume and page", "Theo Đại Việt sử ký toàn thư, q.3. tr.45."),
+    ("initials glued to a name", "Bé N.T.Kiên và tác giả J.Keynes được nhắc tới."),
+    ("a Windows path", "Mở tệp C:\\Tai lieu\\Bao.Cao để xem."),
     ("an abstract label that opens its line", "Tóm tắt: Bài báo phân tích chuỗi giá trị cà phê."),
 ]
 

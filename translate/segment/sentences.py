@@ -36,7 +36,7 @@ from translate.segment.patterns import (
     UPPER,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import emoji_end_marks, emoji_ends
+from translate.segment.runin import emoji_end_marks, emoji_ends, opens_prose
 from translate.vietnamese import is_vietnamese_syllable
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
@@ -316,6 +316,7 @@ def _balanced_closers(
 
 
 _QUOTE_LOOKAHEAD = 400  # characters searched for the quote that closes an opening one
+_DATE_BEFORE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}(?:/\d{2,4})?\Z")
 _TERMINATOR = re.compile("[.!?…]")
 _SHORT_SUFFIX = 4
 
@@ -421,7 +422,8 @@ def _period_in_token(
             # `v.v.Theo chủ quán …`: a list's `v.v.` does double duty before prose (R3)
             return not _prose_after(text, after, token_end)
         if all(part in INITIALS for part in before.split(".")):
-            return True  # `N.T.Kiên`, `J.Keynes`
+            # `N.T.Kiên`, `J.Keynes`; a sentence opener ends the name: `… bà T.Khi bà …`
+            return not opens_prose(text, after, min(len(text), token_end + 80), strong=True)
         if _acronym_glued(text, after):  # `TP.HCM`, `ThS.BS`, `Q.BT`, `23.10.QĐ`: one token
             return not _ends_a_word(before) or _file_extension(text, after, token_end)
         if _ascii_suffix(before, text, after, token_end):
@@ -450,7 +452,11 @@ def _glued_end(
     terminator_start, terminator_end = match.start(), match.end(1)
     closers_end = _balanced_closers(text, match, segment_start, limit, quotes)
     token_start, token_end = token_around(text, terminator_start, segment_start, limit)
-    if address_like(text[token_start:token_end]) and not _prose_after(text, closers_end, token_end):
+    if (
+        address_like(text[token_start:token_end])
+        and not _prose_after(text, closers_end, token_end)
+        and _DATE_BEFORE.search(text, token_start, terminator_start) is None
+    ):  # (a date's slashes are no path: `… hôm 3/12/2015.AFP`)
         return -1
     before = text[token_start:terminator_start].lstrip(OPENERS)
     if (
