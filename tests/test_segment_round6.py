@@ -21,7 +21,11 @@ heading; a header cell's `Số:` line goes on with its number on the next line (
 colon before a numbered item does not); a long upper-case title goes on over a line whose
 first words are bound to its last one, and a glued upper-case run followed by such a word is
 one title whose line break was lost (two headings glued still split); two line-break tags in a
-row are a paragraph break, the second a segment of its own (set E's call 10).
+row are a paragraph break, the second a segment of its own (set E's call 10). In a document
+wrapped at one width, a line much shorter than the width is a heading even when it ends in
+lower case, and a full line ending with a colon goes on into the quotation it introduces; a
+line that opens a bracket it does not close goes on (even before a dash), unless a numbered
+item follows.
 
 Glued joins after a full stop: an interjection (`À,`), an acronym after a date (a date's
 slashes are no path), a sentence opener after an initial (`bà T.Khi …`; a name after initials
@@ -196,6 +200,46 @@ WHOLE: list[tuple[str, str]] = [
     ("a Windows path", "Mở tệp C:\\Tai lieu\\Bao.Cao để xem."),
     ("an abstract label that opens its line", "Tóm tắt: Bài báo phân tích chuỗi giá trị cà phê."),
 ]
+
+
+# A document wrapped at one width (about 72 columns), as PDF extracts and e-mails are.
+_WRAPPED = (
+    "Trong những năm qua, hợp tác xã đã mở rộng diện tích trồng lúa hữu cơ\n"
+    "lên gần gấp đôi, đồng thời liên kết với nhiều doanh nghiệp để bao tiêu\n"
+    "sản phẩm cho bà con xã viên trong vùng và các xã lân cận của huyện nhà.\n"
+    "Kết quả sản xuất vụ lúa đông xuân\n"
+    "Năng suất bình quân đạt gần bảy tấn trên một héc ta, cao hơn năm ngoái\n"
+    "khoảng nửa tấn, nhờ bà con áp dụng đúng quy trình kỹ thuật được ngành\n"
+    "nông nghiệp hướng dẫn. Chủ nhiệm hợp tác xã cho biết trong cuộc họp:\n"
+    "“Sang năm chúng tôi sẽ mở rộng thêm ba mươi héc ta ở hai xã bên cạnh.”\n"
+)
+
+
+def test_wrapped_document_keeps_its_short_heading_and_joins_a_quotation() -> None:
+    """In a document wrapped at one width a line far shorter than it is a heading, even when it
+    ends in lower case; a full line that ends with a colon goes on into its quotation."""
+    texts = _texts(_WRAPPED)
+    assert "Kết quả sản xuất vụ lúa đông xuân" in texts
+    assert texts[-1].startswith("Chủ nhiệm hợp tác xã") and texts[-1].endswith("bên cạnh.”")
+    assert len(texts) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh ấy nói rằng dịch bệnh (thật ra là\n- như nhiều người đoán - cúm mùa) đã qua.",
+        "Đọc thêm [Hướng dẫn\nViết Markdown](https://a.vn/md) trước khi bắt đầu.",
+    ],
+)
+def test_a_line_break_inside_an_open_bracket_is_a_wrap(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_a_numbered_item_after_an_open_bracket_is_still_an_item() -> None:
+    assert _texts("Hồ sơ gồm (theo mẫu\n1. Đơn đề nghị;") == [
+        "Hồ sơ gồm (theo mẫu",
+        "1. Đơn đề nghị;",
+    ]
 
 
 def _texts(text: str) -> list[str]:

@@ -96,3 +96,55 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
 def glued_syllables(word: str) -> bool:
     """Is ``word`` Vietnamese syllables run together (accented, and no syllable itself)?"""
     return VIETNAMESE_ACCENTED.search(word) is not None and not is_vietnamese_syllable(word)
+
+
+def open_bracket(text: str, first: int, end: int) -> bool:
+    """Does the line ``text[first:end]`` open a bracket it does not close (a break inside an
+    aside or a link)?"""
+    # (str.find first: most lines have no bracket)
+    if text.find("(", first, end) >= 0 and text.count("(", first, end) > text.count(
+        ")", first, end
+    ):
+        return True
+    return text.find("[", first, end) >= 0 and text.count("[", first, end) > text.count(
+        "]", first, end
+    )
+
+
+def emphasised_line(text: str, line_start: int, line_end: int) -> bool:
+    """A line wrapped in emphasis (`**Điều 9. …**`) is a heading of its own."""
+    if text[line_end - 1] != "*":
+        return False
+    stripped = text[line_start:line_end].strip()
+    return len(stripped) > 4 and stripped[:2] == "**" and stripped[-2:] == "**"
+
+
+def lone_syllable(text: str, first: int, word: re.Match[str], next_start: int) -> bool:
+    """`ỦY⏎BAN NHÂN DÂN`, `CỘNG⏎HÒA XÃ HỘI`: one upper-case Vietnamese syllable alone on
+    its line, followed by a longer upper-case line, was cut off a narrow column."""
+    if word.start() != first or not word.group().isupper():
+        return False
+    if not is_vietnamese_syllable(word.group()):
+        return False
+    following = next_line_words(text, next_start)
+    return len(following) >= 2 and following[0].isupper()
+
+
+SHORTEST_PROSE_LINE = 4  # words
+_WORD = re.compile(r"\S+")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+
+
+def prose_goes_on(text: str, first: int, end: int, last_word: str, next_start: int) -> bool:
+    """In wrapped prose, a line of running text that ends on a lowercase word goes on, unless
+    the next line is an all-caps heading."""
+    if not last_word.islower():
+        return False
+    words = text[first:end].split()
+    if len(words) < SHORTEST_PROSE_LINE or sum(w[:1].islower() for w in words) < 2:
+        return False
+    following = _WORD.match(text, next_start)
+    if following is None or following.group().replace(".", "").replace(",", "").isdigit():
+        return False  # a number opens a field or a new item (`3.906 quản trị viên`)
+    letters = "".join(_ANY_LETTER.findall(following.group()))
+    return not (len(letters) > 1 and letters.isupper())
