@@ -229,6 +229,7 @@ def test_wrapped_document_keeps_its_short_heading_and_joins_a_quotation() -> Non
     [
         "Anh ấy nói rằng dịch bệnh (thật ra là\n- như nhiều người đoán - cúm mùa) đã qua.",
         "Đọc thêm [Hướng dẫn\nViết Markdown](https://a.vn/md) trước khi bắt đầu.",
+        "Gói tin được gửi mỗi phút một lần[cite:\n41].",
     ],
 )
 def test_a_line_break_inside_an_open_bracket_is_a_wrap(text: str) -> None:

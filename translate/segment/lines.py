@@ -299,8 +299,12 @@ def _continues(
         return True
     if mode == "paragraph":
         return False
-    if open_bracket(text, line.first, line.end) and not text[next_start].isdigit():
-        return True  # `… đã die (chết⏎- PV) vì …`, `[Github⏎Flavored Markdown](…)`: inside it
+    if open_bracket(text, line.first, line.end) and not (
+        text[next_start].isdigit() and _LIST_ITEM_LINE.match(text, next_start)
+    ):
+        # `… đã die (chết⏎- PV) vì …`, `[Github⏎Flavored Markdown](…)`, `[cite:⏎525]`: inside
+        # it (a numbered item still opens its line: `(theo mẫu⏎1. Đơn đề nghị;`)
+        return True
     if _LIST_ITEM_LINE.match(text, next_start) is not None or text[unit_start] == "#":
         return False
     if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
