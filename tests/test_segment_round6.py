@@ -27,6 +27,10 @@ lower case, and a full line ending with a colon goes on into the quotation it in
 line that opens a bracket it does not close goes on (even before a dash), unless a numbered
 item follows.
 
+Glued joins without a full stop: an upper-case heading glued to an unaccented syllable that
+opens running text (`THIẾTQuy chế …`), a percentage glued to an accented word (`20%Số bài …`;
+`20%So với`, `5%NaCl` stay).
+
 Glued joins after a full stop: an interjection (`À,`), an acronym after a date (a date's
 slashes are no path), a sentence opener after an initial (`bà T.Khi …`; a name after initials
 stays: `N.T.Kiên`), a dump's escaped quote (`\\"…\\".Mỗi`: no Windows path).
@@ -134,6 +138,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ['Bà gọi đó là \\"con kiến\\".', "Mỗi ngày bà tập một giờ."],
     ),
     (
+        "an upper-case heading glued to an unaccented word of running text",
+        "I. SỰ CẦN THIẾTQuy chế làm việc hiện hành đã bộc lộ nhiều bất cập.",
+        ["I. SỰ CẦN THIẾT", "Quy chế làm việc hiện hành đã bộc lộ nhiều bất cập."],
+    ),
+    (
+        "a percentage that ends a line glued to the next",
+        "Tỷ lệ bài được trích dẫn: trọng số 20%Số bài báo khoa học tăng mạnh.",
+        ["Tỷ lệ bài được trích dẫn: trọng số 20%", "Số bài báo khoa học tăng mạnh."],
+    ),
+    (
         "a bracketed agency label without a dash",
         "(TTXVN) Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu.",
         ["(TTXVN)", "Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu."],
@@ -196,6 +210,8 @@ WHOLE: list[tuple[str, str]] = [
     ("one upper-case title glued where its line broke", "QUẢN LÝ CÔNG TRÌNHXÂY DỰNG TRÊN ĐỊA BÀN"),
     ("an aside closed after its own full stop", "Nộp kèm phụ lục (mẫu số 2.) và bản sao căn cước."),
     ("a reference's volume and page", "Theo Đại Việt sử ký toàn thư, q.3. tr.45."),
+    ("a percentage glued to an unaccented word", "Giá giảm 20%So với tháng trước"),
+    ("a percentage glued to a formula", "Nồng độ đạt 5%NaCl trong dung dịch."),
     ("initials glued to a name", "Bé N.T.Kiên và tác giả J.Keynes được nhắc tới."),
     ("a Windows path", "Mở tệp C:\\Tai lieu\\Bao.Cao để xem."),
     ("an abstract label that opens its line", "Tóm tắt: Bài báo phân tích chuỗi giá trị cà phê."),

@@ -57,7 +57,7 @@ from translate.vietnamese import is_vietnamese_syllable
 # The same scan finds a capitalised word glued to a closing quote, a date or time, or an emoji
 # (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
 # sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
-_GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_'
+_GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_%'
 _SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
@@ -269,7 +269,17 @@ def _caps_heading_glued(text: str, position: int, end: int) -> bool:
     run = _UPPER_RUN.search(text, max(0, position - 8), position)
     if run is None or run.start() == max(0, position - 8) or not text[run.start() - 1].isspace():
         return False  # (`TP.HCM`, `NĐ-CP`: an acronym after a period or a hyphen)
-    return is_vietnamese_syllable(run.group()) and vietnamese_word_at(text, position, end)
+    if not is_vietnamese_syllable(run.group()):
+        return False
+    if vietnamese_word_at(text, position, end):
+        return True
+    # (an unaccented syllable that opens running text: `… I. SỰ CẦN THIẾTQuy chế làm việc …`)
+    word = LETTERS.match(text, position, end)
+    return (
+        word is not None
+        and is_vietnamese_syllable(word.group())
+        and lowercase_soon(text, word.end(), end, 2)
+    )
 
 
 _LONGEST_TITLE = 30  # words
@@ -328,6 +338,8 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
             floor = max(start, run_start - _LONGEST_EMPHASIS)
             if _EMPHASIS_OPENER[previous].search(text, floor, run_start) is None:
                 return False  # nothing opened it: `Hồ_Hán_Thương` is one name
+        return vietnamese_word_at(text, position, end)
+    if previous == "%":  # a percentage that ends a title or a cell: `… 20%Số bài báo …`
         return vietnamese_word_at(text, position, end)
     if not previous.isdigit():
         return True
