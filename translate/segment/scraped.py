@@ -115,7 +115,8 @@ def bracket_source_join(text: str, start: int, end: int) -> list[int]:
 
 
 # A paper's section labels, run in after its front matter with only a space.
-PAPER_LABELS = ("Tóm tắt:", "TÓM TẮT:", "Abstract:", "ABSTRACT:", "Từ khóa:", "Keywords:")
+# (Two: each is a scan of the whole document; `Từ khóa:` follows the abstract's full stop.)
+PAPER_LABELS = ("Tóm tắt:", "Abstract:")
 
 
 def paper_label_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
