@@ -41,6 +41,8 @@ volume's period before its page (`q.3. tr.45`) end no sentence.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from translate.document import Note
@@ -298,3 +300,29 @@ def test_new_finders_are_lossless_on_repeats(text: str) -> None:
     assert "".join(segment.text for segment in document.segments).replace(" ", "") == (
         text.replace(" ", "")
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        # scraped blocks, emoji headings, image labels, agency labels, paper labels, AI marks,
+        # written-out line breaks, glued percentages and headings, open brackets
+        '</p><p a="b">Mở đầu</p>🚀 Getting StartedBạn Ha Noi anh 1Ha Noi anh 2 Hoa hậu (AB) Đó ',
+        "Tóm tắt: a [cite_start]Gói nữa.\\r\\nMột 20%Số THIẾTQuy chế (mở [!NOTE] bà T.Khi <br /> ",
+    ],
+)
+def test_round_six_marks_are_linear(unit: str) -> None:
+    """Four times the text takes about four times as long (CPU time, best of two)."""
+
+    def seconds(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        started = time.process_time()
+        document = segment_text(text)
+        elapsed = time.process_time() - started
+        assert document.segments[-1].end <= len(text)
+        return elapsed
+
+    small = min(seconds(50_000) for _ in range(2))
+    large = min(seconds(200_000) for _ in range(2))
+    assert large < 8 * small + 0.3, f"{large:.1f} s for 200 kB vs {small:.2f} s for 50 kB"
