@@ -33,7 +33,9 @@ opens running text (`THIẾTQuy chế …`), a percentage glued to an accented w
 
 Glued joins after a full stop: an interjection (`À,`), an acronym after a date (a date's
 slashes are no path), a sentence opener after an initial (`bà T.Khi …`; a name after initials
-stays: `N.T.Kiên`), a dump's escaped quote (`\\"…\\".Mỗi`: no Windows path).
+stays: `N.T.Kiên`), a step number after a sentence that ends with a number (`… tháng 3.2Các
+đại biểu …`; a section number glued to its title stays: `1.2Mở rộng`, `mục 1.2Mở rộng`), a
+dump's escaped quote (`\\"…\\".Mỗi`: no Windows path).
 
 Periods: a full stop inside an aside closed before a lowercase word (`(mẫu số 2.) và …`) and a
 volume's period before its page (`q.3. tr.45`) end no sentence.
@@ -150,6 +152,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Tỷ lệ bài được trích dẫn: trọng số 20%", "Số bài báo khoa học tăng mạnh."],
     ),
     (
+        "a step number glued after a sentence that ends with a number",
+        "Hội nghị diễn ra vào tháng 3.2Các đại biểu thảo luận suốt hai ngày.",
+        ["Hội nghị diễn ra vào tháng 3.", "2Các đại biểu thảo luận suốt hai ngày."],
+    ),
+    (
         "a bracketed agency label without a dash",
         "(TTXVN) Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu.",
         ["(TTXVN)", "Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu."],
@@ -214,6 +221,8 @@ WHOLE: list[tuple[str, str]] = [
     ("a reference's volume and page", "Theo Đại Việt sử ký toàn thư, q.3. tr.45."),
     ("a percentage glued to an unaccented word", "Giá giảm 20%So với tháng trước"),
     ("a percentage glued to a formula", "Nồng độ đạt 5%NaCl trong dung dịch."),
+    ("a section number glued to its title", "1.2Mở rộng thị trường xuất khẩu"),
+    ("a section reference glued to its title", "Xem mục 1.2Mở rộng thị trường xuất khẩu."),
     ("initials glued to a name", "Bé N.T.Kiên và tác giả J.Keynes được nhắc tới."),
     ("a Windows path", "Mở tệp C:\\Tai lieu\\Bao.Cao để xem."),
     ("an abstract label that opens its line", "Tóm tắt: Bài báo phân tích chuỗi giá trị cà phê."),

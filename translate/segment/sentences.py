@@ -31,12 +31,13 @@ from translate.segment.patterns import (
     GLUED_START,
     LAYOUT_MARK,
     LETTERS,
+    LOWER,
     NON_SPACE,
     OPENERS,
     UPPER,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import emoji_end_marks, emoji_ends, opens_prose
+from translate.segment.runin import emoji_end_marks, emoji_ends, lowercase_soon, opens_prose
 from translate.vietnamese import is_vietnamese_syllable
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
@@ -408,6 +409,29 @@ def _prose_after(text: str, position: int, token_end: int) -> bool:
     return vietnamese_word_at(text, position, token_end)
 
 
+_STEP_NUMBER = re.compile(rf"\d{{1,2}}(?=[{UPPER}][{LOWER}])")
+_SECTION_WORDS = frozenset(
+    ("mục", "phần", "điều", "khoản", "điểm", "chương", "bước", "bài", "câu", "tiết", "hình")
+) | frozenset(("bảng", "trang", "tr", "số", "bản", "phiên", "version", "v", "tập", "quyển"))
+
+
+def _step_after_number(text: str, before: str, after: int, token_end: int) -> bool:
+    """Is the number before a glued period the last word of a sentence (a lowercase word
+    before it, `… vào tháng 3`), and a step number glued to the capitalised first word of
+    running text after it (`5Các cặp vợ chồng …`)? A section number (`1.2Mở rộng`) opens its
+    line or follows a heading, not a lowercase word."""
+    start = after - 1 - len(before)
+    if not before.isdigit() or len(before) > 4 or start < 2 or text[start - 1] != " ":
+        return False
+    if not text[start - 2].islower():
+        return False
+    word = _LAST_LETTERS.search(text, max(0, start - 12), start - 1)
+    if word is not None and word.group().lower() in _SECTION_WORDS:
+        return False  # a section's number: `… xem mục 1.2Mở rộng …`, `bản 1.2`
+    step = _STEP_NUMBER.match(text, after, token_end)
+    return step is not None and lowercase_soon(text, step.end(), step.end() + 80, 3)
+
+
 _LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
 _TECH_SUFFIXES = frozenset(("Net", "Com", "Org", "Vn", "Io", "Doc", "Pdf"))
 
@@ -435,7 +459,9 @@ def _period_in_token(
         year_or_word = _ends_a_year(before) if before[-1].isdigit() else _ends_a_word(before)
         return not year_or_word
     if before[-1].isdigit():
-        return True  # `1.2Mở`: a number with a unit glued, more often than a step
+        # `1.2Mở`: a number with a unit glued, more often than a step; but a number after a
+        # lowercase word ends a sentence, and a step number is glued: `… vào tháng 3.5Các …`
+        return not _step_after_number(text, before, after, token_end)
     return "." in before  # a code: `12.4.QĐ.2`; a step or a count: `lại.2Mở`, `thương.10 người`
 
 
