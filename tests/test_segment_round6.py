@@ -33,7 +33,9 @@ opens running text (`THIẾTQuy chế …`), a percentage glued to an accented w
 
 Glued joins after a full stop: an interjection (`À,`), an acronym after a date (a date's
 slashes are no path), a sentence opener after an initial (`bà T.Khi …`; a name after initials
-stays: `N.T.Kiên`), a step number after a sentence that ends with a number (`… tháng 3.2Các
+stays: `N.T.Kiên`), a foreign name after a name's full stop when words follow it (`Encinitas.Chad Hammel …`;
+`VnExpress.Net`, `Node.Js` stay), a step number after a sentence that ends with a number, a
+time or a score (`… tháng 3.2Các
 đại biểu …`; a section number glued to its title stays: `1.2Mở rộng`, `mục 1.2Mở rộng`), a
 dump's escaped quote (`\\"…\\".Mỗi`: no Windows path).
 
@@ -157,6 +159,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Hội nghị diễn ra vào tháng 3.", "2Các đại biểu thảo luận suốt hai ngày."],
     ),
     (
+        "a step number glued after a time",
+        "Trận đấu kết thúc lúc 17:30.5Các cầu thủ về khách sạn nghỉ ngơi.",
+        ["Trận đấu kết thúc lúc 17:30.", "5Các cầu thủ về khách sạn nghỉ ngơi."],
+    ),
+    (
+        "a foreign name glued after a full stop opens a sentence",
+        "Cơn bão đổ bộ gần Encinitas.Chad Hammel thuật lại với đài truyền hình.",
+        ["Cơn bão đổ bộ gần Encinitas.", "Chad Hammel thuật lại với đài truyền hình."],
+    ),
+    (
         "a bracketed agency label without a dash",
         "(TTXVN) Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu.",
         ["(TTXVN)", "Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu."],
@@ -221,6 +233,7 @@ WHOLE: list[tuple[str, str]] = [
     ("a reference's volume and page", "Theo Đại Việt sử ký toàn thư, q.3. tr.45."),
     ("a percentage glued to an unaccented word", "Giá giảm 20%So với tháng trước"),
     ("a percentage glued to a formula", "Nồng độ đạt 5%NaCl trong dung dịch."),
+    ("a name's short suffix", "Trang VnExpress.Net đưa tin, thư viện Node.Js cũng vậy."),
     ("a section number glued to its title", "1.2Mở rộng thị trường xuất khẩu"),
     ("a section reference glued to its title", "Xem mục 1.2Mở rộng thị trường xuất khẩu."),
     ("initials glued to a name", "Bé N.T.Kiên và tác giả J.Keynes được nhắc tới."),

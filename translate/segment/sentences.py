@@ -330,7 +330,17 @@ def _ascii_suffix(before: str, text: str, word_start: int, token_end: int) -> bo
         return False
     if not before.isascii() or not any(character.isalpha() for character in before):
         return False  # (`Thua 2-0.Real Madrid…` is a sentence end)
-    return word.group() in _TECH_SUFFIXES or not is_vietnamese_syllable(word.group())
+    found = word.group()
+    if found in _TECH_SUFFIXES:
+        return True
+    if is_vietnamese_syllable(found):
+        return False
+    # a foreign name that opens the next sentence, words after it: `… tại Encinitas.Chad
+    # Hammel thuật lại …` (a suffix of three letters or more ends its token: `Node.Js`)
+    following = word.end()
+    return len(found) < 3 or not (
+        following + 1 < len(text) and text[following] == " " and text[following + 1].isalpha()
+    )
 
 
 _LIST_LABEL_AFTER = re.compile(rf"\d{{1,2}}[.)]\s+[{UPPER}]")
@@ -410,6 +420,7 @@ def _prose_after(text: str, position: int, token_end: int) -> bool:
 
 
 _STEP_NUMBER = re.compile(rf"\d{{1,2}}(?=[{UPPER}][{LOWER}])")
+_LAST_NUMBER = re.compile(r"\d{1,4}(?:[:&-]\d{1,4})?")  # `2018`, `17:30`, `10-6`, `5&4`
 _SECTION_WORDS = frozenset(
     ("mục", "phần", "điều", "khoản", "điểm", "chương", "bước", "bài", "câu", "tiết", "hình")
 ) | frozenset(("bảng", "trang", "tr", "số", "bản", "phiên", "version", "v", "tập", "quyển"))
@@ -421,7 +432,7 @@ def _step_after_number(text: str, before: str, after: int, token_end: int) -> bo
     running text after it (`5Các cặp vợ chồng …`)? A section number (`1.2Mở rộng`) opens its
     line or follows a heading, not a lowercase word."""
     start = after - 1 - len(before)
-    if not before.isdigit() or len(before) > 4 or start < 2 or text[start - 1] != " ":
+    if _LAST_NUMBER.fullmatch(before) is None or start < 2 or text[start - 1] != " ":
         return False
     if not text[start - 2].islower():
         return False
