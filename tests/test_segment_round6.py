@@ -33,11 +33,11 @@ opens running text (`THIẾTQuy chế …`), a percentage glued to an accented w
 
 Glued joins after a full stop: an interjection (`À,`), an acronym after a date (a date's
 slashes are no path), a sentence opener after an initial (`bà T.Khi …`; a name after initials
-stays: `N.T.Kiên`), a foreign name after a name's full stop when words follow it (`Encinitas.Chad Hammel …`;
-`VnExpress.Net`, `Node.Js` stay), a step number after a sentence that ends with a number, a
-time or a score (`… tháng 3.2Các
-đại biểu …`; a section number glued to its title stays: `1.2Mở rộng`, `mục 1.2Mở rộng`), a
-dump's escaped quote (`\\"…\\".Mỗi`: no Windows path).
+stays: `N.T.Kiên`), a foreign name after a name's full stop when words follow it
+(`Encinitas.Chad Hammel …`; `VnExpress.Net`, `Node.Js` stay), a step number after a sentence
+that ends with a number, a time or a score (`… tháng 3.2Các đại biểu …`; a section number glued
+to its title stays: `1.2Mở rộng`, `mục 1.2Mở rộng`), a dump's escaped quote (`\\"…\\".Mỗi`: no
+Windows path).
 
 Periods: a full stop inside an aside closed before a lowercase word (`(mẫu số 2.) và …`) and a
 volume's period before its page (`q.3. tr.45`) end no sentence.
