@@ -14,7 +14,10 @@ with `anh 3` in it is not a label); a literal `\\r\\n` after a terminator belong
 sentence it ends; an AI tool's `[cite_start]` mark opens the sentence glued to it.
 
 Run-ins: a bracketed agency label with two capitals opens a story without a dash (a bracketed
-number or a lowercase aside does not); a paper's `Tóm tắt:` run in after its front matter.
+number or a lowercase aside does not); a paper's `Tóm tắt:` run in after its front matter; a
+headline that holds a comma, run into a story that opens with one of the surest openers and a
+lowercase word (a name after a comma that opens with a weaker one stays: `Điều tra`, `Một Thế
+Giới`).
 
 Numbers and wraps: a list number after a mixed-case name (`iOS 13.`) is a version, not a
 heading; a header cell's `Số:` line goes on with its number on the next line (an introducer's
@@ -169,6 +172,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Cơn bão đổ bộ gần Encinitas.", "Chad Hammel thuật lại với đài truyền hình."],
     ),
     (
+        "a headline with a comma run into its story",
+        "Mùa lũ về, người dân vùng trũng lo lắng Theo dự báo, mực nước sẽ còn lên.",
+        ["Mùa lũ về, người dân vùng trũng lo lắng", "Theo dự báo, mực nước sẽ còn lên."],
+    ),
+    (
         "a bracketed agency label without a dash",
         "(TTXVN) Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu.",
         ["(TTXVN)", "Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu."],
@@ -233,6 +241,11 @@ WHOLE: list[tuple[str, str]] = [
     ("a reference's volume and page", "Theo Đại Việt sử ký toàn thư, q.3. tr.45."),
     ("a percentage glued to an unaccented word", "Giá giảm 20%So với tháng trước"),
     ("a percentage glued to a formula", "Nồng độ đạt 5%NaCl trong dung dịch."),
+    (
+        "a name after a comma that opens with a weaker opener",
+        "Theo lời kể, Cơ quan cảnh sát Điều tra đã khởi tố vụ án.",
+    ),
+    ("a newspaper's name after a comma", "Anh Tư, phóng viên báo Một Thế Giới gọi điện cho tôi."),
     ("a name's short suffix", "Trang VnExpress.Net đưa tin, thư viện Node.Js cũng vậy."),
     ("a section number glued to its title", "1.2Mở rộng thị trường xuất khẩu"),
     ("a section reference glued to its title", "Xem mục 1.2Mở rộng thị trường xuất khẩu."),

@@ -308,9 +308,31 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
         index = bisect.bisect_right(heading_starts, position - 2) - 1
         if index not in limits:
             limits[index] = _stretch_limit(text, heading_starts[index], heading_ends, index, end)
-        if position < limits[index] and _runs_in(text, heading_starts[index], position, end):
+        within = position < limits[index] or _after_headline_comma(text, position, end)
+        if within and _runs_in(text, heading_starts[index], position, end):
             joins.append(position)
     return joins
+
+
+# Openers that, capitalised after a comma, still open a sentence: a headline may hold a comma
+# (`Trước đây, giá lúa tăng nhanh Tuy nhiên, …`), while a name inside a sentence may begin
+# with a weaker one (`Cơ quan cảnh sát Điều tra`, `báo Một Thế Giới`).
+_SURE_SHARE = 0.95
+_SURE_OPENERS = frozenset(
+    word
+    for word, (opened, inside) in OPENER_COUNTS.items()
+    if opened >= _STRONG_OPENINGS and opened >= _SURE_SHARE * (opened + inside)
+)
+
+
+def _after_headline_comma(text: str, position: int, end: int) -> bool:
+    """May the opener at ``position``, past the first comma of its stretch (within the
+    lookback), start prose: one of the surest openers, a lowercase word right after it?"""
+    word = _WORD_AT.match(text, position, end)
+    if word is None or word.group() not in _SURE_OPENERS:
+        return False
+    after = word.end()
+    return after + 1 < end and text[after] == " " and text[after + 1].islower()
 
 
 def _stretch_limit(
