@@ -177,6 +177,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Mùa lũ về, người dân vùng trũng lo lắng", "Theo dự báo, mực nước sẽ còn lên."],
     ),
     (
+        "a headline with a comma before a story that opens with Đó",
+        "Những người con xa quê, đón Tết nơi đất khách Đó là chuyện của nhiều gia đình.",
+        ["Những người con xa quê, đón Tết nơi đất khách", "Đó là chuyện của nhiều gia đình."],
+    ),
+    (
         "a bracketed agency label without a dash",
         "(TTXVN) Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu.",
         ["(TTXVN)", "Mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu."],
