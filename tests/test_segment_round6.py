@@ -350,6 +350,8 @@ def test_new_finders_are_lossless_on_repeats(text: str) -> None:
         # written-out line breaks, glued percentages and headings, open brackets
         '</p><p a="b">Mở đầu</p>🚀 Getting StartedBạn Ha Noi anh 1Ha Noi anh 2 Hoa hậu (AB) Đó ',
         "Tóm tắt: a [cite_start]Gói nữa.\\r\\nMột 20%Số THIẾTQuy chế (mở [!NOTE] bà T.Khi <br /> ",
+        # a stretch with commas and no sentence end: every opener past the comma is bounded
+        "giá tăng, người dân lo lắng Theo dự báo mực nước ",
     ],
 )
 def test_round_six_marks_are_linear(unit: str) -> None:

@@ -301,14 +301,18 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
         return joins
     heading_ends = [match.end() for match in _HEADING_END.finditer(text, start, end)]
     heading_starts = [start, *heading_ends]
-    limits: dict[int, int] = {}
+    limits: dict[int, tuple[int, int]] = {}
     # Each opener belongs to the stretch after the last sentence end at least two characters
-    # before it; a stretch ends at its first comma, the next sentence end or the lookback.
+    # before it; a stretch ends at its first comma (past it, only the surest openers), the next
+    # sentence end or the lookback.
     for position in candidates:
         index = bisect.bisect_right(heading_starts, position - 2) - 1
         if index not in limits:
             limits[index] = _stretch_limit(text, heading_starts[index], heading_ends, index, end)
-        within = position < limits[index] or _after_headline_comma(text, position, end)
+        comma, limit = limits[index]
+        within = position < comma or (
+            position < limit and _after_headline_comma(text, position, end)
+        )
         if within and _runs_in(text, heading_starts[index], position, end):
             joins.append(position)
     return joins
@@ -338,12 +342,14 @@ def _after_headline_comma(text: str, position: int, end: int) -> bool:
 
 def _stretch_limit(
     text: str, heading_start: int, heading_ends: list[int], index: int, end: int
-) -> int:
+) -> tuple[int, int]:
+    """Where the stretch's first comma is (its end when none) and where the stretch ends (the
+    next sentence end or the lookback: every opener looked at is bounded)."""
     limit = heading_ends[index] if index < len(heading_ends) else end
     limit = min(limit, heading_start + _HEADING_LOOKBACK)
     comma = text.find(",", heading_start, limit)
     # A clause before: a capital after the comma is a name inside the sentence.
-    return comma if comma >= 0 else limit
+    return (comma if comma >= 0 else limit), limit
 
 
 def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
