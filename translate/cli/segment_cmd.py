@@ -64,7 +64,9 @@ def segment(
     links, footnote marks, `**^**` reference lists, infobox rows), Markdown (`**Điều 9. …**`,
     `### Điều 7.`, fenced code), flattened tables of contents and subtitles, flattened
     covers (`VIỆT NAMTRƯỜNG ĐẠI HỌC`, `2017 LỜI CAM ĐOAN Tôi …`), sources in brackets
-    (`… Đà Lạt. (NLĐO) - Số tiền …`) and upper-case titles wrapped over long lines.
+    (`… Đà Lạt. (NLĐO) - Số tiền …`, `(NB&CL) Những …`), upper-case titles wrapped over long
+    lines, and database dumps and pasted READMEs (`…</p><p>`, a written-out `\\r\\n`, emoji headings
+    `….🧠 Core LogicHệ thống`, image alt labels `… anh 3Hoa …`, `[cite_start]`).
     `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`, `D.C.`, `PGS-TS.`, e-mails and file names stay
     whole. Text output: one segment per line, a blank line between paragraphs (the form
     ../shared/tools/segscore.py reads).

@@ -50,6 +50,7 @@ _LIST_NUMBER = re.compile(
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
 _URL_STARTS = ("http://", "https://", "www.")
+_PAGE_REFERENCE = re.compile(r"tr\.\s?\d")
 
 
 def _address_before(before: str) -> bool:
@@ -92,12 +93,14 @@ def is_sentence_end(
         next_case, after_dash = next_word_case(text, next_start, len(text), rules)
     if closers_end > terminator_end:
         closed_quote = not QUOTE_SET.isdisjoint(text[terminator_end:closers_end])
-        if next_case == "lower" and closed_quote:
-            return False  # `“Đi đâu?” anh hỏi`: the attribution continues the sentence
+        if next_case == "lower" and (closed_quote or ")" in text[terminator_end:closers_end]):
+            # `“Đi đâu?” anh hỏi`: the attribution continues the sentence; `(xem Điều 5.) và
+            # …`: an aside closed after its own full stop, and the sentence goes on
+            return False
         if closed_quote and _ATTRIBUTION.match(text, next_start) is not None:
             return False  # `“Có cá mập!” Hammel kể.`: a capitalised speaker, then the verb
-    if next_case == "lower" and after_dash:
-        return False  # `“Vâng.” – chị đáp`
+    if next_case == "lower" and (after_dash or _PAGE_REFERENCE.match(text, next_start)):
+        return False  # `“Vâng.” – chị đáp`; a reference's page after its volume: `q.3. tr.102`
     window_start = max(segment_start, terminator_start - TOKEN_LOOKBACK)
     before = text[window_start:terminator_start]
     stripped = before.rstrip()

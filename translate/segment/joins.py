@@ -27,6 +27,7 @@ from translate.segment.labels import (
     lead_word,
     source_joins,
 )
+from translate.segment.linekinds import CONTINUING_WORDS
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
@@ -47,6 +48,7 @@ from translate.segment.runin import (
     opens_prose,
     runin_joins,
 )
+from translate.segment.scraped import bracket_source_join, unaccented_label
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -55,7 +57,7 @@ from translate.vietnamese import is_vietnamese_syllable
 # The same scan finds a capitalised word glued to a closing quote, a date or time, or an emoji
 # (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
 # sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
-_GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_'
+_GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_%'
 _SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
@@ -73,8 +75,8 @@ _LIST_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]\s*")
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 # A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
 _ARTICLE_STARTS = ("Điều", "ĐIỀU", "#", "*")
-_IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH) \d{1,2}\Z")
-_ADDRESS = re.compile(r"@|://|www\.|[\\/]")
+_IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH|(?P<bare>anh|hinh)) \d{1,2}\Z")
+_ADDRESS = re.compile(r'@|://|www\.|/|\\(?!")')  # (a dump's escaped quote `\"` is no path)
 
 
 def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
@@ -101,6 +103,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         joins += lead_joins(text, start, end)
     if text.find("(", start, end) >= 0:
         joins += source_joins(text, start, end)
+        if text[start] == "(":
+            joins += bracket_source_join(text, start, end)
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -181,6 +185,8 @@ def _caps_neighbours(text: str, start: int, end: int, match: re.Match[str]) -> b
         return False
     if match.end() >= end or not text[match.end()].isspace():
         return False
+    if any(word.lower() in CONTINUING_WORDS for word in after[:2]):
+        return False  # one title whose line break was lost: `… CÔNG TRÌNHXÂY DỰNG TRÊN ĐỊA BÀN`
     return all(word.isupper() and is_vietnamese_syllable(word) for word in (before[-1], after[0]))
 
 
@@ -263,7 +269,17 @@ def _caps_heading_glued(text: str, position: int, end: int) -> bool:
     run = _UPPER_RUN.search(text, max(0, position - 8), position)
     if run is None or run.start() == max(0, position - 8) or not text[run.start() - 1].isspace():
         return False  # (`TP.HCM`, `NĐ-CP`: an acronym after a period or a hyphen)
-    return is_vietnamese_syllable(run.group()) and vietnamese_word_at(text, position, end)
+    if not is_vietnamese_syllable(run.group()):
+        return False
+    if vietnamese_word_at(text, position, end):
+        return True
+    # (an unaccented syllable that opens running text: `… I. SỰ CẦN THIẾTQuy chế làm việc …`)
+    word = LETTERS.match(text, position, end)
+    return (
+        word is not None
+        and is_vietnamese_syllable(word.group())
+        and lowercase_soon(text, word.end(), end, 2)
+    )
 
 
 _LONGEST_TITLE = 30  # words
@@ -305,6 +321,8 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     closing straight quote, parenthesis or emphasis before a Vietnamese word (`… "bỏ
     cuộc"Rạng sáng`, `… (Ảnh: TTXVN)Ông Hải cho biết`, `*Ảnh minh họa*Theo báo cáo`)."""
     previous = text[position - 1]
+    if previous == "]" and text.endswith(_OPENING_MARKS, start, position):
+        return False  # `[cite_start]Gói tin …`: an AI tool's mark opens the sentence after it
     if previous in '")]*_':
         if previous == '"' and (
             not (text[position - 2].isalnum() or text[position - 2] in ".!?…)")
@@ -321,16 +339,18 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
             if _EMPHASIS_OPENER[previous].search(text, floor, run_start) is None:
                 return False  # nothing opened it: `Hồ_Hán_Thương` is one name
         return vietnamese_word_at(text, position, end)
+    if previous == "%":  # a percentage that ends a title or a cell: `… 20%Số bài báo …`
+        return vietnamese_word_at(text, position, end)
     if not previous.isdigit():
         return True
     floor = max(start, position - 12)
-    return (
-        _DATE_OR_TIME.search(text, floor, position) is not None
-        or (
-            _IMAGE_LABEL.search(text, floor, position) is not None
-            and lowercase_soon(text, position, end, 3)
-        )  # (the caption is running text)
-    )
+    if _DATE_OR_TIME.search(text, floor, position) is not None:
+        return True
+    label = _IMAGE_LABEL.search(text, floor, position)
+    if label is None or not lowercase_soon(text, position, end, 3):
+        return False  # (the caption is running text)
+    # (`anh 3` without its accent: an alt label written from a file name, itself unaccented)
+    return label.group("bare") is None or unaccented_label(text, start, label.start())
 
 
 def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
@@ -341,6 +361,7 @@ def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
     return quotes[1]
 
 
+_OPENING_MARKS = ("[cite_start]",)
 _LONGEST_EMPHASIS = 200  # characters
 # An emphasis mark that opens: at the start or after a non-word character, before a word.
 _EMPHASIS_OPENER = {

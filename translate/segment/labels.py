@@ -21,9 +21,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from translate.segment.patterns import LOWER, UPPER
 from translate.segment.runin import lowercase_soon, opens_prose
+from translate.segment.scraped import (
+    BLOCK_MARKS,
+    IMAGE_NUMBER_MARK,
+    PAPER_LABELS,
+    block_joins,
+    image_label_joins,
+    paper_label_joins,
+)
 from translate.vietnamese import is_vietnamese_syllable
 
 # A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
@@ -371,6 +380,9 @@ def heading_number_start(
             text[number - 2].isupper() and text[number - 3].isupper()
         ):
             return -1
+        word_start = text.rfind(" ", segment_start, number - 1) + 1
+        if not text[max(word_start, segment_start) : number - 1].isupper():
+            return -1  # `… trên iOS 13. Trước đây`: a version, after a mixed-case name
         if text.endswith(_LABEL_WORDS, segment_start, number - 1):
             return -1  # `CHƯƠNG 1. QUY ĐỊNH CHUNG`: the number belongs to its label
         return number if text[next_start].isupper() else -1
@@ -383,19 +395,56 @@ def heading_number_start(
 # search each is cheaper than one regex scan; `Ảnh :` and `Đồ họa:` are too rare to pay for).
 _MARKS: tuple[str, ...] = ("- Hạnh phúc", "– Hạnh phúc", "- HẠNH PHÚC", "Ảnh:", "ẢNH:")
 _MARKS += ("Nguồn:", "NGUỒN:", "- Ảnh ", "– Ảnh ")  # (the first three: the official motto)
+_COLON_MARKS = tuple(mark for mark in _MARKS if mark.endswith(":")) + PAPER_LABELS
+_DASH_MARKS = tuple(mark for mark in _MARKS if not mark.endswith(":"))
+_BEFORE_COLON = frozenset(mark[-2] for mark in _COLON_MARKS)
+_DASHES = frozenset(mark[0] for mark in _DASH_MARKS)
 
 
-def marked_joins(text: str, start: int, end: int) -> list[int]:
-    """The cuts of a unit that holds a mark of :func:`label_marks`: credits, headers."""
-    return credit_joins(text, start, end) + document_header_joins(text, start, end)
+def marked_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[tuple[int, bool]]:
+    """The cuts of a unit that holds the marks ``marks`` of :func:`label_marks`, each with
+    whether it repairs a glued join: credits, headers, image labels, a paper's section labels
+    and closed HTML blocks (:mod:`.scraped`); each finder runs only when a mark of its kind is
+    in the unit."""
+    images = [mark for mark in marks if text.startswith("nh ", mark)]
+    papers = [mark for mark in marks if text.startswith(PAPER_LABELS, mark)]
+    blocks = [mark for mark in marks if text.startswith(BLOCK_MARKS, mark)]
+    joins = []
+    if len(images) + len(papers) + len(blocks) < len(marks):
+        joins += credit_joins(text, start, end) + document_header_joins(text, start, end)
+    if images:
+        joins += image_label_joins(text, start, end, images)
+    if papers:
+        joins += paper_label_joins(text, start, end, papers)
+    cuts = [(join, False) for join in joins]
+    if blocks:
+        cuts += [(join, True) for join in block_joins(text, start, end)]
+    return cuts
 
 
 def label_marks(text: str) -> list[int]:
-    """The sorted positions of the credit labels and official headers of ``text``."""
-    marks = []
-    for mark in _MARKS:
-        at = text.find(mark)
+    """The sorted positions of the credit labels, official headers, image labels' numbers,
+    paper section labels and HTML end tags and alert labels of ``text``."""
+    marks = [mark.start() for mark in IMAGE_NUMBER_MARK.finditer(text)]
+    # The marks after a dash: one scan for what follows the dash, then a look at the dash
+    # (`- Ảnh ` and `– Ảnh ` cost one search, not two).
+    for after_dash in (" Hạnh phúc", " HẠNH PHÚC", " Ảnh "):
+        at = text.find(after_dash)
         while at >= 0:
-            marks.append(at)
-            at = text.find(mark, at + 1)
+            if text[at - 1 : at] in _DASHES and text.startswith(_DASH_MARKS, at - 1):
+                marks.append(at - 1)
+            at = text.find(after_dash, at + 1)
+    # The labels that end with a colon, the tags and the alert labels: one scan for a single
+    # character each (the fastest search), then a look at what is there.
+    for character, found in ((":", _COLON_MARKS), ("<", BLOCK_MARKS), ("[", BLOCK_MARKS)):
+        at = text.find(character)
+        while at >= 0:
+            if character == ":":
+                if text[at - 1 : at] in _BEFORE_COLON:  # (most colons follow no label)
+                    marks += [
+                        at + 1 - len(mark) for mark in found if text.endswith(mark, 0, at + 1)
+                    ]
+            elif text.startswith(found, at):
+                marks.append(at)
+            at = text.find(character, at + 1)
     return sorted(marks)

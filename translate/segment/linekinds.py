@@ -44,8 +44,8 @@ def next_line_words(text: str, next_start: int) -> list[str]:
 # An upper-case heading wrapped over lines (`TƯ TƯỞNG … VỀ KHOA HỌC⏎CỦA KARL POPPER TRONG MỘT
 # SỐ⏎TÁC PHẨM`, `ỦY BAN NHÂN DÂN⏎TỈNH HÀ TĨNH`): the next line opens with a word that continues
 # a phrase, the line ends with one, or an issuing body goes on with its administrative level.
-_CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
-_UNFINISHED_WORDS = _CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
+CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
+_UNFINISHED_WORDS = CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
 _ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
 
 
@@ -76,10 +76,14 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
     following = next_line_words(text, next_start)
     if not following or not following[0].isupper():
         return False
-    if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in _CONTINUING_WORDS:
+    if last_word.lower() in _UNFINISHED_WORDS or following[0].lower() in CONTINUING_WORDS:
         return True
     if following[0] not in _CAPS_LABELS and _long_caps_lines(text, first, end, next_start):
         return True  # a heading too long for one line: `… THỦ TỤC HÀNH⏎CHÍNH`, `ĐA DẠNG⏎HÓA`
+    if end - first >= _LONG_CAPS_LINE and any(
+        word.lower() in CONTINUING_WORDS for word in following[1:3]
+    ):  # a long title whose last words the next line finishes: `… CƠ CẤU TỔ⏎CHỨC CỦA SỞ …`
+        return True
     if following[0] == "CHỦ" and text.endswith("XÃ HỘI", 0, end):
         return True  # the national name: `CỘNG HÒA XÃ HỘI⏎CHỦ NGHĨA VIỆT NAM`
     if len(following) == 1 and " " not in text[first:end]:
@@ -92,3 +96,55 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
 def glued_syllables(word: str) -> bool:
     """Is ``word`` Vietnamese syllables run together (accented, and no syllable itself)?"""
     return VIETNAMESE_ACCENTED.search(word) is not None and not is_vietnamese_syllable(word)
+
+
+def open_bracket(text: str, first: int, end: int) -> bool:
+    """Does the line ``text[first:end]`` open a bracket it does not close (a break inside an
+    aside or a link)?"""
+    # (str.find first: most lines have no bracket)
+    if text.find("(", first, end) >= 0 and text.count("(", first, end) > text.count(
+        ")", first, end
+    ):
+        return True
+    return text.find("[", first, end) >= 0 and text.count("[", first, end) > text.count(
+        "]", first, end
+    )
+
+
+def emphasised_line(text: str, line_start: int, line_end: int) -> bool:
+    """A line wrapped in emphasis (`**Điều 9. …**`) is a heading of its own."""
+    if text[line_end - 1] != "*":
+        return False
+    stripped = text[line_start:line_end].strip()
+    return len(stripped) > 4 and stripped[:2] == "**" and stripped[-2:] == "**"
+
+
+def lone_syllable(text: str, first: int, word: re.Match[str], next_start: int) -> bool:
+    """`ỦY⏎BAN NHÂN DÂN`, `CỘNG⏎HÒA XÃ HỘI`: one upper-case Vietnamese syllable alone on
+    its line, followed by a longer upper-case line, was cut off a narrow column."""
+    if word.start() != first or not word.group().isupper():
+        return False
+    if not is_vietnamese_syllable(word.group()):
+        return False
+    following = next_line_words(text, next_start)
+    return len(following) >= 2 and following[0].isupper()
+
+
+SHORTEST_PROSE_LINE = 4  # words
+_WORD = re.compile(r"\S+")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+
+
+def prose_goes_on(text: str, first: int, end: int, last_word: str, next_start: int) -> bool:
+    """In wrapped prose, a line of running text that ends on a lowercase word goes on, unless
+    the next line is an all-caps heading."""
+    if not last_word.islower():
+        return False
+    words = text[first:end].split()
+    if len(words) < SHORTEST_PROSE_LINE or sum(w[:1].islower() for w in words) < 2:
+        return False
+    following = _WORD.match(text, next_start)
+    if following is None or following.group().replace(".", "").replace(",", "").isdigit():
+        return False  # a number opens a field or a new item (`3.906 quản trị viên`)
+    letters = "".join(_ANY_LETTER.findall(following.group()))
+    return not (len(letters) > 1 and letters.isupper())

@@ -27,10 +27,14 @@ from translate.segment.ends import is_list_label_line, is_sentence_end, next_wor
 from translate.segment.linekinds import (
     LAST_WORD_OF_DATE,
     SALUTATIONS,
+    SHORTEST_PROSE_LINE,
     bracketed_line,
     caps_heading_goes_on,
+    emphasised_line,
+    lone_syllable,
     next_line_end,
-    next_line_words,
+    open_bracket,
+    prose_goes_on,
 )
 from translate.segment.names import TITLE_WORD, NamePairs
 from translate.segment.patterns import (
@@ -43,7 +47,6 @@ from translate.segment.patterns import (
 from translate.segment.rules import Rules
 from translate.segment.runin import opens_prose
 from translate.segment.sentences import Unit
-from translate.vietnamese import is_vietnamese_syllable
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
 # heading, a flattened edit link or a URL never continues the line above it.
@@ -62,7 +65,7 @@ _FULL_SHARE = 0.5
 # A document whose unterminated lines go on in lowercase this often is wrapped prose.
 _FEWEST_LOWERCASE_CONTINUATIONS = 3
 _LOWERCASE_SHARE = 0.3
-_SHORTEST_PROSE_LINE = 4  # words
+_SHORT_SHARE = 0.6  # of the wrap width: a line this short ended where its writer ended it
 
 
 class _Line(NamedTuple):
@@ -167,7 +170,7 @@ def _single_blanks_removed(text: str, lines: Sequence[_Line]) -> list[_Line]:
             and 0 < index < len(lines) - 1
             and lines[index - 1].first >= 0
             and lines[index + 1].first >= 0
-            and _words_at_least(text, lines[index - 1], _SHORTEST_PROSE_LINE)
+            and _words_at_least(text, lines[index - 1], SHORTEST_PROSE_LINE)
         )
         if not lone_blank:
             kept.append(line)
@@ -296,6 +299,12 @@ def _continues(
         return True
     if mode == "paragraph":
         return False
+    if open_bracket(text, line.first, line.end) and not (
+        text[next_start].isdigit() and _LIST_ITEM_LINE.match(text, next_start)
+    ):
+        # `… đã die (chết⏎- PV) vì …`, `[Github⏎Flavored Markdown](…)`, `[cite:⏎525]`: inside
+        # it (a numbered item still opens its line: `(theo mẫu⏎1. Đơn đề nghị;`)
+        return True
     if _LIST_ITEM_LINE.match(text, next_start) is not None or text[unit_start] == "#":
         return False
     if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
@@ -367,7 +376,7 @@ def _wrapped_without_terminator(
             text, line.first
         )  # `layout: page⏎title: …`: fields, one a line
     if text[line.end - 1] in ";:":
-        return False  # a clause or an introducer ends here (`Căn cứ …;`, `như sau:`)
+        return _clause_end_goes_on(text, line, next_start, evidence)
     if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start, evidence):
         return True  # `… Bộ Kế hoạch và Đầu tư,⏎Ngân hàng Nhà nước …`: a sentence goes on
     if upper and _name_goes_on(text, line, next_start, evidence.names):
@@ -377,16 +386,37 @@ def _wrapped_without_terminator(
     if (
         evidence.width
         and _full(text, line, next_start, evidence.width)
-        and not _emphasised_line(text, line.first, line.end)
+        and not emphasised_line(text, line.first, line.end)
     ):
         return True
     if is_list_label_line(text, unit_start, line.end):
         return True
+    return _last_word_goes_on(text, line, next_start, evidence)
+
+
+def _clause_end_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
+    """A clause or an introducer ends at a `;` or `:` (`Căn cứ …;`, `như sau:`), but not a
+    header cell's number label (`Số:⏎05/2010/QĐ-UBND`) nor, in a document wrapped at one
+    width, a full line before the quotation it introduces (`… cảnh báo:⏎“Chúng tôi …`)."""
+    if text[next_start].isdigit():
+        return _NUMBER_LABEL.fullmatch(text, line.first, line.end) is not None
+    return (
+        text[line.end - 1] == ":"
+        and text[next_start] in '“"'
+        and evidence.width > 0
+        and _full(text, line, next_start, evidence.width)
+    )
+
+
+def _last_word_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
+    """Does the line's last word show that the sentence goes on: a phrase-internal word, a
+    lone syllable cut off a column, a number's head, an upper-case heading that goes on, or a
+    lowercase word in wrapped prose (not on a line far shorter than the document's width)?"""
     word = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
     if word is None:
         return False
     last_word = word.group()
-    if last_word in PHRASE_INTERNAL_WORDS or _lone_syllable(text, line, word, next_start):
+    if last_word in PHRASE_INTERNAL_WORDS or lone_syllable(text, line.first, word, next_start):
         return True
     if last_word.lower() in _NUMBER_HEADS and text[next_start].isdigit():
         return True  # `… tháng 6 năm⏎2023;`, `Thông tư số⏎07/2021/TT-BYT`: a number's head
@@ -394,11 +424,16 @@ def _wrapped_without_terminator(
         text, line.first, line.end, last_word, next_start
     ):
         return True
-    if _emphasised_line(text, line.first, line.end):
+    if emphasised_line(text, line.first, line.end):
         return False
-    return evidence.wrapped_prose and _prose_goes_on(text, line, word.group(), next_start)
+    if evidence.width and line.end - line.start < _SHORT_SHARE * evidence.width:
+        return False  # a document wrapped at one width breaks lines near it: a heading
+    return evidence.wrapped_prose and prose_goes_on(
+        text, line.first, line.end, word.group(), next_start
+    )
 
 
+_NUMBER_LABEL = re.compile(r"(?:Số|SỐ|Số hiệu|Ký hiệu)\s*:")
 _DATE_HEADS = ("ngày", "tháng")
 _NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản", "điểm", "điều"))
 
@@ -409,7 +444,7 @@ def _comma_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) 
     can be a sentence of its own that ends with a comma.)"""
     if not (evidence.width or evidence.wrapped_prose):
         return False
-    if not _words_at_least(text, line, _SHORTEST_PROSE_LINE):
+    if not _words_at_least(text, line, SHORTEST_PROSE_LINE):
         return False
     first = _FIRST_WORD.match(text, next_start, next_start + 12)
     return first is None or not (first.group().isupper() and len(first.group()) > 1)
@@ -457,39 +492,5 @@ def _full(text: str, line: _Line, next_start: int, width: int) -> bool:
     return line.end - line.start + 1 + next_length > width - _slack(width) // 2
 
 
-def _lone_syllable(text: str, line: _Line, word: re.Match[str], next_start: int) -> bool:
-    """`ỦY⏎BAN NHÂN DÂN`, `CỘNG⏎HÒA XÃ HỘI`: one upper-case Vietnamese syllable alone on
-    its line, followed by a longer upper-case line, was cut off a narrow column."""
-    if word.start() != line.first or not word.group().isupper():
-        return False
-    if not is_vietnamese_syllable(word.group()):
-        return False
-    following = next_line_words(text, next_start)
-    return len(following) >= 2 and following[0].isupper()
-
-
 _RULE_LINE = re.compile(r"[-=_*~.─━]{3,}\s*$", re.MULTILINE)
 _FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:\s")
-
-
-def _prose_goes_on(text: str, line: _Line, last_word: str, next_start: int) -> bool:
-    """In wrapped prose, a line of running text that ends on a lowercase word goes on, unless
-    the next line is an all-caps heading."""
-    if not last_word.islower():
-        return False
-    words = text[line.first : line.end].split()
-    if len(words) < _SHORTEST_PROSE_LINE or sum(w[:1].islower() for w in words) < 2:
-        return False
-    following = _WORD.match(text, next_start)
-    if following is None or following.group().replace(".", "").replace(",", "").isdigit():
-        return False  # a number opens a field or a new item (`3.906 quản trị viên`)
-    letters = "".join(_ANY_LETTER.findall(following.group()))
-    return not (len(letters) > 1 and letters.isupper())
-
-
-def _emphasised_line(text: str, line_start: int, line_end: int) -> bool:
-    """A line wrapped in emphasis (`**Điều 9. …**`) is a heading of its own."""
-    if text[line_end - 1] != "*":
-        return False
-    stripped = text[line_start:line_end].strip()
-    return len(stripped) > 4 and stripped[:2] == "**" and stripped[-2:] == "**"

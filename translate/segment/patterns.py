@@ -53,10 +53,11 @@ CITATION = (
 # A word that starts a new unit glued to what precedes it: a capital then a lowercase letter,
 # possibly after opening markup or quotes and a glued step number (`2Mở`, `**Điều`, `“Sáng`);
 # or a parenthesis opened right after the full stop.
-# An accented capital alone is a Vietnamese word (`Ý tôi là`, `Ở đó`), not an initial.
+# An accented capital alone is a Vietnamese word (`Ý tôi là`, `Ở đó`, an interjection `À,`),
+# not an initial.
 _ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 GLUED_START = (
-    rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}]\s)"
+    rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}][\s,…!?])"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
     rf"|[{UPPER}]{{2}}"  # `… tạm giữ.UBND huyện …`: an acronym (checked in sentences.py)
     rf"|#{{1,6}}\s+[{UPPER}\d]"  # `… năm 1994.## Sự nghiệp`: a Markdown heading

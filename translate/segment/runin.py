@@ -133,27 +133,64 @@ def _unpunctuated_end(text: str, start: int, position: int) -> bool:
 # An emoji that ends a sentence before any capitalised word of running text (R14): `… bệnh
 # "lười" 😀 Bệnh này khó chữa lắm`; the scan above finds only those before an opener. Only
 # the emoji outside the Basic Multilingual Plane (faces, gestures, food: most of them).
-_EMOJI_END = re.compile(rf"[\U0001f300-\U0001faff][ \t]+(?=[{UPPER}][{LOWER}]+\s+[{LOWER}])")
+# (Not one that opens a bracket: `[👉 Nhấn vào đây …]` is a link's text.)
+_EMOJI_END = re.compile(
+    rf"(?<![\[(])[\U0001f300-\U0001faff][ \t]+(?=[{UPPER}][{LOWER}]+\s+[{LOWER}])"
+)
 # (CPython stores a string with a character outside the BMP at four bytes a character: its
 # size tells in constant time whether a unit holds one, where a scan would cost a pass.)
 _WIDE_BASE = sys.getsizeof("\U0001f600") - 4
 
 
 def emoji_end_marks(text: str) -> list[int]:
-    """The sorted cuts after emoji that end a sentence in ``text`` (found once per document;
-    a text with no character outside the BMP, told in constant time, has none)."""
+    """The sorted cuts after emoji that end a sentence in ``text``, and around the emoji
+    headings of a README pasted flat (:func:`.scraped.emoji_heading_cuts`); found once per
+    document: a text with no character outside the BMP, told in constant time, has none."""
     if not _wide(text):
         return []
     marks = []
     for chunk_start in range(0, len(text), _CHUNK):  # (a regex scan only where one lies)
         chunk_end = chunk_start + _CHUNK
         if _wide(text[chunk_start:chunk_end]):
+            reach = min(len(text), chunk_end + _CHUNK_REACH)
             marks += [
                 match.end()
-                for match in _EMOJI_END.finditer(text, chunk_start, chunk_end + _CHUNK_REACH)
+                for match in _EMOJI_END.finditer(text, chunk_start, reach)
                 if match.start() < chunk_end
             ]
-    return marks
+            marks += [
+                cut
+                for cut in emoji_heading_cuts(text, max(0, chunk_start - 1), reach)
+                if chunk_start <= cut < chunk_end
+            ]
+    return sorted(set(marks))
+
+
+# An emoji (with its joiners and variation selectors), one space and a heading of up to five
+# capitalised Latin words (`&` between them), ending at a colon, a bracket, a glued capital or a
+# glued list number (where the section's text starts).
+_EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
+_EMOJI_HEADING = re.compile(
+    rf"[{_EMOJI}][{_EMOJI}\u200d\ufe0f]* "
+    r"[A-Z][a-z]+(?: (?:[A-Z][a-z]+|&)){0,4}"
+    rf"(?=[:(]|[{UPPER}][{LOWER}]|\d{{1,2}}[.)] )"
+)
+
+
+def emoji_heading_cuts(text: str, start: int, end: int) -> list[int]:
+    """A README pasted without its line breaks marks its headings with emoji: cuts before an
+    emoji heading glued to the text before it, and after the heading when its section's text
+    is glued to it (`… vector.‖🧠 Core Logic‖Hệ thống …`, `… 3.13‖📂 Project Structure`; not
+    at a colon: `🎓 Major: Information Systems` is one line). A heading's words are
+    capitalised Latin words; a chat post's emoji is followed by a sentence (`ngon quá😋 Ai
+    muốn đặt …`: no heading)."""
+    cuts = []
+    for heading in _EMOJI_HEADING.finditer(text, start, end):
+        if heading.start() > start and not text[heading.start() - 1].isspace():
+            cuts.append(heading.start())
+        if heading.end() < end and text[heading.end()] != ":":
+            cuts.append(heading.end())
+    return cuts
 
 
 _CHUNK = 4096  # characters
@@ -264,26 +301,55 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
         return joins
     heading_ends = [match.end() for match in _HEADING_END.finditer(text, start, end)]
     heading_starts = [start, *heading_ends]
-    limits: dict[int, int] = {}
+    limits: dict[int, tuple[int, int]] = {}
     # Each opener belongs to the stretch after the last sentence end at least two characters
-    # before it; a stretch ends at its first comma, the next sentence end or the lookback.
+    # before it; a stretch ends at its first comma (past it, only the surest openers), the next
+    # sentence end or the lookback.
     for position in candidates:
         index = bisect.bisect_right(heading_starts, position - 2) - 1
         if index not in limits:
             limits[index] = _stretch_limit(text, heading_starts[index], heading_ends, index, end)
-        if position < limits[index] and _runs_in(text, heading_starts[index], position, end):
+        comma, limit = limits[index]
+        within = position < comma or (
+            position < limit and _after_headline_comma(text, position, end)
+        )
+        if within and _runs_in(text, heading_starts[index], position, end):
             joins.append(position)
     return joins
 
 
+# Openers that, capitalised after a comma, still open a sentence (92% of their capitalised uses
+# or more open one): a headline may hold a comma (`Trước đây, giá lúa tăng nhanh Tuy nhiên,
+# …`), while a name inside a sentence begins with a weaker one (`Cơ quan cảnh sát Điều tra`)
+# or goes on in capitals (`báo Một Thế Giới`: a lowercase word must follow the opener).
+_SURE_SHARE = 0.92
+_SURE_OPENERS = frozenset(
+    word
+    for word, (opened, inside) in OPENER_COUNTS.items()
+    if opened >= _STRONG_OPENINGS and opened >= _SURE_SHARE * (opened + inside)
+)
+
+
+def _after_headline_comma(text: str, position: int, end: int) -> bool:
+    """May the opener at ``position``, past the first comma of its stretch (within the
+    lookback), start prose: one of the surest openers, a lowercase word right after it?"""
+    word = _WORD_AT.match(text, position, end)
+    if word is None or word.group() not in _SURE_OPENERS:
+        return False
+    after = word.end()
+    return after + 1 < end and text[after] == " " and text[after + 1].islower()
+
+
 def _stretch_limit(
     text: str, heading_start: int, heading_ends: list[int], index: int, end: int
-) -> int:
+) -> tuple[int, int]:
+    """Where the stretch's first comma is (its end when none) and where the stretch ends (the
+    next sentence end or the lookback: every opener looked at is bounded)."""
     limit = heading_ends[index] if index < len(heading_ends) else end
     limit = min(limit, heading_start + _HEADING_LOOKBACK)
     comma = text.find(",", heading_start, limit)
     # A clause before: a capital after the comma is a name inside the sentence.
-    return comma if comma >= 0 else limit
+    return (comma if comma >= 0 else limit), limit
 
 
 def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:

@@ -31,20 +31,24 @@ from translate.segment.patterns import (
     GLUED_START,
     LAYOUT_MARK,
     LETTERS,
+    LOWER,
     NON_SPACE,
     OPENERS,
     UPPER,
 )
 from translate.segment.rules import Rules
-from translate.segment.runin import emoji_end_marks, emoji_ends
+from translate.segment.runin import emoji_end_marks, emoji_ends, lowercase_soon, opens_prose
 from translate.vietnamese import is_vietnamese_syllable
 
+# A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
+# sentence they end, as a line break would.
+_ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z]))*"
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
 # The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
 # megabyte of periods is one failed match, not a million.
 _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
-    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*[\u200b\u200c\u200d\u2060\ufeff]*))\3"
+    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*{_ESCAPED_BREAKS}[\u200b\u200c\u200d\u2060\ufeff]*))\3"
     rf"(?=\s|{GLUED_START})"
 )
 _DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z|[{UPPER}])")
@@ -100,19 +104,22 @@ def _cuts(
     rules: Rules,
     marks: tuple[Sequence[int], Sequence[int], Sequence[int]],
 ) -> list[tuple[int, bool]]:
-    """Cuts that need no terminator: glued joins (True), flattened list items, table of
-    contents entries, credits, official headers and emoji sentence ends (False). ``marks``:
+    """Cuts that need no terminator: glued joins, closed HTML blocks and emoji (True: a
+    repaired join where no whitespace is on either side), flattened list items, table of
+    contents entries, credits, official headers and image labels (False). ``marks``:
     the document's layout, label and emoji marks."""
     layout, labels, emoji = marks
     cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
     if emoji:  # (a chat post ended by an emoji: `… ngon 😋 Món này …`)
         found = emoji_ends(text, unit.start, unit.end, emoji)
         if found:
-            cuts = sorted(set(cuts) | {(cut, False) for cut in found})
+            # (a README's emoji heading may be glued: that cut repairs a join)
+            cuts = sorted(set(cuts) | {(cut, True) for cut in found})
     # (each list holds sorted document-level marks: does the unit hold one?)
     at = bisect.bisect_left(labels, unit.start) if labels else 0
     if at < len(labels) and labels[at] < unit.end:  # (a credit or an official header)
-        cuts += [(cut, False) for cut in marked_joins(text, unit.start, unit.end)]
+        in_unit = labels[at : bisect.bisect_left(labels, unit.end, at)]
+        cuts += marked_joins(text, unit.start, unit.end, in_unit)
         cuts = sorted(cut for cut in set(cuts) if unit.start < cut[0] < unit.end)
     at = bisect.bisect_left(layout, unit.start) if layout else 0
     if at < len(layout) and layout[at] < unit.end:  # (a TOC or subtitles)
@@ -310,6 +317,7 @@ def _balanced_closers(
 
 
 _QUOTE_LOOKAHEAD = 400  # characters searched for the quote that closes an opening one
+_DATE_BEFORE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}(?:/\d{2,4})?\Z")
 _TERMINATOR = re.compile("[.!?…]")
 _SHORT_SUFFIX = 4
 
@@ -322,7 +330,17 @@ def _ascii_suffix(before: str, text: str, word_start: int, token_end: int) -> bo
         return False
     if not before.isascii() or not any(character.isalpha() for character in before):
         return False  # (`Thua 2-0.Real Madrid…` is a sentence end)
-    return word.group() in _TECH_SUFFIXES or not is_vietnamese_syllable(word.group())
+    found = word.group()
+    if found in _TECH_SUFFIXES:
+        return True
+    if is_vietnamese_syllable(found):
+        return False
+    # a foreign name that opens the next sentence, words after it: `… tại Encinitas.Chad
+    # Hammel thuật lại …` (a suffix of three letters or more ends its token: `Node.Js`)
+    following = word.end()
+    return len(found) < 3 or not (
+        following + 1 < len(text) and text[following] == " " and text[following + 1].isalpha()
+    )
 
 
 _LIST_LABEL_AFTER = re.compile(rf"\d{{1,2}}[.)]\s+[{UPPER}]")
@@ -401,6 +419,30 @@ def _prose_after(text: str, position: int, token_end: int) -> bool:
     return vietnamese_word_at(text, position, token_end)
 
 
+_STEP_NUMBER = re.compile(rf"\d{{1,2}}(?=[{UPPER}][{LOWER}])")
+_LAST_NUMBER = re.compile(r"\d{1,4}(?:[:&-]\d{1,4})?")  # `2018`, `17:30`, `10-6`, `5&4`
+_SECTION_WORDS = frozenset(
+    ("mục", "phần", "điều", "khoản", "điểm", "chương", "bước", "bài", "câu", "tiết", "hình")
+) | frozenset(("bảng", "trang", "tr", "số", "bản", "phiên", "version", "v", "tập", "quyển"))
+
+
+def _step_after_number(text: str, before: str, after: int, token_end: int) -> bool:
+    """Is the number before a glued period the last word of a sentence (a lowercase word
+    before it, `… vào tháng 3`), and a step number glued to the capitalised first word of
+    running text after it (`5Các cặp vợ chồng …`)? A section number (`1.2Mở rộng`) opens its
+    line or follows a heading, not a lowercase word."""
+    start = after - 1 - len(before)
+    if _LAST_NUMBER.fullmatch(before) is None or start < 2 or text[start - 1] != " ":
+        return False
+    if not text[start - 2].islower():
+        return False
+    word = _LAST_LETTERS.search(text, max(0, start - 12), start - 1)
+    if word is not None and word.group().lower() in _SECTION_WORDS:
+        return False  # a section's number: `… xem mục 1.2Mở rộng …`, `bản 1.2`
+    step = _STEP_NUMBER.match(text, after, token_end)
+    return step is not None and lowercase_soon(text, step.end(), step.end() + 80, 3)
+
+
 _LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
 _TECH_SUFFIXES = frozenset(("Net", "Com", "Org", "Vn", "Io", "Doc", "Pdf"))
 
@@ -415,7 +457,8 @@ def _period_in_token(
             # `v.v.Theo chủ quán …`: a list's `v.v.` does double duty before prose (R3)
             return not _prose_after(text, after, token_end)
         if all(part in INITIALS for part in before.split(".")):
-            return True  # `N.T.Kiên`, `J.Keynes`
+            # `N.T.Kiên`, `J.Keynes`; a sentence opener ends the name: `… bà T.Khi bà …`
+            return not opens_prose(text, after, min(len(text), token_end + 80), strong=True)
         if _acronym_glued(text, after):  # `TP.HCM`, `ThS.BS`, `Q.BT`, `23.10.QĐ`: one token
             return not _ends_a_word(before) or _file_extension(text, after, token_end)
         if _ascii_suffix(before, text, after, token_end):
@@ -427,7 +470,9 @@ def _period_in_token(
         year_or_word = _ends_a_year(before) if before[-1].isdigit() else _ends_a_word(before)
         return not year_or_word
     if before[-1].isdigit():
-        return True  # `1.2Mở`: a number with a unit glued, more often than a step
+        # `1.2Mở`: a number with a unit glued, more often than a step; but a number after a
+        # lowercase word ends a sentence, and a step number is glued: `… vào tháng 3.5Các …`
+        return not _step_after_number(text, before, after, token_end)
     return "." in before  # a code: `12.4.QĐ.2`; a step or a count: `lại.2Mở`, `thương.10 người`
 
 
@@ -444,7 +489,11 @@ def _glued_end(
     terminator_start, terminator_end = match.start(), match.end(1)
     closers_end = _balanced_closers(text, match, segment_start, limit, quotes)
     token_start, token_end = token_around(text, terminator_start, segment_start, limit)
-    if address_like(text[token_start:token_end]) and not _prose_after(text, closers_end, token_end):
+    if (
+        address_like(text[token_start:token_end])
+        and not _prose_after(text, closers_end, token_end)
+        and _DATE_BEFORE.search(text, token_start, terminator_start) is None
+    ):  # (a date's slashes are no path: `… hôm 3/12/2015.AFP`)
         return -1
     before = text[token_start:terminator_start].lstrip(OPENERS)
     if (

@@ -1,0 +1,135 @@
+"""Units that scraped pages, database dumps and pasted READMEs glue together (issue 11, round 6).
+
+* an HTML block closed and the next one glued to it: `…</p><p align="center">…`, `…</p>🌟 …`;
+  two line-break tags in a row where a text lost its lines, the second a unit (`…<br /> ‖<br />`);
+* GitHub's alert labels, a unit of their own: `(Models & Music)[!IMPORTANT]Do chính sách …`;
+* (an emoji that marks a heading glued to the text before it: :func:`.runin.emoji_heading_cuts`);
+* an image's alt label that the page ran into the caption or the story: a run of unaccented
+  words ending in `anh N` (`Hoa hau Do My Linh anh 3‖Hoa hau … anh 4‖ Hoa hậu từng …`):
+  Vietnamese prose is accented, an alt label written from a file name is not;
+* a source label in brackets that opens a story without a dash: `(NB&CL) ‖Những thảm họa …`;
+* a paper's run-in section label: `… Đại Học Tài Chính Marketing ‖Tóm tắt: Hiệu quả …`.
+
+Each finder looks only where a cheap literal search found its mark: linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from translate.segment.patterns import UPPER, VIETNAMESE_ACCENTED
+from translate.segment.runin import lowercase_soon, opens_prose
+
+# A closed block: the next unit may be glued to it (inline tags, `</b>`, are inside a sentence).
+_BLOCK_END = re.compile(
+    r"</(?:p|div|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|section|article|header|footer)>",
+    re.IGNORECASE,
+)
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]")
+# Two line-break tags in a row in text that lost its lines: a paragraph break, its second tag
+# a segment of its own (the first ends its line).
+_DOUBLE_BREAK = re.compile(r"<br\s*/?>[ \t]*(?=<br\s*/?>)", re.IGNORECASE)
+BLOCK_MARKS = ("</", "[!", "<br")  # (looked for once per document: .labels.label_marks)
+
+
+def block_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts after a closed HTML block that more text follows, between two line-break tags
+    (`… TRẦN VĂN AN<br /> ‖<br />‖ Những năm …`: the lines pass ends a line after the pair)
+    and around an alert label."""
+    joins: list[int] = []
+    if text.find("</", start, end) >= 0:
+        for tag in _BLOCK_END.finditer(text, start, end):
+            following = tag.end()
+            while following < end and text[following] in " \t":
+                following += 1
+            if following < end:
+                joins.append(following)
+    if text.find("<br", start, end) >= 0:
+        joins += [tag.end() for tag in _DOUBLE_BREAK.finditer(text, start, end)]
+    if text.find("[!", start, end) >= 0:
+        for alert in _ALERT.finditer(text, start, end):
+            joins += (alert.start(), alert.end())
+    return joins
+
+
+# An image's label: `anh 3`, `ảnh 12`, `hinh 2` after at least two unaccented words.
+_IMAGE_NUMBER = re.compile(r"(?<![^\W\d_])(?:anh|ảnh|hinh|hình|Anh|Ảnh|Hinh|Hình) \d{1,2}(?!\d)")
+_LABEL_WORDS = re.compile(r"(?:[A-Za-z]+ ){2,12}\Z")
+_LABEL_REACH = 100  # characters before the label's number
+IMAGE_NUMBER_MARK = re.compile(r"nh \d")  # (looked for once per document: a literal prefix)
+
+
+def image_label_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
+    """Cuts after an unaccented image label's number where a capitalised word or an opening
+    quote follows with a space (glued ones are scrape joins: :mod:`.joins`). ``marks``: where
+    the unit has the literal `nh <digit>` (:data:`IMAGE_NUMBER_MARK`)."""
+    joins = []
+    for mark in marks:
+        label = _IMAGE_NUMBER.match(text, max(start, mark - 1), end)
+        if label is None:
+            label = _IMAGE_NUMBER.match(text, max(start, mark - 2), end)
+        if label is None:
+            continue
+        after = label.end()
+        if after + 1 >= end or text[after] != " ":
+            continue
+        following = text[after + 1]
+        if following == "\\":  # (a dump's escaped quote: `\"Chế độ …`)
+            following = text[after + 2 : after + 3]
+        if not (following.isupper() or following in '"“'):
+            continue
+        if unaccented_label(text, start, label.start()):
+            joins.append(after + 1)
+    return joins
+
+
+def unaccented_label(text: str, start: int, position: int) -> bool:
+    """Do two or more unaccented words that open a segment come before ``position``
+    (after a sentence end, a glued label number or the unit's start)?"""
+    floor = max(start, position - _LABEL_REACH)
+    words = _LABEL_WORDS.search(text, floor, position)
+    if words is None or VIETNAMESE_ACCENTED.search(words.group()) is not None:
+        return False
+    before = words.start() - 1
+    while before >= start and text[before] in " \t":
+        before -= 1
+    return before < start or text[before] in '.!?…"”\\' or text[before].isdigit()
+
+
+# A source in brackets that opens the unit: an agency's initials (two capitals at least).
+_BRACKET_SOURCE = re.compile(
+    rf"\((?=[^()\d]{{0,14}}[{UPPER}][^()\d]{{0,14}}[{UPPER}])[^()\s\d]{{2,16}}\) "
+)
+
+
+def bracket_source_join(text: str, start: int, end: int) -> list[int]:
+    """A cut after an agency's label that opens a story with no dash: `(NB&CL) ‖Những …`."""
+    label = _BRACKET_SOURCE.match(text, start, end)
+    if label is None or label.end() >= end:
+        return []
+    story = label.end()
+    if not text[story].isupper() or not lowercase_soon(text, story, end, 3):
+        return []
+    return [story]
+
+
+# A paper's section labels, run in after its front matter with only a space.
+# (Two: each is a scan of the whole document; `Từ khóa:` follows the abstract's full stop.)
+PAPER_LABELS = ("Tóm tắt:", "Abstract:")
+
+
+def paper_label_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
+    """Cuts before `Tóm tắt:`, `Abstract:`, `Từ khóa:` run in after a word (a title, an
+    affiliation), when running text follows the label; ``marks``: where the labels are."""
+    joins = []
+    for at in marks:
+        after = text.find(":", at, end) + 1
+        if (
+            at - 2 >= start
+            and text[at - 1] == " "
+            and text[at - 2].isalpha()
+            and (opens_prose(text, after + 1, end, False) or lowercase_soon(text, after, end))
+        ):
+            joins.append(at)
+    return joins
