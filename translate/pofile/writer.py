@@ -169,6 +169,10 @@ def join_isolated(tokens: Iterable[str]) -> list[str]:
 def _reference_lines(references: Sequence[str], width: int) -> list[str]:
     if not references:
         return []
+    if len(references) == 1:
+        only = references[0]
+        if _PLAIN_REFERENCE.fullmatch(only) and not only.startswith("./"):
+            return [f"#: {only}"]  # the usual entry: nothing to check, isolate or pack
     for reference in references:
         problem = reference_problem(reference)
         if problem is not None:
