@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from translate import catalog, pofile
 from translate.document import Document
 from translate.errors import UserError
+from translate.frozen import collector_paused
 from translate.memory_catalog import MemoryHits, RunMemory, plan_with_memory
 from translate.wording import count
 
@@ -132,6 +133,14 @@ def _read_text(path: Path) -> tuple[str | None, FileStamp | None]:
 
 def load_and_plan(job: Job, options: RunOptions, memory: RunMemory | None = None) -> None:
     """Read the job's files (again, after an editor's save) and plan its update."""
+    # An entry and a message per msgid, all kept for the write, and none in a cycle: built
+    # with the cyclic collector paused, then put in its oldest generation (translate.frozen).
+    # Its passes over them were about a quarter of this step on 100,000 entries.
+    with collector_paused(keep=True):
+        _load_and_plan(job, options, memory)
+
+
+def _load_and_plan(job: Job, options: RunOptions, memory: RunMemory | None) -> None:
     if job.document is not None:
         job.entries = catalog.template_entries([job.document])
         job.segments = len(job.document.segments)

@@ -8,18 +8,9 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import ctypes
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 PAGE_WIDTH = 79
-
-# libunistring's break codes (unilbrk.h).
-_BREAK_UNDEFINED = 0
-_BREAK_PROHIBITED = 1
-_BREAK_POSSIBLE = 2
 
 # The C escapes GNU writes; any other character, control characters included, is written
 # as it is (GNU's default, non `--escape` style).
@@ -49,21 +40,90 @@ def wrap_string(prefix: str, keyword: str, value: str, width: int = PAGE_WIDTH) 
     at Unicode line-break opportunities (after spaces in prose). When the value needs more
     than one line, GNU starts with ``keyword ""`` and puts all the text on the lines after.
     """
-    return _wrap(prefix, keyword, value, width)
+    key = (prefix, keyword, value, width)
+    text = _CACHE.get(key)
+    if text is None:
+        text = _remember(key, _wrap(prefix, keyword, value, width))
+    return text
+
+
+def wrap_strings(
+    prefix: str, keyword: str, values: Iterable[str], width: int = PAGE_WIDTH
+) -> list[str]:
+    """``wrap_string`` of each value (the same text), the long ones broken in one pass."""
+    values = list(values)
+    prepare_wraps(prefix, keyword, values, width)
+    return [wrap_string(prefix, keyword, value, width) for value in values]
+
+
+def prepare_wraps(
+    prefix: str, keyword: str, values: Iterable[str], width: int = PAGE_WIDTH
+) -> None:
+    """Wrap the values not wrapped yet, so that ``wrap_string`` finds them: the line breaks
+    of all the long ones are found in one pass, and a catalogue's worth of msgids costs one
+    ctypes call each, with no buffer or array type made per value."""
+    missing = [v for v in dict.fromkeys(values) if (prefix, keyword, v, width) not in _CACHE]
+    if missing:
+        prepared = _prepared_pieces(missing, _content_width(prefix, width))
+        for value in missing:
+            text = _wrap(prefix, keyword, value, width, prepared)
+            _remember((prefix, keyword, value, width), text)
 
 
 # A run writes every msgid twice (template and catalogue), and wrapping is the costliest step
-# of writing a large catalogue: the cache is bounded and lru_cache is safe across threads.
-@functools.lru_cache(maxsize=1 << 18)
-def _wrap(prefix: str, keyword: str, value: str, width: int) -> str:
-    content_width = width - 1 - (len(prefix) + 1)
+# of writing a large catalogue: the texts are kept (a bounded number; dict reads and writes
+# are atomic, so threads may share it).
+_CACHE: dict[tuple[str, str, str, int], str] = {}
+_CACHE_LIMIT = 1 << 18
+
+
+def _remember(key: tuple[str, str, str, int], text: str) -> str:
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.clear()
+    _CACHE[key] = text
+    return text
+
+
+def _content_width(prefix: str, width: int) -> int:
+    return width - 1 - (len(prefix) + 1)
+
+
+def _prepared_pieces(values: Sequence[str], content_width: int) -> dict[str, list[str]]:
+    """The escaped one-portion values that need breaking from column 0 (the first pass of
+    ``_wrap``), each with its pieces, broken in one batch when libunistring is at hand."""
+    from translate.pofile.unibreak import Libunistring
+
+    breaker = _breaker()
+    if not isinstance(breaker, Libunistring):
+        return {}
+    texts: list[str] = []
+    for value in values:
+        if "\n" not in value:
+            escaped = escape(value) if _NEEDS_ESCAPE.search(value) else value
+            if escaped and not _fits(escaped, content_width, 0):
+                texts.append(escaped)
+    return dict(zip(texts, breaker.many(texts, content_width, 0), strict=True))
+
+
+def _wrap(
+    prefix: str,
+    keyword: str,
+    value: str,
+    width: int,
+    prepared: Mapping[str, list[str]] | None = None,
+) -> str:
+    """The lines of ``wrap_string``; ``prepared`` may hold the column-0 pieces of the escaped
+    value (``_prepared_pieces``)."""
+    content_width = _content_width(prefix, width)
     first_start = len(keyword) + 1
     if "\n" not in value:
         # One portion (the common case), written without the general machinery below.
         escaped = escape(value) if _NEEDS_ESCAPE.search(value) else value
         # Wrapped from column 0 first: text that breaks there breaks after the keyword too
         # (less room), so the usual long sentence costs one line-breaking pass, not two.
-        pieces = _wrap_pieces(escaped, content_width, 0, False)
+        pieces = prepared.get(escaped) if prepared else None
+        if pieces is None:
+            pieces = _wrap_pieces(escaped, content_width, 0, False)
         if len(pieces) == 1:
             pieces = _wrap_pieces(escaped, content_width, first_start, False)
             if len(pieces) == 1 and first_start <= content_width:
@@ -111,92 +171,24 @@ def _wrap_pieces(escaped: str, content_width: int, start: int, newline: bool) ->
     """The escaped text cut where GNU starts new lines (one piece when it fits)."""
     if not escaped:
         return [""]
-    # Upper bound of the width in columns: text that fits even so is never broken.
-    if start + len(escaped) + len(_MAYBE_WIDE.findall(escaped)) <= content_width:
+    if _fits(escaped, content_width, start):
         return [escaped]
     return _breaker()(escaped, content_width, start, newline)
 
 
+def _fits(escaped: str, content_width: int, start: int) -> bool:
+    """Whether an upper bound of the text's width in columns fits: then it is never broken."""
+    return start + len(escaped) + len(_MAYBE_WIDE.findall(escaped)) <= content_width
+
+
 Breaker = Callable[[str, int, int, bool], list[str]]
-_ESCAPE_PAIR = re.compile(rb"\\.", re.DOTALL)
-_POSSIBLE_BYTE = bytes([_BREAK_POSSIBLE])
 
 
 @functools.cache
 def _breaker() -> Breaker:
-    import ctypes  # only when a string needs wrapping: keeps `--help` fast
+    from translate.pofile import unibreak  # only when a string needs wrapping (ctypes)
 
-    library = _load_libunistring()
-    if library is None:
-        return _break_after_spaces
-    function = getattr(library, "ulc_width_linebreaks_v2", None) or getattr(
-        library, "ulc_width_linebreaks", None
-    )
-    if function is None:
-        return _break_after_spaces
-    function.restype = ctypes.c_int
-    function.argtypes = [
-        ctypes.c_char_p,
-        ctypes.c_size_t,
-        ctypes.c_int,
-        ctypes.c_int,
-        ctypes.c_int,
-        ctypes.c_char_p,
-        ctypes.c_char_p,
-        ctypes.c_char_p,
-    ]
-
-    def libunistring_pieces(
-        escaped: str, content_width: int, start: int, newline: bool
-    ) -> list[str]:
-        data = escaped.encode("utf-8")
-        size = len(data)
-        # One buffer per call: ctypes releases the GIL, so a shared one would be written by
-        # two threads at once.
-        buffer = bytearray(size)
-        view = (ctypes.c_char * size).from_buffer(buffer)
-        # As GNU does: never break inside an escape sequence, nor before a final `\n`.
-        overrides = None
-        if b"\\" in data:
-            marks = bytearray(size)
-            for match in _ESCAPE_PAIR.finditer(data):
-                marks[match.start() + 1] = _BREAK_PROHIBITED
-            if newline:
-                marks[size - 2] = _BREAK_PROHIBITED
-            overrides = bytes(marks)
-        function(data, size, content_width, start, 0, overrides, b"UTF-8", view)
-        cut = buffer.find(_POSSIBLE_BYTE, 0, size)
-        if cut == -1:
-            return [escaped]
-        pieces: list[str] = []
-        previous = 0
-        while cut != -1:
-            pieces.append(data[previous:cut].decode("utf-8"))
-            previous = cut
-            cut = buffer.find(_POSSIBLE_BYTE, cut + 1, size)
-        pieces.append(data[previous:].decode("utf-8"))
-        return pieces
-
-    return libunistring_pieces
-
-
-def _load_libunistring() -> ctypes.CDLL | None:
-    import ctypes
-    import ctypes.util
-
-    # The usual sonames first: find_library runs `ldconfig -p` in a child process.
-    for name in ("libunistring.so.5", "libunistring.so.2"):
-        try:
-            return ctypes.CDLL(name)
-        except OSError:
-            continue
-    found = ctypes.util.find_library("unistring")
-    if found:
-        try:
-            return ctypes.CDLL(found)
-        except OSError:
-            pass
-    return None
+    return unibreak.load() or _break_after_spaces
 
 
 def _column_width(char: str) -> int:

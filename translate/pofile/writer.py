@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from translate.errors import UserError
 from translate.pofile.model import Message, PoFile
-from translate.pofile.wrap import PAGE_WIDTH, wrap_string
+from translate.pofile.wrap import PAGE_WIDTH, prepare_wraps, wrap_string, wrap_strings
 
 
 def serialize(po: PoFile, width: int = PAGE_WIDTH) -> str:
@@ -30,6 +30,10 @@ def serialize_messages(messages: Sequence[Message], width: int = PAGE_WIDTH) -> 
 
 
 def _message_pieces(messages: Sequence[Message], width: int) -> list[str]:
+    live = [message for message in messages if not message.obsolete]
+    prepare_wraps("", "msgid", (message.msgid for message in live), width)
+    singular = (message.msgstr for message in live if message.msgid_plural is None)
+    prepare_wraps("", "msgstr", singular, width)
     pieces: list[str] = []
     for message in messages:
         if not message.obsolete:
@@ -48,14 +52,16 @@ def serialize_template_entries(
 ) -> str:
     """``serialize_messages`` of template entries given as (msgid, extracted, references),
     each with an empty msgstr, without building a ``Message`` per entry."""
+    entries = list(entries)
+    msgids = wrap_strings("", "msgid", (msgid for msgid, _, _ in entries), width)
     empty_msgstr = wrap_string("", "msgstr", "", width)
     chunks: list[str] = []
-    for msgid, extracted, references in entries:
+    for (_, extracted, references), msgid_lines in zip(entries, msgids, strict=True):
         lines = list(_comment_lines("#.", extracted)) if extracted else []
         if references:
             lines.extend(_reference_lines(references, width))
         comments = "".join(line + "\n" for line in lines)
-        chunks.append(f"\n{comments}{wrap_string('', 'msgid', msgid, width)}{empty_msgstr}")
+        chunks.append(f"\n{comments}{msgid_lines}{empty_msgstr}")
     return "".join(chunks)
 
 
@@ -163,6 +169,10 @@ def join_isolated(tokens: Iterable[str]) -> list[str]:
 def _reference_lines(references: Sequence[str], width: int) -> list[str]:
     if not references:
         return []
+    if len(references) == 1:
+        only = references[0]
+        if _PLAIN_REFERENCE.fullmatch(only) and not only.startswith("./"):
+            return [f"#: {only}"]  # the usual entry: nothing to check, isolate or pack
     for reference in references:
         problem = reference_problem(reference)
         if problem is not None:
