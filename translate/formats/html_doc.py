@@ -83,6 +83,9 @@ _HTML_SPACE_CHARS = " \t\n\r\f"
 # Elements never translated that may stand inside running text without ending it.
 _HIDDEN_INLINE = frozenset(("script", "style", "template", "textarea"))
 _new = tuple.__new__
+# A start tag's reading: its values, whether it says not to translate, and its attributes
+# with their spans where it has units, a `lang` or a charset to read (``_read_values``).
+_Reading = tuple[dict[str, str | None], bool, list[tuple[str, str | None, int, int, str]] | None]
 
 
 class HtmlParts(NamedTuple):
@@ -134,9 +137,8 @@ class _Reader:
         self.main_depth = 0
         self.capture: tuple[str, int, int] | None = None  # name, depth, start
         self.boilerplate_of: dict[tuple[str, str, str, str, bool], int] = {}
-        # A start tag's source → its values and no-translate verdict, for the tags whose
-        # reading has no side effect (``_values``).
-        self.values_of: dict[str, tuple[dict[str, str | None], bool]] = {}
+        # A start tag's source → its reading (``_read_values``).
+        self.values_of: dict[str, _Reading] = {}
 
     def _first_atom(self) -> None:
         if not self.atoms:
@@ -231,35 +233,20 @@ class _Reader:
 
     def _values(self, tag: str, start: int, end: int) -> tuple[dict[str, str | None], bool]:
         """The attribute values that matter of the start tag at ``start:end``, which holds
-        a `=` (read as units when translatable): none for a tag without an attribute that
-        matters (`<a href=…>`; `meta` is always read); and whether it says not to translate
-        its content. A tag written as one before, whose reading added no unit, `lang` or
-        charset, is not read again (pages repeat their `<li class="menu-item">`)."""
+        a `=` (``_read_values``), and whether it says not to translate its content; its
+        units, `lang` and charset read (``_attributes``) where it has them. A tag written
+        as one before is not parsed again (pages repeat their `<li class="menu-item">`, a
+        share button's `<a title=…>`): only its units are made anew, at its own offsets."""
         raw = self.source[start:end]
         known = self.values_of.get(raw)
-        if known is not None:
-            return known
-        lowered = raw.lower()
-        labelled = tag == "input" and is_button_input(tag, lowered)
-        if tag != "meta" and not labelled and not _matters(raw, lowered):
-            values = _NO_VALUES
-        # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
-        elif tag != "meta" and not labelled and not _may_translate(lowered):  # (values alone)
-            values = attribute_values(raw, len(tag) + 1, _WANTED)
-        else:
-            found = attributes(raw, len(tag) + 1, _WANTED)
-            values = {}
-            for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
-                if name not in values:
-                    values[name] = value
-            if values and (tag == "meta" or labelled or values.keys() & _INTERESTING):
-                if not self.skip_depth:
-                    self._attributes(tag, values, found, start)
-                return values, _says_no_translate(raw, lowered, values)  # (read each time)
-        read = (values, _says_no_translate(raw, lowered, values))
-        if len(self.values_of) < _VALUES_KEPT:
-            self.values_of[raw] = read
-        return read
+        if known is None:
+            known = _read_values(tag, raw)
+            if len(self.values_of) < _VALUES_KEPT:
+                self.values_of[raw] = known
+        values, no_translate, found = known
+        if found is not None and not self.skip_depth:
+            self._attributes(tag, values, found, start)
+        return values, no_translate
 
     def end(self, tag: str, start: int, end: int) -> None:
         if self.capture is not None and self._captured(tag, start, end):
@@ -506,6 +493,29 @@ class _Reader:
                 "translate reads and writes HTML as UTF-8; convert it (iconv -f "
                 f"{declared.strip()} -t UTF-8) and change the declaration to UTF-8"
             )
+
+
+def _read_values(tag: str, raw: str) -> _Reading:
+    """The attribute values that matter of a start tag whose source ``raw`` holds a `=`:
+    none for a tag without an attribute that matters (`<a href=…>`; `meta` is always read);
+    whether it says not to translate its content; and, for a tag with units, a `lang` or a
+    charset to read, all its wanted attributes with their spans (else None)."""
+    lowered = raw.lower()
+    labelled = tag == "input" and is_button_input(tag, lowered)
+    if tag != "meta" and not labelled and not _matters(raw, lowered):
+        values = _NO_VALUES
+    # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
+    elif tag != "meta" and not labelled and not _may_translate(lowered):  # (values alone)
+        values = attribute_values(raw, len(tag) + 1, _WANTED)
+    else:
+        found = attributes(raw, len(tag) + 1, _WANTED)
+        values = {}
+        for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
+            if name not in values:
+                values[name] = value
+        if values and (tag == "meta" or labelled or values.keys() & _INTERESTING):
+            return values, _says_no_translate(raw, lowered, values), found
+    return values, _says_no_translate(raw, lowered, values), None
 
 
 def _says_no_translate(raw: str, lowered: str, values: dict[str, str | None]) -> bool:
