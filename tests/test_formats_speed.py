@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate.document import BreakKind, Note, Segment
-from translate.formats import html_doc, read_markup
+from translate.formats import html_attributes, html_doc, read_markup
 from translate.formats.markdown_doc import char_spans, parse
 from translate.formats.units import (
     TEXT,
@@ -138,8 +138,8 @@ def test_tags_read_without_their_attributes_read_the_same(html: str) -> None:
     as when every attribute of every tag is read."""
     fast = read_markup(html, path="p.html", kind="html")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(html_doc, "_matters", lambda raw, lowered: True)
-        patch.setattr(html_doc, "_WANTED", None)
+        patch.setattr(html_attributes, "_matters", lambda raw, lowered: True)
+        patch.setattr(html_attributes, "_WANTED", None)
         full = read_markup(html, path="p.html", kind="html")
     assert repr(fast) == repr(full)
 
