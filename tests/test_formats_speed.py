@@ -7,11 +7,11 @@ import hashlib
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from translate.document import BreakKind, Note, Segment
-from translate.formats import html_doc, read_markup
+from translate.formats import html_attributes, html_doc, read_markup
 from translate.formats.markdown_doc import char_spans, parse
 from translate.formats.units import (
     TEXT,
@@ -138,8 +138,8 @@ def test_tags_read_without_their_attributes_read_the_same(html: str) -> None:
     as when every attribute of every tag is read."""
     fast = read_markup(html, path="p.html", kind="html")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(html_doc, "_matters", lambda raw, lowered: True)
-        patch.setattr(html_doc, "_WANTED", None)
+        patch.setattr(html_attributes, "_matters", lambda raw, lowered: True)
+        patch.setattr(html_attributes, "_WANTED", None)
         full = read_markup(html, path="p.html", kind="html")
     assert repr(fast) == repr(full)
 
@@ -161,16 +161,23 @@ _PER_CHARACTER = re.compile(
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="<>/=\"' \nab&#x;1!", max_size=60))
+@example('<a="b c=\'d> e" >')  # (a shorter tag name lets a quoted value hold the `>`)
+@example("<!-- <b> --><script>x<b>y</script><title>a&amp;<b></title>&copy<p>")
 def test_tokenizer_runs_match_as_the_per_character_pattern(text: str) -> None:
-    """Attribute text taken a run at a time (an atomic group) matches exactly what the
-    per-character pattern matched, at every position."""
-    from translate.formats.html_tokens import _NEXT
+    """Attribute text taken a run at a time (possessive or an atomic group) matches exactly
+    what the per-character pattern matched, at every position; the tokenizer's events
+    tile the text."""
+    from translate.formats.html_tokens import _NEXT, tokenize
 
     for position in range(len(text) + 1):
         fast, plain = _NEXT.search(text, position), _PER_CHARACTER.search(text, position)
         assert (fast and (fast.span(), fast.group(1, 2))) == (
             plain and (plain.span(), plain.group(1, 2))
         )
+    events = tokenize(text)
+    ends = [event[2] for event in events]
+    assert [event[1] for event in events] == [0, *ends][: len(events)]
+    assert (ends[-1] if ends else 0) == len(text)
 
 
 @settings(max_examples=300, deadline=None)

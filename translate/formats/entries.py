@@ -368,16 +368,19 @@ def _nfc(message: str) -> str:
 
 
 def _raw(context: _Context, atom: Atom) -> str:
-    key = (atom.start, atom.end)
-    raw = context.raw_of.get(key)
+    """A tag's legend text: its source, whitespace runs as one space, cut at the limit;
+    made once per distinct source (a page repeats its `</a>`, `<b>`, `<span class="x">`;
+    by offsets, as before, a tag was found again only where two legends held it)."""
+    source = context.text[atom.start : atom.end]
+    raw = context.raw_of.get(source)
     if raw is None:
-        raw = context.text[atom.start : atom.end]
+        raw = source
         if "\n" in raw or "  " in raw or "\t" in raw or "\r" in raw or "\f" in raw:
             raw = _HTML_SPACE.sub(" ", raw)  # (most tags: no regex pass needed)
         raw = raw.strip()
         if len(raw) > _LEGEND_LIMIT:
             raw = raw[: _LEGEND_LIMIT - 1] + "…"
-        context.raw_of[key] = raw
+        context.raw_of[source] = raw
     return raw
 
 

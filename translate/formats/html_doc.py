@@ -30,6 +30,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from translate.errors import UserError
+from translate.formats.html_attributes import Plan, Reading, Values, read_tag
 from translate.formats.html_elements import (
     _BOILERPLATE,
     _BY_ELEMENT,
@@ -39,7 +40,6 @@ from translate.formats.html_elements import (
     _CONTENT_MARKS,
     _INLINE,
     _INLINE_VOID,
-    _INTERESTING,
     _MAIN,
     _MARKED,
     _NAMED,
@@ -50,16 +50,10 @@ from translate.formats.html_elements import (
     _SKIP,
     _SKIPPED,
     _VOID,
-    _WANTED,
     BOILERPLATE_ELEMENTS,
-    BUTTON_INPUT_TYPES,
-    META_TEXT,
     _boilerplate_kind,
-    _matters,
-    _may_translate,
-    is_button_input,
 )
-from translate.formats.html_tokens import attribute_values, attributes, scan, unescape_value
+from translate.formats.html_tokens import attributes, scan, unescape_value
 from translate.formats.units import (
     CLOSE,
     OPEN,
@@ -134,9 +128,8 @@ class _Reader:
         self.main_depth = 0
         self.capture: tuple[str, int, int] | None = None  # name, depth, start
         self.boilerplate_of: dict[tuple[str, str, str, str, bool], int] = {}
-        # A start tag's source → its values and no-translate verdict, for the tags whose
-        # reading has no side effect (``_values``).
-        self.values_of: dict[str, tuple[dict[str, str | None], bool]] = {}
+        # A start tag's source → its reading (``html_attributes.read_tag``).
+        self.values_of: dict[str, Reading] = {}
 
     def _first_atom(self) -> None:
         if not self.atoms:
@@ -231,35 +224,20 @@ class _Reader:
 
     def _values(self, tag: str, start: int, end: int) -> tuple[dict[str, str | None], bool]:
         """The attribute values that matter of the start tag at ``start:end``, which holds
-        a `=` (read as units when translatable): none for a tag without an attribute that
-        matters (`<a href=…>`; `meta` is always read); and whether it says not to translate
-        its content. A tag written as one before, whose reading added no unit, `lang` or
-        charset, is not read again (pages repeat their `<li class="menu-item">`)."""
+        a `=` (``read_tag``), and whether it says not to translate its content; its
+        units, `lang` and charset read (``_attributes``) where it has them. A tag written
+        as one before is not parsed again (pages repeat their `<li class="menu-item">`, a
+        share button's `<a title=…>`): only its units are made anew, at its own offsets."""
         raw = self.source[start:end]
         known = self.values_of.get(raw)
-        if known is not None:
-            return known
-        lowered = raw.lower()
-        labelled = tag == "input" and is_button_input(tag, lowered)
-        if tag != "meta" and not labelled and not _matters(raw, lowered):
-            values = _NO_VALUES
-        # Attributes without a value (`disabled`) mean nothing here: only tags with `=`.
-        elif tag != "meta" and not labelled and not _may_translate(lowered):  # (values alone)
-            values = attribute_values(raw, len(tag) + 1, _WANTED)
-        else:
-            found = attributes(raw, len(tag) + 1, _WANTED)
-            values = {}
-            for name, value, _, _, _ in found:  # (as attribute_values: the first one wins)
-                if name not in values:
-                    values[name] = value
-            if values and (tag == "meta" or labelled or values.keys() & _INTERESTING):
-                if not self.skip_depth:
-                    self._attributes(tag, values, found, start)
-                return values, _says_no_translate(raw, lowered, values)  # (read each time)
-        read = (values, _says_no_translate(raw, lowered, values))
-        if len(self.values_of) < _VALUES_KEPT:
-            self.values_of[raw] = read
-        return read
+        if known is None:
+            known = read_tag(tag, raw, self.source_lang)
+            if len(self.values_of) < _VALUES_KEPT:
+                self.values_of[raw] = known
+        values, no_translate, plan = known
+        if plan is not None and not self.skip_depth:
+            self._attributes(values, plan, start)
+        return values, no_translate
 
     def end(self, tag: str, start: int, end: int) -> None:
         if self.capture is not None and self._captured(tag, start, end):
@@ -452,47 +430,22 @@ class _Reader:
 
     # -- attributes -------------------------------------------------------------------
 
-    def _attributes(
-        self,
-        tag: str,
-        values: dict[str, str | None],
-        found: list[tuple[str, str | None, int, int, str]],
-        start: int,
-    ) -> None:
-        if tag == "meta":
+    def _attributes(self, values: Values, plan: Plan, start: int) -> None:
+        """What one occurrence of a tag at ``start`` adds: its charset checked, its `lang`
+        spans and its units (boilerplate inside boilerplate or by the tag itself)."""
+        if plan.charset:
             self._check_charset(values)
-        interesting = _INTERESTING
-        meta = (values.get("name") or values.get("property") or "").lower()
-        language = tag == "meta" and (values.get("http-equiv") or "").lower() == "content-language"
-        if tag == "meta" and (meta in META_TEXT or language):
-            interesting = _INTERESTING | {"content"}
-        elif tag == "input" and (values.get("type") or "").strip().lower() in BUTTON_INPUT_TYPES:
-            interesting = _INTERESTING | {"value"}
-        if not values.keys() & interesting:
+        for value_start, value_end in plan.langs:
+            self.lang_spans.append((start + value_start, start + value_end))
+        if not plan.units:
             return
-        boilerplate = self.boilerplate_depth > 0 or bool(self._kind(tag, values, True))
+        boilerplate = self.boilerplate_depth > 0 or plan.boilerplate
         named = () if boilerplate else tuple(self.named_open)
-        for name, decoded, value_start, value_end, quote in found:
-            if name not in interesting or decoded is None:
-                continue
-            if name in ("lang", "xml:lang") or language:  # (the page's language: the target's)
-                if decoded.strip().lower().split("-")[0] == self.source_lang:
-                    self.lang_spans.append((start + value_start, start + value_end))
-                continue
-            if not decoded.strip():
-                continue
-            what = f"meta {meta}" if name == "content" else f"{name} attribute"
+        for value_start, value_end, decoded, what, quote in plan.units:
             if named:
                 self.named_units.append((len(self.units), named))
             self.units.append(
-                Unit(
-                    start + value_start,
-                    start + value_end,
-                    decoded,
-                    what,
-                    quote,
-                    boilerplate=boilerplate,
-                )
+                Unit(start + value_start, start + value_end, decoded, what, quote, boilerplate)
             )
 
     def _check_charset(self, values: dict[str, str | None]) -> None:
@@ -506,16 +459,3 @@ class _Reader:
                 "translate reads and writes HTML as UTF-8; convert it (iconv -f "
                 f"{declared.strip()} -t UTF-8) and change the declaration to UTF-8"
             )
-
-
-def _says_no_translate(raw: str, lowered: str, values: dict[str, str | None]) -> bool:
-    """Whether the start tag ``raw`` (``lowered``) with ``values`` says not to translate its
-    content (`translate="no"` and `notranslate` name it, unless written as references)."""
-    return ("translate" in lowered or "&" in raw) and bool(values) and _no_translate(values)
-
-
-def _no_translate(values: dict[str, str | None]) -> bool:
-    """``translate="no"`` or ``class="notranslate"``."""
-    return (values.get("translate") or "").strip().lower() == "no" or "notranslate" in (
-        values.get("class") or ""
-    ).split()

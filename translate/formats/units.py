@@ -236,7 +236,7 @@ def line_starts(text: str) -> list[int]:
 class _Context(NamedTuple):
     text: str  # the source
     line_starts: list[int]
-    raw_of: dict[tuple[int, int], str]  # legend text of a tag's source span, made once
+    raw_of: dict[str, str]  # a tag's source → its legend text, made once
 
 
 class _Prose(NamedTuple):
