@@ -49,3 +49,23 @@ def test_the_merge_runs_with_the_collector_paused_and_restores_it(
     with pytest.raises(UserError):
         pipeline.run(["news.vi.txt"], options)
     assert gc.isenabled()
+
+
+def test_a_plain_text_source_is_segmented_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import translate.formats
+    from translate.source import read_and_segment
+
+    source = tmp_path / "news.vi.txt"
+    source.write_text("Câu thứ nhất của bài.\n\nCâu thứ hai của bài.\n", encoding="utf-8")
+    seen: list[bool] = []
+    _watch(monkeypatch, translate.formats, "read_document", seen)
+    assert gc.isenabled()
+    document = read_and_segment(str(source)).document
+    assert seen == [False]
+    assert gc.isenabled()
+    assert [segment.text for segment in document.segments] == [
+        "Câu thứ nhất của bài.",
+        "Câu thứ hai của bài.",
+    ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from translate.document import Document
+from translate.frozen import collector_paused
 from translate.segment import DEFAULT_MAX_LENGTH
 
 if TYPE_CHECKING:
@@ -62,14 +63,18 @@ def read_and_segment(
     # its msgids are NFC all the same.
     as_written = text.decoded if text.decoded is not None else text.text
     markup_source = format_of(path, options.input_format) != "text"
-    document, markup = read_document(
-        as_written if markup_source else text.text,
-        path=path,
-        input_format=options.input_format,
-        line_breaks=options.line_breaks,
-        abbreviations=options.abbreviations,
-        max_length=options.max_length,
-    )
+    # A segment per sentence, kept for the whole run, none in a cycle: built with the cyclic
+    # collector paused (as the markup readers do). Its passes over them were an eighth of
+    # segmenting 100,000 news paragraphs (3.28 s -> 2.86 s CPU; translate.frozen).
+    with collector_paused(keep=True):
+        document, markup = read_document(
+            as_written if markup_source else text.text,
+            path=path,
+            input_format=options.input_format,
+            line_breaks=options.line_breaks,
+            abbreviations=options.abbreviations,
+            max_length=options.max_length,
+        )
     return SourceDocument(
         document, text.encoding, (*text.warnings, *(markup.warnings if markup else ())), markup
     )
