@@ -15,7 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Modules that cost seconds or hundreds of MB, or that only translation needs.
+# Modules that cost seconds, hundreds of MB or a noticeable pause, or that only translation
+# needs.
 HEAVY = (
     "torch",
     "stanza",
@@ -26,6 +27,7 @@ HEAVY = (
     "ctranslate2",
     "sentencepiece",
     "langdetect",
+    "translate.segment",  # its rules compile ~100 patterns at import (~170 ms)
 )
 
 # Run `translate ARGS --help` in-process, then report what got imported.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from translate.document import Document
 from translate.frozen import collector_paused
-from translate.segment import DEFAULT_MAX_LENGTH
+from translate.segment_defaults import DEFAULT_MAX_LENGTH
 
 if TYPE_CHECKING:
     from translate.formats.units import MarkupDocument

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from translate.segment import DEFAULT_MAX_LENGTH, LINE_BREAK_MODES, load_abbreviations
+from translate.segment_defaults import DEFAULT_MAX_LENGTH, LINE_BREAK_MODES
 from translate.source import SegmentOptions
 
 if TYPE_CHECKING:
@@ -88,6 +88,8 @@ def segment_options(
     input_format: str = "auto",
 ) -> SegmentOptions:
     """The SegmentOptions that the options added by ``segmentation_options`` describe."""
+    from translate.segment import load_abbreviations
+
     abbreviations = None if abbreviations_file is None else load_abbreviations(abbreviations_file)
     return SegmentOptions(line_breaks, abbreviations, max_length, encoding, input_format)
 

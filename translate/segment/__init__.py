@@ -34,6 +34,7 @@ from translate.segment.patterns import LAYOUT_MARK, LINE_BREAK
 from translate.segment.rules import build_rules
 from translate.segment.runin import emoji_end_marks
 from translate.segment.sentences import Piece, split_unit
+from translate.segment_defaults import DEFAULT_MAX_LENGTH, LINE_BREAK_MODES
 
 __all__ = [
     "DEFAULT_MAX_LENGTH",
@@ -43,9 +44,6 @@ __all__ = [
     "segment_text",
     "sentence_pieces",
 ]
-
-LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
-DEFAULT_MAX_LENGTH = 2000
 
 
 def segment_text(
