@@ -8,7 +8,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from linear_time import assert_linear
 
 from translate.cli import cli, main
 from translate.document import NO_LANGUAGE, BreakKind, Document, Note
@@ -202,20 +202,7 @@ def test_hard_cut_keeps_combining_marks_with_their_letter() -> None:
     ],
 )
 def test_one_megabyte_paragraph_is_linear(unit: str) -> None:
-    # A ratio measured side by side, not an absolute time: four times the text must take
-    # about four times as long (quadratic work would take sixteen). CPU time, best of two:
-    # other processes on a busy machine stretch wall time, not this process's CPU time.
-    def seconds(size: int) -> float:
-        text = (unit * (size // len(unit) + 1))[:size]
-        started = time.process_time()
-        document = segment_text(text)
-        elapsed = time.process_time() - started
-        assert document.segments[-1].end <= len(text)
-        return elapsed
-
-    small = min(seconds(250_000) for _ in range(2))
-    large = min(seconds(1_000_000) for _ in range(2))
-    assert large < 8 * small + 0.5, f"{large:.1f} s for 1 MB vs {small:.2f} s for 250 kB"
+    assert_linear(unit, 250_000, slack=0.5)
 
 
 # --- abbreviations ---------------------------------------------------------------------------

@@ -48,9 +48,8 @@ volume's period before its page (`q.3. tr.45`) end no sentence.
 
 from __future__ import annotations
 
-import time
-
 import pytest
+from linear_time import assert_linear
 
 from translate.document import Note
 from translate.segment import segment_text
@@ -356,15 +355,4 @@ def test_new_finders_are_lossless_on_repeats(text: str) -> None:
 )
 def test_round_six_marks_are_linear(unit: str) -> None:
     """Four times the text takes about four times as long (CPU time, best of two)."""
-
-    def seconds(size: int) -> float:
-        text = (unit * (size // len(unit) + 1))[:size]
-        started = time.process_time()
-        document = segment_text(text)
-        elapsed = time.process_time() - started
-        assert document.segments[-1].end <= len(text)
-        return elapsed
-
-    small = min(seconds(50_000) for _ in range(2))
-    large = min(seconds(200_000) for _ in range(2))
-    assert large < 8 * small + 0.3, f"{large:.1f} s for 200 kB vs {small:.2f} s for 50 kB"
+    assert_linear(unit, 50_000, slack=0.3)
