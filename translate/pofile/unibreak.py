@@ -8,8 +8,9 @@ when a string needs breaking.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -65,17 +66,10 @@ class Libunistring:
         view = (ctypes.c_char * size).from_buffer(buffer)
         marks = _overrides(data, newline)
         self._ulc(data, size, content_width, start, 0, marks, _UTF8, view)
-        cut = buffer.find(_POSSIBLE_BYTE, 0, size)
-        if cut == -1:
+        bounds = _bounds(buffer, 0, size)
+        if len(bounds) == 2:
             return [escaped]
-        pieces: list[str] = []
-        previous = 0
-        while cut != -1:
-            pieces.append(data[previous:cut].decode("utf-8"))
-            previous = cut
-            cut = buffer.find(_POSSIBLE_BYTE, cut + 1, size)
-        pieces.append(data[previous:].decode("utf-8"))
-        return pieces
+        return [data[a:b].decode("utf-8") for a, b in itertools.pairwise(bounds)]
 
     def many(self, texts: Sequence[str], content_width: int, start: int) -> list[list[str]]:
         """``self(text, content_width, start, False)`` of each text, in order."""
@@ -117,41 +111,47 @@ class Libunistring:
         offset = 0
         for text in texts:
             end = offset + len(text)
-            cut = buffer.find(_POSSIBLE_BYTE, offset, end)
-            if cut == -1:
+            bounds = _bounds(buffer, offset, end)
+            if len(bounds) == 2:
                 out.append([text])
             else:
-                pieces: list[str] = []
-                previous = offset
-                while cut != -1:
-                    pieces.append(joined[previous:cut])
-                    previous = cut
-                    cut = buffer.find(_POSSIBLE_BYTE, cut + 1, end)
-                pieces.append(joined[previous:end])
-                out.append(pieces)
+                out.append([joined[a:b] for a, b in itertools.pairwise(bounds)])
             offset = end
         return out
 
 
+def _bounds(buffer: bytearray, start: int, end: int) -> list[int]:
+    """``start``, each position in ``buffer[start:end]`` where a line may start, ``end``."""
+    bounds = [start]
+    cut = buffer.find(_POSSIBLE_BYTE, start, end)
+    while cut != -1:
+        bounds.append(cut)
+        cut = buffer.find(_POSSIBLE_BYTE, cut + 1, end)
+    bounds.append(end)
+    return bounds
+
+
 def _text_overrides(text: str) -> bytes:
     """``_overrides`` of a text indexed by characters (no final newline)."""
-    marks = bytearray(len(text))
-    for match in _TEXT_ESCAPE_PAIR.finditer(text):
-        marks[match.start() + 1] = BREAK_PROHIBITED
-    return bytes(marks)
+    return bytes(_escapes_kept(_TEXT_ESCAPE_PAIR.finditer(text), len(text)))
 
 
 def _overrides(data: bytes, newline: bool) -> bytes | None:
     """As GNU does: never break inside an escape sequence, nor before a final ``\\n``."""
     if b"\\" not in data:
         return None
-    size = len(data)
-    marks = bytearray(size)
-    for match in _ESCAPE_PAIR.finditer(data):
-        marks[match.start() + 1] = BREAK_PROHIBITED
+    marks = _escapes_kept(_ESCAPE_PAIR.finditer(data), len(data))
     if newline:
-        marks[size - 2] = BREAK_PROHIBITED
+        marks[len(data) - 2] = BREAK_PROHIBITED
     return bytes(marks)
+
+
+def _escapes_kept(escapes: Iterator[re.Match[Any]], size: int) -> bytearray:
+    """Break marks of ``size`` positions: none after the backslash of each escape pair."""
+    marks = bytearray(size)
+    for match in escapes:
+        marks[match.start() + 1] = BREAK_PROHIBITED
+    return marks
 
 
 def load() -> Libunistring | None:

@@ -30,6 +30,8 @@ _NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
 
 def escape(text: str) -> str:
     """PO string escaping as GNU writes it (control characters other than C escapes raw)."""
+    if _NEEDS_ESCAPE.search(text) is None:  # (most texts: no substitution to set up)
+        return text
     return _NEEDS_ESCAPE.sub(lambda match: C_ESCAPES[match.group()], text)
 
 
@@ -99,7 +101,7 @@ def _prepared_pieces(values: Sequence[str], content_width: int) -> dict[str, lis
     texts: list[str] = []
     for value in values:
         if "\n" not in value:
-            escaped = escape(value) if _NEEDS_ESCAPE.search(value) else value
+            escaped = escape(value)
             if escaped and not _fits(escaped, content_width, 0):
                 texts.append(escaped)
     return dict(zip(texts, breaker.many(texts, content_width, 0), strict=True))
@@ -118,7 +120,7 @@ def _wrap(
     first_start = len(keyword) + 1
     if "\n" not in value:
         # One portion (the common case), written without the general machinery below.
-        escaped = escape(value) if _NEEDS_ESCAPE.search(value) else value
+        escaped = escape(value)
         # Wrapped from column 0 first: text that breaks there breaks after the keyword too
         # (less room), so the usual long sentence costs one line-breaking pass, not two.
         pieces = prepared.get(escaped) if prepared else None
