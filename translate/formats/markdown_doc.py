@@ -261,15 +261,7 @@ class _Reader:
         literal = source[start:end] == value
         if not self.has_text and not value.isspace():
             self.has_text = True
-        atoms = self.atoms  # (what _atom does, inline: one call per text run)
-        if atoms:
-            if self.pending is not None:
-                atoms[self.pending] = _ended(atoms[self.pending], start)
-                self.pending = None
-            elif start > self.covered:
-                self._gap(start)
-        atoms.append(_new(Atom, (TEXT, start, end, value, "", literal, False, False)))
-        self.covered = end
+        self._atom(_new(Atom, (TEXT, start, end, value, "", literal, False, False)), start)
 
     def _simple(self, event: str, start: int, end: int) -> None:
         if event == "SoftBreak":
