@@ -31,6 +31,7 @@ import tempfile
 from pathlib import Path
 
 from bench import Figure, Section, log
+from bench.segment_real import TUNING_SETS
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".bench-cache"
@@ -51,13 +52,6 @@ started = time.process_time()
 count = len(segment_text(text).segments)
 print(json.dumps({"seconds": time.process_time() - started, "segments": count}))
 """
-
-
-def _tuning_sets() -> list[str]:
-    sys.path.insert(0, str(ROOT))
-    from bench.segment_real import TUNING_SETS
-
-    return list(TUNING_SETS)
 
 
 def baseline_tree() -> Path | str:
@@ -98,7 +92,7 @@ def corpora(folder: Path) -> dict[str, Path]:
         texts["news"] = _repeated([line.split("\t", 1)[0] for line in lines[1:]])
     documents = [
         path.read_text(encoding="utf-8")
-        for name in _tuning_sets()
+        for name in TUNING_SETS
         for path in sorted((SEGDEV / name / "docs").glob("*.txt"))
     ]
     if documents:

@@ -120,7 +120,7 @@ PAPER_LABELS = ("Tóm tắt:", "Abstract:")
 
 
 def paper_label_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
-    """Cuts before `Tóm tắt:`, `Abstract:`, `Từ khóa:` run in after a word (a title, an
+    """Cuts before `Tóm tắt:` or `Abstract:` run in after a word (a title, an
     affiliation), when running text follows the label; ``marks``: where the labels are."""
     joins = []
     for at in marks:
