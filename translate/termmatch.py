@@ -19,14 +19,16 @@ Rules:
   D``); of terms matching the same text, a case-sensitive one wins, then the first loaded.
 
 Every form of every term goes into one Aho-Corasick automaton (``ahocorasick_rs``, compiled
-Rust), and a run's sentences are searched as one UTF-8 string: the cost grows with the text
-and the matches, not with the number of terms, and the text is never re-cased. The work per
+Rust), and a run's sentences are searched as one string of bytes, one byte per character
+(``translate.termcode``; UTF-8 when the terms or the text hold too many distinct characters
+for it): the cost grows with the text and the matches, not with the number of terms, and
+the text is never re-cased. The work per
 match (character offsets, whole-syllable edges, grouping by sentence) is done by C functions
 mapped over all matches; Python looks only at matches next to a joiner or a non-ASCII
 character and at sentences whose matches overlap. The same search reports ``flags``
 (strings a caller wants to know the sentences of: the guard's triggers for URLs, e-mails,
 paths…) and whitespace other than single spaces (those sentences are searched again with
-it collapsed).
+it collapsed; two spaces in a row are looked for with ``bytes.find``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ import ahocorasick_rs
 from translate.frozen import collector_paused
 from translate.glossary import Term, nfc
 from translate.protect import Span
+from translate.termcode import OneByteCode
 
 _JOINERS = frozenset("-_&'’")
 _SEPARATOR = "\x00"  # between the sentences of one search: neither a word nor a space
@@ -62,7 +65,9 @@ _NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
 _TONE_PAIR = re.compile("|".join(sorted({*_OLD_TONE, *_NEW_TONE})))
 _TONE_PAIR_FIRST = frozenset(pair[0] for pair in (*_OLD_TONE, *_NEW_TONE))
 # Whitespace other than single spaces: such texts are searched one by one, spaces collapsed.
-_ODD_SPACES = ("  ", "\t", "\n", "\r", "\xa0", "\u202f", "\u2009", "\u3000", "\x0b", "\x0c")
+# Two spaces are looked for apart (``_double_spaces``): as a needle starting with a space
+# they would make the automaton leave its start state at every space (twice the time).
+_ODD_SPACES = ("\t", "\n", "\r", "\xa0", "\u202f", "\u2009", "\u3000", "\x0b", "\x0c")
 
 
 def canonical(text: str) -> str:
@@ -203,14 +208,29 @@ class TermMatcher:
         self.size = len(patterns)
         # Whitespace other than single spaces and the flags are found by the same search.
         needles = [*patterns, *_ODD_SPACES, *self.flags]
+        self._needles = needles
         self._first_odd = len(patterns)
         self._first_flag = len(patterns) + len(_ODD_SPACES)
-        # Searched as UTF-8 bytes: the binding's str search converts every offset (10× slower).
-        self._automaton = (
-            ahocorasick_rs.BytesAhoCorasick([n.encode("utf-8", "surrogatepass") for n in needles])
-            if patterns or self.flags
-            else None
-        )
+        # Searched as bytes (the binding's str search converts every offset, 10× slower): in
+        # a one-byte code (translate.termcode) where the needles allow it, else in UTF-8.
+        self._code = OneByteCode.for_needles(needles) if patterns or self.flags else None
+        self._classes = self._code.classes(_JOINERS) if self._code is not None else _BYTE_CLASS
+        self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
+        self._utf8: ahocorasick_rs.BytesAhoCorasick | None = None
+        if self._code is not None:
+            encoded = self._code.encode(_SEPARATOR.join(needles))
+            assert encoded is not None  # the code holds every character of the needles
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(encoded.split(b"\0"))
+        elif patterns or self.flags:
+            self._automaton = self._utf8_automaton()
+
+    def _utf8_automaton(self) -> ahocorasick_rs.BytesAhoCorasick:
+        """The needles' automaton for UTF-8 text (built when first needed)."""
+        if self._utf8 is None:
+            self._utf8 = ahocorasick_rs.BytesAhoCorasick(
+                [n.encode("utf-8", "surrogatepass") for n in self._needles]
+            )
+        return self._utf8
 
     def find(self, text: str) -> list[TermMatch]:
         """Non-overlapping matches in text order; offsets refer to ``nfc(text)``."""
@@ -248,20 +268,17 @@ class TermMatcher:
 
         The work per match is done by C functions mapped over all of them; Python looks only
         at the matches next to a joiner or a non-ASCII character (``_whole_word``)."""
-        assert self._automaton is not None
-        pieces = [text.encode("utf-8", "surrogatepass") for text in texts]
-        # Every text between NULs: the byte before a match and the one after always exist.
-        data = b"\0" + b"\0".join(pieces) + b"\0"
-        starts = list(itertools.accumulate([len(p) + 1 for p in pieces[:-1]], initial=1))
-        found = self._automaton.find_matches_as_indexes(data, overlapping=True)
-        result = _Found({}, set(), set(), set())
+        data, starts, found, one_byte = self._search(texts)
+        pair = self._code.double_space if one_byte and self._code is not None else b"  "
+        result = _Found({}, set(), _double_spaces(data, starts, pair), set())
         if not found:
             return result
         columns: tuple[Sequence[int], ...] = tuple(zip(*found, strict=True))
         patterns, byte_starts, byte_ends = columns
         # 1 + the index of each match's text (the texts' bytes are in order, one NUL apart).
         positions = list(map(bisect.bisect_right, itertools.repeat(starts), byte_starts))
-        keep = self._kept(data, patterns, byte_starts, byte_ends)
+        classes = self._classes if one_byte else _BYTE_CLASS
+        keep = self._kept(data, classes, patterns, byte_starts, byte_ends)
         if max(patterns) >= self._first_odd:
             self._specials(patterns, positions, result)
             keep = list(map(operator.mul, keep, map(self._first_odd.__gt__, patterns)))
@@ -269,12 +286,14 @@ class TermMatcher:
             list(itertools.compress(column, keep))
             for column in (positions, patterns, byte_starts, keep)
         )
-        # Character offsets: byte offsets less the UTF-8 continuation bytes before them.
-        continuation = data.translate(_CONTINUATION)
         text_starts = list(map(starts.__getitem__, map(_MINUS_ONE, positions)))
-        inside = map(continuation.count, itertools.repeat(1), text_starts, byte_starts)
         local = map(operator.sub, byte_starts, text_starts)
-        char_starts = list(map(operator.sub, local, inside))
+        if one_byte:
+            char_starts = list(local)
+        else:  # character offsets: byte offsets less the continuation bytes before them
+            continuation = data.translate(_CONTINUATION)
+            inside = map(continuation.count, itertools.repeat(1), text_starts, byte_starts)
+            char_starts = list(map(operator.sub, local, inside))
         char_ends = map(operator.add, char_starts, map(self._lengths.__getitem__, patterns))
         located = list(zip(char_starts, char_ends, patterns, strict=True))
         doubtful = itertools.compress(range(len(keep)), map((2).__eq__, keep))
@@ -290,17 +309,37 @@ class TermMatcher:
         _group(positions, located, result)
         return result
 
+    def _search(
+        self, texts: Sequence[str]
+    ) -> tuple[bytes, list[int], list[tuple[int, int, int]], bool]:
+        """The texts as bytes, NUL before, between and after them (the byte before a match
+        and the one after always exist); where each text starts; the automaton's matches;
+        whether the bytes are in the one-byte code (a byte offset is a character offset)."""
+        assert self._automaton is not None
+        if self._code is not None:
+            data = self._code.encode(_SEPARATOR.join(["", *texts, ""]))
+            if data is not None:
+                lengths = map(_PLUS_ONE, map(len, texts[:-1]))
+                starts = list(itertools.accumulate(lengths, initial=1))
+                return data, starts, self._automaton.find_matches_as_indexes(data, True), True
+        pieces = [text.encode("utf-8", "surrogatepass") for text in texts]
+        data = b"\0" + b"\0".join(pieces) + b"\0"
+        starts = list(itertools.accumulate([len(p) + 1 for p in pieces[:-1]], initial=1))
+        found = self._utf8_automaton().find_matches_as_indexes(data, overlapping=True)
+        return data, starts, found, False
+
     def _kept(
         self,
         data: bytes,
+        classes: bytes,
         patterns: Sequence[int],
         byte_starts: Sequence[int],
         byte_ends: Sequence[int],
     ) -> list[int]:
         """Per match: 0 when the character before or after it continues a word, 2 when one
         of them must be looked at in the text (``_whole_word``), else 1."""
-        before = map(_BYTE_CLASS.__getitem__, map(data.__getitem__, map(_MINUS_ONE, byte_starts)))
-        after = map(_BYTE_CLASS.__getitem__, map(data.__getitem__, byte_ends))
+        before = map(classes.__getitem__, map(data.__getitem__, map(_MINUS_ONE, byte_starts)))
+        after = map(classes.__getitem__, map(data.__getitem__, byte_ends))
         if not self._all_words:  # a pattern edge that is not a word character: no boundary
             before = map(operator.mul, before, map(self._word_start.__getitem__, patterns))
             after = map(operator.mul, after, map(self._word_end.__getitem__, patterns))
@@ -353,6 +392,7 @@ class TermMatcher:
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
 _MINUS_ONE = (-1).__add__
+_PLUS_ONE = (1).__add__
 _TIMES_THREE = (3).__mul__
 # A byte next to a match: 0 a boundary, 1 a word character (no match), 2 to look at in the
 # text (a joiner, or part of a non-ASCII character).
@@ -364,6 +404,22 @@ _BYTE_CLASS = bytes(
 _CONTINUATION = bytes(int(0x80 <= byte < 0xC0) for byte in range(256))
 # By code = before + 3 × after: 1 to keep (or to look at), 0 when a side is a word character.
 _KEEP = bytes(0 if 1 in (code % 3, code // 3) else 2 if code else 1 for code in range(9))
+
+
+def _double_spaces(data: bytes, starts: Sequence[int], pair: bytes) -> set[int]:
+    """Indices of the texts (starting at ``starts`` in ``data``) holding ``pair``, two spaces
+    in a row in their encoding."""
+    found: set[int] = set()
+    if not pair:
+        return found
+    position = data.find(pair)
+    while position != -1:
+        index = bisect.bisect_right(starts, position) - 1
+        found.add(index)
+        if index + 1 == len(starts):
+            break
+        position = data.find(pair, starts[index + 1])
+    return found
 
 
 def _group(positions: list[int], located: list[Located], found: _Found) -> None:
@@ -397,10 +453,15 @@ def _group(positions: list[int], located: list[Located], found: _Found) -> None:
 def _resolve(candidates: list[Located]) -> list[Located]:
     """Longest first, then leftmost (the patterns of a text's candidates are all different,
     so two candidates never share a span; of terms written the same, the matcher kept one)."""
-    ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0]))
+    if len(candidates) == 2:  # the usual overlap: a name inside a longer one
+        first, second = candidates
+        if first[1] <= second[0] or second[1] <= first[0]:
+            return sorted(candidates)
+        longer = first[1] - first[0] - second[1] + second[0]
+        return [first if longer > 0 or (longer == 0 and first[0] < second[0]) else second]
     taken = bytearray(max(c[1] for c in candidates))
     chosen: list[Located] = []
-    for start, stop, pattern in ordered:
+    for _, start, stop, pattern in sorted([(s - e, s, e, p) for s, e, p in candidates]):
         if taken.find(1, start, stop) == -1:
             taken[start:stop] = b"\x01" * (stop - start)
             chosen.append((start, stop, pattern))
