@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -203,7 +202,6 @@ class TermMatcher:
         extra = [0] * (len(_ODD_SPACES) + len(self.flags))
         self._word_start = [int(p[0].isalnum()) for p in patterns] + extra
         self._word_end = [int(p[-1].isalnum()) for p in patterns] + extra
-        self._all_words = all(self._word_start) and all(self._word_end)
         self._lengths = [len(p) for p in patterns]
         self.size = len(patterns)
         # Whitespace other than single spaces and the flags are found by the same search.
@@ -266,47 +264,43 @@ class TermMatcher:
     def _candidates(self, texts: Sequence[str]) -> _Found:
         """Whole-word matches of the texts in one search (see ``_Found``).
 
-        The work per match is done by C functions mapped over all of them; Python looks only
-        at the matches next to a joiner or a non-ASCII character (``_whole_word``)."""
+        One loop over the matches: the bytes either side of a match tell whether it is a
+        whole word (``_classes``); Python looks at the text only next to a joiner (or, in
+        UTF-8, a non-ASCII character: ``_whole_word``)."""
         data, starts, found, one_byte = self._search(texts)
         pair = self._code.double_space if one_byte and self._code is not None else b"  "
         result = _Found({}, set(), _double_spaces(data, starts, pair), set())
-        if not found:
-            return result
-        columns: tuple[Sequence[int], ...] = tuple(zip(*found, strict=True))
-        patterns, byte_starts, byte_ends = columns
-        # 1 + the index of each match's text (the texts' bytes are in order, one NUL apart).
-        positions = list(map(bisect.bisect_right, itertools.repeat(starts), byte_starts))
+        # In UTF-8, a character offset is the byte offset less the continuation bytes before.
+        continuation = None if one_byte else data.translate(_CONTINUATION)
         classes = self._classes if one_byte else _BYTE_CLASS
-        keep = self._kept(data, classes, patterns, byte_starts, byte_ends)
-        if max(patterns) >= self._first_odd:
-            self._specials(patterns, positions, result)
-            keep = list(map(operator.mul, keep, map(self._first_odd.__gt__, patterns)))
-        positions, patterns, byte_starts, keep = (
-            list(itertools.compress(column, keep))
-            for column in (positions, patterns, byte_starts, keep)
-        )
-        text_starts = list(map(starts.__getitem__, map(_MINUS_ONE, positions)))
-        local = map(operator.sub, byte_starts, text_starts)
-        if one_byte:
-            char_starts = list(local)
-        else:  # character offsets: byte offsets less the continuation bytes before them
-            continuation = data.translate(_CONTINUATION)
-            inside = map(continuation.count, itertools.repeat(1), text_starts, byte_starts)
-            char_starts = list(map(operator.sub, local, inside))
-        char_ends = map(operator.add, char_starts, map(self._lengths.__getitem__, patterns))
-        located = list(zip(char_starts, char_ends, patterns, strict=True))
-        doubtful = itertools.compress(range(len(keep)), map((2).__eq__, keep))
-        rejected = [
-            k for k in doubtful if not self._whole_word(texts[positions[k] - 1], located[k])
-        ]
-        if rejected:
-            keep = [1] * len(located)
-            for k in rejected:
-                keep[k] = 0
-            positions = list(itertools.compress(positions, keep))
-            located = list(itertools.compress(located, keep))
-        _group(positions, located, result)
+        word_start, word_end, lengths = self._word_start, self._word_end, self._lengths
+        first_odd, first_flag = self._first_odd, self._first_flag
+        matches, overlapping = result.matches, result.overlapping
+        bisect_right = bisect.bisect_right
+        last = -1
+        current: list[Located] = []
+        for pattern, byte_start, byte_end in found:  # in order of their end
+            index = bisect_right(starts, byte_start) - 1  # the texts are in order
+            if pattern >= first_odd:
+                (result.flagged if pattern >= first_flag else result.odd).add(index)
+                continue
+            before = classes[data[byte_start - 1]] if word_start[pattern] else 0
+            after = classes[data[byte_end]] if word_end[pattern] else 0
+            if before == 1 or after == 1:  # a letter or digit goes on
+                continue
+            start = byte_start - starts[index]
+            if continuation is not None:
+                start -= continuation.count(1, starts[index], byte_start)
+            match = (start, start + lengths[pattern], pattern)
+            if (before or after) and not self._whole_word(texts[index], match):
+                continue
+            if index != last:
+                current = matches[index] = [match]
+                last = index
+            else:
+                if start < current[-1][1]:
+                    overlapping.add(index)
+                current.append(match)
         return result
 
     def _search(
@@ -327,31 +321,6 @@ class TermMatcher:
         starts = list(itertools.accumulate([len(p) + 1 for p in pieces[:-1]], initial=1))
         found = self._utf8_automaton().find_matches_as_indexes(data, overlapping=True)
         return data, starts, found, False
-
-    def _kept(
-        self,
-        data: bytes,
-        classes: bytes,
-        patterns: Sequence[int],
-        byte_starts: Sequence[int],
-        byte_ends: Sequence[int],
-    ) -> list[int]:
-        """Per match: 0 when the character before or after it continues a word, 2 when one
-        of them must be looked at in the text (``_whole_word``), else 1."""
-        before = map(classes.__getitem__, map(data.__getitem__, map(_MINUS_ONE, byte_starts)))
-        after = map(classes.__getitem__, map(data.__getitem__, byte_ends))
-        if not self._all_words:  # a pattern edge that is not a word character: no boundary
-            before = map(operator.mul, before, map(self._word_start.__getitem__, patterns))
-            after = map(operator.mul, after, map(self._word_end.__getitem__, patterns))
-        return list(map(_KEEP.__getitem__, map(operator.add, before, map(_TIMES_THREE, after))))
-
-    def _specials(self, patterns: Sequence[int], positions: Sequence[int], found: _Found) -> None:
-        """The texts holding whitespace other than single spaces, or a flag."""
-        first_odd, first_flag = self._first_odd, self._first_flag
-        for pattern, position in itertools.compress(
-            zip(patterns, positions, strict=True), map(first_odd.__le__, patterns)
-        ):
-            (found.flagged if pattern >= first_flag else found.odd).add(position - 1)
 
     def _odd_spaces(self, texts: Sequence[str], odd: list[int], found: _Found) -> None:
         """The texts holding tabs, line breaks, double or no-break spaces searched again with
@@ -389,11 +358,7 @@ class TermMatcher:
         return [match.span() for match in self.find(text)]
 
 
-_FIRST = operator.itemgetter(0)
-_SECOND = operator.itemgetter(1)
-_MINUS_ONE = (-1).__add__
 _PLUS_ONE = (1).__add__
-_TIMES_THREE = (3).__mul__
 # A byte next to a match: 0 a boundary, 1 a word character (no match), 2 to look at in the
 # text (a joiner, or part of a non-ASCII character).
 _BYTE_CLASS = bytes(
@@ -402,8 +367,6 @@ _BYTE_CLASS = bytes(
 )
 # 1 for a UTF-8 continuation byte: a match's character offset is its byte offset less them.
 _CONTINUATION = bytes(int(0x80 <= byte < 0xC0) for byte in range(256))
-# By code = before + 3 × after: 1 to keep (or to look at), 0 when a side is a word character.
-_KEEP = bytes(0 if 1 in (code % 3, code // 3) else 2 if code else 1 for code in range(9))
 
 
 def _double_spaces(data: bytes, starts: Sequence[int], pair: bytes) -> set[int]:
@@ -420,34 +383,6 @@ def _double_spaces(data: bytes, starts: Sequence[int], pair: bytes) -> set[int]:
             break
         position = data.find(pair, starts[index + 1])
     return found
-
-
-def _group(positions: list[int], located: list[Located], found: _Found) -> None:
-    """The matches (in order of their end, ``positions`` = 1 + their text's index) by text,
-    and which texts have overlapping ones."""
-    if not located:
-        return
-    # Where a new text begins in the list, and where a match starts before the previous ends.
-    firsts = [
-        0,
-        *itertools.compress(range(1, len(positions)), map(operator.ne, positions[1:], positions)),
-    ]
-    runs = map(slice, firsts, [*firsts[1:], len(positions)])
-    found.matches.update(
-        zip(
-            map(_MINUS_ONE, map(positions.__getitem__, firsts)),
-            map(located.__getitem__, runs),
-            strict=True,
-        )
-    )
-    starts = map(_FIRST, located[1:])
-    ends = map(_SECOND, located)
-    clashes = map(
-        operator.and_, map(operator.eq, positions[1:], positions), map(operator.lt, starts, ends)
-    )
-    found.overlapping.update(
-        positions[k + 1] - 1 for k in itertools.compress(range(len(located) - 1), clashes)
-    )
 
 
 def _resolve(candidates: list[Located]) -> list[Located]:
