@@ -53,7 +53,10 @@ class Term:
     @property
     def sensitive(self) -> bool:
         if self.case == "auto":
-            return not self.source.islower() and any(char.isupper() for char in self.source)
+            source = self.source
+            if source[:1].isupper():  # the usual case-sensitive term: a name
+                return True
+            return not source.islower() and any(char.isupper() for char in source)
         return self.case == "sensitive"
 
     @property
@@ -189,7 +192,8 @@ def parse_table(text: str, name: str) -> tuple[list[Row], list[str]]:
     else:
         records = _csv_records(text.splitlines(keepends=True), name, header_number)
     for number, cells in records:
-        if not _content(lines[number - 1]):
+        first = lines[number - 1][:1]
+        if (not first or first == "#" or first.isspace()) and not _content(lines[number - 1]):
             continue
         row = _row(layout, cells, f"{name}:{number}")
         if row is None:
@@ -264,22 +268,21 @@ class _Layout:
         )
 
 
-def _cell(cells: list[str], index: int) -> str:
-    return cells[index].strip() if 0 <= index < len(cells) else ""
-
-
 def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
-    if len(cells) > layout.width or len(cells) < layout.required:
+    count = len(cells)
+    if count > layout.width or count < layout.required:
         raise UserError(
-            f"{origin}: {len(cells)} columns, the header has {layout.width}; check the "
+            f"{origin}: {count} columns, the header has {layout.width}; check the "
             "separators (a tab in TSV, a comma in CSV; quote CSV cells holding commas)"
         )
     source = " ".join(cells[layout.source].split())
     if not source:
         raise UserError(f"{origin}: empty source term; fill it in or delete the row")
-    case = _cell(cells, layout.case).lower() or "auto"
-    if case not in CASES:
-        raise UserError(f"{origin}: case {case!r} is not one of {', '.join(CASES)}")
+    case = "auto"
+    if 0 <= layout.case < count:
+        case = cells[layout.case].strip().lower() or "auto"
+        if case not in CASES:
+            raise UserError(f"{origin}: case {case!r} is not one of {', '.join(CASES)}")
     raw = cells[layout.target]
     if "|" in raw:
         targets = tuple(dict.fromkeys(" ".join(t.split()) for t in raw.split("|") if t.strip()))
@@ -288,15 +291,13 @@ def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
     if not targets:
         return None
     dnt = targets == (DNT_MARK,) or targets == (source,)
-    return Row(
-        source,
-        (source,) if dnt else tuple(t for t in targets if t != DNT_MARK),
-        dnt,
-        case,
-        _cell(cells, layout.note),
-        _cell(cells, layout.pos),
-        origin,
-    )
+    if dnt:
+        targets = (source,)
+    elif DNT_MARK in targets:
+        targets = tuple(t for t in targets if t != DNT_MARK)
+    note = cells[layout.note].strip() if 0 <= layout.note < count else ""
+    pos = cells[layout.pos].strip() if 0 <= layout.pos < count else ""
+    return Row(source, targets, dnt, case, note, pos, origin)
 
 
 def merge(rows: Sequence[Row]) -> tuple[Term, ...]:

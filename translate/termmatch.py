@@ -181,20 +181,21 @@ class TermMatcher:
         by_pattern: dict[str, Term] = {}
         sensitive_patterns: set[str] = set()
         for term in terms:
-            sensitive = term.sensitive
-            for form in spellings(term.source):
-                for pattern in (form,) if sensitive else case_forms(form):
-                    # NUL separates the texts of one search: no pattern holds it.
-                    if not pattern or _SEPARATOR in pattern:
-                        continue
-                    # Of terms written the same, a case-sensitive one wins, then the first.
-                    if pattern not in by_pattern:
-                        by_pattern[pattern] = term
-                        if sensitive:
-                            sensitive_patterns.add(pattern)
-                    elif sensitive and pattern not in sensitive_patterns:
-                        by_pattern[pattern] = term
+            # NUL separates the texts of one search: no pattern holds it.
+            if not term.source or _SEPARATOR in term.source:
+                continue
+            forms = spellings(term.source)
+            # Of terms written the same, a case-sensitive one wins, then the first.
+            if term.sensitive:
+                for pattern in forms:
+                    if pattern and pattern not in sensitive_patterns:
+                        by_pattern[pattern] = term  # an insensitive one's place, if it had it
                         sensitive_patterns.add(pattern)
+                continue
+            for form in forms:
+                for pattern in case_forms(form):
+                    if pattern and pattern not in by_pattern:
+                        by_pattern[pattern] = term
         patterns = list(by_pattern)
         self.pattern_terms: tuple[Term, ...] = tuple(by_pattern.values())
         self.flags = tuple(dict.fromkeys(f for f in flags if f and _SEPARATOR not in f))
