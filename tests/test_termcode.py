@@ -74,10 +74,13 @@ def test_utf8_search_finds_what_the_code_finds(case: tuple[list[Term], list[str]
 
 def test_a_term_across_two_spaces_or_a_line_break() -> None:
     terms = [Term("Sở Y tế", ("Health Department",))]
-    texts = ["Sở  Y tế", "x", "Sở Y\ntế ", "Sở Y tế"]
+    texts = ["Sở  Y tế", "x", "Sở Y\ntế ", "Sở Y tế", "a  Sở Y   tế", "Sở Yx  tế", "Sở  Y"]
     assert [[(m.start, m.end) for m in r] for r in TermMatcher(terms).find_many(texts)] == [
         [(0, 8)],
         [],
         [(0, 7)],
         [(0, 7)],
+        [(3, 12)],
+        [],
+        [],
     ]

@@ -78,14 +78,12 @@ class OneByteCode:
         self.table = table
         self._map: Any = codecs.charmap_build(table)
         self.size = sum(char != _UNDEFINED for char in table)
-        self.double_space = bytes((table.index(" "),)) * 2 if " " in table else b""
 
     @classmethod
     def for_needles(cls, needles: Iterable[str]) -> OneByteCode | None:
         """The code holding every character of the needles (None when they hold more
         characters than one byte can number) and as many common ones as fit."""
-        # A space always (the matcher looks for two in a row), then the needles' characters.
-        required = dict.fromkeys([" ", *sorted(set("".join(needles)) - {"\x00", " "})])
+        required = dict.fromkeys(sorted(set("".join(needles)) - {"\x00"}))
         room = 256 - _FIRST_FREE
         # Beyond the BMP the codec looks characters up in a dict: no faster than UTF-8.
         if len(required) > room or any(ord(char) > 0xFFFF for char in required):

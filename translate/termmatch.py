@@ -28,7 +28,7 @@ mapped over all matches; Python looks only at matches next to a joiner or a non-
 character and at sentences whose matches overlap. The same search reports ``flags``
 (strings a caller wants to know the sentences of: the guard's triggers for URLs, e-mails,
 paths…) and whitespace other than single spaces (those sentences are searched again with
-it collapsed; two spaces in a row are looked for with ``bytes.find``).
+it collapsed; two spaces are found as a pattern's first words followed by them).
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ _NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
 _TONE_PAIR = re.compile("|".join(sorted({*_OLD_TONE, *_NEW_TONE})))
 _TONE_PAIR_FIRST = frozenset(pair[0] for pair in (*_OLD_TONE, *_NEW_TONE))
 # Whitespace other than single spaces: such texts are searched one by one, spaces collapsed.
-# Two spaces are looked for apart (``_double_spaces``): as a needle starting with a space
-# they would make the automaton leave its start state at every space (twice the time).
+# Two spaces in a row are found as a pattern's words up to a space followed by two spaces
+# (``_spaced_prefixes``): as a needle of its own, starting with a space, they would make
+# the automaton leave its start state at every space (twice the time).
 _ODD_SPACES = ("\t", "\n", "\r", "\xa0", "\u202f", "\u2009", "\u3000", "\x0b", "\x0c")
 
 
@@ -200,16 +201,16 @@ class TermMatcher:
         self.pattern_terms: tuple[Term, ...] = tuple(by_pattern.values())
         self.flags = tuple(dict.fromkeys(f for f in flags if f and _SEPARATOR not in f))
         # 1 where a pattern starts (ends) with a word character; 0 for the flags and spaces.
-        extra = [0] * (len(_ODD_SPACES) + len(self.flags))
-        self._word_start = [int(p[0].isalnum()) for p in patterns] + extra
-        self._word_end = [int(p[-1].isalnum()) for p in patterns] + extra
+        self._word_start = [p[0].isalnum() for p in patterns]
+        self._word_end = [p[-1].isalnum() for p in patterns]
         self._lengths = [len(p) for p in patterns]
         self.size = len(patterns)
         # Whitespace other than single spaces and the flags are found by the same search.
-        needles = [*patterns, *_ODD_SPACES, *self.flags]
+        odd = [*_ODD_SPACES, *_spaced_prefixes(patterns)]
+        needles = [*patterns, *odd, *self.flags]
         self._needles = needles
         self._first_odd = len(patterns)
-        self._first_flag = len(patterns) + len(_ODD_SPACES)
+        self._first_flag = len(patterns) + len(odd)
         # Searched as bytes (the binding's str search converts every offset, 10× slower): in
         # a one-byte code (translate.termcode) where the needles allow it, else in UTF-8.
         self._code = OneByteCode.for_needles(needles) if patterns or self.flags else None
@@ -269,8 +270,7 @@ class TermMatcher:
         whole word (``_classes``); Python looks at the text only next to a joiner (or, in
         UTF-8, a non-ASCII character: ``_whole_word``)."""
         data, starts, found, one_byte = self._search(texts)
-        pair = self._code.double_space if one_byte and self._code is not None else b"  "
-        result = _Found({}, set(), _double_spaces(data, starts, pair), set())
+        result = _Found({}, set(), set(), set())
         # In UTF-8, a character offset is the byte offset less the continuation bytes before.
         continuation = None if one_byte else data.translate(_CONTINUATION)
         classes = self._classes if one_byte else _BYTE_CLASS
@@ -370,20 +370,16 @@ _BYTE_CLASS = bytes(
 _CONTINUATION = bytes(int(0x80 <= byte < 0xC0) for byte in range(256))
 
 
-def _double_spaces(data: bytes, starts: Sequence[int], pair: bytes) -> set[int]:
-    """Indices of the texts (starting at ``starts`` in ``data``) holding ``pair``, two spaces
-    in a row in their encoding."""
-    found: set[int] = set()
-    if not pair:
-        return found
-    position = data.find(pair)
-    while position != -1:
-        index = bisect.bisect_right(starts, position) - 1
-        found.add(index)
-        if index + 1 == len(starts):
-            break
-        position = data.find(pair, starts[index + 1])
-    return found
+def _spaced_prefixes(patterns: Iterable[str]) -> list[str]:
+    """Each pattern's words up to one of its spaces, and two spaces: a text holding one of
+    them may hold the pattern with a run of spaces in it."""
+    heads: dict[str, None] = {}
+    level = [p for p in patterns if " " in p]
+    while level:
+        level = [head for head, _, _ in map(str.rpartition, level, itertools.repeat(" "))]
+        heads.update(dict.fromkeys(level))
+        level = [head for head in level if " " in head]
+    return [head + "  " for head in heads]
 
 
 def _resolve(candidates: list[Located]) -> list[Located]:
