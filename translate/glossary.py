@@ -92,7 +92,8 @@ class Glossary:
         """All terms compiled into one matcher (translate.termmatch)."""
         from translate.termmatch import TermMatcher
 
-        return TermMatcher(self.terms)
+        with collector_paused(keep=True):
+            return TermMatcher(self.terms)
 
     def warnings(self) -> tuple[str, ...]:
         if not self.skipped:

@@ -132,17 +132,20 @@ class Guard:
         # One search finds the terms and the texts that may hold a built-in or extra span
         # (or a placeholder bracket: can_mask).
         flags = (*(_TRIGGERS if protect else ()), *(self.extra_triggers or ()), OPEN, CLOSE)
-        self._matcher: TermMatcher | None = (
-            TermMatcher(self.glossary.terms, flags=flags)
-            if self.glossary or protect or self.extra_triggers
-            else None
-        )
-        self._terms: dict[str, Term] = {t.source: t for t in self.glossary.terms}
-        # What a match of each pattern becomes: Span(start, end, *parts).
-        self._span_parts: list[tuple[str, str, bool, str]] = [
-            ("dnt" if t.dnt else "term", t.preferred, False, t.source)
-            for t in (self._matcher.pattern_terms if self._matcher is not None else ())
-        ]
+        # Compiled with the collector paused: a run's document is in memory by then, and a
+        # collection started by the compile's objects would walk it (kept: they last the run).
+        with collector_paused(keep=True):
+            self._matcher: TermMatcher | None = (
+                TermMatcher(self.glossary.terms, flags=flags)
+                if self.glossary or protect or self.extra_triggers
+                else None
+            )
+            self._terms: dict[str, Term] = {t.source: t for t in self.glossary.terms}
+            # What a match of each pattern becomes: Span(start, end, *parts).
+            self._span_parts: list[tuple[str, str, bool, str]] = [
+                ("dnt" if t.dnt else "term", t.preferred, False, t.source)
+                for t in (self._matcher.pattern_terms if self._matcher is not None else ())
+            ]
 
     def spans(self, text: str, extra: Sequence[Span] = ()) -> list[Span]:
         """Spans of the NFC ``text``: ``extra`` (and ``extra_spans``') first, then built-in
