@@ -24,7 +24,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 SEPARATOR = 0  # the byte of "\x00", which separates the texts of one search
 WORD = 1  # a letter or digit outside the code
@@ -44,6 +44,9 @@ _VIETNAMESE = "".join(dict.fromkeys(c for c in _LOWER + _LOWER.upper() if not c.
 _PUNCTUATION = "“”‘’–—…«»•·°€×\xa0"
 # In order of use in Vietnamese text: what takes the bytes left after the needles' characters.
 _COMMON = _ASCII + _VIETNAMESE + _PUNCTUATION
+_BASE = _COMMON[: len(_ASCII) + len(_VIETNAMESE) + 7]  # in every code unless needles crowd it
+_BASE_MAP: Any = codecs.charmap_build(("\x00" + _BASE).ljust(256, "\ufffe"))
+_GATHER = "translate.termcode.gather"
 
 
 class _TooManyOutside(Exception):
@@ -70,6 +73,32 @@ def _outside(error: UnicodeError) -> tuple[bytes, int]:
 codecs.register_error(_ERRORS, _outside)
 
 
+class _Gathered:
+    """The characters outside ``_BASE`` that ``_gather`` has seen."""
+
+    chars: ClassVar[set[str]] = set()
+
+
+def _gather(error: UnicodeError) -> tuple[bytes, int]:
+    """An error handler that notes the characters outside the code."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    _Gathered.chars.update(error.object[error.start : error.end])
+    return b"\x01" * (error.end - error.start), error.end
+
+
+codecs.register_error(_GATHER, _gather)
+
+
+def _characters(text: str) -> tuple[set[str], bool]:
+    """The characters of ``text`` outside ``_BASE``, found by the C codec (a set of all of
+    them walks every character in Python), and whether they fit beside it in one code."""
+    _Gathered.chars = set()
+    codecs.charmap_encode(text, _GATHER, _BASE_MAP)
+    outside = _Gathered.chars - {"\x00"}
+    return outside, len(outside) + len(_BASE) <= 256 - _FIRST_FREE
+
+
 class OneByteCode:
     """The code for one set of needles (see the module doc)."""
 
@@ -83,7 +112,11 @@ class OneByteCode:
     def for_needles(cls, needles: Iterable[str]) -> OneByteCode | None:
         """The code holding every character of the needles (None when they hold more
         characters than one byte can number) and as many common ones as fit."""
-        required = dict.fromkeys(sorted(set("".join(needles)) - {"\x00"}))
+        joined = "".join(needles)
+        outside, fits = _characters(joined)
+        # Usually: the common characters, then the needles' others (else all of theirs first).
+        chars = sorted(outside) if fits else sorted(set(joined) - {"\x00"})
+        required = dict.fromkeys([*_BASE, *chars] if fits else chars)
         room = 256 - _FIRST_FREE
         # Beyond the BMP the codec looks characters up in a dict: no faster than UTF-8.
         if len(required) > room or any(ord(char) > 0xFFFF for char in required):

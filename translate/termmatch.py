@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -98,6 +99,17 @@ def spellings(source: str) -> list[str]:
         if len(forms) >= _MAX_VARIANTS:
             break
     return list(dict.fromkeys(forms))
+
+
+def spellings_all(sources: Sequence[str]) -> list[list[str]]:
+    """``spellings`` of each source: the tone pairs looked for once in all of them."""
+    forms = [" ".join(source.split()) for source in nfc_all(sources)]
+    joined = "\n".join(forms)
+    if _TONE_PAIR_FIRST.isdisjoint(joined):
+        return [[form] for form in forms]
+    starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, forms[:-1])), initial=0))
+    toned = {bisect.bisect_right(starts, m.start()) - 1 for m in _TONE_PAIR.finditer(joined)}
+    return [spellings(form) if index in toned else [form] for index, form in enumerate(forms)]
 
 
 def case_forms(text: str) -> list[str]:
@@ -181,11 +193,9 @@ class TermMatcher:
     def __init__(self, terms: Iterable[Term], *, flags: Iterable[str] = ()) -> None:
         by_pattern: dict[str, Term] = {}
         sensitive_patterns: set[str] = set()
-        for term in terms:
-            # NUL separates the texts of one search: no pattern holds it.
-            if not term.source or _SEPARATOR in term.source:
-                continue
-            forms = spellings(term.source)
+        # NUL separates the texts of one search: no pattern holds it.
+        kept = [term for term in terms if term.source and _SEPARATOR not in term.source]
+        for term, forms in zip(kept, spellings_all([t.source for t in kept]), strict=True):
             # Of terms written the same, a case-sensitive one wins, then the first.
             if term.sensitive:
                 for pattern in forms:
@@ -360,6 +370,7 @@ class TermMatcher:
 
 
 _PLUS_ONE = (1).__add__
+_HEAD = operator.itemgetter(0)
 # A byte next to a match: 0 a boundary, 1 a word character (no match), 2 to look at in the
 # text (a joiner, or part of a non-ASCII character).
 _BYTE_CLASS = bytes(
@@ -376,7 +387,7 @@ def _spaced_prefixes(patterns: Iterable[str]) -> list[str]:
     heads: dict[str, None] = {}
     level = [p for p in patterns if " " in p]
     while level:
-        level = [head for head, _, _ in map(str.rpartition, level, itertools.repeat(" "))]
+        level = list(map(_HEAD, map(str.rpartition, level, itertools.repeat(" "))))
         heads.update(dict.fromkeys(level))
         level = [head for head in level if " " in head]
     return [head + "  " for head in heads]
