@@ -350,3 +350,30 @@ def test_a_wide_gap_after_an_exclamation_is_no_crash() -> None:
     """PDF extracts and indented HTML put a dozen spaces between sentences."""
     texts = [s.text for s in segment_text("Xin chào!          Để biết thêm.").segments]
     assert texts == ["Xin chào!", "Để biết thêm."]
+
+
+# The document-level scans take shortcuts (a split in C, literal searches first); on any
+# text they give what the plain regex scans give.
+_scan_text = st.text(alphabet=st.sampled_from("a .…-M>\r\nỤC LụcụcL([^↑sửa"), max_size=60)
+
+
+@given(_scan_text)
+def test_line_starts_are_those_of_the_line_break_pattern(text: str) -> None:
+    from translate.segment.patterns import LINE_BREAK, starts_of_lines
+
+    assert starts_of_lines(text) == [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+
+
+@given(_scan_text)
+def test_layout_marks_are_the_layout_pattern_matches(text: str) -> None:
+    from translate.segment.patterns import LAYOUT_MARK, layout_marks
+
+    assert layout_marks(text) == [match.start() for match in LAYOUT_MARK.finditer(text)]
+
+
+@given(_scan_text)
+def test_rare_join_marks_are_every_rare_mark(text: str) -> None:
+    from translate.segment.joins import rare_join_marks
+
+    expected = [at for at in range(len(text)) if text.startswith(("(", "[", "^", "↑", "sửa"), at)]
+    assert rare_join_marks(text) == expected

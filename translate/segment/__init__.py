@@ -27,13 +27,11 @@ from pathlib import Path
 from translate.document import BreakKind, Document, Note, Segment
 from translate.errors import UserError
 from translate.langid import detect_language
-from translate.segment.labels import label_marks
 from translate.segment.length import limit_length
 from translate.segment.lines import units
-from translate.segment.patterns import LAYOUT_MARK, LINE_BREAK
+from translate.segment.patterns import starts_of_lines
 from translate.segment.rules import build_rules
-from translate.segment.runin import emoji_end_marks
-from translate.segment.sentences import Piece, split_unit
+from translate.segment.sentences import Piece, document_marks, split_unit
 from translate.segment_defaults import DEFAULT_MAX_LENGTH, LINE_BREAK_MODES
 
 __all__ = [
@@ -63,13 +61,13 @@ def segment_text(
     others are mixed-case names that are never cut as scrape joins (see
     :func:`load_abbreviations`). Segments longer than ``max_length`` characters are cut.
     """
-    line_starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
+    starts = starts_of_lines(text)
     pieces, paragraph_of = sentence_pieces(
         text,
         line_breaks=line_breaks,
         abbreviations=abbreviations,
         max_length=max_length,
-        line_starts=line_starts,
+        line_starts=starts,
     )
     segments = []
     for index, (piece, paragraph) in enumerate(zip(pieces, paragraph_of, strict=True)):
@@ -83,7 +81,7 @@ def segment_text(
                 text=span_text,
                 start=piece.start,
                 end=piece.end,
-                line=bisect.bisect_right(line_starts, piece.start),
+                line=bisect.bisect_right(starts, piece.start),
                 paragraph=paragraph,
                 break_kind=break_kind,
                 lang=detect_language(span_text),
@@ -112,25 +110,20 @@ def sentence_pieces(
     if max_length < 1:
         raise ValueError(f"max_length must be positive, not {max_length}")
     rules = build_rules(frozenset(abbreviations) if abbreviations else None)
-    if line_starts is None:
-        line_starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
+    starts = starts_of_lines(text) if line_starts is None else line_starts
     pieces: list[Piece] = []
     paragraph_of: list[int] = []
-    layout = [mark.start() for mark in LAYOUT_MARK.finditer(text)]
-    labels = label_marks(text)
-    emoji = emoji_end_marks(text)
+    marks = document_marks(text)
     found = units(
         text,
-        line_starts,
+        starts,
         line_breaks,
         rules,
-        bool(layout),
+        bool(marks.layout),
         blank_lines_end_units=blank_lines_end_units,
     )
     for paragraph, unit in enumerate(found):
-        for piece in limit_length(
-            text, split_unit(text, unit, rules, layout, labels, emoji), max_length
-        ):
+        for piece in limit_length(text, split_unit(text, unit, rules, marks), max_length):
             pieces.append(piece)
             paragraph_of.append(paragraph)
     return pieces, paragraph_of

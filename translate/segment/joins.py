@@ -79,9 +79,26 @@ _IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH|(?P<ba
 _ADDRESS = re.compile(r'@|://|www\.|/|\\(?!")')  # (a dump's escaped quote `\"` is no path)
 
 
-def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
+# What the rarer joins need: a bracket (sources, citations, edit links), a reference
+# separator, or the word of a flattened edit link.
+_RARE_MARKS = ("(", "[", "^", "↑", "sửa")
+
+
+def rare_join_marks(text: str) -> list[int]:
+    """The sorted positions of ``_RARE_MARKS`` in ``text`` (one search in C for each)."""
+    marks = []
+    for mark in _RARE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    return sorted(marks)
+
+
+def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = True) -> list[int]:
     """Positions in ``text[start:end]`` where a new unit starts glued to the previous one,
-    sorted, each strictly inside the span."""
+    sorted, each strictly inside the span. ``rare``: False when the span is known to hold no
+    ``_RARE_MARKS`` (:func:`rare_join_marks`), so that nothing looks for them."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
     if (
         end - start > 1
@@ -101,6 +118,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         )
     ):  # (the common case: no dateline, source or section label)
         joins += lead_joins(text, start, end)
+    if not rare:
+        return sorted(set(joins)) if len(joins) > 1 else joins
     if text.find("(", start, end) >= 0:
         joins += source_joins(text, start, end)
         if text[start] == "(":

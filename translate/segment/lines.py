@@ -186,8 +186,15 @@ def _words_at_least(text: str, line: _Line, count: int) -> bool:
 def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
     lines = []
     tags = "<br" in text or "<BR" in text
-    for index, start in enumerate(line_starts):
-        content = text[start : _line_content_end(text, line_starts, index)].rstrip()
+    if "\r" in text:
+        contents = [
+            text[start : _line_content_end(text, line_starts, index)]
+            for index, start in enumerate(line_starts)
+        ]
+    else:  # (the same lines, cut in C)
+        contents = text.split("\n")
+    for start, line in zip(line_starts, contents, strict=True):
+        content = line.rstrip()
         if content:
             first = start + len(content) - len(content.lstrip())
             if tags and "<" in content:

@@ -16,7 +16,13 @@ from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.ends import INITIALS, is_sentence_end
-from translate.segment.joins import address_like, scrape_joins, token_around, vietnamese_word_at
+from translate.segment.joins import (
+    address_like,
+    rare_join_marks,
+    scrape_joins,
+    token_around,
+    vietnamese_word_at,
+)
 from translate.segment.labels import (
     heading_number_start,
     label_marks,
@@ -29,12 +35,12 @@ from translate.segment.patterns import (
     CITATION,
     CLOSING_QUOTES_AFTER_SPACE,
     GLUED_START,
-    LAYOUT_MARK,
     LETTERS,
     LOWER,
     NON_SPACE,
     OPENERS,
     UPPER,
+    layout_marks,
 )
 from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends, lowercase_soon, opens_prose
@@ -73,6 +79,28 @@ class Piece(NamedTuple):  # a tuple: thousands are made per document
     notes: tuple[Note, ...] = ()
 
 
+class Marks(NamedTuple):
+    """Sorted positions found once per document (:func:`document_marks`): a unit looks up
+    whether it holds one by bisection, where a search per unit would cost more than the
+    whole scan."""
+
+    layout: Sequence[int]  # LAYOUT_MARK starts: a table of contents or subtitle timings
+    labels: Sequence[int]  # credits, official headers, image labels (.labels.label_marks)
+    emoji: Sequence[int]  # cuts after emoji (.runin.emoji_end_marks)
+    rare: Sequence[int]  # what the rarer scrape joins need (.joins.rare_join_marks)
+
+
+def document_marks(text: str) -> Marks:
+    return Marks(
+        layout_marks(text), label_marks(text), emoji_end_marks(text), rare_join_marks(text)
+    )
+
+
+def _holds(marks: Sequence[int], unit: Unit) -> bool:
+    at = bisect.bisect_left(marks, unit.start) if marks else 0
+    return at < len(marks) and marks[at] < unit.end
+
+
 class _Cursor:
     """The segment being built and the pieces done so far."""
 
@@ -98,18 +126,13 @@ class _Cursor:
         self.notes = (Note.REPAIRED_JOIN,) if joined else ()
 
 
-def _cuts(
-    text: str,
-    unit: Unit,
-    rules: Rules,
-    marks: tuple[Sequence[int], Sequence[int], Sequence[int]],
-) -> list[tuple[int, bool]]:
+def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, bool]]:
     """Cuts that need no terminator: glued joins, closed HTML blocks and emoji (True: a
     repaired join where no whitespace is on either side), flattened list items, table of
-    contents entries, credits, official headers and image labels (False). ``marks``:
-    the document's layout, label and emoji marks."""
-    layout, labels, emoji = marks
-    cuts = [(join, True) for join in scrape_joins(text, unit.start, unit.end, rules)]
+    contents entries, credits, official headers and image labels (False)."""
+    layout, labels, emoji, rare = marks
+    joins = scrape_joins(text, unit.start, unit.end, rules, rare=_holds(rare, unit))
+    cuts = [(join, True) for join in joins]
     if emoji:  # (a chat post ended by an emoji: `… ngon 😋 Món này …`)
         found = emoji_ends(text, unit.start, unit.end, emoji)
         if found:
@@ -140,26 +163,9 @@ def _cuts(
     return sorted(cuts)
 
 
-def split_unit(
-    text: str,
-    unit: Unit,
-    rules: Rules,
-    layout: Sequence[int] | None = None,
-    labels: Sequence[int] | None = None,
-    emoji: Sequence[int] | None = None,
-) -> list[Piece]:
-    """The sentences of ``unit``. ``layout``: the sorted starts of the document's
-    ``LAYOUT_MARK`` matches (found once per document; None: look in the unit), which show a
-    table of contents or subtitle timings whose entries and cues are cut as well; ``labels``:
-    the document's :func:`.labels.label_marks` (None: look in the unit); ``emoji``: its
-    :func:`.runin.emoji_end_marks` (None: look in the unit)."""
-    if layout is None:
-        layout = [mark.start() for mark in LAYOUT_MARK.finditer(text, unit.start, unit.end)]
-    if labels is None:
-        labels = [mark + unit.start for mark in label_marks(text[unit.start : unit.end])]
-    if emoji is None:
-        emoji = [mark + unit.start for mark in emoji_end_marks(text[unit.start : unit.end])]
-    joins = _cuts(text, unit, rules, (layout, labels, emoji))
+def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]:
+    """The sentences of ``unit``; ``marks``: the document's (:func:`document_marks`)."""
+    joins = _cuts(text, unit, rules, marks)
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
