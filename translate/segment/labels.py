@@ -29,10 +29,13 @@ from translate.segment.scraped import (
     BLOCK_MARKS,
     IMAGE_NUMBER_MARK,
     PAPER_LABELS,
+    SCRIPT_MARK,
     block_joins,
     image_label_joins,
     paper_label_joins,
+    script_joins,
 )
+from translate.segment.uppercase import CAPS_PAPER_LABELS, caps_label_joins, caps_title_end
 from translate.vietnamese import is_vietnamese_syllable
 
 # A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
@@ -88,12 +91,16 @@ _STRETCH_END = re.compile(r"[.!?…:;]\s")
 def numbered_heading_joins(text: str, title_start: int, end: int) -> list[int]:
     """Cuts after the numbered heading whose title starts at ``title_start`` (`1. ‖Thẩm
     quyền …`), where the story repeats its words: from its first words (`… dân tộc ‖ Thẩm
-    quyền đề nghị …`) or right after its last ones (`… vùng Cửa Hội ‖ Cửa Hội trong …`).
+    quyền đề nghị …`) or right after its last ones (`… vùng Cửa Hội ‖ Cửa Hội trong …`), and
+    where an upper-case title ends before a capitalised word (:func:`.uppercase.caps_title_end`).
     Only the stretch before the next sentence end is searched (bounded)."""
     joins = []
     join = _heading_repeated(text, title_start, end)
     if join >= 0:
         joins.append(join)
+    title_end = caps_title_end(text, title_start, end)  # (`2. ĐÁNH GIÁ ‖ Đánh giá về …`)
+    if title_end >= 0:
+        joins.append(title_end)
     limit = min(end, title_start + _TITLE_WINDOW)
     stop = _STRETCH_END.search(text, title_start, limit)
     limit = limit if stop is None else stop.start()
@@ -409,13 +416,19 @@ def marked_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[
     images = [mark for mark in marks if text.startswith("nh ", mark)]
     papers = [mark for mark in marks if text.startswith(PAPER_LABELS, mark)]
     blocks = [mark for mark in marks if text.startswith(BLOCK_MARKS, mark)]
+    caps = [mark for mark in marks if text.startswith(CAPS_PAPER_LABELS, mark)]
+    scripts = [mark for mark in marks if text.startswith(SCRIPT_MARK, mark)]
     joins = []
-    if len(images) + len(papers) + len(blocks) < len(marks):
+    if len(images) + len(papers) + len(blocks) + len(caps) + len(scripts) < len(marks):
         joins += credit_joins(text, start, end) + document_header_joins(text, start, end)
     if images:
         joins += image_label_joins(text, start, end, images)
     if papers:
         joins += paper_label_joins(text, start, end, papers)
+    if caps:
+        joins += caps_label_joins(text, start, end, caps)
+    if scripts:
+        joins += script_joins(text, start, end, scripts)
     cuts = [(join, False) for join in joins]
     if blocks:
         cuts += [(join, True) for join in block_joins(text, start, end)]
@@ -424,8 +437,18 @@ def marked_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[
 
 def label_marks(text: str) -> list[int]:
     """The sorted positions of the credit labels, official headers, image labels' numbers,
-    paper section labels and HTML end tags and alert labels of ``text``."""
+    paper section labels (mixed and upper case) and HTML end tags and alert labels of ``text``."""
     marks = [mark.start() for mark in IMAGE_NUMBER_MARK.finditer(text)]
+    at = text.find(SCRIPT_MARK)
+    while at >= 0:  # (a script's `function(`, `function (`: one search, then a look)
+        if text.startswith(("(", " ("), at + len(SCRIPT_MARK)):
+            marks.append(at)
+        at = text.find(SCRIPT_MARK, at + 1)
+    for label in CAPS_PAPER_LABELS:
+        at = text.find(label)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(label, at + 1)
     # The marks after a dash: one scan for what follows the dash, then a look at the dash
     # (`- Ảnh ` and `– Ảnh ` cost one search, not two).
     for after_dash in (" Hạnh phúc", " HẠNH PHÚC", " Ảnh "):
