@@ -13,9 +13,11 @@ title); a paper's upper-case section labels `TÓM TẮT` and `ABSTRACT` are unit
 after the front matter they are run into, when running text follows (`TÓM TẮT LUẬN ÁN` is a
 title).
 
-Scraped pages: an ad script left inside an article (the call that holds `function`) is split
-from the prose before it and after its closing brace; an HTML line break or empty table cells
-after a sentence's full stop stay with it (`… được. <br>`, `Xem bài. | |`).
+Scraped pages: a caption and its credit doubled on one line (the caption's first words again
+after the credit) are four units; an ad script left inside an article (the call that holds
+`function`) is split from the prose before it and after its closing brace; an HTML line break
+or empty table cells after a sentence's full stop stay with it (`… được. <br>`, `Xem bài. |
+|`).
 
 Abbreviations: `et al.` before a bracketed year ends no sentence (it may end one before a
 capital, like `v.v.`).
@@ -68,6 +70,11 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "an English abstract label after the keywords",
         "Từ khóa: lúa, đất mặn. ABSTRACT This paper reports a survey.",
         ["Từ khóa: lúa, đất mặn.", "ABSTRACT", "This paper reports a survey."],
+    ),
+    (
+        "a caption doubled after its credit",
+        "Anh Tư bên lò sấy. Ảnh: Báo Nông thôn Anh Tư bên lò sấy. Ảnh: Báo Nông thôn",
+        ["Anh Tư bên lò sấy.", "Ảnh: Báo Nông thôn", "Anh Tư bên lò sấy.", "Ảnh: Báo Nông thôn"],
     ),
     (
         "an ad script inside an article",

@@ -54,6 +54,9 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts before a credit run into a caption, and after it where the story goes on."""
     joins: list[int] = []
     for label in _CREDIT.finditer(text, start, end):
+        repeat = _caption_repeated(text, start, label.end(), end)
+        if repeat >= 0:  # (`Đối tượng T. Ảnh: Công an TP Hà Nội ‖Đối tượng T. Ảnh: …`)
+            joins.append(repeat)
         before = label.start() - 2
         if label.start() > start:  # (at the unit's start, only the story is cut from it)
             if before < start or text[before + 1] != " ":
@@ -61,6 +64,8 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
             if not (text[before].isalnum() or text[before] in ")]"):
                 continue  # in an aside: `(Ảnh: TTXVN)`
             joins.append(label.start())
+        if repeat >= 0:
+            continue
         value = _CREDIT_VALUE.match(text, label.end(), end)
         if value is None:
             continue
@@ -76,6 +81,20 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
             if after < end and text[after] == " " and opens_prose(text, after + 1, end, False):
                 joins.append(after + 1)
     return joins
+
+
+_CAPTION_HEAD = 3  # words
+_CREDIT_REACH = 60  # characters: the longest credit value
+
+
+def _caption_repeated(text: str, start: int, value_start: int, end: int) -> int:
+    """Where a scraped page's caption starts again after its credit (the unit's first words,
+    capitalised, after a space within a credit's length), or -1."""
+    head = text[start : min(end, start + 40)].split()[:_CAPTION_HEAD]
+    if len(head) < _CAPTION_HEAD or not head[0][:1].isupper():
+        return -1
+    found = text.find(" " + " ".join(head), value_start, min(end, value_start + _CREDIT_REACH))
+    return -1 if found < 0 else found + 1
 
 
 _PHRASE = re.compile(r"\S+(?: \S+){0,5}")
