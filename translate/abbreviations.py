@@ -48,7 +48,7 @@ ch. Ch. v. Fig. fig. Ed. ed. ibid. Ibid. cf. Cf. vs. v/v. V/v. Cty. cty.
 # May end a sentence; a break follows them only before a capitalised word.
 FINAL_CAPABLE_ABBREVIATIONS: frozenset[str] = _words(
     """
-v.v. vv. v.v... v.v.v. etc. Etc. Co. Ltd. Inc. Corp. Jr. a.m. p.m. A.M. P.M. e.g. i.e.
+v.v. vv. v.v... v.v.v. etc. Etc. al. Co. Ltd. Inc. Corp. Jr. a.m. p.m. A.M. P.M. e.g. i.e.
 U.S. U.K. B.C. A.D.
 """
 )

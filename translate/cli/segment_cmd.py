@@ -66,7 +66,10 @@ def segment(
     covers (`VIỆT NAMTRƯỜNG ĐẠI HỌC`, `2017 LỜI CAM ĐOAN Tôi …`), sources in brackets
     (`… Đà Lạt. (NLĐO) - Số tiền …`, `(NB&CL) Những …`), upper-case titles wrapped over long
     lines, and database dumps and pasted READMEs (`…</p><p>`, a written-out `\\r\\n`, emoji headings
-    `….🧠 Core LogicHệ thống`, image alt labels `… anh 3Hoa …`, `[cite_start]`).
+    `….🧠 Core LogicHệ thống`, image alt labels `… anh 3Hoa …`, `[cite_start]`, ad scripts
+    left in an article), flattened YouTube SBV subtitles (`0:00:01.200,0:00:04.500 Chào.[br]…`)
+    and upper-case headings run into their text (`2. KẾT QUẢ Kết quả cho thấy …`, `… TÓM TẮT
+    Bài báo …`).
     `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`, `D.C.`, `PGS-TS.`, e-mails and file names stay
     whole. Text output: one segment per line, a blank line between paragraphs (the form
     ../shared/tools/segscore.py reads).

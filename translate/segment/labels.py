@@ -29,10 +29,13 @@ from translate.segment.scraped import (
     BLOCK_MARKS,
     IMAGE_NUMBER_MARK,
     PAPER_LABELS,
+    SCRIPT_MARK,
     block_joins,
     image_label_joins,
     paper_label_joins,
+    script_joins,
 )
+from translate.segment.uppercase import CAPS_PAPER_LABELS, caps_label_joins, caps_title_end
 from translate.vietnamese import is_vietnamese_syllable
 
 # A credit label after a word and a space (not after `(`: `(Ảnh: TTXVN)` is an aside).
@@ -51,6 +54,9 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts before a credit run into a caption, and after it where the story goes on."""
     joins: list[int] = []
     for label in _CREDIT.finditer(text, start, end):
+        repeat = _caption_repeated(text, start, label.end(), end)
+        if repeat >= 0:  # (`Đối tượng T. Ảnh: Công an TP Hà Nội ‖Đối tượng T. Ảnh: …`)
+            joins.append(repeat)
         before = label.start() - 2
         if label.start() > start:  # (at the unit's start, only the story is cut from it)
             if before < start or text[before + 1] != " ":
@@ -58,6 +64,8 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
             if not (text[before].isalnum() or text[before] in ")]"):
                 continue  # in an aside: `(Ảnh: TTXVN)`
             joins.append(label.start())
+        if repeat >= 0:
+            continue
         value = _CREDIT_VALUE.match(text, label.end(), end)
         if value is None:
             continue
@@ -75,6 +83,20 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
     return joins
 
 
+_CAPTION_HEAD = 3  # words
+_CREDIT_REACH = 60  # characters: the longest credit value
+
+
+def _caption_repeated(text: str, start: int, value_start: int, end: int) -> int:
+    """Where a scraped page's caption starts again after its credit (the unit's first words,
+    capitalised, after a space within a credit's length), or -1."""
+    head = text[start : min(end, start + 40)].split()[:_CAPTION_HEAD]
+    if len(head) < _CAPTION_HEAD or not head[0][:1].isupper():
+        return -1
+    found = text.find(" " + " ".join(head), value_start, min(end, value_start + _CREDIT_REACH))
+    return -1 if found < 0 else found + 1
+
+
 _PHRASE = re.compile(r"\S+(?: \S+){0,5}")
 _SHORTEST_HEAD_REPEAT = 3  # words
 _LONGEST_PHRASE = 80  # characters: six words
@@ -88,12 +110,16 @@ _STRETCH_END = re.compile(r"[.!?…:;]\s")
 def numbered_heading_joins(text: str, title_start: int, end: int) -> list[int]:
     """Cuts after the numbered heading whose title starts at ``title_start`` (`1. ‖Thẩm
     quyền …`), where the story repeats its words: from its first words (`… dân tộc ‖ Thẩm
-    quyền đề nghị …`) or right after its last ones (`… vùng Cửa Hội ‖ Cửa Hội trong …`).
+    quyền đề nghị …`) or right after its last ones (`… vùng Cửa Hội ‖ Cửa Hội trong …`), and
+    where an upper-case title ends before a capitalised word (:func:`.uppercase.caps_title_end`).
     Only the stretch before the next sentence end is searched (bounded)."""
     joins = []
     join = _heading_repeated(text, title_start, end)
     if join >= 0:
         joins.append(join)
+    title_end = caps_title_end(text, title_start, end)  # (`2. ĐÁNH GIÁ ‖ Đánh giá về …`)
+    if title_end >= 0:
+        joins.append(title_end)
     limit = min(end, title_start + _TITLE_WINDOW)
     stop = _STRETCH_END.search(text, title_start, limit)
     limit = limit if stop is None else stop.start()
@@ -409,13 +435,19 @@ def marked_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[
     images = [mark for mark in marks if text.startswith("nh ", mark)]
     papers = [mark for mark in marks if text.startswith(PAPER_LABELS, mark)]
     blocks = [mark for mark in marks if text.startswith(BLOCK_MARKS, mark)]
+    caps = [mark for mark in marks if text.startswith(CAPS_PAPER_LABELS, mark)]
+    scripts = [mark for mark in marks if text.startswith(SCRIPT_MARK, mark)]
     joins = []
-    if len(images) + len(papers) + len(blocks) < len(marks):
+    if len(images) + len(papers) + len(blocks) + len(caps) + len(scripts) < len(marks):
         joins += credit_joins(text, start, end) + document_header_joins(text, start, end)
     if images:
         joins += image_label_joins(text, start, end, images)
     if papers:
         joins += paper_label_joins(text, start, end, papers)
+    if caps:
+        joins += caps_label_joins(text, start, end, caps)
+    if scripts:
+        joins += script_joins(text, start, end, scripts)
     cuts = [(join, False) for join in joins]
     if blocks:
         cuts += [(join, True) for join in block_joins(text, start, end)]
@@ -424,8 +456,18 @@ def marked_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[
 
 def label_marks(text: str) -> list[int]:
     """The sorted positions of the credit labels, official headers, image labels' numbers,
-    paper section labels and HTML end tags and alert labels of ``text``."""
+    paper section labels (mixed and upper case) and HTML end tags and alert labels of ``text``."""
     marks = [mark.start() for mark in IMAGE_NUMBER_MARK.finditer(text)]
+    at = text.find(SCRIPT_MARK)
+    while at >= 0:  # (a script's `function(`, `function (`: one search, then a look)
+        if text.startswith(("(", " ("), at + len(SCRIPT_MARK)):
+            marks.append(at)
+        at = text.find(SCRIPT_MARK, at + 1)
+    for label in CAPS_PAPER_LABELS:
+        at = text.find(label)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(label, at + 1)
     # The marks after a dash: one scan for what follows the dash, then a look at the dash
     # (`- Ảnh ` and `– Ảnh ` cost one search, not two).
     for after_dash in (" Hạnh phúc", " HẠNH PHÚC", " Ảnh "):

@@ -4,7 +4,8 @@
   thiệu........2 2. Phương pháp........5`), and its `MỤC LỤC` heading is a unit of its own.
 * Subtitles (WebVTT, SRT): each cue's timing, with the cue number before it
   (`2 00:00:05.500 --> 00:00:08.000`), is a unit of its own between the cues' texts, also when
-  glued to them; so is the `WEBVTT` header.
+  glued to them; so is the `WEBVTT` header, and a YouTube SBV cue's timing pair
+  (`0:00:03.964,0:00:08.867`, no arrow and no number).
 
 Only documents that have one of :data:`~translate.segment.patterns.LAYOUT_MARK` anywhere are
 searched (one scan of the document decides), and each search starts at a literal or a small
@@ -26,6 +27,8 @@ _TIMING = r"\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}"
 _CUE_BEFORE = re.compile(rf"(?:(?<!\S)\d{{1,4}}[ \t]+)?{_TIMING}[ \t]*\Z")
 _CUE_AFTER = re.compile(rf"[ \t]*{_TIMING}")
 _LONGEST_CUE_HEAD = 24  # characters before the arrow: cue number and start time
+_SBV_TIMING = r"\d{1,2}:\d{2}:\d{2}\.\d{3}"
+_SBV_PAIR = re.compile(rf"(?<![\w:.,]){_SBV_TIMING},{_SBV_TIMING}(?![\w:.,])")
 
 
 def layout_cuts(text: str, start: int, end: int) -> list[int]:
@@ -46,6 +49,8 @@ def layout_cuts(text: str, start: int, end: int) -> list[int]:
         if before is not None and after is not None:
             cuts += (before.start(), after.end())
         arrow = text.find("-->", arrow + 3, end)
+    for pair in _SBV_PAIR.finditer(text, start, end):
+        cuts += (pair.start(), pair.end())
     header = text.find("WEBVTT", start, end)
     if header >= 0 and text[header + 6 : header + 7].isspace():
         cuts.append(header + 6)

@@ -1,11 +1,14 @@
 """What a line of a document is, for the line-break decisions of :mod:`.lines`: an upper-case
 heading that goes on over the next line, a bracketed note, a letter's salutation, a date
-form's blanks. Each test looks at a bounded stretch around the line break.
+form's blanks; and whether a document marks its hard wraps with a trailing space. Each test
+looks at a bounded stretch around the line break.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from translate.segment.patterns import PHRASE_INTERNAL_WORDS, VIETNAMESE_ACCENTED
 from translate.vietnamese import is_vietnamese_syllable
@@ -148,3 +151,27 @@ def prose_goes_on(text: str, first: int, end: int, last_word: str, next_start: i
         return False  # a number opens a field or a new item (`3.906 quản trị viên`)
     letters = "".join(_ANY_LETTER.findall(following.group()))
     return not (len(letters) > 1 and letters.isupper())
+
+
+# A PDF viewer's text often keeps the space where a line was wrapped (`… HÀNH CHÍNH CÔNG ⏎TỈNH
+# KIÊN GIANG`) and none where a paragraph or a heading ended: when a fair share of the lines
+# before a line of text end in one space, but not nearly all, the space marks the wraps.
+_FEWEST_SPACED_WRAPS = 3
+_SPACED_SHARE = (0.3, 0.8)
+
+
+def space_marks_wraps(text: str, lines: Sequence[tuple[int, int, int]]) -> bool:
+    """Does one trailing space at the end of a line of text followed by another tell the
+    document's wrapped lines from the others? (``lines``: each line's start, first non-space
+    character, -1 when blank, and content end.)"""
+    ends = [
+        line[2] for line, following in itertools.pairwise(lines) if min(line[1], following[1]) >= 0
+    ]
+    spaced = sum(1 for end in ends if spaced_end(text, end))
+    low, high = _SPACED_SHARE
+    return spaced >= _FEWEST_SPACED_WRAPS and low * len(ends) <= spaced <= high * len(ends)
+
+
+def spaced_end(text: str, end: int) -> bool:
+    """Is the content that ends at ``end`` followed by exactly one space and the line break?"""
+    return text[end : end + 1] == " " and text[end + 1 : end + 2] in ("\n", "\r")

@@ -35,6 +35,8 @@ from translate.segment.linekinds import (
     next_line_end,
     open_bracket,
     prose_goes_on,
+    space_marks_wraps,
+    spaced_end,
 )
 from translate.segment.names import TITLE_WORD, NamePairs
 from translate.segment.patterns import (
@@ -81,6 +83,7 @@ class Evidence(NamedTuple):
     wrapped_prose: bool  # unterminated lines often continue in lowercase
     names: NamePairs  # the capitalised word pairs it writes on one line
     layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
+    spaced_wraps: bool  # one trailing space marks its wrapped lines (linekinds.space_marks_wraps)
 
 
 def units(
@@ -102,7 +105,7 @@ def units(
     evidence = (
         document_evidence(text, lines, layout)
         if mode == "auto"
-        else Evidence(0, False, NamePairs(""), False)
+        else Evidence(0, False, NamePairs(""), False, False)
     )
     found: list[Unit] = []
     unit_start = -1
@@ -229,6 +232,7 @@ def document_evidence(text: str, lines: Sequence[_Line], layout: bool | None = N
         _wrapped_prose(text, lines),
         NamePairs(text),
         LAYOUT_MARK.search(text) is not None if layout is None else layout,
+        space_marks_wraps(text, lines),
     )
 
 
@@ -417,8 +421,9 @@ def _clause_end_goes_on(text: str, line: _Line, next_start: int, evidence: Evide
 
 def _last_word_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
     """Does the line's last word show that the sentence goes on: a phrase-internal word, a
-    lone syllable cut off a column, a number's head, an upper-case heading that goes on, or a
-    lowercase word in wrapped prose (not on a line far shorter than the document's width)?"""
+    lone syllable cut off a column, a number's head, an upper-case heading that goes on, the
+    space a viewer keeps at its wraps, or a lowercase word in wrapped prose (not on a line far
+    shorter than the document's width)?"""
     word = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
     if word is None:
         return False
@@ -431,6 +436,8 @@ def _last_word_goes_on(text: str, line: _Line, next_start: int, evidence: Eviden
         text, line.first, line.end, last_word, next_start
     ):
         return True
+    if evidence.spaced_wraps and spaced_end(text, line.end):
+        return True  # `… HÀNH CHÍNH CÔNG ⏎TỈNH KIÊN GIANG`: the viewer kept the wrap's space
     if emphasised_line(text, line.first, line.end):
         return False
     if evidence.width and line.end - line.start < _SHORT_SHARE * evidence.width:

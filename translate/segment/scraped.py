@@ -8,7 +8,10 @@
   words ending in `anh N` (`Hoa hau Do My Linh anh 3‖Hoa hau … anh 4‖ Hoa hậu từng …`):
   Vietnamese prose is accented, an alt label written from a file name is not;
 * a source label in brackets that opens a story without a dash: `(NB&CL) ‖Những thảm họa …`;
-* a paper's run-in section label: `… Đại Học Tài Chính Marketing ‖Tóm tắt: Hiệu quả …`.
+* a paper's run-in section label: `… Đại Học Tài Chính Marketing ‖Tóm tắt: Hiệu quả …`;
+* an ad script a page left inside its article (round 7): the call that holds its `function`
+  starts a unit, and the text after the script's closing brace starts another
+  (`… vướng mắc ‖window.addEventListener(load, function(){ … } }); ‖Cũng theo …`).
 
 Each finder looks only where a cheap literal search found its mark: linear.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from translate.segment.patterns import UPPER, VIETNAMESE_ACCENTED
+from translate.segment.patterns import NON_SPACE, UPPER, VIETNAMESE_ACCENTED
 from translate.segment.runin import lowercase_soon, opens_prose
 
 # A closed block: the next unit may be glued to it (inline tags, `</b>`, are inside a sentence).
@@ -132,4 +135,32 @@ def paper_label_joins(text: str, start: int, end: int, marks: Sequence[int]) -> 
             and (opens_prose(text, after + 1, end, False) or lowercase_soon(text, after, end))
         ):
             joins.append(at)
+    return joins
+
+
+# A script inside the text: the call whose arguments hold `function` (an identifier path, its
+# bracket and up to 60 characters of arguments) and the closing brace after which prose goes on.
+SCRIPT_MARK = "function"  # (looked for once per document: .labels.label_marks)
+_CALL_BEFORE = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()]{0,60}\Z")
+_SCRIPT_END = re.compile(rf"\}}[;)]*(?=[ \t]+[{UPPER}])")
+_SCRIPT_REACH = 600  # characters from `function` to the script's end
+
+
+def script_joins(text: str, start: int, end: int, marks: Sequence[int]) -> list[int]:
+    """Cuts around each ad script of the unit (``marks``: where `function` is followed by a
+    bracket): before its call when a word and a space precede it, and after its last closing
+    brace when a capitalised word and running text follow."""
+    joins = []
+    for at in marks:
+        call = _CALL_BEFORE.search(text, max(start, at - 120), at)
+        if call is None:
+            continue
+        before = call.start() - 1
+        if before > start and text[before] == " " and text[before - 1].isalpha():
+            joins.append(call.start())
+        closing = _SCRIPT_END.search(text, at, min(end, at + _SCRIPT_REACH))
+        if closing is not None:
+            prose = NON_SPACE.search(text, closing.end(), end)
+            if prose is not None and lowercase_soon(text, prose.start(), end, 3):
+                joins.append(prose.start())
     return joins

@@ -47,8 +47,9 @@ from translate.segment.runin import emoji_end_marks, emoji_ends, lowercase_soon,
 from translate.vietnamese import is_vietnamese_syllable
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
-# sentence they end, as a line break would.
-_ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z]))*"
+# sentence they end, as a line break would; so does an SBV subtitle's line break inside a cue
+# (`… Harry Baker.[br]Harry Baker là …`).
+_ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z])|\[br\])*"
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
 # The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
 # megabyte of periods is one failed match, not a million.
@@ -240,7 +241,9 @@ class _StraightQuotes:
         self.count = 0
 
 
-_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"[", "|"}
+_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"[", "|", "<"}
+_NOT_BAR = re.compile(r"[^\s|]")
+_LAST_BREAK_TAGS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
 
 
 def _detached_closers(
@@ -248,17 +251,15 @@ def _detached_closers(
 ) -> tuple[int, int] | None:
     """A closing quote or a footnote mark separated from its sentence by a space (`ở lại. "
     Ông`, `thân thiết. [14]`) belongs to it: the new (end of the closers, next start), or
-    None when nothing follows in the unit."""
+    None when nothing follows in the unit (empty table cells and line-break tags included)."""
     following = text[next_start]
     if following == "|":  # a table cell's closing bar ends the line: `… Ảnh: Reuters. |`
-        return (
-            None
-            if NON_SPACE.search(text, next_start + 1, unit_end) is None
-            else (
-                closers_end,
-                next_start,
-            )
-        )
+        # (so do the empty cells after it: `Xem bài. | |`)
+        rest = _NOT_BAR.search(text, next_start + 1, unit_end)
+        return None if rest is None else (closers_end, next_start)
+    if following == "<":  # an HTML line break that ends the line: `… góp ý được. <br>⏎`
+        tag = _LAST_BREAK_TAGS.match(text, next_start, unit_end)
+        return None if tag is not None and tag.end() == unit_end else (closers_end, next_start)
     if following in CLOSING_QUOTES_AFTER_SPACE:
         quotes.count += text.count('"', quotes.counted_to, closers_end)
         quotes.counted_to = closers_end
