@@ -101,13 +101,15 @@ LAYOUT_MARK = re.compile(
     r"[.…M\-](?:(?<=\.)\.\.\.|(?<=[.…])…|(?<=…)\.|(?<=M)(?:ỤC LỤC|ục lục)|(?<=-)->"
     r"|(?<=\d:\d\d\.)\d{3},\d{1,2}:\d\d:\d\d\.\d{3})"
 )
-# Every LAYOUT_MARK match holds one of these: a text without them has none (most texts:
-# seven searches in C instead of a regex stop at every period and hyphen).
+# Every LAYOUT_MARK match holds one of these literals, or an SBV timing (a colon first, so
+# that the search skips ahead in C): a text without them has none (most texts: a few
+# searches in C instead of a regex stop at every period and hyphen).
 _LAYOUT_LITERALS = ("....", ".…", "……", "….", "MỤC LỤC", "Mục lục", "-->")
+_SBV_TIMING = re.compile(r":\d\d\.\d{3},")
 
 
 def layout_marks(text: str) -> list[int]:
     """The sorted starts of the ``LAYOUT_MARK`` matches of ``text``."""
-    if not any(literal in text for literal in _LAYOUT_LITERALS):
+    if not any(literal in text for literal in _LAYOUT_LITERALS) and not _SBV_TIMING.search(text):
         return []
     return [mark.start() for mark in LAYOUT_MARK.finditer(text)]
