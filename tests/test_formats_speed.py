@@ -14,6 +14,8 @@ from translate.document import BreakKind, Note, Segment
 from translate.formats import html_attributes, html_doc, read_markup
 from translate.formats.markdown_doc import char_spans, parse
 from translate.formats.units import (
+    CLOSE,
+    OPEN,
     TEXT,
     Atom,
     Block,
@@ -301,3 +303,37 @@ def test_a_translated_attribute_repeated_inside_skipped_content_is_read_outside(
         kind="html",
     )
     assert [s.message for s in page.document.segments] == ["Trang chủ", "Về"]
+
+
+def _pairs_by_search(atoms: list[Atom]) -> dict[int, int]:
+    """Open ↔ close atoms as the reader paired them before its innermost-first step: each
+    close tag searches the 32 innermost open ones for its name."""
+    partner: dict[int, int] = {}
+    stack: list[int] = []
+    for index, atom in enumerate(atoms):
+        if atom.kind == OPEN:
+            stack.append(index)
+        elif atom.kind == CLOSE:
+            for depth in range(len(stack) - 1, max(-1, len(stack) - 33), -1):
+                if atoms[stack[depth]].name == atom.name:
+                    partner[stack[depth]] = index
+                    partner[index] = stack[depth]
+                    del stack[depth:]
+                    break
+    return partner
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from((TEXT, OPEN, CLOSE)), st.sampled_from("abc")), max_size=80)
+)
+def test_tags_pair_as_by_searching_the_open_ones(kinds: list[tuple[int, str]]) -> None:
+    """A close tag pairs with the innermost open one of its name (tested first: most do)
+    exactly as by searching the open tags inside out."""
+    from translate.formats.units import _pairs
+
+    atoms = [
+        Atom(kind, i, i + 1, "x" if kind == TEXT else "", name)
+        for i, (kind, name) in enumerate(kinds)
+    ]
+    assert _pairs(atoms) == _pairs_by_search(atoms)

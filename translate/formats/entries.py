@@ -38,6 +38,9 @@ from translate.formats.units import (
 )
 from translate.langid import detect_language
 
+# A NamedTuple made from a full tuple without its Python-level __new__ (per sentence).
+_new = tuple.__new__
+
 
 def _text_atom_at(positions: Sequence[int], atoms: Sequence[Atom], p: int, *, end: bool) -> int:
     """Index of the text atom holding P character ``p`` (``end``: the one holding ``p-1``)."""
@@ -158,7 +161,7 @@ def _sentence_atoms(
     """The first and last atom of a sentence: its text atoms and the markup at its edges
     that belongs to it (see ``_Edges``), but none the sentence before took (``taken``: its
     last atom; two sentences may share a text run, never a tag)."""
-    edges = _Edges(atoms, partner, p.positions, p.text, piece)
+    edges = _new(_Edges, (atoms, partner, p.positions, p.text, piece))  # (per sentence)
     first = _text_atom_at(p.positions, atoms, piece.start, end=False)
     last = _text_atom_at(p.positions, atoms, piece.end, end=True)
     while first > 0 and (step := edges.before(first - 1)) and first - step > taken:
@@ -329,7 +332,7 @@ def _lookalike(
     parts.append(p.text[cursor:at])
     number = len(numbers) + 1
     numbers[-number] = number  # numbers are keyed by atom index: a lookalike takes a negative
-    token = placeholders.void_tag(number)
+    token = _void_tag(number)
     legend.append(f"{token} = {context.text[source_start:source_end]}")
     parts.append(token)
     spans.append((token, source_start, source_end))
@@ -347,17 +350,36 @@ def _token(
     """The placeholder of tag ``index`` (paired with ``other`` inside the sentence, or
     standalone), numbered in opening order; a new one adds its line to ``legend``."""
     atom = atoms[index]
-    if atom.kind == CLOSE and other is not None:
-        return placeholders.close_tag(numbers[other])
+    if other is not None and atom.kind == CLOSE:
+        return _close_tag(numbers[other])
     number = len(numbers) + 1
     numbers[index] = number
-    if atom.kind == OPEN and other is not None:
-        token = placeholders.open_tag(number)
+    if other is not None and atom.kind == OPEN:
+        token = _open_tag(number)
         legend.append(f"{token} = {_raw(context, atom)} … {_raw(context, atoms[other])}")
     else:
-        token = placeholders.void_tag(number)
+        token = _void_tag(number)
         legend.append(f"{token} = {_raw(context, atom)}")
     return token
+
+
+# The first placeholders of each form, made once (a msgid rarely holds more than a few).
+_MADE_TAGS = 64
+_OPEN_TAGS = tuple(placeholders.open_tag(number) for number in range(_MADE_TAGS))
+_CLOSE_TAGS = tuple(placeholders.close_tag(number) for number in range(_MADE_TAGS))
+_VOID_TAGS = tuple(placeholders.void_tag(number) for number in range(_MADE_TAGS))
+
+
+def _open_tag(number: int) -> str:
+    return _OPEN_TAGS[number] if number < _MADE_TAGS else placeholders.open_tag(number)
+
+
+def _close_tag(number: int) -> str:
+    return _CLOSE_TAGS[number] if number < _MADE_TAGS else placeholders.close_tag(number)
+
+
+def _void_tag(number: int) -> str:
+    return _VOID_TAGS[number] if number < _MADE_TAGS else placeholders.void_tag(number)
 
 
 def _nfc(message: str) -> str:

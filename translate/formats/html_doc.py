@@ -26,7 +26,6 @@ the segmenter's whole budget; our tokenizer is one regex search per construct.)
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import NamedTuple
 
 from translate.errors import UserError
@@ -299,8 +298,9 @@ class _Reader:
             for _, decoded, value_start, value_end, quote in attributes(tag, 9, _LABEL):
                 if decoded is not None and decoded.strip():
                     at = group.start() + value_start
-                    unit = Unit(at, group.start() + value_end, decoded, "label attribute", quote)
-                    self.units.append(replace(unit, boilerplate=boilerplate))
+                    end_at = group.start() + value_end
+                    unit = Unit(at, end_at, decoded, "label attribute", quote, boilerplate)
+                    self.units.append(unit)
         for match in _OPTION_TEXT.finditer(self.source, start, end):
             raw = match.group(1)
             text = raw.strip(_HTML_SPACE_CHARS)
@@ -308,8 +308,8 @@ class _Reader:
                 continue
             offset = match.start(1) + raw.index(text[0])
             decoded = unescape_value(text) if "&" in text else text
-            unit = Unit(offset, offset + len(text), decoded, "option", '"')
-            self.units.append(replace(unit, boilerplate=boilerplate))
+            unit = Unit(offset, offset + len(text), decoded, "option", '"', boilerplate)
+            self.units.append(unit)
 
     # -- structure --------------------------------------------------------------------
 
@@ -426,7 +426,10 @@ class _Reader:
                 self.blocks[index] = Block(self.blocks[index].atoms, True)
         for index, named in self.named_units:
             if not content.issuperset(named):
-                self.units[index] = replace(self.units[index], boilerplate=True)
+                unit = self.units[index]  # (as `replace(unit, boilerplate=True)`, 10x faster)
+                self.units[index] = Unit(
+                    unit.start, unit.end, unit.text, unit.what, unit.quote, True
+                )
 
     # -- attributes -------------------------------------------------------------------
 

@@ -359,10 +359,16 @@ def _pairs(atoms: Sequence[Atom]) -> dict[int, int]:
     partner: dict[int, int] = {}
     stack: list[int] = []
     for index, atom in enumerate(atoms):
-        if atom.kind == OPEN:
+        kind = atom.kind
+        if kind == OPEN:
             stack.append(index)
-        elif atom.kind == CLOSE:
-            for depth in range(len(stack) - 1, max(-1, len(stack) - 33), -1):
+        elif kind == CLOSE:
+            if stack and atoms[stack[-1]].name == atom.name:  # (most: the innermost open)
+                opened = stack.pop()
+                partner[opened] = index
+                partner[index] = opened
+                continue
+            for depth in range(len(stack) - 2, max(-1, len(stack) - 33), -1):
                 if atoms[stack[depth]].name == atom.name:
                     opened = stack[depth]
                     del stack[depth:]
