@@ -49,6 +49,7 @@ from translate.segment.patterns import (
 from translate.segment.rules import Rules
 from translate.segment.runin import opens_prose
 from translate.segment.sentences import Unit
+from translate.segment.whole import WHOLE_FIRST, has_tables, whole_unit
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
 # heading, a flattened edit link or a URL never continues the line above it.
@@ -98,7 +99,8 @@ def units(
     """The units of running text; ``layout``: whether the text has a ``LAYOUT_MARK`` (None:
     look); ``blank_lines_end_units``: a blank line always ends a unit, even in a text that
     looks double-spaced (the caller separated its blocks with them: HTML, Markdown)."""
-    lines = _lines(text, line_starts)
+    tables = has_tables(text)
+    lines = _lines(text, line_starts, tables)
     double_spaced = mode == "auto" and not blank_lines_end_units and _double_spaced(lines)
     if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
         lines = _single_blanks_removed(text, lines)
@@ -113,11 +115,13 @@ def units(
     blank_since_last = False
     fenced = False  # inside a Markdown code block: code lines are never joined (D4)
     fences = "```" in text or "~~~" in text  # (looked for once: most documents have none)
+    code = False  # the unit is a code line or a fence: one segment (D4)
     for line in lines:
         if line.first < 0:
             blank_since_last = True
             continue
-        if fences and text.startswith(_FENCES, line.first):
+        fence = fences and text.startswith(_FENCES, line.first)
+        if fence:
             fenced = not fenced
         if last is not None:
             if (
@@ -128,13 +132,22 @@ def units(
                 last = line
                 continue
             kind = BreakKind.PARAGRAPH if blank_since_last else BreakKind.LINE
-            found.append(Unit(unit_start, last.end, kind))
+            found.append(_unit(text, unit_start, last.end, kind, code, tables))
         unit_start = line.first
         last = line
         blank_since_last = False
+        code = fence or fenced
     if last is not None:
-        found.append(Unit(unit_start, last.end, BreakKind.END))
+        found.append(_unit(text, unit_start, last.end, BreakKind.END, code, tables))
     return found
+
+
+def _unit(text: str, start: int, end: int, kind: BreakKind, code: bool, tables: bool) -> Unit:
+    """The unit ``text[start:end]``, marked whole when it is code, a table row or a reference
+    entry (:mod:`.whole`)."""
+    if code or (text[start] in WHOLE_FIRST and whole_unit(text, start, end, tables)):
+        return Unit(start, end, kind, True)
+    return Unit(start, end, kind)
 
 
 _FENCES = ("```", "~~~")
@@ -186,7 +199,9 @@ def _words_at_least(text: str, line: _Line, count: int) -> bool:
     return len(head.split(maxsplit=count)) >= count
 
 
-def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
+def _lines(text: str, line_starts: Sequence[int], tables: bool) -> list[_Line]:
+    """The lines; in a document with ``<br>`` tags each tag ends a line too, except in the
+    rows of a Markdown table (``tables``), where it is the only line break a cell can hold."""
     lines = []
     tags = "<br" in text or "<BR" in text
     if "\r" in text:
@@ -200,7 +215,7 @@ def _lines(text: str, line_starts: Sequence[int]) -> list[_Line]:
         content = line.rstrip()
         if content:
             first = start + len(content) - len(content.lstrip())
-            if tags and "<" in content:
+            if tags and "<" in content and not (tables and text[first] == "|"):
                 lines += _split_at_tags(text, start, first, start + len(content))
             else:
                 lines.append(_Line(start, first, start + len(content)))

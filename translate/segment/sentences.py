@@ -71,6 +71,7 @@ class Unit(NamedTuple):
     start: int
     end: int
     break_kind: BreakKind  # what follows the unit
+    whole: bool = False  # one segment whatever it holds: a table row, code, a reference (.whole)
 
 
 class Piece(NamedTuple):  # a tuple: thousands are made per document
@@ -166,6 +167,8 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
 
 def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]:
     """The sentences of ``unit``; ``marks``: the document's (:func:`document_marks`)."""
+    if unit.whole:
+        return [Piece(unit.start, unit.end, unit.break_kind)]
     joins = _cuts(text, unit, rules, marks)
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)

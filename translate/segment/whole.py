@@ -1,0 +1,43 @@
+"""Units that are one segment whole, whatever periods they hold: a row of a Markdown table, a
+line of a fenced code block, one entry of a reference list.
+
+The conventions make each of them one segment: a table row is one layout line even when its
+cells hold sentences (D3), code lines are never cut or joined (D4), and each reference is a
+segment with its list number and separator, its own periods included (`3. ^ Smith (2010).
+Tên sách. Truy cập ngày 2 tháng 9 năm 2013.`). The evidence is the document's own: a table
+is a table only where the document has its delimiter row (`|---|---|`), so a scraped caption
+boxed in pipes (`| Một câu. Câu khác. |`) is still split into its sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a whole unit may start with; any other first character needs no further look (the
+# common case: one set lookup per unit).
+WHOLE_FIRST = frozenset("|^↑*0123456789")
+# A Markdown table's delimiter row: `|---|:---:|`, `--- | ---`.
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
+# A table row of at least two cells: `| a | b |`.
+_TABLE_ROW = re.compile(r"\|(?:[^|\n]*\|){2,}[ \t]*\Z")
+# A reference entry: its separator (`^`, `↑`, `**^**`), after a list number or alone.
+_REFERENCE = re.compile(r"(?:\d{1,3}\.[ \t]*)?(?:\*\*)?[\^↑](?:\*\*)?[ \t]")
+_SEPARATORS = ("^", "↑")
+
+
+def has_tables(text: str) -> bool:
+    """Whether ``text`` has a Markdown table (a delimiter row); looked for once a document."""
+    return "|" in text and _TABLE_DELIMITER.search(text) is not None
+
+
+def whole_unit(text: str, start: int, end: int, tables: bool) -> bool:
+    """Whether the unit ``text[start:end]`` (no outer whitespace; its first character is in
+    :data:`WHOLE_FIRST`) is a table row of a document with ``tables``, or one reference
+    entry: a flattened list holding several is cut before each separator elsewhere."""
+    if text[start] == "|":
+        return tables and _TABLE_ROW.match(text, start, end) is not None
+    found = _REFERENCE.match(text, start, end)
+    if found is None:
+        return False
+    rest = text[found.end() : end]
+    return not any(separator in rest for separator in _SEPARATORS)
