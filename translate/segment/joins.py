@@ -214,7 +214,7 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     quotes = [start, 0]  # straight quotes counted up to [0]: [1] (forward only: linear)
     for match in _SCRAPE_JOIN.finditer(text, start, end):
         position = match.start()
-        if position - 2 < start:
+        if position - 2 < start or _glued_cell(text, start, position, end):
             continue
         previous = text[position - 1]
         if not previous.isalpha():
@@ -332,6 +332,22 @@ def _field_row(text: str, start: int, end: int, join: int) -> bool:
     if VIETNAMESE_ACCENTED.search(label) is None:
         return False  # `ClockChủ Nhật, 12/11/2023`: an icon's label, not a field's
     return len(text[join:end].split()) <= _LONGEST_FIELD_VALUE
+
+
+# A short label and its colon, the start of a form cell: `Số công báo:`, `Ngày ban hành:`.
+_CELL_LABEL = re.compile(r"[^\W\d_][^:.!?;\n]{0,40}?:")
+
+
+def _glued_cell(text: str, start: int, position: int, end: int) -> bool:
+    """Two label-value cells of a table row run together, `Cơ quan ban hành:Bộ Giáo dục và
+    Đào tạoSố công báo:Đang cập nhật`, `Áp dụng:22/06/2020Tình trạng:…`: the line starts with
+    a short label and its colon and the capital at ``position`` opens another; one layout
+    line (D3), not a glued menu."""
+    label = _CELL_LABEL.match(text, position, end)
+    if label is None or len(text[position : label.end()].split()) > _LONGEST_FIELD_LABEL:
+        return False
+    first = _CELL_LABEL.match(text, start, position)
+    return first is not None and len(text[start : first.end()].split()) <= _LONGEST_FIELD_LABEL
 
 
 def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: list[int]) -> bool:
