@@ -93,7 +93,31 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
         # A title whose spaces the extraction lost, one glued run a line (`CẨMNANG⏎HƯỚNGDẪN`):
         # an accented run that is no syllable shows the lost spaces (`HOME⏎NEWS` is a menu).
         return glued_syllables(last_word) or glued_syllables(following[0])
-    return following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, end)
+    if following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, end):
+        return True
+    return following[0] not in _CAPS_LABELS and written_as_one(text, last_word, following[0], end)
+
+
+_WORD_WINDOW = 3000  # characters each side of the line break: the same page
+_FEWEST_WRITINGS = 2
+
+
+def written_as_one(text: str, left: str, right: str, position: int) -> bool:
+    """Does the document write the upper-case words ``left`` and ``right`` (wrapped at
+    ``position``) as one word in running text nearby, at least twice (`ỦY⏎BAN` beside `Ủy
+    ban nhân dân`, `LÀM⏎VIỆC` beside `lề lối làm việc`)? Its own evidence that the heading
+    goes on; a word met once may be two (`… quy định về …`, `QUYẾT ĐỊNH⏎VỀ VIỆC`)."""
+    floor, ceiling = max(0, position - _WORD_WINDOW), position + _WORD_WINDOW
+    lower = f"{left.lower()} {right.lower()}"
+    found = 0
+    for pair in (lower, lower[:1].upper() + lower[1:]):
+        at = text.find(pair, floor, ceiling)
+        while at >= 0 and found < _FEWEST_WRITINGS:
+            after = at + len(pair)
+            if not (text[at - 1 : at].isalpha() or text[after : after + 1].isalpha()):
+                found += 1  # (whole words: `n quy` inside `văn bản quy phạm` is not `N⏎QUY`)
+            at = text.find(pair, after, ceiling)
+    return found >= _FEWEST_WRITINGS
 
 
 def glued_syllables(word: str) -> bool:

@@ -325,9 +325,10 @@ def _continues(
         return True
     if mode == "paragraph":
         return False
-    if open_bracket(text, line.first, line.end) and not (
-        text[next_start].isdigit() and _LIST_ITEM_LINE.match(text, next_start)
-    ):
+    if (
+        open_bracket(text, line.first, line.end)
+        or (text[unit_start] == "(" and _note_still_open(text, unit_start, line))
+    ) and not (text[next_start].isdigit() and _LIST_ITEM_LINE.match(text, next_start)):
         # `… đã die (chết⏎- PV) vì …`, `[Github⏎Flavored Markdown](…)`, `[cite:⏎525]`: inside
         # it (a numbered item still opens its line: `(theo mẫu⏎1. Đơn đề nghị;`)
         return True
@@ -393,6 +394,12 @@ def _wrapped_without_terminator(
         return False  # a title's note on a line of its own: `(trình phiên họp … 8/2016)`
     if text[line.first] == "K" and text.startswith(SALUTATIONS, line.first):
         return False  # `Kính gửi: Chính phủ⏎Thực hiện …`: a letter's addressee line
+    if (
+        text[line.end - 1] in "-–"
+        and text[line.end - 2 : line.end - 1] == " "
+        and _dash_goes_on(text, line, next_start)
+    ):
+        return True
     if not upper and next_word_case(text, next_start, len(text), rules)[0] == "lower":
         if text.endswith(_DATE_HEADS, line.first, line.end) and LAST_WORD_OF_DATE.search(
             text, max(line.first, line.end - 6), line.end
@@ -418,6 +425,29 @@ def _wrapped_without_terminator(
     if is_list_label_line(text, unit_start, line.end):
         return True
     return _last_word_goes_on(text, line, next_start, evidence)
+
+
+_LONGEST_NOTE = 400  # characters: a parenthesised note under a title is shorter
+
+
+def _note_still_open(text: str, unit_start: int, line: _Line) -> bool:
+    """A unit that opens with a parenthesised note wrapped over lines, `(Ban hành⏎kèm theo
+    Quyết định số: 59/QĐ-UBND⏎Ngày 22 tháng⏎7 năm 2021 …⏎Phú)`, goes on until it is closed."""
+    return (
+        unit_start < line.first
+        and line.end - unit_start <= _LONGEST_NOTE
+        and open_bracket(text, unit_start, line.end)
+    )
+
+
+def _dash_goes_on(text: str, line: _Line, next_start: int) -> bool:
+    """A line that ends with a spaced dash, `Độc lập -⏎Tự do - Hạnh phúc`, `… của Văn phòng
+    -⏎Chính phủ`: the dash joins what the next line holds, unless the line is a source or a
+    dateline before its story (`(VTC News) -`, `HÀ NỘI -`, `Hà Nội -⏎Sáng nay …`)."""
+    head = text[line.first : line.end - 1].rstrip()
+    if not head or head[-1] == ")" or head.isupper() or not text[next_start].isalpha():
+        return False
+    return not opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
 
 
 def _clause_end_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
