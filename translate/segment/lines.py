@@ -25,6 +25,7 @@ from typing import NamedTuple
 from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
 from translate.segment.linekinds import (
+    CONTINUING_WORDS,
     LAST_WORD_OF_DATE,
     SALUTATIONS,
     SHORTEST_PROSE_LINE,
@@ -405,6 +406,8 @@ def _wrapped_without_terminator(
             text, max(line.first, line.end - 6), line.end
         ):
             return True  # a date form's blanks: `Hà Nội, ngày⏎tháng⏎năm 2016`
+        if _short_lines_block(text, line, next_start):
+            return False  # `licença⏎cc-by-sa-3.0⏎direitos autorais`: chrome, one item a line
         return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
             text, line.first
         )  # `layout: page⏎title: …`: fields, one a line
@@ -427,6 +430,38 @@ def _wrapped_without_terminator(
     return _last_word_goes_on(text, line, next_start, evidence)
 
 
+_SHORT_LINE = 3  # words: no line of wrapped prose is this short but its paragraph's last
+
+
+def _short_lines_block(text: str, line: _Line, next_start: int) -> bool:
+    """Is the lowercase line at ``next_start`` one of a block of short lines (a page's chrome
+    or a menu: `licença⏎cc-by-sa-3.0⏎direitos autorais⏎…⏎original⏎visite a fonte`), short
+    after a short line or before another? Wrapped prose fills its lines; only a paragraph's
+    last line is short, and a blank line or a longer line follows it."""
+    following_end = next_line_end(text, next_start)
+    following = text[next_start:following_end].split()
+    if (
+        len(following) > _SHORT_LINE
+        or following[0] in CONTINUING_WORDS
+        or not following[-1][-1].isalnum()
+        or text[line.first] in _ITEM_MARKS
+    ):
+        return False  # (`Đặt tên năm⏎và đánh số`, `… bắc⏎bộ.`, `tỉnh An Giang,`, `• Bài viết`)
+    last = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
+    if last is not None and last.group() in PHRASE_INTERNAL_WORDS:
+        return False  # (`… của⏎nó`: the phrase goes on)
+    if len(text[line.first : line.end].split()) <= _SHORT_LINE:
+        return True
+    after = _NEXT_LINE.match(text, following_end)
+    if after is None or _ANY_LETTER.search(after.group(1)) is None:
+        return False  # (`… tháng 11⏎năm 2018⏎|`: a table cell's mark)
+    return len(after.group(1).split()) <= _SHORT_LINE
+
+
+_ITEM_MARKS = frozenset("-–—•●▪◦·*+")
+
+
+_NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
 _LONGEST_NOTE = 400  # characters: a parenthesised note under a title is shorter
 
 
