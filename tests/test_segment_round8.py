@@ -14,7 +14,8 @@ ký:…`) are one layout line, not a glued menu.
 
 Line breaks, with the document's own evidence: an upper-case heading goes on where the
 document writes the two words around the break as one word at least twice nearby (`ỦY⏎BAN`
-beside `Ủy ban nhân dân`; once is no evidence: `QUYẾT ĐỊNH⏎VỀ VIỆC`); a line that ends with a
+beside `Ủy ban nhân dân`; once is no evidence: `QUYẾT ĐỊNH⏎VỀ VIỆC`) and over a last line of
+one word before lowercase text (no heading is one syllable); a line that ends with a
 spaced dash goes on (`Độc lập -⏎Tự do - Hạnh phúc`) unless it is a source or a dateline before
 its story; a unit that opens a parenthesised note goes on until the note closes; a lowercase
 line in a block of short lines (a page's chrome) is a line of its own, while wrapped prose,
@@ -117,6 +118,16 @@ def test_an_upper_case_heading_goes_on_where_the_document_writes_one_word() -> N
 def test_a_word_written_once_is_no_evidence() -> None:
     text = "QUYẾT ĐỊNH\nVỀ VIỆC GIAO ĐẤT\nTheo quy định về giao đất, xã lập hồ sơ."
     assert _texts(text)[:2] == ["QUYẾT ĐỊNH", "VỀ VIỆC GIAO ĐẤT"]
+
+
+def test_an_upper_case_heading_ends_with_its_one_word_line() -> None:
+    text = "Chương II\nNHỮNG QUY ĐỊNH\nRIÊNG\nĐiều 5. Phạm vi áp dụng"
+    assert _texts(text) == ["Chương II\nNHỮNG QUY ĐỊNH\nRIÊNG", "Điều 5. Phạm vi áp dụng"]
+
+
+def test_a_one_word_line_before_more_upper_case_is_not_a_heading_end() -> None:
+    text = "Tải về tại đây.\n\nNGHỊ QUYẾT\nLUẬT\nVỀ TỔ CHỨC CHÍNH QUYỀN\nCăn cứ Hiến pháp;"
+    assert _texts(text)[1] == "NGHỊ QUYẾT"
 
 
 def test_a_line_ending_with_a_spaced_dash_goes_on() -> None:

@@ -71,8 +71,9 @@ def segment(
     and upper-case headings run into their text (`2. KẾT QUẢ Kết quả cho thấy …`, `… TÓM TẮT
     Bài báo …`).
     `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`, `D.C.`, `PGS-TS.`, e-mails and file names stay
-    whole. Text output: one segment per line, a blank line between paragraphs (the form
-    ../shared/tools/segscore.py reads).
+    whole, and so do a Markdown table row, a code line, one reference entry (`2. ^ Tên (2010).
+    Sách.`) and glued form cells (`Số hiệu:12/QĐNgười ký:…`). Text output: one segment per
+    line, a blank line between paragraphs (the form ../shared/tools/segscore.py reads).
     """
     from translate.source import read_and_segment
 

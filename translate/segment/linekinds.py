@@ -95,7 +95,23 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
         return glued_syllables(last_word) or glued_syllables(following[0])
     if following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, end):
         return True
+    if len(following) == 1 and " " in text[first:end] and _last_of_heading(text, next_start):
+        return True  # `NHỮNG QUY ĐỊNH⏎CHUNG⏎Điều 1.`: no heading is one syllable
     return following[0] not in _CAPS_LABELS and written_as_one(text, last_word, following[0], end)
+
+
+def _last_of_heading(text: str, next_start: int) -> bool:
+    """Is the one upper-case word on the line at ``next_start`` a Vietnamese syllable after
+    which the heading ends (a blank line, a lowercase or a mixed-case line follows)?"""
+    word = next_line_words(text, next_start)[0]
+    if not is_vietnamese_syllable(word) or word in _CAPS_LABELS:
+        return False
+    after = _LINE_AFTER.match(text, next_line_end(text, next_start))
+    rest = after.group(1).split() if after is not None else []
+    return not rest or not rest[0].isupper()
+
+
+_LINE_AFTER = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
 
 
 _WORD_WINDOW = 3000  # characters each side of the line break: the same page
