@@ -9,6 +9,9 @@ sentences and ``<br>`` tags (a caption boxed in pipes without one is still split
 a fenced code block; one reference entry with its number and separator, its own periods
 included (a flattened list of several is still cut before each separator).
 
+A dump's written-out line break (`\\r\\n`) before a capital is a glued boundary even after
+a heading without a full stop.
+
 Glued cells: two label-value cells of a table row run together (`Nơi ban hành:Sở Y tếNgười
 ký:…`) are one layout line, not a glued menu.
 
@@ -101,6 +104,17 @@ def test_glued_table_cells_are_one_line(row: str) -> None:
 def test_a_glued_title_without_labels_is_still_cut() -> None:
     text = "Thông báo lịch tiếp dânSáng nay, ông Minh tiếp dân tại trụ sở."
     assert _texts(text) == ["Thông báo lịch tiếp dân", "Sáng nay, ông Minh tiếp dân tại trụ sở."]
+
+
+def test_a_written_out_break_before_a_capital_is_a_glued_boundary() -> None:
+    text = "Lễ trao bằng\\r\\nSáng 5.9, trường tổ chức lễ trao bằng.\\r\\nĐiểm\\nhay"
+    document = segment_text(text)
+    assert [segment.text for segment in document.segments] == [
+        "Lễ trao bằng\\r\\n",
+        "Sáng 5.9, trường tổ chức lễ trao bằng.\\r\\n",
+        "Điểm\\nhay",
+    ]
+    assert Note.REPAIRED_JOIN in document.segments[1].notes
 
 
 _CHARTER = (

@@ -228,6 +228,8 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
                 joins.append(position)
             continue
         if not text[position - 2].islower():
+            if text[position - 2] == "\\" and previous in "nr":
+                joins.append(position)  # a dump's written-out break: `… 73 tuổi\r\nNgày 3.8`
             continue  # one lowercase letter before a capital: `iPhone`, `eKYC`
         token_start, token_end = token_around(text, position, start, end)
         token = text[token_start:token_end]
