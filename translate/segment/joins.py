@@ -214,7 +214,7 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
     quotes = [start, 0]  # straight quotes counted up to [0]: [1] (forward only: linear)
     for match in _SCRAPE_JOIN.finditer(text, start, end):
         position = match.start()
-        if position - 2 < start or _glued_cell(text, start, position, end):
+        if position - 2 < start:
             continue
         previous = text[position - 1]
         if not previous.isalpha():
@@ -250,6 +250,8 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         if _glued_link(text, start, position, end, left_word):
             continue  # a link glued inside a sentence: `các vua củaChămpa trị vì …`
         joins.append(position)
+    if joins and text.find(":", start, joins[-1]) >= 0:  # (most units have no form cells)
+        joins = [join for join in joins if not _glued_cell(text, start, join, end)]
     if len(joins) == 1 and _field_row(text, start, end, joins[0]):
         return []
     return joins
