@@ -50,7 +50,7 @@ from translate.segment.patterns import (
 from translate.segment.rules import Rules
 from translate.segment.runin import opens_prose
 from translate.segment.sentences import Unit
-from translate.segment.whole import WHOLE_FIRST, has_tables, whole_unit
+from translate.segment.whole import WHOLE_FIRST, Tables, whole_unit
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
 # heading, a flattened edit link or a URL never continues the line above it.
@@ -100,7 +100,7 @@ def units(
     """The units of running text; ``layout``: whether the text has a ``LAYOUT_MARK`` (None:
     look); ``blank_lines_end_units``: a blank line always ends a unit, even in a text that
     looks double-spaced (the caller separated its blocks with them: HTML, Markdown)."""
-    tables = has_tables(text)
+    tables = Tables(text)
     lines = _lines(text, line_starts, tables)
     double_spaced = mode == "auto" and not blank_lines_end_units and _double_spaced(lines)
     if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
@@ -143,7 +143,7 @@ def units(
     return found
 
 
-def _unit(text: str, start: int, end: int, kind: BreakKind, code: bool, tables: bool) -> Unit:
+def _unit(text: str, start: int, end: int, kind: BreakKind, code: bool, tables: Tables) -> Unit:
     """The unit ``text[start:end]``, marked whole when it is code, a table row or a reference
     entry (:mod:`.whole`)."""
     if code or (text[start] in WHOLE_FIRST and whole_unit(text, start, end, tables)):
@@ -200,7 +200,7 @@ def _words_at_least(text: str, line: _Line, count: int) -> bool:
     return len(head.split(maxsplit=count)) >= count
 
 
-def _lines(text: str, line_starts: Sequence[int], tables: bool) -> list[_Line]:
+def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[_Line]:
     """The lines; in a document with ``<br>`` tags each tag ends a line too, except in the
     rows of a Markdown table (``tables``), where it is the only line break a cell can hold."""
     lines = []
@@ -216,7 +216,7 @@ def _lines(text: str, line_starts: Sequence[int], tables: bool) -> list[_Line]:
         content = line.rstrip()
         if content:
             first = start + len(content) - len(content.lstrip())
-            if tags and "<" in content and not (tables and text[first] == "|"):
+            if tags and "<" in content and not (text[first] == "|" and tables.present()):
                 lines += _split_at_tags(text, start, first, start + len(content))
             else:
                 lines.append(_Line(start, first, start + len(content)))

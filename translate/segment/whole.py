@@ -25,17 +25,26 @@ _REFERENCE = re.compile(r"(?:\d{1,3}\.[ \t]*)?(?:\*\*)?[\^↑](?:\*\*)?[ \t]")
 _SEPARATORS = ("^", "↑")
 
 
-def has_tables(text: str) -> bool:
-    """Whether ``text`` has a Markdown table (a delimiter row); looked for once a document."""
-    return "|" in text and _TABLE_DELIMITER.search(text) is not None
+class Tables:
+    """Whether a document has a Markdown table (a delimiter row), looked for once and only
+    when a line starts with ``|`` (most documents have none: no scan of the whole text)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: bool | None = None
+
+    def present(self) -> bool:
+        if self._found is None:
+            self._found = _TABLE_DELIMITER.search(self._text) is not None
+        return self._found
 
 
-def whole_unit(text: str, start: int, end: int, tables: bool) -> bool:
+def whole_unit(text: str, start: int, end: int, tables: Tables) -> bool:
     """Whether the unit ``text[start:end]`` (no outer whitespace; its first character is in
     :data:`WHOLE_FIRST`) is a table row of a document with ``tables``, or one reference
     entry: a flattened list holding several is cut before each separator elsewhere."""
     if text[start] == "|":
-        return tables and _TABLE_ROW.match(text, start, end) is not None
+        return _TABLE_ROW.match(text, start, end) is not None and tables.present()
     found = _REFERENCE.match(text, start, end)
     if found is None:
         return False
