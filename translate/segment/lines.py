@@ -24,8 +24,8 @@ from typing import NamedTuple
 
 from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
+from translate.segment.lineblocks import dash_goes_on, note_still_open, short_lines_block
 from translate.segment.linekinds import (
-    CONTINUING_WORDS,
     LAST_WORD_OF_DATE,
     SALUTATIONS,
     SHORTEST_PROSE_LINE,
@@ -133,22 +133,22 @@ def units(
                 last = line
                 continue
             kind = BreakKind.PARAGRAPH if blank_since_last else BreakKind.LINE
-            found.append(_unit(text, unit_start, last.end, kind, code, tables))
+            # (whole: code, a table row or a reference entry, :mod:`.whole`; the first
+            # character decides for most units, without a call)
+            whole = code or (
+                text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables)
+            )
+            found.append(Unit(unit_start, last.end, kind, whole))
         unit_start = line.first
         last = line
         blank_since_last = False
         code = fence or fenced
     if last is not None:
-        found.append(_unit(text, unit_start, last.end, BreakKind.END, code, tables))
+        whole = code or (
+            text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables)
+        )
+        found.append(Unit(unit_start, last.end, BreakKind.END, whole))
     return found
-
-
-def _unit(text: str, start: int, end: int, kind: BreakKind, code: bool, tables: Tables) -> Unit:
-    """The unit ``text[start:end]``, marked whole when it is code, a table row or a reference
-    entry (:mod:`.whole`)."""
-    if code or (text[start] in WHOLE_FIRST and whole_unit(text, start, end, tables)):
-        return Unit(start, end, kind, True)
-    return Unit(start, end, kind)
 
 
 _FENCES = ("```", "~~~")
@@ -328,7 +328,7 @@ def _continues(
         return False
     if (
         open_bracket(text, line.first, line.end)
-        or (text[unit_start] == "(" and _note_still_open(text, unit_start, line))
+        or (text[unit_start] == "(" and note_still_open(text, unit_start, line.first, line.end))
     ) and not (text[next_start].isdigit() and _LIST_ITEM_LINE.match(text, next_start)):
         # `… đã die (chết⏎- PV) vì …`, `[Github⏎Flavored Markdown](…)`, `[cite:⏎525]`: inside
         # it (a numbered item still opens its line: `(theo mẫu⏎1. Đơn đề nghị;`)
@@ -398,7 +398,7 @@ def _wrapped_without_terminator(
     if (
         text[line.end - 1] in "-–"
         and text[line.end - 2 : line.end - 1] == " "
-        and _dash_goes_on(text, line, next_start)
+        and dash_goes_on(text, line.first, line.end, next_start)
     ):
         return True
     if not upper and next_word_case(text, next_start, len(text), rules)[0] == "lower":
@@ -406,7 +406,7 @@ def _wrapped_without_terminator(
             text, max(line.first, line.end - 6), line.end
         ):
             return True  # a date form's blanks: `Hà Nội, ngày⏎tháng⏎năm 2016`
-        if _short_lines_block(text, line, next_start):
+        if short_lines_block(text, line.first, line.end, next_start):
             return False  # `licença⏎cc-by-sa-3.0⏎direitos autorais`: chrome, one item a line
         return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
             text, line.first
@@ -428,61 +428,6 @@ def _wrapped_without_terminator(
     if is_list_label_line(text, unit_start, line.end):
         return True
     return _last_word_goes_on(text, line, next_start, evidence)
-
-
-_SHORT_LINE = 3  # words: no line of wrapped prose is this short but its paragraph's last
-
-
-def _short_lines_block(text: str, line: _Line, next_start: int) -> bool:
-    """Is the lowercase line at ``next_start`` one of a block of short lines (a page's chrome
-    or a menu: `licença⏎cc-by-sa-3.0⏎direitos autorais⏎…⏎original⏎visite a fonte`), short
-    after a short line or before another? Wrapped prose fills its lines; only a paragraph's
-    last line is short, and a blank line or a longer line follows it."""
-    following_end = next_line_end(text, next_start)
-    following = text[next_start:following_end].split()
-    if (
-        len(following) > _SHORT_LINE
-        or following[0] in CONTINUING_WORDS
-        or not following[-1][-1].isalnum()
-        or text[line.first] in _ITEM_MARKS
-    ):
-        return False  # (`Đặt tên năm⏎và đánh số`, `… bắc⏎bộ.`, `tỉnh An Giang,`, `• Bài viết`)
-    last = _LAST_WORD.search(text, max(line.first, line.end - 12), line.end)
-    if last is not None and last.group() in PHRASE_INTERNAL_WORDS:
-        return False  # (`… của⏎nó`: the phrase goes on)
-    if len(text[line.first : line.end].split()) <= _SHORT_LINE:
-        return True
-    after = _NEXT_LINE.match(text, following_end)
-    if after is None or _ANY_LETTER.search(after.group(1)) is None:
-        return False  # (`… tháng 11⏎năm 2018⏎|`: a table cell's mark)
-    return len(after.group(1).split()) <= _SHORT_LINE
-
-
-_ITEM_MARKS = frozenset("-–—•●▪◦·*+")
-
-
-_NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
-_LONGEST_NOTE = 400  # characters: a parenthesised note under a title is shorter
-
-
-def _note_still_open(text: str, unit_start: int, line: _Line) -> bool:
-    """A unit that opens with a parenthesised note wrapped over lines, `(Ban hành⏎kèm theo
-    Quyết định số: 59/QĐ-UBND⏎Ngày 22 tháng⏎7 năm 2021 …⏎Phú)`, goes on until it is closed."""
-    return (
-        unit_start < line.first
-        and line.end - unit_start <= _LONGEST_NOTE
-        and open_bracket(text, unit_start, line.end)
-    )
-
-
-def _dash_goes_on(text: str, line: _Line, next_start: int) -> bool:
-    """A line that ends with a spaced dash, `Độc lập -⏎Tự do - Hạnh phúc`, `… của Văn phòng
-    -⏎Chính phủ`: the dash joins what the next line holds, unless the line is a source or a
-    dateline before its story (`(VTC News) -`, `HÀ NỘI -`, `Hà Nội -⏎Sáng nay …`)."""
-    head = text[line.first : line.end - 1].rstrip()
-    if not head or head[-1] == ")" or head.isupper() or not text[next_start].isalpha():
-        return False
-    return not opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
 
 
 def _clause_end_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:

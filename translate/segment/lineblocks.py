@@ -1,0 +1,64 @@
+"""Line-break evidence from the lines around a break (round 8): a block of short lines is a
+page's chrome, one item a line; a parenthesised note under a title goes on until it closes; a
+line that ends with a spaced dash goes on. Each function takes a line as ``first`` (its first
+non-space character) and ``end`` (the end of its content) and the start of the next line."""
+
+from __future__ import annotations
+
+import re
+
+from translate.segment.linekinds import CONTINUING_WORDS, next_line_end, open_bracket
+from translate.segment.patterns import PHRASE_INTERNAL_WORDS
+from translate.segment.runin import opens_prose
+
+_SHORT_LINE = 3  # words: no line of wrapped prose is this short but its paragraph's last
+_ITEM_MARKS = frozenset("-–—•●▪◦·*+")
+_NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
+_LAST_WORD = re.compile(r"[^\W\d_]+\Z")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+_LONGEST_NOTE = 400  # characters: a parenthesised note under a title is shorter
+
+
+def short_lines_block(text: str, first: int, end: int, next_start: int) -> bool:
+    """Is the lowercase line at ``next_start`` one of a block of short lines (a page's chrome
+    or a menu: `licença⏎cc-by-sa-3.0⏎direitos autorais⏎…⏎original⏎visite a fonte`), short
+    after a short line or before another? Wrapped prose fills its lines; only a paragraph's
+    last line is short, and a blank line or a longer line follows it."""
+    following_end = next_line_end(text, next_start)
+    following = text[next_start:following_end].split()
+    if (
+        len(following) > _SHORT_LINE
+        or following[0] in CONTINUING_WORDS
+        or not following[-1][-1].isalnum()
+        or text[first] in _ITEM_MARKS
+    ):
+        return False  # (`Đặt tên năm⏎và đánh số`, `… bắc⏎bộ.`, `tỉnh An Giang,`, `• Bài viết`)
+    last = _LAST_WORD.search(text, max(first, end - 12), end)
+    if last is not None and last.group() in PHRASE_INTERNAL_WORDS:
+        return False  # (`… của⏎nó`: the phrase goes on)
+    if len(text[first:end].split()) <= _SHORT_LINE:
+        return True
+    after = _NEXT_LINE.match(text, following_end)
+    if after is None or _ANY_LETTER.search(after.group(1)) is None:
+        return False  # (`… tháng 11⏎năm 2018⏎|`: a table cell's mark)
+    return len(after.group(1).split()) <= _SHORT_LINE
+
+
+def note_still_open(text: str, unit_start: int, first: int, end: int) -> bool:
+    """A unit that opens with a parenthesised note wrapped over lines, `(Ban hành⏎kèm theo
+    Quyết định số: 59/QĐ-UBND⏎Ngày 22 tháng⏎7 năm 2021 …⏎Phú)`, goes on until it is closed."""
+    return (
+        unit_start < first
+        and end - unit_start <= _LONGEST_NOTE
+        and open_bracket(text, unit_start, end)
+    )
+
+
+def dash_goes_on(text: str, first: int, end: int, next_start: int) -> bool:
+    """A line that ends with a spaced dash, `Độc lập -⏎Tự do - Hạnh phúc`, `… của Văn phòng
+    -⏎Chính phủ`: the dash joins what the next line holds, unless the line is a source or a
+    dateline before its story (`(VTC News) -`, `HÀ NỘI -`, `Hà Nội -⏎Sáng nay …`)."""
+    head = text[first : end - 1].rstrip()
+    if not head or head[-1] == ")" or head.isupper() or not text[next_start].isalpha():
+        return False
+    return not opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
