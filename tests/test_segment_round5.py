@@ -54,6 +54,7 @@ capital alone (`Ở`), a single quote, or after the place's dash a number.
 from __future__ import annotations
 
 import pytest
+from segment_table import case_tests
 
 from translate.segment import segment_text
 
@@ -268,18 +269,7 @@ WHOLE: list[tuple[str, str]] = [
 ]
 
 
-def _texts(text: str) -> list[str]:
-    return [segment.text for segment in segment_text(text).segments]
-
-
-@pytest.mark.parametrize(("name", "text", "expected"), SPLIT, ids=[case[0] for case in SPLIT])
-def test_split(name: str, text: str, expected: list[str]) -> None:
-    assert _texts(text) == expected, name
-
-
-@pytest.mark.parametrize(("name", "text"), WHOLE, ids=[case[0] for case in WHOLE])
-def test_whole(name: str, text: str) -> None:
-    assert _texts(text) == [text], name
+test_split, test_whole = case_tests(SPLIT, WHOLE)
 
 
 @pytest.mark.parametrize(

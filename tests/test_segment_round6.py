@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import pytest
 from linear_time import assert_linear
+from segment_table import assert_lossless, case_tests, segment_texts
 
 from translate.document import Note
 from translate.segment import segment_text
@@ -275,7 +276,7 @@ _WRAPPED = (
 def test_wrapped_document_keeps_its_short_heading_and_joins_a_quotation() -> None:
     """In a document wrapped at one width a line far shorter than it is a heading, even when it
     ends in lower case; a full line that ends with a colon goes on into its quotation."""
-    texts = _texts(_WRAPPED)
+    texts = segment_texts(_WRAPPED)
     assert "Kết quả sản xuất vụ lúa đông xuân" in texts
     assert texts[-1].startswith("Chủ nhiệm hợp tác xã") and texts[-1].endswith("bên cạnh.”")
     assert len(texts) == 4
@@ -290,28 +291,17 @@ def test_wrapped_document_keeps_its_short_heading_and_joins_a_quotation() -> Non
     ],
 )
 def test_a_line_break_inside_an_open_bracket_is_a_wrap(text: str) -> None:
-    assert _texts(text) == [text]
+    assert segment_texts(text) == [text]
 
 
 def test_a_numbered_item_after_an_open_bracket_is_still_an_item() -> None:
-    assert _texts("Hồ sơ gồm (theo mẫu\n1. Đơn đề nghị;") == [
+    assert segment_texts("Hồ sơ gồm (theo mẫu\n1. Đơn đề nghị;") == [
         "Hồ sơ gồm (theo mẫu",
         "1. Đơn đề nghị;",
     ]
 
 
-def _texts(text: str) -> list[str]:
-    return [segment.text for segment in segment_text(text).segments]
-
-
-@pytest.mark.parametrize(("name", "text", "expected"), SPLIT, ids=[case[0] for case in SPLIT])
-def test_split(name: str, text: str, expected: list[str]) -> None:
-    assert _texts(text) == expected, name
-
-
-@pytest.mark.parametrize(("name", "text"), WHOLE, ids=[case[0] for case in WHOLE])
-def test_whole(name: str, text: str) -> None:
-    assert _texts(text) == [text], name
+test_split, test_whole = case_tests(SPLIT, WHOLE)
 
 
 def test_glued_blocks_and_headings_are_repaired_joins() -> None:
@@ -335,10 +325,7 @@ def test_glued_blocks_and_headings_are_repaired_joins() -> None:
 )
 def test_new_finders_are_lossless_on_repeats(text: str) -> None:
     """Long runs of each new mark come back whole (segments and gaps give the text)."""
-    document = segment_text(text)
-    assert "".join(segment.text for segment in document.segments).replace(" ", "") == (
-        text.replace(" ", "")
-    )
+    assert_lossless(text)
 
 
 @pytest.mark.slow

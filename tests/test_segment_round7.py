@@ -33,6 +33,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from linear_time import assert_linear
+from segment_table import assert_lossless, case_tests, segment_texts
 
 from translate.document import Note
 from translate.segment import segment_text
@@ -101,18 +102,7 @@ WHOLE: list[tuple[str, str]] = [
 ]
 
 
-def _texts(text: str) -> list[str]:
-    return [segment.text for segment in segment_text(text).segments]
-
-
-@pytest.mark.parametrize(("name", "text", "expected"), SPLIT, ids=[case[0] for case in SPLIT])
-def test_split(name: str, text: str, expected: list[str]) -> None:
-    assert _texts(text) == expected, name
-
-
-@pytest.mark.parametrize(("name", "text"), WHOLE, ids=[case[0] for case in WHOLE])
-def test_whole(name: str, text: str) -> None:
-    assert _texts(text) == [text], name
+test_split, test_whole = case_tests(SPLIT, WHOLE)
 
 
 def test_sbv_line_break_join_is_a_repaired_join() -> None:
@@ -123,7 +113,7 @@ def test_sbv_line_break_join_is_a_repaired_join() -> None:
 
 
 def test_a_line_break_tag_stays_with_its_sentence_across_lines() -> None:
-    assert _texts("Mình cũng góp ý được. <br>\nVà chúng ta đều biết điều đó.") == [
+    assert segment_texts("Mình cũng góp ý được. <br>\nVà chúng ta đều biết điều đó.") == [
         "Mình cũng góp ý được. <br>",
         "Và chúng ta đều biết điều đó.",
     ]
@@ -144,7 +134,7 @@ _SPACED = (
 
 
 def test_a_kept_trailing_space_marks_the_wraps() -> None:
-    texts = _texts(_SPACED)
+    texts = segment_texts(_SPACED)
     assert texts[1] == (
         "VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG \nTỈNH BẾN TRE"
     )
@@ -154,7 +144,7 @@ def test_a_kept_trailing_space_marks_the_wraps() -> None:
 
 def test_a_trailing_space_on_every_line_proves_nothing() -> None:
     every = "".join(line.rstrip() + " \n" for line in _SPACED.splitlines())
-    assert "CÔNG \nTỈNH" not in "".join(_texts(every))
+    assert "CÔNG \nTỈNH" not in "".join(segment_texts(every))
 
 
 _PIECES = st.sampled_from(
@@ -211,10 +201,7 @@ def test_lossless_with_round_seven_marks(text: str) -> None:
     ],
 )
 def test_round_seven_marks_are_lossless_on_repeats(text: str) -> None:
-    document = segment_text(text)
-    assert "".join(segment.text for segment in document.segments).replace(" ", "") == (
-        text.replace(" ", "")
-    )
+    assert_lossless(text)
 
 
 @pytest.mark.slow

@@ -29,14 +29,10 @@ from __future__ import annotations
 
 import pytest
 from linear_time import assert_linear
+from segment_table import segment_texts
 
 from translate.document import Note
 from translate.segment import segment_text
-
-
-def _texts(text: str) -> list[str]:
-    return [segment.text for segment in segment_text(text).segments]
-
 
 _TABLE = (
     "| Lệnh | Tác dụng | Ghi chú |\n"
@@ -47,23 +43,23 @@ _TABLE = (
 
 
 def test_a_table_row_is_one_segment() -> None:
-    assert _texts(_TABLE) == _TABLE.split("\n")
+    assert segment_texts(_TABLE) == _TABLE.split("\n")
 
 
 def test_a_boxed_caption_without_a_table_is_still_split() -> None:
     text = "| Cầu mới nối hai bờ sông. Ảnh: Minh Anh. |"
-    assert _texts(text) == ["| Cầu mới nối hai bờ sông.", "Ảnh: Minh Anh. |"]
+    assert segment_texts(text) == ["| Cầu mới nối hai bờ sông.", "Ảnh: Minh Anh. |"]
 
 
 def test_a_table_row_in_prose_after_the_table_is_prose_again() -> None:
     text = _TABLE + "\n\nBảng trên chưa đủ. Xem thêm phần sau."
-    assert _texts(text)[-2:] == ["Bảng trên chưa đủ.", "Xem thêm phần sau."]
+    assert segment_texts(text)[-2:] == ["Bảng trên chưa đủ.", "Xem thêm phần sau."]
 
 
 def test_code_lines_are_one_segment_each() -> None:
     lines = ["```", "B[0] B[1] ... B[K-1]    ← dòng đầu. Dòng sau trống.", "...", "```"]
     text = "Định dạng đầu vào:\n" + "\n".join(lines) + "\nSau đó. Chạy thử."
-    assert _texts(text) == ["Định dạng đầu vào:", *lines, "Sau đó.", "Chạy thử."]
+    assert segment_texts(text) == ["Định dạng đầu vào:", *lines, "Sau đó.", "Chạy thử."]
 
 
 @pytest.mark.parametrize(
@@ -75,11 +71,11 @@ def test_code_lines_are_one_segment_each() -> None:
     ],
 )
 def test_a_reference_entry_is_one_segment(entry: str) -> None:
-    assert _texts("Chú thích\n" + entry) == ["Chú thích", entry]
+    assert segment_texts("Chú thích\n" + entry) == ["Chú thích", entry]
 
 
 def test_a_flattened_reference_list_is_still_cut_at_each_separator() -> None:
-    texts = _texts("^ Trần Mai (2015). Cây thuốc. ^ Lê Hòa (1999). Rừng ngập mặn.")
+    texts = segment_texts("^ Trần Mai (2015). Cây thuốc. ^ Lê Hòa (1999). Rừng ngập mặn.")
     assert len(texts) > 1
     assert texts[0].startswith("^ Trần Mai")
     assert any(text.startswith("^ Lê Hòa") for text in texts)
@@ -87,7 +83,7 @@ def test_a_flattened_reference_list_is_still_cut_at_each_separator() -> None:
 
 def test_a_numbered_line_without_a_separator_is_still_split() -> None:
     text = "3. Hồ sơ nộp tại xã. Thời hạn là năm ngày."
-    assert _texts(text) == ["3. Hồ sơ nộp tại xã.", "Thời hạn là năm ngày."]
+    assert segment_texts(text) == ["3. Hồ sơ nộp tại xã.", "Thời hạn là năm ngày."]
 
 
 @pytest.mark.parametrize(
@@ -98,12 +94,15 @@ def test_a_numbered_line_without_a_separator_is_still_split() -> None:
     ],
 )
 def test_glued_table_cells_are_one_line(row: str) -> None:
-    assert _texts(row) == [row]
+    assert segment_texts(row) == [row]
 
 
 def test_a_glued_title_without_labels_is_still_cut() -> None:
     text = "Thông báo lịch tiếp dânSáng nay, ông Minh tiếp dân tại trụ sở."
-    assert _texts(text) == ["Thông báo lịch tiếp dân", "Sáng nay, ông Minh tiếp dân tại trụ sở."]
+    assert segment_texts(text) == [
+        "Thông báo lịch tiếp dân",
+        "Sáng nay, ông Minh tiếp dân tại trụ sở.",
+    ]
 
 
 def test_a_written_out_break_before_a_capital_is_a_glued_boundary() -> None:
@@ -125,28 +124,31 @@ _CHARTER = (
 
 
 def test_an_upper_case_heading_goes_on_where_the_document_writes_one_word() -> None:
-    assert _texts(_CHARTER)[0] == "ĐIỀU LỆ HOẠT ĐỘNG CỦA ỦY\nBAN MẶT TRẬN XÃ"
+    assert segment_texts(_CHARTER)[0] == "ĐIỀU LỆ HOẠT ĐỘNG CỦA ỦY\nBAN MẶT TRẬN XÃ"
     assert Note.WRAPPED in segment_text(_CHARTER).segments[0].notes
 
 
 def test_a_word_written_once_is_no_evidence() -> None:
     text = "QUYẾT ĐỊNH\nVỀ VIỆC GIAO ĐẤT\nTheo quy định về giao đất, xã lập hồ sơ."
-    assert _texts(text)[:2] == ["QUYẾT ĐỊNH", "VỀ VIỆC GIAO ĐẤT"]
+    assert segment_texts(text)[:2] == ["QUYẾT ĐỊNH", "VỀ VIỆC GIAO ĐẤT"]
 
 
 def test_an_upper_case_heading_ends_with_its_one_word_line() -> None:
     text = "Chương II\nNHỮNG QUY ĐỊNH\nRIÊNG\nĐiều 5. Phạm vi áp dụng"
-    assert _texts(text) == ["Chương II\nNHỮNG QUY ĐỊNH\nRIÊNG", "Điều 5. Phạm vi áp dụng"]
+    assert segment_texts(text) == ["Chương II\nNHỮNG QUY ĐỊNH\nRIÊNG", "Điều 5. Phạm vi áp dụng"]
 
 
 def test_a_one_word_line_before_more_upper_case_is_not_a_heading_end() -> None:
     text = "Tải về tại đây.\n\nNGHỊ QUYẾT\nLUẬT\nVỀ TỔ CHỨC CHÍNH QUYỀN\nCăn cứ Hiến pháp;"
-    assert _texts(text)[1] == "NGHỊ QUYẾT"
+    assert segment_texts(text)[1] == "NGHỊ QUYẾT"
 
 
 def test_a_line_ending_with_a_spaced_dash_goes_on() -> None:
     text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập -\nTự do - Hạnh phúc"
-    assert _texts(text) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -\nTự do - Hạnh phúc"]
+    assert segment_texts(text) == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập -\nTự do - Hạnh phúc",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -154,20 +156,22 @@ def test_a_line_ending_with_a_spaced_dash_goes_on() -> None:
 )
 def test_a_source_or_a_dateline_before_a_dash_stays_apart(prefix: str) -> None:
     text = f"{prefix}\nSáng nay, mưa lớn gây ngập nhiều tuyến đường."
-    assert _texts(text) == [prefix, "Sáng nay, mưa lớn gây ngập nhiều tuyến đường."]
+    assert segment_texts(text) == [prefix, "Sáng nay, mưa lớn gây ngập nhiều tuyến đường."]
 
 
 def test_a_parenthesised_note_goes_on_until_it_closes() -> None:
     note = "(Ban hành\nkèm theo Quyết định số: 12/QĐ-UBND\nNgày 5 tháng\n3 năm 2020 của xã)"
     text = f"QUY CHẾ TIẾP DÂN\n{note}\nChương I\nQUY ĐỊNH CHUNG"
-    assert _texts(text)[1] == note
-    assert _texts(text)[2] == "Chương I\nQUY ĐỊNH CHUNG"  # (a label and its title: one heading)
+    assert segment_texts(text)[1] == note
+    assert (
+        segment_texts(text)[2] == "Chương I\nQUY ĐỊNH CHUNG"
+    )  # (a label and its title: one heading)
 
 
 def test_a_block_of_short_lines_is_one_segment_a_line() -> None:
     chrome = ["giấy phép", "cc-by-sa-4.0", "quyền tác giả", "nguồn gốc", "xem trang gốc"]
     text = "Bài viết còn sơ khai.\n" + "\n".join(chrome)
-    assert _texts(text) == ["Bài viết còn sơ khai.", *chrome]
+    assert segment_texts(text) == ["Bài viết còn sơ khai.", *chrome]
 
 
 @pytest.mark.parametrize(
@@ -184,7 +188,7 @@ def test_a_block_of_short_lines_is_one_segment_a_line() -> None:
     ids=["wrapped-prose", "list-item", "continuing-word", "last-line"],
 )
 def test_lowercase_continuations_still_join(text: str, expected: list[str]) -> None:
-    assert _texts(text) == expected
+    assert segment_texts(text) == expected
 
 
 @pytest.mark.slow
