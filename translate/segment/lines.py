@@ -17,13 +17,21 @@ never join.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
+from translate.segment.evidence import (
+    LINE_CLOSERS,
+    Evidence,
+    Line,
+    document_evidence,
+    double_spaced,
+    single_blanks_removed,
+    words_at_least,
+    wrap_slack,
+)
 from translate.segment.lineblocks import dash_goes_on, note_still_open, short_lines_block
 from translate.segment.linekinds import (
     LAST_WORD_OF_DATE,
@@ -36,12 +44,10 @@ from translate.segment.linekinds import (
     next_line_end,
     open_bracket,
     prose_goes_on,
-    space_marks_wraps,
     spaced_end,
 )
 from translate.segment.names import TITLE_WORD, NamePairs
 from translate.segment.patterns import (
-    LAYOUT_MARK,
     PHRASE_INTERNAL_WORDS,
     TERMINATORS,
     TOKEN_LOOKBACK,
@@ -63,29 +69,7 @@ _ENDS_WITH_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»›)\]}*_]*\Z")
 _LAST_WORD = re.compile(r"[^\W\d_]+\Z")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"\S+")
-_SHORTEST_WIDTH, _LONGEST_WIDTH = 40, 160
-_FEWEST_FULL_LINES = 4
-_FULL_SHARE = 0.5
-# A document whose unterminated lines go on in lowercase this often is wrapped prose.
-_FEWEST_LOWERCASE_CONTINUATIONS = 3
-_LOWERCASE_SHARE = 0.3
 _SHORT_SHARE = 0.6  # of the wrap width: a line this short ended where its writer ended it
-
-
-class _Line(NamedTuple):
-    start: int
-    first: int  # first non-space character, -1 for a blank line
-    end: int  # end of the content, trailing whitespace excluded
-
-
-class Evidence(NamedTuple):
-    """What the whole document says about its line breaks."""
-
-    width: int  # the hard-wrapping column, 0 when the lines are not wrapped at one width
-    wrapped_prose: bool  # unterminated lines often continue in lowercase
-    names: NamePairs  # the capitalised word pairs it writes on one line
-    layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
-    spaced_wraps: bool  # one trailing space marks its wrapped lines (linekinds.space_marks_wraps)
 
 
 def units(
@@ -102,9 +86,10 @@ def units(
     looks double-spaced (the caller separated its blocks with them: HTML, Markdown)."""
     tables = Tables(text)
     lines = _lines(text, line_starts, tables)
-    double_spaced = mode == "auto" and not blank_lines_end_units and _double_spaced(lines)
-    if double_spaced:  # a PDF extract with a blank line after every line: one blank is a break
-        lines = _single_blanks_removed(text, lines)
+    if (
+        mode == "auto" and not blank_lines_end_units and double_spaced(lines)
+    ):  # a PDF extract with a blank line after every line: one blank is a break
+        lines = single_blanks_removed(text, lines)
     evidence = (
         document_evidence(text, lines, layout)
         if mode == "auto"
@@ -112,7 +97,7 @@ def units(
     )
     found: list[Unit] = []
     unit_start = -1
-    last: _Line | None = None  # the last non-blank line
+    last: Line | None = None  # the last non-blank line
     blank_since_last = False
     fenced = False  # inside a Markdown code block: code lines are never joined (D4)
     fences = "```" in text or "~~~" in text  # (looked for once: most documents have none)
@@ -152,55 +137,9 @@ def units(
 
 
 _FENCES = ("```", "~~~")
-_FEWEST_DOUBLE_BREAKS = 8
-_SINGLE_BREAK_SHARE = 0.15
-_LONGEST_PAGE_LINE = 160  # characters: wider than any page or slide line
-_LONG_LINE_SHARE = 0.1
 
 
-def _double_spaced(lines: Sequence[_Line]) -> bool:
-    """Is nearly every line followed by exactly one blank line (PDF double spacing)?"""
-    single = double = 0
-    for index in range(len(lines) - 1):
-        if lines[index].first < 0:
-            continue
-        if lines[index + 1].first >= 0:
-            single += 1
-        elif index + 2 < len(lines) and lines[index + 2].first >= 0:
-            double += 1
-    if double < _FEWEST_DOUBLE_BREAKS or single > _SINGLE_BREAK_SHARE * double:
-        return False
-    # A page's lines are short; paragraphs written one per line (most plain text, with a
-    # blank line between them) are not double spacing.
-    text_lines = [line for line in lines if line.first >= 0]
-    long_lines = sum(1 for line in text_lines if line.end - line.first > _LONGEST_PAGE_LINE)
-    return long_lines <= _LONG_LINE_SHARE * len(text_lines)
-
-
-def _single_blanks_removed(text: str, lines: Sequence[_Line]) -> list[_Line]:
-    """The lines without the lone blank lines that follow a line of prose (four words or
-    more: `Lượt xem 27976⏎⏎nguồn : …` stays two units)."""
-    kept = []
-    for index, line in enumerate(lines):
-        lone_blank = (
-            line.first < 0
-            and 0 < index < len(lines) - 1
-            and lines[index - 1].first >= 0
-            and lines[index + 1].first >= 0
-            and _words_at_least(text, lines[index - 1], SHORTEST_PROSE_LINE)
-        )
-        if not lone_blank:
-            kept.append(line)
-    return kept
-
-
-def _words_at_least(text: str, line: _Line, count: int) -> bool:
-    # A bounded look: a line of prose is long, and only its first words matter here.
-    head = text[line.first : min(line.end, line.first + 40 * count)]
-    return len(head.split(maxsplit=count)) >= count
-
-
-def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[_Line]:
+def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
     """The lines; in a document with ``<br>`` tags each tag ends a line too, except in the
     rows of a Markdown table (``tables``), where it is the only line break a cell can hold."""
     lines = []
@@ -219,16 +158,16 @@ def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[_Line]
             if tags and "<" in content and not (text[first] == "|" and tables.present()):
                 lines += _split_at_tags(text, start, first, start + len(content))
             else:
-                lines.append(_Line(start, first, start + len(content)))
+                lines.append(Line(start, first, start + len(content)))
         else:
-            lines.append(_Line(start, -1, start))
+            lines.append(Line(start, -1, start))
     return lines
 
 
 _BREAK_TAGS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
 
 
-def _split_at_tags(text: str, start: int, first: int, end: int) -> list[_Line]:
+def _split_at_tags(text: str, start: int, first: int, end: int) -> list[Line]:
     """An HTML line break (`…tỉnh Hà<br />Tĩnh`, PDF extracts) ends a line as a newline does;
     the tag stays at the end of its line."""
     lines = []
@@ -236,71 +175,10 @@ def _split_at_tags(text: str, start: int, first: int, end: int) -> list[_Line]:
         if tag.end() >= end:
             break
         tag_end = tag.end() - len(tag.group()) + len(tag.group().rstrip())
-        lines.append(_Line(start, first, tag_end))
+        lines.append(Line(start, first, tag_end))
         start = first = tag.end()
-    lines.append(_Line(start, first, end))
+    lines.append(Line(start, first, end))
     return lines
-
-
-def document_evidence(text: str, lines: Sequence[_Line], layout: bool | None = None) -> Evidence:
-    return Evidence(
-        wrap_width([line.end - line.start for line in lines]),
-        _wrapped_prose(text, lines),
-        NamePairs(text),
-        LAYOUT_MARK.search(text) is not None if layout is None else layout,
-        space_marks_wraps(text, lines),
-    )
-
-
-def _wrapped_prose(text: str, lines: Sequence[_Line]) -> bool:
-    """Do the document's unterminated lines (with letters) continue in lowercase often?"""
-    lowercase = capital = 0
-    for line, following in itertools.pairwise(lines):
-        if line.first < 0 or following.first < 0 or text[line.end - 1] in _LINE_CLOSERS:
-            continue
-        if _ANY_LETTER.search(text, line.first, line.end) is None:
-            continue
-        next_character = text[following.first]
-        if next_character.islower():
-            lowercase += 1
-        elif (next_character.isupper() or next_character.isdigit()) and _ANY_LETTER.search(
-            text, following.first, following.end
-        ) is not None:
-            capital += 1
-    return lowercase >= _FEWEST_LOWERCASE_CONTINUATIONS and lowercase >= _LOWERCASE_SHARE * (
-        lowercase + capital
-    )
-
-
-_LINE_CLOSERS = frozenset(".!?…\"'”’»›)]}*_;:")
-
-
-def wrap_width(lengths: Sequence[int]) -> int:
-    """The column at which the document was hard-wrapped, or 0 when it was not: at least
-    half of its lines of 30 characters or more end within a few columns of one width."""
-    counts = [0] * (_LONGEST_WIDTH + 1)
-    long_lines = 0
-    for length in lengths:
-        if length >= 30:
-            long_lines += 1
-            if length <= _LONGEST_WIDTH:
-                counts[length] += 1
-    if long_lines < _FEWEST_FULL_LINES:
-        return 0
-    best_count, best_width = 0, 0
-    for width in range(_SHORTEST_WIDTH, _LONGEST_WIDTH + 1):  # the densest window of widths
-        count = sum(counts[width - _slack(width) : width + 1])
-        if count >= best_count:
-            best_count, best_width = count, width
-    if best_count < _FEWEST_FULL_LINES or best_count < _FULL_SHARE * long_lines:
-        return 0
-    while counts[best_width] == 0:  # the window's top is the longest line in it
-        best_width -= 1
-    return best_width
-
-
-def _slack(width: int) -> int:
-    return max(4, width // 10)
 
 
 def _line_content_end(text: str, line_starts: Sequence[int], index: int) -> int:
@@ -314,7 +192,7 @@ def _line_content_end(text: str, line_starts: Sequence[int], index: int) -> int:
 
 def _continues(
     text: str,
-    line: _Line,
+    line: Line,
     next_start: int,
     unit_start: int,
     mode: str,
@@ -347,7 +225,7 @@ def _continues(
         and _TOC_NUMBER_TAIL.search(text, max(line.first, line.end - 24), line.end)
     ):
         return True  # `… khóa luận......2 2.⏎Thứ tự trình bày`: the next entry's number
-    if text[line.end - 1] not in _LINE_CLOSERS:  # the common case, without a regex search
+    if text[line.end - 1] not in LINE_CLOSERS:  # the common case, without a regex search
         return _wrapped_without_terminator(text, line, next_start, unit_start, rules, evidence)
     tail = text[max(unit_start, line.end - TOKEN_LOOKBACK) : line.end]
     ending = _ENDS_WITH_TERMINATOR.search(tail)
@@ -372,7 +250,7 @@ _CLOSING_TAG = re.compile(r"(?:</(?:i|b|u|em|strong|font)>|<br\s*/?>)+\Z", re.IG
 _OPENING_TAG = re.compile(r"<(?:i|b|u|em|strong|font)>")
 
 
-def _inside_inline_tags(text: str, line: _Line, next_start: int) -> tuple[_Line, int]:
+def _inside_inline_tags(text: str, line: Line, next_start: int) -> tuple[Line, int]:
     """Subtitles and scraped HTML wrap lines in inline tags (`<i>…</i>`): the break is
     decided on the text inside them."""
     closing = _CLOSING_TAG.search(text, max(line.first, line.end - 24), line.end)
@@ -385,7 +263,7 @@ def _inside_inline_tags(text: str, line: _Line, next_start: int) -> tuple[_Line,
 
 
 def _wrapped_without_terminator(
-    text: str, line: _Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
+    text: str, line: Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
 ) -> bool:
     upper = text[next_start].isupper()  # the common case, without the function call
     if (text[next_start] == "(" or text[line.end - 1] == ")") and (
@@ -430,7 +308,7 @@ def _wrapped_without_terminator(
     return _last_word_goes_on(text, line, next_start, evidence)
 
 
-def _clause_end_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
+def _clause_end_goes_on(text: str, line: Line, next_start: int, evidence: Evidence) -> bool:
     """A clause or an introducer ends at a `;` or `:` (`Căn cứ …;`, `như sau:`), but not a
     header cell's number label (`Số:⏎05/2010/QĐ-UBND`) nor, in a document wrapped at one
     width, a full line before the quotation it introduces (`… cảnh báo:⏎“Chúng tôi …`)."""
@@ -444,7 +322,7 @@ def _clause_end_goes_on(text: str, line: _Line, next_start: int, evidence: Evide
     )
 
 
-def _last_word_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
+def _last_word_goes_on(text: str, line: Line, next_start: int, evidence: Evidence) -> bool:
     """Does the line's last word show that the sentence goes on: a phrase-internal word, a
     lone syllable cut off a column, a number's head, an upper-case heading that goes on, the
     space a viewer keeps at its wraps, or a lowercase word in wrapped prose (not on a line far
@@ -477,13 +355,13 @@ _DATE_HEADS = ("ngày", "tháng")
 _NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản", "điểm", "điều"))
 
 
-def _comma_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) -> bool:
+def _comma_goes_on(text: str, line: Line, next_start: int, evidence: Evidence) -> bool:
     """In a hard-wrapped document, a line of prose that ends with a comma goes on, unless an
     upper-case heading follows (`… Ủy ban nhân dân tỉnh,⏎QUYẾT ĐỊNH:`). (Elsewhere a line
     can be a sentence of its own that ends with a comma.)"""
     if not (evidence.width or evidence.wrapped_prose):
         return False
-    if not _words_at_least(text, line, SHORTEST_PROSE_LINE):
+    if not words_at_least(text, line, SHORTEST_PROSE_LINE):
         return False
     first = _FIRST_WORD.match(text, next_start, next_start + 12)
     return first is None or not (first.group().isupper() and len(first.group()) > 1)
@@ -492,7 +370,7 @@ def _comma_goes_on(text: str, line: _Line, next_start: int, evidence: Evidence) 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _name_goes_on(text: str, line: _Line, next_start: int, names: NamePairs) -> bool:
+def _name_goes_on(text: str, line: Line, next_start: int, names: NamePairs) -> bool:
     """Does a capitalised name run from the end of ``line`` onto the next line?"""
     if not text[line.end - 1].islower():
         return False
@@ -509,7 +387,7 @@ _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}\.)*\d{1,2}\.?\s")
 _LONGEST_NUMBERED_HEADING = 8  # words
 
 
-def _prose_starts(text: str, line: _Line, next_start: int) -> bool:
+def _prose_starts(text: str, line: Line, next_start: int) -> bool:
     """A line that opens with a sentence opener (`Trong bài viết này, …`) after a line that
     does not end mid-phrase, or any capitalised line after a short numbered heading, starts
     a new unit."""
@@ -524,11 +402,11 @@ def _prose_starts(text: str, line: _Line, next_start: int) -> bool:
     return opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
 
 
-def _full(text: str, line: _Line, next_start: int, width: int) -> bool:
+def _full(text: str, line: Line, next_start: int, width: int) -> bool:
     """Would the next line's first word have fitted on ``line``? If not, the wrapper broke it."""
     next_word = _WORD.match(text, next_start, min(len(text), next_start + 40))
     next_length = 0 if next_word is None else len(next_word.group())
-    return line.end - line.start + 1 + next_length > width - _slack(width) // 2
+    return line.end - line.start + 1 + next_length > width - wrap_slack(width) // 2
 
 
 _RULE_LINE = re.compile(r"[-=_*~.─━]{3,}\s*$", re.MULTILINE)

@@ -1,0 +1,147 @@
+"""What a whole document says about its line breaks, weighed once before pass 1 decides
+each break: the column it was hard-wrapped at, whether its unterminated lines go on in
+lowercase, the names it writes on one line, whether it is a double-spaced PDF extract."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from translate.segment.linekinds import SHORTEST_PROSE_LINE, space_marks_wraps
+from translate.segment.names import NamePairs
+from translate.segment.patterns import LAYOUT_MARK
+
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+_SHORTEST_WIDTH, _LONGEST_WIDTH = 40, 160
+_FEWEST_FULL_LINES = 4
+_FULL_SHARE = 0.5
+# A document whose unterminated lines go on in lowercase this often is wrapped prose.
+_FEWEST_LOWERCASE_CONTINUATIONS = 3
+_LOWERCASE_SHARE = 0.3
+
+
+class Line(NamedTuple):
+    start: int
+    first: int  # first non-space character, -1 for a blank line
+    end: int  # end of the content, trailing whitespace excluded
+
+
+class Evidence(NamedTuple):
+    """What the whole document says about its line breaks."""
+
+    width: int  # the hard-wrapping column, 0 when the lines are not wrapped at one width
+    wrapped_prose: bool  # unterminated lines often continue in lowercase
+    names: NamePairs  # the capitalised word pairs it writes on one line
+    layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
+    spaced_wraps: bool  # one trailing space marks its wrapped lines (linekinds.space_marks_wraps)
+
+
+_FEWEST_DOUBLE_BREAKS = 8
+_SINGLE_BREAK_SHARE = 0.15
+_LONGEST_PAGE_LINE = 160  # characters: wider than any page or slide line
+_LONG_LINE_SHARE = 0.1
+
+
+def double_spaced(lines: Sequence[Line]) -> bool:
+    """Is nearly every line followed by exactly one blank line (PDF double spacing)?"""
+    single = double = 0
+    for index in range(len(lines) - 1):
+        if lines[index].first < 0:
+            continue
+        if lines[index + 1].first >= 0:
+            single += 1
+        elif index + 2 < len(lines) and lines[index + 2].first >= 0:
+            double += 1
+    if double < _FEWEST_DOUBLE_BREAKS or single > _SINGLE_BREAK_SHARE * double:
+        return False
+    # A page's lines are short; paragraphs written one per line (most plain text, with a
+    # blank line between them) are not double spacing.
+    text_lines = [line for line in lines if line.first >= 0]
+    long_lines = sum(1 for line in text_lines if line.end - line.first > _LONGEST_PAGE_LINE)
+    return long_lines <= _LONG_LINE_SHARE * len(text_lines)
+
+
+def single_blanks_removed(text: str, lines: Sequence[Line]) -> list[Line]:
+    """The lines without the lone blank lines that follow a line of prose (four words or
+    more: `Lượt xem 27976⏎⏎nguồn : …` stays two units)."""
+    kept = []
+    for index, line in enumerate(lines):
+        lone_blank = (
+            line.first < 0
+            and 0 < index < len(lines) - 1
+            and lines[index - 1].first >= 0
+            and lines[index + 1].first >= 0
+            and words_at_least(text, lines[index - 1], SHORTEST_PROSE_LINE)
+        )
+        if not lone_blank:
+            kept.append(line)
+    return kept
+
+
+def words_at_least(text: str, line: Line, count: int) -> bool:
+    # A bounded look: a line of prose is long, and only its first words matter here.
+    head = text[line.first : min(line.end, line.first + 40 * count)]
+    return len(head.split(maxsplit=count)) >= count
+
+
+def document_evidence(text: str, lines: Sequence[Line], layout: bool | None = None) -> Evidence:
+    return Evidence(
+        wrap_width([line.end - line.start for line in lines]),
+        _wrapped_prose(text, lines),
+        NamePairs(text),
+        LAYOUT_MARK.search(text) is not None if layout is None else layout,
+        space_marks_wraps(text, lines),
+    )
+
+
+def _wrapped_prose(text: str, lines: Sequence[Line]) -> bool:
+    """Do the document's unterminated lines (with letters) continue in lowercase often?"""
+    lowercase = capital = 0
+    for line, following in itertools.pairwise(lines):
+        if line.first < 0 or following.first < 0 or text[line.end - 1] in LINE_CLOSERS:
+            continue
+        if _ANY_LETTER.search(text, line.first, line.end) is None:
+            continue
+        next_character = text[following.first]
+        if next_character.islower():
+            lowercase += 1
+        elif (next_character.isupper() or next_character.isdigit()) and _ANY_LETTER.search(
+            text, following.first, following.end
+        ) is not None:
+            capital += 1
+    return lowercase >= _FEWEST_LOWERCASE_CONTINUATIONS and lowercase >= _LOWERCASE_SHARE * (
+        lowercase + capital
+    )
+
+
+LINE_CLOSERS = frozenset(".!?…\"'”’»›)]}*_;:")
+
+
+def wrap_width(lengths: Sequence[int]) -> int:
+    """The column at which the document was hard-wrapped, or 0 when it was not: at least
+    half of its lines of 30 characters or more end within a few columns of one width."""
+    counts = [0] * (_LONGEST_WIDTH + 1)
+    long_lines = 0
+    for length in lengths:
+        if length >= 30:
+            long_lines += 1
+            if length <= _LONGEST_WIDTH:
+                counts[length] += 1
+    if long_lines < _FEWEST_FULL_LINES:
+        return 0
+    best_count, best_width = 0, 0
+    for width in range(_SHORTEST_WIDTH, _LONGEST_WIDTH + 1):  # the densest window of widths
+        count = sum(counts[width - wrap_slack(width) : width + 1])
+        if count >= best_count:
+            best_count, best_width = count, width
+    if best_count < _FEWEST_FULL_LINES or best_count < _FULL_SHARE * long_lines:
+        return 0
+    while counts[best_width] == 0:  # the window's top is the longest line in it
+        best_width -= 1
+    return best_width
+
+
+def wrap_slack(width: int) -> int:
+    return max(4, width // 10)
