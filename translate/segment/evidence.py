@@ -5,15 +5,13 @@ lowercase, the names it writes on one line, whether it is a double-spaced PDF ex
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from translate.segment.linekinds import SHORTEST_PROSE_LINE, space_marks_wraps
 from translate.segment.names import NamePairs
-from translate.segment.patterns import LAYOUT_MARK
+from translate.segment.patterns import ANY_LETTER, LAYOUT_MARK
 
-_ANY_LETTER = re.compile(r"[^\W\d_]")
 _SHORTEST_WIDTH, _LONGEST_WIDTH = 40, 160
 _FEWEST_FULL_LINES = 4
 _FULL_SHARE = 0.5
@@ -102,12 +100,12 @@ def _wrapped_prose(text: str, lines: Sequence[Line]) -> bool:
     for line, following in itertools.pairwise(lines):
         if line.first < 0 or following.first < 0 or text[line.end - 1] in LINE_CLOSERS:
             continue
-        if _ANY_LETTER.search(text, line.first, line.end) is None:
+        if ANY_LETTER.search(text, line.first, line.end) is None:
             continue
         next_character = text[following.first]
         if next_character.islower():
             lowercase += 1
-        elif (next_character.isupper() or next_character.isdigit()) and _ANY_LETTER.search(
+        elif (next_character.isupper() or next_character.isdigit()) and ANY_LETTER.search(
             text, following.first, following.end
         ) is not None:
             capital += 1

@@ -5,17 +5,12 @@ non-space character) and ``end`` (the end of its content) and the start of the n
 
 from __future__ import annotations
 
-import re
-
 from translate.segment.linekinds import CONTINUING_WORDS, next_line_end, open_bracket
-from translate.segment.patterns import PHRASE_INTERNAL_WORDS
+from translate.segment.patterns import ANY_LETTER, LAST_WORD, NEXT_LINE, PHRASE_INTERNAL_WORDS
 from translate.segment.runin import opens_prose
 
 _SHORT_LINE = 3  # words: no line of wrapped prose is this short but its paragraph's last
 _ITEM_MARKS = frozenset("-–—•●▪◦·*+")
-_NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
-_LAST_WORD = re.compile(r"[^\W\d_]+\Z")
-_ANY_LETTER = re.compile(r"[^\W\d_]")
 _LONGEST_NOTE = 400  # characters: a parenthesised note under a title is shorter
 
 
@@ -33,13 +28,13 @@ def short_lines_block(text: str, first: int, end: int, next_start: int) -> bool:
         or text[first] in _ITEM_MARKS
     ):
         return False  # (`Đặt tên năm⏎và đánh số`, `… bắc⏎bộ.`, `tỉnh An Giang,`, `• Bài viết`)
-    last = _LAST_WORD.search(text, max(first, end - 12), end)
+    last = LAST_WORD.search(text, max(first, end - 12), end)
     if last is not None and last.group() in PHRASE_INTERNAL_WORDS:
         return False  # (`… của⏎nó`: the phrase goes on)
     if len(text[first:end].split()) <= _SHORT_LINE:
         return True
-    after = _NEXT_LINE.match(text, following_end)
-    if after is None or _ANY_LETTER.search(after.group(1)) is None:
+    after = NEXT_LINE.match(text, following_end)
+    if after is None or ANY_LETTER.search(after.group(1)) is None:
         return False  # (`… tháng 11⏎năm 2018⏎|`: a table cell's mark)
     return len(after.group(1).split()) <= _SHORT_LINE
 

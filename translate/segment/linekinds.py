@@ -10,7 +10,12 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from translate.segment.patterns import PHRASE_INTERNAL_WORDS, VIETNAMESE_ACCENTED
+from translate.segment.patterns import (
+    ANY_LETTER,
+    NEXT_LINE,
+    PHRASE_INTERNAL_WORDS,
+    VIETNAMESE_ACCENTED,
+)
 from translate.vietnamese import is_vietnamese_syllable
 
 _LINE_END = re.compile(r"[\r\n]")
@@ -106,12 +111,9 @@ def _last_of_heading(text: str, next_start: int) -> bool:
     word = next_line_words(text, next_start)[0]
     if not is_vietnamese_syllable(word) or word in _CAPS_LABELS:
         return False
-    after = _LINE_AFTER.match(text, next_line_end(text, next_start))
+    after = NEXT_LINE.match(text, next_line_end(text, next_start))
     rest = after.group(1).split() if after is not None else []
     return not rest or not rest[0].isupper()
-
-
-_LINE_AFTER = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
 
 
 _WORD_WINDOW = 3000  # characters each side of the line break: the same page
@@ -175,7 +177,6 @@ def lone_syllable(text: str, first: int, word: re.Match[str], next_start: int) -
 
 SHORTEST_PROSE_LINE = 4  # words
 _WORD = re.compile(r"\S+")
-_ANY_LETTER = re.compile(r"[^\W\d_]")
 
 
 def prose_goes_on(text: str, first: int, end: int, last_word: str, next_start: int) -> bool:
@@ -189,7 +190,7 @@ def prose_goes_on(text: str, first: int, end: int, last_word: str, next_start: i
     following = _WORD.match(text, next_start)
     if following is None or following.group().replace(".", "").replace(",", "").isdigit():
         return False  # a number opens a field or a new item (`3.906 quản trị viên`)
-    letters = "".join(_ANY_LETTER.findall(following.group()))
+    letters = "".join(ANY_LETTER.findall(following.group()))
     return not (len(letters) > 1 and letters.isupper())
 
 

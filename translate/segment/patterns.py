@@ -58,6 +58,12 @@ LOWER = letter_class(str.islower)
 UPPER = letter_class(str.isupper)
 VIETNAMESE_ACCENTED = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}{SHARED_ACCENTED_LETTERS}]")
 LETTERS = re.compile(r"[^\W\d_]+")
+ANY_LETTER = re.compile(r"[^\W\d_]")
+LAST_WORD = re.compile(r"[^\W\d_]+\Z")  # the word that ends a stretch
+# The next line after a line break, its leading blanks skipped: the first 200 characters.
+NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
+# A run of HTML line breaks, `<br>`, `<br />`, `<BR/>`, with the whitespace after each.
+BREAK_TAGS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
 THROUGH_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 NON_SPACE_RUN = re.compile(r"\S*")
 # A footnote or citation mark: `[3]`, `[12]`, `[a]`, `[note 1]`, `[cần dẫn nguồn]`.

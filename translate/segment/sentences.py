@@ -32,9 +32,11 @@ from translate.segment.labels import (
 )
 from translate.segment.layout import layout_cuts
 from translate.segment.patterns import (
+    BREAK_TAGS,
     CITATION,
     CLOSING_QUOTES_AFTER_SPACE,
     GLUED_START,
+    LAST_WORD,
     LETTERS,
     LOWER,
     NON_SPACE,
@@ -246,7 +248,6 @@ class _StraightQuotes:
 
 _DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"[", "|", "<"}
 _NOT_BAR = re.compile(r"[^\s|]")
-_LAST_BREAK_TAGS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
 
 
 def _detached_closers(
@@ -261,7 +262,7 @@ def _detached_closers(
         rest = _NOT_BAR.search(text, next_start + 1, unit_end)
         return None if rest is None else (closers_end, next_start)
     if following == "<":  # an HTML line break that ends the line: `… góp ý được. <br>⏎`
-        tag = _LAST_BREAK_TAGS.match(text, next_start, unit_end)
+        tag = BREAK_TAGS.match(text, next_start, unit_end)
         return None if tag is not None and tag.end() == unit_end else (closers_end, next_start)
     if following in CLOSING_QUOTES_AFTER_SPACE:
         quotes.count += text.count('"', quotes.counted_to, closers_end)
@@ -405,7 +406,7 @@ def _ends_a_word(before: str) -> bool:
     An abbreviation (`TP.`, `ThS.`, `q.`) or a dotted code (`23.10.QĐ`) does not."""
     if "." in before:
         return False
-    word = _LAST_LETTERS.search(before)
+    word = LAST_WORD.search(before)
     if word is not None and word.end() == len(before):
         letters = word.group()
         return len(letters) > 1 and letters.islower() and is_vietnamese_syllable(letters)
@@ -446,14 +447,13 @@ def _step_after_number(text: str, before: str, after: int, token_end: int) -> bo
         return False
     if not text[start - 2].islower():
         return False
-    word = _LAST_LETTERS.search(text, max(0, start - 12), start - 1)
+    word = LAST_WORD.search(text, max(0, start - 12), start - 1)
     if word is not None and word.group().lower() in _SECTION_WORDS:
         return False  # a section's number: `… xem mục 1.2Mở rộng …`, `bản 1.2`
     step = _STEP_NUMBER.match(text, after, token_end)
     return step is not None and lowercase_soon(text, step.end(), step.end() + 80, 3)
 
 
-_LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
 _TECH_SUFFIXES = frozenset(("Net", "Com", "Org", "Vn", "Io", "Doc", "Pdf"))
 
 
