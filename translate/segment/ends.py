@@ -49,6 +49,11 @@ _LIST_NUMBER = re.compile(
     # a caption's label, its title after it: `Hình 1.`, `Bảng 2.3.`
     r"|(?:Hình|Bảng|Biểu đồ|Sơ đồ|Ảnh|Hộp)\s+\d{1,3}(?:\.\d{1,3}){0,2}"
 )
+# A name abbreviated in brackets inside a sentence (a letter before the bracket, not a sentence
+# end), as species articles cite their authors: `(W.W. Sm.) Benoist`, `(Roxb.) Wall.`, `(L.)`.
+_ABBREVIATED_AUTHOR = re.compile(r"[^\W\d_] ?\((?:[A-Z][a-z]{0,5}\. ?)*[A-Z][a-z]{0,5}\Z")
+_LONGEST_AUTHOR = 32  # characters
+_SECOND_AUTHOR = re.compile(r"[^\W\d_] ?\((?:[A-Z][a-z]{0,5}\. ?)+\) [A-Z][a-z]{0,7}\Z")
 _URL_STARTS = ("http://", "https://", "www.")
 _PAGE_REFERENCE = re.compile(r"tr\.\s?\d")
 
@@ -99,6 +104,10 @@ def is_sentence_end(
             return False
         if closed_quote and _ATTRIBUTION.match(text, next_start) is not None:
             return False  # `“Có cá mập!” Hammel kể.`: a capitalised speaker, then the verb
+        if text[terminator_end] == ")" and _ABBREVIATED_AUTHOR.search(
+            text, max(segment_start, terminator_start - _LONGEST_AUTHOR), terminator_start
+        ):
+            return False  # `… được (W.W. Sm.) Benoist miêu tả …`: a botanist's name (R3)
     if next_case == "lower" and (after_dash or _PAGE_REFERENCE.match(text, next_start)):
         return False  # `“Vâng.” – chị đáp`; a reference's page after its volume: `q.3. tr.102`
     window_start = max(segment_start, terminator_start - TOKEN_LOOKBACK)
@@ -160,6 +169,8 @@ def _token_ends(before: str, next_case: str, text: str, next_start: int, rules: 
     if raw[:1] in _OPENING_QUOTES and _QUOTED_LABEL.search(before) is not None:
         return False  # `… như sau: "2. Mức hỗ trợ …`: a quoted list number (amending texts)
     token = raw.lstrip(OPENERS) + "."
+    if ")" in token:  # an infobox value glued to its label's note: `(species)S. dalzielii`
+        token = token.rsplit(")", 1)[1] if len(token) > token.rindex(")") + 2 else token
     if token in rules.final_abbreviations:
         return next_case == "upper"
     if token in rules.prefix_abbreviations:
@@ -184,6 +195,9 @@ def _token_ends(before: str, next_case: str, text: str, next_start: int, rules: 
             return initials_end_sentence(before, next_case, text, next_start)
     if token[:-1] in INITIALS:
         return initials_end_sentence(before, next_case, text, next_start)
+    if next_case == "lower" and ") " in before[-12:]:
+        # `… được (Roxb.) Hook. miêu tả …`: the second author's abbreviated name
+        return _SECOND_AUTHOR.search(before, max(0, len(before) - _LONGEST_AUTHOR)) is None
     return True
 
 

@@ -76,7 +76,8 @@ _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 # A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
 _ARTICLE_STARTS = ("Điều", "ĐIỀU", "#", "*")
 _IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH|(?P<bare>anh|hinh)) \d{1,2}\Z")
-_ADDRESS = re.compile(r'@|://|www\.|/|\\(?!")')  # (a dump's escaped quote `\"` is no path)
+# (a dump's escaped quote `\"` and its written-out line breaks `\r\n` are no path)
+_ADDRESS = re.compile(r'@|://|www\.|/|\\(?!"|[rn](?:\\[rn])*(?![a-z\\]))')
 
 
 # What the rarer joins need: a bracket (sources, citations, edit links), a reference
