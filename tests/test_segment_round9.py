@@ -10,6 +10,12 @@ A bracketed sentence or mark after a full stop still ends.
 Written-out line breaks (a database dump's `\\r\\n`): a full stop before them ends the sentence
 before an acronym too (`… quốc tế.\\r\\nVNPT cho biết …`), while a Windows path (`C:\\new`) is
 still one token.
+
+Run-in openers (R9): a strong opener does not start prose inside a work's title that opens
+after its kind (`… tác phẩm Lịch sử Họ Lê …`: Vietnamese titles capitalise their first word
+only), nor where it opens the next field of a row after a label's colon (`Loại văn bản :
+Quyết định Số hiệu : 12/2015`, D3). After a kind word in lower case, or a colon that no field
+label follows, prose still starts.
 """
 
 from __future__ import annotations
@@ -44,6 +50,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         "Đã có phương án dự phòng. \\r\\n\\r\\nEVN cho biết thêm.",
         ["Đã có phương án dự phòng. \\r\\n\\r\\n", "EVN cho biết thêm."],
     ),
+    (
+        "an opener after a kind word in lower case",
+        "Ra mắt sách mới Trong buổi lễ, tác giả đã ký tặng độc giả.",
+        ["Ra mắt sách mới", "Trong buổi lễ, tác giả đã ký tặng độc giả."],
+    ),
+    (
+        "an opener after a label's value, no field label after it",
+        "Chuyên mục: Thời sự Theo báo cáo của bộ, giá tăng.",
+        ["Chuyên mục: Thời sự", "Theo báo cáo của bộ, giá tăng."],
+    ),
 ]
 
 WHOLE: list[tuple[str, str]] = [
@@ -52,6 +68,10 @@ WHOLE: list[tuple[str, str]] = [
     ("a one-letter author in brackets", "Cây thuộc chi Ficus (L.) Nees ở châu Á."),
     ("an infobox initial glued to its label's note", "Loài (species)A. nana"),
     ("a Windows path with a backslash-r", r"Tệp nằm ở C:\rnew\Bao.Cao"),
+    ("a work's title past an opener", "Cuốn Lịch sử Họ Lê ra đời năm ngoái ở Hà Nội."),
+    ("a film's title past an opener", "Bộ phim Ngày mai Tôi về đã đoạt giải ở liên hoan."),
+    ("two fields of a row", "Loại văn bản : Quyết định Số hiệu : 12/2015/QĐ-UBND"),
+    ("two fields without spaces", "Nơi ban hành: Sở Y tế Số hiệu: 12/2015/QĐ-SYT"),
 ]
 
 test_split, test_whole = case_tests(SPLIT, WHOLE)

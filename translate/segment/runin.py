@@ -358,12 +358,33 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
     previous = text[heading_start : position - 1].split()
     if not previous or len(previous) > _LONGEST_HEADING or previous[-1] in _NOT_AFTER:
         return False  # a long sentence, or `cuốn Những …`: a title goes on the phrase
+    if _work_title_before(previous):
+        return False  # `Tác phẩm Lịch sử Họ Ngô …`: the title goes on past the opener
+    if heading_start > 2 and ":" in text[heading_start - 3 : heading_start]:
+        if _FIELD_LABEL.match(text, position, min(end, position + 40)) is not None:
+            return False  # `Loại văn bản : Quyết định Số hiệu : 15/2014`: fields of a row
     if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
         return False  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
     run = text[heading_start:position]
     if run.count("(") > run.count(")") or run.count("“") > run.count("”"):
         return False
     return opens_prose(text, position, end, strong=True)
+
+
+# The kind of a work, before its title (Vietnamese titles capitalise their first word only).
+_WORK_KINDS = frozenset(("bài", "cuốn", "phim", "sách", "phẩm", "thơ", "truyện", "khúc", "vở"))
+_LONGEST_TITLE_RUN = 6  # words between a title's first word and the opener
+# A form's field label, short and closed by a colon: `Số hiệu :`, `Người ký:`.
+_FIELD_LABEL = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t][{LOWER}]+){{0,3}}[ \t]?:")
+
+
+def _work_title_before(previous: list[str]) -> bool:
+    """Does a work's title open in ``previous`` (the words before an opener): a kind word,
+    then a capitalised word (`… tác phẩm Lịch sử …`, `cuốn Nhật ký …`)?"""
+    for index in range(max(0, len(previous) - _LONGEST_TITLE_RUN - 1), len(previous) - 1):
+        if previous[index].lower() in _WORK_KINDS and previous[index + 1][:1].isupper():
+            return True
+    return False
 
 
 def _lowercase_word(token: str) -> bool:
