@@ -54,7 +54,7 @@ def next_line_words(text: str, next_start: int) -> list[str]:
 # a phrase, the line ends with one, or an issuing body goes on with its administrative level.
 CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
 _UNFINISHED_WORDS = CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
-_ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
+ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
 
 
 _LONG_CAPS_LINE = 50  # characters: two lines this long make one wrapped heading
@@ -98,7 +98,7 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
         # A title whose spaces the extraction lost, one glued run a line (`CẨMNANG⏎HƯỚNGDẪN`):
         # an accented run that is no syllable shows the lost spaces (`HOME⏎NEWS` is a menu).
         return glued_syllables(last_word) or glued_syllables(following[0])
-    if following[0] in _ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, end):
+    if following[0] in ADMINISTRATIVE_LEVELS and text.endswith("NHÂN DÂN", 0, end):
         return True
     if len(following) == 1 and " " in text[first:end] and _last_of_heading(text, next_start):
         return True  # `NHỮNG QUY ĐỊNH⏎CHUNG⏎Điều 1.`: no heading is one syllable

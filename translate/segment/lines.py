@@ -34,6 +34,7 @@ from translate.segment.evidence import (
 )
 from translate.segment.lineblocks import dash_goes_on, note_still_open, short_lines_block
 from translate.segment.linekinds import (
+    ADMINISTRATIVE_LEVELS,
     LAST_WORD_OF_DATE,
     SALUTATIONS,
     SHORTEST_PROSE_LINE,
@@ -42,6 +43,7 @@ from translate.segment.linekinds import (
     emphasised_line,
     lone_syllable,
     next_line_end,
+    next_line_words,
     open_bracket,
     prose_goes_on,
     spaced_end,
@@ -102,6 +104,7 @@ def units(
     fenced = False  # inside a Markdown code block: code lines are never joined (D4)
     fences = "```" in text or "~~~" in text  # (looked for once: most documents have none)
     code = False  # the unit is a code line or a fence: one segment (D4)
+    over_blanks = mode == "auto" and not blank_lines_end_units
     for line in lines:
         if line.first < 0:
             blank_since_last = True
@@ -114,8 +117,14 @@ def units(
                 not blank_since_last
                 and not fenced
                 and _continues(text, last, line.first, unit_start, mode, rules, evidence)
+            ) or (
+                blank_since_last
+                and over_blanks
+                and text[last.end - 1] in _OVER_BLANKS_LAST  # (most paragraphs end otherwise)
+                and _goes_on_over_blanks(text, last, line.first, unit_start, rules, evidence)
             ):
                 last = line
+                blank_since_last = False
                 continue
             kind = BreakKind.PARAGRAPH if blank_since_last else BreakKind.LINE
             # (whole: code, a table row or a reference entry, :mod:`.whole`; the first
@@ -237,6 +246,36 @@ def _continues(
         terminator_end += 1
     return not is_sentence_end(
         text, terminator_start, terminator_end, line.end, next_start, unit_start, rules
+    )
+
+
+# What a line goes on from across blank lines ends with: a comma, the last letter of `NHÂN DÂN`.
+# (A chapter's label and its title in two paragraphs, `Chương I⏎⏎QUY ĐỊNH CHUNG`, are two
+# segments in set A's gold and one in set I's: no rule.)
+_OVER_BLANKS_LAST = frozenset(",N")
+_ISSUING_BODIES = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+
+
+def _goes_on_over_blanks(
+    text: str, line: Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
+) -> bool:
+    """Is the break after ``line``, across blank lines, still inside one unit? A PDF viewer's
+    page break inside a sentence (in a hard-wrapped document, a full line that ends with a
+    comma before a lowercase word: `… hiệu quả,⏎⏎⏎nghiêm túc.`), and a portal's header set
+    one cell a paragraph: the issuing body and its level (`ỦY BAN NHÂN DÂN⏎⏎XÃ AN PHÚ`)."""
+    if text[line.end - 1] == ",":
+        return (
+            evidence.width > 0
+            and _full(text, line, next_start, evidence.width)
+            and next_word_case(text, next_start, len(text), rules)[0] == "lower"
+        )
+    if unit_start != line.first or text[line.first : line.end] not in _ISSUING_BODIES:
+        return False
+    following = next_line_words(text, next_start)
+    return (
+        len(following) >= 2
+        and following[0] in ADMINISTRATIVE_LEVELS
+        and all(word.isupper() for word in following[:2])
     )
 
 
