@@ -22,6 +22,11 @@ Breaks across blank lines that stay inside a unit: a PDF viewer's page break ins
 portal's header put one cell a paragraph, the issuing body over two (`ỦY BAN NHÂN DÂN⏎⏎XÃ AN
 PHÚ`). A comma line in a document that is not hard-wrapped (a greeting), a capitalised line
 after the page break, and the issuing body before a title in lower case stay apart.
+
+Upper-case headings wrapped on a paper's cover: a heading goes on over a last line of one
+syllable with its full stop (`… CÀ PHÊ HÒA⏎TAN.`) and after `MÔN`, which names the course
+that follows (`TIỂU LUẬN MÔN⏎KINH TẾ VĨ MÔ`); a finished heading and the cover's other lines
+stay one segment each.
 """
 
 from __future__ import annotations
@@ -133,6 +138,24 @@ def test_an_issuing_body_goes_on_over_a_blank_line(text: str, expected: list[str
     assert segment_texts(text) == expected
 
 
+def test_a_cover_heading_goes_on_over_its_last_syllable_and_after_mon() -> None:
+    text = (
+        "TIỂU LUẬN MÔN\nKINH TẾ VĨ MÔ\nĐỀ TÀI\n"
+        "NGHIÊN CỨU QUY TRÌNH SẢN XUẤT CÀ PHÊ HÒA\nTAN.\nGVHD: Lê Văn An"
+    )
+    assert segment_texts(text) == [
+        "TIỂU LUẬN MÔN\nKINH TẾ VĨ MÔ",
+        "ĐỀ TÀI",
+        "NGHIÊN CỨU QUY TRÌNH SẢN XUẤT CÀ PHÊ HÒA\nTAN.",
+        "GVHD: Lê Văn An",
+    ]
+
+
+def test_a_finished_cover_heading_stays_apart() -> None:
+    text = "KHOA KINH TẾ\nĐỀ TÀI\nTÌM HIỂU VỀ THỊ TRƯỜNG CÀ PHÊ.\nHẾT."
+    assert segment_texts(text) == text.split("\n")
+
+
 @pytest.mark.parametrize(
     "unit",
     [
@@ -142,6 +165,7 @@ def test_an_issuing_body_goes_on_over_a_blank_line(text: str, expected: list[str
         "ỦY BAN NHÂN DÂN\n\nXÃ AN PHÚ\n\n",
         "ỦY BAN NHÂN DÂN\n\n",
         ",\n\n\na,\n\n",
+        "TIỂU LUẬN MÔN\nA B HÒA\nTAN.\n",
     ],
 )
 def test_round_nine_rules_are_lossless_and_linear(unit: str) -> None:

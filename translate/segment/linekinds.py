@@ -53,7 +53,8 @@ def next_line_words(text: str, next_start: int) -> list[str]:
 # SỐ⏎TÁC PHẨM`, `ỦY BAN NHÂN DÂN⏎TỈNH HÀ TĨNH`): the next line opens with a word that continues
 # a phrase, the line ends with one, or an issuing body goes on with its administrative level.
 CONTINUING_WORDS = PHRASE_INTERNAL_WORDS | {"cho", "trong", "trên", "từ", "đối"}
-_UNFINISHED_WORDS = CONTINUING_WORDS | {"về", "số"}  # (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two)
+# (`QUYẾT ĐỊNH⏎VỀ VIỆC …` are two; a paper's cover names its course: `TIỂU LUẬN MÔN⏎…`)
+_UNFINISHED_WORDS = CONTINUING_WORDS | {"về", "số", "môn"}
 ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ"))
 
 
@@ -102,6 +103,9 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
         return True
     if len(following) == 1 and " " in text[first:end] and _last_of_heading(text, next_start):
         return True  # `NHỮNG QUY ĐỊNH⏎CHUNG⏎Điều 1.`: no heading is one syllable
+    if len(following) == 1 and following[0][-1] == "." and " " in text[first:end]:
+        syllable = following[0][:-1]  # `… CÀ PHÊ HÒA⏎TAN.`: the heading's sentence ends there
+        return syllable not in _CAPS_LABELS and is_vietnamese_syllable(syllable)
     return following[0] not in _CAPS_LABELS and written_as_one(text, last_word, following[0], end)
 
 
