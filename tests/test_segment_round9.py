@@ -27,6 +27,11 @@ Upper-case headings wrapped on a paper's cover: a heading goes on over a last li
 syllable with its full stop (`… CÀ PHÊ HÒA⏎TAN.`) and after `MÔN`, which names the course
 that follows (`TIỂU LUẬN MÔN⏎KINH TẾ VĨ MÔ`); a finished heading and the cover's other lines
 stay one segment each.
+
+A subtitle's sentence goes on after a comma over a line break (a `<br />` or a newline) when the
+next line opens with an ellipsis mark and a lowercase word (`… cứu lấy bạn,<br />...nhưng
+không …`); without the comma the line break still ends the cue's segment, and so does a
+capitalised word after the ellipsis.
 """
 
 from __future__ import annotations
@@ -62,6 +67,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Đã có phương án dự phòng. \\r\\n\\r\\n", "EVN cho biết thêm."],
     ),
     (
+        "an ellipsis mark after a line without a comma",
+        "Không có gì đáng chú ý\n...ngoài cái chết của bạn.",
+        ["Không có gì đáng chú ý", "...ngoài cái chết của bạn."],
+    ),
+    (
+        "a capital after the ellipsis mark",
+        "Tôi đã gọi cho họ,<br />...Không ai nghe máy.",
+        ["Tôi đã gọi cho họ,<br />", "...Không ai nghe máy."],
+    ),
+    (
         "an opener after a kind word in lower case",
         "Ra mắt sách mới Trong buổi lễ, tác giả đã ký tặng độc giả.",
         ["Ra mắt sách mới", "Trong buổi lễ, tác giả đã ký tặng độc giả."],
@@ -79,6 +94,8 @@ WHOLE: list[tuple[str, str]] = [
     ("a one-letter author in brackets", "Cây thuộc chi Ficus (L.) Nees ở châu Á."),
     ("an infobox initial glued to its label's note", "Loài (species)A. nana"),
     ("a Windows path with a backslash-r", r"Tệp nằm ở C:\rnew\Bao.Cao"),
+    ("an ellipsis mark after a comma and a br tag", "Họ đã cố hết sức,<br />...nhưng vô ích."),
+    ("an ellipsis mark after a comma and a newline", "Họ đã cố hết sức,\n… nhưng vô ích."),
     ("a work's title past an opener", "Cuốn Lịch sử Họ Lê ra đời năm ngoái ở Hà Nội."),
     ("a film's title past an opener", "Bộ phim Ngày mai Tôi về đã đoạt giải ở liên hoan."),
     ("two fields of a row", "Loại văn bản : Quyết định Số hiệu : 12/2015/QĐ-UBND"),

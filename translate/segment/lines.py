@@ -53,6 +53,7 @@ from translate.segment.patterns import (
     ANY_LETTER,
     BREAK_TAGS,
     LAST_WORD,
+    LOWER,
     PHRASE_INTERNAL_WORDS,
     TERMINATORS,
     TOKEN_LOOKBACK,
@@ -222,8 +223,13 @@ def _continues(
         return False
     if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
         line, next_start = _inside_inline_tags(text, line, next_start)
-    if text[next_start] in ".…" and _LEADER_LINE.match(text, next_start):
-        return True  # `… cách khắc phục:⏎.......... 9`: a contents entry's leader wrapped
+    if text[next_start] in ".…" and (
+        _LEADER_LINE.match(text, next_start)
+        or (text[line.end - 1] == "," and _ELLIPSIS_GOES_ON.match(text, next_start))
+    ):
+        # `… cách khắc phục:⏎.......... 9`: a contents entry's leader wrapped; `… cứu lấy
+        # bạn,<br />...nhưng không …`: a subtitle's sentence goes on after the ellipsis mark
+        return True
     if ANY_LETTER.search(text, line.first, line.end) is None or _RULE_LINE.match(text, next_start):
         return False  # a time code, a number, a rule: a line of its own
     if (
@@ -280,6 +286,7 @@ def _goes_on_over_blanks(
 
 
 _DIGITS_AND_PERIOD = frozenset("0123456789.")
+_ELLIPSIS_GOES_ON = re.compile(rf"(?:\.{{2,4}}|…)[ \t]?[{LOWER}]")
 _LEADER_LINE = re.compile(r"[.…]{4,}[ \t]*\d{1,4}[ \t]*(?:\r?\n|\r|\Z)")
 # A table of contents flattened with each entry's number at the end of the line above it.
 _TOC_NUMBER_TAIL = re.compile(r"[.…]{4}[ \t]*\d{1,3}[ \t]+\d{1,2}(?:\.\d{1,2})*\.?\Z")
