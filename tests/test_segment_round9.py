@@ -32,6 +32,11 @@ A subtitle's sentence goes on after a comma over a line break (a `<br />` or a n
 next line opens with an ellipsis mark and a lowercase word (`… cứu lấy bạn,<br />...nhưng
 không …`); without the comma the line break still ends the cue's segment, and so does a
 capitalised word after the ellipsis.
+
+A lowercase Vietnamese word glued to a name in capitals (two upper-case syllables, accented)
+is a glued join (R8: a listing's credit run into the next entry, `… Ảnh: Báo Nhân Dân tổng
+hợpTRẦN ĐĂNG KHOA (1958): …`); an acronym glued to a word (`giảiAFF CUP`, `tạiTP HCM`) and a
+link inside a sentence (`củaVIỆT NAM`) are none.
 """
 
 from __future__ import annotations
@@ -77,6 +82,15 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ["Tôi đã gọi cho họ,<br />", "...Không ai nghe máy."],
     ),
     (
+        "a credit glued to a name in capitals",
+        "Chân dung các nhà thơ. Ảnh: Báo Nhân Dân tổng hợpTRẦN ĐĂNG KHOA (1958): Nhà thơ.",
+        [
+            "Chân dung các nhà thơ.",
+            "Ảnh: Báo Nhân Dân tổng hợp",
+            "TRẦN ĐĂNG KHOA (1958): Nhà thơ.",
+        ],
+    ),
+    (
         "an opener after a kind word in lower case",
         "Ra mắt sách mới Trong buổi lễ, tác giả đã ký tặng độc giả.",
         ["Ra mắt sách mới", "Trong buổi lễ, tác giả đã ký tặng độc giả."],
@@ -96,6 +110,8 @@ WHOLE: list[tuple[str, str]] = [
     ("a Windows path with a backslash-r", r"Tệp nằm ở C:\rnew\Bao.Cao"),
     ("an ellipsis mark after a comma and a br tag", "Họ đã cố hết sức,<br />...nhưng vô ích."),
     ("an ellipsis mark after a comma and a newline", "Họ đã cố hết sức,\n… nhưng vô ích."),
+    ("an acronym glued to a word", "Đội đã vô địch giảiAFF CUP năm nay tạiTP HCM."),
+    ("a link in capitals inside a sentence", "Đây là quốc ca củaVIỆT NAM từ năm 1945."),
     ("a work's title past an opener", "Cuốn Lịch sử Họ Lê ra đời năm ngoái ở Hà Nội."),
     ("a film's title past an opener", "Bộ phim Ngày mai Tôi về đã đoạt giải ở liên hoan."),
     ("two fields of a row", "Loại văn bản : Quyết định Số hiệu : 12/2015/QĐ-UBND"),

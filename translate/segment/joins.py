@@ -58,7 +58,11 @@ from translate.vietnamese import is_vietnamese_syllable
 # (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
 # sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
 _GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_%'
-_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
+# (Or, after a lowercase letter, an upper-case run: a name in capitals, `… tổng hợpVĂN LINH`.)
+_SCRAPE_JOIN = re.compile(
+    f"[{UPPER}](?:(?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])"
+    f"|(?<=[{LOWER}][{UPPER}])(?=[{UPPER}]))"
+)
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
     r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4})\Z"
@@ -240,6 +244,8 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         right = LETTERS.findall(text, position, token_end)
         left_word = left[-1] if left else ""
         right_word = right[0] if right else ""
+        if text[position + 1].isupper() and not _caps_name_glued(text, position, end, left_word):
+            continue
         if (
             VIETNAMESE_ACCENTED.search(left_word + right_word) is None
             and not _unaccented_join(text, position, end, left_word, right_word)
@@ -281,6 +287,24 @@ def _unaccented_join(text: str, position: int, end: int, left: str, right: str) 
         left.islower()
         and len(left) > 1
         and text[position - len(left) - 1 : position - len(left)].isspace()
+    )
+
+
+_CAPS_NAME = re.compile(rf"([{UPPER}]{{2,7}})[ \t]([{UPPER}]{{2,7}})(?![^\W\d_])")
+
+
+def _caps_name_glued(text: str, position: int, end: int, left_word: str) -> bool:
+    """A lowercase Vietnamese word glued to a name or a heading in capitals, two upper-case
+    syllables or more (`… Ảnh: Sách Văn Học tổng hợpVĂN LINH (1930): …`): a new unit; an
+    acronym (`giảiAFF`, `tạiTP HCM`) is none."""
+    name = _CAPS_NAME.match(text, position, min(end, position + 16))
+    return (
+        name is not None
+        and len(left_word) > 1
+        and is_vietnamese_syllable(left_word)
+        and VIETNAMESE_ACCENTED.search(name.group()) is not None
+        and is_vietnamese_syllable(name.group(1))
+        and is_vietnamese_syllable(name.group(2))
     )
 
 
