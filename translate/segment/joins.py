@@ -59,9 +59,10 @@ from translate.vietnamese import is_vietnamese_syllable
 # sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
 _GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_%'
 # (Or, after a lowercase letter, an upper-case run: a name in capitals, `… tổng hợpVĂN LINH`.)
+# (One look-behind first: most capitals follow a space, and stop there.)
 _SCRAPE_JOIN = re.compile(
-    f"[{UPPER}](?:(?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])"
-    f"|(?<=[{LOWER}][{UPPER}])(?=[{UPPER}]))"
+    f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])"
+    f"(?=[{LOWER}]|(?<=[{LOWER}][{UPPER}])[{UPPER}])"
 )
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(

@@ -360,9 +360,12 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
         return False  # a long sentence, or `cuốn Những …`: a title goes on the phrase
     if _work_title_before(previous):
         return False  # `Tác phẩm Lịch sử Họ Ngô …`: the title goes on past the opener
-    if heading_start > 2 and ":" in text[heading_start - 3 : heading_start]:
-        if _FIELD_LABEL.match(text, position, min(end, position + 40)) is not None:
-            return False  # `Loại văn bản : Quyết định Số hiệu : 15/2014`: fields of a row
+    if (
+        heading_start > 2
+        and ":" in text[heading_start - 3 : heading_start]
+        and _FIELD_LABEL.match(text, position, min(end, position + 40)) is not None
+    ):
+        return False  # `Loại văn bản : Quyết định Số hiệu : 15/2014`: fields of a row
     if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
         return False  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
     run = text[heading_start:position]
