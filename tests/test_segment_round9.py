@@ -5,7 +5,8 @@ held-out document): what must be cut, and what must stay whole.
 Abbreviated names (R3): a name abbreviated in brackets inside a sentence, as species articles
 cite their authors (`… được (Roxb.) Hook. miêu tả …`), is no sentence end before the capital
 after it; an initial glued to an infobox label's note (`Loài (species)A. nana`) is an initial.
-A bracketed sentence or mark after a full stop still ends.
+A botanist cited through another (`Champ. ex Benth.`) is one name too. A bracketed sentence or
+mark after a full stop still ends.
 
 Written-out line breaks (a database dump's `\\r\\n`): a full stop before them ends the sentence
 before an acronym too (`… quốc tế.\\r\\nVNPT cho biết …`), while a Windows path (`C:\\new`) is
@@ -20,8 +21,9 @@ label follows, prose still starts.
 Breaks across blank lines that stay inside a unit: a PDF viewer's page break inside a sentence
 (in a hard-wrapped document, a full line ending with a comma before a lowercase word), and a
 portal's header put one cell a paragraph, the issuing body over two (`ỦY BAN NHÂN DÂN⏎⏎XÃ AN
-PHÚ`). A comma line in a document that is not hard-wrapped (a greeting), a capitalised line
-after the page break, and the issuing body before a title in lower case stay apart.
+PHÚ`) and a date form's blanks (`ngày⏎⏎tháng⏎⏎năm 2016`). A comma line in a document that is
+not hard-wrapped (a greeting), a capitalised line after the page break, the issuing body before
+a title in lower case and a paragraph that ends with `ngày` stay apart.
 
 Upper-case headings wrapped on a paper's cover: a heading goes on over a last line of one
 syllable with its full stop (`… CÀ PHÊ HÒA⏎TAN.`) and after `MÔN`, which names the course
@@ -106,6 +108,7 @@ WHOLE: list[tuple[str, str]] = [
     ("a botanist's name in brackets", "Loài này được (Roxb.) Hook. miêu tả năm 1840."),
     ("two initials and a name in brackets", "Loài này được (A.B. Sm.) Merr. miêu tả lần đầu."),
     ("a one-letter author in brackets", "Cây thuộc chi Ficus (L.) Nees ở châu Á."),
+    ("a botanist cited through another", "Loài được Wall. ex Hook. miêu tả năm 1840."),
     ("an infobox initial glued to its label's note", "Loài (species)A. nana"),
     ("a Windows path with a backslash-r", r"Tệp nằm ở C:\rnew\Bao.Cao"),
     ("an ellipsis mark after a comma and a br tag", "Họ đã cố hết sức,<br />...nhưng vô ích."),
@@ -162,12 +165,20 @@ def test_a_greeting_with_a_comma_stays_apart() -> None:
             ["HỘI ĐỒNG NHÂN DÂN\n\nHUYỆN CÁI BÈ", "NGHỊ QUYẾT"],
         ),
         (
+            "Đà Lạt, ngày\n\ntháng\n\nnăm 2024\n\nTỜ TRÌNH",
+            ["Đà Lạt, ngày\n\ntháng\n\nnăm 2024", "TỜ TRÌNH"],
+        ),
+        (
+            "Cả nhà đi chơi suốt ngày\n\nNăm nay trời mưa nhiều.",
+            ["Cả nhà đi chơi suốt ngày", "Năm nay trời mưa nhiều."],
+        ),
+        (
             "ỦY BAN NHÂN DÂN\n\nThông báo lịch tiếp công dân",
             ["ỦY BAN NHÂN DÂN", "Thông báo lịch tiếp công dân"],
         ),
     ],
 )
-def test_an_issuing_body_goes_on_over_a_blank_line(text: str, expected: list[str]) -> None:
+def test_a_header_cell_goes_on_over_a_blank_line(text: str, expected: list[str]) -> None:
     assert segment_texts(text) == expected
 
 

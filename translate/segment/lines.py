@@ -255,10 +255,11 @@ def _continues(
     )
 
 
-# What a line goes on from across blank lines ends with: a comma, the last letter of `NHÂN DÂN`.
+# What a line goes on from across blank lines ends with: a comma, the last letter of `NHÂN DÂN`,
+# of `ngày` or of `tháng`.
 # (A chapter's label and its title in two paragraphs, `Chương I⏎⏎QUY ĐỊNH CHUNG`, are two
 # segments in set A's gold and one in set I's: no rule.)
-_OVER_BLANKS_LAST = frozenset(",N")
+_OVER_BLANKS_LAST = frozenset(",Nyg")
 _ISSUING_BODIES = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
 
 
@@ -268,12 +269,19 @@ def _goes_on_over_blanks(
     """Is the break after ``line``, across blank lines, still inside one unit? A PDF viewer's
     page break inside a sentence (in a hard-wrapped document, a full line that ends with a
     comma before a lowercase word: `… hiệu quả,⏎⏎⏎nghiêm túc.`), and a portal's header set
-    one cell a paragraph: the issuing body and its level (`ỦY BAN NHÂN DÂN⏎⏎XÃ AN PHÚ`)."""
+    one cell a paragraph: the issuing body and its level (`ỦY BAN NHÂN DÂN⏎⏎XÃ AN PHÚ`), a
+    date form's blanks (`ngày⏎⏎tháng⏎⏎năm 2016`)."""
     if text[line.end - 1] == ",":
         return (
             evidence.width > 0
             and _full(text, line, next_start, evidence.width)
             and next_word_case(text, next_start, len(text), rules)[0] == "lower"
+        )
+    if text[line.end - 1] in "yg":  # a date form's blanks: `Hà Nội, ngày⏎⏎tháng⏎⏎năm 2016`
+        return (
+            text.startswith(_DATE_TAILS, next_start)
+            and text.endswith(_DATE_HEADS, line.first, line.end)
+            and LAST_WORD_OF_DATE.search(text, max(line.first, line.end - 6), line.end) is not None
         )
     if unit_start != line.first or text[line.first : line.end] not in _ISSUING_BODIES:
         return False
@@ -396,6 +404,7 @@ def _last_word_goes_on(text: str, line: Line, next_start: int, evidence: Evidenc
 
 _NUMBER_LABEL = re.compile(r"(?:Số|SỐ|Số hiệu|Ký hiệu)\s*:")
 _DATE_HEADS = ("ngày", "tháng")
+_DATE_TAILS = ("tháng", "năm")
 _NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản", "điểm", "điều"))
 
 
