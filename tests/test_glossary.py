@@ -141,6 +141,24 @@ def test_cli_bad_glossary_is_one_error_line(tmp_path: Path, cli: object) -> None
     )
 
 
+@pytest.mark.parametrize("mt", ["--no-mt", "--if-no-model=no-mt"])
+def test_run_refuses_a_bad_glossary_without_the_model_too(
+    tmp_path: Path, cli: object, mt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With nothing sent to the model the glossary is not needed, but the user named it: a
+    # broken one must fail this run (and write nothing), not the first run that has a model.
+    from argos_fixture import run_cli
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.vi.txt", "UBND tỉnh đã họp.\n")
+    path = write(tmp_path / "g.tsv", "source\ttarget\nUBND\n")
+    result = run_cli("run", mt, "--glossary", str(path), "--output-dir", "out", "a.vi.txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {path}:2: 1 columns")
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
 def test_default_glossary_lookup(tmp_path: Path) -> None:
     (tmp_path / "locales").mkdir()
     write(tmp_path / "locales" / "glossary.csv", "source,target\nA,B\n")
