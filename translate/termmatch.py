@@ -4,6 +4,7 @@
     matcher.find(text)                            # [TermMatch(start, end, term), …]
     matcher.find_many(sentences)                  # the same for a whole run, in one pass
     matcher.locate(nfc_sentences)                 # Scan: (start, end, pattern) by sentence
+    matcher.normalize_and_locate(sentences)       # (the sentences in NFC, their Scan)
 
 Rules:
 
@@ -264,8 +265,25 @@ class TermMatcher:
         """Matches of every (NFC) text, searched in one pass; texts without any are absent."""
         if self._automaton is None or not texts:
             return Scan({}, frozenset())
+        return self._located(texts, None)
+
+    def normalize_and_locate(self, texts: Sequence[str]) -> tuple[Sequence[str], Scan]:
+        """The texts in NFC and ``locate``'s scan of them. Whether they already are is told by
+        the search's own encoding where it can be (``OneByteCode.encode_nfc``), not by a
+        pass of ``unicodedata.is_normalized`` over them."""
+        if self._automaton is None or not texts:
+            return nfc_all(texts), Scan({}, frozenset())
+        if self._code is not None and self._code.normal:
+            data, normal = self._code.encode_nfc(_SEPARATOR.join(["", *texts, ""]))
+            if normal:
+                return texts, self._located(texts, data)
+        normal_texts = nfc_all(texts)
+        return normal_texts, self._located(normal_texts, None)
+
+    def _located(self, texts: Sequence[str], data: bytes | None) -> Scan:
+        """``locate``; ``data``: the texts as ``_search`` encodes them, when already done."""
         with collector_paused():
-            found = self._candidates(texts)
+            found = self._candidates(texts, data)
             if found.odd:
                 self._odd_spaces(texts, sorted(found.odd), found)
             matches = found.matches
@@ -273,13 +291,14 @@ class TermMatcher:
                 matches[index] = _resolve(matches[index])
         return Scan(matches, frozenset(found.flagged))
 
-    def _candidates(self, texts: Sequence[str]) -> _Found:
+    def _candidates(self, texts: Sequence[str], encoded: bytes | None = None) -> _Found:
         """Whole-word matches of the texts in one search (see ``_Found``).
 
         One loop over the matches: the bytes either side of a match tell whether it is a
         whole word (``_classes``); Python looks at the text only next to a joiner (or, in
-        UTF-8, a non-ASCII character: ``_whole_word``)."""
-        data, starts, found, one_byte = self._search(texts)
+        UTF-8, a non-ASCII character: ``_whole_word``); ``encoded``: the texts in the code,
+        as ``_search`` would encode them."""
+        data, starts, found, one_byte = self._search(texts, encoded)
         result = _Found({}, set(), set(), set())
         # In UTF-8, a character offset is the byte offset less the continuation bytes before.
         continuation = None if one_byte else data.translate(_CONTINUATION)
@@ -315,14 +334,15 @@ class TermMatcher:
         return result
 
     def _search(
-        self, texts: Sequence[str]
+        self, texts: Sequence[str], encoded: bytes | None = None
     ) -> tuple[bytes, list[int], list[tuple[int, int, int]], bool]:
         """The texts as bytes, NUL before, between and after them (the byte before a match
         and the one after always exist); where each text starts; the automaton's matches;
-        whether the bytes are in the one-byte code (a byte offset is a character offset)."""
+        whether the bytes are in the one-byte code (a byte offset is a character offset).
+        ``encoded``: the texts already so encoded."""
         assert self._automaton is not None
         if self._code is not None:
-            data = self._code.encode(_SEPARATOR.join(["", *texts, ""]))
+            data = encoded or self._code.encode(_SEPARATOR.join(["", *texts, ""]))
             if data is not None:
                 lengths = map(_PLUS_ONE, map(len, texts[:-1]))
                 starts = list(itertools.accumulate(lengths, initial=1))
