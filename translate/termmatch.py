@@ -89,13 +89,19 @@ def fold(text: str) -> str:
 
 def spellings(source: str) -> list[str]:
     """The forms of a term searched in texts: both tone placements of each `oa`/`oe`/`uy`."""
-    forms = [" ".join(nfc(source).split())]
-    if _TONE_PAIR_FIRST.isdisjoint(forms[0]) or _TONE_PAIR.search(forms[0]) is None:
-        return forms
-    for match in reversed(list(_TONE_PAIR.finditer(forms[0]))):
-        pair = match.group()
+    form = " ".join(nfc(source).split())
+    if _TONE_PAIR_FIRST.isdisjoint(form):
+        return [form]
+    return _placements(form, [match.span() for match in _TONE_PAIR.finditer(form)])
+
+
+def _placements(form: str, pairs: Sequence[tuple[int, int]]) -> list[str]:
+    """``form`` with each combination of placements of its tone ``pairs`` (their spans, in
+    order; up to ``_MAX_VARIANTS`` forms)."""
+    forms = [form]
+    for start, end in reversed(pairs):
+        pair = form[start:end]
         other = _OLD_TONE.get(pair) or _NEW_TONE[pair]
-        start, end = match.span()
         forms += [f[:start] + other + f[end:] for f in forms]
         if len(forms) >= _MAX_VARIANTS:
             break
@@ -109,8 +115,15 @@ def spellings_all(sources: Sequence[str]) -> list[list[str]]:
     if _TONE_PAIR_FIRST.isdisjoint(joined):
         return [[form] for form in forms]
     starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, forms[:-1])), initial=0))
-    toned = {bisect.bisect_right(starts, m.start()) - 1 for m in _TONE_PAIR.finditer(joined)}
-    return [spellings(form) if index in toned else [form] for index, form in enumerate(forms)]
+    pairs: dict[int, list[tuple[int, int]]] = {}  # source index -> its tone pairs' spans
+    for match in _TONE_PAIR.finditer(joined):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        offset = starts[index]
+        pairs.setdefault(index, []).append((match.start() - offset, match.end() - offset))
+    result = [[form] for form in forms]
+    for index, spans in pairs.items():
+        result[index] = _placements(forms[index], spans)
+    return result
 
 
 def case_forms(text: str) -> list[str]:
@@ -404,13 +417,15 @@ _CONTINUATION = bytes(int(0x80 <= byte < 0xC0) for byte in range(256))
 def _spaced_prefixes(patterns: Iterable[str]) -> list[str]:
     """Each pattern's words up to one of its spaces, and two spaces: a text holding one of
     them may hold the pattern with a run of spaces in it."""
-    heads: dict[str, None] = {}
-    level = [p for p in patterns if " " in p]
-    while level:
-        level = list(map(_HEAD, map(str.rpartition, level, itertools.repeat(" "))))
+    heads = dict.fromkeys(map(_HEAD, map(str.rpartition, patterns, itertools.repeat(" "))))
+    heads.pop("", None)  # a pattern of one word
+    level = [head for head in heads if " " in head]
+    while level:  # the heads of heads not seen yet (patterns share their first words)
+        shorter = dict.fromkeys(map(_HEAD, map(str.rpartition, level, itertools.repeat(" "))))
+        level = [head for head in shorter if head not in heads]
         heads.update(dict.fromkeys(level))
         level = [head for head in level if " " in head]
-    return [head + "  " for head in heads]
+    return list(map("{}  ".format, heads))
 
 
 def _resolve(candidates: list[Located]) -> list[Located]:
