@@ -114,7 +114,8 @@ def nfc(text: str) -> str:
 
 def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     """Read and merge glossary files (UserError naming the file and line on a bad one)."""
-    with collector_paused():
+    # A Row and a Term per row, kept for the run and none in a cycle (translate.frozen).
+    with collector_paused(keep=True):
         return _load(paths)
 
 

@@ -169,7 +169,11 @@ class Guard:
     def masked_many(self, texts: Sequence[str]) -> list[Masked | None]:
         """``masked`` for every text, the glossary and the built-in spans' triggers searched in
         one pass over all of them; texts with nothing found are not looked at again."""
-        with collector_paused():  # its search results freed before the GC runs
+        # A Masked and its Spans per sentence with terms, kept for the whole translation and
+        # none in a cycle: put in the collector's oldest generation (translate.frozen), not
+        # walked by the first young collection after this (a quarter of the run's masking).
+        # The search's own objects are freed before, by their reference counts.
+        with collector_paused(keep=True):
             if self._matcher is None:
                 return self._plans(nfc_all(texts), Scan({}, frozenset()))
             return self._plans(*self._matcher.normalize_and_locate(texts))
