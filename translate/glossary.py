@@ -270,7 +270,7 @@ class _Layout:
         )
 
 
-def _squeezed(text: str) -> str:
+def squeezed(text: str) -> str:
     """``" ".join(text.split())``, without the split when there is nothing to squeeze (every
     whitespace character but the space is unprintable)."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
@@ -285,7 +285,7 @@ def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
             f"{origin}: {count} columns, the header has {layout.width}; check the "
             "separators (a tab in TSV, a comma in CSV; quote CSV cells holding commas)"
         )
-    source = _squeezed(cells[layout.source])
+    source = squeezed(cells[layout.source])
     if not source:
         raise UserError(f"{origin}: empty source term; fill it in or delete the row")
     case = "auto"
@@ -297,7 +297,7 @@ def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
     if "|" in raw:
         targets = tuple(dict.fromkeys(" ".join(t.split()) for t in raw.split("|") if t.strip()))
     else:
-        target = _squeezed(raw)
+        target = squeezed(raw)
         targets = (target,) if target else ()
     if not targets:
         return None

@@ -46,7 +46,7 @@ from typing import Literal
 import ahocorasick_rs
 
 from translate.frozen import collector_paused
-from translate.glossary import Term, nfc
+from translate.glossary import Term, nfc, squeezed
 from translate.protect import Span
 from translate.termcode import OneByteCode
 
@@ -110,7 +110,7 @@ def _placements(form: str, pairs: Sequence[tuple[int, int]]) -> list[str]:
 
 def spellings_all(sources: Sequence[str]) -> list[list[str]]:
     """``spellings`` of each source: the tone pairs looked for once in all of them."""
-    forms = [" ".join(source.split()) for source in nfc_all(sources)]
+    forms = list(map(squeezed, nfc_all(sources)))
     joined = "\n".join(forms)
     if _TONE_PAIR_FIRST.isdisjoint(joined):
         return [[form] for form in forms]
