@@ -7,11 +7,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate.errors import UserError
-from translate.glossary import Glossary, Term, default_glossary_paths, load_glossaries
+from translate.glossary import Glossary, Term, default_glossary_paths, load_glossaries, squeezed
 from translate.termmatch import TermMatcher, target_present
 
 SO = "Sở Thông tin và Truyền thông"
@@ -362,3 +362,10 @@ def test_many_texts_with_nfd_and_nul() -> None:
         [(2, 5)],
         [(0, 3)],
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aế  \t\n\r\xa0\u2009\u3000\u2028\x85\x1c\u200b|=")))
+def test_a_cell_is_squeezed_as_by_split_and_join(text: str) -> None:
+    assert squeezed(text) == " ".join(text.split())
+    assert squeezed(f"{text}x{text}") == " ".join(f"{text}x{text}".split())
