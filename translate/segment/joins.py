@@ -48,7 +48,7 @@ from translate.segment.runin import (
     opens_prose,
     runin_joins,
 )
-from translate.segment.scraped import bracket_source_join, unaccented_label
+from translate.segment.scraped import bracket_source_join, caps_label_joins, unaccented_label
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -61,7 +61,8 @@ _GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_%'
 _SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
-    r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4})\Z"
+    r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4}"
+    r"|\d:\d\d[.,]\d{3})\Z"  # (a subtitle's timing: `0:00:26.281,0:00:29.171Tôi định …`)
 )
 # Other glued joins, one pattern so that the text is scanned once: group `cite` ends a
 # citation glued to a capitalised word; `edit` is an edit link; `ref` a reference separator.
@@ -118,6 +119,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         )
     ):  # (the common case: no dateline, source or section label)
         joins += lead_joins(text, start, end)
+    if text.find(":", start, end) >= 0:  # (`… tại cơ quan công anẢNH: CTV`)
+        joins += caps_label_joins(text, start, end)
     if not rare:
         return sorted(set(joins)) if len(joins) > 1 else joins
     if text.find("(", start, end) >= 0:
@@ -377,6 +380,8 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
             floor = max(start, run_start - _LONGEST_EMPHASIS)
             if _EMPHASIS_OPENER[previous].search(text, floor, run_start) is None:
                 return False  # nothing opened it: `Hồ_Hán_Thương` is one name
+        if previous == ")" and _syllable_then_prose(text, position, end):
+            return True  # `… Trúc Lâm (Veḷuvana)Ao trong khu …`: an unaccented first word
         return vietnamese_word_at(text, position, end)
     if previous == "%":  # a percentage that ends a title or a cell: `… 20%Số bài báo …`
         return vietnamese_word_at(text, position, end)
@@ -406,6 +411,16 @@ _LONGEST_EMPHASIS = 200  # characters
 _EMPHASIS_OPENER = {
     mark: re.compile(rf"(?:^|(?<=[^\w{mark}])){re.escape(mark)}+\w") for mark in "*_"
 }
+
+
+def _syllable_then_prose(text: str, position: int, end: int) -> bool:
+    """A Vietnamese syllable at ``position``, running text after it (`Ao trong khu …`)."""
+    word = LETTERS.match(text, position, end)
+    return (
+        word is not None
+        and is_vietnamese_syllable(word.group())
+        and lowercase_soon(text, word.end(), end, 2)
+    )
 
 
 def vietnamese_word_at(text: str, position: int, end: int) -> bool:

@@ -1,0 +1,148 @@
+"""Issue 11, ninth round (seg9b): glued joins the tuning sets and their glued-gap variants
+showed missing, each family with what must be cut and what must stay whole. Every example was
+written for this file; none is copied from a dev or held-out document.
+
+* a list number glued after the stop of a sentence that ends with a capitalised word or a
+  closed bracket (`… luật sư Trần Văn Bình.‖1. Thế chấp …`, `… TP.HCM].‖2. Lê Văn Hưu …`),
+  and the list numbers `1/` and `2-` glued after a stop (`… quý mến.‖1/ Từng …`);
+* a list item or a quoted line glued after a stop whose text opens with a link, emphasis,
+  a quote or a number (`… đã đọc.‖- [Hướng dẫn](…)`, `… đã ngủ.‖• 1:05 - 1:09 …`, `…
+  văn bản.‖>> Xem thêm: …`), and a bracketed reference (`… Hà Nội.‖[Trần Quốc Vượng (1998) …`);
+* a lowercase Vietnamese word, accented, glued after a word's stop (R13: `… cùng
+  kỳ.‖lợi nhuận …`), while an address's unaccented parts stay whole;
+* an unaccented Vietnamese word glued to a closing bracket, running text after it (`… (Hà
+  Nội)‖Ao sen ven hồ …`);
+* an upper-case credit or run-in label glued to the caption or byline before it (`… tại xã
+  Tân An‖ẢNH: HỒNG PHÚC`, `… (Cà Mau)‖ẢNH: MINH TÂM`, `… thực hiện)‖LTS: Năm nay …`);
+* a subtitle's timing with milliseconds glued to the cue text (`0:00:04.120,0:00:07.480‖Hôm
+  nay …`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from linear_time import assert_linear
+from segment_table import Split, Whole, assert_lossless, case_tests
+
+SPLIT: list[Split] = [
+    (
+        "list-number-after-a-name",
+        "Mời bạn đọc ý kiến của luật sư Trần Văn Bình.1. Thế chấp là gì?",
+        ["Mời bạn đọc ý kiến của luật sư Trần Văn Bình.", "1. Thế chấp là gì?"],
+    ),
+    (
+        "list-number-after-a-bracket",
+        "Nxb Trẻ, TP.HCM].2. Lê Văn Hưu (2010), Sử ký toàn thư.",
+        ["Nxb Trẻ, TP.HCM].", "2. Lê Văn Hưu (2010), Sử ký toàn thư."],
+    ),
+    (
+        "list-number-with-a-slash",
+        "Ông được học trò quý mến.1/ Từng làm hiệu trưởng ba mươi năm.",
+        ["Ông được học trò quý mến.", "1/ Từng làm hiệu trưởng ba mươi năm."],
+    ),
+    (
+        "list-number-with-a-dash",
+        "Bài báo ra đời năm 1995.2- Đổi mới cách làm báo",
+        ["Bài báo ra đời năm 1995.", "2- Đổi mới cách làm báo"],
+    ),
+    (
+        "list-item-with-a-link",
+        "Cảm ơn bạn đã đọc.- [Hướng dẫn cài đặt](https://vi.example.org/cai-dat) cho người mới.",
+        [
+            "Cảm ơn bạn đã đọc.",
+            "- [Hướng dẫn cài đặt](https://vi.example.org/cai-dat) cho người mới.",
+        ],
+    ),
+    (
+        "bullet-with-a-time",
+        "Lúc đó tôi đã ngủ.• 1:05 - 1:09 Tôi thức dậy lúc nửa đêm.",
+        ["Lúc đó tôi đã ngủ.", "• 1:05 - 1:09 Tôi thức dậy lúc nửa đêm."],
+    ),
+    (
+        "list-item-with-emphasis",
+        "Máy chạy rất êm.- **Tiết kiệm điện**: chỉ tốn 1 số mỗi ngày.",
+        ["Máy chạy rất êm.", "- **Tiết kiệm điện**: chỉ tốn 1 số mỗi ngày."],
+    ),
+    (
+        "see-also-line",
+        "Hợp đồng phải lập thành văn bản.>> Xem thêm: Mẫu hợp đồng thuê nhà",
+        ["Hợp đồng phải lập thành văn bản.", ">> Xem thêm: Mẫu hợp đồng thuê nhà"],
+    ),
+    (
+        "bracketed-reference",
+        "Nxb Giáo dục, Hà Nội.[Trần Quốc Vượng (1998), Văn hóa Việt Nam.]",
+        ["Nxb Giáo dục, Hà Nội.", "[Trần Quốc Vượng (1998), Văn hóa Việt Nam.]"],
+    ),
+    (
+        "lowercase-sentence-glued",
+        "Doanh thu tăng 12% so với cùng kỳ.lợi nhuận ròng đạt 40 tỷ đồng.",
+        ["Doanh thu tăng 12% so với cùng kỳ.", "lợi nhuận ròng đạt 40 tỷ đồng."],
+    ),
+    (
+        "unaccented-word-after-a-bracket",
+        "Hồ Tây (Hà Nội)Ao sen ven hồ nở rộ vào tháng sáu.",
+        ["Hồ Tây (Hà Nội)", "Ao sen ven hồ nở rộ vào tháng sáu."],
+    ),
+    (
+        "caps-credit-after-a-bracket",
+        "Cây cầu nối hai xã ven sông (Cà Mau)ẢNH: MINH TÂM",
+        ["Cây cầu nối hai xã ven sông (Cà Mau)", "ẢNH: MINH TÂM"],
+    ),
+    (
+        "caps-credit-after-a-word",
+        "Người dân dọn dẹp sau lũ tại xã Tân AnẢNH: HỒNG PHÚC",
+        ["Người dân dọn dẹp sau lũ tại xã Tân An", "ẢNH: HỒNG PHÚC"],
+    ),
+    (
+        "caps-run-in-label",
+        "Phỏng vấn (phóng viên thực hiện)LTS: Năm nay, tòa soạn mở chuyên mục mới.",
+        ["Phỏng vấn (phóng viên thực hiện)", "LTS: Năm nay, tòa soạn mở chuyên mục mới."],
+    ),
+    (
+        "subtitle-timing-with-milliseconds",
+        "Xin chào mọi người. 0:00:04.120,0:00:07.480Hôm nay tôi kể một chuyện.",
+        ["Xin chào mọi người.", "0:00:04.120,0:00:07.480", "Hôm nay tôi kể một chuyện."],
+    ),
+]
+
+WHOLE: list[Whole] = [
+    (
+        "abbreviations-domains-decimals",
+        "Trụ sở ở TP.HCM và P.Bến Nghé, Q.1, xem hue.gov.vn, tỷ lệ 10.2, Washington D.C. "
+        "cùng ThS.BS Lan.",
+    ),
+    ("a-site-name", "Đọc tin trên VnExpress.net mỗi sáng."),
+    ("a-file-name-with-an-accented-part", "Tệp bao_cáo.tài_liệu.docx đã được gửi."),
+    ("an-e-mail-with-an-accented-part", "Thư gửi về lan.nguyễn@gmail.com trước ngày 5."),
+    ("a-path-before-a-lowercase-word", "Lệnh nằm trong thư mục /usr/bin.tệp cấu hình ở /etc."),
+    ("a-list-abbreviation-before-lowercase", "Anh mua ốc vít, bản lề v.v.các thứ lặt vặt khác."),
+    ("a-section-number-with-a-dash", "Xem mục 1.2- Phạm vi áp dụng."),
+    ("a-range-of-decimals", "Giá từ 2.5- 3 triệu đồng mỗi tấn."),
+    ("a-range-of-dates", "Hội chợ diễn ra từ 12.3- 15.3 tại công viên."),
+    ("a-camel-case-name-before-a-colon", "Cài đặt trên macOS: mở Terminal rồi gõ lệnh."),
+    ("an-upper-case-name-before-a-colon", "Hệ điều hành iOS: bản 17.5 trở lên."),
+    ("an-acronym-after-a-period-before-a-colon", "Nhiệt độ tại TP.HCM: 30 độ C."),
+    ("a-brand-before-a-colon", "Trang chủ ứng dụng ZaloPay: nạp tiền nhanh."),
+    ("a-bracket-glued-to-a-word", "Thu nhập(kể cả tiền thưởng) phải kê khai."),
+    ("an-accented-word-after-a-bracket", "Mức phạt (theo Điều 5) tăng gấp đôi."),
+]
+
+test_split, test_whole = case_tests(SPLIT, WHOLE)
+
+
+@pytest.mark.parametrize("text", [text for _, text, _ in SPLIT] + [text for _, text in WHOLE])
+def test_the_cases_are_lossless(text: str) -> None:
+    assert_lossless(text * 3)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "xã Tân AnẢNH: HỒNG (Cà Mau)LTS: a TP.HCM: 30 macOS: x ",
+        "kỳ.lợi nhuận (Hà Nội)Ao sen ven Bình.1. Thế mến.1/ Từng đọc.- [Hướng] Hà Nội.[Trần ",
+    ],
+    ids=["caps-labels", "glued-starts"],
+)
+def test_round_nine_rules_are_linear(unit: str) -> None:
+    """Four times the text takes about four times as long (CPU time, best of two)."""
+    assert_linear(unit, 50_000, slack=0.3)
