@@ -15,7 +15,13 @@ written for this file; none is copied from a dev or held-out document.
 * an upper-case credit or run-in label glued to the caption or byline before it (`… tại xã
   Tân An‖ẢNH: HỒNG PHÚC`, `… (Cà Mau)‖ẢNH: MINH TÂM`, `… thực hiện)‖LTS: Năm nay …`);
 * a subtitle's timing with milliseconds glued to the cue text (`0:00:04.120,0:00:07.480‖Hôm
-  nay …`).
+  nay …`);
+* an accented capital that is a word alone glued to a lowercase word (`… bộ lọc‖Ô tô cần …`,
+  `… miền Bắc‖Ở đồng bằng …`), never inside an upper-case run (`CỘNG HOÀ XÃ HỘI`).
+
+And a period that is no end: a botanist's abbreviated name before `ex` or `mô tả` in a
+species' description (`Loài này được Champ. ex Benth. mô tả khoa học …`), while a lowercase
+sentence after a Vietnamese word still starts after its period (R13).
 """
 
 from __future__ import annotations
@@ -99,6 +105,21 @@ SPLIT: list[Split] = [
         ["Phỏng vấn (phóng viên thực hiện)", "LTS: Năm nay, tòa soạn mở chuyên mục mới."],
     ),
     (
+        "accented-capital-word-glued",
+        "Không thay dầu và bộ lọcÔ tô cần được bảo dưỡng định kỳ.",
+        ["Không thay dầu và bộ lọc", "Ô tô cần được bảo dưỡng định kỳ."],
+    ),
+    (
+        "accented-capital-opener-glued",
+        "Sông ngòi miền BắcỞ đồng bằng, sông chảy rất chậm.",
+        ["Sông ngòi miền Bắc", "Ở đồng bằng, sông chảy rất chậm."],
+    ),
+    (
+        "lowercase-sentence-after-a-vietnamese-word",
+        "Tôi đến Huế. mô tả cảnh đẹp ở đó thì khó lắm.",
+        ["Tôi đến Huế.", "mô tả cảnh đẹp ở đó thì khó lắm."],
+    ),
+    (
         "subtitle-timing-with-milliseconds",
         "Xin chào mọi người. 0:00:04.120,0:00:07.480Hôm nay tôi kể một chuyện.",
         ["Xin chào mọi người.", "0:00:04.120,0:00:07.480", "Hôm nay tôi kể một chuyện."],
@@ -124,6 +145,13 @@ WHOLE: list[Whole] = [
     ("an-acronym-after-a-period-before-a-colon", "Nhiệt độ tại TP.HCM: 30 độ C."),
     ("a-brand-before-a-colon", "Trang chủ ứng dụng ZaloPay: nạp tiền nhanh."),
     ("a-bracket-glued-to-a-word", "Thu nhập(kể cả tiền thưởng) phải kê khai."),
+    ("an-upper-case-title", "LUẬT CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("an-accented-capital-in-a-sentence", "Hàng nhập từ Ý về bán ở chợ Bến Thành."),
+    (
+        "botanists-before-ex",
+        "Loài này được Champ. ex Benth. mô tả khoa học đầu tiên năm 1851.",
+    ),
+    ("a-botanist-before-mo-ta", "Loài này được Gagnep. mô tả khoa học đầu tiên năm 1915."),
     ("an-accented-word-after-a-bracket", "Mức phạt (theo Điều 5) tăng gấp đôi."),
 ]
 

@@ -29,6 +29,7 @@ from translate.segment.labels import (
 )
 from translate.segment.linekinds import CONTINUING_WORDS
 from translate.segment.patterns import (
+    ACCENTED_CAPITALS,
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
     LETTERS,
@@ -58,7 +59,11 @@ from translate.vietnamese import is_vietnamese_syllable
 # (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
 # sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
 _GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_%'
-_SCRAPE_JOIN = re.compile(f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])(?=[{LOWER}])")
+# An accented capital alone is a Vietnamese word too: `… bộ lọcÔ tô cần …`, `… Việt NamỞ đây …`.
+_SCRAPE_JOIN = re.compile(
+    f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])"
+    f"(?=[{LOWER}]|(?<=[{ACCENTED_CAPITALS}]) [{LOWER}{UPPER}])"
+)
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
     r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4}"
@@ -220,6 +225,8 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         if position - 2 < start:
             continue
         previous = text[position - 1]
+        if text[position + 1] == " " and not (previous.islower() and text[position - 2].islower()):
+            continue  # (an accented capital alone after a lowercase word; `CỘNG HOÀ` is a word)
         if not previous.isalpha():
             if _glued_after_mark(text, position, start, end, quotes):
                 joins.append(position)

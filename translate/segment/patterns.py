@@ -82,6 +82,7 @@ _ACCENTED_LOWER = "".join(
     for character in VIETNAMESE_ONLY_LETTERS.replace("\u1ea0-\u1ef9", "") + SHARED_ACCENTED_LETTERS
     if character.islower()
 ) + "".join(chr(code) for code in range(0x1EA1, 0x1EFA, 2))
+ACCENTED_CAPITALS = _ACCENTED_CAPITALS
 GLUED_START = (
     rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}][\s,…!?])"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
