@@ -16,6 +16,9 @@ written for this file; none is copied from a dev or held-out document.
   Tân An‖ẢNH: HỒNG PHÚC`, `… (Cà Mau)‖ẢNH: MINH TÂM`, `… thực hiện)‖LTS: Năm nay …`);
 * a subtitle's timing with milliseconds glued to the cue text (`0:00:04.120,0:00:07.480‖Hôm
   nay …`);
+* the story after a credit whose name ends with a sentence opener (`Nguồn: Tuổi Trẻ‖Sáng nay …`,
+  with a space or glued), and after a credit glued to its caption (`… Tân An‖ẢNH: CTV‖Trước
+  đó …`);
 * an accented capital that is a word alone glued to a lowercase word (`… bộ lọc‖Ô tô cần …`,
   `… miền Bắc‖Ở đồng bằng …`), never inside an upper-case run (`CỘNG HOÀ XÃ HỘI`).
 
@@ -103,6 +106,21 @@ SPLIT: list[Split] = [
         "caps-run-in-label",
         "Phỏng vấn (phóng viên thực hiện)LTS: Năm nay, tòa soạn mở chuyên mục mới.",
         ["Phỏng vấn (phóng viên thực hiện)", "LTS: Năm nay, tòa soạn mở chuyên mục mới."],
+    ),
+    (
+        "credit-name-ending-with-an-opener",
+        "Nguồn: Tuổi Trẻ Sáng nay, Hà Nội mưa lớn.",
+        ["Nguồn: Tuổi Trẻ", "Sáng nay, Hà Nội mưa lớn."],
+    ),
+    (
+        "credit-name-glued-to-the-story",
+        "Nguồn: Tuổi TrẻSáng nay, Hà Nội mưa lớn.",
+        ["Nguồn: Tuổi Trẻ", "Sáng nay, Hà Nội mưa lớn."],
+    ),
+    (
+        "glued-credit-then-the-story",
+        "Người dân dọn dẹp sau lũ tại xã Tân AnẢNH: CTV Trước đó, mưa lớn kéo dài.",
+        ["Người dân dọn dẹp sau lũ tại xã Tân An", "ẢNH: CTV", "Trước đó, mưa lớn kéo dài."],
     ),
     (
         "accented-capital-word-glued",

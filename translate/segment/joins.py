@@ -49,7 +49,7 @@ from translate.segment.runin import (
     opens_prose,
     runin_joins,
 )
-from translate.segment.scraped import bracket_source_join, caps_label_joins, unaccented_label
+from translate.segment.scraped import bracket_source_join, glued_caps_label_joins, unaccented_label
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -125,7 +125,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
     ):  # (the common case: no dateline, source or section label)
         joins += lead_joins(text, start, end)
     if text.find(":", start, end) >= 0:  # (`… tại cơ quan công anẢNH: CTV`)
-        joins += caps_label_joins(text, start, end)
+        joins += glued_caps_label_joins(text, start, end)
     if not rare:
         return sorted(set(joins)) if len(joins) > 1 else joins
     if text.find("(", start, end) >= 0:

@@ -123,7 +123,7 @@ def bracket_source_join(text: str, start: int, end: int) -> list[int]:
 _CAPS_LABEL = re.compile(rf"(?<![{UPPER}])[{UPPER}]{{2,6}}\Z")
 
 
-def caps_label_joins(text: str, start: int, end: int) -> list[int]:
+def glued_caps_label_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts before an upper-case label and its colon glued to a lowercase word or a closing
     bracket (`công anẢNH: CTV`, `(Quảng Trị)ẢNH: THANH LỘC`, `(thực hiện)LTS: Hồi …`) when
     a value follows with a space. Vietnamese on either side (`macOS: …` is one name)."""
