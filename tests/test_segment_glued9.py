@@ -19,6 +19,10 @@ written for this file; none is copied from a dev or held-out document.
 * the story after a credit whose name ends with a sentence opener (`Nguồn: Tuổi Trẻ‖Sáng nay …`,
   with a space or glued), and after a credit glued to its caption (`… Tân An‖ẢNH: CTV‖Trước
   đó …`);
+* a decree whose lines were run together (:mod:`translate.segment.legal`): a preamble clause
+  or a list item after a glued semicolon (`… năm 2015;‖Căn cứ …`, `… hộ nghèo;‖b) Hộ …`), the
+  enacting word (`… Sở Nội vụ,‖QUYẾT ĐỊNH:‖Điều 1. …`) and a glued article (`… QUY ĐỊNH
+  CHUNG‖Điều 1. Phạm vi …`), while a semicolon and a space stay inside (R12);
 * an accented capital that is a word alone glued to a lowercase word (`… bộ lọc‖Ô tô cần …`,
   `… miền Bắc‖Ở đồng bằng …`), never inside an upper-case run (`CỘNG HOÀ XÃ HỘI`).
 
@@ -123,6 +127,31 @@ SPLIT: list[Split] = [
         ["Người dân dọn dẹp sau lũ tại xã Tân An", "ẢNH: CTV", "Trước đó, mưa lớn kéo dài."],
     ),
     (
+        "preamble-clauses-glued",
+        "Căn cứ Luật Đất đai năm 2024;Căn cứ Nghị định số 12/2025/NĐ-CP của Chính phủ;",
+        ["Căn cứ Luật Đất đai năm 2024;", "Căn cứ Nghị định số 12/2025/NĐ-CP của Chính phủ;"],
+    ),
+    (
+        "list-items-glued-after-a-semicolon",
+        "a) Hộ nghèo ở xã vùng cao;b) Hộ cận nghèo.",
+        ["a) Hộ nghèo ở xã vùng cao;", "b) Hộ cận nghèo."],
+    ),
+    (
+        "enacting-word-and-article-glued",
+        "Xét đề nghị của Giám đốc Sở Tư pháp,QUYẾT ĐỊNH:Điều 1. Ban hành kèm theo Quyết định này "
+        "Quy chế mẫu.",
+        [
+            "Xét đề nghị của Giám đốc Sở Tư pháp,",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế mẫu.",
+        ],
+    ),
+    (
+        "article-glued-to-a-chapter-title",
+        "Chương I QUY ĐỊNH CHUNGĐiều 1. Phạm vi điều chỉnh",
+        ["Chương I QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh"],
+    ),
+    (
         "accented-capital-word-glued",
         "Không thay dầu và bộ lọcÔ tô cần được bảo dưỡng định kỳ.",
         ["Không thay dầu và bộ lọc", "Ô tô cần được bảo dưỡng định kỳ."],
@@ -163,6 +192,9 @@ WHOLE: list[Whole] = [
     ("an-acronym-after-a-period-before-a-colon", "Nhiệt độ tại TP.HCM: 30 độ C."),
     ("a-brand-before-a-colon", "Trang chủ ứng dụng ZaloPay: nạp tiền nhanh."),
     ("a-bracket-glued-to-a-word", "Thu nhập(kể cả tiền thưởng) phải kê khai."),
+    ("a-semicolon-and-a-space", "Hộ dân để rác đúng giờ; Trường hợp để sai giờ thì bị phạt."),
+    ("an-article-named-in-a-sentence", "Mức phạt áp dụng theo Điều 5 và Điều 7 của Quy chế."),
+    ("an-enacting-word-in-a-sentence", "Ông đọc to phần QUYẾT ĐỊNH: mọi người im lặng."),
     ("an-upper-case-title", "LUẬT CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     ("an-accented-capital-in-a-sentence", "Hàng nhập từ Ý về bán ở chợ Bến Thành."),
     (
@@ -186,8 +218,9 @@ def test_the_cases_are_lossless(text: str) -> None:
     [
         "xã Tân AnẢNH: HỒNG (Cà Mau)LTS: a TP.HCM: 30 macOS: x ",
         "kỳ.lợi nhuận (Hà Nội)Ao sen ven Bình.1. Thế mến.1/ Từng đọc.- [Hướng] Hà Nội.[Trần ",
+        "năm;Căn cứ x;b) Hộ,QUYẾT ĐỊNH:Điều 1. Ban CHUNGĐiều 2. Hộ; Trường ",
     ],
-    ids=["caps-labels", "glued-starts"],
+    ids=["caps-labels", "glued-starts", "decrees"],
 )
 def test_round_nine_rules_are_linear(unit: str) -> None:
     """Four times the text takes about four times as long (CPU time, best of two)."""

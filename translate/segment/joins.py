@@ -27,6 +27,7 @@ from translate.segment.labels import (
     lead_word,
     source_joins,
 )
+from translate.segment.legal import legal_joins
 from translate.segment.linekinds import CONTINUING_WORDS
 from translate.segment.patterns import (
     ACCENTED_CAPITALS,
@@ -126,6 +127,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         joins += lead_joins(text, start, end)
     if text.find(":", start, end) >= 0:  # (`… tại cơ quan công anẢNH: CTV`)
         joins += glued_caps_label_joins(text, start, end)
+    joins += legal_joins(text, start, end)
     if not rare:
         return sorted(set(joins)) if len(joins) > 1 else joins
     if text.find("(", start, end) >= 0:
