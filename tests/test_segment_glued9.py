@@ -23,6 +23,11 @@ written for this file; none is copied from a dev or held-out document.
   or a list item after a glued semicolon (`… năm 2015;‖Căn cứ …`, `… hộ nghèo;‖b) Hộ …`), the
   enacting word (`… Sở Nội vụ,‖QUYẾT ĐỊNH:‖Điều 1. …`) and a glued article (`… QUY ĐỊNH
   CHUNG‖Điều 1. Phạm vi …`), while a semicolon and a space stay inside (R12);
+* a credit after a dash glued to the caption (`… Tinmientay‖- Ảnh NV |`);
+* a README that lost its lines: an English `Label: value` item glued to the value before it
+  when another label comes earlier (`… React, Tailwind‖Backend: FastAPI …`), a display formula
+  glued to its introducer (`… ($x$):‖$$y = x^2$$`); brands before a colon stay whole
+  (`WordPress:`, `TensorFlow:`), and so do a portal's glued table cells (D3);
 * an accented capital that is a word alone glued to a lowercase word (`… bộ lọc‖Ô tô cần …`,
   `… miền Bắc‖Ở đồng bằng …`), never inside an upper-case run (`CỘNG HOÀ XÃ HỘI`).
 
@@ -152,6 +157,21 @@ SPLIT: list[Split] = [
         ["Chương I QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh"],
     ),
     (
+        "credit-after-a-dash-glued",
+        "Các phóng viên của tòa soạn Tinmientay- Ảnh NV |",
+        ["Các phóng viên của tòa soạn Tinmientay", "- Ảnh NV |"],
+    ),
+    (
+        "readme-fields-glued",
+        "Frontend: React, TailwindBackend: FastAPI, SQLAlchemyDeployment: Docker",
+        ["Frontend: React, Tailwind", "Backend: FastAPI, SQLAlchemy", "Deployment: Docker"],
+    ),
+    (
+        "display-formula-glued",
+        "Công thức tính như sau ($x$):$$y = x^2$$",
+        ["Công thức tính như sau ($x$):", "$$y = x^2$$"],
+    ),
+    (
         "accented-capital-word-glued",
         "Không thay dầu và bộ lọcÔ tô cần được bảo dưỡng định kỳ.",
         ["Không thay dầu và bộ lọc", "Ô tô cần được bảo dưỡng định kỳ."],
@@ -195,6 +215,10 @@ WHOLE: list[Whole] = [
     ("a-semicolon-and-a-space", "Hộ dân để rác đúng giờ; Trường hợp để sai giờ thì bị phạt."),
     ("an-article-named-in-a-sentence", "Mức phạt áp dụng theo Điều 5 và Điều 7 của Quy chế."),
     ("an-enacting-word-in-a-sentence", "Ông đọc to phần QUYẾT ĐỊNH: mọi người im lặng."),
+    ("a-brand-before-a-colon-after-a-label", "Website: abc.vn, xem WordPress: hướng dẫn."),
+    ("a-short-brand-label", "Framework: PyTorch hoặc TensorFlow: tùy dự án."),
+    ("glued-table-cells", "Cơ quan ban hành:Sở Y tếSố công báo:Đang cập nhật"),
+    ("dollar-signs-in-prose", "Giá là 5$$ hay 10$$ tùy loại."),
     ("an-upper-case-title", "LUẬT CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     ("an-accented-capital-in-a-sentence", "Hàng nhập từ Ý về bán ở chợ Bến Thành."),
     (

@@ -50,7 +50,12 @@ from translate.segment.runin import (
     opens_prose,
     runin_joins,
 )
-from translate.segment.scraped import bracket_source_join, glued_caps_label_joins, unaccented_label
+from translate.segment.scraped import (
+    bracket_source_join,
+    display_math_joins,
+    glued_caps_label_joins,
+    unaccented_label,
+)
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -128,6 +133,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
     if text.find(":", start, end) >= 0:  # (`… tại cơ quan công anẢNH: CTV`)
         joins += glued_caps_label_joins(text, start, end)
     joins += legal_joins(text, start, end)
+    if text.find("$$", start, end) >= 0:  # (`… ($v$):‖$$\text{…}$$`)
+        joins += display_math_joins(text, start, end)
     if not rare:
         return sorted(set(joins)) if len(joins) > 1 else joins
     if text.find("(", start, end) >= 0:
@@ -255,6 +262,7 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             VIETNAMESE_ACCENTED.search(left_word + right_word) is None
             and not _unaccented_join(text, position, end, left_word, right_word)
             and not _flattened_menu(left_word + right_word)
+            and not _glued_field_label(text, start, position, token_end, left_word)
         ):
             continue  # ASCII camel case is a brand name (or code) far more often than a join
         if _inside_known_token(text, position, rules):
@@ -278,6 +286,27 @@ _FEWEST_MENU_STEPS = 3
 
 def _flattened_menu(word: str) -> bool:
     return word[:1].isupper() and len(_CAMEL_STEP.findall(word)) >= _FEWEST_MENU_STEPS
+
+
+# A `Label: value` field of a flattened list, and how far back the field before it may start.
+_FIELD_LABEL = re.compile(rf"[{UPPER}][{LOWER}]{{3,}}: ")
+_FIELD_REACH = 200  # characters
+_SHORTEST_GLUED_VALUE = 6  # letters: `WordPress:`, `PowerShell:` are brands
+
+
+def _glued_field_label(
+    text: str, start: int, position: int, token_end: int, left_word: str
+) -> bool:
+    """`… Audio Processing: Librosa, Torchaudio‖Model: Pre-trained …`: an English field
+    label of five letters or more glued to the previous field's value (a word of six or
+    more), in a unit with another label before it (a README's `key: value` list that lost
+    its lines; a brand before a colon, `WordPress:`, has neither)."""
+    if len(left_word) < _SHORTEST_GLUED_VALUE or text[token_end - 1 : token_end + 1] != ": ":
+        return False
+    label = _FIELD_LABEL.match(text, position, token_end + 1)
+    if label is None or label.end() != token_end + 1 or token_end - position < 6:
+        return False
+    return _FIELD_LABEL.search(text, max(start, position - _FIELD_REACH), position) is not None
 
 
 def _unaccented_join(text: str, position: int, end: int, left: str, right: str) -> bool:
@@ -362,6 +391,8 @@ def _glued_cell(text: str, start: int, position: int, end: int) -> bool:
     label = _CELL_LABEL.match(text, position, end)
     if label is None or len(text[position : label.end()].split()) > _LONGEST_FIELD_LABEL:
         return False
+    if label.group().isascii() and text.startswith(" ", label.end()):
+        return False  # an English `Label: value` item of a README (:func:`_glued_field_label`)
     first = _CELL_LABEL.match(text, start, position)
     return first is not None and len(text[start : first.end()].split()) <= _LONGEST_FIELD_LABEL
 

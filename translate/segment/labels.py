@@ -70,6 +70,8 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
             if not (text[before].isalnum() or text[before] in ")]"):
                 continue  # in an aside: `(Ảnh: TTXVN)`
             joins.append(label.start())
+        elif glued and text[label.start()] in "-–":
+            joins.append(label.start())  # `… biên tập viên Tuanvietnam‖- Ảnh HN |`
         if repeat >= 0:
             continue
         value = _CREDIT_VALUE.match(text, label.end(), end)

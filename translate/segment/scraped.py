@@ -10,6 +10,8 @@
 * a source label in brackets that opens a story without a dash: `(NB&CL) ‖Những thảm họa …`;
 * an upper-case credit or run-in label glued to the caption or the byline before it:
   `… tại cơ quan công an‖ẢNH: CTV`, `… (Quảng Trị)‖ẢNH: THANH LỘC`, `… (thực hiện)‖LTS: Hồi …`;
+* a display formula glued to its introducer in a README that lost its lines: `… dữ liệu
+  ($v$):‖$$\text{similarity} = …$$`;
 * a paper's run-in section label: `… Đại Học Tài Chính Marketing ‖Tóm tắt: Hiệu quả …`;
 * an ad script a page left inside its article (round 7): the call that holds its `function`
   starts a unit, and the text after the script's closing brace starts another
@@ -146,6 +148,20 @@ def glued_caps_label_joins(text: str, start: int, end: int) -> list[int]:
             ):
                 joins.append(at)
         colon = text.find(":", colon + 1, end)
+    return joins
+
+
+def display_math_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts before each opening `$$` glued to the word or colon before it (the `$$` marks of
+    the unit before it are counted: every other one opens)."""
+    joins = []
+    at = text.find("$$", start, end)
+    opening = True
+    while at >= 0:
+        if opening and at > start and (text[at - 1] in ":)" or text[at - 1].isalpha()):
+            joins.append(at)
+        opening = not opening
+        at = text.find("$$", at + 2, end)
     return joins
 
 
