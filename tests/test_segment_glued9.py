@@ -28,6 +28,10 @@ written for this file; none is copied from a dev or held-out document.
   when another label comes earlier (`… React, Tailwind‖Backend: FastAPI …`), a display formula
   glued to its introducer (`… ($x$):‖$$y = x^2$$`); brands before a colon stay whole
   (`WordPress:`, `TensorFlow:`), and so do a portal's glued table cells (D3);
+* a separator line glued to the lines around it (`… Hạnh phúc‖---------------‖Số: …`), while
+  a code (`ABC-----123`) and a form's blanks (`Họ tên:______`) stay whole;
+* a navigation label that ends with `tiếp theo` (next) glued to the next title (`Bài tiếp
+  theo‖Văn bản …`);
 * an accented capital that is a word alone glued to a lowercase word (`… bộ lọc‖Ô tô cần …`,
   `… miền Bắc‖Ở đồng bằng …`), never inside an upper-case run (`CỘNG HOÀ XÃ HỘI`).
 
@@ -172,6 +176,21 @@ SPLIT: list[Split] = [
         ["Công thức tính như sau ($x$):", "$$y = x^2$$"],
     ),
     (
+        "separator-line-glued",
+        "Độc lập - Tự do - Hạnh phúc---------------Số: 12/QĐ-UBND",
+        ["Độc lập - Tự do - Hạnh phúc", "---------------", "Số: 12/QĐ-UBND"],
+    ),
+    (
+        "star-separator-glued",
+        "KHOA NÔNG HỌC*************BÁO CÁO THỰC TẬP",
+        ["KHOA NÔNG HỌC", "*************", "BÁO CÁO THỰC TẬP"],
+    ),
+    (
+        "next-article-label-glued",
+        "Bài trước\nBài tiếp theoThông báo lịch tiếp công dân tháng 7",
+        ["Bài trước", "Bài tiếp theo", "Thông báo lịch tiếp công dân tháng 7"],
+    ),
+    (
         "accented-capital-word-glued",
         "Không thay dầu và bộ lọcÔ tô cần được bảo dưỡng định kỳ.",
         ["Không thay dầu và bộ lọc", "Ô tô cần được bảo dưỡng định kỳ."],
@@ -219,6 +238,8 @@ WHOLE: list[Whole] = [
     ("a-short-brand-label", "Framework: PyTorch hoặc TensorFlow: tùy dự án."),
     ("glued-table-cells", "Cơ quan ban hành:Sở Y tếSố công báo:Đang cập nhật"),
     ("dollar-signs-in-prose", "Giá là 5$$ hay 10$$ tùy loại."),
+    ("a-code-with-dashes", "Mã số lô hàng là ABC-----123 theo phiếu nhập."),
+    ("form-blanks", "Họ tên:__________Năm sinh:______"),
     ("an-upper-case-title", "LUẬT CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     ("an-accented-capital-in-a-sentence", "Hàng nhập từ Ý về bán ở chợ Bến Thành."),
     (
@@ -232,7 +253,9 @@ WHOLE: list[Whole] = [
 test_split, test_whole = case_tests(SPLIT, WHOLE)
 
 
-@pytest.mark.parametrize("text", [text for _, text, _ in SPLIT] + [text for _, text in WHOLE])
+@pytest.mark.parametrize(
+    "text", [text for _, text, _ in SPLIT if "\n" not in text] + [text for _, text in WHOLE]
+)
 def test_the_cases_are_lossless(text: str) -> None:
     assert_lossless(text * 3)
 
@@ -243,8 +266,9 @@ def test_the_cases_are_lossless(text: str) -> None:
         "xã Tân AnẢNH: HỒNG (Cà Mau)LTS: a TP.HCM: 30 macOS: x ",
         "kỳ.lợi nhuận (Hà Nội)Ao sen ven Bình.1. Thế mến.1/ Từng đọc.- [Hướng] Hà Nội.[Trần ",
         "năm;Căn cứ x;b) Hộ,QUYẾT ĐỊNH:Điều 1. Ban CHUNGĐiều 2. Hộ; Trường ",
+        "phúc-----Số ($x$):$$y$$ Tailwind: a, TorchaudioModel: b theoVăn ",
     ],
-    ids=["caps-labels", "glued-starts", "decrees"],
+    ids=["caps-labels", "glued-starts", "decrees", "separators-fields-formulas"],
 )
 def test_round_nine_rules_are_linear(unit: str) -> None:
     """Four times the text takes about four times as long (CPU time, best of two)."""

@@ -51,9 +51,11 @@ from translate.segment.runin import (
     runin_joins,
 )
 from translate.segment.scraped import (
+    SEPARATOR_RUNS,
     bracket_source_join,
     display_math_joins,
     glued_caps_label_joins,
+    separator_joins,
     unaccented_label,
 )
 from translate.vietnamese import is_vietnamese_syllable
@@ -133,6 +135,13 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
     if text.find(":", start, end) >= 0:  # (`… tại cơ quan công anẢNH: CTV`)
         joins += glued_caps_label_joins(text, start, end)
     joins += legal_joins(text, start, end)
+    dashes, stars, equals = SEPARATOR_RUNS  # (three calls, not a generator: every unit)
+    if (
+        text.find(dashes, start, end) >= 0
+        or text.find(stars, start, end) >= 0
+        or text.find(equals, start, end) >= 0
+    ):  # (`… Hạnh phúc‖---------------‖Số: …`)
+        joins += separator_joins(text, start, end)
     if text.find("$$", start, end) >= 0:  # (`… ($v$):‖$$\text{…}$$`)
         joins += display_math_joins(text, start, end)
     if not rare:
@@ -349,13 +358,17 @@ def _caps_heading_glued(text: str, position: int, end: int) -> bool:
 _LONGEST_TITLE = 30  # words
 
 
+# A phrase that ends with a word that otherwise needs a complement: `Bài tiếp theo` (next).
+_PHRASE_ENDS = "tiếp theo"
+
+
 def _glued_link(text: str, start: int, position: int, end: int, left_word: str) -> bool:
     """Is the capital glued at ``position`` a link inside a sentence rather than a new unit?
     After a word that needs a complement (`của`, `và`, `tại`) or deep inside a long sentence,
     unless a sentence opener follows (`…tăng nhẹSáng nay`)."""
     if opens_prose(text, position, end, False):
         return False
-    if left_word in BEFORE_ELLIPSIS_INTERNAL:
+    if left_word in BEFORE_ELLIPSIS_INTERNAL and not text.endswith(_PHRASE_ENDS, start, position):
         return True
     floor = max(start, position - 4 * _LONGEST_TITLE)
     return floor > start and len(text[floor:position].split()) >= _LONGEST_TITLE

@@ -10,6 +10,8 @@
 * a source label in brackets that opens a story without a dash: `(NB&CL) ‖Những thảm họa …`;
 * an upper-case credit or run-in label glued to the caption or the byline before it:
   `… tại cơ quan công an‖ẢNH: CTV`, `… (Quảng Trị)‖ẢNH: THANH LỘC`, `… (thực hiện)‖LTS: Hồi …`;
+* a separator line glued to the lines around it: `… Hạnh phúc‖---------------‖Số: 12/QĐ-UBND`,
+  `… KINH DOANH‖*************‖ĐIỂM BÀI …` (form blanks, `____`, and dot leaders stay: D3);
 * a display formula glued to its introducer in a README that lost its lines: `… dữ liệu
   ($v$):‖$$\text{similarity} = …$$`;
 * a paper's run-in section label: `… Đại Học Tài Chính Marketing ‖Tóm tắt: Hiệu quả …`;
@@ -148,6 +150,25 @@ def glued_caps_label_joins(text: str, start: int, end: int) -> list[int]:
             ):
                 joins.append(at)
         colon = text.find(":", colon + 1, end)
+    return joins
+
+
+SEPARATOR_RUNS = ("-----", "*****", "=====")  # (looked for in each unit: a literal search)
+_SEPARATOR = re.compile(r"(-|\*|=)\1{4,}")
+
+
+def separator_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts around a run of five or more `-`, `*` or `=` glued between a word or a stop and
+    a letter (`ABC-----123`, a code, stays whole)."""
+    joins = []
+    for run in _SEPARATOR.finditer(text, start, end):
+        before, after = run.start(), run.end()
+        if after < end and not text[after].isalpha():
+            continue
+        if before > start and (text[before - 1].isalnum() or text[before - 1] in ".!?…:;)"):
+            joins.append(before)
+        if after < end:
+            joins.append(after)
     return joins
 
 
