@@ -27,7 +27,7 @@ from translate.segment.labels import (
     lead_word,
     source_joins,
 )
-from translate.segment.legal import legal_joins
+from translate.segment.legal import ENACTING_MARK, legal_joins
 from translate.segment.linekinds import CONTINUING_WORDS
 from translate.segment.patterns import (
     ACCENTED_CAPITALS,
@@ -94,8 +94,11 @@ _ADDRESS = re.compile(r'@|://|www\.|/|\\(?!")')  # (a dump's escaped quote `\"` 
 
 
 # What the rarer joins need: a bracket (sources, citations, edit links), a reference
-# separator, or the word of a flattened edit link.
-_RARE_MARKS = ("(", "[", "^", "↑", "sửa")
+# separator, the word of a flattened edit link; a decree's semicolon, article or enacting word
+# (.legal), a separator line or a display formula.
+# (One character each where a longer literal would do: a search for a literal of several
+# characters that is absent costs a hundred times more in a long Vietnamese text.)
+_RARE_MARKS = ("(", "[", "^", "↑", "sửa", ";", "Điều ", ENACTING_MARK, "$", "*", "=", "-----")
 
 
 def rare_join_marks(text: str) -> list[int]:
@@ -134,8 +137,10 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         joins += lead_joins(text, start, end)
     if text.find(":", start, end) >= 0:  # (`… tại cơ quan công anẢNH: CTV`)
         joins += glued_caps_label_joins(text, start, end)
-    joins += legal_joins(text, start, end)
-    dashes, stars, equals = SEPARATOR_RUNS  # (three calls, not a generator: every unit)
+    if not rare:
+        return sorted(set(joins)) if len(joins) > 1 else joins
+    joins += legal_joins(text, start, end)  # (`… năm 2015;‖Căn cứ …`, `,‖QUYẾT ĐỊNH:‖Điều 1.`)
+    dashes, stars, equals = SEPARATOR_RUNS
     if (
         text.find(dashes, start, end) >= 0
         or text.find(stars, start, end) >= 0
@@ -144,8 +149,6 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         joins += separator_joins(text, start, end)
     if text.find("$$", start, end) >= 0:  # (`… ($v$):‖$$\text{…}$$`)
         joins += display_math_joins(text, start, end)
-    if not rare:
-        return sorted(set(joins)) if len(joins) > 1 else joins
     if text.find("(", start, end) >= 0:
         joins += source_joins(text, start, end)
         if text[start] == "(":

@@ -22,6 +22,7 @@ _CLAUSE_OPENERS = ("Căn cứ", "Xét ", "Theo đề nghị", "Thực hiện ")
 _ITEM = re.compile(r"(?:[a-zđ]|\d{1,2})\)\s|\d{1,2}\.\s+[^\W\d_]|[-–+•]\s")
 # The enacting word of a decision, a resolution or a directive, and its colon.
 _ENACTING = ("QUYẾT ĐỊNH:", "NGHỊ QUYẾT:", "QUYẾT NGHỊ:", "CHỈ THỊ:")  # (each ends in a colon)
+ENACTING_MARK = "Ị"  # (a letter each of them has: a document-level literal search)
 # An article's label that opens a heading or the article's text.
 _ARTICLE = re.compile(r"Điều \d{1,3}[a-zđ]?\.(?=\s)")
 
