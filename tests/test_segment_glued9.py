@@ -32,6 +32,8 @@ written for this file; none is copied from a dev or held-out document.
   a code (`ABC-----123`) and a form's blanks (`Họ tên:______`) stay whole;
 * a navigation label that ends with `tiếp theo` (next) glued to the next title (`Bài tiếp
   theo‖Văn bản …`);
+* a flattened reference list: a reference's number glued after the stop of the one before
+  it goes with its separator (`… - 2000.‖2. ^ Trang 183 …`, not `2000.2.‖^`);
 * an accented capital that is a word alone glued to a lowercase word (`… bộ lọc‖Ô tô cần …`,
   `… miền Bắc‖Ở đồng bằng …`), never inside an upper-case run (`CỘNG HOÀ XÃ HỘI`).
 
@@ -189,6 +191,16 @@ SPLIT: list[Split] = [
         "next-article-label-glued",
         "Bài trước\nBài tiếp theoThông báo lịch tiếp công dân tháng 7",
         ["Bài trước", "Bài tiếp theo", "Thông báo lịch tiếp công dân tháng 7"],
+    ),
+    (
+        "reference-numbers-glued",
+        "1. ^ Trang 45, Cây cỏ; Nxb Trẻ - 2000.2. ^ Trang 183, Thực vật rừng; Lê Văn Chân.3. ^ "
+        "Danh lục (2010).",
+        [
+            "1. ^ Trang 45, Cây cỏ; Nxb Trẻ - 2000.",
+            "2. ^ Trang 183, Thực vật rừng; Lê Văn Chân.",
+            "3. ^ Danh lục (2010).",
+        ],
     ),
     (
         "accented-capital-word-glued",

@@ -86,6 +86,10 @@ _MARKUP_JOIN = re.compile(
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
 _LIST_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]\s*")
+# (after a year's, a word's or a bracket's stop: `1.2. ^` is a section number's end)
+_GLUED_REFERENCE_NUMBER = re.compile(
+    r"(?:(?<=\d\d\d\.)|(?<=[^\W\d_][.!?])|(?<=[)\]]\.)|(?<=[)\]]))\d{1,3}\.\s*\Z"
+)
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 # A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
 _ARTICLE_STARTS = ("Điều", "ĐIỀU", "#", "*")
@@ -173,7 +177,12 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         elif match.group("edit") is not None:
             joins += (match.start(), match.end())
         elif not _LIST_NUMBER_ONLY.fullmatch(text, start, match.start()):
-            joins.append(match.start())  # (`  1. ^ Mục loài …`: the separator after a number)
+            # (`  1. ^ Mục loài …`: the separator after a number; a reference's number glued
+            # after the stop of the one before it goes with it: `… - 2000.‖2. ^ Trang 183`)
+            number = _GLUED_REFERENCE_NUMBER.search(
+                text, max(start, match.start() - 6), match.start()
+            )
+            joins.append(match.start() if number is None else number.start())
     return sorted({join for join in joins if start < join < end})
 
 
