@@ -184,7 +184,25 @@ def _token_ends(before: str, next_case: str, text: str, next_start: int, rules: 
             return initials_end_sentence(before, next_case, text, next_start)
     if token[:-1] in INITIALS:
         return initials_end_sentence(before, next_case, text, next_start)
+    if next_case == "lower" and text.startswith(_AFTER_AUTHOR, next_start):
+        return not _author_abbreviation(body)
     return True
+
+
+# What follows a botanist's abbreviated name in a species' description: `Champ. ex Benth.`,
+# `Loài này được Lour. mô tả khoa học đầu tiên năm 1790.`
+_AFTER_AUTHOR = ("ex ", "mô tả", "miêu tả")
+
+
+def _author_abbreviation(body: str) -> bool:
+    """A capitalised foreign word cut short (`Champ`, `Benth`, `Gagnep`), no Vietnamese word."""
+    return (
+        len(body) > 1
+        and body.isalpha()
+        and body[0].isupper()
+        and body[1:].islower()
+        and not is_vietnamese_syllable(body)
+    )
 
 
 def initials_end_sentence(before: str, next_case: str, text: str, next_start: int) -> bool:
