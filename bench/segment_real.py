@@ -2,7 +2,7 @@
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8`` and ``dev9`` for tuning,
-``heldout2``, ``heldout3``, ``heldout4`` and ``dev3-holdout`` not; see its
+``heldout2``, ``heldout3``, ``heldout4``, ``heldout10`` and ``dev3-holdout`` not; see its
 README.md) with the project's scorer, ``../shared/tools/segscore.py``, imported from beside the
 repository: boundary precision, recall and F1 pooled over the documents, F1 of the boundaries
 not at a line break (in-line), recall of glued joins (no whitespace at the boundary) and
@@ -45,6 +45,7 @@ SETS = (
     "heldout2",
     "heldout3",
     "heldout4",
+    "heldout10",
     "dev3-holdout",
 )
 # dev4 and dev5 were the blind held-out sets heldout and heldout5 until stop 22, dev6 was

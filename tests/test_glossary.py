@@ -7,11 +7,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate.errors import UserError
-from translate.glossary import Glossary, Term, default_glossary_paths, load_glossaries
+from translate.glossary import Glossary, Term, default_glossary_paths, load_glossaries, squeezed
 from translate.termmatch import TermMatcher, target_present
 
 SO = "Sở Thông tin và Truyền thông"
@@ -139,6 +139,24 @@ def test_cli_bad_glossary_is_one_error_line(tmp_path: Path, cli: object) -> None
     assert (
         result.stderr.startswith(f"Error: {path}:2: 3 columns") and result.stderr.count("\n") == 1
     )
+
+
+@pytest.mark.parametrize("mt", ["--no-mt", "--if-no-model=no-mt"])
+def test_run_refuses_a_bad_glossary_without_the_model_too(
+    tmp_path: Path, cli: object, mt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With nothing sent to the model the glossary is not needed, but the user named it: a
+    # broken one must fail this run (and write nothing), not the first run that has a model.
+    from argos_fixture import run_cli
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.vi.txt", "UBND tỉnh đã họp.\n")
+    path = write(tmp_path / "g.tsv", "source\ttarget\nUBND\n")
+    result = run_cli("run", mt, "--glossary", str(path), "--output-dir", "out", "a.vi.txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {path}:2: 1 columns")
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
 
 
 def test_default_glossary_lookup(tmp_path: Path) -> None:
@@ -344,3 +362,10 @@ def test_many_texts_with_nfd_and_nul() -> None:
         [(2, 5)],
         [(0, 3)],
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aế  \t\n\r\xa0\u2009\u3000\u2028\x85\x1c\u200b|=")))
+def test_a_cell_is_squeezed_as_by_split_and_join(text: str) -> None:
+    assert squeezed(text) == " ".join(text.split())
+    assert squeezed(f"{text}x{text}") == " ".join(f"{text}x{text}".split())

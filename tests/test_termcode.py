@@ -4,6 +4,7 @@ find what the former matcher found."""
 
 from __future__ import annotations
 
+import unicodedata
 from unittest import mock
 
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from termmatch_reference import ReferenceMatcher
 from test_termmatch_differential import cases, found
 
 from translate.glossary import Term
-from translate.termcode import OTHER, WORD, OneByteCode
+from translate.termcode import COMPOSING_STARTERS, OTHER, WORD, OneByteCode, inert
 from translate.termmatch import TermMatcher
 
 # Not in the code of a Vietnamese glossary: letters (ü, Ω, 漢, 😀 beyond the BMP) and others.
@@ -84,3 +85,49 @@ def test_a_term_across_two_spaces_or_a_line_break() -> None:
         [],
         [],
     ]
+
+
+def test_composing_starters_are_those_of_this_unicode() -> None:
+    """Characters of combining class 0 that compose with the one before them: the second of a
+    canonical pair that NFC recomposes, and the Hangul medial vowels and final consonants."""
+    derived = {chr(cp) for cp in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}
+    for cp in range(0x110000):
+        char = chr(cp)
+        parts = unicodedata.decomposition(char).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second = chr(int(parts[1], 16))
+            if unicodedata.normalize("NFC", char) == char and not unicodedata.combining(second):
+                derived.add(second)
+    assert derived == COMPOSING_STARTERS
+
+
+def test_inert_characters() -> None:
+    assert all(map(inert, "aZ0 .,“”–đĐơƯếỹẠ€漢Ω한"))
+    # A combining mark, a composing vowel sign or jamo, singletons NFC replaces (Ω ohm, Å
+    # angstrom, the Greek question mark, an en quad).
+    assert not any(map(inert, "\u0301\u0bbe\u1161\u11a8\u2126\u212b\u037e\u2000"))
+
+
+# Texts that are in NFC or not, of characters inside and outside a Vietnamese code.
+NOT_NFC = ("Hue\u0301", "u\u0308", "\u1112\u1161\u11ab", "\u2126")
+NFC_PIECES = ("Huế", "ü", "漢", "한", " ", "x", *NOT_NFC)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NFC_PIECES), max_size=8))
+def test_encode_nfc_is_never_wrong_about_nfc(pieces: list[str]) -> None:
+    code = OneByteCode.for_needles(["Huế", "Đà Nẵng"])
+    assert code is not None and code.normal
+    text = "".join(pieces)
+    data, normal = code.encode_nfc(text)
+    assert data == code.encode(text)
+    if normal:
+        assert unicodedata.is_normalized("NFC", text)
+    if not any(piece in NOT_NFC for piece in pieces):
+        assert normal  # only inert characters: known without asking unicodedata
+
+
+def test_a_code_with_a_combining_mark_knows_nothing_of_nfc() -> None:
+    code = OneByteCode.for_needles(["a\u0301\u0301"])  # NFC keeps the second mark
+    assert code is not None and not code.normal
+    assert code.encode_nfc("Huế") == (code.encode("Huế"), False)

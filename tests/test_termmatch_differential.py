@@ -16,7 +16,7 @@ from translate.frozen import quick_init
 from translate.glossary import Glossary, Term
 from translate.guard import Guard
 from translate.protect import Masked, Span
-from translate.termmatch import TermMatcher
+from translate.termmatch import TermMatcher, _spaced_prefixes, spellings, spellings_all
 
 SYLLABLES = (
     "Sở",
@@ -155,3 +155,36 @@ def test_quick_init_builds_the_same_objects() -> None:
         y: int = 2
 
     assert Point(1) == Point(x=1, y=2) and Point(1, 3).y == 3
+
+
+TONED = (
+    "hòa",
+    "hoà",
+    "Hóa",
+    "thủy",
+    "thuỷ",
+    "Ủy",
+    "Uỷ",
+    "khỏe",
+    "khoẻ",
+    "Huế",
+    "ban",
+    "Y",
+    "  ",
+    "\n",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(TONED), max_size=5).map(" ".join), max_size=8))
+def test_spellings_of_all_sources_at_once(sources: list[str]) -> None:
+    nfd = [unicodedata.normalize("NFD", source) for source in sources[::2]]
+    assert spellings_all([*sources, *nfd]) == [spellings(s) for s in [*sources, *nfd]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(TONED[:-2]), min_size=1, max_size=5).map(" ".join)))
+def test_spaced_prefixes_are_every_pattern_head(patterns: list[str]) -> None:
+    heads = {p[:i] + "  " for p in patterns for i, char in enumerate(p) if char == " "}
+    found = _spaced_prefixes(patterns)
+    assert sorted(found) == sorted(heads)

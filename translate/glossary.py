@@ -114,7 +114,8 @@ def nfc(text: str) -> str:
 
 def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     """Read and merge glossary files (UserError naming the file and line on a bad one)."""
-    with collector_paused():
+    # A Row and a Term per row, kept for the run and none in a cycle (translate.frozen).
+    with collector_paused(keep=True):
         return _load(paths)
 
 
@@ -269,6 +270,14 @@ class _Layout:
         )
 
 
+def squeezed(text: str) -> str:
+    """``" ".join(text.split())``, without the split when there is nothing to squeeze (every
+    whitespace character but the space is unprintable)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
     count = len(cells)
     if count > layout.width or count < layout.required:
@@ -276,7 +285,7 @@ def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
             f"{origin}: {count} columns, the header has {layout.width}; check the "
             "separators (a tab in TSV, a comma in CSV; quote CSV cells holding commas)"
         )
-    source = " ".join(cells[layout.source].split())
+    source = squeezed(cells[layout.source])
     if not source:
         raise UserError(f"{origin}: empty source term; fill it in or delete the row")
     case = "auto"
@@ -288,7 +297,8 @@ def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
     if "|" in raw:
         targets = tuple(dict.fromkeys(" ".join(t.split()) for t in raw.split("|") if t.strip()))
     else:
-        targets = (" ".join(raw.split()),) if raw.strip() else ()
+        target = squeezed(raw)
+        targets = (target,) if target else ()
     if not targets:
         return None
     dnt = targets == (DNT_MARK,) or targets == (source,)

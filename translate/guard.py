@@ -22,7 +22,7 @@ digest is of the msgstr as written, so it keeps telling untouched machine output
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -57,7 +57,6 @@ if TYPE_CHECKING:
     from translate.models import InstalledPackage
 
 RETRY_ALTERNATIVES = 3
-_new = object.__new__
 # One of them is in every built-in span (``www.`` in any case, as builtin_spans looks for it).
 _TRIGGERS = (
     "/",
@@ -170,19 +169,21 @@ class Guard:
     def masked_many(self, texts: Sequence[str]) -> list[Masked | None]:
         """``masked`` for every text, the glossary and the built-in spans' triggers searched in
         one pass over all of them; texts with nothing found are not looked at again."""
-        with collector_paused():
-            return self._plans(nfc_all(texts))  # its search results freed before the GC runs
+        # A Masked and its Spans per sentence with terms, kept for the whole translation and
+        # none in a cycle: put in the collector's oldest generation (translate.frozen), not
+        # walked by the first young collection after this (a quarter of the run's masking).
+        # The search's own objects are freed before, by their reference counts.
+        with collector_paused(keep=True):
+            if self._matcher is None:
+                return self._plans(nfc_all(texts), Scan({}, frozenset()))
+            return self._plans(*self._matcher.normalize_and_locate(texts))
 
-    def _plans(self, normal: list[str]) -> list[Masked | None]:
-        scan = self._matcher.locate(normal) if self._matcher else Scan({}, frozenset())
+    def _plans(self, normal: Sequence[str], scan: Scan) -> list[Masked | None]:
         plans: list[Masked | None] = [None] * len(normal)
         if self.extra_spans is None or self.extra_triggers is not None:
             # The usual case: most texts have terms only, the flagged ones are looked at.
             flagged = scan.flagged  # a trigger, or ⟦ ⟧ (can_mask)
-            fields: list[dict[str, Any] | None] = [None] * len(self._span_parts)
-            for index, located in scan.matches.items():
-                if index not in flagged:
-                    plans[index] = self._masked_terms(normal[index], located, fields)
+            self._mask_terms(normal, scan.matches, flagged, plans)
             others: Iterable[int] = flagged
         else:
             others = range(len(normal))
@@ -204,37 +205,45 @@ class Guard:
         terms = [Span(start, end, *parts[pattern]) for start, end, pattern in located]
         return mask(text, resolve(extra, builtin, terms) if builtin or extra else terms)
 
-    def _masked_terms(
-        self, text: str, located: Sequence[Located], fields: list[dict[str, Any] | None]
-    ) -> Masked:
-        """``mask`` for a text whose only spans are its (non-overlapping, ordered) glossary
-        matches, without its checks. A run makes one Span per match (60,000 for 100,000
-        sentences): each is a copy of its pattern's fields (``fields``, filled in as
-        patterns are met, from a Span made as usual) with its own offsets, not an __init__
-        call."""
+    def _mask_terms(
+        self,
+        normal: Sequence[str],
+        matches: Mapping[int, Sequence[Located]],
+        flagged: frozenset[int],
+        plans: list[Masked | None],
+    ) -> None:
+        """``mask`` for each text whose only spans are its (non-overlapping, ordered) glossary
+        matches, without its checks, in one loop: a run makes one Span per match (60,000
+        for 100,000 sentences) and one Masked per sentence with terms."""
         parts = self._span_parts
-        if len(located) >= len(PLACEHOLDERS):
-            spans = [Span(start, end, *parts[pattern]) for start, end, pattern in located]
-            return mask(text, spans)
-        pieces: list[str] = []
-        made: list[Span] = []
-        position = 0
-        for number, (start, end, pattern) in enumerate(located, 1):
-            pieces += (text[position:start], PLACEHOLDERS[number])
-            position = end
-            template = fields[pattern]
-            if template is None:
-                template = fields[pattern] = vars(Span(0, 0, *parts[pattern]))
-            span = _new(Span)
-            values = span.__dict__
-            values.update(template)
-            values["start"] = start
-            values["end"] = end
-            made.append(span)
-        pieces.append(text[position:])
-        masked = _new(Masked)
-        masked.__dict__.update(source=text, text="".join(pieces), spans=tuple(made))
-        return masked
+        most = len(PLACEHOLDERS)
+        for index, located in matches.items():
+            if index in flagged:
+                continue
+            text = normal[index]
+            if len(located) == 1:  # the usual sentence: one term
+                ((start, end, pattern),) = located
+                kind, restore_as, ordered, label = parts[pattern]
+                plans[index] = Masked(
+                    text,
+                    f"{text[:start]}{OPEN}1{CLOSE}{text[end:]}",
+                    (Span(start, end, kind, restore_as, ordered, label),),
+                )
+                continue
+            if len(located) >= most:
+                plans[index] = mask(text, [Span(s, e, *parts[p]) for s, e, p in located])
+                continue
+            pieces: list[str] = []
+            made: list[Span] = []
+            position = 0
+            for number, (start, end, pattern) in enumerate(located, 1):
+                pieces.append(text[position:start])
+                pieces.append(PLACEHOLDERS[number])
+                position = end
+                kind, restore_as, ordered, label = parts[pattern]
+                made.append(Span(start, end, kind, restore_as, ordered, label))
+            pieces.append(text[position:])
+            plans[index] = Masked(text, "".join(pieces), tuple(made))
 
     def masked(self, text: str, extra: Sequence[Span] = ()) -> Masked | None:
         """The masked form of ``text`` (NFC), or None when it has nothing to protect."""

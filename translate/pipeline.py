@@ -164,9 +164,9 @@ def _run(
 ) -> RunSummary:
     if options.use_mt:
         check_model_options(options)  # a --model or --device typo fails before any work
+    glossary = run_glossary(options)
     progress.phase(f"reading and segmenting {count(len(sources), 'document')}")
     jobs, warnings = prepare_jobs(sources, options)
-    glossary = run_glossary(options)
     warnings += glossary.warnings() if glossary is not None else ()
     with contextlib.ExitStack() as locks:
         from translate.fileio import catalog_lock, remove_stale_temp_files

@@ -55,7 +55,9 @@ def fall_back_without_model(options: RunOptions) -> tuple[RunOptions, str | None
 
 
 def run_glossary(options: RunOptions) -> Glossary | None:
-    if not options.glossaries or not options.use_mt:
+    # Read even when nothing goes to the model (--no-mt, or no model installed): a broken
+    # glossary the user named is an error now, not a surprise on the run that has a model.
+    if not options.glossaries:
         return None
     from translate.glossary import load_glossaries
 

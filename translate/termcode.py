@@ -17,11 +17,20 @@ the byte before or after a match still tells whether a word goes on there.
 Encoding is the C charmap codec; a run of characters outside the code costs one call of
 a Python error handler, so a text with many of them (another script) is given up on
 (``encode`` returns None) and the caller searches its UTF-8 instead.
+
+``encode_nfc`` also tells whether the text is known to be in NFC, which the search's own pass
+decides without a second one (``unicodedata.is_normalized`` over a run's text costs two thirds
+of encoding it): a character is *inert* when NFC changes it in no context (it composes with
+nothing before it, has no decomposition NFC undoes, combining class 0), and a text of inert
+characters only is in NFC (the quick check of UAX #15 answers YES). The code's characters are
+inert (ASCII, the Vietnamese letters, common punctuation; otherwise ``normal`` is false), so
+only the characters outside it are looked at, by the error handler.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import unicodedata
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -49,14 +58,41 @@ _BASE_MAP: Any = codecs.charmap_build(("\x00" + _BASE).ljust(256, "\ufffe"))
 _GATHER = "translate.termcode.gather"
 
 
+# Characters of combining class 0 that compose with the character before them (NFC quick
+# check MAYBE): vowel signs of Indic scripts and Myanmar, Balinese, Chakma, Grantha, Tirhuta,
+# Siddham, Dives Akuru, and the Hangul medial vowels and final consonants
+# (tests/test_termcode.py derives the list from unicodedata).
+COMPOSING_STARTERS = frozenset(
+    [
+        *map(chr, (0x09BE, 0x09D7, 0x0B3E, 0x0B56, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5)),
+        *map(chr, (0x0CD6, 0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x102E, 0x1B35, 0x11127, 0x1133E)),
+        *map(chr, (0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930)),
+        *map(chr, range(0x1161, 0x1176)),
+        *map(chr, range(0x11A8, 0x11C3)),
+    ]
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def inert(char: str) -> bool:
+    """Whether NFC leaves ``char`` as it is whatever surrounds it (see the module doc)."""
+    return (
+        unicodedata.combining(char) == 0
+        and char not in COMPOSING_STARTERS
+        and unicodedata.normalize("NFC", char) == char
+    )
+
+
 class _TooManyOutside(Exception):
     """Raised by the error handler when a text has more runs outside the code than allowed."""
 
 
 class _Budget:
-    """Runs of characters outside the code still allowed in the text being encoded."""
+    """Runs of characters outside the code still allowed in the text being encoded, and
+    whether those seen so far were all inert."""
 
     left = 0
+    inert = True
 
 
 def _outside(error: UnicodeError) -> tuple[bytes, int]:
@@ -67,6 +103,8 @@ def _outside(error: UnicodeError) -> tuple[bytes, int]:
     if _Budget.left < 0:
         raise _TooManyOutside
     run = error.object[error.start : error.end]
+    if _Budget.inert:
+        _Budget.inert = all(map(inert, run))
     return bytes(WORD if char.isalnum() else OTHER for char in run), error.end
 
 
@@ -107,6 +145,8 @@ class OneByteCode:
         self.table = table
         self._map: Any = codecs.charmap_build(table)
         self.size = sum(char != _UNDEFINED for char in table)
+        # Every character of the code inert: a text encoded with no others is in NFC.
+        self.normal = all(map(inert, table.replace(_UNDEFINED, "")))
 
     @classmethod
     def for_needles(cls, needles: Iterable[str]) -> OneByteCode | None:
@@ -138,6 +178,12 @@ class OneByteCode:
         except _TooManyOutside:
             return None
         return data
+
+    def encode_nfc(self, text: str) -> tuple[bytes | None, bool]:
+        """``encode``, and whether the text is known to be in NFC (false: it may be)."""
+        _Budget.inert = self.normal
+        data = self.encode(text)
+        return data, data is not None and _Budget.inert
 
     def classes(self, joiners: Iterable[str]) -> bytes:
         """Per byte: 0 where a word ends (space, punctuation), 1 for a letter or digit, 2 for

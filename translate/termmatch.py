@@ -4,6 +4,7 @@
     matcher.find(text)                            # [TermMatch(start, end, term), …]
     matcher.find_many(sentences)                  # the same for a whole run, in one pass
     matcher.locate(nfc_sentences)                 # Scan: (start, end, pattern) by sentence
+    matcher.normalize_and_locate(sentences)       # (the sentences in NFC, their Scan)
 
 Rules:
 
@@ -45,7 +46,7 @@ from typing import Literal
 import ahocorasick_rs
 
 from translate.frozen import collector_paused
-from translate.glossary import Term, nfc
+from translate.glossary import Term, nfc, squeezed
 from translate.protect import Span
 from translate.termcode import OneByteCode
 
@@ -88,13 +89,19 @@ def fold(text: str) -> str:
 
 def spellings(source: str) -> list[str]:
     """The forms of a term searched in texts: both tone placements of each `oa`/`oe`/`uy`."""
-    forms = [" ".join(nfc(source).split())]
-    if _TONE_PAIR_FIRST.isdisjoint(forms[0]) or _TONE_PAIR.search(forms[0]) is None:
-        return forms
-    for match in reversed(list(_TONE_PAIR.finditer(forms[0]))):
-        pair = match.group()
+    form = " ".join(nfc(source).split())
+    if _TONE_PAIR_FIRST.isdisjoint(form):
+        return [form]
+    return _placements(form, [match.span() for match in _TONE_PAIR.finditer(form)])
+
+
+def _placements(form: str, pairs: Sequence[tuple[int, int]]) -> list[str]:
+    """``form`` with each combination of placements of its tone ``pairs`` (their spans, in
+    order; up to ``_MAX_VARIANTS`` forms)."""
+    forms = [form]
+    for start, end in reversed(pairs):
+        pair = form[start:end]
         other = _OLD_TONE.get(pair) or _NEW_TONE[pair]
-        start, end = match.span()
         forms += [f[:start] + other + f[end:] for f in forms]
         if len(forms) >= _MAX_VARIANTS:
             break
@@ -103,13 +110,20 @@ def spellings(source: str) -> list[str]:
 
 def spellings_all(sources: Sequence[str]) -> list[list[str]]:
     """``spellings`` of each source: the tone pairs looked for once in all of them."""
-    forms = [" ".join(source.split()) for source in nfc_all(sources)]
+    forms = list(map(squeezed, nfc_all(sources)))
     joined = "\n".join(forms)
     if _TONE_PAIR_FIRST.isdisjoint(joined):
         return [[form] for form in forms]
     starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, forms[:-1])), initial=0))
-    toned = {bisect.bisect_right(starts, m.start()) - 1 for m in _TONE_PAIR.finditer(joined)}
-    return [spellings(form) if index in toned else [form] for index, form in enumerate(forms)]
+    pairs: dict[int, list[tuple[int, int]]] = {}  # source index -> its tone pairs' spans
+    for match in _TONE_PAIR.finditer(joined):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        offset = starts[index]
+        pairs.setdefault(index, []).append((match.start() - offset, match.end() - offset))
+    result = [[form] for form in forms]
+    for index, spans in pairs.items():
+        result[index] = _placements(forms[index], spans)
+    return result
 
 
 def case_forms(text: str) -> list[str]:
@@ -214,6 +228,7 @@ class TermMatcher:
         self._word_start = [p[0].isalnum() for p in patterns]
         self._word_end = [p[-1].isalnum() for p in patterns]
         self._lengths = [len(p) for p in patterns]
+        self._whole_edges = all(self._word_start) and all(self._word_end)
         self.size = len(patterns)
         # Whitespace other than single spaces and the flags are found by the same search.
         odd = [*_ODD_SPACES, *_spaced_prefixes(patterns)]
@@ -264,8 +279,25 @@ class TermMatcher:
         """Matches of every (NFC) text, searched in one pass; texts without any are absent."""
         if self._automaton is None or not texts:
             return Scan({}, frozenset())
+        return self._located(texts, None)
+
+    def normalize_and_locate(self, texts: Sequence[str]) -> tuple[Sequence[str], Scan]:
+        """The texts in NFC and ``locate``'s scan of them. Whether they already are is told by
+        the search's own encoding where it can be (``OneByteCode.encode_nfc``), not by a
+        pass of ``unicodedata.is_normalized`` over them."""
+        if self._automaton is None or not texts:
+            return nfc_all(texts), Scan({}, frozenset())
+        if self._code is not None and self._code.normal:
+            data, normal = self._code.encode_nfc(_SEPARATOR.join(["", *texts, ""]))
+            if normal:
+                return texts, self._located(texts, data)
+        normal_texts = nfc_all(texts)
+        return normal_texts, self._located(normal_texts, None)
+
+    def _located(self, texts: Sequence[str], data: bytes | None) -> Scan:
+        """``locate``; ``data``: the texts as ``_search`` encodes them, when already done."""
         with collector_paused():
-            found = self._candidates(texts)
+            found = self._candidates(texts, data)
             if found.odd:
                 self._odd_spaces(texts, sorted(found.odd), found)
             matches = found.matches
@@ -273,13 +305,16 @@ class TermMatcher:
                 matches[index] = _resolve(matches[index])
         return Scan(matches, frozenset(found.flagged))
 
-    def _candidates(self, texts: Sequence[str]) -> _Found:
+    def _candidates(self, texts: Sequence[str], encoded: bytes | None = None) -> _Found:
         """Whole-word matches of the texts in one search (see ``_Found``).
 
         One loop over the matches: the bytes either side of a match tell whether it is a
         whole word (``_classes``); Python looks at the text only next to a joiner (or, in
-        UTF-8, a non-ASCII character: ``_whole_word``)."""
-        data, starts, found, one_byte = self._search(texts)
+        UTF-8, a non-ASCII character: ``_whole_word``); ``encoded``: the texts in the code,
+        as ``_search`` would encode them."""
+        data, starts, found, one_byte = self._search(texts, encoded)
+        if one_byte and self._whole_edges:
+            return self._candidates_in_code(texts, data, starts, found)
         result = _Found({}, set(), set(), set())
         # In UTF-8, a character offset is the byte offset less the continuation bytes before.
         continuation = None if one_byte else data.translate(_CONTINUATION)
@@ -314,15 +349,59 @@ class TermMatcher:
                 current.append(match)
         return result
 
+    def _candidates_in_code(
+        self,
+        texts: Sequence[str],
+        data: bytes,
+        starts: list[int],
+        found: list[tuple[int, int, int]],
+    ) -> _Found:
+        """``_candidates`` in the usual case, with less work per match: the text in the
+        one-byte code (a byte offset is a character offset) and every pattern starting and
+        ending with a letter or digit (the bytes either side always tell); a match's text is
+        looked up only when it is past the one before's."""
+        result = _Found({}, set(), set(), set())
+        classes = self._classes
+        first_odd, first_flag = self._first_odd, self._first_flag
+        matches, overlapping = result.matches, result.overlapping
+        bisect_right = bisect.bisect_right
+        ends = [*starts[1:], len(data)]
+        index = last = -1
+        text_start = next_start = 0
+        current: list[Located] = []
+        for pattern, byte_start, byte_end in found:  # in order of their end
+            if byte_start >= next_start:  # no match crosses a separator
+                index = bisect_right(starts, byte_start) - 1
+                text_start, next_start = starts[index], ends[index]
+            if pattern >= first_odd:
+                (result.flagged if pattern >= first_flag else result.odd).add(index)
+                continue
+            before = classes[data[byte_start - 1]]
+            after = classes[data[byte_end]]
+            if before == 1 or after == 1:  # a letter or digit goes on
+                continue
+            match = (byte_start - text_start, byte_end - text_start, pattern)
+            if (before or after) and not self._whole_word(texts[index], match):
+                continue
+            if index != last:
+                current = matches[index] = [match]
+                last = index
+            else:
+                if match[0] < current[-1][1]:
+                    overlapping.add(index)
+                current.append(match)
+        return result
+
     def _search(
-        self, texts: Sequence[str]
+        self, texts: Sequence[str], encoded: bytes | None = None
     ) -> tuple[bytes, list[int], list[tuple[int, int, int]], bool]:
         """The texts as bytes, NUL before, between and after them (the byte before a match
         and the one after always exist); where each text starts; the automaton's matches;
-        whether the bytes are in the one-byte code (a byte offset is a character offset)."""
+        whether the bytes are in the one-byte code (a byte offset is a character offset).
+        ``encoded``: the texts already so encoded."""
         assert self._automaton is not None
         if self._code is not None:
-            data = self._code.encode(_SEPARATOR.join(["", *texts, ""]))
+            data = encoded or self._code.encode(_SEPARATOR.join(["", *texts, ""]))
             if data is not None:
                 lengths = map(_PLUS_ONE, map(len, texts[:-1]))
                 starts = list(itertools.accumulate(lengths, initial=1))
@@ -384,13 +463,15 @@ _CONTINUATION = bytes(int(0x80 <= byte < 0xC0) for byte in range(256))
 def _spaced_prefixes(patterns: Iterable[str]) -> list[str]:
     """Each pattern's words up to one of its spaces, and two spaces: a text holding one of
     them may hold the pattern with a run of spaces in it."""
-    heads: dict[str, None] = {}
-    level = [p for p in patterns if " " in p]
-    while level:
-        level = list(map(_HEAD, map(str.rpartition, level, itertools.repeat(" "))))
+    heads = dict.fromkeys(map(_HEAD, map(str.rpartition, patterns, itertools.repeat(" "))))
+    heads.pop("", None)  # a pattern of one word
+    level = [head for head in heads if " " in head]
+    while level:  # the heads of heads not seen yet (patterns share their first words)
+        shorter = dict.fromkeys(map(_HEAD, map(str.rpartition, level, itertools.repeat(" "))))
+        level = [head for head in shorter if head not in heads]
         heads.update(dict.fromkeys(level))
         level = [head for head in level if " " in head]
-    return [head + "  " for head in heads]
+    return list(map("{}  ".format, heads))
 
 
 def _resolve(candidates: list[Located]) -> list[Located]:

@@ -53,10 +53,6 @@ _LIST_NUMBER = re.compile(
 # end), as species articles cite their authors: `(W.W. Sm.) Benoist`, `(Roxb.) Wall.`, `(L.)`.
 _ABBREVIATED_AUTHOR = re.compile(r"[^\W\d_] ?\((?:[A-Z][a-z]{0,5}\. ?)*[A-Z][a-z]{0,5}\Z")
 _LONGEST_AUTHOR = 32  # characters
-_AUTHOR_TOKEN = re.compile(r"[A-Z][a-z]{0,7}\.")
-_SECOND_AUTHOR = re.compile(
-    r"(?:[^\W\d_] ?\((?:[A-Z][a-z]{0,5}\. ?)+\)|[A-Z][a-z]{0,7}\. ex) [A-Z][a-z]{0,7}\Z"
-)
 _URL_STARTS = ("http://", "https://", "www.")
 _PAGE_REFERENCE = re.compile(r"tr\.\s?\d")
 
@@ -198,12 +194,25 @@ def _token_ends(before: str, next_case: str, text: str, next_start: int, rules: 
             return initials_end_sentence(before, next_case, text, next_start)
     if token[:-1] in INITIALS:
         return initials_end_sentence(before, next_case, text, next_start)
-    if next_case == "lower" and text.startswith("ex ", next_start):
-        return _AUTHOR_TOKEN.fullmatch(token) is None  # `Champ. ex Benth.`: one citation
-    if next_case == "lower" and (") " in before[-12:] or " ex " in before[-14:]):
-        # `… được (Roxb.) Hook. miêu tả …`, `Wall. ex Hook. miêu tả`: the second author
-        return _SECOND_AUTHOR.search(before, max(0, len(before) - _LONGEST_AUTHOR)) is None
+    if next_case == "lower" and text.startswith(_AFTER_AUTHOR, next_start):
+        return not _author_abbreviation(body)
     return True
+
+
+# What follows a botanist's abbreviated name in a species' description: `Champ. ex Benth.`,
+# `Loài này được Lour. mô tả khoa học đầu tiên năm 1790.`
+_AFTER_AUTHOR = ("ex ", "mô tả", "miêu tả")
+
+
+def _author_abbreviation(body: str) -> bool:
+    """A capitalised foreign word cut short (`Champ`, `Benth`, `Gagnep`), no Vietnamese word."""
+    return (
+        len(body) > 1
+        and body.isalpha()
+        and body[0].isupper()
+        and body[1:].islower()
+        and not is_vietnamese_syllable(body)
+    )
 
 
 def initials_end_sentence(before: str, next_case: str, text: str, next_start: int) -> bool:

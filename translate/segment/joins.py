@@ -27,8 +27,10 @@ from translate.segment.labels import (
     lead_word,
     source_joins,
 )
+from translate.segment.legal import ENACTING_MARK, legal_joins
 from translate.segment.linekinds import CONTINUING_WORDS
 from translate.segment.patterns import (
+    ACCENTED_CAPITALS,
     BEFORE_ELLIPSIS_INTERNAL,
     CITATION,
     LETTERS,
@@ -48,7 +50,14 @@ from translate.segment.runin import (
     opens_prose,
     runin_joins,
 )
-from translate.segment.scraped import bracket_source_join, unaccented_label
+from translate.segment.scraped import (
+    SEPARATOR_RUNS,
+    bracket_source_join,
+    display_math_joins,
+    glued_caps_label_joins,
+    separator_joins,
+    unaccented_label,
+)
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -58,15 +67,17 @@ from translate.vietnamese import is_vietnamese_syllable
 # (`… "Không bỏ cuộc”Rạng sáng`, `… 07:45Hà Nội`, `… ngon 😋Ai muốn`): a new unit too; and a
 # sentence opener glued after an upper-case run (`TP.HCMÔng nói`).
 _GLUED_AFTER = '”»\U0001f300-\U0001faff\u2600-\u27bf\ufe0f0-9")\\]*_%'
-# (Or, after a lowercase letter, an upper-case run: a name in capitals, `… tổng hợpVĂN LINH`.)
-# (One look-behind first: most capitals follow a space, and stop there.)
+# An accented capital alone is a Vietnamese word too: `… bộ lọcÔ tô cần …`, `… Việt NamỞ đây …`.
+# (Or, after a lowercase letter, an upper-case run: a name in capitals, `… tổng hợpVĂN LINH`.
+# One look-behind first: most capitals follow a space, and stop there.)
 _SCRAPE_JOIN = re.compile(
     f"[{UPPER}](?<=[{LOWER}{UPPER}{_GLUED_AFTER}][{UPPER}])"
-    f"(?=[{LOWER}]|(?<=[{LOWER}][{UPPER}])[{UPPER}])"
+    f"(?=[{LOWER}]|(?<=[{ACCENTED_CAPITALS}]) [{LOWER}{UPPER}]|(?<=[{LOWER}][{UPPER}])[{UPPER}])"
 )
 # A date, a time or a year that ends right before a glued capital: `14/03/2025`, `07:45`, `2023`.
 _DATE_OR_TIME = re.compile(
-    r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4})\Z"
+    r"(?:\d{1,2}[/:]\d{1,2}(?:[/:]\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{4}|(?<![^\W\d_.])\d{4}"
+    r"|\d:\d\d[.,]\d{3})\Z"  # (a subtitle's timing: `0:00:26.281,0:00:29.171Tôi định …`)
 )
 # Other glued joins, one pattern so that the text is scanned once: group `cite` ends a
 # citation glued to a capitalised word; `edit` is an edit link; `ref` a reference separator.
@@ -77,6 +88,10 @@ _MARKUP_JOIN = re.compile(
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
 )
 _LIST_NUMBER_ONLY = re.compile(r"\d{1,3}[.)]\s*")
+# (after a year's, a word's or a bracket's stop: `1.2. ^` is a section number's end)
+_GLUED_REFERENCE_NUMBER = re.compile(
+    r"(?:(?<=\d\d\d\.)|(?<=[^\W\d_][.!?])|(?<=[)\]]\.)|(?<=[)\]]))\d{1,3}\.\s*\Z"
+)
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
 # A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
 _ARTICLE_STARTS = ("Điều", "ĐIỀU", "#", "*")
@@ -86,8 +101,11 @@ _ADDRESS = re.compile(r'@|://|www\.|/|\\(?!"|[rn](?:\\[rn])*(?![a-z\\]))')
 
 
 # What the rarer joins need: a bracket (sources, citations, edit links), a reference
-# separator, or the word of a flattened edit link.
-_RARE_MARKS = ("(", "[", "^", "↑", "sửa")
+# separator, the word of a flattened edit link; a decree's semicolon, article or enacting word
+# (.legal), a separator line or a display formula.
+# (One character each where a longer literal would do: a search for a literal of several
+# characters that is absent costs a hundred times more in a long Vietnamese text.)
+_RARE_MARKS = ("(", "[", "^", "↑", "sửa", ";", "Điều ", ENACTING_MARK, "$", "*", "=", "-----")
 
 
 def rare_join_marks(text: str) -> list[int]:
@@ -124,8 +142,20 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         )
     ):  # (the common case: no dateline, source or section label)
         joins += lead_joins(text, start, end)
+    if text.find(":", start, end) >= 0:  # (`… tại cơ quan công anẢNH: CTV`)
+        joins += glued_caps_label_joins(text, start, end)
     if not rare:
         return sorted(set(joins)) if len(joins) > 1 else joins
+    joins += legal_joins(text, start, end)  # (`… năm 2015;‖Căn cứ …`, `,‖QUYẾT ĐỊNH:‖Điều 1.`)
+    dashes, stars, equals = SEPARATOR_RUNS
+    if (
+        text.find(dashes, start, end) >= 0
+        or text.find(stars, start, end) >= 0
+        or text.find(equals, start, end) >= 0
+    ):  # (`… Hạnh phúc‖---------------‖Số: …`)
+        joins += separator_joins(text, start, end)
+    if text.find("$$", start, end) >= 0:  # (`… ($v$):‖$$\text{…}$$`)
+        joins += display_math_joins(text, start, end)
     if text.find("(", start, end) >= 0:
         joins += source_joins(text, start, end)
         if text[start] == "(":
@@ -150,7 +180,12 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         elif match.group("edit") is not None:
             joins += (match.start(), match.end())
         elif not _LIST_NUMBER_ONLY.fullmatch(text, start, match.start()):
-            joins.append(match.start())  # (`  1. ^ Mục loài …`: the separator after a number)
+            # (`  1. ^ Mục loài …`: the separator after a number; a reference's number glued
+            # after the stop of the one before it goes with it: `… - 2000.‖2. ^ Trang 183`)
+            number = _GLUED_REFERENCE_NUMBER.search(
+                text, max(start, match.start() - 6), match.start()
+            )
+            joins.append(match.start() if number is None else number.start())
     return sorted({join for join in joins if start < join < end})
 
 
@@ -223,6 +258,8 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         if position - 2 < start:
             continue
         previous = text[position - 1]
+        if text[position + 1] == " " and not (previous.islower() and text[position - 2].islower()):
+            continue  # (an accented capital alone after a lowercase word; `CỘNG HOÀ` is a word)
         if not previous.isalpha():
             if _glued_after_mark(text, position, start, end, quotes):
                 joins.append(position)
@@ -251,6 +288,7 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             VIETNAMESE_ACCENTED.search(left_word + right_word) is None
             and not _unaccented_join(text, position, end, left_word, right_word)
             and not _flattened_menu(left_word + right_word)
+            and not _glued_field_label(text, start, position, token_end, left_word)
         ):
             continue  # ASCII camel case is a brand name (or code) far more often than a join
         if _inside_known_token(text, position, rules):
@@ -274,6 +312,27 @@ _FEWEST_MENU_STEPS = 3
 
 def _flattened_menu(word: str) -> bool:
     return word[:1].isupper() and len(_CAMEL_STEP.findall(word)) >= _FEWEST_MENU_STEPS
+
+
+# A `Label: value` field of a flattened list, and how far back the field before it may start.
+_FIELD_LABEL = re.compile(rf"[{UPPER}][{LOWER}]{{3,}}: ")
+_FIELD_REACH = 200  # characters
+_SHORTEST_GLUED_VALUE = 6  # letters: `WordPress:`, `PowerShell:` are brands
+
+
+def _glued_field_label(
+    text: str, start: int, position: int, token_end: int, left_word: str
+) -> bool:
+    """`… Audio Processing: Librosa, Torchaudio‖Model: Pre-trained …`: an English field
+    label of five letters or more glued to the previous field's value (a word of six or
+    more), in a unit with another label before it (a README's `key: value` list that lost
+    its lines; a brand before a colon, `WordPress:`, has neither)."""
+    if len(left_word) < _SHORTEST_GLUED_VALUE or text[token_end - 1 : token_end + 1] != ": ":
+        return False
+    label = _FIELD_LABEL.match(text, position, token_end + 1)
+    if label is None or label.end() != token_end + 1 or token_end - position < 6:
+        return False
+    return _FIELD_LABEL.search(text, max(start, position - _FIELD_REACH), position) is not None
 
 
 def _unaccented_join(text: str, position: int, end: int, left: str, right: str) -> bool:
@@ -334,13 +393,17 @@ def _caps_heading_glued(text: str, position: int, end: int) -> bool:
 _LONGEST_TITLE = 30  # words
 
 
+# A phrase that ends with a word that otherwise needs a complement: `Bài tiếp theo` (next).
+_PHRASE_ENDS = "tiếp theo"
+
+
 def _glued_link(text: str, start: int, position: int, end: int, left_word: str) -> bool:
     """Is the capital glued at ``position`` a link inside a sentence rather than a new unit?
     After a word that needs a complement (`của`, `và`, `tại`) or deep inside a long sentence,
     unless a sentence opener follows (`…tăng nhẹSáng nay`)."""
     if opens_prose(text, position, end, False):
         return False
-    if left_word in BEFORE_ELLIPSIS_INTERNAL:
+    if left_word in BEFORE_ELLIPSIS_INTERNAL and not text.endswith(_PHRASE_ENDS, start, position):
         return True
     floor = max(start, position - 4 * _LONGEST_TITLE)
     return floor > start and len(text[floor:position].split()) >= _LONGEST_TITLE
@@ -376,6 +439,8 @@ def _glued_cell(text: str, start: int, position: int, end: int) -> bool:
     label = _CELL_LABEL.match(text, position, end)
     if label is None or len(text[position : label.end()].split()) > _LONGEST_FIELD_LABEL:
         return False
+    if label.group().isascii() and text.startswith(" ", label.end()):
+        return False  # an English `Label: value` item of a README (:func:`_glued_field_label`)
     first = _CELL_LABEL.match(text, start, position)
     return first is not None and len(text[start : first.end()].split()) <= _LONGEST_FIELD_LABEL
 
@@ -403,6 +468,8 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
             floor = max(start, run_start - _LONGEST_EMPHASIS)
             if _EMPHASIS_OPENER[previous].search(text, floor, run_start) is None:
                 return False  # nothing opened it: `Hồ_Hán_Thương` is one name
+        if previous == ")" and _syllable_then_prose(text, position, end):
+            return True  # `… Trúc Lâm (Veḷuvana)Ao trong khu …`: an unaccented first word
         return vietnamese_word_at(text, position, end)
     if previous == "%":  # a percentage that ends a title or a cell: `… 20%Số bài báo …`
         return vietnamese_word_at(text, position, end)
@@ -432,6 +499,16 @@ _LONGEST_EMPHASIS = 200  # characters
 _EMPHASIS_OPENER = {
     mark: re.compile(rf"(?:^|(?<=[^\w{mark}])){re.escape(mark)}+\w") for mark in "*_"
 }
+
+
+def _syllable_then_prose(text: str, position: int, end: int) -> bool:
+    """A Vietnamese syllable at ``position``, running text after it (`Ao trong khu …`)."""
+    word = LETTERS.match(text, position, end)
+    return (
+        word is not None
+        and is_vietnamese_syllable(word.group())
+        and lowercase_soon(text, word.end(), end, 2)
+    )
 
 
 def vietnamese_word_at(text: str, position: int, end: int) -> bool:

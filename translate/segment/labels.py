@@ -50,6 +50,9 @@ _CREDIT = re.compile(
 _CREDIT_VALUE = re.compile(rf"[{UPPER}][\w./&-]*(?:\s+[{UPPER}][\w./&-]*){{0,3}}")
 
 
+_GLUED_CAPITAL = re.compile(rf"[{LOWER}][{UPPER}]")  # (a scrape join cuts there)
+
+
 def credit_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts before a credit run into a caption, and after it where the story goes on."""
     joins: list[int] = []
@@ -58,12 +61,17 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
         if repeat >= 0:  # (`Đối tượng T. Ảnh: Công an TP Hà Nội ‖Đối tượng T. Ảnh: …`)
             joins.append(repeat)
         before = label.start() - 2
-        if label.start() > start:  # (at the unit's start, only the story is cut from it)
+        glued = label.start() > start and (
+            text[before + 1].isalnum() or text[before + 1] in ")]"
+        )  # (`… công anẢNH: CTV ‖Trước đó`: the glued join is cut in .joins)
+        if label.start() > start and not glued:  # (at the start, only the story is cut)
             if before < start or text[before + 1] != " ":
                 continue
             if not (text[before].isalnum() or text[before] in ")]"):
                 continue  # in an aside: `(Ảnh: TTXVN)`
             joins.append(label.start())
+        elif glued and text[label.start()] in "-–":
+            joins.append(label.start())  # `… biên tập viên Tuanvietnam‖- Ảnh HN |`
         if repeat >= 0:
             continue
         value = _CREDIT_VALUE.match(text, label.end(), end)
@@ -71,9 +79,14 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
             continue
         words = list(re.finditer(r"\S+", value.group()))
         # The story starts at the first word of the value that opens prose (`CTV Trước đó`).
-        for word in words[1:]:
+        for index, word in enumerate(words[1:], start=2):
             position = label.end() + word.start()
             if opens_prose(text, position, end, strong=False):
+                following = label.end() + words[index].start() if index < len(words) else -1
+                if (following >= 0 and opens_prose(text, following, end, strong=False)) or (
+                    _GLUED_CAPITAL.search(word.group()) is not None
+                ):  # a name's last word first: `Nguồn: Tuổi Trẻ ‖Sáng nay`, `Tuổi TrẻSáng`
+                    continue
                 joins.append(position)
                 break
         else:

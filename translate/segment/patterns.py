@@ -77,15 +77,29 @@ CITATION = (
 # An accented capital alone is a Vietnamese word (`Ý tôi là`, `Ở đó`, an interjection `À,`),
 # not an initial.
 _ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+_ACCENTED_LOWER = "".join(
+    character
+    for character in VIETNAMESE_ONLY_LETTERS.replace("\u1ea0-\u1ef9", "") + SHARED_ACCENTED_LETTERS
+    if character.islower()
+) + "".join(chr(code) for code in range(0x1EA1, 0x1EFA, 2))
+ACCENTED_CAPITALS = _ACCENTED_CAPITALS
 GLUED_START = (
     rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}][\s,…!?])"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
     rf"|[{UPPER}]{{2}}"  # `… tạm giữ.UBND huyện …`: an acronym (checked in sentences.py)
     rf"|#{{1,6}}\s+[{UPPER}\d]"  # `… năm 1994.## Sự nghiệp`: a Markdown heading
-    rf"|\d{{1,2}}[.)]\s+[{UPPER}]"  # `… năm 2024.2. Mức hỗ trợ …`: a glued list number
+    # `… năm 2024.2. Mức hỗ trợ …`, `… kính trọng.1/ Từng …`: a glued list number
+    rf"|\d{{1,2}}[.)/-]\s+[{UPPER}]"
     # `… bị thương.10 người nhập viện`: a count after a word's full stop (not `25.000 đồng`)
     rf"|(?<=[{LOWER}]\.)\d{{1,3}}(?:[.,]\d{{3}})*\s+[{LOWER}]"
-    rf"|[-–•+]\s+[{UPPER}]"  # `… kiểm tra kỹ.- Mục 2 …`: a list item glued after the stop
+    # `… kiểm tra kỹ.- Mục 2 …`, `… trên GitHub.- [Hướng dẫn](…)`, `… cứu.• 0:30`, `… nghĩa
+    # vụ.>> Xem thêm`: a list item or a quoted line glued after the stop
+    rf"|[-–•+]\s+(?:[{UPPER}\d\"“]|\[|\*\*)|>{{1,2}}\s+[{UPPER}]"
+    # `… Nxb Thế giới, Hà Nội.[Đào Duy Anh (2005) …`: a bracketed reference or link item
+    rf"|\[[{UPPER}]"
+    # `… so với cùng kỳ.lợi nhuận của …`: a lowercase Vietnamese word (R13) glued after a
+    # word's full stop; an address's parts are unaccented (`hue.gov.vn`, `bao_cao.docx`)
+    rf"|(?<=[{LOWER}]\.)[{LOWER}]{{0,5}}[{_ACCENTED_LOWER}]"
 )
 
 # Lowercase Vietnamese words that never end a sentence, a heading or a title: a line that ends

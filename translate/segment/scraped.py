@@ -8,6 +8,12 @@
   words ending in `anh N` (`Hoa hau Do My Linh anh 3‖Hoa hau … anh 4‖ Hoa hậu từng …`):
   Vietnamese prose is accented, an alt label written from a file name is not;
 * a source label in brackets that opens a story without a dash: `(NB&CL) ‖Những thảm họa …`;
+* an upper-case credit or run-in label glued to the caption or the byline before it:
+  `… tại cơ quan công an‖ẢNH: CTV`, `… (Quảng Trị)‖ẢNH: THANH LỘC`, `… (thực hiện)‖LTS: Hồi …`;
+* a separator line glued to the lines around it: `… Hạnh phúc‖---------------‖Số: 12/QĐ-UBND`,
+  `… KINH DOANH‖*************‖ĐIỂM BÀI …` (form blanks, `____`, and dot leaders stay: D3);
+* a display formula glued to its introducer in a README that lost its lines: `… dữ liệu
+  ($v$):‖$$\text{similarity} = …$$`;
 * a paper's run-in section label: `… Đại Học Tài Chính Marketing ‖Tóm tắt: Hiệu quả …`;
 * an ad script a page left inside its article (round 7): the call that holds its `function`
   starts a unit, and the text after the script's closing brace starts another
@@ -21,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from translate.segment.patterns import NON_SPACE, UPPER, VIETNAMESE_ACCENTED
+from translate.segment.patterns import LAST_WORD, NON_SPACE, UPPER, VIETNAMESE_ACCENTED
 from translate.segment.runin import lowercase_soon, opens_prose
 
 # A closed block: the next unit may be glued to it (inline tags, `</b>`, are inside a sentence).
@@ -115,6 +121,69 @@ def bracket_source_join(text: str, start: int, end: int) -> list[int]:
     if not text[story].isupper() or not lowercase_soon(text, story, end, 3):
         return []
     return [story]
+
+
+# An upper-case label of two to six letters right before a colon: `ẢNH:`, `LTS:`, `NGUỒN:`.
+_CAPS_LABEL = re.compile(rf"(?<![{UPPER}])[{UPPER}]{{2,6}}\Z")
+
+
+def glued_caps_label_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts before an upper-case label and its colon glued to a lowercase word or a closing
+    bracket (`công anẢNH: CTV`, `(Quảng Trị)ẢNH: THANH LỘC`, `(thực hiện)LTS: Hồi …`) when
+    a value follows with a space. Vietnamese on either side (`macOS: …` is one name)."""
+    joins = []
+    colon = text.find(":", start, end)
+    while colon >= 0:
+        label = _CAPS_LABEL.search(text, max(start, colon - 7), colon)
+        at = -1 if label is None else label.start()
+        if (
+            at - 1 > start
+            and colon + 2 < end
+            and text[colon + 1] == " "
+            and (text[at - 1] == ")" or text[at - 1].islower())
+        ):
+            left = LAST_WORD.search(text, max(start, at - 12), at)
+            if (
+                text[at - 1] == ")"
+                or VIETNAMESE_ACCENTED.search(label.group()) is not None  # type: ignore[union-attr]
+                or (left is not None and VIETNAMESE_ACCENTED.search(left.group()) is not None)
+            ):
+                joins.append(at)
+        colon = text.find(":", colon + 1, end)
+    return joins
+
+
+SEPARATOR_RUNS = ("-----", "*****", "=====")  # (looked for in each unit: a literal search)
+_SEPARATOR = re.compile(r"(-|\*|=)\1{4,}")
+
+
+def separator_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts around a run of five or more `-`, `*` or `=` glued between a word or a stop and
+    a letter (`ABC-----123`, a code, stays whole)."""
+    joins = []
+    for run in _SEPARATOR.finditer(text, start, end):
+        before, after = run.start(), run.end()
+        if after < end and not text[after].isalpha():
+            continue
+        if before > start and (text[before - 1].isalnum() or text[before - 1] in ".!?…:;)"):
+            joins.append(before)
+        if after < end:
+            joins.append(after)
+    return joins
+
+
+def display_math_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts before each opening `$$` glued to the word or colon before it (the `$$` marks of
+    the unit before it are counted: every other one opens)."""
+    joins = []
+    at = text.find("$$", start, end)
+    opening = True
+    while at >= 0:
+        if opening and at > start and (text[at - 1] in ":)" or text[at - 1].isalpha()):
+            joins.append(at)
+        opening = not opening
+        at = text.find("$$", at + 2, end)
+    return joins
 
 
 # A paper's section labels, run in after its front matter with only a space.

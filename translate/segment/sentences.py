@@ -354,7 +354,7 @@ def _ascii_suffix(before: str, text: str, word_start: int, token_end: int) -> bo
     )
 
 
-_LIST_LABEL_AFTER = re.compile(rf"\d{{1,2}}[.)]\s+[{UPPER}]")
+_LIST_LABEL_AFTER = re.compile(rf"\d{{1,2}}[.)/-]\s+[{UPPER}]")
 
 
 def _ends_a_year(before: str) -> bool:
@@ -413,6 +413,23 @@ def _ends_a_word(before: str) -> bool:
     return before[-1].isdigit() or before[-1] in '%)"”’'
 
 
+def _ends_a_name(before: str, rules: Rules) -> bool:
+    """`… Luật sư Phan Đức Tín.1. Hợp đồng …`, `… Hà Nội].2. Hà Duy …`: a capitalised word
+    (no abbreviation, no initial: `Tp.`, `Th.`) or a closed bracket before the stop that a
+    glued list number follows."""
+    if before[-1] == "]":
+        return True
+    return (
+        len(before) > 2
+        and before.isalpha()
+        and before[0].isupper()
+        and before[1:].islower()
+        and before not in INITIALS
+        and before + "." not in rules.prefix_abbreviations
+        and before + "." not in rules.final_abbreviations
+    )
+
+
 def _prose_after(text: str, position: int, token_end: int) -> bool:
     """Is the word glued after the period that ends an address, a date or a unit a new
     sentence's first word (`… đồng/lượng.Trong khi đó`, `… ngày 12/3.Sáng hôm sau`, `…
@@ -457,6 +474,19 @@ def _step_after_number(text: str, before: str, after: int, token_end: int) -> bo
 _TECH_SUFFIXES = frozenset(("Net", "Com", "Org", "Vn", "Io", "Doc", "Pdf"))
 
 
+def _lowercase_words_glued(before: str, text: str, after: int, token_end: int) -> bool:
+    """Two lowercase Vietnamese words on either side of the period, the second one accented:
+    a sentence end whose next sentence starts in lower case (R13), not a name's parts."""
+    following = LETTERS.match(text, after, token_end)
+    return (
+        following is not None
+        and before.isalpha()
+        and before.islower()
+        and is_vietnamese_syllable(before)
+        and is_vietnamese_syllable(following.group())
+    )
+
+
 def _period_in_token(
     text: str, before: str, bare: bool, after: int, token_end: int, rules: Rules
 ) -> bool:
@@ -473,12 +503,15 @@ def _period_in_token(
             return not _ends_a_word(before) or _file_extension(text, after, token_end)
         if _ascii_suffix(before, text, after, token_end):
             return True  # `ASP.Net`, `VnExpress.Net`, `Bao_Cao.Docx`: one name
+    if text[after].islower():  # (GLUED_START: an accented word, `… cùng kỳ.lợi nhuận`)
+        return not _lowercase_words_glued(before, text, after, token_end)
     if not text[after].isdigit():
         return False
     if _LIST_LABEL_AFTER.match(text, after, token_end + 4) is not None:
         # `năm 2024.2. Mức`, `hộ.3. Thời gian`: a list number; `Điều 23.10.QĐ.1.`: a code
-        year_or_word = _ends_a_year(before) if before[-1].isdigit() else _ends_a_word(before)
-        return not year_or_word
+        if before[-1].isdigit():
+            return not _ends_a_year(before)
+        return not (_ends_a_word(before) or _ends_a_name(before, rules))
     if before[-1].isdigit():
         # `1.2Mở`: a number with a unit glued, more often than a step; but a number after a
         # lowercase word ends a sentence, and a step number is glued: `… vào tháng 3.5Các …`
@@ -499,8 +532,10 @@ def _glued_end(
     terminator_start, terminator_end = match.start(), match.end(1)
     closers_end = _balanced_closers(text, match, segment_start, limit, quotes)
     token_start, token_end = token_around(text, terminator_start, segment_start, limit)
+    # (`… kính trọng.1/ Từng …`: a list number's slash after the stop is no path)
+    address_end = terminator_start if _LIST_LABEL_AFTER.match(text, closers_end) else token_end
     if (
-        address_like(text[token_start:token_end])
+        address_like(text[token_start:address_end])
         and not _prose_after(text, closers_end, token_end)
         and _DATE_BEFORE.search(text, token_start, terminator_start) is None
     ):  # (a date's slashes are no path: `… hôm 3/12/2015.AFP`)

@@ -1,0 +1,64 @@
+"""Glued joins in legal texts whose line breaks were lost (issue 11, round 9).
+
+A legal portal's copy of a decree may run its lines together with no space at all; each line
+was a unit (R1, R8), so the join is a boundary:
+
+* a preamble clause after the one before it: `… năm 2015;‖Căn cứ Nghị định …`, `…;‖Xét đề
+  nghị …`, and a list item after its predecessor's semicolon: `… hộ nghèo;‖b) Hộ cận nghèo`;
+* the enacting word after the preamble, and the first article after it: `… Sở Nội vụ,‖QUYẾT
+  ĐỊNH:‖Điều 1. Ban hành …`;
+* an article glued to what ends before it: `… QUY ĐỊNH CHUNG‖Điều 1. Phạm vi điều chỉnh`.
+
+A semicolon followed by a space stays inside its segment (R12): only a glued one is a lost
+line break. Each finder looks only where a literal search found its mark: linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What opens a preamble clause or the next list item right after a glued semicolon.
+_CLAUSE_OPENERS = ("Căn cứ", "Xét ", "Theo đề nghị", "Thực hiện ")
+_ITEM = re.compile(r"(?:[a-zđ]|\d{1,2})\)\s|\d{1,2}\.\s+[^\W\d_]|[-–+•]\s")
+# The enacting word of a decision, a resolution or a directive, and its colon.
+_ENACTING = ("QUYẾT ĐỊNH:", "NGHỊ QUYẾT:", "QUYẾT NGHỊ:", "CHỈ THỊ:")  # (each ends in a colon)
+ENACTING_MARK = "Ị"  # (a letter each of them has: a document-level literal search)
+# An article's label that opens a heading or the article's text.
+_ARTICLE = re.compile(r"Điều \d{1,3}[a-zđ]?\.(?=\s)")
+
+
+def legal_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts at glued preamble clauses, list items, enacting words and articles (see above)."""
+    joins = []
+    semicolon = text.find(";", start, end)
+    while semicolon >= 0:
+        after = semicolon + 1
+        if after < end and (text.startswith(_CLAUSE_OPENERS, after) or _ITEM.match(text, after)):
+            joins.append(after)
+        semicolon = text.find(";", after, end)
+    colon = text.find(":", start, end)
+    while colon >= 0:
+        after = colon + 1
+        if text.endswith(_ENACTING, start, after):
+            word_start = after - len(
+                next(word for word in _ENACTING if text.endswith(word, 0, after))
+            )
+            if word_start > start and not text[word_start - 1].isspace():
+                joins.append(word_start)
+            if after < end and not text[after].isspace():
+                joins.append(after)
+        colon = text.find(":", after, end)
+    article = text.find("Điều ", start + 1, end)
+    while article >= 0:
+        previous = text[article - 1]
+        if (
+            not previous.isspace()
+            and previous not in _OPENING_MARKS
+            and _ARTICLE.match(text, article, end)
+        ):
+            joins.append(article)
+        article = text.find("Điều ", article + 5, end)
+    return joins
+
+
+_OPENING_MARKS = frozenset("\"“‘«'*#(_[>|")  # (`sau:“Điều 5. …`, `**Điều 9.`: they open it)
