@@ -16,8 +16,9 @@ Two texts of 1,000,000 characters:
 
 * news: the Vietnamese NTREX sentences of ``../shared/data``, one paragraph each (blank lines
   between), repeated: clean text, where neither side needs langdetect;
-* real documents: the tuning sets of ``tests/data/segdev`` (dev to dev8 and dev10; never the held-out
-  ones), blank lines between, repeated: scraped pages, decrees, Wikipedia, forums, Markdown.
+* real documents: the tuning sets of ``tests/data/segdev`` (dev to dev8 and dev10; never the
+  held-out ones), blank lines between, repeated: scraped pages, decrees, Wikipedia, forums,
+  Markdown.
 """
 
 from __future__ import annotations

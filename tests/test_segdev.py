@@ -5,8 +5,9 @@ characters are equal, in order), every document must be listed in its sources ta
 (``SOURCES.md`` for dev/dev4, ``dev2/SOURCES-*.md`` for dev2/heldout2,
 ``heldoutN/SOURCES-*.md`` for heldout3, heldout4, heldout9 and heldout10, ``dev5/SOURCES-E.md`` for
 dev5, ``dev6/SOURCES-F.md`` for dev6, ``dev7/SOURCES-G.md`` for dev7, ``dev8/SOURCES-H.md`` for
-dev8, ``dev10/SOURCES-J.md`` for dev10, and ``dev3/SOURCES.md`` for dev3 and dev3-holdout), and today's segmenter must keep its
-boundary F1 on each tuning set (dev to dev8, dev10) at least at its ``DEVn_F1_FLOOR``:
+dev8, ``dev10/SOURCES-J.md`` for dev10, and ``dev3/SOURCES.md`` for dev3 and dev3-holdout),
+and today's segmenter must keep its boundary F1 on each tuning set (dev to dev8, dev10) at
+least at its ``DEVn_F1_FLOOR``:
 raise a floor when the segmenter improves, never lower it to make a change pass. The held-out
 sets are only checked for losslessness here: they are not for tuning.
 """
@@ -31,7 +32,7 @@ DEV5_F1_FLOOR = 0.963  # 0.973 after the eighth round (0.962 after the fifth, 0.
 DEV6_F1_FLOOR = 0.969  # 0.979 after the sixth round (0.916 when it was `heldout6`, stop 23)
 DEV7_F1_FLOOR = 0.986  # 0.996 after the seventh round (0.938 when it was `heldout7`)
 DEV8_F1_FLOOR = 0.974  # 0.984 after the eighth round (0.924 when it was `heldout8`)
-DEV10_F1_FLOOR = 0.924  # 0.934 when it was the even half of `heldout10` (round 9c)
+DEV10_F1_FLOOR = 0.963  # 0.973 after round 9c (0.934 when it was half of `heldout10`)
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 

@@ -102,6 +102,7 @@ def units(
     fenced = False  # inside a Markdown code block: code lines are never joined (D4)
     fences = "```" in text or "~~~" in text  # (looked for once: most documents have none)
     code = False  # the unit is a code line or a fence: one segment (D4)
+    prose_fence = False  # the open fence holds subtitles or plain text: each line is prose
     for line in lines:
         if line.first < 0:
             blank_since_last = True
@@ -109,6 +110,7 @@ def units(
         fence = fences and text.startswith(_FENCES, line.first)
         if fence:
             fenced = not fenced
+            prose_fence = fenced and _prose_fence(text, line)
         if last is not None:
             if (
                 not blank_since_last
@@ -128,7 +130,7 @@ def units(
         unit_start = line.first
         last = line
         blank_since_last = False
-        code = fence or fenced
+        code = fence or (fenced and not prose_fence)
     if last is not None:
         whole = code or (
             text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables)
@@ -138,6 +140,16 @@ def units(
 
 
 _FENCES = ("```", "~~~")
+# The info strings of a fence that holds text, not code: a SubRip or WebVTT file, plain text.
+# Its lines are still never joined (each is a cue's line), but a line with two sentences is
+# split (`Chào buổi sáng! Hôm nay bạn thế nào?`).
+_PROSE_FENCE_INFO = frozenset(("srt", "vtt", "webvtt", "sbv", "sub", "text", "txt", "plaintext"))
+
+
+def _prose_fence(text: str, line: Line) -> bool:
+    """Does the fence that opens at ``line`` name a text language (```` ```srt ````)?"""
+    info = text[line.first + 3 : line.end].strip().lower()
+    return info in _PROSE_FENCE_INFO
 
 
 def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
@@ -284,9 +296,7 @@ def _wrapped_without_terminator(
             return True  # a date form's blanks: `Hà Nội, ngày⏎tháng⏎năm 2016`
         if short_lines_block(text, line.first, line.end, next_start):
             return False  # `licença⏎cc-by-sa-3.0⏎direitos autorais`: chrome, one item a line
-        return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
-            text, line.first
-        )  # `layout: page⏎title: …`: fields, one a line
+        return not _field_lines(text, line, next_start)  # `layout: page⏎title: …`
     if text[line.end - 1] in ";:":
         return _clause_end_goes_on(text, line, next_start, evidence)
     if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start, evidence):
@@ -409,3 +419,20 @@ def _full(text: str, line: Line, next_start: int, width: int) -> bool:
 
 _RULE_LINE = re.compile(r"[-=_*~.─━]{3,}\s*$", re.MULTILINE)
 _FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:\s")
+# A field of a page's metadata: a label of up to four words and its colon, `Thời gian đăng:`,
+# `lượt xem:`; on a short line, a value that ends where its writer ended it.
+_LABELLED_FIELD = re.compile(r"[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,3}:\s")
+_LONGEST_FIELD_LINE = 60
+
+
+def _field_lines(text: str, line: Line, next_start: int) -> bool:
+    """Are the line and the next one fields, one a line (`layout: page⏎title: …`,
+    `Thời gian đăng: 06/01/2026⏎lượt xem: 126 | …`), not a sentence wrapped before a colon?"""
+    if _FIELD_LINE.match(text, next_start) is not None and _FIELD_LINE.match(text, line.first):
+        return True
+    return (
+        line.end - line.first <= _LONGEST_FIELD_LINE
+        and text.find(":", line.first, line.end) >= 0
+        and _LABELLED_FIELD.match(text, next_start) is not None
+        and _LABELLED_FIELD.match(text, line.first) is not None
+    )
