@@ -11,6 +11,13 @@ copied from a dev or held-out document.
   starts a segment; a dash glued to a bracket before lowercase text (`f(x)- g(x)`) does not.
 * A listing's counter glued to the next linked title (`lượt tải:61Nghị quyết …`) is a glued
   boundary; a number glued to an ASCII word stays (`mã:61Ab`).
+* A hard-wrapped official header: the national name wrapped over two lines and the motto run
+  in after it are two segments, the table pipe after the motto stays with it; a legal
+  document's type alone on its line (`LUẬT`, `NGHỊ ĐỊNH`) is a heading of its own even where
+  the running text writes `Luật Tổ chức …`; an article's label wrapped before its number
+  (`Điều⏎3. Phân loại …`) is one heading.
+* A bibliography entry ending with its ISBN is one segment, its title's periods included
+  (`Tác giả: Tên sách. Phụ đề. (Deutsch), 2006, ISBN …`); a long paragraph is still split.
 * Two metadata fields, one a line (`Thời gian đăng: 06/01/2026⏎lượt xem: 126`), are two
   units even when the second begins in lower case; a sentence wrapped before a lowercase line
   still joins.
@@ -72,11 +79,44 @@ SPLIT: list[Split] = [
     ),
 ]
 
+SPLIT += [
+    (
+        "a paragraph far longer than an entry is split before its ISBN line",
+        "Cuốn sách kể về chuyến đi dài. " * 14 + "Xem ISBN 3-12345-678-9",
+        ["Cuốn sách kể về chuyến đi dài."] * 14 + ["Xem ISBN 3-12345-678-9"],
+    ),
+    (
+        "national name wrapped, motto run in, a cell's pipe",
+        "CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |",
+        ["CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc |"],
+    ),
+    (
+        "document type alone above its title",
+        "NGHỊ ĐỊNH\nVỀ QUẢN LÝ CHỢ\nNghị định về quản lý chợ được ban hành năm nay.",
+        ["NGHỊ ĐỊNH", "VỀ QUẢN LÝ CHỢ", "Nghị định về quản lý chợ được ban hành năm nay."],
+    ),
+    (
+        "article label wrapped before its number",
+        "Khoản cuối áp dụng cho xã đảo.\nĐiều\n4. Tiêu chuẩn của xã",
+        ["Khoản cuối áp dụng cho xã đảo.", "Điều\n4. Tiêu chuẩn của xã"],
+    ),
+]
+
 WHOLE: list[Whole] = [
     ("dash after a bracket before lowercase", "Hàm f(x)- g(x) luôn dương trên đoạn này."),
     ("plus after a bracket before a number", "Tổng (a)+ 5 bằng mười."),
     ("number glued to an ASCII word", "Xem mã:61Ab trong bảng."),
     ("time glued to nothing", "Họp lúc 17:30 tại hội trường."),
+    (
+        "book entry with its ISBN",
+        "Lê An, Trần Bình: Con tàu. Chuyến đi tới bờ mới. (Tiếng Đức), 2006, ISBN 3-12345-678-9",
+    ),
+    (
+        "book entry with an ISBN-13",
+        "Hà Chi: Sông quê. Tập hai. (Englisch), 2010, ISBN 978-0-12-345678-9",
+    ),
+    ("motto alone with its pipe", "Độc lập - Tự do - Hạnh phúc |"),
+    ("a type word inside a heading", "LUẬT SƯ\nTRẺ"),
     (
         "sentence wrapped before a lowercase line",
         "Theo kế hoạch của xã, lịch cắt điện được\nthông báo trước ba ngày.",

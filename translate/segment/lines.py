@@ -34,6 +34,7 @@ from translate.segment.evidence import (
 )
 from translate.segment.lineblocks import dash_goes_on, note_still_open, short_lines_block
 from translate.segment.linekinds import (
+    DOCUMENT_TYPES,
     LAST_WORD_OF_DATE,
     SALUTATIONS,
     SHORTEST_PROSE_LINE,
@@ -59,7 +60,7 @@ from translate.segment.patterns import (
 from translate.segment.rules import Rules
 from translate.segment.runin import opens_prose
 from translate.segment.sentences import Unit
-from translate.segment.whole import WHOLE_FIRST, Tables, whole_unit
+from translate.segment.whole import ENTRY_LAST, WHOLE_FIRST, Tables, book_entry, whole_unit
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
 # heading, a flattened edit link or a URL never continues the line above it.
@@ -123,8 +124,13 @@ def units(
             # (whole: code, a table row or a reference entry, :mod:`.whole`; the first
             # character decides for most units, without a call: a helper shared with the
             # last unit below cost 1% of the instructions on news)
-            whole = code or (
-                text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables)
+            whole = (
+                code
+                or (
+                    text[unit_start] in WHOLE_FIRST
+                    and whole_unit(text, unit_start, last.end, tables)
+                )
+                or (text[last.end - 1] in ENTRY_LAST and book_entry(text, unit_start, last.end))
             )
             found.append(Unit(unit_start, last.end, kind, whole))
         unit_start = line.first
@@ -132,8 +138,10 @@ def units(
         blank_since_last = False
         code = fence or (fenced and not prose_fence)
     if last is not None:
-        whole = code or (
-            text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables)
+        whole = (
+            code
+            or (text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables))
+            or (text[last.end - 1] in ENTRY_LAST and book_entry(text, unit_start, last.end))
         )
         found.append(Unit(unit_start, last.end, BreakKind.END, whole))
     return found
@@ -222,7 +230,8 @@ def _continues(
         # it (a numbered item still opens its line: `(theo mẫu⏎1. Đơn đề nghị;`)
         return True
     if _LIST_ITEM_LINE.match(text, next_start) is not None or text[unit_start] == "#":
-        return False
+        # (an article's label wrapped before its number: `… đặc biệt.⏎Điều⏎3. Phân loại …`)
+        return text[next_start].isdigit() and text[line.first : line.end] in _LONE_LABELS
     if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
         line, next_start = _inside_inline_tags(text, line, next_start)
     if text[next_start] in ".…" and _LEADER_LINE.match(text, next_start):
@@ -253,6 +262,8 @@ def _continues(
 
 
 _DIGITS_AND_PERIOD = frozenset("0123456789.")
+_LONGEST_TYPE = max(map(len, DOCUMENT_TYPES))
+_LONE_LABELS = frozenset(("Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Khoản"))
 _LEADER_LINE = re.compile(r"[.…]{4,}[ \t]*\d{1,4}[ \t]*(?:\r?\n|\r|\Z)")
 # A table of contents flattened with each entry's number at the end of the line above it.
 _TOC_NUMBER_TAIL = re.compile(r"[.…]{4}[ \t]*\d{1,3}[ \t]+\d{1,2}(?:\.\d{1,2})*\.?\Z")
@@ -276,6 +287,12 @@ def _wrapped_without_terminator(
     text: str, line: Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
 ) -> bool:
     upper = text[next_start].isupper()  # the common case, without the function call
+    if (
+        upper
+        and line.end - line.first <= _LONGEST_TYPE
+        and text[line.first : line.end] in DOCUMENT_TYPES
+    ):
+        return False  # `LUẬT⏎TỔ CHỨC CHÍNH⏎QUYỀN ĐỊA PHƯƠNG`: the type above the title
     if (text[next_start] == "(" or text[line.end - 1] == ")") and (
         bracketed_line(text, line.first, line.end)
         or bracketed_line(text, next_start, next_line_end(text, next_start))
