@@ -18,6 +18,8 @@ copied from a dev or held-out document.
   (`Điều⏎3. Phân loại …`) is one heading.
 * A bibliography entry ending with its ISBN is one segment, its title's periods included
   (`Tác giả: Tên sách. Phụ đề. (Deutsch), 2006, ISBN …`); a long paragraph is still split.
+* A dump's written-out line break after a closed HTML block (`</p>\\r\\n`) ends the block's
+  segment: the next block starts at its tag.
 * Two metadata fields, one a line (`Thời gian đăng: 06/01/2026⏎lượt xem: 126`), are two
   units even when the second begins in lower case; a sentence wrapped before a lowercase line
   still joins.
@@ -80,6 +82,11 @@ SPLIT: list[Split] = [
 ]
 
 SPLIT += [
+    (
+        "written-out breaks after a closed block",
+        r"<p>Trời mưa to.</p>\r\n<p>Đường ngập.</p>   \r\n<p>Xe chết máy.</p>",
+        [r"<p>Trời mưa to.</p>\r\n", r"<p>Đường ngập.</p>   \r\n", "<p>Xe chết máy.</p>"],
+    ),
     (
         "a paragraph far longer than an entry is split before its ISBN line",
         "Cuốn sách kể về chuyến đi dài. " * 14 + "Xem ISBN 3-12345-678-9",
