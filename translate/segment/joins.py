@@ -164,7 +164,11 @@ def _glued_items(text: str, start: int, end: int) -> list[int]:
     joins = []
     at = text.find(")", start, end)
     while at >= 0:
-        if text[at + 1 : at + 2] in _ITEM_MARKERS and _GLUED_ITEM.match(text, at, end):
+        if (
+            text[at + 1 : at + 2] in _ITEM_MARKERS
+            and _GLUED_ITEM.match(text, at, end)
+            and text.rfind("(", start, at) > start  # (`(PLO)- Tòa …`: a source and its dash)
+        ):
             joins.append(at + 1)
         at = text.find(")", at + 1, end)
     at = text.find("&nbsp;", start, end)
