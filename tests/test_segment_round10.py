@@ -20,6 +20,9 @@ copied from a dev or held-out document.
   (`Tác giả: Tên sách. Phụ đề. (Deutsch), 2006, ISBN …`); a long paragraph is still split.
 * A dump's written-out line break after a closed HTML block (`</p>\\r\\n`) ends the block's
   segment: the next block starts at its tag.
+* An ellipsis that ends a line (in a text not wrapped at one width) before a capitalised
+  sentence ends its unit, even after a word that cannot end a phrase (`… nhưng....⏎Mong các
+  bạn …`); before a name that goes on (`nhớ về…⏎Sài Gòn …`) the line still joins.
 * Two metadata fields, one a line (`Thời gian đăng: 06/01/2026⏎lượt xem: 126`), are two
   units even when the second begins in lower case; a sentence wrapped before a lowercase line
   still joins.
@@ -83,6 +86,11 @@ SPLIT: list[Split] = [
 
 SPLIT += [
     (
+        "ellipsis ends a line before a sentence",
+        "Ảnh chụp bằng máy nhỏ nhưng....\nMong các bạn cho ý kiến.",
+        ["Ảnh chụp bằng máy nhỏ nhưng....", "Mong các bạn cho ý kiến."],
+    ),
+    (
         "written-out breaks after a closed block",
         r"<p>Trời mưa to.</p>\r\n<p>Đường ngập.</p>   \r\n<p>Xe chết máy.</p>",
         [r"<p>Trời mưa to.</p>\r\n", r"<p>Đường ngập.</p>   \r\n", "<p>Xe chết máy.</p>"],
@@ -122,6 +130,7 @@ WHOLE: list[Whole] = [
         "book entry with an ISBN-13",
         "Hà Chi: Sông quê. Tập hai. (Englisch), 2010, ISBN 978-0-12-345678-9",
     ),
+    ("ellipsis before a name that goes on", "Tôi vẫn nhớ về…\nSài Gòn năm ấy."),
     ("motto alone with its pipe", "Độc lập - Tự do - Hạnh phúc |"),
     ("a type word inside a heading", "LUẬT SƯ\nTRẺ"),
     (

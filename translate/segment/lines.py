@@ -256,9 +256,27 @@ def _continues(
     terminator_end = terminator_start
     while terminator_end < line.end and text[terminator_end] in TERMINATORS:
         terminator_end += 1
+    if _ellipsis_ends_line(text, terminator_start, terminator_end, next_start, evidence):
+        return False
     return not is_sentence_end(
         text, terminator_start, terminator_end, line.end, next_start, unit_start, rules
     )
+
+
+def _ellipsis_ends_line(
+    text: str, terminator_start: int, terminator_end: int, next_start: int, evidence: Evidence
+) -> bool:
+    """An ellipsis that ends a line of a text not wrapped at one width, before a capitalised
+    sentence (a capital, then lowercase words), ends its unit even after a word that cannot
+    end a phrase (`… không thua gì máy kia nhưng....⏎Mong các bạn …`; R4): the writer ended
+    the line there."""
+    if evidence.width or not text[next_start].isupper():
+        return False
+    run = text[terminator_start:terminator_end]
+    if run != "…" and not (len(run) >= 3 and run.strip(".") == ""):
+        return False
+    words = text[next_start : next_start + 40].split()
+    return len(words) > 1 and words[1][:1].islower()  # (`Sài Gòn …` is a name going on)
 
 
 _DIGITS_AND_PERIOD = frozenset("0123456789.")
