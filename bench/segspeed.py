@@ -16,7 +16,7 @@ Two texts of 1,000,000 characters:
 
 * news: the Vietnamese NTREX sentences of ``../shared/data``, one paragraph each (blank lines
   between), repeated: clean text, where neither side needs langdetect;
-* real documents: the tuning sets of ``tests/data/segdev`` (dev to dev9; never the held-out
+* real documents: the tuning sets of ``tests/data/segdev`` (dev to dev10; never the held-out
   ones), blank lines between, repeated: scraped pages, decrees, Wikipedia, forums, Markdown.
 """
 

@@ -81,6 +81,9 @@ _DATE_OR_TIME = re.compile(
 )
 # Other glued joins, one pattern so that the text is scanned once: group `cite` ends a
 # citation glued to a capitalised word; `edit` is an edit link; `ref` a reference separator.
+# A listing's counter, a label's colon and a number, that a page glued to the next linked
+# title: `lượt xem: 126 | lượt tải:61Nghị quyết HĐND …`.
+_COUNTER = re.compile(r"[^\W\d_]:[ \t]?\d{1,9}\Z")
 _MARKUP_JOIN = re.compile(
     rf"(?P<cite>(?<=[^\W_]|[)\"”’])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
     r"|(?P<edit>\[\s*(?:sửa(?: mã nguồn)?|edit(?: source)?)"
@@ -100,12 +103,18 @@ _IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH|(?P<ba
 _ADDRESS = re.compile(r'@|://|www\.|/|\\(?!"|[rn](?:\\[rn])*(?![a-z\\]))')
 
 
-# What the rarer joins need: a bracket (sources, citations, edit links), a reference
-# separator, the word of a flattened edit link; a decree's semicolon, article or enacting word
-# (.legal), a separator line or a display formula.
+# What the rarer joins need: a bracket (sources, citations, edit links, a list item glued to
+# a closing one), a reference separator, the word of a flattened edit link; a decree's
+# semicolon, article or enacting word (.legal), a separator line, a display formula, or the
+# `&nbsp;` a scraped list item may be glued to.
 # (One character each where a longer literal would do: a search for a literal of several
 # characters that is absent costs a hundred times more in a long Vietnamese text.)
-_RARE_MARKS = ("(", "[", "^", "↑", "sửa", ";", "Điều ", ENACTING_MARK, "$", "*", "=", "-----")
+_RARE_MARKS = ("(", "[", "^", "↑", "sửa", ";", "Điều ", ENACTING_MARK, "$", "*", "=", "-----", "&")
+# A list item glued to the bracket or the entity that ends the line before it, where a page's
+# list lost its line breaks: `… (khoản 3 Điều 97 Bộ luật Lao động 2019)+ Người lao động …`,
+# `… tạm ứng tiền lương&nbsp;- Trường hợp …` (the marker, a space and a capital: an item).
+_GLUED_ITEM = re.compile(rf"(?:\)|&nbsp;)(?=[-–+•] [{UPPER}])")
+_ITEM_MARKERS = frozenset("-–+•")
 
 
 def rare_join_marks(text: str) -> list[int]:
@@ -160,6 +169,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         joins += source_joins(text, start, end)
         if text[start] == "(":
             joins += bracket_source_join(text, start, end)
+    joins += _glued_items(text, start, end)
     edit = text.find("sửa", start, end)
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -187,6 +197,27 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
             )
             joins.append(match.start() if number is None else number.start())
     return sorted({join for join in joins if start < join < end})
+
+
+def _glued_items(text: str, start: int, end: int) -> list[int]:
+    """Cuts before list items glued to a closing bracket or a `&nbsp;` (:data:`_GLUED_ITEM`).
+    (A look at the character after each `)` first: prose has brackets, seldom a glued item.)"""
+    joins = []
+    at = text.find(")", start, end)
+    while at >= 0:
+        if (
+            text[at + 1 : at + 2] in _ITEM_MARKERS
+            and _GLUED_ITEM.match(text, at, end)
+            and text.rfind("(", start, at) > start  # (`(PLO)- Tòa …`: a source and its dash)
+        ):
+            joins.append(at + 1)
+        at = text.find(")", at + 1, end)
+    at = text.find("&nbsp;", start, end)
+    while at >= 0:
+        if _GLUED_ITEM.match(text, at, end):
+            joins.append(at + 6)
+        at = text.find("&nbsp;", at + 6, end)
+    return joins
 
 
 # An upper-case word of four letters or more: two headings of a flattened cover may be glued
@@ -478,6 +509,8 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     floor = max(start, position - 12)
     if _DATE_OR_TIME.search(text, floor, position) is not None:
         return True
+    if _COUNTER.search(text, floor, position) is not None:
+        return vietnamese_word_at(text, position, end)  # `lượt tải:61Nghị quyết …`
     label = _IMAGE_LABEL.search(text, floor, position)
     if label is None or not lowercase_soon(text, position, end, 3):
         return False  # (the caption is running text)

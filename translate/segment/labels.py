@@ -373,9 +373,10 @@ def _story_at(text: str, after: int, end: int) -> bool:
 
 
 # The national name and motto that head every official document.
+# (A hard-wrapped header breaks the name across lines: `CỘNG HÒA XÃ HỘI⏎CHỦ NGHĨA VIỆT NAM`.)
 _DOCUMENT_HEADER = re.compile(
-    r"(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|(?:Độc lập|ĐỘC LẬP) ?[-–—] ?(?:Tự do|TỰ DO)"
-    r" ?[-–—] ?(?:Hạnh phúc|HẠNH PHÚC)"
+    r"(?:CỘNG HÒA|CỘNG HOÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"|(?:Độc lập|ĐỘC LẬP) ?[-–—] ?(?:Tự do|TỰ DO) ?[-–—] ?(?:Hạnh phúc|HẠNH PHÚC)"
 )
 
 
@@ -391,9 +392,13 @@ def document_header_joins(text: str, start: int, end: int) -> list[int]:
         while after < end and text[after] == " ":
             after += 1
         motto = header.group()[0] in "ĐđĐ" or text.startswith(("Độc lập", "ĐỘC LẬP"), after)
-        if motto and start < after < end:
+        if motto and start < after < end and not _CELL_CLOSER.fullmatch(text, after, end):
             joins.append(after)
     return joins
+
+
+# What a table cell leaves after the motto it holds: its pipe stays with it (`… Hạnh phúc |`).
+_CELL_CLOSER = re.compile(r"[|\s]+")
 
 
 # Upper-case label words a number belongs to (`CHƯƠNG 1.`, `ĐIỀU 5.`): no heading starts there.

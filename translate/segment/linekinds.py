@@ -61,6 +61,14 @@ ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ
 _LONG_CAPS_LINE = 50  # characters: two lines this long make one wrapped heading
 _LONGEST_CAPS_LINE = 100  # characters: longer than any upper-case heading line is set
 _CAPS_LABELS = frozenset(("CHƯƠNG", "MỤC", "PHẦN", "ĐIỀU", "PHỤ", "BÀI", "TIẾT"))
+# The type of a legal document, set alone on the line above its title: a heading of its own
+# (the running text's `Luật Tổ chức …` is no evidence that `LUẬT⏎TỔ CHỨC` is one heading).
+DOCUMENT_TYPES = frozenset(
+    (
+        *("LUẬT", "BỘ LUẬT", "HIẾN PHÁP", "PHÁP LỆNH", "NGHỊ ĐỊNH", "NGHỊ QUYẾT", "QUYẾT ĐỊNH"),
+        *("THÔNG TƯ", "CHỈ THỊ", "THÔNG BÁO", "KẾ HOẠCH", "QUY CHẾ", "QUY ĐỊNH", "LỆNH"),
+    )
+)
 
 
 def _long_caps_lines(text: str, first: int, end: int, next_start: int) -> bool:

@@ -35,6 +35,7 @@ from translate.segment.evidence import (
 from translate.segment.lineblocks import dash_goes_on, note_still_open, short_lines_block
 from translate.segment.linekinds import (
     ADMINISTRATIVE_LEVELS,
+    DOCUMENT_TYPES,
     LAST_WORD_OF_DATE,
     SALUTATIONS,
     SHORTEST_PROSE_LINE,
@@ -62,7 +63,7 @@ from translate.segment.patterns import (
 from translate.segment.rules import Rules
 from translate.segment.runin import opens_prose
 from translate.segment.sentences import Unit
-from translate.segment.whole import WHOLE_FIRST, Tables, whole_unit
+from translate.segment.whole import ENTRY_LAST, WHOLE_FIRST, Tables, book_entry, whole_unit
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
 # heading, a flattened edit link or a URL never continues the line above it.
@@ -106,6 +107,7 @@ def units(
     fences = "```" in text or "~~~" in text  # (looked for once: most documents have none)
     code = False  # the unit is a code line or a fence: one segment (D4)
     over_blanks = mode == "auto" and not blank_lines_end_units
+    prose_fence = False  # the open fence holds subtitles or plain text: each line is prose
     for line in lines:
         if line.first < 0:
             blank_since_last = True
@@ -113,6 +115,7 @@ def units(
         fence = fences and text.startswith(_FENCES, line.first)
         if fence:
             fenced = not fenced
+            prose_fence = fenced and _prose_fence(text, line)
         if last is not None:
             if (
                 not blank_since_last
@@ -131,23 +134,40 @@ def units(
             # (whole: code, a table row or a reference entry, :mod:`.whole`; the first
             # character decides for most units, without a call: a helper shared with the
             # last unit below cost 1% of the instructions on news)
-            whole = code or (
-                text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables)
+            whole = (
+                code
+                or (
+                    text[unit_start] in WHOLE_FIRST
+                    and whole_unit(text, unit_start, last.end, tables)
+                )
+                or (text[last.end - 1] in ENTRY_LAST and book_entry(text, unit_start, last.end))
             )
             found.append(Unit(unit_start, last.end, kind, whole))
         unit_start = line.first
         last = line
         blank_since_last = False
-        code = fence or fenced
+        code = fence or (fenced and not prose_fence)
     if last is not None:
-        whole = code or (
-            text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables)
+        whole = (
+            code
+            or (text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables))
+            or (text[last.end - 1] in ENTRY_LAST and book_entry(text, unit_start, last.end))
         )
         found.append(Unit(unit_start, last.end, BreakKind.END, whole))
     return found
 
 
 _FENCES = ("```", "~~~")
+# The info strings of a fence that holds text, not code: a SubRip or WebVTT file, plain text.
+# Its lines are still never joined (each is a cue's line), but a line with two sentences is
+# split (`Chào buổi sáng! Hôm nay bạn thế nào?`).
+_PROSE_FENCE_INFO = frozenset(("srt", "vtt", "webvtt", "sbv", "sub", "text", "txt", "plaintext"))
+
+
+def _prose_fence(text: str, line: Line) -> bool:
+    """Does the fence that opens at ``line`` name a text language (```` ```srt ````)?"""
+    info = text[line.first + 3 : line.end].strip().lower()
+    return info in _PROSE_FENCE_INFO
 
 
 def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
@@ -220,7 +240,8 @@ def _continues(
         # it (a numbered item still opens its line: `(theo mẫu⏎1. Đơn đề nghị;`)
         return True
     if _LIST_ITEM_LINE.match(text, next_start) is not None or text[unit_start] == "#":
-        return False
+        # (an article's label wrapped before its number: `… đặc biệt.⏎Điều⏎3. Phân loại …`)
+        return text[next_start].isdigit() and text[line.first : line.end] in _LONE_LABELS
     if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
         line, next_start = _inside_inline_tags(text, line, next_start)
     if text[next_start] in ".…" and (
@@ -250,9 +271,31 @@ def _continues(
     terminator_end = terminator_start
     while terminator_end < line.end and text[terminator_end] in TERMINATORS:
         terminator_end += 1
+    if _ellipsis_ends_line(text, terminator_start, terminator_end, next_start, evidence):
+        return False
     return not is_sentence_end(
         text, terminator_start, terminator_end, line.end, next_start, unit_start, rules
     )
+
+
+def _ellipsis_ends_line(
+    text: str, terminator_start: int, terminator_end: int, next_start: int, evidence: Evidence
+) -> bool:
+    """An ellipsis that ends a line of a text not wrapped at one width, before a capitalised
+    sentence (a capital, then lowercase words), ends its unit even after a word that cannot
+    end a phrase (`… không thua gì máy kia nhưng....⏎Mong các bạn …`; R4): the writer ended
+    the line there."""
+    if evidence.width or not text[next_start].isupper():
+        return False
+    run = text[terminator_start:terminator_end]
+    if run != "…" and not (len(run) >= 3 and run.strip(".") == ""):
+        return False
+    words = text[next_start : next_start + 40].split()
+    return len(words) > 1 and words[1][:1].islower()  # (`Sài Gòn …` is a name going on)
+
+
+_LONGEST_TYPE = max(map(len, DOCUMENT_TYPES))
+_LONE_LABELS = frozenset(("Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Khoản"))
 
 
 # What a line goes on from across blank lines ends with: a comma, the last letter of `NHÂN DÂN`,
@@ -318,6 +361,12 @@ def _wrapped_without_terminator(
     text: str, line: Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
 ) -> bool:
     upper = text[next_start].isupper()  # the common case, without the function call
+    if (
+        upper
+        and line.end - line.first <= _LONGEST_TYPE
+        and text[line.first : line.end] in DOCUMENT_TYPES
+    ):
+        return False  # `LUẬT⏎TỔ CHỨC CHÍNH⏎QUYỀN ĐỊA PHƯƠNG`: the type above the title
     if (text[next_start] == "(" or text[line.end - 1] == ")") and (
         bracketed_line(text, line.first, line.end)
         or bracketed_line(text, next_start, next_line_end(text, next_start))
@@ -338,9 +387,7 @@ def _wrapped_without_terminator(
             return True  # a date form's blanks: `Hà Nội, ngày⏎tháng⏎năm 2016`
         if short_lines_block(text, line.first, line.end, next_start):
             return False  # `licença⏎cc-by-sa-3.0⏎direitos autorais`: chrome, one item a line
-        return _FIELD_LINE.match(text, next_start) is None or not _FIELD_LINE.match(
-            text, line.first
-        )  # `layout: page⏎title: …`: fields, one a line
+        return not _field_lines(text, line, next_start)  # `layout: page⏎title: …`
     if text[line.end - 1] in ";:":
         return _clause_end_goes_on(text, line, next_start, evidence)
     if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start, evidence):
@@ -464,3 +511,20 @@ def _full(text: str, line: Line, next_start: int, width: int) -> bool:
 
 _RULE_LINE = re.compile(r"[-=_*~.─━]{3,}\s*$", re.MULTILINE)
 _FIELD_LINE = re.compile(r"[A-Za-z_][\w-]*:\s")
+# A field of a page's metadata: a label of up to four words and its colon, `Thời gian đăng:`,
+# `lượt xem:`; on a short line, a value that ends where its writer ended it.
+_LABELLED_FIELD = re.compile(r"[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,3}:\s")
+_LONGEST_FIELD_LINE = 60
+
+
+def _field_lines(text: str, line: Line, next_start: int) -> bool:
+    """Are the line and the next one fields, one a line (`layout: page⏎title: …`,
+    `Thời gian đăng: 06/01/2026⏎lượt xem: 126 | …`), not a sentence wrapped before a colon?"""
+    if _FIELD_LINE.match(text, next_start) is not None and _FIELD_LINE.match(text, line.first):
+        return True
+    return (
+        line.end - line.first <= _LONGEST_FIELD_LINE
+        and text.find(":", line.first, line.end) >= 0
+        and _LABELLED_FIELD.match(text, next_start) is not None
+        and _LABELLED_FIELD.match(text, line.first) is not None
+    )

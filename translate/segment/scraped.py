@@ -1,6 +1,7 @@
 """Units that scraped pages, database dumps and pasted READMEs glue together (issue 11, round 6).
 
-* an HTML block closed and the next one glued to it: `…</p><p align="center">…`, `…</p>🌟 …`;
+* an HTML block closed and the next one glued to it: `…</p><p align="center">…`, `…</p>🌟 …`
+  (a dump's written-out `\\r\\n` after the tag ends the block's segment: `…</p>\\r\\n‖<p>…`);
   two line-break tags in a row where a text lost its lines, the second a unit (`…<br /> ‖<br />`);
 * GitHub's alert labels, a unit of their own: `(Models & Music)[!IMPORTANT]Do chính sách …`;
 * (an emoji that marks a heading glued to the text before it: :func:`.runin.emoji_heading_cuts`);
@@ -49,9 +50,7 @@ def block_joins(text: str, start: int, end: int) -> list[int]:
     joins: list[int] = []
     if text.find("</", start, end) >= 0:
         for tag in _BLOCK_END.finditer(text, start, end):
-            following = tag.end()
-            while following < end and text[following] in " \t":
-                following += 1
+            following = _after_written_breaks(text, tag.end(), end)
             if following < end:
                 joins.append(following)
     if text.find("<br", start, end) >= 0:
@@ -60,6 +59,19 @@ def block_joins(text: str, start: int, end: int) -> list[int]:
         for alert in _ALERT.finditer(text, start, end):
             joins += (alert.start(), alert.end())
     return joins
+
+
+def _after_written_breaks(text: str, position: int, end: int) -> int:
+    """Past the spaces and a dump's written-out line breaks after a closed block: they end its
+    segment, as a line break would (`…</p>     \\r\\n‖<p>Ngày …`)."""
+    while position < end:
+        if text[position] in " \t":
+            position += 1
+        elif text[position] == "\\" and text[position + 1 : position + 2] in ("r", "n"):
+            position += 2
+        else:
+            break
+    return position
 
 
 # An image's label: `anh 3`, `ảnh 12`, `hinh 2` after at least two unaccented words.

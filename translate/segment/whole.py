@@ -1,5 +1,6 @@
 """Units that are one segment whole, whatever periods they hold: a row of a Markdown table, a
-line of a fenced code block, one entry of a reference list.
+line of a fenced code block, one entry of a reference list (a book's entry ending with its
+ISBN among them).
 
 The conventions make each of them one segment: a table row is one layout line even when its
 cells hold sentences (D3), code lines are never cut or joined (D4), and each reference is a
@@ -23,6 +24,12 @@ _TABLE_ROW = re.compile(r"\|(?:[^|\n]*\|){2,}[ \t]*\Z")
 # A reference entry: its separator (`^`, `↑`, `**^**`), after a list number or alone.
 _REFERENCE = re.compile(r"(?:\d{1,3}\.[ \t]*)?(?:\*\*)?[\^↑](?:\*\*)?[ \t]")
 _SEPARATORS = ("^", "↑")
+# A book's entry in a bibliography, ending with its ISBN: `Tác giả: Tên sách. Phụ đề. (Deutsch),
+# 2006, ISBN 3-89667-229-0`; its periods are the title's, the entry one segment.
+_ISBN_END = re.compile(r"ISBN(?:-1[03])?:?[ \t]?[\dX][\dX -]{8,16}[\dX]\Z")
+_ISBN_REACH = 32  # characters before the entry's end where its ISBN starts
+_LONGEST_BOOK_ENTRY = 400
+ENTRY_LAST = frozenset("0123456789X")
 
 
 class Tables:
@@ -37,6 +44,15 @@ class Tables:
         if self._found is None:
             self._found = _TABLE_DELIMITER.search(self._text) is not None
         return self._found
+
+
+def book_entry(text: str, start: int, end: int) -> bool:
+    """Is the unit ``text[start:end]`` (its last character in :data:`ENTRY_LAST`: the caller
+    looks first, most units end with a period) a bibliography entry that ends with its ISBN?"""
+    if end - start > _LONGEST_BOOK_ENTRY:
+        return False
+    mark = text.find("ISBN", max(start, end - _ISBN_REACH), end)
+    return mark >= 0 and _ISBN_END.match(text, mark, end) is not None
 
 
 def whole_unit(text: str, start: int, end: int, tables: Tables) -> bool:
