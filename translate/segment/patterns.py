@@ -112,7 +112,13 @@ LAYOUT_MARK = re.compile(
 # searches in C instead of a regex stop at every period and hyphen).
 # Each literal is looked for only when its rare character (the second) is in the text: see
 # find_all.
-_LAYOUT_LITERALS = (("....", "."), (".…", "…"), ("……", "…"), ("….", "…"), ("MỤC LỤC", "Ụ"))
+_LAYOUT_LITERALS: tuple[tuple[str, str], ...] = (
+    ("....", "."),
+    (".…", "…"),
+    ("……", "…"),
+    ("….", "…"),
+    ("MỤC LỤC", "Ụ"),
+)
 _LAYOUT_LITERALS += (("Mục lục", "M"), ("-->", ">"))
 _SBV_TIMING = re.compile(r":\d\d\.\d{3},")
 
