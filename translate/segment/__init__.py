@@ -26,6 +26,7 @@ from pathlib import Path
 
 from translate.document import BreakKind, Document, Note, Segment
 from translate.errors import UserError
+from translate.frozen import collector_paused
 from translate.langid import detect_language
 from translate.segment.length import limit_length
 from translate.segment.lines import units
@@ -61,6 +62,20 @@ def segment_text(
     others are mixed-case names that are never cut as scrape joins (see
     :func:`load_abbreviations`). Segments longer than ``max_length`` characters are cut.
     """
+    # A segment per sentence and the tuples behind it, none in a cycle: built with the cyclic
+    # collector paused, as translate.source does (in a process that has loaded langdetect,
+    # each full collection also walks its 90,000 profile lists).
+    with collector_paused(keep=True):
+        return _segmented(text, path, line_breaks, abbreviations, max_length)
+
+
+def _segmented(
+    text: str,
+    path: str,
+    line_breaks: str,
+    abbreviations: frozenset[str] | None,
+    max_length: int,
+) -> Document:
     starts = starts_of_lines(text)
     pieces, paragraph_of = sentence_pieces(
         text,

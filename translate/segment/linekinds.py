@@ -217,6 +217,8 @@ def space_marks_wraps(text: str, lines: Sequence[tuple[int, int, int]]) -> bool:
     """Does one trailing space at the end of a line of text followed by another tell the
     document's wrapped lines from the others? (``lines``: each line's start, first non-space
     character, -1 when blank, and content end.)"""
+    if text.count(" \n") + text.count(" \r") < _FEWEST_SPACED_WRAPS:
+        return False  # (each spaced end is one of these: no pass over the lines, most texts)
     ends = [
         line[2] for line, following in itertools.pairwise(lines) if min(line[1], following[1]) >= 0
     ]

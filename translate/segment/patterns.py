@@ -124,12 +124,39 @@ LAYOUT_MARK = re.compile(
 # Every LAYOUT_MARK match holds one of these literals, or an SBV timing (a colon first, so
 # that the search skips ahead in C): a text without them has none (most texts: a few
 # searches in C instead of a regex stop at every period and hyphen).
-_LAYOUT_LITERALS = ("....", ".…", "……", "….", "MỤC LỤC", "Mục lục", "-->")
+# Each literal is looked for only when its rare character (the second) is in the text: see
+# find_all.
+_LAYOUT_LITERALS: tuple[tuple[str, str], ...] = (
+    ("....", "."),
+    (".…", "…"),
+    ("……", "…"),
+    ("….", "…"),
+    ("MỤC LỤC", "Ụ"),
+)
+_LAYOUT_LITERALS += (("Mục lục", "M"), ("-->", ">"))
 _SBV_TIMING = re.compile(r":\d\d\.\d{3},")
 
 
 def layout_marks(text: str) -> list[int]:
     """The sorted starts of the ``LAYOUT_MARK`` matches of ``text``."""
-    if not any(literal in text for literal in _LAYOUT_LITERALS) and not _SBV_TIMING.search(text):
+    if not any(
+        key in text and literal in text for literal, key in _LAYOUT_LITERALS
+    ) and not _SBV_TIMING.search(text):
         return []
     return [mark.start() for mark in LAYOUT_MARK.finditer(text)]
+
+
+def find_all(text: str, literal: str, key: str = "") -> list[int]:
+    """Every start of ``literal`` in ``text`` (overlapping ones too), in order, found from
+    ``key``, a character of it that Vietnamese seldom writes (none: the literal itself):
+    CPython looks for one character at memory speed, for several about 20 times slower (on
+    1 MB of news, 0.02 ms against 0.4 to 1 ms a literal)."""
+    key = key or literal
+    offset = literal.index(key)
+    found = []
+    at = text.find(key, offset)
+    while at >= 0:
+        if text.startswith(literal, at - offset):
+            found.append(at - offset)
+        at = text.find(key, at + 1)
+    return found

@@ -172,10 +172,15 @@ def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]
     if unit.whole:
         return [Piece(unit.start, unit.end, unit.break_kind)]
     joins = _cuts(text, unit, rules, marks)
+    first = _CANDIDATE.search(text, unit.start, unit.end)
+    if first is None and not joins:
+        # (one sentence, most units of news: what the loop below gives, without its cursor)
+        return [Piece(unit.start, unit.end, unit.break_kind)]
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
-    for match in _CANDIDATE.finditer(text, unit.start, unit.end):
+    # (from the first candidate on: the text before it is not scanned twice)
+    for match in _CANDIDATE.finditer(text, unit_end if first is None else first.start(), unit_end):
         terminator_start = match.start()
         if terminator_start < cursor.start:
             continue  # inside a closing quote already attached to the previous segment
