@@ -201,7 +201,7 @@ def _assemble(
     columns = zip(*made, strict=True)  # (the segments and their markup: two tuples in C)
     segments: list[Segment] = list(next(columns, ()))
     markups: tuple[SegmentMarkup, ...] = next(columns, ())
-    skeleton = skeleton_digest(text, segments)
+    skeleton = skeleton_digest(text, segments, ordered=True)
     if segments:
         digest_note = page_note(format, skeleton)
         segments[0] = _with_comment(segments[0], digest_note)
@@ -261,13 +261,15 @@ def _with_comment(segment: Segment, comment: str) -> Segment:
     return replace(segment, comments=(*segment.comments, comment))
 
 
-def skeleton_digest(text: str, segments: Sequence[Segment]) -> str:
-    """SHA-1 (12 hex digits) of the source without its segments and without whitespace."""
+def skeleton_digest(text: str, segments: Sequence[Segment], *, ordered: bool = False) -> str:
+    """SHA-1 (12 hex digits) of the source without its segments and without whitespace
+    (``ordered``: the segments are already in source order, as ``_assemble`` sorts them)."""
     gaps: list[str] = []
     position = 0
-    for segment in sorted(segments, key=_START):
-        if segment.start >= position:
-            gaps.append(text[position : segment.start])
+    for segment in segments if ordered else sorted(segments, key=_START):
+        start = segment.start
+        if start >= position:
+            gaps.append(text[position:start])
             position = segment.end
     gaps.append(text[position:])
     # The whitespace goes from the UTF-8 bytes (single bytes that no other character's
