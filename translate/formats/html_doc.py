@@ -76,6 +76,7 @@ _HTML_SPACE_CHARS = " \t\n\r\f"
 # Elements never translated that may stand inside running text without ending it.
 _HIDDEN_INLINE = frozenset(("script", "style", "template", "textarea"))
 _new = tuple.__new__
+_NO_READING = Reading(_NO_VALUES, False, None)
 
 
 class HtmlParts(NamedTuple):
@@ -177,11 +178,17 @@ class _Reader:
             if tag == name and not closed:
                 self.capture = (name, depth + 1, begun)
             return
-        if end - start < len(tag) + 5 or self.source.find("=", start, end) < 0:
-            # most tags: no attribute value (`<p>`, `<br/>`, `<td x>`: too short for `a=b`)
+        if end - start < len(tag) + 5:
+            # no attribute value (`<p>`, `<br/>`, `<td x>`: too short for `a=b`)
             values, no_translate = _NO_VALUES, False
-        else:
-            values, no_translate = self._values(tag, start, end)
+        else:  # (what ``_values`` does, inline: most tags of a page have attributes)
+            raw = self.source[start:end]
+            known = self.values_of.get(raw)
+            if known is None:
+                known = self._reading(tag, raw)
+            values, no_translate, plan = known
+            if plan is not None and not self.skip_depth:
+                self._attributes(values, plan, start)
         names = self.names
         if not closed and (
             roles & _CONTAINER or (names and names[-1] == "p" and not roles & _PHRASING)
@@ -221,22 +228,19 @@ class _Reader:
             names.append(tag)
             self.flags.append(0)
 
-    def _values(self, tag: str, start: int, end: int) -> tuple[dict[str, str | None], bool]:
-        """The attribute values that matter of the start tag at ``start:end``, which holds
-        a `=` (``read_tag``), and whether it says not to translate its content; its
-        units, `lang` and charset read (``_attributes``) where it has them. A tag written
-        as one before is not parsed again (pages repeat their `<li class="menu-item">`, a
-        share button's `<a title=…>`): only its units are made anew, at its own offsets."""
-        raw = self.source[start:end]
-        known = self.values_of.get(raw)
-        if known is None:
-            known = read_tag(tag, raw, self.source_lang)
-            if len(self.values_of) < _VALUES_KEPT:
-                self.values_of[raw] = known
-        values, no_translate, plan = known
-        if plan is not None and not self.skip_depth:
-            self._attributes(values, plan, start)
-        return values, no_translate
+    def _reading(self, tag: str, raw: str) -> Reading:
+        """The attribute values that matter of the start tag ``raw`` (``read_tag``; none
+        without a `=`), and whether it says not to translate its content, with the plan
+        of the units, `lang` and charset each of its occurrences adds (``_attributes``). A
+        tag written as one before is not parsed again (pages repeat their `<li
+        class="menu-item">`, a share button's `<a title=…>`): ``start`` finds its reading
+        in ``values_of`` and only makes its units anew, at its own offsets."""
+        if "=" not in raw:
+            return _NO_READING
+        known = read_tag(tag, raw, self.source_lang)
+        if len(self.values_of) < _VALUES_KEPT:
+            self.values_of[raw] = known
+        return known
 
     def end(self, tag: str, start: int, end: int) -> None:
         if self.capture is not None and self._captured(tag, start, end):

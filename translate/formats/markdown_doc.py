@@ -108,8 +108,11 @@ def char_spans(text: str, events: Sequence[tuple[Any, dict[str, int]]]) -> list[
 
     data = numpy.frombuffer(text.encode("utf-8"), dtype=numpy.uint8)
     starts = (data & 0xC0) != 0x80  # the first byte of each character
-    prefix = numpy.zeros(len(data) + 1, dtype=numpy.int64)
-    numpy.cumsum(starts, out=prefix[1:])
+    # 32-bit counts where they fit: the prefix sum of a 1 MB page in 0.8 ms, not 5 ms.
+    counts = numpy.int32 if len(data) < 2**31 else numpy.int64
+    prefix = numpy.empty(len(data) + 1, dtype=counts)
+    prefix[0] = 0
+    numpy.cumsum(starts, out=prefix[1:], dtype=counts)
     offsets: list[int] = prefix[numpy.array(bounds, dtype=numpy.int64)].tolist()
     return offsets
 
@@ -177,14 +180,35 @@ class _Reader:
         # (a dict of one item: unpacking its key, then indexing, beats unpacking its items)
         (kind,) = event
         value = event[kind]
-        if kind == "Text" and not self.skip:
-            self._text(value, start, end)
-        elif self.skip:
+        if self.skip:
             self._skipped(kind, value, start, end)
+        elif kind == "Text":
+            atoms = self.atoms
+            covered = self.covered
+            # Most text runs: no markup before them in the block, nor an escape (``_text``'s
+            # cases), so what ``_text`` and ``_atom`` do, inline (a call each per run).
+            if (not atoms or (self.pending is None and start <= covered)) and (
+                start <= covered or start == 0 or self.source[start - 1] != "\\"
+            ):
+                if not self.has_text and not value.isspace():
+                    self.has_text = True
+                literal = self.source[start:end] == value
+                atoms.append(_new(Atom, (TEXT, start, end, value, "", literal, False, False)))
+                self.covered = end
+            else:
+                self._text(value, start, end)
         elif kind == "Start":
-            self._start(value, start, end)
+            if type(value) is str and value not in _PAIRED and value not in _SKIPPED:
+                if self.atoms:  # (a block starts: ``flush``, which has nothing to do if none)
+                    self.flush()
+            else:
+                self._start(value, start, end)
         elif kind == "End":
-            self._end(value, start, end)
+            if type(value) is str and value not in _PAIRED and value != "Link":
+                if self.atoms:  # (a block ends, as above)
+                    self.flush()
+            else:
+                self._end(value, start, end)
         elif kind in _STICKY:
             self._atom(_new(Atom, (VOID, start, end, "", "", True, True, False)), start)
         elif kind == "InlineHtml":
@@ -385,6 +409,7 @@ class _Reader:
             self.units.append(Unit(value_start, value_end, text, "title attribute", quote))
 
     def flush(self) -> None:
+        # (with no atoms there is nothing to reset: an atom comes first, see ``event``)
         self.raw_code = ""
         if self.atoms:  # (most block starts and ends follow another: nothing to do)
             if self.has_text:

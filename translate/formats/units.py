@@ -201,7 +201,7 @@ def _assemble(
     columns = zip(*made, strict=True)  # (the segments and their markup: two tuples in C)
     segments: list[Segment] = list(next(columns, ()))
     markups: tuple[SegmentMarkup, ...] = next(columns, ())
-    skeleton = skeleton_digest(text, segments)
+    skeleton = skeleton_digest(text, segments, ordered=True)
     if segments:
         digest_note = page_note(format, skeleton)
         segments[0] = _with_comment(segments[0], digest_note)
@@ -261,13 +261,15 @@ def _with_comment(segment: Segment, comment: str) -> Segment:
     return replace(segment, comments=(*segment.comments, comment))
 
 
-def skeleton_digest(text: str, segments: Sequence[Segment]) -> str:
-    """SHA-1 (12 hex digits) of the source without its segments and without whitespace."""
+def skeleton_digest(text: str, segments: Sequence[Segment], *, ordered: bool = False) -> str:
+    """SHA-1 (12 hex digits) of the source without its segments and without whitespace
+    (``ordered``: the segments are already in source order, as ``_assemble`` sorts them)."""
     gaps: list[str] = []
     position = 0
-    for segment in sorted(segments, key=_START):
-        if segment.start >= position:
-            gaps.append(text[position : segment.start])
+    for segment in segments if ordered else sorted(segments, key=_START):
+        start = segment.start
+        if start >= position:
+            gaps.append(text[position:start])
             position = segment.end
     gaps.append(text[position:])
     # The whitespace goes from the UTF-8 bytes (single bytes that no other character's
@@ -327,30 +329,42 @@ def _pieces_by_block(
     (break kinds, notes and languages as ``segment_text`` gives them: the last one ends the
     text, and languages are detected on the joined text)."""
     result: list[list[_Piece]] = [[] for _ in lengths]
-    index = 0
+    # Each block's start in the joined prose, and its end (one sum per block, not per
+    # sentence: a page's sentences are mostly short, a table's cells shorter).
+    starts: list[int] = []
+    ends: list[int] = []
     base = 0
     separator = len(_BLOCK_SEPARATOR)
+    for length in lengths:
+        starts.append(base)
+        ends.append(base + length)
+        base += length + separator
+    index = 0
     count = len(lengths)
     last = len(sentences) - 1
-    for number, sentence in enumerate(sentences):
-        start, stop, break_kind, notes = sentence
-        while index + 1 < count and start >= base + lengths[index] + separator:
-            base += lengths[index] + separator
+    pieces = result[0] if result else []
+    for number, (start, stop, break_kind, notes) in enumerate(sentences):
+        if index + 1 < count and start >= starts[index + 1]:
             index += 1
+            while index + 1 < count and start >= starts[index + 1]:
+                index += 1
+            pieces = result[index]
+        base = starts[index]
         if number == last:
             break_kind = BreakKind.END
         # A sentence never spans the blank line between two blocks (blank_lines_end_units);
         # should one, it is cut there rather than lose the next block's text.
-        while stop > base + lengths[index] and index + 1 < count:
-            if start < base + lengths[index]:
+        while stop > ends[index] and index + 1 < count:
+            if start < ends[index]:
                 part = (start - base, lengths[index], BreakKind.PARAGRAPH, (), None)
-                result[index].append(_new(_Piece, part))
-            base += lengths[index] + separator
+                pieces.append(_new(_Piece, part))
             index += 1
+            pieces = result[index]
+            base = starts[index]
             start, notes = max(start, base), ()
-        end = min(stop - base, lengths[index])
+        end = stop - base if stop <= ends[index] else lengths[index]
         lang = detect_language(joined[start:stop])
-        result[index].append(_new(_Piece, (start - base, end, break_kind, notes, lang)))
+        pieces.append(_new(_Piece, (start - base, end, break_kind, notes, lang)))
     return result
 
 
