@@ -518,6 +518,15 @@ def test_checks_are_selected_by_name(tmp_path: Path) -> None:
     assert ": brackets: " not in result.output
     result = runner.invoke(cli, ["check", "--skip", "nosuchcheck", str(po)])
     assert result.exit_code == 2 and "nosuchcheck" in result.output
+    # Names may come comma-separated, as linters take them.
+    result = runner.invoke(cli, ["check", "--no-msgfmt", "--only", "number, brackets", str(po)])
+    assert result.exit_code == 1
+    assert ": number: " in result.output and ": brackets: " in result.output
+    result = runner.invoke(cli, ["check", "--no-msgfmt", "--skip", "number,brackets", str(po)])
+    assert ": number: " not in result.output and ": brackets: " not in result.output
+    # A check of the whole file is not an entry check: the error says how it is controlled.
+    result = runner.invoke(cli, ["check", "--only", "msgfmt", str(po)])
+    assert result.exit_code == 2 and "--no-msgfmt" in result.output
 
 
 def test_check_help_lists_the_registry() -> None:

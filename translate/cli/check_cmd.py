@@ -20,11 +20,20 @@ FILE_CHECKS = {
 
 
 def _check_names(values: tuple[str, ...], option: str) -> tuple[str, ...]:
-    for value in values:
-        if value not in CHECKS:
+    # `--only number,date` as well as `--only number --only date`, as linters take them.
+    names = tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+    for name in names:
+        if name in FILE_CHECKS:
+            raise click.BadParameter(
+                f"{name!r} checks the whole file, not each entry (parse always runs, msgfmt "
+                "unless --no-msgfmt, max-fuzzy and max-untranslated with their options); --only "
+                "and --skip choose among the entry checks",
+                param_hint=option,
+            )
+        if name not in CHECKS:
             known = ", ".join(CHECKS)
-            raise click.BadParameter(f"unknown check {value!r}; known: {known}", param_hint=option)
-    return values
+            raise click.BadParameter(f"unknown check {name!r}; known: {known}", param_hint=option)
+    return names
 
 
 def _checks_help() -> str:
@@ -65,14 +74,14 @@ def _checks_help() -> str:
     "only",
     metavar="NAME",
     multiple=True,
-    help="Run only this entry check (repeatable); names are listed below.",
+    help="Run only this entry check (repeatable, or comma-separated); names are listed below.",
 )
 @click.option(
     "--skip",
     "skip",
     metavar="NAME",
     multiple=True,
-    help="Do not run this entry check (repeatable).",
+    help="Do not run this entry check (repeatable, or comma-separated).",
 )
 @click.option(
     "--no-msgfmt",
