@@ -477,6 +477,46 @@ def test_run_export_and_check_on_pages(
     assert "markup changed since `translate run`" in changed.stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "edit"),
+    [
+        (
+            "p.vi.html",
+            "<p>Xin chào <b>bạn</b>. Xem <a href='/a'>trang</a> nhé.</p>\n",
+            ("'/a'", "'/b'"),
+        ),
+        (
+            "p.vi.html",
+            "<p>Xin chào <b>bạn</b>. Xem <a href='/a'>trang</a> nhé.</p>\n",
+            ("b>", "i>"),
+        ),
+        ("p.vi.md", "# Tiêu đề\n\nXin chào **bạn**. Xem [trang](/a) nhé.\n", ("(/a)", "(/b)")),
+        ("p.vi.md", "# Tiêu đề\n\nXin chào **bạn**. Xem [trang](/a) nhé.\n", ("**", "__")),
+    ],
+)
+def test_export_reports_markup_changed_inside_a_sentence(
+    cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    text: str,
+    edit: tuple[str, str],
+) -> None:  # type: ignore[no-untyped-def]
+    # A tag or a link target edited inside a sentence is a changed page too, not only the
+    # markup between sentences: the export still writes the page as it is now, and says so.
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    assert cli("run", "--no-mt", name).exit_code == 0
+    po = "locales/en/p.po"
+    same = cli("export", po, "-o", "same.out")
+    assert same.exit_code == 0 and "markup changed" not in same.stderr
+    page.write_text(text.replace(*edit), encoding="utf-8")
+    changed = cli("export", po, "-o", "changed.out")
+    assert changed.exit_code == 0
+    assert "markup changed since `translate run`" in changed.stderr
+
+
 def test_check_reports_markup() -> None:
     from translate.qa import entry_findings
 

@@ -108,7 +108,7 @@ class MarkupDocument:
     markup: tuple[SegmentMarkup, ...]  # one per segment of ``document``
     format: str  # `html` or `markdown`
     lang_spans: tuple[tuple[int, int], ...] = ()  # `lang="vi"` values export rewrites
-    skeleton: str = ""  # digest of the page without its text
+    skeleton: str = ""  # digest of the page's markup (skeleton_digest)
     entities: tuple[tuple[str, str], ...] = ()  # characters the source writes only as entities
     warnings: tuple[str, ...] = ()  # each names the file
 
@@ -201,7 +201,7 @@ def _assemble(
     columns = zip(*made, strict=True)  # (the segments and their markup: two tuples in C)
     segments: list[Segment] = list(next(columns, ()))
     markups: tuple[SegmentMarkup, ...] = next(columns, ())
-    skeleton = skeleton_digest(text, segments, ordered=True)
+    skeleton = skeleton_digest(text, segments, ordered=True, inline=markups)
     if segments:
         digest_note = page_note(format, skeleton)
         segments[0] = _with_comment(segments[0], digest_note)
@@ -261,9 +261,18 @@ def _with_comment(segment: Segment, comment: str) -> Segment:
     return replace(segment, comments=(*segment.comments, comment))
 
 
-def skeleton_digest(text: str, segments: Sequence[Segment], *, ordered: bool = False) -> str:
+def skeleton_digest(
+    text: str,
+    segments: Sequence[Segment],
+    *,
+    ordered: bool = False,
+    inline: Sequence[SegmentMarkup] = (),
+) -> str:
     """SHA-1 (12 hex digits) of the source without its segments and without whitespace
-    (``ordered``: the segments are already in source order, as ``_assemble`` sorts them)."""
+    (``ordered``: the segments are already in source order, as ``_assemble`` sorts them),
+    followed by the markup inside them (``inline``: the segments' placeholders, whose source
+    spans are tags, link targets, emphasis marks): a tag or an `href` changed inside a sentence
+    changes the page as much as one between sentences."""
     gaps: list[str] = []
     position = 0
     for segment in segments if ordered else sorted(segments, key=_START):
@@ -272,6 +281,7 @@ def skeleton_digest(text: str, segments: Sequence[Segment], *, ordered: bool = F
             gaps.append(text[position:start])
             position = segment.end
     gaps.append(text[position:])
+    gaps.extend(text[start:end] for markup in inline for _, start, end in markup.placeholders)
     # The whitespace goes from the UTF-8 bytes (single bytes that no other character's
     # encoding holds): bytes.translate, 20x faster than a regex pass over the text.
     skeleton = "".join(gaps).encode().translate(None, _HTML_SPACE_BYTES)
