@@ -20,6 +20,7 @@ from linear_time import assert_linear
 from translate.cli import cli, main
 from translate.document import NO_LANGUAGE, BreakKind, Document, Note
 from translate.errors import UserError
+from translate.langid import detect_language
 from translate.segment import load_abbreviations, segment_text
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -90,6 +91,26 @@ def test_lossless_on_decomposed_text(text: str) -> None:
     document = segment_text(decomposed)
     assert document.text == decomposed
     assert_contract(document, 2000)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=VIETNAMESE_TEXT, form=st.sampled_from([None, "NFC", "NFD"]))
+@example(text="Xin chào. \u0301Cà phê ngon.", form=None)  # (NFC: a segment opens combining)
+@example(text="Xin chào. Return to top", form="NFD")
+def test_each_segment_has_the_language_of_its_own_text(text: str, form: str | None) -> None:
+    """segment_text checks once per document whether it is NFC: each segment must still get
+    what detect_language gives its text alone, in NFC, NFD and mixed documents."""
+    if form is not None:
+        text = unicodedata.normalize(form, text)
+    for segment in segment_text(text).segments:
+        assert segment.lang == detect_language(segment.text)
+
+
+def test_decomposed_document_gets_the_languages_of_its_composed_form() -> None:
+    text = "Cà phê ngon. Return to top\nHà Nội và Huế."
+    composed, decomposed = segment_text(text), segment_text(unicodedata.normalize("NFD", text))
+    assert [s.lang for s in decomposed.segments] == [s.lang for s in composed.segments]
+    assert [s.lang for s in composed.segments] == ["vi", "en", "vi"]
 
 
 def test_line_endings_lines_and_paragraphs() -> None:

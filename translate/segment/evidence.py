@@ -20,7 +20,7 @@ _FEWEST_LOWERCASE_CONTINUATIONS = 3
 _LOWERCASE_SHARE = 0.3
 
 
-class Line(NamedTuple):
+class Line(NamedTuple):  # (one per line: .lines builds them with tuple.__new__, as Piece)
     start: int
     first: int  # first non-space character, -1 for a blank line
     end: int  # end of the content, trailing whitespace excluded

@@ -142,7 +142,7 @@ def units(
                 )
                 or (text[last.end - 1] in ENTRY_LAST and book_entry(text, unit_start, last.end))
             )
-            found.append(Unit(unit_start, last.end, kind, whole))
+            found.append(tuple.__new__(Unit, (unit_start, last.end, kind, whole)))
         unit_start = line.first
         last = line
         blank_since_last = False
@@ -153,7 +153,7 @@ def units(
             or (text[unit_start] in WHOLE_FIRST and whole_unit(text, unit_start, last.end, tables))
             or (text[last.end - 1] in ENTRY_LAST and book_entry(text, unit_start, last.end))
         )
-        found.append(Unit(unit_start, last.end, BreakKind.END, whole))
+        found.append(tuple.__new__(Unit, (unit_start, last.end, BreakKind.END, whole)))
     return found
 
 
@@ -189,9 +189,9 @@ def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
             if tags and "<" in content and not (text[first] == "|" and tables.present()):
                 lines += _split_at_tags(text, start, first, start + len(content))
             else:
-                lines.append(Line(start, first, start + len(content)))
+                lines.append(tuple.__new__(Line, (start, first, start + len(content))))
         else:
-            lines.append(Line(start, -1, start))
+            lines.append(tuple.__new__(Line, (start, -1, start)))
     return lines
 
 

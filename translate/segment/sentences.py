@@ -76,6 +76,9 @@ class Unit(NamedTuple):
     whole: bool = False  # one segment whatever it holds: a table row, code, a reference (.whole)
 
 
+# Thousands of units and pieces are made per document: the hot loops build them with
+# ``tuple.__new__(Piece, (…))`` (every field given), skipping the Python frame of the
+# NamedTuple constructor (about 300 instructions each).
 class Piece(NamedTuple):  # a tuple: thousands are made per document
     start: int
     end: int
@@ -121,7 +124,7 @@ class _Cursor:
             trimmed -= 1
         if trimmed <= self.start:
             return
-        self.pieces.append(Piece(self.start, trimmed, kind, self.notes))
+        self.pieces.append(tuple.__new__(Piece, (self.start, trimmed, kind, self.notes)))
         if next_start < len(text) and not text[next_start].isspace():
             self.start = next_start  # glued: the common case, without a search
         else:
@@ -170,12 +173,12 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
 def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]:
     """The sentences of ``unit``; ``marks``: the document's (:func:`document_marks`)."""
     if unit.whole:
-        return [Piece(unit.start, unit.end, unit.break_kind)]
+        return [tuple.__new__(Piece, (unit.start, unit.end, unit.break_kind, ()))]
     joins = _cuts(text, unit, rules, marks)
     first = _CANDIDATE.search(text, unit.start, unit.end)
     if first is None and not joins:
         # (one sentence, most units of news: what the loop below gives, without its cursor)
-        return [Piece(unit.start, unit.end, unit.break_kind)]
+        return [tuple.__new__(Piece, (unit.start, unit.end, unit.break_kind, ()))]
     join_index, join_count, unit_end = 0, len(joins), unit.end
     cursor = _Cursor(unit.start)
     quotes = _StraightQuotes(unit.start)
@@ -214,11 +217,15 @@ def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]
         if is_sentence_end(
             text, terminator_start, match.end(1), closers_end, next_start, cursor.start, rules
         ):  # (the end and the next start are non-space: no trimming needed)
-            cursor.pieces.append(Piece(cursor.start, closers_end, BreakKind.SENTENCE, cursor.notes))
+            cursor.pieces.append(
+                tuple.__new__(Piece, (cursor.start, closers_end, BreakKind.SENTENCE, cursor.notes))
+            )
             cursor.start, cursor.notes = next_start, ()
     for join in joins[join_index:]:
         _cut_at(text, cursor, join)
-    cursor.pieces.append(Piece(cursor.start, unit.end, unit.break_kind, cursor.notes))
+    cursor.pieces.append(
+        tuple.__new__(Piece, (cursor.start, unit.end, unit.break_kind, cursor.notes))
+    )
     return cursor.pieces
 
 
