@@ -13,7 +13,11 @@ held-out document.
   no prose (`baocao.(PDF) - 2 MB`) and an abbreviation's stop (`TP.(HCM)`) stay whole;
 * a Markdown list of links that lost its line breaks: the next item glued to the bracket
   that closes the link before it (`… [Tổng quan](#tong-quan)‖- [Giấy phép](#giay-phep)`),
-  while a bracket that closes prose stays (`(xem bảng)- [1] là nguồn`).
+  while a bracket that closes prose stays (`(xem bảng)- [1] là nguồn`);
+* a numbered item glued to the bracket or the citation that ends the item before it (`… cây
+  cảnh)‖2. Trồng …`, `… tranh cãi[3][4]‖2. Năm 1802 …`; before, the cut fell after `2.`),
+  while a thousands number (`(năm 2022)2.000 người`) and a decimal (`(đã điều chỉnh)2.5 lần`)
+  stay whole.
 """
 
 from __future__ import annotations
@@ -98,6 +102,23 @@ SPLIT: list[Split] = [
     ),
 ]
 
+SPLIT += [
+    (
+        "a-numbered-item-after-a-bracket",
+        "1. Vì sao? (Bài này nói về năm loại cây cảnh)2. Trồng thế nào cho đúng cách?",
+        [
+            "1. Vì sao?",
+            "(Bài này nói về năm loại cây cảnh)",
+            "2. Trồng thế nào cho đúng cách?",
+        ],
+    ),
+    (
+        "a-numbered-item-after-citations",
+        "Việc ấy gây nhiều tranh cãi[3][4]2. Năm 1802, triều Nguyễn được lập.",
+        ["Việc ấy gây nhiều tranh cãi[3][4]", "2. Năm 1802, triều Nguyễn được lập."],
+    ),
+]
+
 WHOLE: list[Whole] = [
     (
         "abbreviations-domains-decimals",
@@ -109,6 +130,8 @@ WHOLE: list[Whole] = [
     ("a-bracketed-label-before-a-size", "Tải tệp baocao.(PDF) - 2 MB về máy."),
     ("a-bracket-that-closes-prose", "Kết quả (xem bảng)- [1] là nguồn chính."),
     ("a-link-then-a-dash-in-prose", "Đọc [hướng dẫn](#huong-dan)- rồi làm theo."),
+    ("a-thousands-number-after-a-bracket", "Dân số tăng (năm 2022)2.000 người mỗi năm."),
+    ("a-decimal-after-a-bracket", "Chỉ số (đã điều chỉnh)2.5 lần so với năm trước."),
 ]
 
 test_split, test_whole = case_tests(SPLIT, WHOLE)
@@ -127,7 +150,7 @@ def test_the_cases_are_lossless(text: str) -> None:
         "nói...2 00:00:02,600 --> 00:00:04,100 Hôm 3.5 00:00:01,023 x "
         "Minh.0:00:02.800,0:00:05.100 ",
         "Trang.(NLĐO) - Số baocao.(PDF) - 2 ",
-        "[Giới](#gioi)- [Cài](#cai-dat)- (xem)- [1] ",
+        "[Giới](#gioi)- [Cài](#cai-dat)- (xem)- [1] (cây)2. Trồng tãi[3]2. Năm (2022)2.000 ",
     ],
     ids=["subtitle-cues", "source-labels", "link-items"],
 )

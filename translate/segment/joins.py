@@ -2,7 +2,8 @@
 
 * a lowercase Vietnamese word glued to the capital of the next title (`sản phẩmThích ứng`,
   `Hà NộiChiều qua`), never inside a known mixed-case name (`VietFuture`, `iPhone`);
-* a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
+* a citation mark glued to the next sentence (`miền Trung[3]Sau đó`), or to the next numbered
+  item (`… tranh cãi[3]‖2. Năm 1802 …`), as a closing bracket may be (`… cây cảnh)‖2. Trồng …`);
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
 * flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
 * a Markdown list of links that lost its line breaks: a boundary before each item glued to the
@@ -87,7 +88,8 @@ _DATE_OR_TIME = re.compile(
 # title: `lượt xem: 126 | lượt tải:61Nghị quyết HĐND …`.
 _COUNTER = re.compile(r"[^\W\d_]:[ \t]?\d{1,9}\Z")
 _MARKUP_JOIN = re.compile(
-    rf"(?P<cite>(?<=[^\W_]|[)\"”’])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
+    rf"(?P<cite>(?<=[^\W_]|[)\"”’])(?:{CITATION})+)"
+    rf"(?=[{UPPER}][{LOWER}]|\d{{1,2}}\.[ \t]+[{UPPER}])"
     r"|(?P<edit>\[\s*(?:sửa(?: mã nguồn)?|edit(?: source)?)"
     r"(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
@@ -121,6 +123,10 @@ _ITEM_MARKERS = frozenset("-–+•")
 # bracket that closes the link before it (`… [Tổng quan](#tong-quan)- [Giấy phép](…)`).
 _GLUED_LINK_ITEM = re.compile(r"\)(?=[-*+•] \[)")
 _LINK_ITEM_MARKERS = _ITEM_MARKERS | {"*"}
+# A numbered item glued to the bracket that ends the item before it: `… ở cá vàng)‖2. Làm …`
+# (the number, its stop, a space and a capital, looked at past the span: the stop may end it;
+# `(2022)2.000 người` is a number).
+_GLUED_NUMBER_ITEM = re.compile(rf"\d{{1,2}}\.[ \t]+[{UPPER}]")
 _LINK_REACH = 400  # characters from a link's `](` to its closing bracket
 
 
@@ -213,8 +219,9 @@ def _glued_items(text: str, start: int, end: int) -> list[int]:
     joins = []
     at = text.find(")", start, end)
     while at >= 0:
-        if text[at + 1 : at + 2] in _LINK_ITEM_MARKERS and _item_after_bracket(
-            text, start, end, at
+        following = text[at + 1 : at + 2]
+        if (following in _LINK_ITEM_MARKERS and _item_after_bracket(text, start, end, at)) or (
+            following.isdigit() and _GLUED_NUMBER_ITEM.match(text, at + 1, at + 8)
         ):
             joins.append(at + 1)
         at = text.find(")", at + 1, end)
