@@ -2,9 +2,12 @@
 
 * a lowercase Vietnamese word glued to the capital of the next title (`sản phẩmThích ứng`,
   `Hà NộiChiều qua`), never inside a known mixed-case name (`VietFuture`, `iPhone`);
-* a citation mark glued to the next sentence (`miền Trung[3]Sau đó`);
+* a citation mark glued to the next sentence (`miền Trung[3]Sau đó`), or to the next numbered
+  item (`… tranh cãi[3]‖2. Năm 1802 …`), as a closing bracket may be (`… cây cảnh)‖2. Trồng …`);
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
 * flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
+* a Markdown list of links that lost its line breaks: a boundary before each item glued to the
+  bracket that closes the link before it (`… [Tổng quan](#tong-quan)‖- [Giấy phép](…)`);
 * a dateline, a source or a section label run into its story (`WASHINGTON – Hoa Kỳ…`, `TTO -
   "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Đà Nẵng - Cá mập…`): :func:`.labels.lead_joins`;
 * a capitalised word glued to a closing quote, a date or time, or an emoji.
@@ -85,7 +88,8 @@ _DATE_OR_TIME = re.compile(
 # title: `lượt xem: 126 | lượt tải:61Nghị quyết HĐND …`.
 _COUNTER = re.compile(r"[^\W\d_]:[ \t]?\d{1,9}\Z")
 _MARKUP_JOIN = re.compile(
-    rf"(?P<cite>(?<=[^\W_]|[)\"”’])(?:{CITATION})+)(?=[{UPPER}][{LOWER}])"
+    rf"(?P<cite>(?<=[^\W_]|[)\"”’])(?:{CITATION})+)"
+    rf"(?=[{UPPER}][{LOWER}]|\d{{1,2}}\.[ \t]+[{UPPER}])"
     r"|(?P<edit>\[\s*(?:sửa(?: mã nguồn)?|edit(?: source)?)"
     r"(?:\s*\|\s*(?:sửa mã nguồn|edit source))?\s*\])"
     r"|(?P<ref>\*\*\^\*\*|↑|(?<=[\s.)\]])\^(?=\s*[^\W\d_]))"
@@ -115,6 +119,15 @@ _RARE_MARKS = ("(", "[", "^", "↑", "sửa", ";", "Điều ", ENACTING_MARK, "$
 # `… tạm ứng tiền lương&nbsp;- Trường hợp …` (the marker, a space and a capital: an item).
 _GLUED_ITEM = re.compile(rf"(?:\)|&nbsp;)(?=[-–+•] [{UPPER}])")
 _ITEM_MARKERS = frozenset("-–+•")
+# A Markdown list of links that lost its line breaks: the next item's link glued to the
+# bracket that closes the link before it (`… [Tổng quan](#tong-quan)- [Giấy phép](…)`).
+_GLUED_LINK_ITEM = re.compile(r"\)(?=[-*+•] \[)")
+_LINK_ITEM_MARKERS = _ITEM_MARKERS | {"*"}
+# A numbered item glued to the bracket that ends the item before it: `… ở cá vàng)‖2. Làm …`
+# (the number, its stop, a space and a capital, looked at past the span: the stop may end it;
+# `(2022)2.000 người` is a number).
+_GLUED_NUMBER_ITEM = re.compile(rf"\d{{1,2}}\.[ \t]+[{UPPER}]")
+_LINK_REACH = 400  # characters from a link's `](` to its closing bracket
 
 
 def rare_join_marks(text: str) -> list[int]:
@@ -200,15 +213,15 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
 
 
 def _glued_items(text: str, start: int, end: int) -> list[int]:
-    """Cuts before list items glued to a closing bracket or a `&nbsp;` (:data:`_GLUED_ITEM`).
-    (A look at the character after each `)` first: prose has brackets, seldom a glued item.)"""
+    """Cuts before list items glued to a closing bracket or a `&nbsp;` (:data:`_GLUED_ITEM`),
+    or to the bracket that closes a link (:data:`_GLUED_LINK_ITEM`). (A look at the character
+    after each `)` first: prose has brackets, seldom a glued item.)"""
     joins = []
     at = text.find(")", start, end)
     while at >= 0:
-        if (
-            text[at + 1 : at + 2] in _ITEM_MARKERS
-            and _GLUED_ITEM.match(text, at, end)
-            and text.rfind("(", start, at) > start  # (`(PLO)- Tòa …`: a source and its dash)
+        following = text[at + 1 : at + 2]
+        if (following in _LINK_ITEM_MARKERS and _item_after_bracket(text, start, end, at)) or (
+            following.isdigit() and _GLUED_NUMBER_ITEM.match(text, at + 1, at + 8)
         ):
             joins.append(at + 1)
         at = text.find(")", at + 1, end)
@@ -218,6 +231,22 @@ def _glued_items(text: str, start: int, end: int) -> list[int]:
             joins.append(at + 6)
         at = text.find("&nbsp;", at + 6, end)
     return joins
+
+
+def _item_after_bracket(text: str, start: int, end: int, bracket: int) -> bool:
+    """Does a list item start right after the `)` at ``bracket``?"""
+    if _GLUED_ITEM.match(text, bracket, end):
+        return text.rfind("(", start, bracket) > start  # (`(PLO)- Tòa …`: a source, its dash)
+    return _GLUED_LINK_ITEM.match(text, bracket, end) is not None and _closes_a_link(
+        text, start, bracket
+    )
+
+
+def _closes_a_link(text: str, start: int, bracket: int) -> bool:
+    """Does the `)` at ``bracket`` close a Markdown link's target (`](` before it, and no
+    space between: a URL or an anchor)?"""
+    target = text.rfind("](", max(start, bracket - _LINK_REACH), bracket)
+    return target >= 0 and NON_SPACE_RUN.fullmatch(text, target, bracket) is not None
 
 
 # An upper-case word of four letters or more: two headings of a flattened cover may be glued

@@ -4,8 +4,9 @@
   thiệu........2 2. Phương pháp........5`), and its `MỤC LỤC` heading is a unit of its own.
 * Subtitles (WebVTT, SRT): each cue's timing, with the cue number before it
   (`2 00:00:05.500 --> 00:00:08.000`), is a unit of its own between the cues' texts, also when
-  glued to them; so is the `WEBVTT` header, and a YouTube SBV cue's timing pair
-  (`0:00:03.964,0:00:08.867`, no arrow and no number).
+  glued to them (the cue number too, after the stop of the cue before it: `… trước...‖2
+  00:00:03,071 --> …`); so is the `WEBVTT` header, and a YouTube SBV cue's timing pair
+  (`0:00:03.964,0:00:08.867`, no arrow and no number, also glued: `… Baker.‖0:00:03.964,…`).
 
 Only documents that have one of :data:`~translate.segment.patterns.LAYOUT_MARK` anywhere are
 searched (one scan of the document decides), and each search starts at a literal or a small
@@ -24,11 +25,16 @@ _TOC_HEADING = re.compile(r"(?:MỤC LỤC|Mục lục)(?![^\W\d_])")
 _SPACES_BEFORE = re.compile(r"(?<=\S)[ \t]+\Z")
 _AFTER_HEADING = re.compile(rf"[ \t]+(?=\d|[{UPPER}])")
 _TIMING = r"\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}"
-_CUE_BEFORE = re.compile(rf"(?:(?<!\S)\d{{1,4}}[ \t]+)?{_TIMING}[ \t]*\Z")
+# The cue number follows a space, or the end of the cue before it when a scrape glued them
+# (`… trong tập trước...2 00:00:03,071 --> …`, `… vào đó."22 00:01:29,256 --> …`; a decimal
+# number's stop, `3.5`, is no such end).
+_CUE_NUMBER_AFTER = r"(?:(?<!\S)|(?<=[.!?…\"”’)\]])(?<!\d[.,]))"
+_CUE_BEFORE = re.compile(rf"(?:{_CUE_NUMBER_AFTER}\d{{1,4}}[ \t]+)?{_TIMING}[ \t]*\Z")
 _CUE_AFTER = re.compile(rf"[ \t]*{_TIMING}")
 _LONGEST_CUE_HEAD = 24  # characters before the arrow: cue number and start time
 _SBV_TIMING = r"\d{1,2}:\d{2}:\d{2}\.\d{3}"
-_SBV_PAIR = re.compile(rf"(?<![\w:.,]){_SBV_TIMING},{_SBV_TIMING}(?![\w:.,])")
+# (after a space, or glued to the stop that ends the cue before it: `… Harry Baker.0:00:03.964,…`)
+_SBV_PAIR = re.compile(rf"(?<![\w:,])(?<!\d\.){_SBV_TIMING},{_SBV_TIMING}(?![\w:.,])")
 
 
 def layout_cuts(text: str, start: int, end: int) -> list[int]:

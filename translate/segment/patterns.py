@@ -86,6 +86,9 @@ ACCENTED_CAPITALS = _ACCENTED_CAPITALS
 GLUED_START = (
     rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}][\s,…!?])"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
+    # `… ở Đà Lạt.(NLĐO) - Số tiền …`: a source label in brackets, its dash after it, that
+    # opens the next story, a capitalised word after the dash
+    rf"|\([{UPPER}][^()\s]{{1,12}}\)\s?[-–]\s[\"“]?[{UPPER}]"
     rf"|[{UPPER}]{{2}}"  # `… tạm giữ.UBND huyện …`: an acronym (checked in sentences.py)
     rf"|#{{1,6}}\s+[{UPPER}\d]"  # `… năm 1994.## Sự nghiệp`: a Markdown heading
     # `… năm 2024.2. Mức hỗ trợ …`, `… kính trọng.1/ Từng …`: a glued list number
