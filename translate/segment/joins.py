@@ -13,13 +13,12 @@
 * a capitalised word glued to a closing quote, a date or time, or an emoji.
 
 Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
-:func:`address_like` tells them apart from domains, e-mails and file names.
+:func:`.tokens.address_like` tells them apart from domains, e-mails and file names.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from translate.segment.labels import (
     DASH,
@@ -31,7 +30,6 @@ from translate.segment.labels import (
     source_joins,
 )
 from translate.segment.legal import ENACTING_MARK, legal_joins
-from translate.segment.linekinds import CONTINUING_WORDS
 from translate.segment.patterns import (
     ACCENTED_CAPITALS,
     BEFORE_ELLIPSIS_INTERNAL,
@@ -40,14 +38,11 @@ from translate.segment.patterns import (
     LOWER,
     NON_SPACE_RUN,
     TERMINATORS,
-    THROUGH_LAST_SPACE,
-    TOKEN_LOOKBACK,
     UPPER,
     VIETNAMESE_ACCENTED,
 )
 from translate.segment.rules import Rules
 from translate.segment.runin import (
-    OPENERS,
     caps_prose_joins,
     lowercase_soon,
     opens_prose,
@@ -61,6 +56,8 @@ from translate.segment.scraped import (
     separator_joins,
     unaccented_label,
 )
+from translate.segment.tokens import token_around, vietnamese_word_at
+from translate.segment.uppercase import caps_syllable_joins, opens_with_caps_words
 from translate.vietnamese import is_vietnamese_syllable
 
 # Two lowercase letters glued to a capitalised word: `phẩmThích`, `ClockChủ` (the second
@@ -100,11 +97,9 @@ _GLUED_REFERENCE_NUMBER = re.compile(
     r"(?:(?<=\d\d\d\.)|(?<=[^\W\d_][.!?])|(?<=[)\]]\.)|(?<=[)\]]))\d{1,3}\.\s*\Z"
 )
 _EDIT_WORD_END = re.compile(rf"[-–]|[{UPPER}][{LOWER}]")
-# A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
 _ARTICLE_STARTS = ("Điều", "ĐIỀU", "#", "*")
+# A scraped image's label glued to its caption: `… bị xâm hại ảnh 1Hiện trường vụ án …`.
 _IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH|(?P<bare>anh|hinh)) \d{1,2}\Z")
-# (a dump's escaped quote `\"` and its written-out line breaks `\r\n` are no path)
-_ADDRESS = re.compile(r'@|://|www\.|/|\\(?!"|[rn](?:\\[rn])*(?![a-z\\]))')
 
 
 # What the rarer joins need: a bracket (sources, citations, edit links, a list item glued to
@@ -150,7 +145,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         end - start > 1
         and text[start].isupper()
         and text[start + 1].isupper()
-        and _opens_with_caps_words(text, start, end)  # (a heading, a cover; not `UBND tỉnh`)
+        and opens_with_caps_words(text, start, end)  # (a heading, a cover; not `UBND tỉnh`)
     ):
         joins += caps_syllable_joins(text, start, end) + caps_prose_joins(text, start, end)
     if text[start] in "Đ#*" and text.startswith(_ARTICLE_STARTS, start):
@@ -247,67 +242,6 @@ def _closes_a_link(text: str, start: int, bracket: int) -> bool:
     space between: a URL or an anchor)?"""
     target = text.rfind("](", max(start, bracket - _LINK_REACH), bracket)
     return target >= 0 and NON_SPACE_RUN.fullmatch(text, target, bracket) is not None
-
-
-# An upper-case word of four letters or more: two headings of a flattened cover may be glued
-# into one (`… LAO ĐỘNG VIỆT NAMTRƯỜNG ĐẠI HỌC …`). (A class first: the engine skips ahead.)
-_CAPS_WORD = re.compile(rf"[{UPPER}](?<![^\W\d_][{UPPER}])[{UPPER}]{{3,13}}(?![^\W\d_])")
-
-
-_CAPS_VOWELS = "".join(
-    character
-    for character in map(chr, range(0x41, 0x1F00))
-    if character.isupper() and unicodedata.normalize("NFD", character)[0] in "AEIOUY"
-)
-_CAPS_CONSONANTS = "BCDĐFGHJKLMNPQRSTVWXZ"
-_TWO_VOWEL_GROUPS = re.compile(
-    rf"[{_CAPS_CONSONANTS}]*[{_CAPS_VOWELS}]+[{_CAPS_CONSONANTS}]+[{_CAPS_VOWELS}]+"
-    rf"[{_CAPS_CONSONANTS}]*"
-)
-
-
-def _opens_with_caps_words(text: str, start: int, end: int) -> bool:
-    """Does the unit open with an upper-case word and another one or a number (`TỔNG LIÊN
-    ĐOÀN`, `CHƯƠNG 2:`; not `HLV Park`, `UBND tỉnh`)?"""
-    space = text.find(" ", start, min(end, start + 10))
-    if space <= start or space + 2 >= end:
-        return False
-    second = text[space + 1]
-    return (second.isdigit() or (second.isupper() and text[space + 2].isupper())) and text[
-        start:space
-    ].isupper()
-
-
-def caps_syllable_joins(text: str, start: int, end: int) -> list[int]:
-    """Cuts inside an upper-case run that is no Vietnamese syllable but exactly one pair of
-    them, between upper-case syllables (`VIỆT NAM‖TRƯỜNG ĐẠI`, `VI MÔ‖ĐỀ TÀI`): two
-    headings glued together. Acronyms (`UBND`, `HĐND`) split into no pair of syllables."""
-    joins = []
-    for match in _CAPS_WORD.finditer(text, start, end):
-        word = match.group()
-        if _TWO_VOWEL_GROUPS.fullmatch(word) is None or VIETNAMESE_ACCENTED.search(word) is None:
-            continue  # (a syllable has one group of vowels: most words stop here, cheaply)
-        splits = [
-            cut
-            for cut in range(1, len(word))
-            if is_vietnamese_syllable(word[:cut]) and is_vietnamese_syllable(word[cut:])
-        ]
-        if len(splits) == 1 and _caps_neighbours(text, start, end, match):
-            joins.append(match.start() + splits[0])
-    return joins
-
-
-def _caps_neighbours(text: str, start: int, end: int, match: re.Match[str]) -> bool:
-    """Is the glued run between two upper-case syllables of a heading?"""
-    before = text[max(start, match.start() - 12) : match.start()].split()
-    after = text[match.end() : min(end, match.end() + 12)].split()
-    if not before or not after or not text[match.start() - 1].isspace():
-        return False
-    if match.end() >= end or not text[match.end()].isspace():
-        return False
-    if any(word.lower() in CONTINUING_WORDS for word in after[:2]):
-        return False  # one title whose line break was lost: `… CÔNG TRÌNHXÂY DỰNG TRÊN ĐỊA BÀN`
-    return all(word.isupper() and is_vietnamese_syllable(word) for word in (before[-1], after[0]))
 
 
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
@@ -571,32 +505,6 @@ def _syllable_then_prose(text: str, position: int, end: int) -> bool:
         and is_vietnamese_syllable(word.group())
         and lowercase_soon(text, word.end(), end, 2)
     )
-
-
-def vietnamese_word_at(text: str, position: int, end: int) -> bool:
-    """Is the capitalised word at ``position`` Vietnamese (accented, or a sentence opener)?"""
-    word = LETTERS.match(text, position, end)
-    if word is None:
-        return False
-    found = word.group()
-    if VIETNAMESE_ACCENTED.search(found) is None and found not in OPENERS:
-        return False
-    return is_vietnamese_syllable(found)
-
-
-def token_around(text: str, position: int, start: int, end: int) -> tuple[int, int]:
-    """The whitespace-free token of ``text[start:end]`` around ``position`` (bounded)."""
-    floor = max(start, position - TOKEN_LOOKBACK)
-    through_last_space = THROUGH_LAST_SPACE.match(text, floor, position)
-    token_start = floor if through_last_space is None else through_last_space.end()
-    rest = NON_SPACE_RUN.match(text, position, min(end, position + TOKEN_LOOKBACK))
-    token_end = position if rest is None else rest.end()
-    return token_start, token_end
-
-
-def address_like(token: str) -> bool:
-    """URLs, e-mail addresses, paths: their dots and capitals join nothing."""
-    return _ADDRESS.search(token) is not None
 
 
 def _inside_known_token(text: str, position: int, rules: Rules) -> bool:

@@ -16,13 +16,7 @@ from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.ends import INITIALS, is_sentence_end
-from translate.segment.joins import (
-    address_like,
-    rare_join_marks,
-    scrape_joins,
-    token_around,
-    vietnamese_word_at,
-)
+from translate.segment.joins import rare_join_marks, scrape_joins
 from translate.segment.labels import (
     heading_number_start,
     label_marks,
@@ -46,6 +40,7 @@ from translate.segment.patterns import (
 )
 from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends, lowercase_soon, opens_prose
+from translate.segment.tokens import address_like, token_around, vietnamese_word_at
 from translate.vietnamese import is_vietnamese_syllable
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the

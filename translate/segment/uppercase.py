@@ -13,14 +13,20 @@ break after their upper-case headings:
   running text follows. Looked for once per document (:func:`.labels.label_marks`: a literal
   search each).
 
+* two upper-case headings of a flattened cover glued into one run (`… VIỆT NAMTRƯỜNG ĐẠI HỌC
+  …`): cut between the one pair of syllables the run is made of (:func:`caps_syllable_joins`,
+  called from :func:`.joins.scrape_joins` for units that open with upper-case words).
+
 Each look is one anchored, bounded match: linear.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from translate.segment.patterns import LOWER, UPPER
+from translate.segment.linekinds import CONTINUING_WORDS
+from translate.segment.patterns import LOWER, UPPER, VIETNAMESE_ACCENTED
 from translate.segment.runin import lowercase_soon
 from translate.vietnamese import is_vietnamese_syllable
 
@@ -63,3 +69,64 @@ def caps_label_joins(text: str, start: int, end: int, marks: list[int]) -> list[
             continue  # (`TÓM TẮT LUẬN ÁN`: a title)
         joins += [at, after] if at > start else [after]
     return joins
+
+
+# An upper-case word of four letters or more: two headings of a flattened cover may be glued
+# into one (`… LAO ĐỘNG VIỆT NAMTRƯỜNG ĐẠI HỌC …`). (A class first: the engine skips ahead.)
+_CAPS_WORD = re.compile(rf"[{UPPER}](?<![^\W\d_][{UPPER}])[{UPPER}]{{3,13}}(?![^\W\d_])")
+
+
+_CAPS_VOWELS = "".join(
+    character
+    for character in map(chr, range(0x41, 0x1F00))
+    if character.isupper() and unicodedata.normalize("NFD", character)[0] in "AEIOUY"
+)
+_CAPS_CONSONANTS = "BCDĐFGHJKLMNPQRSTVWXZ"
+_TWO_VOWEL_GROUPS = re.compile(
+    rf"[{_CAPS_CONSONANTS}]*[{_CAPS_VOWELS}]+[{_CAPS_CONSONANTS}]+[{_CAPS_VOWELS}]+"
+    rf"[{_CAPS_CONSONANTS}]*"
+)
+
+
+def opens_with_caps_words(text: str, start: int, end: int) -> bool:
+    """Does the unit open with an upper-case word and another one or a number (`TỔNG LIÊN
+    ĐOÀN`, `CHƯƠNG 2:`; not `HLV Park`, `UBND tỉnh`)?"""
+    space = text.find(" ", start, min(end, start + 10))
+    if space <= start or space + 2 >= end:
+        return False
+    second = text[space + 1]
+    return (second.isdigit() or (second.isupper() and text[space + 2].isupper())) and text[
+        start:space
+    ].isupper()
+
+
+def caps_syllable_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts inside an upper-case run that is no Vietnamese syllable but exactly one pair of
+    them, between upper-case syllables (`VIỆT NAM‖TRƯỜNG ĐẠI`, `VI MÔ‖ĐỀ TÀI`): two
+    headings glued together. Acronyms (`UBND`, `HĐND`) split into no pair of syllables."""
+    joins = []
+    for match in _CAPS_WORD.finditer(text, start, end):
+        word = match.group()
+        if _TWO_VOWEL_GROUPS.fullmatch(word) is None or VIETNAMESE_ACCENTED.search(word) is None:
+            continue  # (a syllable has one group of vowels: most words stop here, cheaply)
+        splits = [
+            cut
+            for cut in range(1, len(word))
+            if is_vietnamese_syllable(word[:cut]) and is_vietnamese_syllable(word[cut:])
+        ]
+        if len(splits) == 1 and _caps_neighbours(text, start, end, match):
+            joins.append(match.start() + splits[0])
+    return joins
+
+
+def _caps_neighbours(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Is the glued run between two upper-case syllables of a heading?"""
+    before = text[max(start, match.start() - 12) : match.start()].split()
+    after = text[match.end() : min(end, match.end() + 12)].split()
+    if not before or not after or not text[match.start() - 1].isspace():
+        return False
+    if match.end() >= end or not text[match.end()].isspace():
+        return False
+    if any(word.lower() in CONTINUING_WORDS for word in after[:2]):
+        return False  # one title whose line break was lost: `… CÔNG TRÌNHXÂY DỰNG TRÊN ĐỊA BÀN`
+    return all(word.isupper() and is_vietnamese_syllable(word) for word in (before[-1], after[0]))
