@@ -33,6 +33,11 @@ def assert_lossless(text: str) -> None:
     )
 
 
+def one_line_texts(split: Sequence[Split], whole: Sequence[Whole]) -> list[str]:
+    """The table's texts without a line break (repeated, they must stay lossless)."""
+    return [case[1] for case in split if "\n" not in case[1]] + [case[1] for case in whole]
+
+
 def case_tests(
     split: Sequence[Split], whole: Sequence[Whole]
 ) -> tuple[Callable[[str, str, list[str]], None], Callable[[str, str], None]]:

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import pytest
 from linear_time import assert_linear
-from segment_table import Split, Whole, assert_lossless, case_tests
+from segment_table import Split, Whole, assert_lossless, case_tests, one_line_texts
 
 SPLIT: list[Split] = [
     (
@@ -265,9 +265,7 @@ WHOLE: list[Whole] = [
 test_split, test_whole = case_tests(SPLIT, WHOLE)
 
 
-@pytest.mark.parametrize(
-    "text", [text for _, text, _ in SPLIT if "\n" not in text] + [text for _, text in WHOLE]
-)
+@pytest.mark.parametrize("text", one_line_texts(SPLIT, WHOLE))
 def test_the_cases_are_lossless(text: str) -> None:
     assert_lossless(text * 3)
 
