@@ -408,6 +408,21 @@ def test_tcvn3_raw_bytes_get_font_hint(tmp_path: Path) -> None:
     assert "TCVN3" in message
 
 
+@pytest.mark.parametrize("stray", [b"\x85", b"\xff\xfe", b"\xe1\xbb"])
+def test_a_stray_byte_in_utf8_text_is_called_damage_not_a_font(
+    tmp_path: Path, stray: bytes
+) -> None:
+    # Vietnamese UTF-8 read as cp1252 looks like a legacy font's symbols glued to letters:
+    # with a few bad bytes among many good letters, the message must not send the user to a
+    # font converter that would garble the good text.
+    body = (VIETNAMESE + " ") * 3
+    path = write(tmp_path, "abc.txt", body.encode() + stray + body.encode())
+    message = refused(path)
+    assert "not valid UTF-8" in message and "byte offset" in message
+    assert "damaged or mixes encodings" in message and "bad byte sequence" in message
+    assert "TCVN3" not in message and "legacy" not in message
+
+
 def test_tcvn3_read_as_latin1_gets_font_hint(tmp_path: Path) -> None:
     path = write(tmp_path, "abc.txt", to_tcvn3(VIETNAMESE).encode("cp1252"))
     assert "TCVN3" in refused(path, "latin-1")

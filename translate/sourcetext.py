@@ -320,6 +320,20 @@ def _declares_a_charset(data: bytes) -> bool:
     return re.search(rb"<meta[^>]*charset\s*=", data[:4096], re.IGNORECASE) is not None
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """How few bad sequences there are, when the bytes are UTF-8 but for a few (a stray byte,
+    a pasted fragment): many valid multi-byte letters and at most one bad sequence in fifty of
+    them. A legacy encoding's text holds no valid multi-byte sequences to speak of, so no
+    guess of one is made then."""
+    sample = data[:262144]
+    decoded = sample.decode("utf-8", errors="replace")
+    bad = decoded.count("\ufffd")
+    good = sum(1 for character in decoded if character > "\x7f") - bad
+    if bad == 0 or good < 20 or bad * 50 > good:
+        return None
+    return f"{bad} bad byte sequence{'s' if bad > 1 else ''} among {good} non-ASCII characters"
+
+
 def _not_utf8_message(data: bytes, display: str, exc: UnicodeDecodeError) -> str:
     offset = exc.start
     bad = data[offset : offset + 4].hex(" ").upper()
@@ -327,6 +341,12 @@ def _not_utf8_message(data: bytes, display: str, exc: UnicodeDecodeError) -> str
         f"{display} is not valid UTF-8: bad byte sequence {bad} at byte offset "
         f"{offset}{_where(data, offset)}"
     )
+    damaged = _mostly_utf8(data)
+    if damaged is not None:
+        return (
+            f"{head}; the rest of it is UTF-8 ({damaged}): the file is damaged or mixes "
+            "encodings, so fix or remove the bytes there and keep it UTF-8"
+        )
     legacy = guess_legacy_bytes(data)
     if legacy == "cp1258" and _declares_a_charset(data):
         # (--encoding would not do: a page is written back as UTF-8, under its declaration)
