@@ -423,6 +423,13 @@ def test_a_stray_byte_in_utf8_text_is_called_damage_not_a_font(
     assert "TCVN3" not in message and "legacy" not in message
 
 
+def test_a_long_file_cut_inside_a_letter_counts_only_its_real_bad_byte(tmp_path: Path) -> None:
+    # The damage count reads the first 256 KiB: a letter the cut splits is no bad sequence.
+    letters = "ệ" * 100_000  # three bytes each: the 262,144th byte is inside one
+    path = write(tmp_path, "abc.txt", b"x\x85" + letters.encode())
+    assert "(1 bad byte sequence among " in refused(path)
+
+
 def test_tcvn3_read_as_latin1_gets_font_hint(tmp_path: Path) -> None:
     path = write(tmp_path, "abc.txt", to_tcvn3(VIETNAMESE).encode("cp1252"))
     assert "TCVN3" in refused(path, "latin-1")

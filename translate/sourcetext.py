@@ -325,8 +325,8 @@ def _mostly_utf8(data: bytes) -> str | None:
     a pasted fragment): many valid multi-byte letters and at most one bad sequence in fifty of
     them. A legacy encoding's text holds no valid multi-byte sequences to speak of, so no
     guess of one is made then."""
-    sample = data[:262144]
-    decoded = sample.decode("utf-8", errors="replace")
+    # (incremental, not final: a character the sample's cut splits is no bad sequence)
+    decoded = codecs.getincrementaldecoder("utf-8")("replace").decode(data[:262144])
     bad = decoded.count("\ufffd")
     good = sum(1 for character in decoded if character > "\x7f") - bad
     if bad == 0 or good < 20 or bad * 50 > good:
