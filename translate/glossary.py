@@ -295,7 +295,7 @@ def _row(layout: _Layout, cells: list[str], origin: str) -> Row | None:
             raise UserError(f"{origin}: case {case!r} is not one of {', '.join(CASES)}")
     raw = cells[layout.target]
     if "|" in raw:
-        targets = tuple(dict.fromkeys(" ".join(t.split()) for t in raw.split("|") if t.strip()))
+        targets = tuple(dict.fromkeys(squeezed(t) for t in raw.split("|") if t.strip()))
     else:
         target = squeezed(raw)
         targets = (target,) if target else ()

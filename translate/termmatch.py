@@ -89,7 +89,7 @@ def fold(text: str) -> str:
 
 def spellings(source: str) -> list[str]:
     """The forms of a term searched in texts: both tone placements of each `oa`/`oe`/`uy`."""
-    form = " ".join(nfc(source).split())
+    form = squeezed(nfc(source))
     if _TONE_PAIR_FIRST.isdisjoint(form):
         return [form]
     return _placements(form, [match.span() for match in _TONE_PAIR.finditer(form)])

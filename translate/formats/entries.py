@@ -87,9 +87,7 @@ def plain_pieces(
         message = prose[low:high]
         if "  " in message:
             message = _SPACES.sub(" ", message)
-        message = message.strip(" ")
-        if not message.isascii() and not unicodedata.is_normalized("NFC", message):
-            message = unicodedata.normalize("NFC", message)
+        message = _nfc(message.strip(" "))
         own = boilerplate
         if not own and len(message) <= _BOILERPLATE_LONGEST:  # (as _comments does)
             own = message.casefold() in _BOILERPLATE_PHRASES

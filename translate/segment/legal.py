@@ -39,10 +39,9 @@ def legal_joins(text: str, start: int, end: int) -> list[int]:
     colon = text.find(":", start, end)
     while colon >= 0:
         after = colon + 1
-        if text.endswith(_ENACTING, start, after):
-            word_start = after - len(
-                next(word for word in _ENACTING if text.endswith(word, 0, after))
-            )
+        word = next((word for word in _ENACTING if text.endswith(word, start, after)), None)
+        if word is not None:
+            word_start = after - len(word)
             if word_start > start and not text[word_start - 1].isspace():
                 joins.append(word_start)
             if after < end and not text[after].isspace():

@@ -76,15 +76,14 @@ CITATION = (
 # or a parenthesis opened right after the full stop.
 # An accented capital alone is a Vietnamese word (`Ý tôi là`, `Ở đó`, an interjection `À,`),
 # not an initial.
-_ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+ACCENTED_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _ACCENTED_LOWER = "".join(
     character
     for character in VIETNAMESE_ONLY_LETTERS.replace("\u1ea0-\u1ef9", "") + SHARED_ACCENTED_LETTERS
     if character.islower()
 ) + "".join(chr(code) for code in range(0x1EA1, 0x1EFA, 2))
-ACCENTED_CAPITALS = _ACCENTED_CAPITALS
 GLUED_START = (
-    rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{_ACCENTED_CAPITALS}][\s,…!?])"
+    rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{ACCENTED_CAPITALS}][\s,…!?])"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
     # `… ở Đà Lạt.(NLĐO) - Số tiền …`: a source label in brackets, its dash after it, that
     # opens the next story, a capitalised word after the dash
@@ -135,8 +134,9 @@ _LAYOUT_LITERALS: tuple[tuple[str, str], ...] = (
     ("……", "…"),
     ("….", "…"),
     ("MỤC LỤC", "Ụ"),
+    ("Mục lục", "M"),
+    ("-->", ">"),
 )
-_LAYOUT_LITERALS += (("Mục lục", "M"), ("-->", ">"))
 _SBV_TIMING = re.compile(r":\d\d\.\d{3},")
 
 
