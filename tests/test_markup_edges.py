@@ -306,3 +306,45 @@ def test_every_code_span_next_to_a_sentence_is_in_an_entry(
     assert placeholders == len(codes), (text, [s.message for s in page.document.segments])
     for code in codes:
         assert escape(code) in legends or code in legends
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "messages"),
+    [
+        (  # a word processor's paste: every paragraph wrapped in styled spans
+            '<p><span style="font-size:14pt"><span lang="vi">Trời mưa. Đường ngập.</span></span>'
+            "</p>",
+            "html",
+            ["Trời mưa.", "Đường ngập."],
+        ),
+        ("<p><strong>Trời mưa. Đường ngập.</strong> Xe chết máy.</p>", "html",
+         ["Trời mưa.", "Đường ngập.", "Xe chết máy."]),
+        ("<p><b><i>Một câu.</i> Hai câu.</b> Ba câu.</p>", "html",
+         ["Một câu.", "Hai câu.", "Ba câu."]),
+        ("**Trời mưa. Đường ngập.**\n", "markdown", ["Trời mưa.", "Đường ngập."]),
+        ("*Ghi chú. Xem [ở đây](/x).*\n", "markdown", ["Ghi chú.", "Xem <1>ở đây</1>."]),
+        # a sentence that would hold one tag only still merges with its neighbour
+        ("<p><b>Một câu. Hai</b> câu.</p>", "html", ["<1>Một câu. Hai</1> câu."]),
+        ("Ba [câu. Bốn](/x) câu.\n", "markdown", ["Ba <1>câu. Bốn</1> câu."]),
+    ],
+)  # fmt: skip
+def test_an_element_around_whole_sentences_cuts_none_of_them(
+    text: str, kind: str, messages: list[str]
+) -> None:
+    page = _page(text, kind)
+    assert _messages(text, kind) == messages
+    assert _exports_itself(page, text)
+    english = {m: m.replace("câu", "line").replace("Trời", "Sky") for m in messages}
+    exported = export_markup(page, english).result.text
+    assert "câu" not in exported and "Trời" not in exported
+    tags = re.compile(r"<[^>]*>|\*+|\[|\]\([^)]*\)")  # the page's markup, in its order
+    assert tags.findall(exported) == tags.findall(text)
+
+
+def test_styled_paragraphs_export_with_their_spans_around_the_sentences() -> None:
+    html = '<p><span style="color:red">Trời mưa. Đường ngập.</span></p>'
+    page = _page(html, "html")
+    english = {"Trời mưa.": "It rains.", "Đường ngập.": "Streets flood."}
+    assert export_markup(page, english).result.text == (
+        '<p><span style="color:red">It rains. Streets flood.</span></p>'
+    )

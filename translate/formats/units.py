@@ -8,8 +8,9 @@ with the plain-text segmenter, turns the inline tags inside each sentence into p
 catalogue stage, plus what export needs to put the markup back.
 
 Rules, so that every byte outside the translated text stays where it was:
-- a sentence boundary is never placed inside a paired element: sentences that an element
-  spans are merged (``<b>Một. Hai</b> ba.`` is one entry);
+- a sentence boundary never cuts a paired element: sentences that would hold only one of its
+  tags are merged (``<b>Một. Hai</b> ba.`` is one entry); an element around whole sentences
+  cuts none (``<b>Một. Hai.</b>`` is two);
 - an element that encloses a whole sentence stays outside it (``<p><b>Tiêu đề</b></p>`` gives
   the msgid ``Tiêu đề``); a line break (``<br>``) or image at a sentence's edge stays outside;
 - every tag inside a sentence's source span is a placeholder, paired when both of its ends
@@ -405,7 +406,10 @@ def _pairs(atoms: Sequence[Atom]) -> dict[int, int]:
 def _merge_across_pairs(
     partner: dict[int, int], positions: Sequence[int], pieces: list[_Piece]
 ) -> list[_Piece]:
-    """Merge the pieces a paired element spans, so no sentence boundary cuts an element."""
+    """Merge the pieces a paired element spans when a sentence would hold only one of its
+    tags: ``<b>Một. Hai</b> ba.`` is one entry. An element around whole sentences stays
+    outside them and cuts none (``<p><span …>Một. Hai.</span></p>``, ``**Một. Hai.**``: two
+    entries, as editors that wrap every paragraph in a styled span need)."""
     if len(pieces) < 2:
         return pieces
     ends = [piece.end for piece in pieces]
@@ -414,9 +418,10 @@ def _merge_across_pairs(
     for opened, closed in partner.items():
         if closed < opened:
             continue
-        first = bisect.bisect_right(ends, positions[opened])
-        last = bisect.bisect_left(starts, positions[closed]) - 1
-        if first < last:
+        opening, closing = positions[opened], positions[closed]
+        first = bisect.bisect_right(ends, opening)
+        last = bisect.bisect_left(starts, closing) - 1
+        if first < last and (starts[first] < opening or closing < ends[last]):
             reach[first] = max(reach[first], last)
     merged: list[_Piece] = []
     index = 0
