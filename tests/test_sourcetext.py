@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from translate.errors import UserError
 from translate.fileio import atomic_write_bytes, atomic_write_text
-from translate.legacyfont import legacy_font_encoding
+from translate.legacyfont import is_double_encoded, legacy_font_encoding
 from translate.sourcetext import SourceText, decode_source, read_source, to_nfc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -441,6 +441,47 @@ def test_vni_mojibake_gets_font_hint(tmp_path: Path) -> None:
     assert "VNI" in refused(path)
     raw = write(tmp_path, "vni-raw.txt", vni.encode("cp1252"))
     assert "VNI" in refused(raw)
+
+
+def double_encoded(text: str, page: str = "latin-1") -> bytes:
+    """Vietnamese UTF-8 read as a Western code page and saved again as UTF-8 (mojibake)."""
+    return text.encode("utf-8").decode(page, errors="replace").encode("utf-8")
+
+
+@pytest.mark.parametrize("page", ["latin-1", "cp1252"])
+def test_utf8_read_as_a_western_code_page_and_saved_again_is_refused(
+    tmp_path: Path, page: str
+) -> None:
+    path = write(tmp_path, "scraped.txt", double_encoded(VIETNAMESE, page))
+    assert "ThÃ" in path.read_text(encoding="utf-8")  # valid UTF-8: only the words are wrong
+    message = refused(path)
+    assert "read as Windows-1252 and saved again" in message and "iconv" in message
+    assert "legacy" not in message
+
+
+def test_utf8_decoded_with_a_wrong_encoding_option_says_to_drop_it(tmp_path: Path) -> None:
+    path = write(tmp_path, "abc.txt", VIETNAMESE.encode("utf-8"))
+    message = refused(path, "latin-1")
+    assert "is UTF-8 Vietnamese" in message and "without --encoding" in message
+
+
+def test_every_seed_paragraph_double_encoded_is_recognised_and_none_as_it_is() -> None:
+    for paragraph in seed_paragraphs():
+        assert not is_double_encoded(paragraph), paragraph
+        assert is_double_encoded(double_encoded(paragraph).decode("utf-8")), paragraph
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ça coûte très cher à Zürich, où l'hôtel « Müller » ferme déjà.",
+        "Straße, Größe, Übermaß: das Wörterbuch nennt sie.",
+        "São Paulo e Brasília têm ônibus; não há pressa.",
+        "Giá vàng hôm nay (Â, Ã, Ê) và ký hiệu © ® ± × ÷ µ ¶ · ¼ ½ ¾ được giữ nguyên.",
+    ],
+)
+def test_latin1_letters_in_real_text_are_no_mojibake(text: str) -> None:
+    assert not is_double_encoded(text)
 
 
 def test_vni_encoder_matches_public_examples() -> None:

@@ -165,6 +165,69 @@ def _has_glued_tcvn3_symbol(word: str) -> bool:
     return False
 
 
+# UTF-8 read as Windows-1252 (or Latin-1) and saved again as UTF-8, the mojibake of scraped
+# pages and of editors that guessed the wrong code page: `HÃ´m nay` for `Hôm nay`, `Ä‘i` for
+# `đi`. Each character stands for one byte of the real UTF-8; cp1252 leaves five bytes
+# undefined, which Latin-1 (and so most damaged files) keeps as the C1 controls.
+_BYTE_OF = {chr(byte): byte for byte in range(0x80, 0x100)}
+_BYTE_OF.update(
+    (char, byte)
+    for byte in range(0x80, 0xA0)
+    if (char := bytes([byte]).decode("cp1252", errors="ignore"))
+)
+
+
+def _utf8_behind(token: str) -> str | None:
+    """The text whose UTF-8 bytes, each read as one cp1252 character, give ``token``."""
+    try:
+        raw = bytes(ord(char) if char < "\x80" else _BYTE_OF[char] for char in token)
+        return unicodedata.normalize("NFC", raw.decode("utf-8"))
+    except (KeyError, UnicodeDecodeError):
+        return None
+
+
+def is_double_encoded(text: str, limit: int = 4000) -> bool:
+    """Whether ``text`` is Vietnamese UTF-8 that was read as cp1252 and written again.
+
+    Conservative, as ``legacy_font_encoding``: most non-ASCII words must decode back to
+    well-formed Vietnamese syllables, and a good share more than are syllables as they stand.
+    Tokens are converted whole (the curly quotes and ellipsis of cp1252 are UTF-8 bytes
+    here, not punctuation) and only then stripped of their edge punctuation."""
+    words: list[str] = []
+    repaired = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token.isascii():
+            continue
+        word = token.strip(_EDGE_PUNCTUATION)
+        if not word or not any(c.isascii() and c.isalpha() for c in token):
+            continue
+        words.append(word)
+        behind = _utf8_behind(token)  # (None at once for most Unicode Vietnamese words)
+        if behind is not None and not behind.isascii():
+            repaired += is_vietnamese_syllable(behind.strip(_EDGE_PUNCTUATION))
+        if len(words) >= limit:
+            break
+    if not words or repaired * 10 < len(words) * 6:
+        return False
+    before = sum(is_vietnamese_syllable(word) for word in words)
+    return (repaired - before) * 10 >= len(words) * 3
+
+
+def double_encoded_message(display: str, decoded_as: str) -> str:
+    example = "`HÃ´m nay` for `Hôm nay`"
+    if decoded_as.replace("_", "-").lower() in ("utf-8", "utf-8-sig", "utf8"):
+        return (
+            f"{display} is Vietnamese UTF-8 that was once read as Windows-1252 and saved again "
+            f"({example}); repair it first (`iconv -f utf-8 -t windows-1252`, or `-t latin1` "
+            "when that fails, gives back the original bytes; or ftfy's fix_text), then run again"
+        )
+    return (
+        f"{display} (read as {decoded_as}) is UTF-8 Vietnamese ({example}); read it without "
+        "--encoding (or with --encoding utf-8)"
+    )
+
+
 def guess_legacy_bytes(data: bytes) -> str | None:
     """Which legacy Vietnamese encoding undecodable bytes are in: cp1258, TCVN3, VNI or none."""
     sample = data[:262144]

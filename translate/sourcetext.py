@@ -18,7 +18,9 @@ from pathlib import Path
 
 from translate.errors import UserError
 from translate.legacyfont import (
+    double_encoded_message,
     guess_legacy_bytes,
+    is_double_encoded,
     legacy_font_encoding,
     legacy_font_message,
     legacy_font_remedy,
@@ -69,6 +71,10 @@ def decode_source(data: bytes, path: str = STDIN, encoding: str | None = None) -
     decoded = text
     text = to_nfc(text)
     _refuse_binary_text(text, display)
+    # (UTF-8 seen through cp1252 has TCVN3's look, symbols glued to letters: decoding it
+    # back is the exact test, so it goes first)
+    if is_double_encoded(text):
+        raise UserError(double_encoded_message(display, decoded_as=used))
     legacy = legacy_font_encoding(text)
     if legacy is not None:
         raise UserError(legacy_font_message(display, legacy, decoded_as=used))
