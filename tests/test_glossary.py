@@ -84,6 +84,8 @@ def test_rows_without_target_are_skipped_and_reported(tmp_path: Path) -> None:
         ("source\ttraget\n", ":1:", "unknown column 'traget'"),
         ("source\tnote\n", ":1:", "no 'target' column"),
         ("", ": ", "the glossary is empty"),
+        ("source\ttarget\nUBND\tPC\nSở\x00\tDept\n", ":3:", "control character (U+0000)"),
+        ("s\x00o\x00u\x00r\x00c\x00e\x00", ":1:", "UTF-16 without its byte-order mark"),
     ],
 )
 def test_bad_rows_name_file_and_line(tmp_path: Path, text: str, where: str, what: str) -> None:

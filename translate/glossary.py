@@ -19,6 +19,7 @@ Matching: ``Glossary.matcher()`` compiles every term into one ``translate.termma
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -150,6 +151,24 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(data: bytes, name: str) -> str:
+    text = _decoded(data, name)
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise UserError(
+            f"{name}:{line}: a control character (U+{ord(control.group()):04X}) in a cell; a "
+            "glossary is text: remove it (is the file binary, or UTF-16 without its byte-order "
+            "mark?)"
+        )
+    return text
+
+
+# C0 controls but tab, line feed and carriage return: never part of a term, and a NUL says the
+# file is not text (a term holding one would never match, and `terms list` would print it raw).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _decoded(data: bytes, name: str) -> str:
     for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:
