@@ -2,11 +2,12 @@
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9`` and ``dev10`` for
-tuning, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout10`` and ``dev3-holdout`` not; see its
-README.md) with the project's scorer, ``../shared/tools/segscore.py``, imported from beside the
-repository: boundary precision, recall and F1 pooled over the documents, F1 of the boundaries
-not at a line break (in-line), recall of glued joins (no whitespace at the boundary) and
-exact-sentence accuracy. When ``../shared`` is absent the section says so and reports nothing.
+tuning, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout10``, ``heldout12`` and
+``dev3-holdout`` not; see its README.md) with the project's scorer,
+``../shared/tools/segscore.py``, imported from beside the repository: boundary precision, recall
+and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line), recall of
+glued joins (no whitespace at the boundary) and exact-sentence accuracy. When ``../shared`` is
+absent the section says so and reports nothing.
 
 Systems: ``translate`` (``segment_text``, the default ``auto`` line breaks, what ``translate
 segment -`` prints), underthesea's ``sent_tokenize`` and pysbd (which has no Vietnamese rules:
@@ -47,6 +48,7 @@ SETS = (
     "heldout3",
     "heldout4",
     "heldout10",
+    "heldout12",
     "dev3-holdout",
 )
 # dev4 and dev5 were the blind held-out sets heldout and heldout5 until stop 22, dev6 was
