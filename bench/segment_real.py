@@ -2,8 +2,8 @@
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9`` and ``dev10`` for
-tuning, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout10``, ``heldout11`` and
-``dev3-holdout`` not; see its README.md) with the project's scorer,
+tuning, ``heldout2``, ``heldout3``, ``heldout4``, ``heldout10``, ``heldout11``, ``heldout12``
+and ``dev3-holdout`` not; see its README.md) with the project's scorer,
 ``../shared/tools/segscore.py``, imported from beside the repository: boundary precision,
 recall and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line),
 recall of glued joins (no whitespace at the boundary) and exact-sentence accuracy. When
@@ -49,6 +49,7 @@ SETS = (
     "heldout4",
     "heldout10",
     "heldout11",
+    "heldout12",
     "dev3-holdout",
 )
 # dev4 and dev5 were the blind held-out sets heldout and heldout5 until stop 22, dev6 was

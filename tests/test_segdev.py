@@ -3,7 +3,8 @@
 Every gold file must reproduce its document (segscore's losslessness: the non-whitespace
 characters are equal, in order), every document must be listed in its sources table
 (``SOURCES.md`` for dev/dev4, ``dev2/SOURCES-*.md`` for dev2/heldout2,
-``heldoutN/SOURCES-*.md`` for heldout3, heldout4, heldout10 and heldout11, ``dev5/SOURCES-E.md`` for
+``heldoutN/SOURCES-*.md`` for heldout3, heldout4, heldout10, heldout11 and heldout12,
+``dev5/SOURCES-E.md`` for
 dev5, ``dev6/SOURCES-F.md`` for dev6, ``dev7/SOURCES-G.md`` for dev7, ``dev8/SOURCES-H.md`` for
 dev8, ``dev9/SOURCES-I.md`` for dev9, ``dev10/SOURCES-J.md`` for dev10, and ``dev3/SOURCES.md``
 for dev3 and dev3-holdout), and today's segmenter must keep its boundary F1 on each tuning set
@@ -73,6 +74,7 @@ def test_corpus_is_there() -> None:
     assert len(documents("heldout4")) >= 10
     assert len(documents("heldout10")) >= 10
     assert len(documents("heldout11")) >= 20
+    assert len(documents("heldout12")) >= 20
     assert len(documents("dev5")) >= 16
     assert len(documents("dev6")) >= 20
     assert len(documents("dev7")) >= 20
@@ -113,6 +115,7 @@ def test_every_document_has_its_source() -> None:
         *sorted((SEGDEV / "heldout4").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout10").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout11").glob("SOURCES*.md")),
+        *sorted((SEGDEV / "heldout12").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev5").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev6").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev7").glob("SOURCES*.md")),
