@@ -168,7 +168,11 @@ def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]
     if unit.whole:
         return [tuple.__new__(Piece, (unit.start, unit.end, unit.break_kind, ()))]
     joins = _cuts(text, unit, rules, marks)
-    first = _CANDIDATE.search(text, unit.start, unit.end)
+    first = (
+        _CANDIDATE.search(text, unit.start, unit.end)
+        if _stop_before_last(text, unit.start, unit.end)
+        else None
+    )
     if first is None and not joins:
         # (one sentence, most units of news: what the loop below gives, without its cursor)
         return [tuple.__new__(Piece, (unit.start, unit.end, unit.break_kind, ()))]
@@ -220,6 +224,19 @@ def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]
         tuple.__new__(Piece, (cursor.start, unit.end, unit.break_kind, cursor.notes))
     )
     return cursor.pieces
+
+
+def _stop_before_last(text: str, start: int, end: int) -> bool:
+    """Is there a terminator before the unit's last character? A candidate end needs one and
+    a character after it; most units of news have none but their final stop, and four
+    searches in C for one character cost a tenth of the candidate search they spare."""
+    last = end - 1
+    return (
+        text.find(".", start, last) >= 0
+        or text.find("…", start, last) >= 0
+        or text.find("?", start, last) >= 0
+        or text.find("!", start, last) >= 0
+    )
 
 
 def _numbered_heading(
