@@ -30,6 +30,12 @@ from translate.segment.labels import (
     source_joins,
 )
 from translate.segment.legal import ENACTING_MARK, legal_joins
+from translate.segment.menus import (
+    LONGEST_SHARE_ROW,
+    acronym_between_items,
+    share_row_joins,
+    vietnamese_after_mixed_case,
+)
 from translate.segment.patterns import (
     ACCENTED_CAPITALS,
     BEFORE_ELLIPSIS_INTERNAL,
@@ -141,6 +147,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
     sorted, each strictly inside the span. ``rare``: False when the span is known to hold no
     ``_RARE_MARKS`` (:func:`rare_join_marks`), so that nothing looks for them."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
+    if end - start <= LONGEST_SHARE_ROW:  # (`Facebooktwitterreddit…`: share buttons)
+        joins += share_row_joins(text, start, end)
     if (
         end - start > 1
         and text[start].isupper()
@@ -263,6 +271,10 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
                 opens_prose(text, position, end, False) or _caps_heading_glued(text, position, end)
             ):
                 joins.append(position)
+            elif text[position - 2].islower() and vietnamese_after_mixed_case(
+                text, position, end
+            ):  # `Anti DDoSTối ưu …`: a menu's next item after a mixed-case name
+                joins.append(position)
             continue
         if not text[position - 2].islower():
             if text[position - 2] == "\\" and previous in "nr":
@@ -277,6 +289,7 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         left_word = left[-1] if left else ""
         right_word = right[0] if right else ""
         if text[position + 1].isupper() and not _caps_name_glued(text, position, end, left_word):
+            joins += acronym_between_items(text, position, end, left_word)  # (`NghiệpSSLFirewall`)
             continue
         if (
             VIETNAMESE_ACCENTED.search(left_word + right_word) is None
