@@ -12,6 +12,11 @@ joins); an acronym glued between a Vietnamese menu item and the next capitalised
 item of its own (`Nghiệp‖SSL‖Firewall`), while one glued on one side only stays a link inside a
 sentence (`giảiAFF CUP`); a Vietnamese word glued after a mixed-case name's final capital starts
 the next item when running text follows (`DDoS‖Tối ưu …`).
+
+Source labels (R9): a bracketed source label may have its stop glued before its dash and no
+space before it (`(SGGP).- ‖Trao đổi …`, `(PV)- ‖Tòa án …`), and its story may open with a
+count (`(VOV) - ‖12 học sinh …`); a year after the dash is no story, and a bracket's stop
+before a flattened list's next item still ends the item before it.
 """
 
 from __future__ import annotations
@@ -51,6 +56,29 @@ SPLIT: list[Split] = [
     ),
 ]
 
+SPLIT += [
+    (
+        "a source label whose stop is glued to its dash",
+        "(TTXVN).- Chiều qua, đoàn công tác đã đến thăm bà con.",
+        ["(TTXVN).-", "Chiều qua, đoàn công tác đã đến thăm bà con."],
+    ),
+    (
+        "a source label glued to its dash",
+        "(PV)- Tòa án đã tuyên án.",
+        ["(PV)-", "Tòa án đã tuyên án."],
+    ),
+    (
+        "a source label before a count",
+        "(VOV) - 12 học sinh được khen thưởng.",
+        ["(VOV) -", "12 học sinh được khen thưởng."],
+    ),
+    (
+        "a bracket's stop before a flattened list's next item still ends the item",
+        "Mang theo: - Đơn (mẫu 1).- Bản sao căn cước.",
+        ["Mang theo:", "- Đơn (mẫu 1).", "- Bản sao căn cước."],
+    ),
+]
+
 WHOLE: list[Whole] = [
     ("a province's name after its level", "Công an tỉnh Bà Rịa-Vũng Tàu khống chế đối tượng."),
     ("a commune's name that opens sentences elsewhere", "Người dân xã Sau Nam đã chuyển đi."),
@@ -62,6 +90,9 @@ WHOLE: list[Whole] = [
     ("camel-case code", "Gọi hàm getElementsByTagName trong trang."),
     ("a mixed-case name before a name", "Tải ứng dụng iOSĐiện Biên về máy."),
     ("a title glued to a name", "Bài giảng của ThSNguyễn Văn An"),
+    ("a dateline before a year", "Hà Nội - 2024 là năm bản lề."),
+    ("a bracket and a price inside a sentence", "Giá vàng (SJC) - 75 triệu đồng một lượng."),
+    ("a source label before a year", "(VOV) - 2024 Năm Giáp Thìn"),
 ]
 
 test_split, test_whole = case_tests(SPLIT, WHOLE)
