@@ -267,13 +267,16 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
                 joins.append(position)
             continue
         if previous.isupper():  # `TP.HCMÔng nói`: an opener glued after an upper-case run
-            if text[position - 2].isupper() and (
-                opens_prose(text, position, end, False) or _caps_heading_glued(text, position, end)
+            # (or, after a mixed-case name, a menu's next item: `Anti DDoSTối ưu …`)
+            if (
+                text[position - 2].isupper()
+                and (
+                    opens_prose(text, position, end, False)
+                    or _caps_heading_glued(text, position, end)
+                )
+            ) or (
+                text[position - 2].islower() and vietnamese_after_mixed_case(text, position, end)
             ):
-                joins.append(position)
-            elif text[position - 2].islower() and vietnamese_after_mixed_case(
-                text, position, end
-            ):  # `Anti DDoSTối ưu …`: a menu's next item after a mixed-case name
                 joins.append(position)
             continue
         if not text[position - 2].islower():
