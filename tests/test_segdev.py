@@ -3,12 +3,12 @@
 Every gold file must reproduce its document (segscore's losslessness: the non-whitespace
 characters are equal, in order), every document must be listed in its sources table
 (``SOURCES.md`` for dev/dev4, ``dev2/SOURCES-*.md`` for dev2/heldout2,
-``heldoutN/SOURCES-*.md`` for heldout3, heldout4, heldout10, heldout11 and heldout12,
+``heldoutN/SOURCES-*.md`` for heldout4, heldout10, heldout11 and heldout12,
 ``dev5/SOURCES-E.md`` for
 dev5, ``dev6/SOURCES-F.md`` for dev6, ``dev7/SOURCES-G.md`` for dev7, ``dev8/SOURCES-H.md`` for
-dev8, ``dev9/SOURCES-I.md`` for dev9, ``dev10/SOURCES-J.md`` for dev10, and ``dev3/SOURCES.md``
-for dev3 and dev3-holdout), and today's segmenter must keep its boundary F1 on each tuning set
-(dev to dev10) at least at its ``DEVn_F1_FLOOR``:
+dev8, ``dev9/SOURCES-I.md`` for dev9, ``dev10/SOURCES-J.md`` for dev10, ``dev11/SOURCES-C.md``
+for dev11, and ``dev3/SOURCES.md`` for dev3 and dev3-holdout), and today's segmenter must keep
+its boundary F1 on each tuning set (dev to dev11) at least at its ``DEVn_F1_FLOOR``:
 raise a floor when the segmenter improves, never lower it to make a change pass. The held-out
 sets are only checked for losslessness here: they are not for tuning.
 """
@@ -35,6 +35,7 @@ DEV7_F1_FLOOR = 0.986  # 0.996 after the seventh round (0.938 when it was `heldo
 DEV8_F1_FLOOR = 0.974  # 0.984 after the eighth round (0.924 when it was `heldout8`)
 DEV9_F1_FLOOR = 0.983  # 0.993 after the ninth round (0.9765 when it was `heldout9`)
 DEV10_F1_FLOOR = 0.987  # 0.997 after round 9c (0.934 when it was half of `heldout10`)
+DEV11_F1_FLOOR = 0.966  # 0.9765 after round 11 (0.962 when it was `heldout3`, set C)
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -70,7 +71,6 @@ def test_corpus_is_there() -> None:
     assert len(documents("dev4")) >= 15
     assert len(documents("dev2")) >= 25
     assert len(documents("heldout2")) >= 15
-    assert len(documents("heldout3")) >= 15
     assert len(documents("heldout4")) >= 10
     assert len(documents("heldout10")) >= 10
     assert len(documents("heldout11")) >= 20
@@ -81,6 +81,7 @@ def test_corpus_is_there() -> None:
     assert len(documents("dev8")) >= 20
     assert len(documents("dev9")) >= 20
     assert len(documents("dev10")) >= 10
+    assert len(documents("dev11")) >= 15
     assert len(documents("dev3")) >= 9
     assert len(documents("dev3-holdout")) >= 5
 
@@ -111,7 +112,6 @@ def test_every_document_has_its_source() -> None:
     tables = [
         SEGDEV / "SOURCES.md",
         *sorted((SEGDEV / "dev2").glob("SOURCES*.md")),
-        *sorted((SEGDEV / "heldout3").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout4").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout10").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout11").glob("SOURCES*.md")),
@@ -122,6 +122,7 @@ def test_every_document_has_its_source() -> None:
         *sorted((SEGDEV / "dev8").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev9").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev10").glob("SOURCES*.md")),
+        *sorted((SEGDEV / "dev11").glob("SOURCES*.md")),
         SEGDEV / "dev3" / "SOURCES.md",
     ]
     lines = [line for table in tables for line in table.read_text(encoding="utf-8").splitlines()]
@@ -149,6 +150,7 @@ def test_every_document_has_its_source() -> None:
         ("dev8", DEV8_F1_FLOOR),
         ("dev9", DEV9_F1_FLOOR),
         ("dev10", DEV10_F1_FLOOR),
+        ("dev11", DEV11_F1_FLOOR),
     ],
 )
 def test_boundary_f1_floor(name: str, floor: float) -> None:

@@ -30,6 +30,12 @@ from translate.segment.labels import (
     source_joins,
 )
 from translate.segment.legal import ENACTING_MARK, legal_joins
+from translate.segment.menus import (
+    LONGEST_SHARE_ROW,
+    acronym_between_items,
+    share_row_joins,
+    vietnamese_after_mixed_case,
+)
 from translate.segment.patterns import (
     ACCENTED_CAPITALS,
     BEFORE_ELLIPSIS_INTERNAL,
@@ -141,6 +147,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
     sorted, each strictly inside the span. ``rare``: False when the span is known to hold no
     ``_RARE_MARKS`` (:func:`rare_join_marks`), so that nothing looks for them."""
     joins = _case_joins(text, start, end, rules) + runin_joins(text, start, end)
+    if end - start <= LONGEST_SHARE_ROW:  # (`Facebooktwitterreddit…`: share buttons)
+        joins += share_row_joins(text, start, end)
     if (
         end - start > 1
         and text[start].isupper()
@@ -259,8 +267,15 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
                 joins.append(position)
             continue
         if previous.isupper():  # `TP.HCMÔng nói`: an opener glued after an upper-case run
-            if text[position - 2].isupper() and (
-                opens_prose(text, position, end, False) or _caps_heading_glued(text, position, end)
+            # (or, after a mixed-case name, a menu's next item: `Anti DDoSTối ưu …`)
+            if (
+                text[position - 2].isupper()
+                and (
+                    opens_prose(text, position, end, False)
+                    or _caps_heading_glued(text, position, end)
+                )
+            ) or (
+                text[position - 2].islower() and vietnamese_after_mixed_case(text, position, end)
             ):
                 joins.append(position)
             continue
@@ -277,6 +292,7 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
         left_word = left[-1] if left else ""
         right_word = right[0] if right else ""
         if text[position + 1].isupper() and not _caps_name_glued(text, position, end, left_word):
+            joins += acronym_between_items(text, position, end, left_word)  # (`NghiệpSSLFirewall`)
             continue
         if (
             VIETNAMESE_ACCENTED.search(left_word + right_word) is None

@@ -256,11 +256,14 @@ _LONGEST_LEAD_WORD = 12
 
 
 # A dateline or a source label and a dash: one to three upper-case words (a city), a source in
-# brackets, or one word (`WASHINGTON –`, `(Dân trí) -`, `TTO -`, `Kinhtedothi -`).
+# brackets, or one word (`WASHINGTON –`, `(Dân trí) -`, `TTO -`, `Kinhtedothi -`); a bracketed
+# source may have a stop before its dash and no space (`(SGGP).- Trao đổi …`, `(PLO)- Tòa …`),
+# and a story may open with a count (`(ANTV) - 14 đối tượng …`, not a year: `… - 2024`).
 _CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
 _DATELINE = re.compile(
     rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
-    rf"|[{UPPER}][\w.]+),?\s+[–—-](?=\s+[\"“]?[{UPPER}][{LOWER}])"
+    rf"|[{UPPER}][\w.]+)(?:,?\s+|(?<=\))\.?\s*)[–—-]"
+    rf"(?=\s+(?:[\"“]?[{UPPER}][{LOWER}]|\d{{1,3}}\s+[{LOWER}]))"
 )
 DASH = re.compile("[-–—]")
 DATELINE_REACH = 40  # characters: where its dash may be

@@ -178,12 +178,17 @@ def _lowercase_words_glued(before: str, text: str, after: int, token_end: int) -
     )
 
 
+_SOURCE_DASHES = ("- ", "– ", "— ")
+
+
 def period_in_token(
     text: str, before: str, bare: bool, after: int, token_end: int, rules: Rules
 ) -> bool:
     """Does the period between ``before`` and the glued ``text[after:]`` belong to one token
     (``bare``: no closing mark after the period)?"""
     if bare:
+        if before[-1] == ")" and text.startswith(_SOURCE_DASHES, after):
+            return True  # `(SGGP).- Trao đổi …`: a source label's stop and dash (.labels)
         if before in rules.final_abbreviations or before + "." in rules.final_abbreviations:
             # `v.v.Theo chủ quán …`: a list's `v.v.` does double duty before prose (R3)
             return not prose_after(text, after, token_end)

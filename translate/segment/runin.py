@@ -70,6 +70,8 @@ _PROSE_LOOKAHEAD = 4  # words
 # (a work's title follows its kind: `cuốn Những …`, `bài thơ Ông Đồ`, `ca khúc Em …`)
 _NOT_AFTER = BEFORE_ELLIPSIS_INTERNAL | frozenset(("bài", "cuốn", "phim", "sách", "tác phẩm"))
 _NOT_AFTER |= {"thơ", "truyện", "hát", "khúc", "kịch", "vở", "tranh", "thuyết", "ký"}
+# (a place's name follows its level: `Công an tỉnh Bà Rịa-Vũng Tàu`, `xã Sau Nam`)
+_NOT_AFTER |= {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "thôn", "ấp", "đường"}
 
 
 def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
