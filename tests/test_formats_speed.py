@@ -329,11 +329,12 @@ def _pairs_by_search(atoms: list[Atom]) -> dict[int, int]:
 )
 def test_tags_pair_as_by_searching_the_open_ones(kinds: list[tuple[int, str]]) -> None:
     """A close tag pairs with the innermost open one of its name (tested first: most do)
-    exactly as by searching the open tags inside out."""
-    from translate.formats.units import _pairs
+    exactly as by searching the open tags inside out; ``_prose`` pairs them in its pass over
+    the atoms."""
+    from translate.formats.units import _prose
 
     atoms = [
         Atom(kind, i, i + 1, "x" if kind == TEXT else "", name)
         for i, (kind, name) in enumerate(kinds)
     ]
-    assert _pairs(atoms) == _pairs_by_search(atoms)
+    assert _prose(Block(tuple(atoms))).partner == _pairs_by_search(atoms)

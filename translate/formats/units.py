@@ -187,7 +187,7 @@ def _assemble(
         ):
             made.extend(entries.plain_segments(context, block, p, pieces, index))
             continue
-        partner = _pairs(block.atoms) if p.paired else {}
+        partner = p.partner
         if partner and len(pieces) > 1:
             pieces = _merge_across_pairs(partner, p.positions, pieces)
         taken = -1  # the last atom of the block's previous sentence
@@ -251,6 +251,7 @@ class _Prose(NamedTuple):
     # one to one, at ``base`` + the prose offset.
     single: bool
     paired: bool  # holds an opening tag
+    partner: dict[int, int]  # open atom index ↔ close atom index, both ways (nested tags)
     base: int = -1  # single: the source offset of prose offset 0
     low: int = 0  # single: the text atom's span in the prose
     high: int = 0
@@ -295,16 +296,20 @@ def _prose(block: Block) -> _Prose:
         piece = atoms[0].text
         if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
             piece = piece.translate(_P_SPACE)
-        return _new(_Prose, (piece, [0], True, False, atoms[0].start, 0, len(piece)))
+        return _new(_Prose, (piece, [0], True, False, {}, atoms[0].start, 0, len(piece)))
     parts: list[str] = []
     positions: list[int] = []
     length = 0
     paired = False
+    # The tags are paired in the same pass (a loop of their own cost 2% of reading a page): a
+    # close tag pairs with the innermost open one of its name (most do), or ``_pair_deeper``.
+    partner: dict[int, int] = {}
+    stack: list[int] = []
     # Literal text atoms that are more than whitespace, and whether a standalone piece or a
     # reference is among the atoms (2).
     texts = 0
     base = low = high = 0
-    for atom in atoms:
+    for index, atom in enumerate(atoms):
         positions.append(length)
         kind = atom.kind
         if kind == TEXT:
@@ -320,7 +325,15 @@ def _prose(block: Block) -> _Prose:
             length += len(piece)
         elif kind == OPEN:
             paired = True
-        elif kind == VOID:
+            stack.append(index)
+        elif kind == CLOSE:
+            if stack and atoms[stack[-1]].name == atom.name:  # (most: the innermost open)
+                opened = stack.pop()
+                partner[opened] = index
+                partner[index] = opened
+            elif stack:
+                _pair_deeper(atoms, stack, partner, index)
+        else:  # VOID
             texts += 2
             if atom.line:
                 parts.append("\n")
@@ -329,8 +342,10 @@ def _prose(block: Block) -> _Prose:
     # page's line breaks and indentation around them): every tag stays outside a sentence
     # that lies within the run, as for a bare text run.
     if texts == 1:
-        return _new(_Prose, ("".join(parts), positions, True, paired, base, low, high))
-    return _new(_Prose, ("".join(parts), positions, False, paired, -1, 0, 0))
+        made = ("".join(parts), positions, True, paired, partner, base, low, high)
+    else:
+        made = ("".join(parts), positions, False, paired, partner, -1, 0, 0)
+    return _new(_Prose, made)
 
 
 def _pieces_by_block(
@@ -379,28 +394,19 @@ def _pieces_by_block(
     return result
 
 
-def _pairs(atoms: Sequence[Atom]) -> dict[int, int]:
-    """Open atom index ↔ close atom index for properly nested tags (both directions)."""
-    partner: dict[int, int] = {}
-    stack: list[int] = []
-    for index, atom in enumerate(atoms):
-        kind = atom.kind
-        if kind == OPEN:
-            stack.append(index)
-        elif kind == CLOSE:
-            if stack and atoms[stack[-1]].name == atom.name:  # (most: the innermost open)
-                opened = stack.pop()
-                partner[opened] = index
-                partner[index] = opened
-                continue
-            for depth in range(len(stack) - 2, max(-1, len(stack) - 33), -1):
-                if atoms[stack[depth]].name == atom.name:
-                    opened = stack[depth]
-                    del stack[depth:]
-                    partner[opened] = index
-                    partner[index] = opened
-                    break
-    return partner
+def _pair_deeper(
+    atoms: Sequence[Atom], stack: list[int], partner: dict[int, int], index: int
+) -> None:
+    """A close tag at ``index`` whose name is not the innermost open tag's: it pairs with the
+    nearest open one of its name (closing those inside it), if one of the 32 innermost."""
+    name = atoms[index].name
+    for depth in range(len(stack) - 2, max(-1, len(stack) - 33), -1):
+        if atoms[stack[depth]].name == name:
+            opened = stack[depth]
+            del stack[depth:]
+            partner[opened] = index
+            partner[index] = opened
+            return
 
 
 def _merge_across_pairs(
