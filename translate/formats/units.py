@@ -115,6 +115,10 @@ class MarkupDocument:
 
 
 _NO_MARKUP = SegmentMarkup()
+# The partner map of a block without tags to pair, and its stack of open tags: never written
+# (``_prose`` makes its own at a block's first opening tag).
+_NO_PAIRS: dict[int, int] = {}
+_NO_PAIRS_OPEN: list[int] = []
 # A NamedTuple made from a full tuple without its Python-level __new__ (hot loops only).
 _new = tuple.__new__
 
@@ -296,20 +300,21 @@ def _prose(block: Block) -> _Prose:
         piece = atoms[0].text
         if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
             piece = piece.translate(_P_SPACE)
-        return _new(_Prose, (piece, [0], True, False, {}, atoms[0].start, 0, len(piece)))
+        return _new(_Prose, (piece, [0], True, False, _NO_PAIRS, atoms[0].start, 0, len(piece)))
     parts: list[str] = []
     positions: list[int] = []
     length = 0
     paired = False
     # The tags are paired in the same pass (a loop of their own cost 2% of reading a page): a
     # close tag pairs with the innermost open one of its name (most do), or ``_pair_deeper``.
-    partner: dict[int, int] = {}
-    stack: list[int] = []
+    # (both made at the first opening tag: most blocks hold none)
+    partner: dict[int, int] = _NO_PAIRS
+    stack: list[int] = _NO_PAIRS_OPEN
     # Literal text atoms that are more than whitespace, and whether a standalone piece or a
     # reference is among the atoms (2).
     texts = 0
     base = low = high = 0
-    for index, atom in enumerate(atoms):
+    for atom in atoms:
         positions.append(length)
         kind = atom.kind
         if kind == TEXT:
@@ -324,15 +329,18 @@ def _prose(block: Block) -> _Prose:
                 base, low, high = atom.start - length, length, length + len(piece)
             length += len(piece)
         elif kind == OPEN:
-            paired = True
-            stack.append(index)
+            if not paired:
+                paired, partner, stack = True, {}, []
+            stack.append(len(positions) - 1)
         elif kind == CLOSE:
-            if stack and atoms[stack[-1]].name == atom.name:  # (most: the innermost open)
-                opened = stack.pop()
-                partner[opened] = index
-                partner[index] = opened
-            elif stack:
-                _pair_deeper(atoms, stack, partner, index)
+            if stack:
+                index = len(positions) - 1
+                if atoms[stack[-1]].name == atom.name:  # (most: the innermost open)
+                    opened = stack.pop()
+                    partner[opened] = index
+                    partner[index] = opened
+                else:
+                    _pair_deeper(atoms, stack, partner, index)
         else:  # VOID
             texts += 2
             if atom.line:
