@@ -169,7 +169,7 @@ def test_tokenizer_runs_match_as_the_per_character_pattern(text: str) -> None:
     """Attribute text taken a run at a time (possessive or an atomic group) matches exactly
     what the per-character pattern matched, at every position; the tokenizer's events
     tile the text."""
-    from translate.formats.html_tokens import _NEXT, tokenize
+    from translate.formats.html_tokens import _NEXT, END, START, tokenize
 
     for position in range(len(text) + 1):
         fast, plain = _NEXT.search(text, position), _PER_CHARACTER.search(text, position)
@@ -177,6 +177,13 @@ def test_tokenizer_runs_match_as_the_per_character_pattern(text: str) -> None:
             plain and (plain.span(), plain.group(1, 2))
         )
     events = tokenize(text)
+    for kind, start, _, *rest in events:  # (scan takes the name and the slash a group each)
+        if kind in (START, END):
+            found = _PER_CHARACTER.match(text, start)
+            assert found is not None and (found.group(1), found.group(2).lower()) == (
+                "/" if kind == END else "",
+                rest[0],
+            )
     ends = [event[2] for event in events]
     assert [event[1] for event in events] == [0, *ends][: len(events)]
     assert (ends[-1] if ends else 0) == len(text)
@@ -329,11 +336,27 @@ def _pairs_by_search(atoms: list[Atom]) -> dict[int, int]:
 )
 def test_tags_pair_as_by_searching_the_open_ones(kinds: list[tuple[int, str]]) -> None:
     """A close tag pairs with the innermost open one of its name (tested first: most do)
-    exactly as by searching the open tags inside out."""
-    from translate.formats.units import _pairs
+    exactly as by searching the open tags inside out; ``_prose`` pairs them in its pass over
+    the atoms."""
+    from translate.formats.units import _prose
 
     atoms = [
         Atom(kind, i, i + 1, "x" if kind == TEXT else "", name)
         for i, (kind, name) in enumerate(kinds)
     ]
-    assert _pairs(atoms) == _pairs_by_search(atoms)
+    assert _prose(Block(tuple(atoms))).partner == _pairs_by_search(atoms)
+
+
+def test_attribute_units_share_their_quote_markup() -> None:
+    """Each attribute unit's markup is the frozen SegmentMarkup of its quote (one made per
+    quote, not one per attribute), equal to one made for it."""
+    page = read_markup(
+        "<p><img alt=\"Ảnh một\"><img alt='Ảnh hai'><img alt=Ảnh>Câu.</p>",
+        path="p.html",
+        kind="html",
+    )
+    quotes = [m.quote for m in page.markup if m.quote is not None]
+    assert quotes == ['"', "'", ""]
+    assert [m for m in page.markup if m.quote is not None] == [
+        SegmentMarkup(quote=quote) for quote in quotes
+    ]

@@ -284,6 +284,7 @@ def _message(
     numbers: dict[int, int] = {}
     lookalikes = _lookalikes(prose, cursor, stop)
     get_partner = partner.get
+    text, raw_of = context.text, context.raw_of
     # One loop over the tags, numbering and writing each in place (a call per tag to number
     # it and one per legend line cost a third of a page's sentences with markup).
     for index in range(first, last + 1):
@@ -302,16 +303,21 @@ def _message(
         if other is not None and not first <= other <= last:
             other = None  # its partner is outside the sentence: a standalone piece
         if other is not None and kind == CLOSE:
-            token = _close_tag(numbers[other])
+            number = numbers[other]
+            token = _CLOSE_TAGS[number] if number < _MADE_TAGS else placeholders.close_tag(number)
         else:  # a new placeholder, numbered in opening order, with its legend line
             number = len(numbers) + 1
             numbers[index] = number
+            # (``_raw``'s lookup inline: a call per tag and per legend cost 10% of _message)
+            raw = raw_of.get(text[atom[1] : atom[2]]) or _raw(context, atom)
             if other is not None and kind == OPEN:
-                token = _open_tag(number)
-                legend.append(f"{token} = {_raw(context, atom)} … {_raw(context, atoms[other])}")
+                token = _OPEN_TAGS[number] if number < _MADE_TAGS else placeholders.open_tag(number)
+                closing = atoms[other]
+                closing_raw = raw_of.get(text[closing[1] : closing[2]]) or _raw(context, closing)
+                legend.append(f"{token} = {raw} … {closing_raw}")
             else:
-                token = _void_tag(number)
-                legend.append(f"{token} = {_raw(context, atom)}")
+                token = _VOID_TAGS[number] if number < _MADE_TAGS else placeholders.void_tag(number)
+                legend.append(f"{token} = {raw}")
         parts.append(token)
         spans.append((token, atom[1], atom[2]))
     for lookalike in lookalikes:
@@ -372,14 +378,6 @@ _CLOSE_TAGS = tuple(placeholders.close_tag(number) for number in range(_MADE_TAG
 _VOID_TAGS = tuple(placeholders.void_tag(number) for number in range(_MADE_TAGS))
 
 
-def _open_tag(number: int) -> str:
-    return _OPEN_TAGS[number] if number < _MADE_TAGS else placeholders.open_tag(number)
-
-
-def _close_tag(number: int) -> str:
-    return _CLOSE_TAGS[number] if number < _MADE_TAGS else placeholders.close_tag(number)
-
-
 def _void_tag(number: int) -> str:
     return _VOID_TAGS[number] if number < _MADE_TAGS else placeholders.void_tag(number)
 
@@ -415,11 +413,12 @@ def unit_segment(
     if "\n" in message or "  " in message or "\t" in message or "\r" in message or "\f" in message:
         message = _HTML_SPACE.sub(" ", message)  # (most values: no regex pass needed)
     message = _nfc(message.strip(" "))
-    comments = [unit.what]
     if unit.boilerplate or (
         len(message) <= _BOILERPLATE_LONGEST and message.casefold() in _BOILERPLATE_PHRASES
     ):
-        comments.append(BOILERPLATE_NOTE)
+        comments: tuple[str, ...] = (unit.what, BOILERPLATE_NOTE)
+    else:
+        comments = (unit.what,)
     segment = Segment(
         text[unit.start : unit.end],
         unit.start,
@@ -430,6 +429,10 @@ def unit_segment(
         detect_language(message),
         (),
         message,
-        tuple(comments),
+        comments,
     )
-    return segment, SegmentMarkup(quote=unit.quote)
+    markup = _QUOTED.get(unit.quote)  # (frozen: one per quote, not one per attribute)
+    return segment, SegmentMarkup(quote=unit.quote) if markup is None else markup
+
+
+_QUOTED = {quote: SegmentMarkup(quote=quote) for quote in ('"', "'", "", "(", "]")}

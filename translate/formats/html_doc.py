@@ -145,15 +145,16 @@ class _Reader:
         if self.skip_depth or self.capture is not None:
             return
         text = self.source[start:end]
+        atoms = self.atoms
         if text.isspace():
-            if not self.atoms:
+            if not atoms:
                 return
         else:
-            if not self.atoms:
+            if not atoms:
                 self._block_starts()
             self.has_text = True
         # Atom(TEXT, start, end, text) without NamedTuple's Python-level __new__ (per run).
-        self.atoms.append(_new(Atom, (TEXT, start, end, text, "", True, False, False)))
+        atoms.append(_new(Atom, (TEXT, start, end, text, "", True, False, False)))
 
     def reference(self, start: int, end: int, decoded: str) -> None:
         if self.skip_depth or self.capture is not None:
@@ -173,10 +174,10 @@ class _Reader:
         roles = _ROLES.get(tag, 0)
         if roles & _VOID:
             closed = True
-        if self.capture is not None:
-            name, depth, begun = self.capture
-            if tag == name and not closed:
-                self.capture = (name, depth + 1, begun)
+        capture = self.capture
+        if capture is not None:
+            if tag == capture[0] and not closed:
+                self.capture = (tag, capture[1] + 1, capture[2])
             return
         if end - start < len(tag) + 5:
             # no attribute value (`<p>`, `<br/>`, `<td x>`: too short for `a=b`)
@@ -195,29 +196,29 @@ class _Reader:
         ):
             self._implied_close(tag, roles)
         inline = roles & _PHRASING != 0
+        atoms = self.atoms
         if self.skip_depth:
             pass
-        elif tag in _HIDDEN_INLINE and self.atoms and not closed:
-            # In running text a script (or style…) hides its content there: one piece of the
-            # sentence, not the end of the paragraph (`Bấm <script>…</script> vào đây.`).
-            self.capture = (tag, 1, start)
-            return
         elif not inline:
-            if self.atoms:
+            if atoms and not (tag in _HIDDEN_INLINE and not closed):
                 self._flush()
+            elif atoms:
+                # In running text a script (or style…) hides its content there: one piece
+                # of the sentence, not the end of the paragraph (`Bấm <script>…</script>`).
+                self.capture = (tag, 1, start)
+                return
         elif (roles & _OPAQUE or no_translate) and not closed:
             self.capture = (tag, 1, start)
         elif roles & _INLINE_VOID or closed:
-            if self.atoms or tag != "br":
-                if not self.atoms:
+            if atoms or tag != "br":
+                if not atoms:
                     self._block_starts()
-                atom = (VOID, start, end, "", "", True, False, tag == "br")
-                self.atoms.append(_new(Atom, atom))
+                atoms.append(_new(Atom, (VOID, start, end, "", "", True, False, tag == "br")))
         elif roles & _INLINE:
-            if not self.atoms:  # (what _first_atom does, inline: a call per tag)
+            if not atoms:  # (what _first_atom does, inline: a call per tag)
                 self._block_starts()
-            self.atoms.append(_new(Atom, (OPEN, start, end, "", tag, True, False, False)))
-        elif self.atoms:
+            atoms.append(_new(Atom, (OPEN, start, end, "", tag, True, False, False)))
+        elif atoms:
             self._flush()
         if closed:
             return
@@ -247,13 +248,15 @@ class _Reader:
             return
         if not self.skip_depth:
             roles = _ROLES.get(tag, 0)
+            atoms = self.atoms
             if roles & _INLINE:
-                if not self.atoms:
+                if not atoms:
                     self._block_starts()
-                self.atoms.append(_new(Atom, (CLOSE, start, end, "", tag, True, False, False)))
+                atoms.append(_new(Atom, (CLOSE, start, end, "", tag, True, False, False)))
             elif roles & (_INLINE_VOID | _OPAQUE):
-                self.markup(start, end)
-            elif self.atoms:
+                if atoms:  # (what ``markup`` does: nothing is captured or skipped here)
+                    atoms.append(_new(Atom, (VOID, start, end, "", "", True, False, False)))
+            elif atoms:
                 self._flush()
         names = self.names
         if names and names[-1] == tag:  # (_pop's common case)
@@ -318,7 +321,8 @@ class _Reader:
     # -- structure --------------------------------------------------------------------
 
     def _open(self, tag: str) -> bool:
-        return tag in self.names[-_STACK_SEARCH:]
+        names = self.names
+        return tag in (names if len(names) <= _STACK_SEARCH else names[-_STACK_SEARCH:])
 
     def _push(self, tag: str, values: dict[str, str | None], skip: bool) -> None:
         inside_main = self.main_depth > 0

@@ -156,21 +156,20 @@ def scan(text: str, handler: Handler) -> None:
             at, end = found.span()
             if at > position:
                 on_data(position, at)
-            slash, name = found.group(1, 2)
+            name = found[2]  # (a group at a time: `group(1, 2)` made a tuple per construct)
             if name is None:  # not a whole tag
                 position = _other(text, found, handler)
                 if position != end:
                     break
                 continue
-            name = name.lower()
             position = end
-            if slash:
-                on_end(name, at, end)
+            if found[1]:
+                on_end(name.lower(), at, end)
                 continue
+            name = name.lower()
             on_start(name, at, end, text[end - 2] == "/")
-            raw = _RAW.get(name)
-            if raw is not None:
-                position = _raw_text(text, end, name, handler, escapable=raw)
+            if name in _RAW:  # (a test, not a `get` call: most tags hold no raw text)
+                position = _raw_text(text, end, name, handler, escapable=_RAW[name])
                 if position != end:
                     break
         else:

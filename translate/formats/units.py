@@ -115,6 +115,10 @@ class MarkupDocument:
 
 
 _NO_MARKUP = SegmentMarkup()
+# The partner map of a block without tags to pair, and its stack of open tags: never written
+# (``_prose`` makes its own at a block's first opening tag).
+_NO_PAIRS: dict[int, int] = {}
+_NO_PAIRS_OPEN: list[int] = []
 # A NamedTuple made from a full tuple without its Python-level __new__ (hot loops only).
 _new = tuple.__new__
 
@@ -187,7 +191,7 @@ def _assemble(
         ):
             made.extend(entries.plain_segments(context, block, p, pieces, index))
             continue
-        partner = _pairs(block.atoms) if p.paired else {}
+        partner = p.partner
         if partner and len(pieces) > 1:
             pieces = _merge_across_pairs(partner, p.positions, pieces)
         taken = -1  # the last atom of the block's previous sentence
@@ -251,6 +255,7 @@ class _Prose(NamedTuple):
     # one to one, at ``base`` + the prose offset.
     single: bool
     paired: bool  # holds an opening tag
+    partner: dict[int, int]  # open atom index ↔ close atom index, both ways (nested tags)
     base: int = -1  # single: the source offset of prose offset 0
     low: int = 0  # single: the text atom's span in the prose
     high: int = 0
@@ -295,11 +300,16 @@ def _prose(block: Block) -> _Prose:
         piece = atoms[0].text
         if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
             piece = piece.translate(_P_SPACE)
-        return _new(_Prose, (piece, [0], True, False, atoms[0].start, 0, len(piece)))
+        return _new(_Prose, (piece, [0], True, False, _NO_PAIRS, atoms[0].start, 0, len(piece)))
     parts: list[str] = []
     positions: list[int] = []
     length = 0
     paired = False
+    # The tags are paired in the same pass (a loop of their own cost 2% of reading a page): a
+    # close tag pairs with the innermost open one of its name (most do), or ``_pair_deeper``.
+    # (both made at the first opening tag: most blocks hold none)
+    partner: dict[int, int] = _NO_PAIRS
+    stack: list[int] = _NO_PAIRS_OPEN
     # Literal text atoms that are more than whitespace, and whether a standalone piece or a
     # reference is among the atoms (2).
     texts = 0
@@ -319,8 +329,19 @@ def _prose(block: Block) -> _Prose:
                 base, low, high = atom.start - length, length, length + len(piece)
             length += len(piece)
         elif kind == OPEN:
-            paired = True
-        elif kind == VOID:
+            if not paired:
+                paired, partner, stack = True, {}, []
+            stack.append(len(positions) - 1)
+        elif kind == CLOSE:
+            if stack:
+                index = len(positions) - 1
+                if atoms[stack[-1]].name == atom.name:  # (most: the innermost open)
+                    opened = stack.pop()
+                    partner[opened] = index
+                    partner[index] = opened
+                else:
+                    _pair_deeper(atoms, stack, partner, index)
+        else:  # VOID
             texts += 2
             if atom.line:
                 parts.append("\n")
@@ -329,8 +350,10 @@ def _prose(block: Block) -> _Prose:
     # page's line breaks and indentation around them): every tag stays outside a sentence
     # that lies within the run, as for a bare text run.
     if texts == 1:
-        return _new(_Prose, ("".join(parts), positions, True, paired, base, low, high))
-    return _new(_Prose, ("".join(parts), positions, False, paired, -1, 0, 0))
+        made = ("".join(parts), positions, True, paired, partner, base, low, high)
+    else:
+        made = ("".join(parts), positions, False, paired, partner, -1, 0, 0)
+    return _new(_Prose, made)
 
 
 def _pieces_by_block(
@@ -379,28 +402,19 @@ def _pieces_by_block(
     return result
 
 
-def _pairs(atoms: Sequence[Atom]) -> dict[int, int]:
-    """Open atom index ↔ close atom index for properly nested tags (both directions)."""
-    partner: dict[int, int] = {}
-    stack: list[int] = []
-    for index, atom in enumerate(atoms):
-        kind = atom.kind
-        if kind == OPEN:
-            stack.append(index)
-        elif kind == CLOSE:
-            if stack and atoms[stack[-1]].name == atom.name:  # (most: the innermost open)
-                opened = stack.pop()
-                partner[opened] = index
-                partner[index] = opened
-                continue
-            for depth in range(len(stack) - 2, max(-1, len(stack) - 33), -1):
-                if atoms[stack[depth]].name == atom.name:
-                    opened = stack[depth]
-                    del stack[depth:]
-                    partner[opened] = index
-                    partner[index] = opened
-                    break
-    return partner
+def _pair_deeper(
+    atoms: Sequence[Atom], stack: list[int], partner: dict[int, int], index: int
+) -> None:
+    """A close tag at ``index`` whose name is not the innermost open tag's: it pairs with the
+    nearest open one of its name (closing those inside it), if one of the 32 innermost."""
+    name = atoms[index].name
+    for depth in range(len(stack) - 2, max(-1, len(stack) - 33), -1):
+        if atoms[stack[depth]].name == name:
+            opened = stack[depth]
+            del stack[depth:]
+            partner[opened] = index
+            partner[index] = opened
+            return
 
 
 def _merge_across_pairs(
