@@ -1,8 +1,8 @@
 """Segmentation of real documents: `python -m bench.segment_real`.
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
-``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10`` and
-``dev11`` for tuning, ``heldout2``, ``heldout4``, ``heldout10``, ``heldout11``, ``heldout12`` and
+``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
+``dev11``, ``dev12`` and ``dev13`` for tuning, ``heldout2``, ``heldout4``, ``heldout10``, ``heldout11``, ``heldout12`` and
 ``dev3-holdout`` not; see its README.md) with the project's scorer,
 ``../shared/tools/segscore.py``, imported from beside the repository: boundary precision,
 recall and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line),
@@ -38,7 +38,9 @@ SEGSCORE = ROOT.parent / "shared" / "tools" / "segscore.py"
 # heldout9 until round 9, when their aggregate scores had been recorded; dev10 is the even half
 # of set J, split from heldout10 in round 9c after both halves' scores were recorded (the odd
 # half stays blind); dev11 was heldout3 (set C) until round 11, after its score had stayed at
-# F1 0.962 for several rounds. They became tuning sets so that rules could learn the forms only
+# F1 0.962 for several rounds; dev12 and dev13 are the even halves of sets K and L, split from
+# heldout11 and heldout12 in round 12 after the whole sets' blind scores were recorded (the odd
+# halves stay blind). They became tuning sets so that rules could learn the forms only
 # they show, while the sets below stay blind.
 TUNING_SETS = (
     "dev",
@@ -52,6 +54,8 @@ TUNING_SETS = (
     "dev9",
     "dev10",
     "dev11",
+    "dev12",
+    "dev13",
 )
 HELDOUT_SETS = ("heldout2", "heldout4", "heldout10", "heldout11", "heldout12", "dev3-holdout")
 SETS = TUNING_SETS + HELDOUT_SETS
