@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import unicodedata
@@ -207,6 +208,66 @@ def test_export_command(
         code, _, _ = run_main(["export", str(po), "-o", "pipe"], capsys)
         assert code == 0 and received.result(timeout=30).startswith(b"Towards")
     assert stat.S_ISFIFO(os.stat("pipe").st_mode)
+
+
+@pytest.mark.parametrize(
+    ("data", "options"),
+    [
+        (codecs.BOM_UTF8 + SOURCE.encode("utf-8"), []),
+        (codecs.BOM_UTF16_LE + SOURCE.replace("\n", "\r\n").encode("utf-16-le"), []),
+        (codecs.BOM_UTF16_BE + SOURCE.encode("utf-16-be"), []),
+        (codecs.BOM_UTF32_LE + SOURCE.encode("utf-32-le"), []),
+        (SOURCE.encode("utf-16-le"), ["--encoding", "utf-16-le"]),  # no mark: none added
+        (SOURCE.encode("utf-16"), ["--encoding", "utf-16"]),
+    ],
+    ids=[
+        "utf-8-bom",
+        "utf-16-le-bom-crlf",
+        "utf-16-be-bom",
+        "utf-32-le-bom",
+        "utf-16-le",
+        "utf-16",
+    ],
+)
+def test_export_gives_a_unicode_source_back_in_its_encoding(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    data: bytes,
+    options: list[str],
+) -> None:
+    """Every msgstr equal to its msgid: the exported bytes are the source's, mark and all."""
+    monkeypatch.chdir(tmp_path)
+    source = Path("doc.vi.txt")
+    source.write_bytes(data)
+    code, _, err = run_main(["run", "--no-mt", "-q", *options, str(source)], capsys)
+    assert code == 0, err
+    po = Path("locales/en/doc.po")
+    catalogue = polib.pofile(str(po))
+    for entry in catalogue:
+        entry.msgstr = entry.msgid
+    catalogue.save()
+    code, _, err = run_main(["export", str(po), *options, "-o", "doc.out.txt"], capsys)
+    assert code == 0, err
+    assert Path("doc.out.txt").read_bytes() == data
+    assert "written as UTF-8" not in err
+
+
+def test_export_of_a_legacy_code_page_source_is_utf8_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = Path("doc.vi.txt")
+    source.write_bytes("Xin chào các anh.\n".encode("cp1258"))
+    assert run_main(["run", "--no-mt", "-q", "--encoding", "cp1258", str(source)], capsys)[0] == 0
+    po = Path("locales/en/doc.po")
+    catalogue = polib.pofile(str(po))
+    catalogue[0].msgstr = "Hello — everyone."  # cp1258 has no byte for the em dash
+    catalogue.save()
+    code, _, err = run_main(["export", str(po), "--encoding", "cp1258", "-o", "doc.en.txt"], capsys)
+    assert code == 0
+    assert Path("doc.en.txt").read_bytes() == "Hello — everyone.\n".encode()
+    assert "doc.vi.txt was read as cp1258; the English document is written as UTF-8" in err
 
 
 def test_strict_export_fails_listing_lines(

@@ -50,6 +50,14 @@ class ExportResult:
     translated: int  # replaced by a msgstr that differs from the msgid
     kept: int  # msgstr == msgid: the reviewer kept the source text (names, numbers, English)
     missing: tuple[MissingSegment, ...]
+    encoding: str = "utf-8"  # the source's codec (translate.sourcetext)
+    byte_order_mark: bool = False
+
+    def encoded(self) -> tuple[bytes, str]:
+        """The document's bytes, in the source's Unicode encoding (else UTF-8), and the codec."""
+        from translate.sourcetext import encode_like_source
+
+        return encode_like_source(self.text, self.encoding, self.byte_order_mark)
 
     @property
     def not_in_catalogue(self) -> int:
@@ -236,8 +244,7 @@ def export_catalogue(
         from translate.formats.rebuild import markup_export_warnings
 
         result, warnings = markup_export_warnings(read.markup, catalogue, translations, known)
-    if read.encoding == "utf-8-sig":  # the source's byte order mark, given back with it
-        result = replace(result, text="\ufeff" + result.text)
+    result = replace(result, encoding=read.encoding, byte_order_mark=read.byte_order_mark)
     return result, (*read.warnings, *warnings)
 
 

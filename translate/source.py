@@ -39,6 +39,7 @@ class SourceDocument:
     warnings: tuple[str, ...] = ()
     # HTML and Markdown sources: what export needs to give the page back (translate.formats).
     markup: MarkupDocument | None = None
+    byte_order_mark: bool = False  # the source opened with one
 
 
 def read_and_segment(
@@ -76,5 +77,9 @@ def read_and_segment(
             max_length=options.max_length,
         )
     return SourceDocument(
-        document, text.encoding, (*text.warnings, *(markup.warnings if markup else ())), markup
+        document,
+        text.encoding,
+        (*text.warnings, *(markup.warnings if markup else ())),
+        markup,
+        text.byte_order_mark,
     )

@@ -37,6 +37,7 @@ class SourceText:
     path: str  # as given by the user; "-" for standard input
     encoding: str  # the codec that decoded it, e.g. "utf-8", "utf-8-sig", "utf-16-le"
     warnings: tuple[str, ...] = ()
+    byte_order_mark: bool = False  # the file opened with one (given back by export)
     # The decoded text before NFC, where it differs (HTML/Markdown export gives back every
     # byte outside the translated text, so pages are read as they are written).
     decoded: str | None = None
@@ -90,7 +91,28 @@ def decode_source(data: bytes, path: str = STDIN, encoding: str | None = None) -
         encoding=used,
         warnings=tuple(warnings),
         decoded=decoded if decoded != text else None,
+        byte_order_mark=used.startswith("utf") and data.startswith(_MARKS),
     )
+
+
+# The Unicode codecs an exported document is written back in; any other (cp1258, latin-1 …,
+# passed with --encoding) may not hold the English text, so those exports are UTF-8.
+_UNICODE_CODECS = frozenset(
+    ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+)
+
+
+def encode_like_source(text: str, encoding: str, byte_order_mark: bool) -> tuple[bytes, str]:
+    """``text`` encoded as its source was (byte-order mark included), and the codec used.
+
+    A Unicode source is given back in its own encoding, so an export with every msgstr equal
+    to its msgid reproduces it byte for byte; a source read with a legacy code page is written
+    as UTF-8, which holds any translation.
+    """
+    codec = encoding if encoding in _UNICODE_CODECS else "utf-8"
+    # "utf-8-sig", "utf-16" and "utf-32" write their mark themselves.
+    mark = "\ufeff" if byte_order_mark and codec in _BYTE_ORDER_CODECS else ""
+    return (mark + text).encode(codec), codec
 
 
 # Characters that NFC leaves alone whatever surrounds them: unchanged by normalisation, not
@@ -165,6 +187,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_MARKS = tuple(bom for bom, _ in _BOMS)
 _BYTE_ORDER_CODECS = frozenset(("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
 
 # Formats people pass by mistake; named so the message can say what to do instead.

@@ -71,6 +71,9 @@ def export(
     segments (paragraphs, blank lines, indentation, line endings) is copied from it. Segments
     without a reviewed translation keep their source text (with --include-fuzzy, machine
     translations are used too; with --strict they are an error). The catalogue is only read.
+    The document is written in the source's encoding when that is UTF-8, UTF-16 or UTF-32
+    (with its byte-order mark, if it had one); a source read with a code page such as
+    --encoding cp1258 is written as UTF-8.
 
     \b
     Examples:
@@ -85,7 +88,7 @@ def export(
 
         text = catalogue_to_xliff(read(Path(catalog)), original=catalog)
         _refuse_inputs(output, catalog, None)
-        _write(output, text)
+        _write(output, text.encode("utf-8"))
         click.echo(f"{catalog}: written as XLIFF 1.2 to {output}", err=True)
         return
     from translate.export import ExportOptions, export_catalogue, strict_error
@@ -107,7 +110,14 @@ def export(
             f"{catalog}: the source or the segmentation options changed since `translate run`"
         )
     _refuse_inputs(output, catalog, result.source)
-    _write(output, result.text)
+    data, codec = result.encoded()
+    if codec != result.encoding and result.encoding != "utf-8":
+        warn(
+            f"{result.source} was read as {result.encoding}; the English document is written "
+            "as UTF-8, which holds any translation (convert it with iconv if you need the "
+            "old encoding)"
+        )
+    _write(output, data)
     click.echo(result.summary_line(), err=True)
 
 
@@ -118,14 +128,14 @@ def _refuse_inputs(output: str, catalog: str, source: str | None) -> None:
         refuse_output_over_inputs(Path(output), Path(catalog), source or "-")
 
 
-def _write(output: str, text: str) -> None:
+def _write(output: str, data: bytes) -> None:
     """To standard output (`-`), a device or pipe as it is, or a file atomically."""
     if output == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        from translate.fileio import atomic_write_text
+        from translate.fileio import atomic_write_bytes
 
         target = Path(output)
         if target.is_dir():
@@ -134,8 +144,8 @@ def _write(output: str, text: str) -> None:
             if target.exists() and not target.is_file():
                 # A device or pipe (`-o /dev/null`, a FIFO) is written to, never replaced.
                 with target.open("wb") as stream:
-                    stream.write(text.encode("utf-8"))
+                    stream.write(data)
             else:
-                atomic_write_text(target, text)
+                atomic_write_bytes(target, data)
         except OSError as exc:
             raise UserError(f"{target}: cannot write the document: {exc}") from exc
