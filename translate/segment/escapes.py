@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from translate.segment.patterns import UPPER
+from translate.segment.patterns import BLOCK_TAG_NAMES, UPPER
 
 # A run of written-out breaks, spaces between them allowed (`\\r\\n \\r\\n`); not an escaped
 # backslash before an `n` (`\\\\n` is a backslash and a letter).
@@ -26,8 +26,12 @@ _EMOJI_PART = re.compile(
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff"
     "\ufe0e\ufe0f\u200d\u20e3#*0-9 \t]*\\Z"
 )
-# An opening tag right before the run (`<p>`, `<h2 class=\"sapo\">`; not a line-break tag).
-_OPENING_TAG_BEFORE = re.compile(r"<(?!br\b)[a-zA-Z][^<>]{0,200}>[ \t]*\Z", re.IGNORECASE)
+# An opening tag right before the run (`<p>`, `<h2 class=\"sapo\">`, `<br />`).
+# (after a line-break tag the run is part of the tag's: .patterns.BREAK_TAGS ends the line)
+# (and after a closed block the cut is the block's: .scraped.block_joins)
+_OPENING_TAG_BEFORE = re.compile(
+    rf"(?:<[a-zA-Z][^<>]{{0,200}}>|</(?:{BLOCK_TAG_NAMES})>)[ \t]*\Z", re.IGNORECASE
+)
 _TAGS = re.compile(r"(?:<[a-zA-Z][^<>]{0,200}>)*")  # (it always matches, maybe empty)
 _EMOJI_REACH = 16  # characters: a bullet's emoji and its modifiers
 _SYMBOL = re.compile("[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff]")

@@ -197,11 +197,13 @@ def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
 
 def _split_at_tags(text: str, start: int, first: int, end: int) -> list[Line]:
     """An HTML line break (`…tỉnh Hà<br />Tĩnh`, PDF extracts) ends a line as a newline does;
-    the tag stays at the end of its line."""
+    the tag stays at the end of its line, with the closing tags right after it."""
     lines = []
     for tag in BREAK_TAGS.finditer(text, first, end):
         if tag.end() >= end:
             break
+        if text.startswith("</", tag.end()):
+            continue  # (`<p><br></p>`, `… dòng cuối<br></div>`: the block ends the line)
         tag_end = tag.end() - len(tag.group()) + len(tag.group().rstrip())
         lines.append(Line(start, first, tag_end))
         start = first = tag.end()

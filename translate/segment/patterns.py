@@ -62,8 +62,14 @@ ANY_LETTER = re.compile(r"[^\W\d_]")
 LAST_WORD = re.compile(r"[^\W\d_]+\Z")  # the word that ends a stretch
 # The next line after a line break, its leading blanks skipped: the first 200 characters.
 NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
-# A run of HTML line breaks, `<br>`, `<br />`, `<BR/>`, with the whitespace after each.
-BREAK_TAGS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
+# The HTML blocks that end a unit of text (inline tags, `</b>`, are inside a sentence).
+BLOCK_TAG_NAMES = "p|div|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|section|article|header|footer"
+# A run of HTML line breaks, `<br>`, `<br />`, `<BR/>`, with the whitespace after each, a
+# dump's written-out breaks (`<br />\\r\\n`), and the `&nbsp;` between two tags
+# (`<br />\\r\\n&nbsp;&nbsp;<br />`): a blank line of the page, with the line it ends.
+BREAK_TAGS = re.compile(
+    r"(?:<br\s*/?>(?:\s|\\[rn])*(?:(?:&nbsp;)+(?:\s|\\[rn])*(?=<br))?)+", re.IGNORECASE
+)
 THROUGH_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 NON_SPACE_RUN = re.compile(r"\S*")
 # A footnote or citation mark: `[3]`, `[12]`, `[a]`, `[note 1]`, `[cần dẫn nguồn]`.

@@ -20,8 +20,8 @@ import re
 import sys
 from collections.abc import Sequence
 
-from translate.segment.openers import OPENER_COUNTS
 from translate.segment.escapes import bullet_emoji
+from translate.segment.openers import OPENER_COUNTS
 from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
 from translate.vietnamese import is_vietnamese_syllable
 

@@ -39,6 +39,7 @@ from translate.segment.patterns import (
 from translate.segment.periods import LIST_LABEL_AFTER, period_in_token, prose_after
 from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends
+from translate.segment.scraped import CLOSING_TAGS
 from translate.segment.tokens import address_like, token_around
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
@@ -285,7 +286,14 @@ def _detached_closers(
         return None if rest is None else (closers_end, next_start)
     if following == "<":  # an HTML line break that ends the line: `… góp ý được. <br>⏎`
         tag = BREAK_TAGS.match(text, next_start, unit_end)
-        return None if tag is not None and tag.end() == unit_end else (closers_end, next_start)
+        if tag is not None and tag.end() == unit_end:
+            return None
+        closing = CLOSING_TAGS.match(text, next_start, unit_end)
+        if closing is None:
+            return closers_end, next_start
+        # the tags the sentence closes: `… như hình. </span></p>‖<p>…` (the block's join)
+        following_match = NON_SPACE.search(text, closing.end(), unit_end)
+        return None if following_match is None else (closing.end(), following_match.start())
     if following in CLOSING_QUOTES_AFTER_SPACE:
         quotes.count += text.count('"', quotes.counted_to, closers_end)
         quotes.counted_to = closers_end
