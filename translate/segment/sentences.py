@@ -51,7 +51,7 @@ _ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z])|\[br\])*"
 # megabyte of periods is one failed match, not a million.
 _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
-    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*{_ESCAPED_BREAKS}[\u200b\u200c\u200d\u2060\ufeff]*))\3"
+    rf"(?=((?:\\\"|[\"'”’»›)\]}}*_])*(?:{CITATION})*{_ESCAPED_BREAKS}[\u200b\u200c\u200d\u2060\ufeff]*))\3"
     rf"(?=\s|{GLUED_START})"
 )
 _DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z|[{UPPER}])")
@@ -345,7 +345,8 @@ def _balanced_closers(
         if partner > 0 and not text[partner - 1].isspace():
             # (`… bổ sung: "Tôi …` opens another one; a quoted sentence may hold several:
             # `… rất chậm."Do vậy, … chưa đủ. Nó phải tăng", ông nói`)
-            return closers_end - 1  # (closed in its first sentence: quotations span paragraphs)
+            # (closed in its first sentence: quotations span paragraphs; `\"` is one quote)
+            return closers_end - (2 if text[closers_end - 2] == "\\" else 1)
     stars_end = closers_end
     while stars_end > terminator_end and text[stars_end - 1] in "*_":
         stars_end -= 1
