@@ -57,6 +57,7 @@ from translate.segment.runin import (
 )
 from translate.segment.scraped import (
     SEPARATOR_RUNS,
+    bracket_credit_joins,
     bracket_source_join,
     display_math_joins,
     glued_caps_label_joins,
@@ -185,7 +186,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
     if text.find("$$", start, end) >= 0:  # (`… ($v$):‖$$\text{…}$$`)
         joins += display_math_joins(text, start, end)
     if text.find("(", start, end) >= 0:
-        joins += source_joins(text, start, end)
+        joins += source_joins(text, start, end) + bracket_credit_joins(text, start, end)
         if text[start] == "(":
             joins += bracket_source_join(text, start, end)
     joins += _glued_items(text, start, end)

@@ -151,6 +151,20 @@ def bracket_source_join(text: str, start: int, end: int) -> list[int]:
     return [story]
 
 
+# A photo credit or source in brackets (`(Ảnh minh họa)`, `(Nguồn: TTXVN)`) after a sentence
+# end and before a capitalised word: a caption's credit, a unit of its own (R7, R6). (The
+# bracket first: the regex engine skips ahead to each one.)
+_BRACKET_CREDIT = re.compile(
+    rf"\((?<=[.!?…] \()(?:Ảnh|Nguồn|ẢNH|NGUỒN)\b[^()]{{0,40}}\) (?=[{UPPER}])"
+)
+
+
+def bracket_credit_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts after a bracketed credit that follows a sentence end, where the next unit starts
+    with a capital: `… hoạt động. (Ảnh minh họa) ‖Quá mới để quản lý …`."""
+    return [credit.end() for credit in _BRACKET_CREDIT.finditer(text, start, end)]
+
+
 # An upper-case label of two to six letters right before a colon: `ẢNH:`, `LTS:`, `NGUỒN:`.
 _CAPS_LABEL = re.compile(rf"(?<![{UPPER}])[{UPPER}]{{2,6}}\Z")
 

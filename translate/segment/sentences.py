@@ -288,12 +288,12 @@ def _detached_closers(
         tag = BREAK_TAGS.match(text, next_start, unit_end)
         if tag is not None and tag.end() == unit_end:
             return None
-        closing = CLOSING_TAGS.match(text, next_start, unit_end)
-        if closing is None:
+        tags = CLOSING_TAGS.match(text, next_start, unit_end)
+        if tags is None:
             return closers_end, next_start
         # the tags the sentence closes: `… như hình. </span></p>‖<p>…` (the block's join)
-        following_match = NON_SPACE.search(text, closing.end(), unit_end)
-        return None if following_match is None else (closing.end(), following_match.start())
+        following_match = NON_SPACE.search(text, tags.end(), unit_end)
+        return None if following_match is None else (tags.end(), following_match.start())
     if following in CLOSING_QUOTES_AFTER_SPACE:
         quotes.count += text.count('"', quotes.counted_to, closers_end)
         quotes.counted_to = closers_end
