@@ -95,6 +95,8 @@ WHOLE: list[Whole] = [
     ("a word wrapped at its hyphen", r"Virus SARS-\r\nCoV-2 lây qua đường hô hấp."),
     ("an opening tag before the break", r"<p>\r\nNgày mai trời nắng.</p>"),
     ("a literal in code", r'printf("Xin chào\n"); return 0;'),
+    ("a string that opens with the mark", r'Chuỗi "\n\nXin chào" được in ra.'),
+    ("a pattern's quantifier after the mark", r'Dùng re.split(r"\n+", s) để tách dòng.'),
     ("an escaped backslash before an n", r"Gõ \\nKhông phải xuống dòng."),
     ("a <br> before the block's end", "<p>Dòng cuối<br></p>"),
     ("a bracketed credit inside a sentence", "Ông (Ảnh: TTXVN) Nam phát biểu tại hội nghị."),

@@ -5,9 +5,10 @@ ends a line as a line break would (R1, CALLS-K call 1); the marks belong to the 
 
 What is no line of its own stays: a lowercase word after the run (a wrapped sentence goes on,
 and `C:\\new`, `\\noindent` are a path and a command), a word wrapped at its hyphen
-(`SARS-\\r\\nCoV-2`), and code around a literal (`"Lỗi\\n");`:
-a quote, a bracket or a comma closes the string). An emoji that opens a line is its bullet and
-stays with the item (`✅Sữa Glico …`, not `✅‖Sữa`).
+(`SARS-\\r\\nCoV-2`), and code around a literal: a quote, a bracket or a comma that closes
+the string (`"Lỗi\\n");`), a quote or a bracket that opens it, a pattern's quantifier
+(`split("\\n")`, `r"\\n+"`). An emoji that opens a line is its bullet and stays with the item
+(`✅Sữa Glico …`, not `✅‖Sữa`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from translate.segment.patterns import BLOCK_TAG_NAMES, UPPER
 _WRITTEN_BREAKS = re.compile(r"(?<!\\)(?:\\r\\n|\\n|\\r)(?:[ \t]*(?:\\r\\n|\\n|\\r))*")
 # What may not open a line after the run: the end of a string or a call in code.
 _CLOSES_CODE = frozenset("\"'`,;:)]}.")
+# What a mark written inside code or a pattern follows or precedes, not a line's text:
+# `split("\\n")`, `r"\\n+"` (a list item's marker has a space after it: `+ Mục`).
+_OPENS_CODE = frozenset("\"'`([{")
+_QUANTIFIERS = frozenset("+*?|")
 # Characters of an emoji bullet: pictographs, symbols, their modifiers and joiners, keycaps.
 _EMOJI_PART = re.compile(
     "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff"
@@ -52,6 +57,8 @@ def written_break_joins(text: str, start: int, end: int) -> list[int]:
         if (
             following.islower()
             or following in _CLOSES_CODE
+            or text[run.start() - 1] in _OPENS_CODE
+            or (following in _QUANTIFIERS and text[visible + 1 : visible + 2] not in (" ", "\t"))
             or _wrapped_at_hyphen(text, run.start())
             or _OPENING_TAG_BEFORE.search(text, max(start, run.start() - 220), run.start())
         ):  # (`<p>\\r\\nNgày …`: the tag opens the line after the mark)
