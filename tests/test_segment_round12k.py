@@ -11,7 +11,8 @@ An emoji that opens a line is its bullet (R10, CALLS-K call 10), at a unit's sta
 HTML in a dump (CALLS-K call 3): a run of `<br>` tags takes the written-out breaks after each
 and the `&nbsp;` between two tags; a `<br>` before a closing tag ends no line; an empty block
 stays with the unit before it (with the next when it opens the unit); closing tags after a
-sentence end belong to the sentence.
+sentence end belong to the sentence; a `&nbsp;` after a stop ends the sentence like a space, and
+the next one may open with an inline tag and an entity-coded letter (`<strong>B&aacute;nh`).
 
 Escaped quotes (R8, CALLS-K call 2): `\\"` closes a sentence's quotation or opens the next
 sentence glued to a full stop. Source labels (CALLS-K call 6): an accented capital alone opens
@@ -83,6 +84,14 @@ SPLIT: list[Split] = [
         ["Cầu mới thông xe.", "(Ảnh minh họa)", "Giá vé qua cầu tăng nhẹ."],
     ),
     (
+        "a stop and a no-break space before an entity-coded word in an inline tag",
+        "Nghề làm bánh có từ lâu.&nbsp;<strong>B&aacute;nh ngon</strong> nổi tiếng khắp vùng.",
+        [
+            "Nghề làm bánh có từ lâu.&nbsp;",
+            "<strong>B&aacute;nh ngon</strong> nổi tiếng khắp vùng.",
+        ],
+    ),
+    (
         "a slug line under its title",
         "Hội chợ nông sản mùa thu\nhoi-cho-nong-san-mua-thu\nHội chợ mở cửa hôm nay.",
         ["Hội chợ nông sản mùa thu", "hoi-cho-nong-san-mua-thu", "Hội chợ mở cửa hôm nay."],
@@ -99,6 +108,7 @@ WHOLE: list[Whole] = [
     ("a pattern's quantifier after the mark", r'Dùng re.split(r"\n+", s) để tách dòng.'),
     ("an escaped backslash before an n", r"Gõ \\nKhông phải xuống dòng."),
     ("a <br> before the block's end", "<p>Dòng cuối<br></p>"),
+    ("a list number before a no-break space", "1.&nbsp;Giới thiệu chung về dự án"),
     ("a bracketed credit inside a sentence", "Ông (Ảnh: TTXVN) Nam phát biểu tại hội nghị."),
 ]
 

@@ -89,7 +89,9 @@ _ACCENTED_LOWER = "".join(
     if character.islower()
 ) + "".join(chr(code) for code in range(0x1EA1, 0x1EFA, 2))
 GLUED_START = (  # (`\"` is a dump's escaped quote: `… Cầu Giấy.\"Hiện …`)
-    rf"(?:\\\"|[\"“‘«'*#(]){{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{ACCENTED_CAPITALS}][\s,…!?])"
+    rf"(?:<(?:strong|b|em|i|span)>)?"  # (`… ngày nay.&nbsp;<strong>B&aacute;nh …`)
+    rf"(?:\\\"|[\"“‘«'*#(]){{0,3}}\d{{0,2}}"
+    rf"(?:[{UPPER}](?:[{LOWER}]|&[a-z]{{2,8}};)|[{ACCENTED_CAPITALS}][\s,…!?])"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
     # `… ở Đà Lạt.(NLĐO) - Số tiền …`: a source label in brackets, its dash after it, that
     # opens the next story, a capitalised word after the dash

@@ -45,7 +45,7 @@ from translate.segment.tokens import address_like, token_around
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
 # sentence they end, as a line break would; so does an SBV subtitle's line break inside a cue
 # (`… Harry Baker.[br]Harry Baker là …`).
-_ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z])|\[br\])*"
+_ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z])|\[br\]|&nbsp;)*"
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
 # The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
 # megabyte of periods is one failed match, not a million.
