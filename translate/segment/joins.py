@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from translate.segment.escapes import bullet_emoji, written_break_joins
 from translate.segment.labels import (
     DASH,
     DATELINE_REACH,
@@ -56,6 +57,7 @@ from translate.segment.runin import (
 )
 from translate.segment.scraped import (
     SEPARATOR_RUNS,
+    bracket_credit_joins,
     bracket_source_join,
     display_math_joins,
     glued_caps_label_joins,
@@ -169,6 +171,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         joins += lead_joins(text, start, end)
     if text.find(":", start, end) >= 0:  # (`… tại cơ quan công anẢNH: CTV`)
         joins += glued_caps_label_joins(text, start, end)
+    if text.find("\\", start, end) >= 0:  # (`… chất lượng\\n‖✔️Để …`: a dump's string)
+        joins += written_break_joins(text, start, end)
     if not rare:
         return sorted(set(joins)) if len(joins) > 1 else joins
     joins += legal_joins(text, start, end)  # (`… năm 2015;‖Căn cứ …`, `,‖QUYẾT ĐỊNH:‖Điều 1.`)
@@ -182,7 +186,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
     if text.find("$$", start, end) >= 0:  # (`… ($v$):‖$$\text{…}$$`)
         joins += display_math_joins(text, start, end)
     if text.find("(", start, end) >= 0:
-        joins += source_joins(text, start, end)
+        joins += source_joins(text, start, end) + bracket_credit_joins(text, start, end)
         if text[start] == "(":
             joins += bracket_source_join(text, start, end)
     joins += _glued_items(text, start, end)
@@ -280,9 +284,7 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
                 joins.append(position)
             continue
         if not text[position - 2].islower():
-            if text[position - 2] == "\\" and previous in "nr":
-                joins.append(position)  # a dump's written-out break: `… 73 tuổi\r\nNgày 3.8`
-            continue  # one lowercase letter before a capital: `iPhone`, `eKYC`
+            continue  # `iPhone`, `eKYC`; after a written-out `\n`: .escapes.written_break_joins
         token_start, token_end = token_around(text, position, start, end)
         token = text[token_start:token_end]
         if token[:1] in "#@" or "@" in token or "://" in token or "www." in token:
@@ -484,7 +486,7 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     if previous == "%":  # a percentage that ends a title or a cell: `… 20%Số bài báo …`
         return vietnamese_word_at(text, position, end)
     if not previous.isdigit():
-        return True
+        return not bullet_emoji(text, start, position)  # (`✅Sữa …` opens its line: a bullet)
     floor = max(start, position - 12)
     if _DATE_OR_TIME.search(text, floor, position) is not None:
         return True

@@ -23,7 +23,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from translate.segment.patterns import LOWER, UPPER, find_all
+from translate.segment.patterns import ACCENTED_CAPITALS, LOWER, UPPER, find_all
 from translate.segment.runin import lowercase_soon, opens_prose
 from translate.segment.scraped import (
     BLOCK_MARKS,
@@ -263,8 +263,8 @@ _CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
 _DATELINE = re.compile(
     rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
     rf"|[{UPPER}][\w.]+)(?:,?\s+|(?<=\))\.?\s*)[–—-]"
-    rf"(?=\s+(?:[\"“]?[{UPPER}][{LOWER}]|\d{{1,3}}\s+[{LOWER}]))"
-)
+    rf"(?=\s+(?:[\"“]?[{UPPER}][{LOWER}]|\d{{1,3}}\s+[{LOWER}]|[{ACCENTED_CAPITALS}]\s+[{LOWER}]))"
+)  # (an accented capital alone is a word: `(Dân trí) - Ở trận …`)
 DASH = re.compile("[-–—]")
 DATELINE_REACH = 40  # characters: where its dash may be
 

@@ -197,11 +197,13 @@ def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
 
 def _split_at_tags(text: str, start: int, first: int, end: int) -> list[Line]:
     """An HTML line break (`…tỉnh Hà<br />Tĩnh`, PDF extracts) ends a line as a newline does;
-    the tag stays at the end of its line."""
+    the tag stays at the end of its line, with the closing tags right after it."""
     lines = []
     for tag in BREAK_TAGS.finditer(text, first, end):
         if tag.end() >= end:
             break
+        if text.startswith("</", tag.end()):
+            continue  # (`<p><br></p>`, `… dòng cuối<br></div>`: the block ends the line)
         tag_end = tag.end() - len(tag.group()) + len(tag.group().rstrip())
         lines.append(Line(start, first, tag_end))
         start = first = tag.end()
@@ -259,6 +261,8 @@ def _continues(
         and _TOC_NUMBER_TAIL.search(text, max(line.first, line.end - 24), line.end)
     ):
         return True  # `… khóa luận......2 2.⏎Thứ tự trình bày`: the next entry's number
+    if text[next_start].islower() and _SLUG_LINE.match(text, next_start):
+        return False  # a page's slug or file name under its title: `lang-nghe-banh-phong-…`
     if text[line.end - 1] not in LINE_CLOSERS:  # the common case, without a regex search
         return _wrapped_without_terminator(text, line, next_start, unit_start, rules, evidence)
     tail = text[max(unit_start, line.end - TOKEN_LOOKBACK) : line.end]
@@ -295,6 +299,9 @@ def _ellipsis_ends_line(
 
 
 _LONGEST_TYPE = max(map(len, DOCUMENT_TYPES))
+# A line that is one lowercase ASCII token of three or more hyphenated parts: a URL slug or a
+# file name (`lang-nghe-banh-phong.jpg`); wrapped prose has words, spaces and accents.
+_SLUG_LINE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.[a-z0-9]{1,5})?[ \t\r]*$", re.MULTILINE)
 _LONE_LABELS = frozenset(("Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Khoản"))
 
 

@@ -62,8 +62,14 @@ ANY_LETTER = re.compile(r"[^\W\d_]")
 LAST_WORD = re.compile(r"[^\W\d_]+\Z")  # the word that ends a stretch
 # The next line after a line break, its leading blanks skipped: the first 200 characters.
 NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*([^\r\n]{0,200})")
-# A run of HTML line breaks, `<br>`, `<br />`, `<BR/>`, with the whitespace after each.
-BREAK_TAGS = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
+# The HTML blocks that end a unit of text (inline tags, `</b>`, are inside a sentence).
+BLOCK_TAG_NAMES = "p|div|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|section|article|header|footer"
+# A run of HTML line breaks, `<br>`, `<br />`, `<BR/>`, with the whitespace after each, a
+# dump's written-out breaks (`<br />\\r\\n`), and the `&nbsp;` between two tags
+# (`<br />\\r\\n&nbsp;&nbsp;<br />`): a blank line of the page, with the line it ends.
+BREAK_TAGS = re.compile(
+    r"(?:<br\s*/?>(?:\s|\\[rn])*(?:(?:&nbsp;)+(?:\s|\\[rn])*(?=<br))?)+", re.IGNORECASE
+)
 THROUGH_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 NON_SPACE_RUN = re.compile(r"\S*")
 # A footnote or citation mark: `[3]`, `[12]`, `[a]`, `[note 1]`, `[cần dẫn nguồn]`.
@@ -82,8 +88,10 @@ _ACCENTED_LOWER = "".join(
     for character in VIETNAMESE_ONLY_LETTERS.replace("\u1ea0-\u1ef9", "") + SHARED_ACCENTED_LETTERS
     if character.islower()
 ) + "".join(chr(code) for code in range(0x1EA1, 0x1EFA, 2))
-GLUED_START = (
-    rf"[\"“‘«'*#(]{{0,3}}\d{{0,2}}(?:[{UPPER}][{LOWER}]|[{ACCENTED_CAPITALS}][\s,…!?])"
+GLUED_START = (  # (`\"` is a dump's escaped quote: `… Cầu Giấy.\"Hiện …`)
+    rf"(?:<(?:strong|b|em|i|span)>)?"  # (`… ngày nay.&nbsp;<strong>B&aacute;nh …`)
+    rf"(?:\\\"|[\"“‘«'*#(]){{0,3}}\d{{0,2}}"
+    rf"(?:[{UPPER}](?:[{LOWER}]|&[a-z]{{2,8}};)|[{ACCENTED_CAPITALS}][\s,…!?])"
     rf"|\([{LOWER}]"  # `… 300.000 đồng.(theo Điều 17)`: a note after the full stop (R6)
     # `… ở Đà Lạt.(NLĐO) - Số tiền …`: a source label in brackets, its dash after it, that
     # opens the next story, a capitalised word after the dash

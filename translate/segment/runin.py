@@ -20,6 +20,7 @@ import re
 import sys
 from collections.abc import Sequence
 
+from translate.segment.escapes import bullet_emoji
 from translate.segment.openers import OPENER_COUNTS
 from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
 from translate.vietnamese import is_vietnamese_syllable
@@ -213,8 +214,8 @@ def emoji_ends(text: str, start: int, end: int, marks: Sequence[int]) -> list[in
         emoji = cut - 1
         while text[emoji] in " \t":
             emoji -= 1
-        if _word_before(text, start, emoji):
-            cuts.append(cut)
+        if _word_before(text, start, emoji) and not bullet_emoji(text, start, emoji + 1):
+            cuts.append(cut)  # (`… 5.7cm\\n\\n💞 Giá …`: a bullet after a written-out break)
     return cuts
 
 

@@ -28,18 +28,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from translate.segment.patterns import LAST_WORD, NON_SPACE, UPPER, VIETNAMESE_ACCENTED
+from translate.segment.patterns import (
+    BLOCK_TAG_NAMES,
+    LAST_WORD,
+    NON_SPACE,
+    UPPER,
+    VIETNAMESE_ACCENTED,
+)
 from translate.segment.runin import lowercase_soon, opens_prose
 
 # A closed block: the next unit may be glued to it (inline tags, `</b>`, are inside a sentence).
-_BLOCK_END = re.compile(
-    r"</(?:p|div|h[1-6]|li|ul|ol|table|tr|td|th|blockquote|section|article|header|footer)>",
-    re.IGNORECASE,
-)
+_BLOCK_END = re.compile(f"</(?:{BLOCK_TAG_NAMES})>", re.IGNORECASE)
 _ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]")
 # Two line-break tags in a row in text that lost its lines: a paragraph break, its second tag
 # a segment of its own (the first ends its line).
 _DOUBLE_BREAK = re.compile(r"<br\s*/?>[ \t]*(?=<br\s*/?>)", re.IGNORECASE)
+# A block that holds no text (`<p><br></p>`, `<p>&nbsp;</p>`): it stays with the unit before
+# it, or with the one after it when it opens the unit (CALLS-K call 3).
+_EMPTY_BLOCK = re.compile(
+    r"<(p|div)(?:\s[^<>]{0,200})?>(?:\s|<br\s*/?>|&nbsp;|\\[rn])*</\1>", re.IGNORECASE
+)
+# A run of closing tags (`</span></p>`) and the written-out breaks after it: what a sentence
+# end before it is followed by (`… như hình. </span></p>`), part of the sentence.
+CLOSING_TAGS = re.compile(r"(?:</[a-zA-Z][a-zA-Z0-9]{0,10}>)+(?:[ \t]*\\[rn])*")
 BLOCK_MARKS = ("</", "[!", "<br")  # (looked for once per document: .labels.label_marks)
 
 
@@ -49,9 +60,14 @@ def block_joins(text: str, start: int, end: int) -> list[int]:
     and around an alert label."""
     joins: list[int] = []
     if text.find("</", start, end) >= 0:
+        opening_empty = _EMPTY_BLOCK.match(text, start, end)  # (`<p>&nbsp;</p>\\r\\n<p>Vùng …`)
         for tag in _BLOCK_END.finditer(text, start, end):
             following = _after_written_breaks(text, tag.end(), end)
-            if following < end:
+            if (
+                following < end
+                and _EMPTY_BLOCK.match(text, following, end) is None
+                and (opening_empty is None or opening_empty.end() != tag.end())
+            ):
                 joins.append(following)
     if text.find("<br", start, end) >= 0:
         joins += [tag.end() for tag in _DOUBLE_BREAK.finditer(text, start, end)]
@@ -133,6 +149,20 @@ def bracket_source_join(text: str, start: int, end: int) -> list[int]:
     if not text[story].isupper() or not lowercase_soon(text, story, end, 3):
         return []
     return [story]
+
+
+# A photo credit or source in brackets (`(Ảnh minh họa)`, `(Nguồn: TTXVN)`) after a sentence
+# end and before a capitalised word: a caption's credit, a unit of its own (R7, R6). (The
+# bracket first: the regex engine skips ahead to each one.)
+_BRACKET_CREDIT = re.compile(
+    rf"\((?<=[.!?…] \()(?:Ảnh|Nguồn|ẢNH|NGUỒN)\b[^()]{{0,40}}\) (?=[{UPPER}])"
+)
+
+
+def bracket_credit_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts after a bracketed credit that follows a sentence end, where the next unit starts
+    with a capital: `… hoạt động. (Ảnh minh họa) ‖Quá mới để quản lý …`."""
+    return [credit.end() for credit in _BRACKET_CREDIT.finditer(text, start, end)]
 
 
 # An upper-case label of two to six letters right before a colon: `ẢNH:`, `LTS:`, `NGUỒN:`.

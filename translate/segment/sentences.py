@@ -39,18 +39,19 @@ from translate.segment.patterns import (
 from translate.segment.periods import LIST_LABEL_AFTER, period_in_token, prose_after
 from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends
+from translate.segment.scraped import CLOSING_TAGS
 from translate.segment.tokens import address_like, token_around
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
 # sentence they end, as a line break would; so does an SBV subtitle's line break inside a cue
 # (`… Harry Baker.[br]Harry Baker là …`).
-_ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z])|\[br\])*"
+_ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z])|\[br\]|&nbsp;)*"
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
 # The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
 # megabyte of periods is one failed match, not a million.
 _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
-    rf"(?=([\"'”’»›)\]}}*_]*(?:{CITATION})*{_ESCAPED_BREAKS}[\u200b\u200c\u200d\u2060\ufeff]*))\3"
+    rf"(?=((?:\\\"|[\"'”’»›)\]}}*_])*(?:{CITATION})*{_ESCAPED_BREAKS}[\u200b\u200c\u200d\u2060\ufeff]*))\3"
     rf"(?=\s|{GLUED_START})"
 )
 _DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z|[{UPPER}])")
@@ -285,7 +286,14 @@ def _detached_closers(
         return None if rest is None else (closers_end, next_start)
     if following == "<":  # an HTML line break that ends the line: `… góp ý được. <br>⏎`
         tag = BREAK_TAGS.match(text, next_start, unit_end)
-        return None if tag is not None and tag.end() == unit_end else (closers_end, next_start)
+        if tag is not None and tag.end() == unit_end:
+            return None
+        tags = CLOSING_TAGS.match(text, next_start, unit_end)
+        if tags is None:
+            return closers_end, next_start
+        # the tags the sentence closes: `… như hình. </span></p>‖<p>…` (the block's join)
+        following_match = NON_SPACE.search(text, tags.end(), unit_end)
+        return None if following_match is None else (tags.end(), following_match.start())
     if following in CLOSING_QUOTES_AFTER_SPACE:
         quotes.count += text.count('"', quotes.counted_to, closers_end)
         quotes.counted_to = closers_end
@@ -337,7 +345,8 @@ def _balanced_closers(
         if partner > 0 and not text[partner - 1].isspace():
             # (`… bổ sung: "Tôi …` opens another one; a quoted sentence may hold several:
             # `… rất chậm."Do vậy, … chưa đủ. Nó phải tăng", ông nói`)
-            return closers_end - 1  # (closed in its first sentence: quotations span paragraphs)
+            # (closed in its first sentence: quotations span paragraphs; `\"` is one quote)
+            return closers_end - (2 if text[closers_end - 2] == "\\" else 1)
     stars_end = closers_end
     while stars_end > terminator_end and text[stars_end - 1] in "*_":
         stars_end -= 1
