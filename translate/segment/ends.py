@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from translate.segment.leaders import in_spaced_leader
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     DASHES,
@@ -124,6 +125,10 @@ def is_sentence_end(
         if next_case == "digit" and len(terminator) >= _SHORTEST_LEADER:
             return False  # `Phương pháp nghiên cứu........ 5`: a dot leader, a page number
         return _ellipsis_ends(stripped, next_case, text, next_start)
+    if (text[next_start] == "." or before[-1] in " \t") and in_spaced_leader(
+        text, terminator_start, next_start
+    ):
+        return False  # `1.2. Mục tiêu . . . . 12`: a contents entry's spaced leader
     if terminator_start - segment_start <= _LONGEST_LIST_NUMBER and _is_list_label(
         text, segment_start, terminator_start
     ):
