@@ -6,9 +6,17 @@ Front matter (call 1 of set L: every line of a Markdown file is a segment): the 
 block that opens a page holds one field or list entry a line, so none of its line breaks is a
 hard wrap, not even before a lowercase or quoted entry (`keywords: [⏎"thuật toán",`).
 
+Flattened slides (R9, R10; D2): a bullet glyph that only marks list items (`¨`, `❖`, a
+Wingdings glyph) starts an item where it is run in; a numbered list run together starts an
+item at each number when they count up from 1 (at least three; a number that a word completes,
+`xếp hạng 1.`, ends a sentence instead); a slide's footer (`3/9/21 1`, its date and slide
+number), repeated with the same date and a growing number, is a unit of its own.
+
 Spaced dot leaders (R4): a table of contents set in Word or a PDF spaces its leader's periods
 (`1.2. Mục tiêu . . . . 12`); none of them ends a sentence, and each entry is one segment with
-its page number, also when the entries were flattened onto one line.
+its page number, also when the entries were flattened onto one line. A leader of ellipsis
+characters may be two long (`Tổng quan …… 5`: six periods' worth), and a front matter's page
+number a lowercase roman numeral (`Lời cảm ơn........ii`).
 """
 
 from __future__ import annotations
@@ -81,13 +89,65 @@ SPLIT: list[Split] = [
         ],
     ),
     (
+        "leaders of two ellipsis characters, entries flattened onto one line",
+        "Chương 1. Tổng quan …… 5 1.1. Khái niệm …… 7 1.2. Ý nghĩa …… 9",
+        ["Chương 1. Tổng quan …… 5", "1.1. Khái niệm …… 7", "1.2. Ý nghĩa …… 9"],
+    ),
+    (
+        "roman page numbers of a front matter, entries flattened onto one line",
+        "Lời cảm ơn........ii Mục lục.........iii Chương 1. Mở đầu.........1",
+        ["Lời cảm ơn........ii", "Mục lục.........iii", "Chương 1. Mở đầu.........1"],
+    ),
+    (
         "a spaced ellipsis before a new sentence still ends one",
         "Chờ mãi. . . Cuối cùng xe cũng tới.",
         ["Chờ mãi. . .", "Cuối cùng xe cũng tới."],
     ),
 ]
 
+SPLIT += [
+    (
+        "bullet glyphs of a flattened slide",
+        "Vai trò của thư viện ¨ Lưu giữ tài liệu quý ¨ Phục vụ bạn đọc tra cứu",
+        ["Vai trò của thư viện", "¨ Lưu giữ tài liệu quý", "¨ Phục vụ bạn đọc tra cứu"],
+    ),
+    (
+        "bullet glyphs after a list introducer",
+        "Hồ sơ gồm: ❖ Đơn xin việc viết tay ❖ Bản sao bằng cấp có công chứng",
+        ["Hồ sơ gồm:", "❖ Đơn xin việc viết tay", "❖ Bản sao bằng cấp có công chứng"],
+    ),
+    (
+        "a numbered list run together, counting up from 1",
+        "Mục tiêu bài học 1. Nêu được khái niệm cơ bản 2. Phân biệt các loại hình 3. Vận dụng "
+        "vào bài tập",
+        [
+            "Mục tiêu bài học",
+            "1. Nêu được khái niệm cơ bản",
+            "2. Phân biệt các loại hình",
+            "3. Vận dụng vào bài tập",
+        ],
+    ),
+    (
+        "slide footers: the same date, a growing slide number",
+        "Bài giảng Kinh tế học: 3/9/21 1 NHẬP MÔN KINH TẾ HỌC 3/9/21 2 Kinh tế học là gì?",
+        [
+            "Bài giảng Kinh tế học:",
+            "3/9/21 1",
+            "NHẬP MÔN KINH TẾ HỌC",
+            "3/9/21 2",
+            "Kinh tế học là gì?",
+        ],
+    ),
+    (
+        "numbers a word completes are sentence ends, no list",
+        "Đội A xếp hạng 1. Đội B xếp hạng 2. Đội C xếp hạng 3. Đội D bị loại.",
+        ["Đội A xếp hạng 1.", "Đội B xếp hạng 2.", "Đội C xếp hạng 3.", "Đội D bị loại."],
+    ),
+]
+
 WHOLE: list[Whole] = [
+    ("a menu's separators are no bullets (D3)", "Trang chủ • Tin tức • Liên hệ"),
+    ("prose dates are no slide footers", "Họp lúc 8/3/24 9 giờ sáng, gặp lại hôm 8/3/24 10 giờ."),
     ("a spaced leader and its page number", "1.1. Khái niệm chung . . . . . . . . . . 7"),
     ("a spaced leader glued to its title", "2.3 Kết quả. . . . . . . . 41"),
     ("a spaced ellipsis before a lowercase word", "Anh đứng đó . . . rồi lặng lẽ bỏ đi."),

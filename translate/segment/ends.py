@@ -122,7 +122,9 @@ def is_sentence_end(
     if "!" in terminator or "?" in terminator:
         return True
     if terminator != ".":
-        if next_case == "digit" and len(terminator) >= _SHORTEST_LEADER:
+        if next_case == "digit" and (
+            len(terminator) >= _SHORTEST_LEADER or terminator.count("…") > 1
+        ):  # (an ellipsis character is three periods: `Tổng quan …… 5`)
             return False  # `Phương pháp nghiên cứu........ 5`: a dot leader, a page number
         return _ellipsis_ends(stripped, next_case, text, next_start)
     if (text[next_start] == "." or before[-1] in " \t") and in_spaced_leader(

@@ -21,7 +21,11 @@ import re
 from translate.segment.patterns import UPPER
 
 # (Tried only at the start of a run of periods: a megabyte of them is one failed match.)
-_LEADER_PAGE = re.compile(rf"[.…](?<![.…][.…])[.…]{{3,}}[ \t]*\d{{1,3}}[ \t]+(?=\d|[{UPPER}])")
+# (A leader of ellipsis characters may be two long, `……`; a front matter's page number is a
+# lowercase roman numeral: `Lời cảm ơn........ii Mục lục`.)
+_LEADER_PAGE = re.compile(
+    rf"[.…](?<![.…][.…])(?:[.…]{{3,}}|…+)[ \t]*(?:\d{{1,3}}|[ivxlc]{{1,6}})[ \t]+(?=\d|[{UPPER}])"
+)
 # The same entry end after a spaced leader (`Tổng quan . . . . 5 1.1. Khái niệm`), tried at
 # the run's first period only.
 _SPACED_LEADER_PAGE = re.compile(
