@@ -22,10 +22,14 @@ import re
 
 from translate.segment.patterns import UPPER
 
-# Glyphs that mark list items only (never a letter, a menu's separator or prose punctuation).
-_BULLETS = "¨❖➢➤►▶■□◆◇✓✔\uf0a7\uf0b7\uf0d8\uf0fc\uf076\uf06e\uf0e0"
+# Glyphs that mark list items only (never a letter, a menu's separator or prose punctuation):
+# the Symbol and Wingdings bullets as PDF text layers give them (`¨` is Symbol's square, the
+# private use ones are the fonts' own codes). Each is looked for in C, one search a glyph: a
+# few, the commonest, so that a megabyte of news costs little.
+_BULLETS = "¨❖➢►■\uf0a7\uf0b7\uf0d8\uf0fc\uf076"
 _RUN_IN_BULLET = re.compile(rf"(?<=\S)[ \t]+([{_BULLETS}])[ \t]+(?=\S)")
-_ITEM_NUMBER = re.compile(rf"(?<![^\s])(\d{{1,2}})\.[ \t]+(?=[{UPPER}])")
+_ITEM_NUMBER = re.compile(rf"(?<!\S)(\d{{1,2}})\.[ \t]+(?=[{UPPER}])")
+_THIRD = " 3. "  # what every numbered run holds: only lines with one are searched
 _SHORTEST_RUN = 3  # numbers counting up from 1
 # Words a number completes (`xếp hạng 1. Đội B xếp hạng 2. …`, `lần thứ 2.`): a number after
 # one ends a sentence, it numbers no item.
@@ -36,6 +40,9 @@ _NUMBER_HEADS |= {"vòng", "hiệp", "ván", "trận", "điểm", "khoản", "đ
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _LONGEST_ITEM = 400  # characters between two numbers of one run
 _FOOTER = re.compile(r"(?<![^\s])(\d{1,2}/\d{1,2}/\d{2,4})[ \t]+(\d{1,3})(?=[ \t]+\S)")
+# What a footer holds, from its literal first (a search that skips ahead in C): a text without
+# it has none.
+_FOOTER_HINT = re.compile(r"/\d{2,4}[ \t]+\d{1,3}[ \t]")
 # Words before a date that prose dates (`gặp lại hôm 8/3/24 10 Giờ`): no footer.
 _DATE_HEADS = frozenset(("ngày", "hôm", "lúc", "từ", "đến", "sáng", "trưa", "chiều", "tối"))
 _DATE_HEADS |= {"đêm", "trước", "sau"}
@@ -46,31 +53,35 @@ def slide_cuts(text: str) -> list[int]:
     cuts: list[int] = []
     if any(bullet in text for bullet in _BULLETS):
         cuts += [bullet.start(1) for bullet in _RUN_IN_BULLET.finditer(text)]
-    if " 3. " in text:
-        cuts += _numbered_run_cuts(text)
-    if "/" in text:
+    third = text.find(_THIRD)
+    while third >= 0:
+        line_start = text.rfind("\n", 0, third) + 1
+        line_end = text.find("\n", third)
+        line_end = len(text) if line_end < 0 else line_end
+        cuts += _numbered_run_cuts(text, line_start, line_end)
+        third = text.find(_THIRD, line_end)
+    if _FOOTER_HINT.search(text) is not None:
         cuts += _footer_cuts(text)
     return sorted(set(cuts))
 
 
-def _numbered_run_cuts(text: str) -> list[int]:
-    """Before each number of a run `1. … 2. … 3. …` on one line, the first run in (not at
-    its line's start: a numbered line is an item already)."""
+def _numbered_run_cuts(text: str, start: int, end: int) -> list[int]:
+    """Before each number of a run `1. … 2. … 3. …` on the line ``text[start:end]`` (the
+    first one too: a cut at the line's start is dropped with the unit's)."""
     cuts: list[int] = []
     run: list[int] = []  # the starts of the run's numbers so far
     last_end = -1
-    for number in _ITEM_NUMBER.finditer(text):
+    for number in _ITEM_NUMBER.finditer(text, start, end):
         value = int(number.group(1))
-        start = number.start()
-        same_line = run and text.find("\n", last_end, start) < 0
-        word = _WORD_BEFORE.search(text, max(0, start - 16), start)
+        at = number.start()
+        word = _WORD_BEFORE.search(text, max(0, at - 16), at)
         completes = word is not None and word.group(1).lower() in _NUMBER_HEADS
-        if same_line and value == len(run) + 1 and start - last_end <= _LONGEST_ITEM:
-            run.append(start)
+        if run and value == len(run) + 1 and at - last_end <= _LONGEST_ITEM:
+            run.append(at)
         else:
             if len(run) >= _SHORTEST_RUN:
                 cuts += run
-            run = [start] if value == 1 else []
+            run = [at] if value == 1 else []
         if completes:  # (the run is no list)
             run = []
         last_end = number.end()
