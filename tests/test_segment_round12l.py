@@ -12,6 +12,11 @@ item at each number when they count up from 1 (at least three; a number that a w
 `xếp hạng 1.`, ends a sentence instead); a slide's footer (`3/9/21 1`, its date and slide
 number), repeated with the same date and a growing number, is a unit of its own.
 
+Titles in parts (R1, hard wraps): a page that sets each part of a title in a paragraph of its
+own (`HƯỚNG DẪN VIẾT BÀI BÁO⏎⏎đăng trên Tạp chí …`) gives one title when the upper-case part
+is followed by a short lowercase part of Vietnamese words without a final stop; a sentence or
+a slug after it is a unit of its own.
+
 Spaced dot leaders (R4): a table of contents set in Word or a PDF spaces its leader's periods
 (`1.2. Mục tiêu . . . . 12`); none of them ends a sentence, and each entry is one segment with
 its page number, also when the entries were flattened onto one line. A leader of ellipsis
@@ -142,6 +147,24 @@ SPLIT += [
         "numbers a word completes are sentence ends, no list",
         "Đội A xếp hạng 1. Đội B xếp hạng 2. Đội C xếp hạng 3. Đội D bị loại.",
         ["Đội A xếp hạng 1.", "Đội B xếp hạng 2.", "Đội C xếp hạng 3.", "Đội D bị loại."],
+    ),
+]
+
+SPLIT += [
+    (
+        "an upper-case title whose lowercase part is a paragraph of its own",
+        "HƯỚNG DẪN VIẾT BÀI BÁO\n\nđăng trên Tạp chí Khoa học Việt Nam\n\n1. Quy định chung",
+        ["HƯỚNG DẪN VIẾT BÀI BÁO\n\nđăng trên Tạp chí Khoa học Việt Nam", "1. Quy định chung"],
+    ),
+    (
+        "a lowercase sentence after an upper-case heading stays a unit (R13)",
+        "THÔNG BÁO\n\nmình cần tuyển hai bạn bán hàng.",
+        ["THÔNG BÁO", "mình cần tuyển hai bạn bán hàng."],
+    ),
+    (
+        "a slug after an upper-case title stays a unit",
+        "KHUÔN MẶT QUẢNG NGÃI\n\nkhuon mat quang ngai",
+        ["KHUÔN MẶT QUẢNG NGÃI", "khuon mat quang ngai"],
     ),
 ]
 

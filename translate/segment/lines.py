@@ -33,7 +33,12 @@ from translate.segment.evidence import (
     wrap_slack,
 )
 from translate.segment.frontmatter import front_matter_end
-from translate.segment.lineblocks import dash_goes_on, note_still_open, short_lines_block
+from translate.segment.lineblocks import (
+    caps_title_goes_on,
+    dash_goes_on,
+    note_still_open,
+    short_lines_block,
+)
 from translate.segment.linekinds import (
     ADMINISTRATIVE_LEVELS,
     DOCUMENT_TYPES,
@@ -131,6 +136,14 @@ def units(
                     and over_blanks
                     and text[last.end - 1] in _OVER_BLANKS_LAST  # (most paragraphs end otherwise)
                     and _goes_on_over_blanks(text, last, line.first, unit_start, rules, evidence)
+                )
+                or (
+                    blank_since_last
+                    and over_blanks
+                    and text[line.first].islower()  # (`HƯỚNG DẪN …⏎⏎đăng trên …`: a title)
+                    and text[last.end - 1].isupper()
+                    and unit_start == last.first
+                    and caps_title_goes_on(text, last.first, last.end, line.first)
                 )
             ):
                 last = line
