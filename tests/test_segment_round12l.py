@@ -17,6 +17,11 @@ own (`HƯỚNG DẪN VIẾT BÀI BÁO⏎⏎đăng trên Tạp chí …`) gives o
 is followed by a short lowercase part of Vietnamese words without a final stop; a sentence or
 a slug after it is a unit of its own.
 
+Table cells (call 1 of set L, D3): a Markdown table row stays one layout line, but a cell that
+holds several sentences is split at them; the row's first segment keeps its opening pipe and
+the cells before the cut, the last one the closing pipe. A stop before a cell's closing pipe or
+glued to a `<br>` is no cut.
+
 Spaced dot leaders (R4): a table of contents set in Word or a PDF spaces its leader's periods
 (`1.2. Mục tiêu . . . . 12`); none of them ends a sentence, and each entry is one segment with
 its page number, also when the entries were flattened onto one line. A leader of ellipsis
@@ -165,6 +170,44 @@ SPLIT += [
         "a slug after an upper-case title stays a unit",
         "KHUÔN MẶT QUẢNG NGÃI\n\nkhuon mat quang ngai",
         ["KHUÔN MẶT QUẢNG NGÃI", "khuon mat quang ngai"],
+    ),
+]
+
+TABLE = "| Khái niệm | Giải thích |\n|---|---|\n"
+SPLIT += [
+    (
+        "a table cell of two sentences",
+        TABLE + "| Thread | Là một luồng xử lý. Cụ thể là bất kỳ tác vụ nào. |",
+        [
+            "| Khái niệm | Giải thích |",
+            "|---|---|",
+            "| Thread | Là một luồng xử lý.",
+            "Cụ thể là bất kỳ tác vụ nào. |",
+        ],
+    ),
+    (
+        "a cell's sentences, then a cell of one sentence",
+        TABLE + "| Kho | Là một ngôi nhà lớn. Mọi tệp nằm trong đó. | Ghi chú. |",
+        [
+            "| Khái niệm | Giải thích |",
+            "|---|---|",
+            "| Kho | Là một ngôi nhà lớn.",
+            "Mọi tệp nằm trong đó. | Ghi chú. |",
+        ],
+    ),
+]
+
+ROW_GET = "| **GET** | Lấy dữ liệu. | - **An toàn** (không đổi).<br>- Có thể **cache**. |"
+SPLIT += [
+    (
+        "a row whose cells end with their only sentence, or list items after `<br>`",
+        TABLE + ROW_GET,
+        ["| Khái niệm | Giải thích |", "|---|---|", ROW_GET],
+    ),
+    (
+        "an abbreviation inside a cell",
+        TABLE + "| 1. Cài đặt | Xem TP. Hồ Chí Minh. |",
+        ["| Khái niệm | Giải thích |", "|---|---|", "| 1. Cài đặt | Xem TP. Hồ Chí Minh. |"],
     ),
 ]
 

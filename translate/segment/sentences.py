@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from translate.document import BreakKind, Note
+from translate.segment.cells import cell_sentence_cuts, row_pieces
 from translate.segment.ends import is_sentence_end
 from translate.segment.joins import rare_join_marks, scrape_joins
 from translate.segment.labels import (
@@ -176,6 +177,8 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
 def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]:
     """The sentences of ``unit``; ``marks``: the document's (:func:`document_marks`)."""
     if unit.whole:
+        if text[unit.start] == "|":  # a table row: one line, but its cells' sentences split
+            return _row(text, unit, rules)
         return [tuple.__new__(Piece, (unit.start, unit.end, unit.break_kind, ()))]
     joins = _cuts(text, unit, rules, marks)
     first = (
@@ -234,6 +237,22 @@ def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]
         tuple.__new__(Piece, (cursor.start, unit.end, unit.break_kind, cursor.notes))
     )
     return cursor.pieces
+
+
+def _row(text: str, unit: Unit, rules: Rules) -> list[Piece]:
+    """A Markdown table row (:mod:`.cells`): whole, but for the sentences of a cell."""
+    cuts = cell_sentence_cuts(
+        text,
+        unit.start,
+        unit.end,
+        lambda text, start, end, closers, following, segment: is_sentence_end(
+            text, start, end, closers, following, segment, rules
+        ),
+    )
+    return [
+        tuple.__new__(Piece, (start, end, kind, ()))
+        for start, end, kind in row_pieces(unit.start, unit.end, unit.break_kind, cuts)
+    ]
 
 
 def _stop_before_last(text: str, start: int, end: int) -> bool:
