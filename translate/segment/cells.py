@@ -34,15 +34,19 @@ def cell_sentence_cuts(
         and (text.find("! ", start, end) < 0)
     ):
         return cuts  # (most rows: one search in C each)
+    cell_start, searched = start, start  # (each stretch is searched for a pipe once: linear)
     for found in _CELL_END.finditer(text, start, end):
         next_start = found.end()
         while text[next_start] in " \t":
             next_start += 1
         if not text[next_start].isupper():
             continue  # (R13 allows more; inside a row only a capital is evidence)
-        cell_start = text.rfind("|", start, found.start()) + 1
-        while text[cell_start].isspace():
-            cell_start += 1
+        pipe = text.rfind("|", searched, found.start())
+        searched = found.start()
+        if pipe >= 0:
+            cell_start = pipe + 1
+            while text[cell_start].isspace():
+                cell_start += 1
         if is_end(text, found.start(), found.end(1), found.end(), next_start, cell_start):
             cuts.append((found.end(), next_start))
     return cuts
