@@ -10,7 +10,8 @@ Flattened slides (R9, R10; D2): a bullet glyph that only marks list items (`¨`,
 Wingdings glyph) starts an item where it is run in; a numbered list run together starts an
 item at each number when they count up from 1 (at least three; a number that a word completes,
 `xếp hạng 1.`, ends a sentence instead); a slide's footer (`3/9/21 1`, its date and slide
-number), repeated with the same date and a growing number, is a unit of its own.
+number), repeated with the same date and a growing number, is a unit of its own; an author's
+academic title and name after three upper-case words (a cover's title) starts a unit.
 
 Titles in parts (R1, hard wraps): a page that sets each part of a title in a paragraph of its
 own (`HƯỚNG DẪN VIẾT BÀI BÁO⏎⏎đăng trên Tạp chí …`) gives one title when the upper-case part
@@ -149,6 +150,11 @@ SPLIT += [
         ],
     ),
     (
+        "an author's academic title after a cover's upper-case title",
+        "BÀI GIẢNG PHƯƠNG PHÁP NGHIÊN CỨU KHOA HỌC PGS.TS. Lê Văn Minh",
+        ["BÀI GIẢNG PHƯƠNG PHÁP NGHIÊN CỨU KHOA HỌC", "PGS.TS. Lê Văn Minh"],
+    ),
+    (
         "numbers a word completes are sentence ends, no list",
         "Đội A xếp hạng 1. Đội B xếp hạng 2. Đội C xếp hạng 3. Đội D bị loại.",
         ["Đội A xếp hạng 1.", "Đội B xếp hạng 2.", "Đội C xếp hạng 3.", "Đội D bị loại."],
@@ -212,6 +218,8 @@ SPLIT += [
 ]
 
 WHOLE: list[Whole] = [
+    ("an academic title inside a sentence", "Theo TS. Nguyễn Văn An, giá lúa tăng."),
+    ("an academic title after two upper-case words", "Chuyên gia WHO TS. Lê Thị Hoa đã đến."),
     ("a menu's separators are no bullets (D3)", "Trang chủ • Tin tức • Liên hệ"),
     ("prose dates are no slide footers", "Họp lúc 8/3/24 9 giờ sáng, gặp lại hôm 8/3/24 10 giờ."),
     ("a spaced leader and its page number", "1.1. Khái niệm chung . . . . . . . . . . 7"),

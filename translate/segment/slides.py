@@ -8,7 +8,9 @@ Three marks of that layout start a new unit where no punctuation does (R9, R10; 
   before a capitalised item): `Mục tiêu 1. Trình bày … 2. Xác định … 3. Biết …` is cut before
   each number (a lone `2. Ông` or a count is no list);
 * a slide's footer, its date and slide number (`8/16/16 1`), repeated with the same date and
-  a number that grows: each footer is a unit of its own.
+  a number that grows: each footer is a unit of its own;
+* an author's academic title and name after an upper-case title (`… THAM KHẢO ThS. Đinh Văn
+  An`): a cover's or title slide's next line.
 
 Cut positions are found once per document (sorted, line by line: no cut crosses a line break)
 and looked up per unit; a document without a glyph, a `3.` or a date holds none, found by a
@@ -48,6 +50,15 @@ _DATE_HEADS = frozenset(("ngày", "hôm", "lúc", "từ", "đến", "sáng", "tr
 _DATE_HEADS |= {"đêm", "trước", "sau"}
 
 
+# A cover or title slide flattened: the upper-case title, then its author's academic title and
+# name (`… TÀI LIỆU THAM KHẢO ThS. Đinh Văn An`). Every such title ends in `S.`, looked for in C.
+_TITLE = re.compile(r"(?<!\S)(?:P?GS|TS|ThS|KS|BS)\.(?:TS\.|TSKH\.)?[ \t]*(?=[^\W\d_])")
+_CAPS_RUN = re.compile(rf"(?:[{UPPER}]+[ \t]+){{3}}\Z")
+_NAME_AFTER = re.compile(rf"[{UPPER}][^\W\d_]*[ \t]+[{UPPER}]")
+_LONGEST_CAPS_RUN = 40  # characters searched before the title for three upper-case words
+_LONGEST_TITLE = 12
+
+
 def slide_cuts(text: str) -> list[int]:
     """The sorted positions in ``text`` where a flattened slide's unit starts or ends."""
     cuts: list[int] = []
@@ -62,6 +73,8 @@ def slide_cuts(text: str) -> list[int]:
         third = text.find(_THIRD, line_end)
     if _FOOTER_HINT.search(text) is not None:
         cuts += _footer_cuts(text)
+    if "S." in text:
+        cuts += _author_cuts(text)
     return sorted(set(cuts))
 
 
@@ -113,3 +126,22 @@ def _dated(text: str, start: int) -> bool:
     """Does a word that prose dates with come before the date at ``start``?"""
     word = _WORD_BEFORE.search(text, max(0, start - 16), start)
     return word is not None and word.group(1).lower() in _DATE_HEADS
+
+
+def _author_cuts(text: str) -> list[int]:
+    """Before an author's academic title run in after three upper-case words (a title)."""
+    cuts: list[int] = []
+    mark = text.find("S.")
+    while mark >= 0:
+        start = mark
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        title = _TITLE.match(text, start, mark + _LONGEST_TITLE)
+        if (
+            title is not None
+            and _NAME_AFTER.match(text, title.end()) is not None
+            and _CAPS_RUN.search(text, max(0, start - _LONGEST_CAPS_RUN), start) is not None
+        ):
+            cuts.append(start)
+        mark = text.find("S.", mark + 2)
+    return cuts
