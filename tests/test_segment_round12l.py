@@ -72,6 +72,11 @@ SPLIT: list[Split] = [
         ],
     ),
     (
+        "a text between two rules is no front matter: its wrapped prose joins",
+        "---\nThư gửi bà con, năm nay mùa màng\nthất bát vì hạn hán kéo dài.\n---",
+        ["---", "Thư gửi bà con, năm nay mùa màng\nthất bát vì hạn hán kéo dài.", "---"],
+    ),
+    (
         "front matter in TOML",
         '+++\ntitle = "Ghi chép"\nsummary = "một bản tóm tắt"\n+++\nBài viết mở đầu.',
         ["+++", 'title = "Ghi chép"', 'summary = "một bản tóm tắt"', "+++", "Bài viết mở đầu."],

@@ -12,13 +12,16 @@ import re
 # fence, `---` or YAML's `...` (TOML: `+++`), on a line of its own.
 _OPENING = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*\r?\n")
 _LONGEST = 20_000  # characters searched for the closing fence: front matter is short
+# Its first line is a field (`layout: page`, `title = "…"`): a text that merely opens with a
+# rule (`---`) and has another further down holds no front matter.
+_FIELD = re.compile(r"[ \t]*[\w\"'-]+[ \t]*[:=]")
 
 
 def front_matter_end(text: str) -> int:
     """Where the front matter that opens ``text`` ends (the start of its closing fence), or
     -1 when the text opens with none."""
     opening = _OPENING.match(text)
-    if opening is None:
+    if opening is None or _FIELD.match(text, opening.end()) is None:
         return -1
     fence = opening.group(1)
     closing = re.compile(rf"^(?:{re.escape(fence)}|\.\.\.)[ \t]*$", re.MULTILINE)
