@@ -5,7 +5,8 @@ file; none is copied from a dev or held-out document.
 
 Layout units that are one segment whole (D3, D4, the conventions' reference lists): a row of a
 Markdown table, in a document that has the table's delimiter row, even when its cells hold
-sentences and ``<br>`` tags (a caption boxed in pipes without one is still split); each line of
+``<br>`` tags (a caption boxed in pipes without one is still split; since round 12 a cell of
+several sentences is split at them, call 1 of set L); each line of
 a fenced code block; one reference entry with its number and separator, its own periods
 included (a flattened list of several is still cut before each separator).
 
@@ -42,8 +43,16 @@ _TABLE = (
 )
 
 
-def test_a_table_row_is_one_segment() -> None:
-    assert segment_texts(_TABLE) == _TABLE.split("\n")
+def test_a_table_row_is_one_segment_but_for_a_cells_sentences() -> None:
+    """Round 12 (call 1 of set L): a cell of several sentences is split at them."""
+    lines = _TABLE.split("\n")
+    assert segment_texts(_TABLE) == [
+        *lines[:2],
+        "| `ls` | Liệt kê tệp.",
+        "Có thể lọc theo tên. | - Nhanh.<br>- Không đổi dữ liệu. |",
+        "| `rm` | Xóa tệp. | Cẩn thận.",
+        "Không hoàn tác được. |",
+    ]
 
 
 def test_a_boxed_caption_without_a_table_is_still_split() -> None:

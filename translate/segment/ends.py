@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from translate.segment.leaders import in_spaced_leader
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     DASHES,
@@ -121,9 +122,15 @@ def is_sentence_end(
     if "!" in terminator or "?" in terminator:
         return True
     if terminator != ".":
-        if next_case == "digit" and len(terminator) >= _SHORTEST_LEADER:
+        if next_case == "digit" and (
+            len(terminator) >= _SHORTEST_LEADER or terminator.count("…") > 1
+        ):  # (an ellipsis character is three periods: `Tổng quan …… 5`)
             return False  # `Phương pháp nghiên cứu........ 5`: a dot leader, a page number
         return _ellipsis_ends(stripped, next_case, text, next_start)
+    if (text[next_start] == "." or before[-1] in " \t") and in_spaced_leader(
+        text, terminator_start, next_start
+    ):
+        return False  # `1.2. Mục tiêu . . . . 12`: a contents entry's spaced leader
     if terminator_start - segment_start <= _LONGEST_LIST_NUMBER and _is_list_label(
         text, segment_start, terminator_start
     ):

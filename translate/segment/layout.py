@@ -1,7 +1,8 @@
 """Layout flattened onto one line: tables of contents and subtitles.
 
 * A table of contents: each entry ends with its dot leader and page number (`1. Giới
-  thiệu........2 2. Phương pháp........5`), and its `MỤC LỤC` heading is a unit of its own.
+  thiệu........2 2. Phương pháp........5`, or a spaced leader: `Mục tiêu . . . . 3 1.2. …`),
+  and its `MỤC LỤC` heading is a unit of its own.
 * Subtitles (WebVTT, SRT): each cue's timing, with the cue number before it
   (`2 00:00:05.500 --> 00:00:08.000`), is a unit of its own between the cues' texts, also when
   glued to them (the cue number too, after the stop of the cue before it: `… trước...‖2
@@ -20,7 +21,16 @@ import re
 from translate.segment.patterns import UPPER
 
 # (Tried only at the start of a run of periods: a megabyte of them is one failed match.)
-_LEADER_PAGE = re.compile(rf"[.…](?<![.…][.…])[.…]{{3,}}[ \t]*\d{{1,3}}[ \t]+(?=\d|[{UPPER}])")
+# (A leader of ellipsis characters may be two long, `……`; a front matter's page number is a
+# lowercase roman numeral: `Lời cảm ơn........ii Mục lục`.)
+_LEADER_PAGE = re.compile(
+    rf"[.…](?<![.…][.…])(?:[.…]{{3,}}|…+)[ \t]*(?:\d{{1,3}}|[ivxlc]{{1,6}})[ \t]+(?=\d|[{UPPER}])"
+)
+# The same entry end after a spaced leader (`Tổng quan . . . . 5 1.1. Khái niệm`), tried at
+# the run's first period only.
+_SPACED_LEADER_PAGE = re.compile(
+    rf"(?<![.…][ \t])\.(?:[ \t]{{1,2}}\.){{2,}}[ \t]*\d{{1,3}}[ \t]+(?=\d|[{UPPER}])"
+)
 _TOC_HEADING = re.compile(r"(?:MỤC LỤC|Mục lục)(?![^\W\d_])")
 _SPACES_BEFORE = re.compile(r"(?<=\S)[ \t]+\Z")
 _AFTER_HEADING = re.compile(rf"[ \t]+(?=\d|[{UPPER}])")
@@ -41,6 +51,8 @@ def layout_cuts(text: str, start: int, end: int) -> list[int]:
     """Where table of contents entries and subtitle cues start or end in ``text[start:end]``,
     each strictly inside the span (unsorted)."""
     cuts = [entry.end() for entry in _LEADER_PAGE.finditer(text, start, end)]
+    if text.find(". .", start, end) >= 0:  # (rare: a search in C first)
+        cuts += [entry.end() for entry in _SPACED_LEADER_PAGE.finditer(text, start, end)]
     for heading in _TOC_HEADING.finditer(text, start, end):
         floor = max(start, heading.start() - 4)
         if heading.group()[1] == "Ụ" and _SPACES_BEFORE.search(text, floor, heading.start()):

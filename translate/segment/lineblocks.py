@@ -8,6 +8,7 @@ from __future__ import annotations
 from translate.segment.linekinds import CONTINUING_WORDS, next_line_end, open_bracket
 from translate.segment.patterns import ANY_LETTER, LAST_WORD, NEXT_LINE, PHRASE_INTERNAL_WORDS
 from translate.segment.runin import opens_prose
+from translate.vietnamese import is_vietnamese_syllable
 
 _SHORT_LINE = 3  # words: no line of wrapped prose is this short but its paragraph's last
 _ITEM_MARKS = frozenset("-–—•●▪◦·*+")
@@ -57,3 +58,28 @@ def dash_goes_on(text: str, first: int, end: int, next_start: int) -> bool:
     if not head or head[-1] == ")" or head.isupper() or not text[next_start].isalpha():
         return False
     return not opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
+
+
+_LONGEST_TITLE_PART = 14  # words: the lowercase part of a title, not a paragraph
+_TITLE_PART_ENDS = frozenset(".!?…:;")
+
+
+def caps_title_goes_on(text: str, first: int, end: int, next_start: int) -> bool:
+    """Does an upper-case title line go on across blank lines with a lowercase part (`HƯỚNG
+    DẪN VIẾT BÀI⏎⏎đăng trên Tạp chí …`: a page that set each part of its title in a
+    paragraph)? The part is one short line of Vietnamese words without a final stop; a
+    sentence, a link or a slug (`vu dinh lien`) is a unit of its own."""
+    head = text[first:end]
+    if not head.isupper() or " " not in head:
+        return False
+    following_end = next_line_end(text, next_start)
+    following = text[next_start:following_end].split()
+    if (
+        len(following) < 2
+        or len(following) > _LONGEST_TITLE_PART
+        or following[-1][-1] in _TITLE_PART_ENDS
+    ):
+        return False
+    return all(is_vietnamese_syllable(word) for word in following[:2]) and any(
+        not word.isascii() for word in following[:3]
+    )

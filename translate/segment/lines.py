@@ -32,7 +32,13 @@ from translate.segment.evidence import (
     words_at_least,
     wrap_slack,
 )
-from translate.segment.lineblocks import dash_goes_on, note_still_open, short_lines_block
+from translate.segment.frontmatter import front_matter_end
+from translate.segment.lineblocks import (
+    caps_title_goes_on,
+    dash_goes_on,
+    note_still_open,
+    short_lines_block,
+)
 from translate.segment.linekinds import (
     ADMINISTRATIVE_LEVELS,
     DOCUMENT_TYPES,
@@ -108,6 +114,8 @@ def units(
     code = False  # the unit is a code line or a fence: one segment (D4)
     over_blanks = mode == "auto" and not blank_lines_end_units
     prose_fence = False  # the open fence holds subtitles or plain text: each line is prose
+    # (a page's front matter: one field or entry a line, never wrapped)
+    fields_end = front_matter_end(text) if text.startswith(_FRONT_FENCES) else -1
     for line in lines:
         if line.first < 0:
             blank_since_last = True
@@ -117,15 +125,26 @@ def units(
             fenced = not fenced
             prose_fence = fenced and _prose_fence(text, line)
         if last is not None:
-            if (
-                not blank_since_last
-                and not fenced
-                and _continues(text, last, line.first, unit_start, mode, rules, evidence)
-            ) or (
-                blank_since_last
-                and over_blanks
-                and text[last.end - 1] in _OVER_BLANKS_LAST  # (most paragraphs end otherwise)
-                and _goes_on_over_blanks(text, last, line.first, unit_start, rules, evidence)
+            if line.first > fields_end and (
+                (
+                    not blank_since_last
+                    and not fenced
+                    and _continues(text, last, line.first, unit_start, mode, rules, evidence)
+                )
+                or (
+                    blank_since_last
+                    and over_blanks
+                    and text[last.end - 1] in _OVER_BLANKS_LAST  # (most paragraphs end otherwise)
+                    and _goes_on_over_blanks(text, last, line.first, unit_start, rules, evidence)
+                )
+                or (
+                    blank_since_last
+                    and over_blanks
+                    and text[line.first].islower()  # (`HƯỚNG DẪN …⏎⏎đăng trên …`: a title)
+                    and text[last.end - 1].isupper()
+                    and unit_start == last.first
+                    and caps_title_goes_on(text, last.first, last.end, line.first)
+                )
             ):
                 last = line
                 blank_since_last = False
@@ -158,6 +177,7 @@ def units(
 
 
 _FENCES = ("```", "~~~")
+_FRONT_FENCES = ("---", "+++", "\ufeff")
 # The info strings of a fence that holds text, not code: a SubRip or WebVTT file, plain text.
 # Its lines are still never joined (each is a cue's line), but a line with two sentences is
 # split (`Chào buổi sáng! Hôm nay bạn thế nào?`).

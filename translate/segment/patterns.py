@@ -126,9 +126,10 @@ BEFORE_ELLIPSIS_INTERNAL = PHRASE_INTERNAL_WORDS | frozenset(
 # What a table of contents or a flattened subtitle has; looked for once per document (a
 # search per unit would cost more than the whole scan).
 # (It opens with one character class, so that the regex engine skips ahead quickly.)
+# A spaced dot leader, `. . . .`, is found at its first period.
 # A YouTube SBV cue's timing pair, `0:00:03.964,0:00:08.867`, is found at its first period.
 LAYOUT_MARK = re.compile(
-    r"[.…M\-](?:(?<=\.)\.\.\.|(?<=[.…])…|(?<=…)\.|(?<=M)(?:ỤC LỤC|ục lục)|(?<=-)->"
+    r"[.…M\-](?:(?<=\.)\.\.\.|(?<=\.) \. \.|(?<=[.…])…|(?<=…)\.|(?<=M)(?:ỤC LỤC|ục lục)|(?<=-)->"
     r"|(?<=\d:\d\d\.)\d{3},\d{1,2}:\d\d:\d\d\.\d{3})"
 )
 # Every LAYOUT_MARK match holds one of these literals, or an SBV timing (a colon first, so
@@ -138,6 +139,7 @@ LAYOUT_MARK = re.compile(
 # find_all.
 _LAYOUT_LITERALS: tuple[tuple[str, str], ...] = (
     ("....", "."),
+    (". . .", "."),  # a spaced leader: `Mục tiêu . . . . 12` (.leaders)
     (".…", "…"),
     ("……", "…"),
     ("….", "…"),

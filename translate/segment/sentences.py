@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from translate.document import BreakKind, Note
+from translate.segment.cells import cell_sentence_cuts, row_pieces
 from translate.segment.ends import is_sentence_end
 from translate.segment.joins import rare_join_marks, scrape_joins
 from translate.segment.labels import (
@@ -40,6 +41,7 @@ from translate.segment.periods import LIST_LABEL_AFTER, period_in_token, prose_a
 from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends
 from translate.segment.scraped import CLOSING_TAGS
+from translate.segment.slides import slide_cuts
 from translate.segment.tokens import address_like, token_around
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
@@ -89,11 +91,16 @@ class Marks(NamedTuple):
     labels: Sequence[int]  # credits, official headers, image labels (.labels.label_marks)
     emoji: Sequence[int]  # cuts after emoji (.runin.emoji_end_marks)
     rare: Sequence[int]  # what the rarer scrape joins need (.joins.rare_join_marks)
+    slides: Sequence[int]  # flattened slides' bullets, numbered runs, footers (.slides)
 
 
 def document_marks(text: str) -> Marks:
     return Marks(
-        layout_marks(text), label_marks(text), emoji_end_marks(text), rare_join_marks(text)
+        layout_marks(text),
+        label_marks(text),
+        emoji_end_marks(text),
+        rare_join_marks(text),
+        slide_cuts(text),
     )
 
 
@@ -131,7 +138,7 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
     """Cuts that need no terminator: glued joins, closed HTML blocks and emoji (True: a
     repaired join where no whitespace is on either side), flattened list items, table of
     contents entries, credits, official headers and image labels (False)."""
-    layout, labels, emoji, rare = marks
+    layout, labels, emoji, rare, slides = marks
     joins = scrape_joins(text, unit.start, unit.end, rules, rare=_holds(rare, unit))
     cuts = [(join, True) for join in joins]
     if emoji:  # (a chat post ended by an emoji: `… ngon 😋 Món này …`)
@@ -145,6 +152,10 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
         in_unit = labels[at : bisect.bisect_left(labels, unit.end, at)]
         cuts += marked_joins(text, unit.start, unit.end, in_unit)
         cuts = sorted(cut for cut in set(cuts) if unit.start < cut[0] < unit.end)
+    at = bisect.bisect_left(slides, unit.start + 1) if slides else 0
+    if at < len(slides) and slides[at] < unit.end:  # (a flattened slide's units)
+        in_unit = slides[at : bisect.bisect_left(slides, unit.end, at)]
+        cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
     at = bisect.bisect_left(layout, unit.start) if layout else 0
     if at < len(layout) and layout[at] < unit.end:  # (a TOC or subtitles)
         cuts = sorted(cuts + [(cut, False) for cut in layout_cuts(text, unit.start, unit.end)])
@@ -167,6 +178,8 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
 def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]:
     """The sentences of ``unit``; ``marks``: the document's (:func:`document_marks`)."""
     if unit.whole:
+        if text[unit.start] == "|":  # a table row: one line, but its cells' sentences split
+            return _row(text, unit, rules)
         return [tuple.__new__(Piece, (unit.start, unit.end, unit.break_kind, ()))]
     joins = _cuts(text, unit, rules, marks)
     first = (
@@ -225,6 +238,22 @@ def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]
         tuple.__new__(Piece, (cursor.start, unit.end, unit.break_kind, cursor.notes))
     )
     return cursor.pieces
+
+
+def _row(text: str, unit: Unit, rules: Rules) -> list[Piece]:
+    """A Markdown table row (:mod:`.cells`): whole, but for the sentences of a cell."""
+    cuts = cell_sentence_cuts(
+        text,
+        unit.start,
+        unit.end,
+        lambda text, start, end, closers, following, segment: is_sentence_end(
+            text, start, end, closers, following, segment, rules
+        ),
+    )
+    return [
+        tuple.__new__(Piece, (start, end, kind, ()))
+        for start, end, kind in row_pieces(unit.start, unit.end, unit.break_kind, cuts)
+    ]
 
 
 def _stop_before_last(text: str, start: int, end: int) -> bool:

@@ -2,12 +2,13 @@
 line of a fenced code block, one entry of a reference list (a book's entry ending with its
 ISBN among them).
 
-The conventions make each of them one segment: a table row is one layout line even when its
-cells hold sentences (D3), code lines are never cut or joined (D4), and each reference is a
-segment with its list number and separator, its own periods included (`3. ^ Smith (2010).
-Tên sách. Truy cập ngày 2 tháng 9 năm 2013.`). The evidence is the document's own: a table
-is a table only where the document has its delimiter row (`|---|---|`), so a scraped caption
-boxed in pipes (`| Một câu. Câu khác. |`) is still split into its sentences.
+The conventions make each of them one segment: a table row is one layout line (D3; a cell
+of several sentences is split at them, :mod:`.cells`), code lines are never cut or joined
+(D4), and each reference is a segment with its list number and separator, its own periods
+included (`3. ^ Smith (2010). Tên sách. Truy cập ngày 2 tháng 9 năm 2013.`). The evidence is
+the document's own: a table is a table only where the document has its delimiter row
+(`|---|---|`), so a scraped caption boxed in pipes (`| Một câu. Câu khác. |`) is still split
+into its sentences.
 """
 
 from __future__ import annotations
