@@ -122,3 +122,13 @@ def test_round_eleven_marks_are_lossless_on_repeats(text: str) -> None:
 def test_round_eleven_marks_are_linear(unit: str) -> None:
     """Four times the text takes about four times as long (CPU time, best of two)."""
     assert_linear(unit, 50_000, slack=0.3)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["NghiệpSSLF", "ABCĐườngNghiệpXYZ", "DDoSTốiiiiiiiiiiiiiii"])
+def test_a_long_glued_run_is_linear(unit: str) -> None:
+    """A page of glued letters with capitals inside and no space: each capital looks at a
+    syllable's worth of letters, not at the whole run (it was quadratic: 6 min for 200,000
+    characters of `NghiệpSSLF`)."""
+    assert_linear(unit, 20_000, slack=0.3)
+

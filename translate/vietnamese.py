@@ -58,10 +58,15 @@ _TONELESS_SYLLABLE = re.compile(
 )
 
 
+_LONGEST_SYLLABLE = 16  # code points, decomposed tones included (`nghiêng` has 7 letters)
+
+
 @lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` (any case) is a well-formed Vietnamese syllable: one tone at most,
     an onset and a rhyme of the language, and a stop coda only with the acute or dot tone."""
+    if len(word) > _LONGEST_SYLLABLE:
+        return False  # (before any per-character work: callers may hold a long glued run)
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [char for char in decomposed if char in TONES]
     if len(tones) > 1:

@@ -44,6 +44,7 @@ from translate.segment.patterns import (
     LETTERS,
     LOWER,
     NON_SPACE_RUN,
+    SYLLABLE_WINDOW,
     TERMINATORS,
     UPPER,
     VIETNAMESE_ACCENTED,
@@ -394,7 +395,7 @@ def _caps_heading_glued(text: str, position: int, end: int) -> bool:
     if vietnamese_word_at(text, position, end):
         return True
     # (an unaccented syllable that opens running text: `… I. SỰ CẦN THIẾTQuy chế làm việc …`)
-    word = LETTERS.match(text, position, end)
+    word = LETTERS.match(text, position, min(end, position + SYLLABLE_WINDOW))
     return (
         word is not None
         and is_vietnamese_syllable(word.group())
@@ -517,7 +518,7 @@ _EMPHASIS_OPENER = {
 
 def _syllable_then_prose(text: str, position: int, end: int) -> bool:
     """A Vietnamese syllable at ``position``, running text after it (`Ao trong khu …`)."""
-    word = LETTERS.match(text, position, end)
+    word = LETTERS.match(text, position, min(end, position + SYLLABLE_WINDOW))
     return (
         word is not None
         and is_vietnamese_syllable(word.group())

@@ -20,7 +20,13 @@ from __future__ import annotations
 
 import re
 
-from translate.segment.patterns import LETTERS, LOWER, UPPER, VIETNAMESE_ACCENTED
+from translate.segment.patterns import (
+    LETTERS,
+    LOWER,
+    SYLLABLE_WINDOW,
+    UPPER,
+    VIETNAMESE_ACCENTED,
+)
 from translate.segment.runin import lowercase_soon
 from translate.vietnamese import is_vietnamese_syllable
 
@@ -85,7 +91,7 @@ def acronym_between_items(text: str, position: int, end: int, left_word: str) ->
     acronym = _ACRONYM_BEFORE_WORD.match(text, position, min(end, position + 8))
     if acronym is None:
         return []
-    right = LETTERS.match(text, acronym.end(), end)
+    right = LETTERS.match(text, acronym.end(), min(end, acronym.end() + SYLLABLE_WINDOW))
     right_word = "" if right is None else right.group()
     accented = VIETNAMESE_ACCENTED.search(left_word) is not None and is_vietnamese_syllable(
         left_word
@@ -100,7 +106,7 @@ def acronym_between_items(text: str, position: int, end: int, left_word: str) ->
 def vietnamese_after_mixed_case(text: str, position: int, end: int) -> bool:
     """Does an accented Vietnamese word that opens running text start at ``position``, glued
     after a mixed-case token's final capital (`DDoSTối ưu …`)?"""
-    word = LETTERS.match(text, position, end)
+    word = LETTERS.match(text, position, min(end, position + SYLLABLE_WINDOW))
     if word is None or VIETNAMESE_ACCENTED.search(word.group()) is None:
         return False
     return is_vietnamese_syllable(word.group()) and lowercase_soon(text, word.end(), end, 2)

@@ -12,6 +12,7 @@ import re
 from translate.segment.patterns import (
     LETTERS,
     NON_SPACE_RUN,
+    SYLLABLE_WINDOW,
     THROUGH_LAST_SPACE,
     TOKEN_LOOKBACK,
     VIETNAMESE_ACCENTED,
@@ -25,7 +26,7 @@ _ADDRESS = re.compile(r'@|://|www\.|/|\\(?!"|[rn](?:\\[rn])*(?![a-z\\]))')
 
 def vietnamese_word_at(text: str, position: int, end: int) -> bool:
     """Is the capitalised word at ``position`` Vietnamese (accented, or a sentence opener)?"""
-    word = LETTERS.match(text, position, end)
+    word = LETTERS.match(text, position, min(end, position + SYLLABLE_WINDOW))
     if word is None:
         return False
     found = word.group()
