@@ -1,0 +1,95 @@
+"""Catalogues as editors save them, then `translate run` again (adversarial pass, helper
+editorsaves). Each test reproduces a case found by running every command on a reviewed
+catalogue transformed the way Poedit, Lokalize, Weblate and the GNU tools save it; each
+failed before its fix."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from argos_fixture import CliResult, one_error
+
+from translate import pipeline, pofile
+from translate.pofile import Message, PoFile, line_break_mismatch
+
+DOC = "Thừa Thiên Huế công bố kế hoạch chuyển đổi số.\nCác đơn vị phải hoàn thành sớm.\n"
+FIRST = "Thừa Thiên Huế công bố kế hoạch chuyển đổi số."
+SECOND = "Các đơn vị phải hoàn thành sớm."
+PO = Path("locales/en/doc.po")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    Path("doc.vi.txt").write_text(DOC, encoding="utf-8")
+    pipeline.run(["doc.vi.txt"], pipeline.RunOptions(use_mt=False))
+    return tmp_path
+
+
+def review(msgid: str, msgstr: str) -> None:
+    """The catalogue saved with ``msgid`` translated by a reviewer (not fuzzy)."""
+    po = pofile.read(PO)
+    messages = tuple(
+        Message(m.msgid, msgstr, references=m.references) if m.msgid == msgid else m
+        for m in po.messages
+    )
+    PO.write_text(pofile.serialize(PoFile(po.header, messages)), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# A reviewer pressed Enter at the end of a translation (Lokalize keeps it; msgfmt refuses it)
+
+
+@pytest.mark.parametrize("msgstr", ["Reviewed.\n", "\nReviewed."], ids=["end", "begin"])
+def test_a_reviewed_line_break_msgfmt_rejects_stops_the_run(
+    msgstr: str, workspace: Path, cli: Callable[..., CliResult]
+) -> None:
+    review(FIRST, msgstr)
+    before = PO.read_bytes()
+    line = next(m.line for m in pofile.read(PO).messages if m.msgid == FIRST)
+    error = one_error(cli("run", "--no-mt", "doc.vi.txt"), f"{PO}:{line}:", "line break")
+    assert len(error.strip().splitlines()) == 1
+    assert PO.read_bytes() == before  # the reviewer's text is theirs to fix, never trimmed
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext is not installed")
+def test_msgfmt_rejects_what_line_break_mismatch_finds(workspace: Path) -> None:
+    review(FIRST, "Reviewed.\n")
+    checked = subprocess.run(
+        ["msgfmt", "--check", "-o", os.devnull, str(PO)], capture_output=True, text=True
+    )
+    assert checked.returncode == 1 and "both end with '\\n'" in checked.stderr
+
+
+def test_line_break_mismatch_only_in_entries_msgfmt_compiles() -> None:
+    assert line_break_mismatch(Message("a", "A\n")) is not None
+    assert line_break_mismatch(Message("a", "\nA")) is not None
+    assert line_break_mismatch(Message("a\n", "A")) is not None
+    assert line_break_mismatch(Message("a\n", "A\n")) is None
+    assert line_break_mismatch(Message("a", "A\nB")) is None  # inside is fine
+    assert line_break_mismatch(Message("a", "")) is None  # untranslated
+    assert line_break_mismatch(Message("a", "A\n", fuzzy=True)) is None  # not compiled
+    assert line_break_mismatch(Message("a", "A\n", obsolete=True)) is None
+    assert line_break_mismatch(Message("", "Language: en\n")) is None  # the header
+    plural = Message("a", msgid_plural="as", msgstr_plural=("A", "As\n"))
+    assert line_break_mismatch(plural) is not None
+
+
+def test_a_fuzzy_line_break_is_kept_and_the_run_goes_on(workspace: Path) -> None:
+    """msgfmt skips fuzzy entries: the run keeps the text and writes as usual."""
+    po = pofile.read(PO)
+    messages = tuple(
+        Message(m.msgid, "Draft.\n", references=m.references, fuzzy=True) if m.msgid == FIRST else m
+        for m in po.messages
+    )
+    PO.write_text(pofile.serialize(PoFile(po.header, messages)), encoding="utf-8")
+    Path("doc.vi.txt").write_text(DOC + "Câu mới.\n", encoding="utf-8")
+    pipeline.run(["doc.vi.txt"], pipeline.RunOptions(use_mt=False))
+    first = next(m for m in pofile.read(PO).messages if m.msgid == FIRST)
+    assert (first.msgstr, first.fuzzy) == ("Draft.\n", True)
