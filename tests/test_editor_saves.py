@@ -93,3 +93,30 @@ def test_a_fuzzy_line_break_is_kept_and_the_run_goes_on(workspace: Path) -> None
     pipeline.run(["doc.vi.txt"], pipeline.RunOptions(use_mt=False))
     first = next(m for m in pofile.read(PO).messages if m.msgid == FIRST)
     assert (first.msgstr, first.fuzzy) == ("Draft.\n", True)
+
+
+# --------------------------------------------------------------------------------------------
+# XLIFF: a carriage return and control characters a reviewer pasted into a translation
+
+
+def test_a_carriage_return_survives_an_xliff_round_trip(
+    workspace: Path, cli: Callable[..., CliResult]
+) -> None:
+    review(FIRST, "Reviewed,\rwith a carriage return.")  # GNU writes it `\r`
+    before = PO.read_bytes()
+    assert cli("export", str(PO), "--format", "xliff", "-o", "doc.xlf").exit_code == 0
+    assert "&#13;" in Path("doc.xlf").read_text("utf-8")  # a raw CR is read as a line feed
+    result = cli("import", "doc.xlf", "--catalog", str(PO))
+    assert result.exit_code == 0, result.stderr
+    assert PO.read_bytes() == before  # nothing changed in the CAT tool: nothing imported
+
+
+@pytest.mark.parametrize("char", ["\x0c", "\x01", "\x1b"], ids=["FF", "SOH", "ESC"])
+def test_a_control_character_xml_cannot_hold_refuses_the_xliff_export(
+    char: str, workspace: Path, cli: Callable[..., CliResult]
+) -> None:
+    review(SECOND, f"Page one{char}page two.")
+    line = next(m.line for m in pofile.read(PO).messages if m.msgid == SECOND)
+    result = cli("export", str(PO), "--format", "xliff", "-o", "doc.xlf")
+    one_error(result, f"{PO}:{line}:", f"U+{ord(char):04X}")
+    assert not Path("doc.xlf").exists()  # before: an ill-formed file every CAT tool refuses
