@@ -6,6 +6,7 @@ failed before its fix."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -120,3 +121,56 @@ def test_a_control_character_xml_cannot_hold_refuses_the_xliff_export(
     result = cli("export", str(PO), "--format", "xliff", "-o", "doc.xlf")
     one_error(result, f"{PO}:{line}:", f"U+{ord(char):04X}")
     assert not Path("doc.xlf").exists()  # before: an ill-formed file every CAT tool refuses
+
+
+# --------------------------------------------------------------------------------------------
+# Escapes other writers use: GNU reads octal and hex as bytes and refuses `\'`, `\?`, `\u`
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("caf\\303\\251", "octal or hex escape `\\303`"),
+        ("caf\\x41", "octal or hex escape `\\x41`"),
+        ("the week\\'s theme", "invalid escape `\\'`"),
+        ("why\\?", "invalid escape `\\?`"),
+        ("caf\\u00e9", "invalid escape `\\u`"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["live", "obsolete", "previous"])
+def test_escapes_gnu_reads_otherwise_are_refused_with_their_line(
+    written: str, reason: str, kind: str
+) -> None:
+    """Before, the backslash was kept as text: the next write escaped it, and the English
+    document got `caf\\303\\251` or `week\\'s`."""
+    entry = {
+        "live": f'msgid "a"\nmsgstr "{written}"\n',
+        "obsolete": f'#~ msgid "a"\n#~ msgstr "{written}"\n',
+        "previous": f'#, fuzzy\n#| msgid "{written}"\nmsgid "a"\nmsgstr "A"\n',
+    }[kind]
+    text = HEADER + "# a translator's note may say \\' or \\303\n" + entry
+    line = 7  # of the string holding the escape
+    with pytest.raises(pofile.PoSyntaxError, match=rf"^x\.po:{line}: .*{re.escape(reason)}"):
+        pofile.parse(text, "x.po")
+    if shutil.which("msgcat") and kind == "live":
+        done = subprocess.run(["msgcat", "-"], input=text, capture_output=True, text=True)
+        assert ("octal" in reason) == (done.returncode == 0)  # GNU reads those, refuses these
+
+
+def test_escaped_backslashes_and_gnu_escapes_still_read() -> None:
+    text = HEADER + 'msgid "a"\nmsgstr "back\\\\\\\\slash \\\\x \\a\\b\\f\\v\\t\\r\\n\\""\n'
+    assert pofile.parse(text).messages[0].msgstr == 'back\\\\slash \\x \a\b\f\v\t\r\n"'
+
+
+def test_a_catalogue_with_an_octal_escape_is_never_rewritten(
+    workspace: Path, cli: Callable[..., CliResult]
+) -> None:
+    review(FIRST, "café")
+    PO.write_text(PO.read_text("utf-8").replace("café", "caf\\303\\251"), encoding="utf-8")
+    before = PO.read_bytes()
+    for args in (["run", "--no-mt", "doc.vi.txt"], ["export", str(PO)], ["stats", str(PO)]):
+        one_error(cli(*args), f"{PO}:", "msgcat -o FILE FILE")
+    assert PO.read_bytes() == before

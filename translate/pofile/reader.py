@@ -39,6 +39,8 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
     if "\x00" in text:
         raise PoSyntaxError(path, 1, "it contains NUL bytes", "it is not a PO file")
     content = _reader_content(text)
+    if "\\" in content and _MAYBE_FOREIGN_ESCAPE.search(content):
+        _check_escapes(content, path)
     strict = _parse_strict(content)
     if strict is not None:
         return strict  # every line was checked by the entry pattern
@@ -333,6 +335,48 @@ def _check_strings(content: str, path: str) -> None:
     if bad is not None:
         number = content.count("\n", 0, bad.start()) + 1
         raise PoSyntaxError(path, number, "expected a keyword and a quoted string")
+
+
+# A backslash before anything but the escapes GNU reads as characters: a prefilter (an
+# escaped backslash followed by such a character matches too; `_check_escapes` decides).
+_MAYBE_FOREIGN_ESCAPE = re.compile(r'\\[^abfnrtv\\"]')
+# A line holding a string: the strings of live, obsolete (`#~`) and previous (`#|`) entries.
+_STRING_LINE = re.compile(
+    r'^[ \t]*(?:#(?:~\|?|\|)[ \t]*)?(?:[a-z_]+(?:\[\d+\])?[ \t]*)?"[^\n]*$', re.M
+)
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]*|[0-7]{1,3}|.?)")
+
+
+def _check_escapes(content: str, path: str) -> None:
+    r"""Escapes GNU reads otherwise than this reader, which would change a translation the
+    first time the catalogue is written again, stop with their line.
+
+    GNU reads `\303\251` and `\xe9` as bytes (this reader would keep them as text and
+    write them back with the backslash escaped); it refuses `\'`, `\?`, `\u00e9` as invalid
+    control sequences (this reader would keep the backslash, so an apostrophe written `\'` by
+    a Python-minded tool would become a backslash in the English document)."""
+    for line in _STRING_LINE.finditer(content):
+        text = line.group()
+        if "\\" not in text:
+            continue
+        for escape in _ESCAPE.finditer(text, text.index('"')):
+            char = escape.group(1)
+            if not char or char in _UNESCAPES:
+                continue  # (a backslash ending the line is the string checks' business)
+            number = content.count("\n", 0, line.start()) + 1
+            if char[:1] in "01234567x":
+                raise PoSyntaxError(
+                    path,
+                    number,
+                    f"an octal or hex escape `{escape.group()}`, which this tool does not read",
+                    "let GNU msgcat rewrite it as the character (msgcat -o FILE FILE)",
+                )
+            raise PoSyntaxError(
+                path,
+                number,
+                f"invalid escape `{escape.group()}` (GNU msgfmt refuses it too)",
+                "write the character itself instead",
+            )
 
 
 def _check_plural_forms(entry: object, path: str, line: int) -> None:
