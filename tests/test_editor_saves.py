@@ -9,13 +9,14 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from argos_fixture import CliResult, one_error
 
-from translate import pipeline, pofile
+from translate import catalog, pipeline, pofile
 from translate.pofile import Message, PoFile, line_break_mismatch
 
 DOC = "Thừa Thiên Huế công bố kế hoạch chuyển đổi số.\nCác đơn vị phải hoàn thành sớm.\n"
@@ -174,3 +175,24 @@ def test_a_catalogue_with_an_octal_escape_is_never_rewritten(
     for args in (["run", "--no-mt", "doc.vi.txt"], ["export", str(PO)], ["stats", str(PO)]):
         one_error(cli(*args), f"{PO}:", "msgcat -o FILE FILE")
     assert PO.read_bytes() == before
+
+
+# --------------------------------------------------------------------------------------------
+# msgids saved decomposed (NFD) by a tool: the sources are read as NFC
+
+
+def test_reviewed_entries_with_decomposed_msgids_stay_reviewed(workspace: Path) -> None:
+    review(FIRST, "Reviewed.")
+    expected = PO.read_bytes()
+    PO.write_text(unicodedata.normalize("NFD", PO.read_text("utf-8")), encoding="utf-8")
+    assert not unicodedata.is_normalized("NFC", PO.read_text("utf-8"))
+    pipeline.run(["doc.vi.txt"], pipeline.RunOptions(use_mt=False))
+    # Before: every entry obsolete and its translation back as fuzzy with a `#|` msgid.
+    assert PO.read_bytes() == expected
+
+
+def test_nfc_msgids_keeps_an_entry_whose_nfc_form_is_taken() -> None:
+    nfd = unicodedata.normalize("NFD", FIRST)
+    old = PoFile(Message(""), (Message(FIRST, "A"), Message(nfd, "B", obsolete=True)))
+    assert catalog.nfc_msgids(old) == old  # two entries stay two (GNU sees two msgids)
+    assert catalog.nfc_msgids(PoFile(Message(""), (Message(nfd, "B"),))).messages[0].msgid == FIRST

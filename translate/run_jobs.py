@@ -39,7 +39,8 @@ class Job:
     source: str = "-"  # as given
     segments: int = 0
     entries: tuple[catalog.TemplateEntry, ...] = ()
-    old_po: pofile.PoFile | None = None
+    old_po: pofile.PoFile | None = None  # as merged: msgids in NFC (`catalog.nfc_msgids`)
+    saved_po: pofile.PoFile | None = None  # as read: a file that differs from the merge is written
     old_po_text: str | None = None
     old_pot_text: str | None = None
     # What each file was when read: it is replaced only while it still is (see `pipeline._write`).
@@ -147,10 +148,11 @@ def _load_and_plan(job: Job, options: RunOptions, memory: RunMemory | None) -> N
         job.document = None
     job.old_pot_text, job.pot_stamp = _read_text(job.pot_path)
     job.old_po_text, job.po_stamp = _read_text(job.po_path)
-    job.old_po = None
+    job.old_po = job.saved_po = None
     if job.old_po_text is not None:
-        job.old_po = pofile.parse(job.old_po_text.removeprefix("\ufeff"), str(job.po_path))
-        _refuse_rejected_entries(job.old_po, job.po_path)
+        job.saved_po = pofile.parse(job.old_po_text.removeprefix("\ufeff"), str(job.po_path))
+        _refuse_rejected_entries(job.saved_po, job.po_path)
+        job.old_po = catalog.nfc_msgids(job.saved_po)
         _refuse_another_source(job, options.output_dir)
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
