@@ -196,3 +196,25 @@ def test_nfc_msgids_keeps_an_entry_whose_nfc_form_is_taken() -> None:
     old = PoFile(Message(""), (Message(FIRST, "A"), Message(nfd, "B", obsolete=True)))
     assert catalog.nfc_msgids(old) == old  # two entries stay two (GNU sees two msgids)
     assert catalog.nfc_msgids(PoFile(Message(""), (Message(nfd, "B"),))).messages[0].msgid == FIRST
+
+
+def test_export_uses_the_translations_of_decomposed_msgids(
+    workspace: Path, cli: Callable[..., CliResult]
+) -> None:
+    review(FIRST, "Reviewed.")
+    PO.write_text(unicodedata.normalize("NFD", PO.read_text("utf-8")), encoding="utf-8")
+    result = cli("export", str(PO), "--source", "doc.vi.txt")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Reviewed."  # before: left in Vietnamese
+
+
+def test_usable_translations_prefers_the_nfc_entry() -> None:
+    from translate.export import usable_translations
+
+    nfd = unicodedata.normalize("NFD", FIRST)
+    for order in (
+        (Message(FIRST, "A"), Message(nfd, "B")),
+        (Message(nfd, "B"), Message(FIRST, "A")),
+    ):
+        usable, known = usable_translations(PoFile(Message(""), order))
+        assert usable == {FIRST: "A"} and known == {FIRST}
