@@ -218,3 +218,32 @@ def test_usable_translations_prefers_the_nfc_entry() -> None:
     ):
         usable, known = usable_translations(PoFile(Message(""), order))
         assert usable == {FIRST: "A"} and known == {FIRST}
+
+
+# --------------------------------------------------------------------------------------------
+# A catalogue saved in another charset: the error says which
+
+
+def cp1258(text: str) -> bytes:
+    """As Windows tools write Vietnamese in cp1258: the tone marks as combining characters."""
+    return unicodedata.normalize("NFD", text).encode("cp1258", "replace")
+
+
+@pytest.mark.parametrize(
+    ("encode", "needle"),
+    [
+        (lambda t: cp1258(t.replace("UTF-8", "CP1258")), "header says CP1258"),
+        (lambda t: t.replace("UTF-8", "ISO-8859-1").encode("latin-1", "replace"), "ISO-8859-1"),
+        (lambda t: t.encode("utf-16"), "is UTF-16 (it starts with a UTF-16 byte-order mark)"),
+    ],
+    ids=["cp1258", "latin-1", "utf-16"],
+)
+def test_a_catalogue_in_another_charset_is_named_and_left_unchanged(
+    encode: Callable[[str], bytes], needle: str, workspace: Path, cli: Callable[..., CliResult]
+) -> None:
+    review(FIRST, "Café au lait.")  # é: one byte in both legacy charsets, invalid as UTF-8
+    PO.write_bytes(encode(PO.read_text("utf-8")))
+    before = PO.read_bytes()
+    for args in (["run", "--no-mt", "doc.vi.txt"], ["stats", str(PO)], ["export", str(PO)]):
+        one_error(cli(*args), str(PO), needle)
+    assert PO.read_bytes() == before

@@ -448,10 +448,23 @@ def decode_text(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # GNU cannot read these either
+            raise UserError(
+                f"{path}: the catalogue is UTF-16 (it starts with a UTF-16 byte-order mark), "
+                "which gettext tools cannot read; convert it with `iconv -f UTF-16 -t UTF-8`, "
+                "it was left unchanged"
+            ) from exc
+        declared = _DECLARED_CHARSET.search(data, 0, 8192)
+        charset = declared.group(1).decode("ascii") if declared else "UTF-8"
+        said = "" if charset.upper() in ("UTF-8", "UTF8") else f", its header says {charset}"
         raise UserError(
-            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}); convert "
-            "it with `msgconv -t UTF-8`, it was left unchanged"
+            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}{said}); "
+            "convert it with `msgconv -t UTF-8`, it was left unchanged"
         ) from exc
+
+
+# The header's charset (Poedit and GNU write the catalogue in it): named in the error above.
+_DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*charset=([A-Za-z0-9_.:-]+)")
 
 
 def read(path: Path) -> PoFile:
