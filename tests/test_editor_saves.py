@@ -247,3 +247,19 @@ def test_a_catalogue_in_another_charset_is_named_and_left_unchanged(
     for args in (["run", "--no-mt", "doc.vi.txt"], ["stats", str(PO)], ["export", str(PO)]):
         one_error(cli(*args), str(PO), needle)
     assert PO.read_bytes() == before
+
+
+def test_an_xliff_target_with_a_final_line_break_imports_without_it(
+    workspace: Path, cli: Callable[..., CliResult]
+) -> None:
+    assert cli("export", str(PO), "--format", "xliff", "-o", "doc.xlf").exit_code == 0
+    xlf = Path("doc.xlf")
+    text = xlf.read_text("utf-8")
+    source = f"<source>{FIRST}</source>"
+    assert source in text
+    xlf.write_text(text.replace(source, f'{source}<target state="translated">Done.\n</target>'))
+    result = cli("import", "doc.xlf", "--catalog", str(PO))
+    assert result.exit_code == 0, result.stderr
+    first = next(m for m in pofile.read(PO).messages if m.msgid == FIRST)
+    assert first.msgstr == "Done."  # before: "Done.\n", which msgfmt --check refuses
+    assert cli("run", "--no-mt", "doc.vi.txt").exit_code == 0
