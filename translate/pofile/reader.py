@@ -39,7 +39,7 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
     if "\x00" in text:
         raise PoSyntaxError(path, 1, "it contains NUL bytes", "it is not a PO file")
     content = _reader_content(text)
-    if "\\" in content and _MAYBE_FOREIGN_ESCAPE.search(content):
+    if "\\" in content and _foreign_escape(content):
         _check_escapes(content, path)
     strict = _parse_strict(content)
     if strict is not None:
@@ -337,9 +337,23 @@ def _check_strings(content: str, path: str) -> None:
         raise PoSyntaxError(path, number, "expected a keyword and a quoted string")
 
 
-# A backslash before anything but the escapes GNU reads as characters: a prefilter (an
-# escaped backslash followed by such a character matches too; `_check_escapes` decides).
-_MAYBE_FOREIGN_ESCAPE = re.compile(r'\\[^abfnrtv\\"]')
+# A backslash before anything but the escapes GNU reads as characters (a literal prefix,
+# so the search runs at C speed); `_foreign_escape` skips the escaped backslashes.
+_BACKSLASH_BEFORE_OTHER = re.compile(r'\\[^abfnrtv\\"]')
+
+
+def _foreign_escape(content: str) -> bool:
+    """Whether a backslash that is not itself escaped precedes a character GNU does not read
+    as an escape, anywhere (comments too: a prefilter for `_check_escapes`)."""
+    for found in _BACKSLASH_BEFORE_OTHER.finditer(content):
+        start = run = found.start()
+        while run > 0 and content[run - 1] == "\\":
+            run -= 1
+        if (start - run) % 2 == 0:
+            return True
+    return False
+
+
 # A line holding a string: the strings of live, obsolete (`#~`) and previous (`#|`) entries.
 _STRING_LINE = re.compile(
     r'^[ \t]*(?:#(?:~\|?|\|)[ \t]*)?(?:[a-z_]+(?:\[\d+\])?[ \t]*)?"[^\n]*$', re.M
