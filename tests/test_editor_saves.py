@@ -263,3 +263,15 @@ def test_an_xliff_target_with_a_final_line_break_imports_without_it(
     first = next(m for m in pofile.read(PO).messages if m.msgid == FIRST)
     assert first.msgstr == "Done."  # before: "Done.\n", which msgfmt --check refuses
     assert cli("run", "--no-mt", "doc.vi.txt").exit_code == 0
+
+
+def test_an_unedited_xliff_round_trip_leaves_a_line_break_as_it_is(
+    workspace: Path, cli: Callable[..., CliResult]
+) -> None:
+    """The trim above is for the CAT tool's edits only; the catalogue's own text is the
+    reviewer's (the run reports it)."""
+    review(FIRST, "Reviewed.\n")
+    before = PO.read_bytes()
+    assert cli("export", str(PO), "--format", "xliff", "-o", "doc.xlf").exit_code == 0
+    assert cli("import", "doc.xlf", "--catalog", str(PO)).exit_code == 0
+    assert PO.read_bytes() == before

@@ -110,7 +110,9 @@ def _line_ends_as_msgid(target: str, msgid: str) -> str:
 
 
 def _decide(message: Message, unit: Unit, report: ImportReport) -> Message:
-    target = _line_ends_as_msgid(unit.target or "", message.msgid)
+    target = unit.target or ""
+    if target != message.msgstr:  # an unedited unit changes nothing, whatever its ends
+        target = _line_ends_as_msgid(target, message.msgid)
     mine = _translator_made(unit)
     if target == message.msgstr:
         if message.fuzzy and mine:
