@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
@@ -252,6 +253,26 @@ class UpdatePlan:
     # exact match (same msgid, used as the entry) or a close one (the memory's source as
     # msgid, inherited like ``matches``). Filled by translate.memory_catalog.
     memory: Mapping[str, Message] = field(default_factory=dict)
+
+
+def nfc_msgids(old: PoFile) -> PoFile:
+    """The catalogue with its msgids in NFC, the form every template msgid has (sources are
+    read as NFC, ``translate.sourcetext``).
+
+    A tool that saved the msgids decomposed (NFD: a macOS file pipeline, ``uconv -x nfd``)
+    would otherwise leave every reviewed entry unmatched: obsolete, and its translation back
+    as fuzzy. An entry whose NFC form another entry already has keeps its bytes."""
+    if all(m.msgid.isascii() or unicodedata.is_normalized("NFC", m.msgid) for m in old.messages):
+        return old
+    taken = {m.key for m in old.messages}
+    messages: list[Message] = []
+    for message in old.messages:
+        msgid = unicodedata.normalize("NFC", message.msgid)
+        if msgid != message.msgid and (message.msgctxt, msgid) not in taken:
+            taken.add((message.msgctxt, msgid))
+            message = replace(message, msgid=msgid)
+        messages.append(message)
+    return replace(old, messages=tuple(messages))
 
 
 def _index_old(old: PoFile | None) -> dict[str, Message]:

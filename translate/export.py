@@ -10,6 +10,7 @@ text (or, in strict mode, is reported).
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -84,9 +85,18 @@ def usable_translations(
     for message in catalogue.messages:
         if message.obsolete or message.msgid_plural is not None or message.msgctxt is not None:
             continue
-        known.add(message.msgid)
+        msgid = message.msgid
+        # Segments are NFC (sources are read so); a tool may have saved the msgids
+        # decomposed. An entry already in NFC wins over a decomposed twin.
+        decomposed = not msgid.isascii() and not unicodedata.is_normalized("NFC", msgid)
+        if decomposed:
+            msgid = unicodedata.normalize("NFC", msgid)
+        known.add(msgid)
         if message.msgstr and (include_fuzzy or not message.fuzzy):
-            usable[message.msgid] = message.msgstr
+            if decomposed:
+                usable.setdefault(msgid, message.msgstr)
+            else:
+                usable[msgid] = message.msgstr
     return usable, frozenset(known)
 
 

@@ -363,7 +363,7 @@ def _write(
     )
     po_text = catalog_header.finish_catalogue(
         messages,
-        job.old_po,
+        job.saved_po,
         job.old_po_text,
         project=job.stem,
         source_lang=options.source_lang,

@@ -39,7 +39,8 @@ class Job:
     source: str = "-"  # as given
     segments: int = 0
     entries: tuple[catalog.TemplateEntry, ...] = ()
-    old_po: pofile.PoFile | None = None
+    old_po: pofile.PoFile | None = None  # as merged: msgids in NFC (`catalog.nfc_msgids`)
+    saved_po: pofile.PoFile | None = None  # as read: a file that differs from the merge is written
     old_po_text: str | None = None
     old_pot_text: str | None = None
     # What each file was when read: it is replaced only while it still is (see `pipeline._write`).
@@ -147,9 +148,11 @@ def _load_and_plan(job: Job, options: RunOptions, memory: RunMemory | None) -> N
         job.document = None
     job.old_pot_text, job.pot_stamp = _read_text(job.pot_path)
     job.old_po_text, job.po_stamp = _read_text(job.po_path)
-    job.old_po = None
+    job.old_po = job.saved_po = None
     if job.old_po_text is not None:
-        job.old_po = pofile.parse(job.old_po_text.removeprefix("\ufeff"), str(job.po_path))
+        job.saved_po = pofile.parse(job.old_po_text.removeprefix("\ufeff"), str(job.po_path))
+        _refuse_rejected_entries(job.saved_po, job.po_path)
+        job.old_po = catalog.nfc_msgids(job.saved_po)
         _refuse_another_source(job, options.output_dir)
     job.plan = catalog.plan_update(
         job.entries, job.old_po, source_lang=options.source_lang, use_mt=options.use_mt
@@ -159,6 +162,23 @@ def _load_and_plan(job: Job, options: RunOptions, memory: RunMemory | None) -> N
         job.plan, job.memory_hits = plan_with_memory(
             job.plan, job.entries, memory, options.memory, source_lang=options.source_lang
         )
+
+
+def _refuse_rejected_entries(catalogue: pofile.PoFile, path: Path) -> None:
+    """Stop before writing a reviewed entry that GNU msgfmt would refuse to compile.
+
+    The run keeps reviewed msgstrs as they are, so writing the catalogue would carry the
+    fatal error forward (and `make check` would fail on a file the run just wrote); the
+    reviewer fixes it where they made it, in their editor."""
+    for message in catalogue.messages:
+        problem = pofile.line_break_mismatch(message)
+        if problem is not None:
+            raise pofile.PoSyntaxError(
+                str(path),
+                message.line,
+                f"{problem}, which msgfmt --check rejects",
+                "remove the line break from the translation in your editor",
+            )
 
 
 def project_root(output_dir: Path) -> Path:

@@ -57,6 +57,9 @@ EXPORTED = "exported: digest="  # our note holding the digest of the exported ms
 REVIEWED_STATES = frozenset({"translated", "signed-off", "final"})
 _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _SKIPPED_RESTYPES = frozenset({"x-gettext-domain-header", "x-gettext-plurals"})
+# Characters XML 1.0 cannot hold at all, not even as character references; a PO string can
+# (GNU writes them raw or as C escapes), e.g. a form feed pasted from pdftotext output.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,12 @@ def _unit(message: Message, number: int, inline: list[tuple[ET.Element, str]]) -
 
 
 def catalogue_to_xliff(catalogue: PoFile, original: str) -> str:
-    """The XLIFF 1.2 text of a catalogue's live singular entries (see the module doc)."""
+    """The XLIFF 1.2 text of a catalogue's live singular entries (see the module doc).
+
+    UserError naming ``original`` and the entry's line when a text holds a character XML
+    cannot carry: the file would be ill-formed, refused by every CAT tool and by the import.
+    """
+    _refuse_unwritable(catalogue, original)
     ET.register_namespace("", XLIFF_NS)
     root = ET.Element(f"{{{XLIFF_NS}}}xliff", {"version": "1.2"})
     file = ET.SubElement(
@@ -177,7 +185,29 @@ def catalogue_to_xliff(catalogue: PoFile, original: str) -> str:
     ET.indent(root, space="  ")
     for element, text in inline:
         _set_inline(element, text)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    written = ET.tostring(root, encoding="unicode")
+    # ElementTree writes a carriage return in text as it is, and every XML parser reads a
+    # raw one as a line feed: a reviewed "A\rB" would come back "A\nB", changed. As a
+    # character reference it survives. (Attributes already get `&#13;` from ElementTree.)
+    written = written.replace("\r", "&#13;")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + written + "\n"
+
+
+def _refuse_unwritable(catalogue: PoFile, original: str) -> None:
+    for message in catalogue.messages:
+        if message.obsolete or message.msgid_plural is not None:
+            continue
+        texts = (message.msgid, message.msgstr, message.msgctxt or "", *message.comments)
+        texts += (*message.extracted, *message.references)
+        for text in texts:
+            found = _NOT_XML.search(text)
+            if found is not None:
+                where = f"{original}:{message.line}" if message.line else original
+                raise UserError(
+                    f"{where}: the entry holds U+{ord(found.group()):04X}, a control "
+                    "character XML cannot carry, so no XLIFF file can hold it; remove it "
+                    "from the entry (or export this catalogue as text)"
+                )
 
 
 # ---------------------------------------------------------------------------------------

@@ -99,8 +99,20 @@ def _updated(message: Message, msgstr: str, fuzzy: bool) -> Message:
     return changed
 
 
+def _line_ends_as_msgid(target: str, msgid: str) -> str:
+    """No line break at an end of the target where the msgid has none: CAT tools add one
+    (a segment edited as a paragraph), and msgfmt --check refuses a catalogue with it."""
+    if not msgid.startswith("\n"):
+        target = target.lstrip("\n")
+    if not msgid.endswith("\n"):
+        target = target.rstrip("\n")
+    return target
+
+
 def _decide(message: Message, unit: Unit, report: ImportReport) -> Message:
     target = unit.target or ""
+    if target != message.msgstr:  # an unedited unit changes nothing, whatever its ends
+        target = _line_ends_as_msgid(target, message.msgid)
     mine = _translator_made(unit)
     if target == message.msgstr:
         if message.fuzzy and mine:

@@ -24,6 +24,7 @@ from translate.pofile.model import (
     PoSyntaxError,
     format_header,
     header_fields,
+    line_break_mismatch,
     live_entries,
     po_safe,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "format_header",
     "header_fields",
     "join_isolated",
+    "line_break_mismatch",
     "live_entries",
     "parse",
     "po_safe",

@@ -99,6 +99,23 @@ def format_header(fields: Iterable[tuple[str, str]]) -> str:
     return "".join(f"{key}: {value}\n" for key, value in fields)
 
 
+def line_break_mismatch(message: Message) -> str | None:
+    """What ``msgfmt --check`` rejects in an entry it compiles (live, not fuzzy): a msgstr
+    that begins or ends with a line break where the msgid does not, or the other way round.
+
+    An editor lets a reviewer type one (Enter at the end of the text in Lokalize); the
+    translation is theirs, so it is reported, never trimmed."""
+    if message.obsolete or message.fuzzy or not message.msgid:
+        return None
+    for msgstr in message.msgstr_plural or (message.msgstr,):
+        if not msgstr:
+            continue
+        for end, test in (("begin", str.startswith), ("end", str.endswith)):
+            if test(message.msgid, "\n") != test(msgstr, "\n"):
+                return f"the msgid and the msgstr do not both {end} with a line break"
+    return None
+
+
 def live_entries(catalogue: PoFile) -> list[Message]:
     """Entries that are neither the header nor obsolete."""
     return [message for message in catalogue.messages if not message.obsolete]

@@ -39,6 +39,8 @@ def parse(text: str, path: str = "<catalogue>") -> PoFile:
     if "\x00" in text:
         raise PoSyntaxError(path, 1, "it contains NUL bytes", "it is not a PO file")
     content = _reader_content(text)
+    if "\\" in content and _foreign_escape(content):
+        _check_escapes(content, path)
     strict = _parse_strict(content)
     if strict is not None:
         return strict  # every line was checked by the entry pattern
@@ -335,6 +337,62 @@ def _check_strings(content: str, path: str) -> None:
         raise PoSyntaxError(path, number, "expected a keyword and a quoted string")
 
 
+# A backslash before anything but the escapes GNU reads as characters (a literal prefix,
+# so the search runs at C speed); `_foreign_escape` skips the escaped backslashes.
+_BACKSLASH_BEFORE_OTHER = re.compile(r'\\[^abfnrtv\\"]')
+
+
+def _foreign_escape(content: str) -> bool:
+    """Whether a backslash that is not itself escaped precedes a character GNU does not read
+    as an escape, anywhere (comments too: a prefilter for `_check_escapes`)."""
+    for found in _BACKSLASH_BEFORE_OTHER.finditer(content):
+        start = run = found.start()
+        while run > 0 and content[run - 1] == "\\":
+            run -= 1
+        if (start - run) % 2 == 0:
+            return True
+    return False
+
+
+# A line holding a string: the strings of live, obsolete (`#~`) and previous (`#|`) entries.
+_STRING_LINE = re.compile(
+    r'^[ \t]*(?:#(?:~\|?|\|)[ \t]*)?(?:[a-z_]+(?:\[\d+\])?[ \t]*)?"[^\n]*$', re.M
+)
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]*|[0-7]{1,3}|.?)")
+
+
+def _check_escapes(content: str, path: str) -> None:
+    r"""Escapes GNU reads otherwise than this reader, which would change a translation the
+    first time the catalogue is written again, stop with their line.
+
+    GNU reads `\303\251` and `\xe9` as bytes (this reader would keep them as text and
+    write them back with the backslash escaped); it refuses `\'`, `\?`, `\u00e9` as invalid
+    control sequences (this reader would keep the backslash, so an apostrophe written `\'` by
+    a Python-minded tool would become a backslash in the English document)."""
+    for line in _STRING_LINE.finditer(content):
+        text = line.group()
+        if "\\" not in text:
+            continue
+        for escape in _ESCAPE.finditer(text, text.index('"')):
+            char = escape.group(1)
+            if not char or char in _UNESCAPES:
+                continue  # (a backslash ending the line is the string checks' business)
+            number = content.count("\n", 0, line.start()) + 1
+            if char[:1] in "01234567x":
+                raise PoSyntaxError(
+                    path,
+                    number,
+                    f"an octal or hex escape `{escape.group()}`, which this tool does not read",
+                    "let GNU msgcat rewrite it as the character (msgcat -o FILE FILE)",
+                )
+            raise PoSyntaxError(
+                path,
+                number,
+                f"invalid escape `{escape.group()}` (GNU msgfmt refuses it too)",
+                "write the character itself instead",
+            )
+
+
 def _check_plural_forms(entry: object, path: str, line: int) -> None:
     """What GNU refuses and polib lets through, losing a translation on the next write."""
     import polib
@@ -404,10 +462,23 @@ def decode_text(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # GNU cannot read these either
+            raise UserError(
+                f"{path}: the catalogue is UTF-16 (it starts with a UTF-16 byte-order mark), "
+                "which gettext tools cannot read; convert it with `iconv -f UTF-16 -t UTF-8`, "
+                "it was left unchanged"
+            ) from exc
+        declared = _DECLARED_CHARSET.search(data, 0, 8192)
+        charset = declared.group(1).decode("ascii") if declared else "UTF-8"
+        said = "" if charset.upper() in ("UTF-8", "UTF8") else f", its header says {charset}"
         raise UserError(
-            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}); convert "
-            "it with `msgconv -t UTF-8`, it was left unchanged"
+            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}{said}); "
+            "convert it with `msgconv -t UTF-8`, it was left unchanged"
         ) from exc
+
+
+# The header's charset (Poedit and GNU write the catalogue in it): named in the error above.
+_DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*charset=([A-Za-z0-9_.:-]+)")
 
 
 def read(path: Path) -> PoFile:
