@@ -153,6 +153,8 @@ def positions_in(texts: Sequence[str], joined: str, needles: Iterable[str]) -> s
 
 
 _WHITESPACE = re.compile(r"\s+")
+# Whitespace that is neither the space nor one of _ODD_SPACES (found by the search itself).
+_OTHER_SPACE = re.compile(f"[^\\S {''.join(_ODD_SPACES)}]")
 _LONG_WHITESPACE = re.compile(r"\s{2,}")
 
 
@@ -432,11 +434,15 @@ class TermMatcher:
         return data, starts, found, False
 
     def _spaced(self, texts: Sequence[str], data: bytes, starts: list[int], two: bytes) -> set[int]:
-        """The texts holding a pattern's words up to one of its spaces followed by two spaces
-        (``_spaced_prefixes``): where ``data`` (the texts as searched, from ``starts``) holds
-        ``two`` spaces, those texts searched for the heads. As needles of the one search they
-        made its automaton twice as large (11,700 heads for 13,400 patterns) for the few texts
-        holding two spaces."""
+        """The texts holding two spaces to search again with whitespace collapsed, found by a
+        find of ``two`` spaces in ``data`` (the texts as searched, from ``starts``): as needles
+        of the one search, the patterns' heads (``_spaced_prefixes``) made its automaton
+        twice as large (11,700 heads for 13,400 patterns) for the few texts holding two
+        spaces. Searched again, a text whose whitespace is spaces only finds what the first
+        search found unless a pattern's head is followed by two spaces (a match can span a
+        run only after one): it is searched again whatever it holds. A text also holding
+        other whitespace (``_OTHER_SPACE``, which collapsing makes a space) is searched
+        again only when it holds a head followed by two spaces, as the heads' needles did."""
         spaced: list[int] = []
         ends = [*starts[1:], len(data)]
         at = data.find(two)
@@ -444,15 +450,15 @@ class TermMatcher:
             index = bisect.bisect_right(starts, at) - 1
             spaced.append(index)
             at = data.find(two, ends[index])
-        if not spaced:
-            return set()
-        if self._heads is False:
+        other = [index for index in spaced if _OTHER_SPACE.search(texts[index])]
+        if not other:
+            return set(spaced)
+        if self._heads is False:  # built when first needed
             heads = _spaced_prefixes(self._patterns)
             self._heads = ahocorasick_rs.AhoCorasick(heads) if heads else None
-        heads_automaton = self._heads
-        if heads_automaton is None:
-            return set()
-        return {i for i in spaced if heads_automaton.find_matches_as_indexes(texts[i])}
+        automaton = self._heads
+        headed = {i for i in other if automaton and automaton.find_matches_as_indexes(texts[i])}
+        return set(spaced).difference(other).union(headed)
 
     def _odd_spaces(self, texts: Sequence[str], odd: list[int], found: _Found) -> None:
         """The texts holding tabs, line breaks, double or no-break spaces searched again with
