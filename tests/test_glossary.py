@@ -251,6 +251,16 @@ def test_tbx_refuses_entities_and_bad_xml(tmp_path: Path, text: str, what: str) 
 # Matching
 
 
+def test_two_spaces_and_other_whitespace() -> None:
+    # A run of spaces inside a term matches; other whitespace (an em space) collapses into a
+    # space only in a text searched again for its run of spaces after a term's first words.
+    m = matcher(Term("A B", ("ab",)), Term("Huế", ("Hue",)))
+    assert found(m, "A  B, Huế  Huế") == [("A  B", "A B"), ("Huế", "Huế"), ("Huế", "Huế")]
+    assert found(m, "A\u2003B  x") == []
+    assert found(m, "A\u2003B A  B") == [("A\u2003B", "A B"), ("A  B", "A B")]
+    assert found(m, "x  A\u2003B Huế") == [("Huế", "Huế")]
+
+
 def test_whole_syllables_only() -> None:
     m = matcher(Term("Huế", ("Hue",)), Term("thông", ("x",)), Term("Hue-S", ("Hue-S",), dnt=True))
     assert found(m, "Huế, Huếế, xHuế, Huế-S, Hue-S và Hue-Smart; truyền thông, thôngtin") == [

@@ -213,37 +213,44 @@ class Guard:
         plans: list[Masked | None],
     ) -> None:
         """``mask`` for each text whose only spans are its (non-overlapping, ordered) glossary
-        matches, without its checks, in one loop: a run makes one Span per match (60,000
-        for 100,000 sentences) and one Masked per sentence with terms."""
+        matches, without its checks, in one loop. One Span per distinct match, shared by the
+        Masked of every text holding it (frozen: nothing can tell them apart), and one tuple
+        per distinct lone match: a run's news repeats a name at the same offset in many
+        sentences (100,000 sentences: 59,000 matches, 13,000 distinct)."""
         parts = self._span_parts
         most = len(PLACEHOLDERS)
+        one = f"{OPEN}1{CLOSE}"
+        alone: dict[Located, tuple[Span]] = {}  # a lone match -> its Masked's spans
+        made: dict[Located, Span] = {}  # a match among others -> its Span
         for index, located in matches.items():
             if index in flagged:
                 continue
             text = normal[index]
             if len(located) == 1:  # the usual sentence: one term
-                ((start, end, pattern),) = located
-                kind, restore_as, ordered, label = parts[pattern]
-                plans[index] = Masked(
-                    text,
-                    f"{text[:start]}{OPEN}1{CLOSE}{text[end:]}",
-                    (Span(start, end, kind, restore_as, ordered, label),),
-                )
+                match = located[0]
+                spans = alone.get(match)
+                start, end, pattern = match
+                if spans is None:
+                    spans = alone[match] = (Span(start, end, *parts[pattern]),)
+                plans[index] = Masked(text, f"{text[:start]}{one}{text[end:]}", spans)
                 continue
             if len(located) >= most:
                 plans[index] = mask(text, [Span(s, e, *parts[p]) for s, e, p in located])
                 continue
             pieces: list[str] = []
-            made: list[Span] = []
+            shared: list[Span] = []
             position = 0
-            for number, (start, end, pattern) in enumerate(located, 1):
+            for number, match in enumerate(located, 1):
+                start, end, pattern = match
+                span = made.get(match)
+                if span is None:
+                    span = made[match] = Span(start, end, *parts[pattern])
+                shared.append(span)
                 pieces.append(text[position:start])
                 pieces.append(PLACEHOLDERS[number])
                 position = end
-                kind, restore_as, ordered, label = parts[pattern]
-                made.append(Span(start, end, kind, restore_as, ordered, label))
             pieces.append(text[position:])
-            plans[index] = Masked(text, "".join(pieces), tuple(made))
+            plans[index] = Masked(text, "".join(pieces), tuple(shared))
 
     def masked(self, text: str, extra: Sequence[Span] = ()) -> Masked | None:
         """The masked form of ``text`` (NFC), or None when it has nothing to protect."""

@@ -153,6 +153,8 @@ def positions_in(texts: Sequence[str], joined: str, needles: Iterable[str]) -> s
 
 
 _WHITESPACE = re.compile(r"\s+")
+# Whitespace that is neither the space nor one of _ODD_SPACES (found by the search itself).
+_OTHER_SPACE = re.compile(f"[^\\S {''.join(_ODD_SPACES)}]")
 _LONG_WHITESPACE = re.compile(r"\s{2,}")
 
 
@@ -230,16 +232,23 @@ class TermMatcher:
         self._lengths = [len(p) for p in patterns]
         self._whole_edges = all(self._word_start) and all(self._word_end)
         self.size = len(patterns)
-        # Whitespace other than single spaces and the flags are found by the same search.
-        odd = [*_ODD_SPACES, *_spaced_prefixes(patterns)]
-        needles = [*patterns, *odd, *self.flags]
+        # Whitespace other than single spaces and the flags are found by the same search; two
+        # spaces by a find of the search's bytes, then ``_spaced`` (few texts hold them).
+        needles = [*patterns, *_ODD_SPACES, *self.flags]
         self._needles = needles
+        self._patterns = patterns
+        self._heads: ahocorasick_rs.AhoCorasick | Literal[False] | None = False  # not built
         self._first_odd = len(patterns)
-        self._first_flag = len(patterns) + len(odd)
+        self._first_flag = len(patterns) + len(_ODD_SPACES)
         # Searched as bytes (the binding's str search converts every offset, 10× slower): in
         # a one-byte code (translate.termcode) where the needles allow it, else in UTF-8.
         self._code = OneByteCode.for_needles(needles) if patterns or self.flags else None
         self._classes = self._code.classes(_JOINERS) if self._code is not None else _BYTE_CLASS
+        # Two spaces in the search's bytes (the code holds the space: it is in _BASE).
+        two = (self._code.encode("  ") if self._code is not None else None) or b"  "
+        # One needle's automaton runs memmem (bytes.find of two bytes: 20 times slower).
+        self._two_spaces = ahocorasick_rs.BytesAhoCorasick([two])
+        self._two_utf8 = ahocorasick_rs.BytesAhoCorasick([b"  "])
         self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         self._utf8: ahocorasick_rs.BytesAhoCorasick | None = None
         if self._code is not None:
@@ -314,7 +323,22 @@ class TermMatcher:
         as ``_search`` would encode them."""
         data, starts, found, one_byte = self._search(texts, encoded)
         if one_byte and self._whole_edges:
-            return self._candidates_in_code(texts, data, starts, found)
+            result = self._candidates_in_code(texts, data, starts, found)
+        else:
+            result = self._candidates_any(texts, data, starts, found, one_byte)
+        two = self._two_spaces if one_byte else self._two_utf8
+        result.odd.update(self._spaced(texts, data, starts, two))
+        return result
+
+    def _candidates_any(
+        self,
+        texts: Sequence[str],
+        data: bytes,
+        starts: list[int],
+        found: list[tuple[int, int, int]],
+        one_byte: bool,
+    ) -> _Found:
+        """``_candidates`` for any patterns, in the code or in UTF-8."""
         result = _Found({}, set(), set(), set())
         # In UTF-8, a character offset is the byte offset less the continuation bytes before.
         continuation = None if one_byte else data.translate(_CONTINUATION)
@@ -411,6 +435,35 @@ class TermMatcher:
         starts = list(itertools.accumulate([len(p) + 1 for p in pieces[:-1]], initial=1))
         found = self._utf8_automaton().find_matches_as_indexes(data, overlapping=True)
         return data, starts, found, False
+
+    def _spaced(
+        self,
+        texts: Sequence[str],
+        data: bytes,
+        starts: list[int],
+        two: ahocorasick_rs.BytesAhoCorasick,
+    ) -> set[int]:
+        """The texts holding two spaces to search again with whitespace collapsed, found by
+        ``two`` (two spaces' automaton) in ``data`` (the texts as searched, from ``starts``):
+        as needles of the one search, the patterns' heads (``_spaced_prefixes``) made its
+        automaton twice as large (11,700 heads for 13,400 patterns) for the few texts holding
+        two spaces. Searched again, a text whose whitespace is spaces only finds what the
+        first search found unless a pattern's head is followed by two spaces (a match can
+        span a run only after one): it is searched again whatever it holds. A text also
+        holding other whitespace (``_OTHER_SPACE``, which collapsing makes a space) is
+        searched again only when it holds a head followed by two spaces, as the heads'
+        needles did."""
+        runs = two.find_matches_as_indexes(data)
+        spaced = list(dict.fromkeys([bisect.bisect_right(starts, at) - 1 for _, at, _ in runs]))
+        other = [index for index in spaced if _OTHER_SPACE.search(texts[index])]
+        if not other:
+            return set(spaced)
+        if self._heads is False:  # built when first needed
+            heads = _spaced_prefixes(self._patterns)
+            self._heads = ahocorasick_rs.AhoCorasick(heads) if heads else None
+        automaton = self._heads
+        headed = {i for i in other if automaton and automaton.find_matches_as_indexes(texts[i])}
+        return set(spaced).difference(other).union(headed)
 
     def _odd_spaces(self, texts: Sequence[str], odd: list[int], found: _Found) -> None:
         """The texts holding tabs, line breaks, double or no-break spaces searched again with
