@@ -131,4 +131,3 @@ def test_a_long_glued_run_is_linear(unit: str) -> None:
     syllable's worth of letters, not at the whole run (it was quadratic: 6 min for 200,000
     characters of `NghiệpSSLF`)."""
     assert_linear(unit, 20_000, slack=0.3)
-
