@@ -62,18 +62,21 @@ def segment(
     by an emoji or a particle (`… thơm lắm 😋 Ai …`), decrees hard-wrapped from PDFs (also
     double-spaced or with `<br />`; `của Hồ⏎Chí Minh` stays whole), Wikipedia copies (edit
     links, footnote marks, `**^**` reference lists, infobox rows), Markdown (`**Điều 9. …**`,
-    `### Điều 7.`, fenced code), flattened tables of contents and subtitles, flattened
-    covers (`VIỆT NAMTRƯỜNG ĐẠI HỌC`, `2017 LỜI CAM ĐOAN Tôi …`), sources in brackets
-    (`… Đà Lạt. (NLĐO) - Số tiền …`, `(NB&CL) Những …`), upper-case titles wrapped over long
-    lines, and database dumps and pasted READMEs (`…</p><p>`, a written-out `\\r\\n`, emoji headings
+    `### Điều 7.`, fenced code, front matter), flattened tables of contents (also with dot
+    leaders, `1.2. Mục tiêu . . . 12`) and subtitles, flattened slides and covers (`VIỆT
+    NAMTRƯỜNG ĐẠI HỌC`, `2017 LỜI CAM ĐOAN Tôi …`, run-in bullets, slide footers), sources in
+    brackets (`… Đà Lạt. (NLĐO) - Số tiền …`, `(NB&CL) Những …`), upper-case titles wrapped
+    over long lines, database dumps, JSON posts and pasted READMEs (`…</p><p>`,
+    `<br />\\r\\n`, written-out `\\n` and `\\r\\n`, `\\"` quotes, emoji bullets and headings
     `….🧠 Core LogicHệ thống`, image alt labels `… anh 3Hoa …`, `[cite_start]`, ad scripts
     left in an article), flattened YouTube SBV subtitles (`0:00:01.200,0:00:04.500 Chào.[br]…`)
     and upper-case headings run into their text (`2. KẾT QUẢ Kết quả cho thấy …`, `… TÓM TẮT
     Bài báo …`).
     `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`, `D.C.`, `PGS-TS.`, e-mails and file names stay
-    whole, and so do a Markdown table row, a code line, one reference entry (`2. ^ Tên (2010).
-    Sách.`) and glued form cells (`Số hiệu:12/QĐNgười ký:…`). Text output: one segment per
-    line, a blank line between paragraphs (the form ../shared/tools/segscore.py reads).
+    whole, and so do a Markdown table row (a cell of several sentences is split), a code line,
+    one reference entry (`2. ^ Tên (2010). Sách.`) and glued form cells (`Số hiệu:12/QĐNgười
+    ký:…`). Text output: one segment per line, a blank line between paragraphs (the form
+    ../shared/tools/segscore.py reads).
     """
     from translate.source import read_and_segment
 
