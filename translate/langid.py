@@ -77,10 +77,12 @@ def detect_language(text: str) -> str:
     so ``và`` typed as ``a`` + a combining grave is Vietnamese as the catalogue shows it."""
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _ANY_LETTER.search(text) is None:
-        return NO_LANGUAGE
+    # (the Vietnamese-only letters first: they are letters, so the answer is the same, and
+    # most segments have one, which spares them the search for any letter)
     if has_vietnamese_only_letter(text):
         return VIETNAMESE
+    if _ANY_LETTER.search(text) is None:
+        return NO_LANGUAGE
     if _WEAK_VIETNAMESE.search(text) is not None and _looks_vietnamese(text):
         return VIETNAMESE
     script = _script_language(text)

@@ -21,6 +21,7 @@ blank lines) stays in the document's gaps, so segments and gaps give back the te
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import unicodedata
 from pathlib import Path
 
@@ -85,24 +86,29 @@ def _segmented(
         line_starts=starts,
     )
     segments = []
-    for index, (piece, paragraph) in enumerate(zip(pieces, paragraph_of, strict=True)):
-        span_text = text[piece.start : piece.end]
-        notes = piece.notes
+    # (per segment: the piece unpacked once and Segment's fields given by position, in their
+    # declared order; a named-tuple field, a keyword argument or an enum member looked up on
+    # its class costs hundreds of instructions each in Python 3.11)
+    wrapped = Note.WRAPPED
+    for piece, paragraph in zip(pieces, paragraph_of, strict=True):
+        start, end, break_kind, notes = piece
+        span_text = text[start:end]
         if "\n" in span_text or "\r" in span_text:
-            notes = (*notes, Note.WRAPPED)
-        break_kind = BreakKind.END if index == len(pieces) - 1 else piece.break_kind
+            notes = (*notes, wrapped)
         segments.append(
             Segment(
-                text=span_text,
-                start=piece.start,
-                end=piece.end,
-                line=bisect.bisect_right(starts, piece.start),
-                paragraph=paragraph,
-                break_kind=break_kind,
-                lang=detect_language(span_text),
-                notes=notes,
+                span_text,
+                start,
+                end,
+                bisect.bisect_right(starts, start),
+                paragraph,
+                break_kind,
+                detect_language(span_text),
+                notes,
             )
         )
+    if segments:  # (the last segment ends the document, whatever ended its piece)
+        segments[-1] = dataclasses.replace(segments[-1], break_kind=BreakKind.END)
     return Document(text=text, segments=tuple(segments), path=path)
 
 
