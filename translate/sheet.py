@@ -27,7 +27,7 @@ from pathlib import Path
 from translate import xlsx
 from translate.catalog import accept_human_translation
 from translate.errors import UserError
-from translate.pofile import Message, PoFile, po_safe
+from translate.pofile import Message, PoFile, line_ends_as_msgid, po_safe
 from translate.provenance import is_reviewed, msgstr_digest
 from translate.review import Review, ReviewEntry
 from translate.wording import count
@@ -182,12 +182,7 @@ class ImportPlan:
 def clean_target(target: str, msgid: str) -> str:
     """A cell as a msgstr: CRLF/CR as LF, no line break at an end where the msgid has none
     (msgfmt --check insists they agree), NUL replaced."""
-    text = po_safe(target.replace("\r\n", "\n").replace("\r", "\n"))
-    if not msgid.startswith("\n"):
-        text = text.lstrip("\n")
-    if not msgid.endswith("\n"):
-        text = text.rstrip("\n")
-    return text
+    return line_ends_as_msgid(po_safe(target.replace("\r\n", "\n").replace("\r", "\n")), msgid)
 
 
 def plan_import(

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from translate.pofile import Message, PoFile, format_header, header_fields
+from translate.pofile import Message, PoFile, format_header, header_fields, line_ends_as_msgid
 from translate.provenance import msgstr_digest, rejoin_wrapped_provenance, without_stale
 from translate.xliff import Unit
 
@@ -99,20 +99,12 @@ def _updated(message: Message, msgstr: str, fuzzy: bool) -> Message:
     return changed
 
 
-def _line_ends_as_msgid(target: str, msgid: str) -> str:
-    """No line break at an end of the target where the msgid has none: CAT tools add one
-    (a segment edited as a paragraph), and msgfmt --check refuses a catalogue with it."""
-    if not msgid.startswith("\n"):
-        target = target.lstrip("\n")
-    if not msgid.endswith("\n"):
-        target = target.rstrip("\n")
-    return target
-
-
 def _decide(message: Message, unit: Unit, report: ImportReport) -> Message:
     target = unit.target or ""
     if target != message.msgstr:  # an unedited unit changes nothing, whatever its ends
-        target = _line_ends_as_msgid(target, message.msgid)
+        # (CAT tools add a line break at an end, a segment edited as a paragraph: msgfmt
+        # --check refuses it where the msgid has none)
+        target = line_ends_as_msgid(target, message.msgid)
     mine = _translator_made(unit)
     if target == message.msgstr:
         if message.fuzzy and mine:

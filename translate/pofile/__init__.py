@@ -25,6 +25,7 @@ from translate.pofile.model import (
     format_header,
     header_fields,
     line_break_mismatch,
+    line_ends_as_msgid,
     live_entries,
     po_safe,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "header_fields",
     "join_isolated",
     "line_break_mismatch",
+    "line_ends_as_msgid",
     "live_entries",
     "parse",
     "po_safe",

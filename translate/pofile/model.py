@@ -116,6 +116,16 @@ def line_break_mismatch(message: Message) -> str | None:
     return None
 
 
+def line_ends_as_msgid(msgstr: str, msgid: str) -> str:
+    """``msgstr`` without a line break at an end where ``msgid`` has none: what an editor,
+    a CAT tool or a spreadsheet cell adds, and what :func:`line_break_mismatch` reports."""
+    if not msgid.startswith("\n"):
+        msgstr = msgstr.lstrip("\n")
+    if not msgid.endswith("\n"):
+        msgstr = msgstr.rstrip("\n")
+    return msgstr
+
+
 def live_entries(catalogue: PoFile) -> list[Message]:
     """Entries that are neither the header nor obsolete."""
     return [message for message in catalogue.messages if not message.obsolete]
