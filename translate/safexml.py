@@ -3,12 +3,19 @@ is ever expanded, so neither external entities nor expansion bombs can do anythi
 
 A bare ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` (OmegaT writes one on every file) is allowed
 because it is never fetched; an internal subset, any ENTITY declaration and any reference to
-an undeclared or external entity raise :class:`HostileXml`, naming the construct.
+an undeclared or external entity raise :class:`HostileXml`, naming the construct. The
+characters no XML can carry are named here once for the writers (:data:`XML_UNWRITABLE`).
 """
 
 from __future__ import annotations
 
+import re
 from xml.parsers import expat
+
+# Characters XML 1.0 cannot hold at all, not even as character references (C0 controls but
+# tab and line breaks, surrogates, the two non-characters): what every XML the tool writes
+# (XLIFF, .xlsx sheets) must replace or refuse, although a PO string may hold them.
+XML_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class HostileXml(Exception):

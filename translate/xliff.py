@@ -46,6 +46,7 @@ from translate.provenance import (
     msgstr_digest,
     rejoin_wrapped_provenance,
 )
+from translate.safexml import XML_UNWRITABLE
 
 if TYPE_CHECKING:
     from translate.formats.placeholders import Token
@@ -57,9 +58,6 @@ EXPORTED = "exported: digest="  # our note holding the digest of the exported ms
 REVIEWED_STATES = frozenset({"translated", "signed-off", "final"})
 _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _SKIPPED_RESTYPES = frozenset({"x-gettext-domain-header", "x-gettext-plurals"})
-# Characters XML 1.0 cannot hold at all, not even as character references; a PO string can
-# (GNU writes them raw or as C escapes), e.g. a form feed pasted from pdftotext output.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -200,7 +198,8 @@ def _refuse_unwritable(catalogue: PoFile, original: str) -> None:
         texts = (message.msgid, message.msgstr, message.msgctxt or "", *message.comments)
         texts += (*message.extracted, *message.references)
         for text in texts:
-            found = _NOT_XML.search(text)
+            # (a PO string may hold one: a form feed pasted from pdftotext output)
+            found = XML_UNWRITABLE.search(text)
             if found is not None:
                 where = f"{original}:{message.line}" if message.line else original
                 raise UserError(

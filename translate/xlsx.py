@@ -18,19 +18,19 @@ from xml.etree import ElementTree
 
 from translate.archive_guard import ZIP_READ_ERRORS
 from translate.errors import UserError
+from translate.safexml import XML_UNWRITABLE
 
 _MAX_XML_BYTES = 200 * 1024 * 1024  # a sheet's XML parts, uncompressed
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)$")
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def sheet_text(text: str) -> str:
     """The text as a cell can hold it: characters XML 1.0 cannot carry (C0 controls but tab
-    and line breaks) replaced by U+FFFD."""
-    return _XML_ILLEGAL.sub("\ufffd", text)
+    and line breaks, :data:`translate.safexml.XML_UNWRITABLE`) replaced by U+FFFD."""
+    return XML_UNWRITABLE.sub("\ufffd", text)
 
 
 # ---------------------------------------------------------------------------------------
