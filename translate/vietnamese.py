@@ -58,14 +58,16 @@ _TONELESS_SYLLABLE = re.compile(
 )
 
 
-_LONGEST_SYLLABLE = 16  # code points, decomposed tones included (`nghiêng` has 7 letters)
+# Code points enough for any syllable, decomposed tones included (`nghiêng` has 7 letters): a
+# longer word is none, and callers that look for one need read no further.
+LONGEST_SYLLABLE = 16
 
 
 @lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` (any case) is a well-formed Vietnamese syllable: one tone at most,
     an onset and a rhyme of the language, and a stop coda only with the acute or dot tone."""
-    if len(word) > _LONGEST_SYLLABLE:
+    if len(word) > LONGEST_SYLLABLE:
         return False  # (before any per-character work: callers may hold a long glued run)
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [char for char in decomposed if char in TONES]

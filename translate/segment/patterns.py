@@ -6,7 +6,11 @@ import itertools
 import re
 from collections.abc import Callable
 
-from translate.vietnamese import SHARED_ACCENTED_LETTERS, VIETNAMESE_ONLY_LETTERS
+from translate.vietnamese import (
+    LONGEST_SYLLABLE,
+    SHARED_ACCENTED_LETTERS,
+    VIETNAMESE_ONLY_LETTERS,
+)
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -58,10 +62,9 @@ LOWER = letter_class(str.islower)
 UPPER = letter_class(str.isupper)
 VIETNAMESE_ACCENTED = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}{SHARED_ACCENTED_LETTERS}]")
 LETTERS = re.compile(r"[^\W\d_]+")
-# Letters enough for any Vietnamese syllable (`nghiêng`, seven): a syllable test looks no
-# further, so that a run of glued letters is not read whole at each of its capitals (a page of
-# `NghiệpSSLF…` with no space was quadratic).
-SYLLABLE_WINDOW = 16
+# A syllable test looks no further than a syllable can reach, so that a run of glued letters is
+# not read whole at each of its capitals (a page of `NghiệpSSLF…` with no space was quadratic).
+SYLLABLE_WINDOW = LONGEST_SYLLABLE
 ANY_LETTER = re.compile(r"[^\W\d_]")
 LAST_WORD = re.compile(r"[^\W\d_]+\Z")  # the word that ends a stretch
 # The next line after a line break, its leading blanks skipped: the first 200 characters.
