@@ -26,11 +26,10 @@ _CLOSES_CODE = frozenset("\"'`,;:)]}.")
 # `split("\\n")`, `r"\\n+"` (a list item's marker has a space after it: `+ Mục`).
 _OPENS_CODE = frozenset("\"'`([{")
 _QUANTIFIERS = frozenset("+*?|")
-# Characters of an emoji bullet: pictographs, symbols, their modifiers and joiners, keycaps.
-_EMOJI_PART = re.compile(
-    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff"
-    "\ufe0e\ufe0f\u200d\u20e3#*0-9 \t]*\\Z"
-)
+# Pictographs and symbols an emoji bullet is made of.
+_SYMBOLS = "\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff"
+# Characters of an emoji bullet: the symbols, their modifiers and joiners, keycaps.
+_EMOJI_PART = re.compile(f"[{_SYMBOLS}\ufe0e\ufe0f\u200d\u20e3#*0-9 \t]*\\Z")
 # An opening tag right before the run (`<p>`, `<h2 class=\"sapo\">`, `<br />`).
 # (after a line-break tag the run is part of the tag's: .patterns.BREAK_TAGS ends the line)
 # (and after a closed block the cut is the block's: .scraped.block_joins)
@@ -39,7 +38,7 @@ _OPENING_TAG_BEFORE = re.compile(
 )
 _TAGS = re.compile(r"(?:<[a-zA-Z][^<>]{0,200}>)*")  # (it always matches, maybe empty)
 _EMOJI_REACH = 16  # characters: a bullet's emoji and its modifiers
-_SYMBOL = re.compile("[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff]")
+_SYMBOL = re.compile(f"[{_SYMBOLS}]")
 
 
 def written_break_joins(text: str, start: int, end: int) -> list[int]:
