@@ -111,7 +111,7 @@ def export(
         )
     _refuse_inputs(output, catalog, result.source)
     data, codec = result.encoded()
-    if codec != result.encoding and result.encoding != "utf-8":
+    if codec != result.encoding:  # (a code page's source: Unicode ones are given back)
         warn(
             f"{result.source} was read as {result.encoding}; the English document is written "
             "as UTF-8, which holds any translation (convert it with iconv if you need the "
