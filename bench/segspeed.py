@@ -89,7 +89,7 @@ def corpora(folder: Path) -> dict[str, Path]:
     texts = {}
     if NTREX.is_file():
         lines = NTREX.read_text(encoding="utf-8").splitlines()
-        texts["news"] = _repeated([line.split("\t", 1)[0] for line in lines[1:]])
+        texts["news"] = _repeated([line.split("\t", 1)[0] for line in lines])
     documents = [
         path.read_text(encoding="utf-8")
         for name in TUNING_SETS
