@@ -3,7 +3,7 @@
 Every gold file must reproduce its document (segscore's losslessness: the non-whitespace
 characters are equal, in order), every document must be listed in its sources table
 (``SOURCES.md`` for dev/dev4, ``dev2/SOURCES-*.md`` for dev2/heldout2,
-``heldoutN/SOURCES-*.md`` for heldout4, heldout10, heldout11, heldout12 and heldout13,
+``heldoutN/SOURCES-*.md`` for heldout4, heldout11, heldout12 and heldout13,
 ``dev5/SOURCES-E.md`` for
 dev5, ``dev6/SOURCES-F.md`` for dev6, ``dev7/SOURCES-G.md`` for dev7, ``dev8/SOURCES-H.md`` for
 dev8, ``dev9/SOURCES-I.md`` for dev9, ``dev10/SOURCES-J.md`` for dev10, ``dev11/SOURCES-C.md``
@@ -39,6 +39,7 @@ DEV10_F1_FLOOR = 0.987  # 0.997 after round 9c (0.934 when it was half of `heldo
 DEV11_F1_FLOOR = 0.966  # 0.9765 after round 11 (0.962 when it was `heldout3`, set C)
 DEV12_F1_FLOOR = 0.981  # 0.991 after round 12k (0.8168 as the even half of `heldout11`, set K)
 DEV13_F1_FLOOR = 0.974  # 0.9846 after round 12 (0.9392 when it was the even half of `heldout12`)
+DEV15_F1_FLOOR = 0.845  # 0.855 when it was `heldout10`, set J's odd half, at round 14's start
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 
@@ -75,12 +76,12 @@ def test_corpus_is_there() -> None:
     assert len(documents("dev2")) >= 25
     assert len(documents("heldout2")) >= 15
     assert len(documents("heldout4")) >= 10
-    assert len(documents("heldout10")) >= 10
     assert len(documents("heldout11")) >= 10
     assert len(documents("heldout12")) >= 10
     assert len(documents("heldout13")) >= 20
     assert len(documents("dev12")) >= 10
     assert len(documents("dev13")) >= 10
+    assert len(documents("dev15")) >= 10
     assert len(documents("dev5")) >= 16
     assert len(documents("dev6")) >= 20
     assert len(documents("dev7")) >= 20
@@ -119,7 +120,6 @@ def test_every_document_has_its_source() -> None:
         SEGDEV / "SOURCES.md",
         *sorted((SEGDEV / "dev2").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout4").glob("SOURCES*.md")),
-        *sorted((SEGDEV / "heldout10").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout11").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout12").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout13").glob("SOURCES*.md")),
@@ -132,6 +132,7 @@ def test_every_document_has_its_source() -> None:
         *sorted((SEGDEV / "dev11").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev12").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev13").glob("SOURCES*.md")),
+        *sorted((SEGDEV / "dev15").glob("SOURCES*.md")),
         SEGDEV / "dev3" / "SOURCES.md",
     ]
     lines = [line for table in tables for line in table.read_text(encoding="utf-8").splitlines()]
@@ -162,6 +163,7 @@ def test_every_document_has_its_source() -> None:
         ("dev11", DEV11_F1_FLOOR),
         ("dev12", DEV12_F1_FLOOR),
         ("dev13", DEV13_F1_FLOOR),
+        ("dev15", DEV15_F1_FLOOR),
     ],
 )
 def test_boundary_f1_floor(name: str, floor: float) -> None:
@@ -171,7 +173,9 @@ def test_boundary_f1_floor(name: str, floor: float) -> None:
         pieces = [segment.text for segment in segment_text(text).segments]
         assert squash("".join(pieces)) == squash(text)
         ours = boundaries(pieces)
-        theirs = boundaries(gold_segments(gold))
+        # The segmenter reads NFC (one document of dev15 is stored in NFD): its gold is
+        # compared in NFC too, so that offsets count the same characters.
+        theirs = boundaries([unicodedata.normalize("NFC", line) for line in gold_segments(gold)])
         true_positive += len(ours & theirs)
         predicted += len(ours)
         expected += len(theirs)
