@@ -81,6 +81,9 @@ _TOKEN_PARTS = re.compile(r"[.\-]")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 
+_TRAILING_DASH = re.compile(r"[-–][ \t]*(?:\r?\n|\r|\Z)")
+
+
 def is_sentence_end(
     text: str,
     terminator_start: int,
@@ -94,6 +97,8 @@ def is_sentence_end(
     terminator = text[terminator_start:terminator_end]
     if text[next_start].isupper():  # the common case, without the function call
         next_case, after_dash = "upper", False
+    elif text[next_start] in "-–" and _TRAILING_DASH.match(text, next_start):
+        return False  # `… Trả nợ rồi! -⏎`: a list widget's separator ends the item's line
     else:
         next_case, after_dash = next_word_case(text, next_start, len(text), rules)
     if closers_end > terminator_end:

@@ -5,6 +5,7 @@ lowercase, the names it writes on one line, whether it is a double-spaced PDF ex
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ class Evidence(NamedTuple):
     names: NamePairs  # the capitalised word pairs it writes on one line
     layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
     spaced_wraps: bool  # one trailing space marks its wrapped lines (linekinds.space_marks_wraps)
+    cue_lines: CueLines  # the lines (by .first) of its blocks of cues (:func:`cue_blocks`)
 
 
 _FEWEST_DOUBLE_BREAKS = 8
@@ -91,7 +93,58 @@ def document_evidence(text: str, lines: Sequence[Line], layout: bool | None = No
         NamePairs(text),
         LAYOUT_MARK.search(text) is not None if layout is None else layout,
         space_marks_wraps(text, lines),
+        CueLines(text, lines),
     )
+
+
+# A block of caption cues, lyrics or titles: many lines, next to no sentence mark in them, of
+# ragged widths. Wrapped prose of that length holds sentence ends and fills its lines.
+_FEWEST_CUE_LINES = 8
+_MARKED_CUE_SHARE = 0.125
+_SENTENCE_MARK = re.compile(r"[.!?…;:]")
+
+
+class CueLines:
+    """The lines of a document's blocks of cues, found when first asked for: only a line
+    that ends without a sentence mark asks, and clean text has few (news has none)."""
+
+    __slots__ = ("_found", "_lines", "_text")
+
+    def __init__(self, text: str, lines: Sequence[Line]) -> None:
+        self._text, self._lines = text, lines
+        self._found: frozenset[int] | None = None
+
+    def __contains__(self, first: int) -> bool:
+        if self._found is None:
+            self._found = cue_blocks(self._text, self._lines)
+        return first in self._found
+
+
+def cue_blocks(text: str, lines: Sequence[Line]) -> frozenset[int]:
+    """The lines (their ``first``) of the runs of consecutive lines that are each a cue: a
+    run of at least 8 lines not hard-wrapped at one width, of which at most one in eight
+    holds a sentence mark, as machine-made captions are (`Như tôi đã đề cập trước đây, tôi
+    sẽ đến⏎Làm một loạt các lớp học⏎về cách lái xe …`). Each such line is a segment (R1)."""
+    found: list[int] = []
+    run: list[Line] = []
+    for line in (*lines, Line(len(text), -1, len(text))):
+        if line.first >= 0:
+            run.append(line)
+            continue
+        if len(run) >= _FEWEST_CUE_LINES and _cue_run(text, run):
+            found.extend(cue.first for cue in run)
+        run = []
+    return frozenset(found)
+
+
+def _cue_run(text: str, run: Sequence[Line]) -> bool:
+    marked = 0
+    for line in run:
+        if _SENTENCE_MARK.search(text, line.first, line.end) is not None:
+            marked += 1
+            if marked > _MARKED_CUE_SHARE * len(run):
+                return False
+    return wrap_width([line.end - line.start for line in run]) == 0
 
 
 def _wrapped_prose(text: str, lines: Sequence[Line]) -> bool:

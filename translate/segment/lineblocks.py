@@ -57,7 +57,16 @@ def dash_goes_on(text: str, first: int, end: int, next_start: int) -> bool:
     head = text[first : end - 1].rstrip()
     if not head or head[-1] == ")" or head.isupper() or not text[next_start].isalpha():
         return False
+    if _dash_ended(text[next_start : next_line_end(text, next_start)]) or _dash_ended(
+        text[max(text.rfind("\n", 0, max(0, first - 1)) + 1, first - 400) : first]
+    ):
+        return False  # a list whose items a widget ends with ` -`: related headlines, one a line
     return not opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
+
+
+def _dash_ended(line: str) -> bool:
+    line = line.rstrip()
+    return line.endswith((" -", " –")) and len(line) > 2
 
 
 _LONGEST_TITLE_PART = 14  # words: the lowercase part of a title, not a paragraph

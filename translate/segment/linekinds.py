@@ -138,9 +138,16 @@ def written_as_one(text: str, left: str, right: str, position: int) -> bool:
     ban nhân dân`, `LÀM⏎VIỆC` beside `lề lối làm việc`)? Its own evidence that the heading
     goes on; a word met once may be two (`… quy định về …`, `QUYẾT ĐỊNH⏎VỀ VIỆC`)."""
     floor, ceiling = max(0, position - _WORD_WINDOW), position + _WORD_WINDOW
-    lower = f"{left.lower()} {right.lower()}"
+    left, right = left.lower(), right.lower()
     found = 0
-    for pair in (lower, lower[:1].upper() + lower[1:]):
+    # (`LÀM⏎VIỆC` as `làm việc`, `Làm việc`; a name as `Thường vụ Quốc hội`, `Vụ Quốc`, and
+    # in a signature block's capitals, `ỦY BAN THƯỜNG VỤ QUỐC HỘI`)
+    pairs = {
+        f"{head} {tail}"
+        for head in (left, left[:1].upper() + left[1:])
+        for tail in (right, right[:1].upper() + right[1:])
+    }
+    for pair in (*sorted(pairs), f"{left} {right}".upper()):
         at = text.find(pair, floor, ceiling)
         while at >= 0 and found < _FEWEST_WRITINGS:
             after = at + len(pair)

@@ -24,6 +24,7 @@ from translate.document import BreakKind
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
 from translate.segment.evidence import (
     LINE_CLOSERS,
+    CueLines,
     Evidence,
     Line,
     document_evidence,
@@ -103,7 +104,7 @@ def units(
     evidence = (
         document_evidence(text, lines, layout)
         if mode == "auto"
-        else Evidence(0, False, NamePairs(""), False, False)
+        else Evidence(0, False, NamePairs(""), False, False, CueLines("", ()))
     )
     found: list[Unit] = []
     unit_start = -1
@@ -390,6 +391,8 @@ def _inside_inline_tags(text: str, line: Line, next_start: int) -> tuple[Line, i
 def _wrapped_without_terminator(
     text: str, line: Line, next_start: int, unit_start: int, rules: Rules, evidence: Evidence
 ) -> bool:
+    if line.first in evidence.cue_lines:
+        return False  # a caption cue: each line is a segment, even mid-sentence
     upper = text[next_start].isupper()  # the common case, without the function call
     if (
         upper
