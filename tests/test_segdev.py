@@ -3,7 +3,7 @@
 Every gold file must reproduce its document (segscore's losslessness: the non-whitespace
 characters are equal, in order), every document must be listed in its sources table
 (``SOURCES.md`` for dev/dev4, ``dev2/SOURCES-*.md`` for dev2/heldout2,
-``heldoutN/SOURCES-*.md`` for heldout4, heldout11, heldout12 and heldout13,
+``heldoutN/SOURCES-*.md`` for heldout4, heldout11, heldout12, heldout13 and heldout14,
 ``dev5/SOURCES-E.md`` for
 dev5, ``dev6/SOURCES-F.md`` for dev6, ``dev7/SOURCES-G.md`` for dev7, ``dev8/SOURCES-H.md`` for
 dev8, ``dev9/SOURCES-I.md`` for dev9, ``dev10/SOURCES-J.md`` for dev10, ``dev11/SOURCES-C.md``
@@ -79,6 +79,7 @@ def test_corpus_is_there() -> None:
     assert len(documents("heldout11")) >= 10
     assert len(documents("heldout12")) >= 10
     assert len(documents("heldout13")) >= 20
+    assert len(documents("heldout14")) >= 25
     assert len(documents("dev12")) >= 10
     assert len(documents("dev13")) >= 10
     assert len(documents("dev15")) >= 10
@@ -123,6 +124,7 @@ def test_every_document_has_its_source() -> None:
         *sorted((SEGDEV / "heldout11").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout12").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout13").glob("SOURCES*.md")),
+        *sorted((SEGDEV / "heldout14").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev5").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev6").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev7").glob("SOURCES*.md")),
