@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from translate.document import NO_LANGUAGE
 from translate.langid import detect_language
-from translate.vietnamese import is_vietnamese_syllable
+from translate.vietnamese import is_unaccented_syllable, is_vietnamese_syllable
 
 
 @pytest.mark.parametrize(
@@ -152,3 +152,61 @@ def test_decomposed_text_is_judged_as_composed(text: str) -> None:
     decomposed = unicodedata.normalize("NFD", text)
     assert decomposed != text
     assert detect_language(decomposed) == detect_language(text) == "vi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoc lai tu dau cho nguoi moi",  # typed without diacritics: `ie`, `uo` bare
+        "tai lieu huong dan khuyen nong ebook",
+        '"luyen thuat toan javascript",',
+        "4. Push nhánh lên GitHub: `git push origin my-feature`.",  # lowercase `nhánh`, `lên`
+        "Danh sách Upcoming events of the club",
+    ],
+)
+def test_vietnamese_that_langdetect_calls_foreign_is_vietnamese(text: str) -> None:
+    """Lost MT otherwise: a Vietnamese segment labelled foreign is copied untranslated."""
+    assert detect_language(text) == "vi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interview with Lê Hà in the city hall today",  # a capitalised name in English prose
+        "We ordered a café latte and a croissant this morning",  # `café` is no syllable
+        "The meeting will take place in the city hall next week.",
+    ],
+)
+def test_english_with_a_vietnamese_name_or_a_loanword_stays_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for (let index = start; index <= stop; index++) {",
+        "const client = await Server.connect({ retries: 3 })",
+        "window.alert(message); // tell the reader what went wrong",
+        "sudo apt-get install fonts-noto-core",
+        "git checkout -b feature/new-layout",
+        "Tahoma, Verdana, Segoe UI, Roboto, Helvetica Neue",  # names alone
+        "Kh ng ngh i ph ng t nh",  # a lost font's leftovers
+    ],
+)
+def test_code_names_and_font_leftovers_have_no_language(text: str) -> None:
+    """Nothing to translate: never the random `ro`, `no` or `cy` langdetect gives them."""
+    assert detect_language(text) == NO_LANGUAGE
+
+
+def test_other_languages_written_in_latin_letters_stay_foreign() -> None:
+    assert detect_language("Saya makan nasi goreng setiap hari di rumah") == "id"
+    assert detect_language("Questo è già fatto, grazie mille amici miei") == "it"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("tieng", True), ("nguoi", True), ("duoc", True), ("khuyen", True), ("ebook", False),
+     ("string", False), ("tiếng", False)],
+)  # fmt: skip
+def test_unaccented_syllable_shape(word: str, expected: bool) -> None:
+    assert is_unaccented_syllable(word) is expected

@@ -18,8 +18,14 @@ few milliseconds per call:
    only capitalised words, three at most → :data:`NO_LANGUAGE` (a name alone: ``Wikipedia``,
    ``WASHINGTON``, ``Liverpool FC``); all of them Vietnamese syllable shapes (text typed
    without diacritics) → ``"vi"``;
-6. otherwise langdetect with a fixed seed (deterministic), cached. It guesses wildly on a
-   few words, so a segment of fewer than four words keeps its verdict only when it is
+6. a line of code (an operator standing alone, a closing brace or ``);``, a shell command
+   such as ``sudo apt-get update``) → :data:`NO_LANGUAGE`;
+7. otherwise langdetect with a fixed seed (deterministic), cached. Its answer is corrected
+   where it is known to be wrong: "English" holding a lowercase Vietnamese syllable with a
+   shared accent (``Push nhánh lên GitHub``) → ``"vi"``; another language when most words are
+   Vietnamese syllables typed without their marks (``luyen thuat toan``, which it calls
+   ``fi`` or ``lv``) → ``"vi"``. It guesses wildly on a few words, on names alone and on a
+   lost font's leftovers (``Kh ng ngh i``), so those keep its verdict only when it is
    English (``Return to top``); anything else is :data:`NO_LANGUAGE`, never a random ``ro``
    or ``cy``.
 
@@ -36,6 +42,7 @@ from translate.document import NO_LANGUAGE
 from translate.vietnamese import (
     SHARED_ACCENTED_LETTERS,
     has_vietnamese_only_letter,
+    is_unaccented_syllable,
     is_vietnamese_syllable,
 )
 
@@ -93,13 +100,68 @@ def detect_language(text: str) -> str:
         return NO_LANGUAGE
     if len(words) >= 2 and all(is_vietnamese_syllable(word) for word in words):
         return VIETNAMESE
+    if _CODE_LINE.search(text) is not None or _shell_command(text):
+        return NO_LANGUAGE  # `for (var i = 0; …) {`, `sudo apt-get update`: nothing to translate
     language = _langdetect(" ".join(text.split()))
-    if len(words) < _FEWEST_WORDS_TO_GUESS and language not in _SHORT_TEXT_LANGUAGES:
+    if language == "en" and _vietnamese_among_english(text):
+        return VIETNAMESE  # `4. Push nhánh lên GitHub: …`: Vietnamese around English terms
+    if language not in _SHORT_TEXT_LANGUAGES and _typed_without_marks(words):
+        return VIETNAMESE  # `khuon mat quang ngai sach ebook`: langdetect's guess is noise
+    if language not in _SHORT_TEXT_LANGUAGES and (
+        len(words) < _FEWEST_WORDS_TO_GUESS
+        or all(word[0].isupper() for word in words)  # names alone: `Telex, Telex W, VNI`
+        or sum(map(len, words)) < _SHORTEST_MEAN_WORD * len(words)  # `Kh a h v C ng ngh i`
+    ):
         return NO_LANGUAGE
     return language
 
 
+# A line of code: an operator standing alone, a block's brace at the end, a call closed by
+# `;` (with a comment after it).
+_CODE_LINE = re.compile(
+    r"(?:^|\s)(?:[=!<>]=|=>?|\+\+|&&|\|\|)(?:\s|\Z)|[{}]\s*\Z|\)\s*;\s*(?://.*)?\Z"
+)
+_SHELL_COMMANDS = frozenset(
+    (
+        *("sudo", "git", "npm", "npx", "pip", "pip3", "cd", "curl", "wget", "apt", "apt-get"),
+        *("yarn", "docker", "python", "python3", "node", "mkdir", "chmod", "export", "cargo"),
+        *("brew", "conda", "ssh", "kubectl", "pnpm", "composer", "php", "dotnet"),
+    )
+)
+_SENTENCE_END = (".", "!", "?", "…", ":")
+
+
+def _shell_command(text: str) -> bool:
+    """A shell command line: a known command, lowercase, then its arguments, no sentence."""
+    head, _, rest = text.strip().partition(" ")
+    return head in _SHELL_COMMANDS and bool(rest) and not rest.rstrip().endswith(_SENTENCE_END)
+
+
+_SHORTEST_MARKED_WORD = 2  # letters: `à`, `é` alone are French and Italian words too
+
+
+def _vietnamese_among_english(text: str) -> bool:
+    """Does a text langdetect calls English hold a lowercase Vietnamese syllable with a
+    shared accent (`nhánh`, `sách`), and no accented word that is no syllable (`café`)?
+    English writes no such accents; a capitalised one may be a name in English prose."""
+    marked = [word for word in _WORD.findall(text) if _WEAK_VIETNAMESE.search(word)]
+    return all(is_vietnamese_syllable(word) for word in marked) and any(
+        word.islower() and len(word) >= _SHORTEST_MARKED_WORD for word in marked
+    )
+
+
+_BARE_SHARE = 0.75
+
+
+def _typed_without_marks(words: list[str]) -> bool:
+    """Are most of the words Vietnamese syllables without their marks (`tieng`, `thuat`)?
+    Other languages written in these letters have longer words (`makan`, `bahasa`)."""
+    bare = sum(1 for word in words if is_unaccented_syllable(word))
+    return bare >= 2 and bare >= _BARE_SHARE * len(words)
+
+
 _LONGEST_NAME = 3  # capitalised words
+_SHORTEST_MEAN_WORD = 2.5  # letters: shorter, the words are a font's leftovers, not a language
 _FEWEST_WORDS_TO_GUESS = 4
 _SHORT_TEXT_LANGUAGES = frozenset({"en"})
 _TOKEN = re.compile(r"\S+")
