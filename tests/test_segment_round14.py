@@ -6,6 +6,11 @@ HTML in a string (call 5 of set M): tags belong to the unit they wrap, so the bl
 together with a paragraph (`…</p></div>`, `…</li></ul>`) end its segment, and so does an
 empty block after it (`…</p> <section> </section>`, as the empty `<p>&nbsp;</p>` of set K):
 the boundary falls before the next opening tag, not between two closing ones.
+
+Teasers (call 11 of set M, call 16 of set A): a lead cut with an ellipsis is followed by its
+link label (`Read more`, `Đọc tiếp`, `Xem thêm`), a segment of its own: the ellipsis before a
+label ends the teaser even after a word that goes on in prose (`Đây là …`), and the linked
+title glued to the label is cut from it, also when it opens with an acronym (`Xem thêmHLV`).
 """
 
 from __future__ import annotations
@@ -45,10 +50,37 @@ SPLIT: list[Split] = [
         "<h2>Tin mới</h2> <article> </article><p>Giá xăng giảm.</p>",
         ["<h2>Tin mới</h2> <article> </article>", "<p>Giá xăng giảm.</p>"],
     ),
+    (
+        "teaser: a label glued to a title that opens with a capitalised word",
+        "Giá vàng hôm nay tăng. Đây là … Read moreGiá vàng tăng mạnh",
+        ["Giá vàng hôm nay tăng.", "Đây là …", "Read more", "Giá vàng tăng mạnh"],
+    ),
+    (
+        "teaser: a label glued to a title that opens with an acronym",
+        "Ông nói rằng đó là … Đọc tiếpUBND tỉnh họp khẩn",
+        ["Ông nói rằng đó là …", "Đọc tiếp", "UBND tỉnh họp khẩn"],
+    ),
+    (
+        "teaser: the label after three periods",
+        "Đội khách thua ở phút cuối. Sau đó là... Xem thêmHLV Park nói gì",
+        ["Đội khách thua ở phút cuối.", "Sau đó là...", "Xem thêm", "HLV Park nói gì"],
+    ),
+    (
+        "teaser: a label at the end of the line",
+        "Cả đội vẫn chờ đợi cùng … Xem tiếp",
+        ["Cả đội vẫn chờ đợi cùng …", "Xem tiếp"],
+    ),
+    (
+        "teaser: an English title glued to the label",
+        "Bài phỏng vấn của … Continue readingThe Guardian viết",
+        ["Bài phỏng vấn của …", "Continue reading", "The Guardian viết"],
+    ),
 ]
 
 WHOLE: list[Whole] = [
+    ("a label word inside prose is no link", "Chuyên mục Xem thêmHLV"),
     ("closing tags inside one paragraph", "<p>Trời <b>rất</b> đẹp.</p></div>"),
+    ("an ellipsis before a label word in lower case", "Anh ấy nói về… xem thêm ở trang sau."),
 ]
 
 test_split, test_whole = case_tests(SPLIT, WHOLE)
@@ -59,6 +91,7 @@ test_split, test_whole = case_tests(SPLIT, WHOLE)
     [
         "<p>Câu.</p></div>" * 5_000,
         "<p>Câu.</p> <section> </section>" * 5_000,
+        "Đây là … Read moreHLV " * 5_000,
         "</p>" * 20_000,
     ],
 )
@@ -67,7 +100,9 @@ def test_round_fourteen_marks_are_lossless_on_repeats(text: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("unit", ["<p>Câu.</p></div>", "</div> <section>   "])
+@pytest.mark.parametrize(
+    "unit", ["<p>Câu.</p></div>", "</div> <section>   ", "… Read moreHLV", "Xem thêm"]
+)
 def test_round_fourteen_marks_are_linear(unit: str) -> None:
     """Four times the text takes about four times as long (CPU time, best of two)."""
     assert_linear(unit, 50_000, slack=0.3)
