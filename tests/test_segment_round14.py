@@ -71,6 +71,21 @@ SPLIT: list[Split] = [
         ["Cả đội vẫn chờ đợi cùng …", "Xem tiếp"],
     ),
     (
+        "teaser: a title after the label and a space",
+        "Đội khách thua. Đây là … Read more HLV Shin vẫn tiếc",
+        ["Đội khách thua.", "Đây là …", "Read more", "HLV Shin vẫn tiếc"],
+    ),
+    (
+        "teaser: a quoted title after the label",
+        'Giá tăng. Theo ông... Xem tiếp "Chúng tôi sẽ thắng"',
+        ["Giá tăng.", "Theo ông...", "Xem tiếp", '"Chúng tôi sẽ thắng"'],
+    ),
+    (
+        "teaser: a label after a full stop opens a sentence, not a title",
+        "Luật mới có hiệu lực. Xem thêm Điều 5 của Luật này.",
+        ["Luật mới có hiệu lực.", "Xem thêm Điều 5 của Luật này."],
+    ),
+    (
         "teaser: an English title glued to the label",
         "Bài phỏng vấn của … Continue readingThe Guardian viết",
         ["Bài phỏng vấn của …", "Continue reading", "The Guardian viết"],
@@ -92,6 +107,7 @@ test_split, test_whole = case_tests(SPLIT, WHOLE)
         "<p>Câu.</p></div>" * 5_000,
         "<p>Câu.</p> <section> </section>" * 5_000,
         "Đây là … Read moreHLV " * 5_000,
+        "… Read more " * 5_000,
         "</p>" * 20_000,
     ],
 )
