@@ -2,13 +2,12 @@
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
-``dev11``, ``dev12``, ``dev13`` and ``dev15`` for tuning, ``heldout2``, ``heldout4``,
+``dev11``, ``dev12``, ``dev13``, ``dev14`` and ``dev15`` for tuning, ``heldout2``, ``heldout4``,
 ``heldout11``, ``heldout12``, ``heldout13``, ``heldout14`` and ``dev3-holdout`` not; see its
 README.md) with the project's scorer, ``../shared/tools/segscore.py``, imported from beside the
-repository: boundary precision, recall and F1 pooled over the documents, F1 of the boundaries not
-at a line break (in-line), recall of glued joins (no whitespace at the boundary) and
-exact-sentence accuracy. When
-``../shared`` is absent the section says so and reports nothing.
+repository: boundary precision, recall and F1 pooled over the documents, F1 of the boundaries
+not at a line break (in-line), recall of glued joins (no whitespace at the boundary) and
+exact-sentence accuracy. When ``../shared`` is absent the section says so and reports nothing.
 
 Systems: ``translate`` (``segment_text``, the default ``auto`` line breaks, what ``translate
 segment -`` prints), underthesea's ``sent_tokenize`` and pysbd (which has no Vietnamese rules:
@@ -41,9 +40,11 @@ SEGSCORE = ROOT.parent / "shared" / "tools" / "segscore.py"
 # half stays blind); dev11 was heldout3 (set C) until round 11, after its score had stayed at
 # F1 0.962 for several rounds; dev12 and dev13 are the even halves of sets K and L, split from
 # heldout11 and heldout12 in round 12 after the whole sets' blind scores were recorded (the odd
-# halves stay blind); dev15 is set J's odd half, heldout10 until round 14, after its blind
-# score had stayed at F1 0.855 for three rounds. They became tuning sets so that rules could
-# learn the forms only they show, while the sets below stay blind.
+# halves stay blind); dev14 is the even half of set M, split from heldout13 in round 14 after the
+# whole set's blind score was recorded (the odd half stays blind); dev15 is set J's odd half,
+# heldout10 until round 14, after its blind score had stayed at F1 0.855 for three rounds. They
+# became tuning sets so that rules could learn the forms only they show, while the sets below
+# stay blind.
 TUNING_SETS = (
     "dev",
     "dev2",
@@ -58,6 +59,7 @@ TUNING_SETS = (
     "dev11",
     "dev12",
     "dev13",
+    "dev14",
     "dev15",
 )
 HELDOUT_SETS = (

@@ -69,7 +69,8 @@ def segment(
     over long lines, database dumps, JSON posts and pasted READMEs (`…</p><p>`,
     `<br />\\r\\n`, written-out `\\n` and `\\r\\n`, `\\"` quotes, emoji bullets and headings
     `….🧠 Core LogicHệ thống`, image alt labels `… anh 3Hoa …`, `[cite_start]`, ad scripts
-    left in an article), flattened YouTube SBV subtitles (`0:00:01.200,0:00:04.500 Chào.[br]…`)
+    left in an article, `…</p></div>‖<p>`), teasers and their link labels (`Đây là …‖Read
+    more‖HLV …`), flattened YouTube SBV subtitles (`0:00:01.200,0:00:04.500 Chào.[br]…`)
     and upper-case headings run into their text (`2. KẾT QUẢ Kết quả cho thấy …`, `… TÓM TẮT
     Bài báo …`).
     `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`, `D.C.`, `PGS-TS.`, e-mails and file names stay

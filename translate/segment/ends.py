@@ -18,6 +18,7 @@ from translate.segment.patterns import (
     TOKEN_LOOKBACK,
 )
 from translate.segment.rules import Rules
+from translate.segment.teasers import READ_MORE_LABELS
 from translate.vietnamese import is_vietnamese_syllable
 
 # Letters that stand for a name as an initial; accented capitals are words (`Ý` is Italy).
@@ -163,6 +164,8 @@ def _ellipsis_ends(before: str, next_case: str, text: str, next_start: int) -> b
     sides (`MÙA NƯỚC NỔI... NHỮNG CHUYẾN ĐÒ`)."""
     if next_case == "lower" or before.endswith(","):
         return False  # (`Quảng Nam, Quảng Ngãi,... Đều bị ảnh hưởng`: a list tail, R4)
+    if text.startswith(READ_MORE_LABELS, next_start):
+        return True  # `… Đây là … Read more`: a teaser cut before its link label (.teasers)
     words = before.split()
     last = words[-1].strip("\"'“”‘’()[]*_") if words else ""
     if last in BEFORE_ELLIPSIS_INTERNAL:

@@ -10,7 +10,8 @@
   bracket that closes the link before it (`… [Tổng quan](#tong-quan)‖- [Giấy phép](…)`);
 * a dateline, a source or a section label run into its story (`WASHINGTON – Hoa Kỳ…`, `TTO -
   "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Đà Nẵng - Cá mập…`): :func:`.labels.lead_joins`;
-* a capitalised word glued to a closing quote, a date or time, or an emoji.
+* a capitalised word glued to a closing quote, a date or time, or an emoji;
+* a linked title glued to a teaser's link label (`… Read more‖HLV …`): :mod:`.teasers`.
 
 Glued terminators (`tạm giữ.Sáng`) are candidate ends in :mod:`translate.segment.sentences`;
 :func:`.tokens.address_like` tells them apart from domains, e-mails and file names.
@@ -65,6 +66,7 @@ from translate.segment.scraped import (
     separator_joins,
     unaccented_label,
 )
+from translate.segment.teasers import label_glued_at
 from translate.segment.tokens import token_around, vietnamese_word_at
 from translate.segment.uppercase import caps_syllable_joins, opens_with_caps_words
 from translate.vietnamese import is_vietnamese_syllable
@@ -286,6 +288,9 @@ def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
             continue
         if not text[position - 2].islower():
             continue  # `iPhone`, `eKYC`; after a written-out `\n`: .escapes.written_break_joins
+        if label_glued_at(text, start, position):
+            joins.append(position)  # `… Đây là … Read more‖HLV Shin …`: a teaser's link label
+            continue
         token_start, token_end = token_around(text, position, start, end)
         token = text[token_start:token_end]
         if token[:1] in "#@" or "@" in token or "://" in token or "www." in token:

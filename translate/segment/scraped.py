@@ -1,7 +1,9 @@
 """Units that scraped pages, database dumps and pasted READMEs glue together (issue 11, round 6).
 
 * an HTML block closed and the next one glued to it: `…</p><p align="center">…`, `…</p>🌟 …`
-  (a dump's written-out `\\r\\n` after the tag ends the block's segment: `…</p>\\r\\n‖<p>…`);
+  (a dump's written-out `\\r\\n` after the tag ends the block's segment: `…</p>\\r\\n‖<p>…`;
+  the blocks closed with it and an empty block after it end it too: `…</p></div>‖<p>`,
+  `…</p> <section> </section>‖<p>`);
   two line-break tags in a row where a text lost its lines, the second a unit (`…<br /> ‖<br />`);
 * GitHub's alert labels, a unit of their own: `(Models & Music)[!IMPORTANT]Do chính sách …`;
 * (an emoji that marks a heading glued to the text before it: :func:`.runin.emoji_heading_cuts`);
@@ -43,10 +45,14 @@ _ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]")
 # Two line-break tags in a row in text that lost its lines: a paragraph break, its second tag
 # a segment of its own (the first ends its line).
 _DOUBLE_BREAK = re.compile(r"<br\s*/?>[ \t]*(?=<br\s*/?>)", re.IGNORECASE)
-# A block that holds no text (`<p><br></p>`, `<p>&nbsp;</p>`): it stays with the unit before
-# it, or with the one after it when it opens the unit (CALLS-K call 3).
+# A block that holds no text (`<p><br></p>`, `<p>&nbsp;</p>`, `<section> </section>`): it
+# stays with the unit before it, or with the one after it when it opens the unit (CALLS-K
+# call 3, CALLS-M call 5).
+# (The containers a page leaves empty, not every block name: the longer pattern cost a
+# million instructions more to compile at each start.)
 _EMPTY_BLOCK = re.compile(
-    r"<(p|div)(?:\s[^<>]{0,200})?>(?:\s|<br\s*/?>|&nbsp;|\\[rn])*</\1>", re.IGNORECASE
+    r"<(p|div|section|article)(?:\s[^<>]{0,200})?>(?:\s|<br\s*/?>|&nbsp;|\\[rn])*</\1>",
+    re.IGNORECASE,
 )
 # A run of closing tags (`</span></p>`) and the written-out breaks after it: what a sentence
 # end before it is followed by (`… như hình. </span></p>`), part of the sentence.
@@ -65,6 +71,8 @@ def block_joins(text: str, start: int, end: int) -> list[int]:
             following = _after_written_breaks(text, tag.end(), end)
             if (
                 following < end
+                # (the blocks closed with it are its unit's too: `… Ảnh: CTV</p></div>‖<p>`)
+                and not text.startswith("</", following)
                 and _EMPTY_BLOCK.match(text, following, end) is None
                 and (opening_empty is None or opening_empty.end() != tag.end())
             ):

@@ -42,6 +42,7 @@ from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends
 from translate.segment.scraped import CLOSING_TAGS
 from translate.segment.slides import slide_cuts
+from translate.segment.teasers import LABEL_INITIALS, title_after_label
 from translate.segment.tokens import address_like, token_around
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
@@ -240,6 +241,8 @@ def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]
                 tuple.__new__(Piece, (cursor.start, closers_end, _SENTENCE, cursor.notes))
             )
             cursor.start, cursor.notes = next_start, ()
+            if text[next_start] in LABEL_INITIALS:  # (a teaser's link label: .teasers)
+                join_count += _teaser_title(text, match, next_start, unit_end, joins)
     for join in joins[join_index:]:
         _cut_at(text, cursor, join)
     cursor.pieces.append(tuple.__new__(Piece, (cursor.start, unit_end, unit_kind, cursor.notes)))
@@ -291,6 +294,22 @@ def _numbered_heading(
     if numbered_heading_at(text, cursor.start, terminator_start):
         for cut in numbered_heading_joins(text, next_start, unit_end):
             bisect.insort(joins, (cut, False))
+
+
+def _teaser_title(
+    text: str, match: re.Match[str], label: int, unit_end: int, joins: list[tuple[int, bool]]
+) -> int:
+    """After an ellipsis that ends a teaser before its link label (`… Read more HLV …`), add
+    the cut before the linked title to the unit's sorted ``joins``; the number of cuts added.
+    (After an ellipsis only: `… hiệu lực. Xem thêm Điều 5 …` is a sentence.)"""
+    terminator_start = match.start()
+    if text[terminator_start] != "…" and match.end(1) - terminator_start < 3:
+        return 0
+    title = title_after_label(text, label, unit_end)
+    if title < 0:
+        return 0
+    bisect.insort(joins, (title, True))
+    return 1
 
 
 class _StraightQuotes:
