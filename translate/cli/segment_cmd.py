@@ -70,9 +70,10 @@ def segment(
     `<br />\\r\\n`, written-out `\\n` and `\\r\\n`, `\\"` quotes, emoji bullets and headings
     `….🧠 Core LogicHệ thống`, image alt labels `… anh 3Hoa …`, `[cite_start]`, ad scripts
     left in an article, `…</p></div>‖<p>`), teasers and their link labels (`Đây là …‖Read
-    more‖HLV …`), flattened YouTube SBV subtitles (`0:00:01.200,0:00:04.500 Chào.[br]…`)
-    and upper-case headings run into their text (`2. KẾT QUẢ Kết quả cho thấy …`, `… TÓM TẮT
-    Bài báo …`).
+    more‖HLV …`), related headlines a widget ends with ` -`, machine-made caption cues one a
+    line (`… tôi sẽ đến⏎Làm một loạt …⏎về cách lái xe`: a segment each), flattened YouTube SBV
+    subtitles (`0:00:01.200,0:00:04.500 Chào.[br]…`) and upper-case headings run into their
+    text (`2. KẾT QUẢ Kết quả cho thấy …`, `… TÓM TẮT Bài báo …`).
     `TP.HCM`, `P.Bến Nghé`, `Q.1`, `10.2`, `D.C.`, `PGS-TS.`, e-mails and file names stay
     whole, and so do a Markdown table row (a cell of several sentences is split), a code line,
     one reference entry (`2. ^ Tên (2010). Sách.`) and glued form cells (`Số hiệu:12/QĐNgười
