@@ -3,8 +3,16 @@ CLI with generated files (see the commit that added it), kept so it stays fixed.
 
 from __future__ import annotations
 
+import codecs
+from collections.abc import Callable
+from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
+from argos_fixture import CliResult
+
+from translate.errors import UserError
+from translate.formats import read_markup
 from translate.xliff import parse_xliff
 
 _XLIFF = (
@@ -34,3 +42,45 @@ def test_inline_elements_read_as_before_text_tails_and_unknown_elements() -> Non
     (file,) = parse_xliff(_XLIFF.format(target=target), "a.xlf")
     assert file.units[0].target == "A <2>b <3/>c</2> d<4>e</4>f g hij"
     assert file.units[0].source == "Ông <1>Nguyễn</1> nói."
+
+
+# -- HTML: a <meta charset> is checked against the bytes as they were decoded ------------------
+
+_PAGE = '<html><head><meta charset="{label}"></head><body><p>Xin chào các bạn.</p></body></html>\n'
+
+
+def test_a_utf16_page_that_declares_utf16_round_trips(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its byte-order mark and its declaration agree (browsers read it so, export writes it
+    # so), yet it was refused as "not UTF-8" with advice to run iconv from UTF-16.
+    monkeypatch.chdir(tmp_path)
+    raw = codecs.BOM_UTF16_LE + _PAGE.format(label="UTF-16").encode("utf-16-le")
+    Path("page.html").write_bytes(raw)
+    assert cli("run", "--no-mt", "-q", "page.html").exit_code == 0
+    result = cli("export", "locales/en/page.po", "-o", "page.en.html")
+    assert result.exit_code == 0, result.stderr
+    assert Path("page.en.html").read_bytes() == raw
+
+
+@pytest.mark.parametrize(
+    ("label", "encoding", "advice"),
+    [
+        ("", "utf-8", 'which names no encoding .* declare <meta charset="utf-8">'),
+        ("x-bogus", "utf-8", "which names no encoding"),
+        ("utf-16", "utf-8", "its bytes are UTF-8; change the declaration to <meta"),
+        ("utf-8", "utf-16-le", None),  # as before: the byte-order mark decides
+        ("utf-16le", "utf-16-le", None),
+        ("windows-1258", "utf-8", r"iconv -f windows-1258 -t UTF-8"),
+        ("windows-1258", "cp1258", r"iconv -f windows-1258 -t UTF-8"),  # export writes UTF-8
+    ],
+)
+def test_a_meta_charset_is_refused_with_the_fix_that_fits(
+    label: str, encoding: str, advice: str | None
+) -> None:
+    page = _PAGE.format(label=label)
+    if advice is None:
+        read_markup(page, path="page.html", kind="html", encoding=encoding)
+        return
+    with pytest.raises(UserError, match=rf"^page\.html: the page declares .*{advice}"):
+        read_markup(page, path="page.html", kind="html", encoding=encoding)
