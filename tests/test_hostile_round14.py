@@ -4,12 +4,13 @@ CLI with generated files (see the commit that added it), kept so it stays fixed.
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from argos_fixture import CliResult
+from argos_fixture import CliResult, one_error
 
 from translate.errors import UserError
 from translate.formats import read_markup
@@ -84,3 +85,27 @@ def test_a_meta_charset_is_refused_with_the_fix_that_fits(
         return
     with pytest.raises(UserError, match=rf"^page\.html: the page declares .*{advice}"):
         read_markup(page, path="page.html", kind="html", encoding=encoding)
+
+
+# -- export: the source its references name is not a regular file -----------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_export_names_a_source_that_is_no_regular_file(
+    kind: str, cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It said "source document … not found; run from the folder where `translate run` ran":
+    # wrong, the file is there, and the advice sends the user looking elsewhere.
+    monkeypatch.chdir(tmp_path)
+    Path("page.html").write_text("<p>Xin chào các bạn.</p>\n", encoding="utf-8")
+    assert cli("run", "--no-mt", "-q", "page.html").exit_code == 0
+    Path("page.html").unlink()
+    if kind == "fifo":
+        os.mkfifo("page.html")
+    elif kind == "device":
+        os.symlink(os.devnull, "page.html")
+    else:
+        os.mkdir("page.html")
+    result = cli("export", "locales/en/page.po", "-o", "page.en.html")
+    one_error(result, "page.html", "not a regular file")
+    assert not Path("page.en.html").exists()
