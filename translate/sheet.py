@@ -106,9 +106,11 @@ def to_xlsx(rows: Iterable[Sequence[str]]) -> bytes:
 
 def read_sheet(path: Path) -> list[dict[str, str]]:
     """The rows of a CSV or XLSX review sheet as column → text; UserError when unreadable."""
+    from translate import fileguard  # a FIFO or device is refused by its type, never opened
+
     suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
+        data = fileguard.read_regular(path, limit=fileguard.MAX_INPUT_BYTES, what="review sheet")
     except OSError as exc:
         raise UserError(f"{path}: cannot read the sheet ({exc.strerror})") from exc
     table = xlsx.read_table(data, path) if suffix == ".xlsx" else _csv_table(data, path)

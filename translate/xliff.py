@@ -397,8 +397,10 @@ def parse_xliff(text: str, path: str) -> tuple[XliffFile, ...]:
 
 
 def read_xliff(path: Path) -> tuple[XliffFile, ...]:
+    from translate import fileguard  # a FIFO or device is refused by its type, never opened
+
     try:
-        data = path.read_bytes()
+        data = fileguard.read_regular(path, limit=fileguard.MAX_INPUT_BYTES, what="XLIFF")
     except OSError as exc:
         raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
     for bom, encoding in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
