@@ -173,6 +173,8 @@ FIFO_INPUTS = {
     "memory": ("m.sqlite", ("run", "--no-mt", "--tm", "m.sqlite", "doc.vi.txt")),
     "default memory": ("locales/memory.sqlite", ("run", "--no-mt", "doc.vi.txt")),
     "memory to update": ("m.sqlite", ("tm", "update", "--tm", "m.sqlite", "doc.po")),
+    "package": ("vi_en.argosmodel", ("models", "install", "vi_en.argosmodel")),  # "no such file"
+    "model archive": ("opus.zip", ("models", "build", "opus.zip", "--from", "vi", "--to", "en")),
 }
 
 

@@ -421,7 +421,9 @@ def _open_zip(archive: Path) -> zipfile.ZipFile:
             f"{where}: a folder, not an .argosmodel file (zip it with its folder as the one "
             "top-level entry, or use it in place with `translate run --model FOLDER`)"
         )
-    if not archive.is_file():
+    from translate.fileguard import check_regular
+
+    if not check_regular(archive, what=".argosmodel"):  # a FIFO: named so, not "no such file"
         raise UserError(f"{where}: no such file")
     try:
         return zipfile.ZipFile(archive)

@@ -573,7 +573,9 @@ def unpacked(path: Path) -> Iterator[Path]:
     if path.is_dir():
         yield find_model_folder(path, str(path))
         return
-    if not path.is_file():
+    from translate.fileguard import check_regular
+
+    if not check_regular(path, what="model .zip"):  # a FIFO: named so, not "no such file"
         raise UserError(f"{path}: no such file or folder")
     if not zipfile.is_zipfile(path):
         raise UserError(
