@@ -109,3 +109,15 @@ def test_export_names_a_source_that_is_no_regular_file(
     result = cli("export", "locales/en/page.po", "-o", "page.en.html")
     one_error(result, "page.html", "not a regular file")
     assert not Path("page.en.html").exists()
+
+
+def test_an_xliff_2_file_is_refused_as_such() -> None:
+    # It was read as files without units and refused as naming "no catalogue found".
+    xliff2 = (
+        '<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+        'version="2.0" srcLang="vi" trgLang="en"><file id="f" original="a.po"><unit id="1">'
+        "<segment><source>Xin chào.</source><target>Hello.</target></segment></unit></file>"
+        "</xliff>"
+    )
+    with pytest.raises(UserError, match=r"^a\.xlf: XLIFF 2\.0; .* export it .* as XLIFF 1\.2"):
+        parse_xliff(xliff2, "a.xlf")

@@ -375,6 +375,12 @@ def parse_xliff(text: str, path: str) -> tuple[XliffFile, ...]:
         ) from None
     if _local(root.tag) != "xliff":
         raise UserError(f"{path}: not an XLIFF file (the root element is <{_local(root.tag)}>)")
+    version = root.get("version", "")
+    if version[:1] not in ("", "1"):  # 2.x has <unit>/<segment>, read as no units at all
+        raise UserError(
+            f"{path}: XLIFF {version}; translate reads XLIFF 1.2 (what `translate export "
+            "--format xliff` writes): export it from the CAT tool as XLIFF 1.2"
+        )
     files: list[XliffFile] = []
     for element in root:
         if _local(element.tag) != "file":
