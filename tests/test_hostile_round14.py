@@ -11,9 +11,12 @@ from xml.sax.saxutils import escape
 
 import pytest
 from argos_fixture import CliResult, one_error
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translate.errors import UserError
 from translate.formats import read_markup
+from translate.formats.rebuild import export_markup
 from translate.xliff import parse_xliff
 
 _XLIFF = (
@@ -121,3 +124,51 @@ def test_an_xliff_2_file_is_refused_as_such() -> None:
     )
     with pytest.raises(UserError, match=r"^a\.xlf: XLIFF 2\.0; .* export it .* as XLIFF 1\.2"):
         parse_xliff(xliff2, "a.xlf")
+
+
+# -- round trips over a hostile alphabet ---------------------------------------------------------
+# The generated-document tests elsewhere draw from a page's usual pieces; these also draw raw
+# text elements left open, references without their semicolon or out of range, CR-only and
+# CRLF line ends, a BOM and combining marks in the text, text that looks like placeholders.
+
+_COMMON = ["Xin", " chào", ".", "?", " ", "\n", "\r", "\r\n", "\t", "\u00a0", "\ufeff", "\u0300"]
+_COMMON += ["TP.", "<1>", "</1>", "<2/>", "⟦1⟧", "&nbsp;", "&nbsp", "&amp;", "&#0;", "&#x110000;"]
+_HTML_PIECES = [
+    *_COMMON,
+    "<p>", "</p>", "<b>", "</b>", "<a href='x'>", "</a>", "<br>", "<div>", "</div>", "<li>",
+    "<td>", "<table>", "</table>", "<!--", "-->", "<script>", "</script>", "<style>",
+    "<![CDATA[", "]]>", "<img alt='Ảnh'>", "<title>", "</title>", "<textarea>", "<pre>",
+    "<code>", "</code>", "<span translate='no'>", "</span>", "<nav>", "<select>", "<option>",
+    "<input type=submit value='Gửi'>", "<html lang='vi'>", "<svg>", "<math>", "<template>",
+    "<plaintext>", "<xmp>", "<?x?>", "<!DOCTYPE html>", "</", "<", ">", "'", '"', "=", "&",
+]  # fmt: skip
+_MARKDOWN_PIECES = [
+    *_COMMON,
+    "# ", "## ", "*", "**", "_", "`", "```", "~~~", "~~", "[", "]", "(", ")", "![", "](u)",
+    "[x]: /u 'T'\n", "[x]", "<b>", "</b>", "<div>", "<!--", "-->", "<code>", "\\", "\\|", "|",
+    "|---|", "---", "+++", "===", "> ", "- ", "1. ", "    ", "\n\n", "[^1]", "[^1]: x\n",
+    "- [ ] ", "<http://a.b>", "{#id}", "  \n", "\\\n", "<kbd>", "&lt;",
+]  # fmt: skip
+
+
+def _hostile_round_trip(text: str, kind: str) -> None:
+    try:
+        page = read_markup(text, path=f"page.{'html' if kind == 'html' else 'md'}", kind=kind)
+    except UserError:
+        return  # one Error line is a promise kept too
+    identity = {s.message: s.message for s in page.document.segments}
+    assert export_markup(page, identity).result.text == text
+    translated = {s.message: "EN " + s.message for s in page.document.segments}
+    export_markup(page, translated)  # every placeholder kept: must rebuild without raising
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=40).map("".join))
+def test_hostile_html_round_trips(text: str) -> None:
+    _hostile_round_trip(text, "html")
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_MARKDOWN_PIECES), max_size=40).map("".join))
+def test_hostile_markdown_round_trips(text: str) -> None:
+    _hostile_round_trip(text, "markdown")
