@@ -25,11 +25,10 @@ the segmenter's whole budget; our tokenizer is one regex search per construct.)
 
 from __future__ import annotations
 
-import codecs
 import re
 from typing import NamedTuple
 
-from translate.errors import UserError
+from translate.formats.charset import check_charset
 from translate.formats.html_attributes import Plan, Reading, Values, read_tag
 from translate.formats.html_elements import (
     _BOILERPLATE,
@@ -65,10 +64,7 @@ from translate.formats.units import (
 )
 from translate.frozen import collector_paused
 
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
-_UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
-_UNICODE_FAMILIES = ("utf-8", "utf-16", "utf-32")
 _VALUES_KEPT = 4096  # distinct start tags whose reading a page keeps
 # An option's text inside a select: up to the next tag (its end tag may be left out).
 _OPTION_TEXT = re.compile(r"<option(?:[ \t\n\r\f/][^>]*)?>([^<]*)", re.IGNORECASE)
@@ -99,24 +95,6 @@ def read_html(text: str, path: str, source_lang: str = "vi", encoding: str = "ut
     # Characters the page writes only as references are written back the same way.
     entities = sorted((char, raw) for char, raw in reader.entity_forms.items() if char not in text)
     return HtmlParts(reader.blocks, reader.units, reader.lang_spans, entities)
-
-
-def unicode_family(label: str) -> str | None:
-    """`utf-8`, `utf-16` or `utf-32` for an encoding label or codec name of that family
-    (`UTF-16LE`, `utf_32_be`, `utf-8-sig`), None for any other or no encoding."""
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    return next((family for family in _UNICODE_FAMILIES if name.startswith(family)), None)
-
-
-def _known_codec(label: str) -> bool:
-    try:
-        codecs.lookup(label)
-    except LookupError:
-        return False
-    return True
 
 
 class _Reader:
@@ -468,7 +446,7 @@ class _Reader:
         """What one occurrence of a tag at ``start`` adds: its charset checked, its `lang`
         spans and its units (boilerplate inside boilerplate or by the tag itself)."""
         if plan.charset:
-            self._check_charset(values)
+            check_charset(values, self.path, self.encoding)
         for value_start, value_end in plan.langs:
             self.lang_spans.append((start + value_start, start + value_end))
         if not plan.units:
@@ -481,31 +459,3 @@ class _Reader:
             self.units.append(
                 Unit(start + value_start, start + value_end, decoded, what, quote, boilerplate)
             )
-
-    def _check_charset(self, values: dict[str, str | None]) -> None:
-        declared = values.get("charset")
-        if declared is None and (values.get("http-equiv") or "").lower() == "content-type":
-            match = _CHARSET.search(values.get("content") or "")
-            declared = match.group(1) if match else None
-        if declared is None or declared.strip().lower() in _UTF8:
-            return
-        label = declared.strip()
-        family, read_as = unicode_family(label), unicode_family(self.encoding)
-        if family is not None and family == read_as:
-            return  # a UTF-16 page with its byte-order mark says so: export writes it alike
-        if family is not None and read_as is not None:  # both Unicode: the label is wrong
-            raise UserError(
-                f"{self.path}: the page declares <meta charset> {label!r}, but its bytes are "
-                f'{read_as.upper()}; change the declaration to <meta charset="{read_as}">'
-            )
-        if family is None and not _known_codec(label):  # `""`, `bogus`: no encoding at all
-            raise UserError(
-                f"{self.path}: the page declares <meta charset> {label!r}, which names no "
-                "encoding (browsers ignore it and guess); save the page as UTF-8 and declare "
-                '<meta charset="utf-8">'
-            )
-        raise UserError(
-            f"{self.path}: the page declares <meta charset> {label!r}, but "
-            "translate reads and writes HTML as UTF-8; convert it (iconv -f "
-            f"{label} -t UTF-8) and change the declaration to UTF-8"
-        )
