@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from translate.errors import UserError
 from translate.formats import read_markup
 from translate.formats.rebuild import export_markup
+from translate.pofile import parse
+from translate.sheet import plan_import
 from translate.xliff import parse_xliff
 
 _XLIFF = (
@@ -172,3 +174,23 @@ def test_hostile_html_round_trips(text: str) -> None:
 @given(st.lists(st.sampled_from(_MARKDOWN_PIECES), max_size=40).map("".join))
 def test_hostile_markdown_round_trips(text: str) -> None:
     _hostile_round_trip(text, "markdown")
+
+
+# -- review sheets: one entry given two targets ---------------------------------------------------
+
+
+def test_a_sheet_giving_one_entry_two_targets_imports_the_first_and_says_so() -> None:
+    # The later row silently replaced the earlier one: one person's translation was lost.
+    catalogue = parse(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Xin chào."\nmsgstr ""\n',
+        "a.po",
+    )
+    row = {"catalogue": "a.po", "source": "Xin chào.", "digest": "sha1:da39a3ee"}
+    records = [{**row, "target": "Hello."}, {**row, "target": "Hi."}, {**row, "target": "Hello."}]
+    plan = plan_import(records, {"a.po": catalogue})
+    assert [change.msgstr for change in plan.changes] == ["Hello."]
+    assert plan.skipped == (
+        "row 3: 'Xin chào.' was given another target in row 2; that one is imported, this one "
+        "is not",
+    )

@@ -198,6 +198,7 @@ def plan_import(
     changes: list[Change] = []
     skipped: list[str] = []
     unchanged = 0
+    first: dict[tuple[str, str], tuple[int, str]] = {}  # entry -> the row that changed it
     for number, record in enumerate(records, start=2):
         name, source = record.get("catalogue", "").strip(), record.get("source", "")
         message = entries.get(name, {}).get(source)
@@ -220,6 +221,14 @@ def plan_import(
                 f"row {number}: {name} changed this entry after the export; the catalogue's "
                 "translation is kept"
             )
+            continue
+        earlier = first.setdefault((name, message.msgid), (number, target))
+        if earlier[0] != number:  # the entry twice in the sheet: the later row would win
+            if earlier[1] != target:
+                skipped.append(
+                    f"row {number}: {source[:50]!r} was given another target in row "
+                    f"{earlier[0]}; that one is imported, this one is not"
+                )
             continue
         changes.append(Change(name, message.msgid, target))
     return ImportPlan(tuple(changes), unchanged, tuple(skipped))
