@@ -4,6 +4,7 @@ CLI with generated files (see the commit that added it), kept so it stays fixed.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -194,3 +195,18 @@ def test_a_sheet_giving_one_entry_two_targets_imports_the_first_and_says_so() ->
         "row 3: 'Xin chào.' was given another target in row 2; that one is imported, this one "
         "is not",
     )
+
+
+# -- the translation journal beside a catalogue ---------------------------------------------------
+
+
+def test_a_journal_line_nested_past_the_json_depth_is_skipped(tmp_path: Path) -> None:
+    # json.loads raises RecursionError, not ValueError: the next run with a model ended in
+    # a traceback instead of asking the model again for what the line would have held.
+    from translate import journal
+
+    key = "a pkg 1 beam=4 alternatives=0"
+    good = json.dumps({"key": key, "source": "câu", "text": "sentence", "score": -0.5})
+    path = tmp_path / "doc.po.mt-journal"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + good + "\n", encoding="utf-8")
+    assert set(journal.read(path, key)) == {"câu"}
