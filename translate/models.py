@@ -106,7 +106,7 @@ def argos_paths(environ: Mapping[str, str] | None = None) -> ArgosPaths:
 def _read_settings_file(path: Path) -> dict[str, Any]:
     try:
         loaded = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
 
@@ -553,7 +553,7 @@ def check_loadable(package: InstalledPackage, where: str) -> None:
     config = package.path / "model" / "config.json"
     try:
         json.loads(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:  # (nested too deep)
         raise UserError(
             f"{where}: {package.code}/model/config.json is not valid JSON ({exc})"
         ) from exc
