@@ -210,3 +210,16 @@ def test_a_journal_line_nested_past_the_json_depth_is_skipped(tmp_path: Path) ->
     path = tmp_path / "doc.po.mt-journal"
     path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + good + "\n", encoding="utf-8")
     assert set(journal.read(path, key)) == {"câu"}
+
+
+def test_a_marian_decoder_yml_nested_past_the_parser_depth_gets_one_line(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    # PyYAML's composer recurses: a hostile release's decoder.yml raised RecursionError.
+    folder = tmp_path / "opus-release"
+    folder.mkdir()
+    (folder / "decoder.yml").write_text("models: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    for name in ("model.npz", "source.spm", "target.spm", "opus.vocab.yml"):
+        (folder / name).write_bytes(b"x")
+    result = cli("models", "build", str(folder), "--from", "vi", "--to", "en", "-o", "x.argosmodel")
+    one_error(result, "decoder.yml")

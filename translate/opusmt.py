@@ -330,7 +330,7 @@ def _load_yaml(path: Path, where: str) -> Any:
     try:
         with path.open(encoding="utf-8") as stream:
             return yaml.safe_load(stream)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
         raise UserError(f"{where}: cannot read {path.name}: {exc}") from exc
 
 
