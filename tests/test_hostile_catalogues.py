@@ -159,6 +159,9 @@ def po(*entries: str) -> str:
     return HEADER + "".join("\n" + item for item in entries)
 
 
+PLURAL_HEADER = HEADER + '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
+
+
 REJECTED = {
     "msgstr[0] without msgid_plural": (
         po('msgid "a"\nmsgstr[0] "Reviewed A"\n'),
@@ -172,6 +175,31 @@ REJECTED = {
         po('msgid "a"\nmsgstr "Reviewed A"\n', '#~ msgid "a"\n#~ msgstr "Old A"\n'),
         "duplicate message definition",
     ),
+    # Round 14: polib kept one header as an entry and dropped the other's msgstr, and the
+    # written catalogue held a `#~ msgid ""` that GNU rejects.
+    "second header": (
+        po('msgid "a"\nmsgstr "Reviewed A"\n', 'msgid ""\nmsgstr "Language: en\\n"\n'),
+        'line 8: a second header entry (msgid "")',
+    ),
+    "obsolete second header": (
+        po('msgid "a"\nmsgstr "Reviewed A"\n', '#~ msgid ""\n#~ msgstr "Language: en\\n"\n'),
+        'line 8: a second header entry (msgid "")',
+    ),
+    # polib reads a msgid without msgstr (a truncated save) as untranslated
+    "msgid without msgstr": (po('msgid "a"\nmsgstr "A"\n', 'msgid "b"\n'), "line 8: missing"),
+    "obsolete msgid without msgstr": (po('#~ msgid "b"\n'), "line 5: missing 'msgstr'"),
+    # polib keeps the last of a repeated index and renumbers a gap: a form lost or moved
+    **{
+        f"plural forms {name}": (
+            PLURAL_HEADER + f'\nmsgid "a"\nmsgid_plural "as"\n{forms}',
+            f"plural forms numbered {numbers}",
+        )
+        for name, forms, numbers in (
+            ("repeated", 'msgstr[0] "One"\nmsgstr[0] "Other"\n', "0, 0"),
+            ("with a gap", 'msgstr[0] "One"\nmsgstr[2] "Other"\n', "0, 2"),
+            ("not from 0", 'msgstr[1] "One"\nmsgstr[0] "Other"\n', "1, 0"),
+        )
+    },
 }
 
 

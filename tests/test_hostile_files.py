@@ -159,6 +159,37 @@ def test_a_fifo_never_blocks(workspace: Path, cli: Cli, role: str) -> None:
             assert isinstance(outcome, CliResult) and outcome.exit_code == 2, command
 
 
+# Round 14: each of these blocked forever opening the FIFO (the memory ones said "no
+# translation memory here" or "disk I/O error"; a default glossary.tsv FIFO was skipped).
+FIFO_INPUTS = {
+    "glossary": ("terms.tsv", ("run", "--no-mt", "--glossary", "terms.tsv", "doc.vi.txt")),
+    "termbase": ("terms.tbx", ("terms", "list", "terms.tbx")),
+    "default glossary": ("locales/glossary.tsv", ("run", "--no-mt", "doc.vi.txt")),
+    "abbreviations": ("abbr.txt", ("segment", "--abbreviations", "abbr.txt", "doc.vi.txt")),
+    "review sheet": ("review.csv", ("import", "review.csv")),
+    "workbook": ("review.xlsx", ("import", "review.xlsx")),
+    "XLIFF": ("doc.xlf", ("import", "doc.xlf")),
+    "TMX": ("team.tmx", ("tm", "import", "--tm", "m.sqlite", "team.tmx")),
+    "memory": ("m.sqlite", ("run", "--no-mt", "--tm", "m.sqlite", "doc.vi.txt")),
+    "default memory": ("locales/memory.sqlite", ("run", "--no-mt", "doc.vi.txt")),
+    "memory to update": ("m.sqlite", ("tm", "update", "--tm", "m.sqlite", "doc.po")),
+    "package": ("vi_en.argosmodel", ("models", "install", "vi_en.argosmodel")),  # "no such file"
+    "model archive": ("opus.zip", ("models", "build", "opus.zip", "--from", "vi", "--to", "en")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FIFO_INPUTS))
+def test_no_input_blocks_on_a_fifo(workspace: Path, cli: Cli, case: str) -> None:
+    name, command = FIFO_INPUTS[case]
+    Path("locales/en").mkdir(parents=True)
+    Path("doc.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    os.mkfifo(name)
+    result = in_thread(lambda: cli(*command))
+    assert isinstance(result, CliResult)
+    one_error(result, name, "FIFO")
+    assert not PO.exists()
+
+
 @root_only
 def test_a_catalogue_linked_to_dev_zero_is_not_read(workspace: Path, cli: Cli) -> None:
     PO.parent.mkdir(parents=True)

@@ -220,3 +220,14 @@ def test_a_vocabulary_that_does_not_match_the_model(package_folder: Path) -> Non
     engine = Engine(load_package(package_folder))
     with pytest.raises(UserError, match="vocabulary does not match its model"):
         engine.translate(["Xin chào các bạn, hôm nay trời đẹp."])
+
+
+def test_a_model_config_nested_past_the_json_depth_gets_one_line(
+    cli: Cli, empty_argos_home: Path, package_folder: Path, tmp_path: Path
+) -> None:
+    # Round 14: json.loads raises RecursionError, which the config check did not catch.
+    (package_folder / "model" / "config.json").write_text("[" * 200_000 + "]" * 200_000)
+    archive = zip_package(package_folder, tmp_path / "deep.argosmodel")
+    before = tree(empty_argos_home)
+    one_error(cli("models", "install", str(archive)), "config.json")
+    assert tree(empty_argos_home) == before

@@ -710,3 +710,13 @@ def test_to_nfc_normalises_only_what_needs_it() -> None:
     text = f"Tiếng Việt\n{decomposed}\nxin chào"
     assert to_nfc(text) == "Tiếng Việt\nTiếng Việt\nxin chào"
     assert to_nfc("Tiếng Việt") == "Tiếng Việt"
+
+
+def test_a_file_cut_in_the_middle_of_a_character_is_told_so(tmp_path: Path) -> None:
+    # Round 14: a short UTF-8 file cut mid-character (an interrupted download) was said to
+    # look typed with a TCVN3 legacy font, and the user sent to a font converter.
+    data = "Xin chào các bạn.\nHôm nay trời đẹp.\nẢ".encode()[:-2]
+    message = refused(write(tmp_path, "a.txt", data))
+    assert "cut short" in message and "TCVN3" not in message
+    # Legacy bytes whose one high byte happens to end the file are not "cut short".
+    assert "cut short" not in refused(write(tmp_path, "b.txt", b"Hello, world. Xin ch\xe0"))

@@ -233,7 +233,8 @@ def export_catalogue(
     catalogue = pofile.read(path)
     if source is None:
         source = source_from_references(catalogue, str(path))
-        if not Path(source).is_file():
+        # A FIFO or device there is named as such (a FIFO was "not found"), never opened.
+        if not check_regular(source, what="source"):
             raise UserError(
                 f"{source}: source document (from the references in {path}) not found; "
                 "run from the folder where `translate run` ran, or pass --source FILE"

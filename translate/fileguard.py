@@ -27,9 +27,12 @@ from translate.errors import UserError
 # Far more than any real document or catalogue (a 100,000-entry catalogue is ~40 MB).
 MAX_SOURCE_BYTES = 512 * 1024 * 1024
 MAX_CATALOGUE_BYTES = 1024 * 1024 * 1024
+# Glossaries, review sheets, XLIFF files and abbreviation lists, read whole.
+MAX_INPUT_BYTES = 1024 * 1024 * 1024
 
 __all__ = [
     "MAX_CATALOGUE_BYTES",
+    "MAX_INPUT_BYTES",
     "MAX_SOURCE_BYTES",
     "CatalogueChanged",
     "FileStamp",

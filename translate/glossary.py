@@ -140,8 +140,10 @@ def _load(paths: Iterable[str | Path]) -> Glossary:
 
 
 def _read_bytes(path: Path) -> bytes:
+    from translate import fileguard  # a FIFO or device is refused by its type, never opened
+
     try:
-        return path.read_bytes()
+        return fileguard.read_regular(path, limit=fileguard.MAX_INPUT_BYTES, what="glossary")
     except FileNotFoundError:
         raise UserError(f"{path}: no such glossary file; check the --glossary path") from None
     except IsADirectoryError:
@@ -377,12 +379,17 @@ def merge(rows: Sequence[Row]) -> tuple[Term, ...]:
 
 def default_glossary_paths(folders: Iterable[Path]) -> list[Path]:
     """The project glossary: the first of ``DEFAULT_NAMES`` found in each folder, in order."""
+    from translate.fileguard import check_regular
+
     found: list[Path] = []
     for folder in dict.fromkeys(Path(f) for f in folders):
         for name in DEFAULT_NAMES:
             path = folder / name
-            if path.is_file():
-                if path.resolve() not in {p.resolve() for p in found}:
-                    found.append(path)
-                break
+            if not path.is_file():
+                if path.exists():  # a FIFO or device: refused as such, not silently skipped
+                    check_regular(path, what="glossary")
+                continue
+            if path.resolve() not in {p.resolve() for p in found}:
+                found.append(path)
+            break
     return found

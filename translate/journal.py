@@ -66,8 +66,8 @@ def _translation(line: str, key: str) -> Translation | None:
             Alternative(str(alt_text), float(alt_score))
             for alt_text, alt_score in record.get("alternatives", [])
         )
-    except (ValueError, KeyError, TypeError):
-        return None  # a torn last line, or not ours
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return None  # a torn last line, or not ours (JSON nested past the parser's depth)
     if not isinstance(source, str) or not isinstance(text, str) or not math.isfinite(score):
         return None
     return Translation(source=source, text=text, score=score, alternatives=alternatives)

@@ -156,7 +156,9 @@ class Memory:
         target_lang: str = "en",
     ) -> Memory:
         """Open (or with ``create`` make) the memory at ``path`` for the given language pair."""
-        if not create and not path.is_file():
+        from translate.fileguard import check_regular
+
+        if not check_regular(path, what="translation memory") and not create:
             raise UserError(
                 f"{path}: no translation memory here; create it with "
                 f"`translate tm update --tm {path} CATALOG…` or `translate tm import`"

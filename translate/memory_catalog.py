@@ -175,8 +175,10 @@ def open_for_run(
     the catalogues when there is one, else none."""
     if not options.enabled:
         return None
+    from translate.fileguard import check_regular
+
     path = options.path if options.path is not None else default_path(output_dir)
-    if not path.is_file():
+    if not check_regular(path, what="translation memory"):  # a FIFO there: named as one
         if options.path is None:
             return None
         raise UserError(

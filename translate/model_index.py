@@ -65,7 +65,7 @@ def fetch_index(timeout: float = INDEX_TIMEOUT_S) -> list[AvailablePackage]:
         entries = json.loads(data.decode("utf-8"))
         if not isinstance(entries, list):
             raise ValueError("the index is not a JSON list")
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (urllib.error.URLError, OSError, ValueError, RecursionError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise UserError(
             f"cannot reach the Argos package index at {url}: {reason}; "

@@ -106,7 +106,7 @@ def argos_paths(environ: Mapping[str, str] | None = None) -> ArgosPaths:
 def _read_settings_file(path: Path) -> dict[str, Any]:
     try:
         loaded = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
 
@@ -421,7 +421,9 @@ def _open_zip(archive: Path) -> zipfile.ZipFile:
             f"{where}: a folder, not an .argosmodel file (zip it with its folder as the one "
             "top-level entry, or use it in place with `translate run --model FOLDER`)"
         )
-    if not archive.is_file():
+    from translate.fileguard import check_regular
+
+    if not check_regular(archive, what=".argosmodel"):  # a FIFO: named so, not "no such file"
         raise UserError(f"{where}: no such file")
     try:
         return zipfile.ZipFile(archive)
@@ -551,7 +553,7 @@ def check_loadable(package: InstalledPackage, where: str) -> None:
     config = package.path / "model" / "config.json"
     try:
         json.loads(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:  # (nested too deep)
         raise UserError(
             f"{where}: {package.code}/model/config.json is not valid JSON ({exc})"
         ) from exc

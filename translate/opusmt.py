@@ -330,7 +330,7 @@ def _load_yaml(path: Path, where: str) -> Any:
     try:
         with path.open(encoding="utf-8") as stream:
             return yaml.safe_load(stream)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
         raise UserError(f"{where}: cannot read {path.name}: {exc}") from exc
 
 
@@ -371,7 +371,7 @@ def _transformers_vocabulary(folder: Path, where: str) -> list[str]:
 def _read_json(path: Path, where: str) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # (nested past the parser's depth)
         raise UserError(f"{where}: cannot read {path.name}: {exc}") from exc
     if not isinstance(data, dict):
         raise UserError(f"{where}: {path.name} is not a JSON object")
@@ -431,7 +431,7 @@ def default_model_name(path: Path, folder: Path) -> str:
     if config_path.is_file() and not (folder / "decoder.yml").is_file():
         try:
             saved_from = json.loads(config_path.read_text(encoding="utf-8")).get("_name_or_path")
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AttributeError, RecursionError):
             saved_from = None
         if isinstance(saved_from, str) and HUB_MODEL_ID.match(saved_from):
             return saved_from
@@ -573,7 +573,9 @@ def unpacked(path: Path) -> Iterator[Path]:
     if path.is_dir():
         yield find_model_folder(path, str(path))
         return
-    if not path.is_file():
+    from translate.fileguard import check_regular
+
+    if not check_regular(path, what="model .zip"):  # a FIFO: named so, not "no such file"
         raise UserError(f"{path}: no such file or folder")
     if not zipfile.is_zipfile(path):
         raise UserError(

@@ -106,9 +106,11 @@ def to_xlsx(rows: Iterable[Sequence[str]]) -> bytes:
 
 def read_sheet(path: Path) -> list[dict[str, str]]:
     """The rows of a CSV or XLSX review sheet as column → text; UserError when unreadable."""
+    from translate import fileguard  # a FIFO or device is refused by its type, never opened
+
     suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
+        data = fileguard.read_regular(path, limit=fileguard.MAX_INPUT_BYTES, what="review sheet")
     except OSError as exc:
         raise UserError(f"{path}: cannot read the sheet ({exc.strerror})") from exc
     table = xlsx.read_table(data, path) if suffix == ".xlsx" else _csv_table(data, path)
@@ -196,6 +198,7 @@ def plan_import(
     changes: list[Change] = []
     skipped: list[str] = []
     unchanged = 0
+    first: dict[tuple[str, str], tuple[int, str]] = {}  # entry -> the row that changed it
     for number, record in enumerate(records, start=2):
         name, source = record.get("catalogue", "").strip(), record.get("source", "")
         message = entries.get(name, {}).get(source)
@@ -218,6 +221,14 @@ def plan_import(
                 f"row {number}: {name} changed this entry after the export; the catalogue's "
                 "translation is kept"
             )
+            continue
+        earlier = first.setdefault((name, message.msgid), (number, target))
+        if earlier[0] != number:  # the entry twice in the sheet: the later row would win
+            if earlier[1] != target:
+                skipped.append(
+                    f"row {number}: {source[:50]!r} was given another target in row "
+                    f"{earlier[0]}; that one is imported, this one is not"
+                )
             continue
         changes.append(Change(name, message.msgid, target))
     return ImportPlan(tuple(changes), unchanged, tuple(skipped))

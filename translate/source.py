@@ -75,6 +75,7 @@ def read_and_segment(
             line_breaks=options.line_breaks,
             abbreviations=options.abbreviations,
             max_length=options.max_length,
+            encoding=text.encoding,
         )
     return SourceDocument(
         document,

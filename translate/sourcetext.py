@@ -370,6 +370,13 @@ def _not_utf8_message(data: bytes, display: str, exc: UnicodeDecodeError) -> str
         f"{display} is not valid UTF-8: bad byte sequence {bad} at byte offset "
         f"{offset}{_where(data, offset)}"
     )
+    cut = exc.end == len(data) and exc.reason == "unexpected end of data"
+    if cut and not data[:offset].isascii():
+        # UTF-8 letters, then a character cut at the end: no legacy font's look to guess at.
+        return (
+            f"{head}; the file ends in the middle of a UTF-8 character: it was cut short (an "
+            "interrupted download or copy): get the whole file again, or remove those bytes"
+        )
     damaged = _mostly_utf8(data)
     if damaged is not None:
         return (

@@ -240,7 +240,10 @@ def read_units(
 ) -> Iterator[Unit]:
     """The units of the TMX at ``path``, streamed; UserError (file and line) on bad input."""
     report = report if report is not None else ReadReport()
+    from translate.fileguard import check_regular
+
     reader = _Reader(str(path), primary(source_lang), primary(target_lang), report)
+    check_regular(path, what="TMX")  # a FIFO would block the open, a device never end
     try:
         stream = path.open("rb")
     except OSError as exc:

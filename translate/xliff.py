@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -266,24 +267,34 @@ def _set_inline(element: ET.Element, text: str) -> None:
 
 def _inline_text(element: ET.Element) -> str:
     """The text of a ``<source>`` or ``<target>``, its inline elements with numeric ids given
-    back as placeholders (``_set_inline``); any other element gives its text."""
+    back as placeholders (``_set_inline``); any other element gives its text.
+
+    Walked with a stack of its own, not by recursion: a file nesting its inline elements
+    thousands deep (which the XML parser reads) must not end in a RecursionError."""
     parts = [element.text or ""]
-    for child in element:
+    stack: list[tuple[ET.Element, Iterator[ET.Element], str]] = [(element, iter(element), "")]
+    while stack:
+        node, children, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(closing)
+            if stack:  # the tail follows an inner element, never the <source> itself
+                parts.append(node.tail or "")
+            continue
         name, number = _local(child.tag), child.get("id", "")
-        if not number.isdigit():
-            parts.append(_inline_text(child))
-        elif name == "g":
-            parts.append(f"<{number}>{_inline_text(child)}</{number}>")
-        elif name == "x":
-            parts.append(f"<{number}/>")
-        elif name == "bx":
-            parts.append(f"<{number}>")
-        elif name == "ex":
-            parts.append(f"</{number}>")
-        else:
-            parts.append(_inline_text(child))
-        parts.append(child.tail or "")
+        if number.isdigit() and name in _STANDALONE:
+            parts.append(_STANDALONE[name].format(number))
+            parts.append(child.tail or "")
+            continue
+        paired = number.isdigit() and name == "g"
+        parts.append((f"<{number}>" if paired else "") + (child.text or ""))
+        stack.append((child, iter(child), f"</{number}>" if paired else ""))
     return "".join(parts)
+
+
+# The inline elements that stand for one placeholder mark, whatever they hold.
+_STANDALONE = {"x": "<{}/>", "bx": "<{}>", "ex": "</{}>"}
 
 
 # ---------------------------------------------------------------------------------------
@@ -364,6 +375,12 @@ def parse_xliff(text: str, path: str) -> tuple[XliffFile, ...]:
         ) from None
     if _local(root.tag) != "xliff":
         raise UserError(f"{path}: not an XLIFF file (the root element is <{_local(root.tag)}>)")
+    version = root.get("version", "")
+    if version[:1] not in ("", "1"):  # 2.x has <unit>/<segment>, read as no units at all
+        raise UserError(
+            f"{path}: XLIFF {version}; translate reads XLIFF 1.2 (what `translate export "
+            "--format xliff` writes): export it from the CAT tool as XLIFF 1.2"
+        )
     files: list[XliffFile] = []
     for element in root:
         if _local(element.tag) != "file":
@@ -386,8 +403,10 @@ def parse_xliff(text: str, path: str) -> tuple[XliffFile, ...]:
 
 
 def read_xliff(path: Path) -> tuple[XliffFile, ...]:
+    from translate import fileguard  # a FIFO or device is refused by its type, never opened
+
     try:
-        data = path.read_bytes()
+        data = fileguard.read_regular(path, limit=fileguard.MAX_INPUT_BYTES, what="XLIFF")
     except OSError as exc:
         raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
     for bom, encoding in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):

@@ -63,9 +63,11 @@ def read_document(
     abbreviations: frozenset[str] | None = None,
     max_length: int | None = None,
     source_lang: str = "vi",
+    encoding: str = "utf-8",
 ) -> tuple[Document, MarkupDocument | None]:
     """The segmented document, and for HTML/Markdown what export needs to rebuild it
-    (``max_length`` None: the segmenter's default)."""
+    (``max_length`` None: the segmenter's default; ``encoding``: the codec that decoded
+    ``text``, which an HTML page's charset declaration must agree with)."""
     kind = format_of(path, input_format)
     if kind == "text":
         from translate.segment import DEFAULT_MAX_LENGTH, segment_text
@@ -85,6 +87,7 @@ def read_document(
         abbreviations=abbreviations,
         max_length=max_length,
         source_lang=source_lang,
+        encoding=encoding,
     )
     return page.document, page
 
@@ -97,6 +100,7 @@ def read_markup(
     abbreviations: frozenset[str] | None = None,
     max_length: int | None = None,
     source_lang: str = "vi",
+    encoding: str = "utf-8",
 ) -> MarkupDocument:
     from translate.formats.units import build_document
     from translate.segment import DEFAULT_MAX_LENGTH
@@ -107,7 +111,7 @@ def read_markup(
     if kind == "html":
         from translate.formats.html_doc import read_html
 
-        parts = read_html(text, path, source_lang)
+        parts = read_html(text, path, source_lang, encoding)
         return build_document(
             text,
             parts.blocks,

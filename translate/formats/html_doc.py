@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from translate.errors import UserError
+from translate.formats.charset import check_charset
 from translate.formats.html_attributes import Plan, Reading, Values, read_tag
 from translate.formats.html_elements import (
     _BOILERPLATE,
@@ -64,8 +64,6 @@ from translate.formats.units import (
 )
 from translate.frozen import collector_paused
 
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
-_UTF8 = frozenset(("utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"))
 _STACK_SEARCH = 256
 _VALUES_KEPT = 4096  # distinct start tags whose reading a page keeps
 # An option's text inside a select: up to the next tag (its end tag may be left out).
@@ -86,9 +84,11 @@ class HtmlParts(NamedTuple):
     entities: list[tuple[str, str]]
 
 
-def read_html(text: str, path: str, source_lang: str = "vi") -> HtmlParts:
-    """Blocks, attribute units, ``lang`` spans and entity habits of an HTML page (pure)."""
+def read_html(text: str, path: str, source_lang: str = "vi", encoding: str = "utf-8") -> HtmlParts:
+    """Blocks, attribute units, ``lang`` spans and entity habits of an HTML page (pure;
+    ``encoding``: the codec that decoded it, which a ``<meta charset>`` must agree with)."""
     reader = _Reader(text, path, source_lang)
+    reader.encoding = encoding
     with collector_paused(keep=True):
         scan(text, reader)
         reader.finish()
@@ -105,6 +105,7 @@ class _Reader:
     def __init__(self, text: str, path: str, source_lang: str) -> None:
         self.source = text
         self.path = path
+        self.encoding = "utf-8"
         self.source_lang = source_lang.lower()
         self.blocks: list[Block] = []
         self.units: list[Unit] = []
@@ -445,7 +446,7 @@ class _Reader:
         """What one occurrence of a tag at ``start`` adds: its charset checked, its `lang`
         spans and its units (boilerplate inside boilerplate or by the tag itself)."""
         if plan.charset:
-            self._check_charset(values)
+            check_charset(values, self.path, self.encoding)
         for value_start, value_end in plan.langs:
             self.lang_spans.append((start + value_start, start + value_end))
         if not plan.units:
@@ -457,16 +458,4 @@ class _Reader:
                 self.named_units.append((len(self.units), named))
             self.units.append(
                 Unit(start + value_start, start + value_end, decoded, what, quote, boilerplate)
-            )
-
-    def _check_charset(self, values: dict[str, str | None]) -> None:
-        declared = values.get("charset")
-        if declared is None and (values.get("http-equiv") or "").lower() == "content-type":
-            match = _CHARSET.search(values.get("content") or "")
-            declared = match.group(1) if match else None
-        if declared is not None and declared.strip().lower() not in _UTF8:
-            raise UserError(
-                f"{self.path}: the page declares <meta charset> {declared.strip()!r}, but "
-                "translate reads and writes HTML as UTF-8; convert it (iconv -f "
-                f"{declared.strip()} -t UTF-8) and change the declaration to UTF-8"
             )

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from translate.errors import UserError
 from translate.pofile.model import Message, PoFile, PoSyntaxError, format_header
+from translate.pofile.sections import check_sections, second_header_line
 from translate.pofile.wrap import C_ESCAPES, PAGE_WIDTH
 from translate.pofile.writer import ISOLATE_START, join_isolated
 
@@ -90,10 +91,20 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
     for entry in parsed:
         line = _msgid_line(lines, max(entry.linenum or 0, 1))
         _check_plural_forms(entry, path, line)
+        check_sections(lines, line, bool(entry.msgid_plural), path)
         message = replace(_from_polib(entry), line=line)
         # As GNU: an obsolete entry repeating a live one is a duplicate too (a merge would
         # otherwise keep one translation and silently drop the other).
         identity = (message.msgctxt, message.msgid)
+        if identity == (None, ""):
+            # A second header: polib keeps one as the header and the other as an entry
+            # (which the writer would then emit as a `#~ msgid ""` GNU rejects), losing a msgstr.
+            raise PoSyntaxError(
+                path,
+                second_header_line(content) or line,
+                'a second header entry (msgid ""): duplicate message definition',
+                "merge the two headers into one by hand",
+            )
         if identity in seen:
             raise PoSyntaxError(
                 path,

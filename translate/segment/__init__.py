@@ -157,8 +157,11 @@ def load_abbreviations(path: Path) -> frozenset[str]:
     sentence; entries without a final period (``VinFast``) are mixed-case names that must
     never be cut as scrape joins. The result adds to the built-in lists in segment_text.
     """
+    from translate import fileguard  # a FIFO or device is refused by its type, never opened
+
     try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
+        data = fileguard.read_regular(path, limit=fileguard.MAX_INPUT_BYTES, what="abbreviation")
+        raw = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"abbreviation file {path} does not exist") from None
     except UnicodeDecodeError as exc:
