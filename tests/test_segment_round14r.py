@@ -12,10 +12,19 @@ nghị …`) ends with its `;` (the last one with `,`), so a clause's line that 
 goes on onto the next line even before a capital (`Xét đề nghị của Giám đốc⏎Sở Tài chính,`),
 unless the next line opens the next clause or the enacting word (`QUYẾT ĐỊNH:`). A header
 cell that wraps the place of the date line keeps the place whole (`Tam⏎Kỳ, ngày 19 …`).
+
+Run-in headings and datelines (R9, D2): a dateline or a section label that opens a paragraph is
+cut from a story whose subject is an acronym of three letters or more (`Cần Thơ ‖CSGT tổ chức
+…`; a two-letter one is a name's suffix: `Hà Nội FC`); a heading in title case, whose inner
+words (`Và`, `Tại`, `Của`) are capitalised as no sentence has them, is cut before the opener
+that starts the prose after it, even a weaker one (`Bánh`, `Chẳng`). No cut inside a body's
+name (`Ủy ban Chỉ đạo …`, `Cơ quan Theo dõi …`), after a reporting verb (`đưa tin Ông …`,
+`cho biết Ông …`) or inside a quotation in straight quotes.
 """
 
 from __future__ import annotations
 
+from linear_time import assert_linear
 from segment_table import Split, Whole, assert_lossless, case_tests, one_line_texts
 
 SPLIT: list[Split] = [
@@ -66,8 +75,46 @@ SPLIT: list[Split] = [
     ),
 ]
 
+SPLIT += [
+    (
+        "a dateline before an acronym as the story's subject",
+        "Cần Thơ CSGT tổ chức tuần tra suốt đêm qua.",
+        ["Cần Thơ", "CSGT tổ chức tuần tra suốt đêm qua."],
+    ),
+    (
+        "a section label before an acronym and a name",
+        "Tin nóng WHO Việt Nam khuyến cáo người dân tiêm nhắc lại.",
+        ["Tin nóng", "WHO Việt Nam khuyến cáo người dân tiêm nhắc lại."],
+    ),
+    (
+        "a title-case heading before a weaker opener",
+        "Bí Quyết Trồng Lan Tại Nhà Bánh dầu là loại phân nên bón định kỳ.",
+        ["Bí Quyết Trồng Lan Tại Nhà", "Bánh dầu là loại phân nên bón định kỳ."],
+    ),
+    (
+        "a title-case heading before a strong opener",
+        "Mùa Nước Nổi Của Người Miền Tây Trong những tháng này, cá linh về nhiều.",
+        ["Mùa Nước Nổi Của Người Miền Tây", "Trong những tháng này, cá linh về nhiều."],
+    ),
+]
+
 WHOLE: list[Whole] = [
     ("a contents entry after a question, flattened", "Đất nhiễm mặn là gì? ........ 4"),
+    ("a two-letter acronym after a place is a name's suffix", "Hà Nội FC thắng đậm trên sân nhà."),
+    (
+        "a name in title case, no inner word capitalised, before an opener",
+        "Phòng Quản Lý Đào Tạo Sau đại học thông báo lịch thi.",
+    ),
+    ("a body's name that opens with an opener", "Sáng nay Ủy ban Chỉ đạo phòng chống lụt bão họp."),
+    ("an agency's name", "Chiều qua Cơ quan Theo dõi môi trường công bố số liệu mới."),
+    (
+        "a reporting verb before a capitalised pronoun",
+        "Hãng tin AP đưa tin Ông Biden sẽ tái tranh cử.",
+    ),
+    (
+        "a capitalised opener inside straight quotes",
+        'Bà nói "Đây là Nữ hoàng Đầu tiên của chúng tôi" rồi bật khóc.',
+    ),
 ]
 
 test_split, test_whole = case_tests(SPLIT, WHOLE)
@@ -77,3 +124,10 @@ def test_lossless_on_the_new_marks() -> None:
     for text in one_line_texts(SPLIT, WHOLE):
         assert_lossless(text)
         assert_lossless(" ".join([text] * 3))
+
+
+def test_title_case_runs_stay_linear() -> None:
+    # A long run of capitalised words (one unit): the title-case heading is looked for once,
+    # at the unit's start, and is bounded.
+    assert_linear("Bí Quyết Và Cách Trồng Lan Tại Nhà ", 20_000, 0.5)
+    assert_linear("Tin nóng CSGT Cần Thơ WHO ", 20_000, 0.5)

@@ -281,7 +281,7 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
     after the unit's start and after each sentence end is searched, up to a comma or the
     longest heading: each character is looked at a bounded number of times."""
-    joins: list[int] = []
+    joins = title_heading_joins(text, start, end) if text[start].isupper() else []
     first = _RUNIN_WORD.search(text, start + 2, end)
     if first is None:
         return joins  # (the common case: one scan)
@@ -319,6 +319,33 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
         if within and _runs_in(text, heading_starts[index], position, end):
             joins.append(position)
     return joins
+
+
+# A heading in title case, every word capitalised (as English-style titles and SEO pages write
+# them: `Cách Làm Bánh Flan Tại Nhà`), at least three words before the word prose starts with.
+# (The run is matched at the unit's start only, and bounded: one look per unit.)
+_TITLE_RUN = re.compile(rf"(?:[{UPPER}][{LOWER}]*[ \t]){{4,16}}(?=[{LOWER}])")
+
+
+# A phrase's inner word capitalised: the evidence of title case (a name has none: `Phòng Quản
+# Lý Phát triển …`, nor a breadcrumb: `Trang Chủ Đời Sống Tin Mới`).
+_TITLE_CASED_LINKS = frozenset(word.capitalize() for word in BEFORE_ELLIPSIS_INTERNAL)
+
+
+def title_heading_joins(text: str, start: int, end: int) -> list[int]:
+    """A cut before the opener that follows a title-case heading at the unit's start, where a
+    lowercase word after the opener shows running text (`Động Đất Và Sóng Thần ‖Chẳng hạn như
+    …`). Prose never capitalises a phrase's inner words (`Và`, `Của`, `Tại`), so even a
+    weaker opener (one that opens most of the sentences it is capitalised in) starts the
+    sentence there; a name's last word is no opener (`Ủy Ban Nhân Dân Tỉnh Quảng Nam vừa …`)."""
+    run = _TITLE_RUN.match(text, start, end)
+    if run is None:
+        return []
+    heading = run.group().rstrip()
+    words = heading.split()
+    if words[-1] not in OPENERS or _TITLE_CASED_LINKS.isdisjoint(words[1:-1]):
+        return []
+    return [run.start() + len(heading) - len(words[-1])]
 
 
 # Openers that, capitalised after a comma, still open a sentence (92% of their capitalised uses
@@ -361,6 +388,8 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
     previous = text[heading_start : position - 1].split()
     if not previous or len(previous) > _LONGEST_HEADING or previous[-1] in _NOT_AFTER:
         return False  # a long sentence, or `cuốn Những …`: a title goes on the phrase
+    if " ".join(previous[-2:]).lower() in _NAME_BEFORE_PAIRS:
+        return False  # `Cơ quan Theo dõi …`, `Ủy ban Chỉ đạo …`: a body's name; `cho biết Ông …`
     if _work_title_before(previous):
         return False  # `Tác phẩm Lịch sử Họ Ngô …`: the title goes on past the opener
     if (
@@ -372,11 +401,17 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
     if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
         return False  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
     run = text[heading_start:position]
-    if run.count("(") > run.count(")") or run.count("“") > run.count("”"):
-        return False
+    if run.count("(") > run.count(")") or run.count("“") > run.count("”") or run.count('"') % 2:
+        return False  # inside an aside or a quotation (`nói "Đó là Nữ hoàng Đầu tiên`)
     return opens_prose(text, position, end, strong=True)
 
 
+# Two words after which a capitalised word goes on the phrase: the kind of a body before its
+# name (which capitalises its first word: `Cơ quan Theo dõi Hạn hán`, `Ban Chỉ đạo`), and a
+# reporting verb before the words it reports (`Tờ báo đưa tin Ông Biden …`).
+_NAME_BEFORE_PAIRS = frozenset(
+    ("cơ quan", "ủy ban", "uỷ ban", "hội đồng", "trung tâm", "tổng cục", "cho biết", "đưa tin")
+)
 # The kind of a work, before its title (Vietnamese titles capitalise their first word only).
 _WORK_KINDS = frozenset(("bài", "cuốn", "phim", "sách", "phẩm", "thơ", "truyện", "khúc", "vở"))
 _LONGEST_TITLE_RUN = 6  # words between a title's first word and the opener
