@@ -15,7 +15,8 @@ cell that wraps the place of the date line keeps the place whole (`Tam⏎Kỳ, n
 
 Run-in headings and datelines (R9, D2): a dateline or a section label that opens a paragraph is
 cut from a story whose subject is an acronym of three letters or more (`Cần Thơ ‖CSGT tổ chức
-…`; a two-letter one is a name's suffix: `Hà Nội FC`); a heading in title case, whose inner
+…`; a two-letter one is a name's suffix: `Hà Nội FC`) or opens with an accented capital alone
+(`Góc nhìn ‖Ý kiến của …`); a heading in title case, whose inner
 words (`Và`, `Tại`, `Của`) are capitalised as no sentence has them, is cut before the opener
 that starts the prose after it, even a weaker one (`Bánh`, `Chẳng`). No cut inside a body's
 name (`Ủy ban Chỉ đạo …`, `Cơ quan Theo dõi …`), after a reporting verb (`đưa tin Ông …`,
@@ -85,6 +86,11 @@ SPLIT += [
         "a section label before an acronym and a name",
         "Tin nóng WHO Việt Nam khuyến cáo người dân tiêm nhắc lại.",
         ["Tin nóng", "WHO Việt Nam khuyến cáo người dân tiêm nhắc lại."],
+    ),
+    (
+        "a section label before a story whose first word is one accented capital",
+        "Góc nhìn Ý kiến của bạn đọc về giá điện được gửi về rất nhiều.",
+        ["Góc nhìn", "Ý kiến của bạn đọc về giá điện được gửi về rất nhiều."],
     ),
     (
         "a title-case heading before a weaker opener",

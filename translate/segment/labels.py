@@ -371,7 +371,7 @@ def _story_at(text: str, after: int, end: int) -> bool:
     if opens_prose(text, story, end, strong=False):
         return True
     following = text[story : min(end, story + 80)].split()[:3]
-    if len(following) > 1 and following[1][:1].islower() and following[0][1:].islower():
+    if len(following) > 1 and following[1][:1].islower() and _capitalised(following[0]):
         return True
     if following and _ACRONYM.match(following[0]) is not None:
         # an acronym as the subject: `Tin nóng CSGT tổ chức …`, `Cần Thơ BBC dẫn lời …`
@@ -379,6 +379,11 @@ def _story_at(text: str, after: int, end: int) -> bool:
         return lowercase_soon(text, story, end, 4)
     # a name as the subject: `Tin nóng Jeremy Corbyn tuyên bố …`, `Huế Robyn Christie của …`
     return len(following) > 2 and following[0][1:].islower() and lowercase_soon(text, story, end, 4)
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word, one accented capital alone too (`Ý tưởng …`, `Ở đó …`)."""
+    return len(word) == 1 or word[1:].islower()
 
 
 _ACRONYM = re.compile(rf"[{UPPER}]{{3,6}}(?![^\W\d_])")
