@@ -281,7 +281,7 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     space; glued ones are found by the scrape-join scan of :mod:`.joins`). Only the stretch
     after the unit's start and after each sentence end is searched, up to a comma or the
     longest heading: each character is looked at a bounded number of times."""
-    joins = title_heading_joins(text, start, end) if text[start].isupper() else []
+    joins: list[int] = []
     first = _RUNIN_WORD.search(text, start + 2, end)
     if first is None:
         return joins  # (the common case: one scan)
@@ -321,31 +321,21 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     return joins
 
 
-# A heading in title case, every word capitalised (as English-style titles and SEO pages write
-# them: `Cách Làm Bánh Flan Tại Nhà`), at least three words before the word prose starts with.
-# (The run is matched at the unit's start only, and bounded: one look per unit.)
-_TITLE_RUN = re.compile(rf"(?:[{UPPER}][{LOWER}]*[ \t]){{4,16}}(?=[{LOWER}])")
-
-
-# A phrase's inner word capitalised: the evidence of title case (a name has none: `Phòng Quản
-# Lý Phát triển …`, nor a breadcrumb: `Trang Chủ Đời Sống Tin Mới`).
+# A phrase's inner word capitalised: the evidence of a heading in title case, as English-style
+# titles and SEO pages write them (`Mùa Nước Nổi Của Người Miền Tây`); a name has none (`Phòng
+# Quản Lý`, `Cục Hàng Không`), nor has a breadcrumb (`Trang Chủ Đời Sống Tin Mới`).
 _TITLE_CASED_LINKS = frozenset(word.capitalize() for word in BEFORE_ELLIPSIS_INTERNAL)
+_SHORTEST_TITLE_HEADING = 3  # words
 
 
-def title_heading_joins(text: str, start: int, end: int) -> list[int]:
-    """A cut before the opener that follows a title-case heading at the unit's start, where a
-    lowercase word after the opener shows running text (`Động Đất Và Sóng Thần ‖Chẳng hạn như
-    …`). Prose never capitalises a phrase's inner words (`Và`, `Của`, `Tại`), so even a
-    weaker opener (one that opens most of the sentences it is capitalised in) starts the
-    sentence there; a name's last word is no opener (`Ủy Ban Nhân Dân Tỉnh Quảng Nam vừa …`)."""
-    run = _TITLE_RUN.match(text, start, end)
-    if run is None:
-        return []
-    heading = run.group().rstrip()
-    words = heading.split()
-    if words[-1] not in OPENERS or _TITLE_CASED_LINKS.isdisjoint(words[1:-1]):
-        return []
-    return [run.start() + len(heading) - len(words[-1])]
+def _title_case_heading(words: list[str]) -> bool:
+    """Are ``words`` a heading in title case: every word capitalised, a phrase's inner word
+    among them (which prose never capitalises)?"""
+    return (
+        len(words) >= _SHORTEST_TITLE_HEADING
+        and not _TITLE_CASED_LINKS.isdisjoint(words[1:])
+        and all(word.isalpha() and word[1:].islower() and word[0].isupper() for word in words)
+    )
 
 
 # Openers that, capitalised after a comma, still open a sentence (92% of their capitalised uses
@@ -398,8 +388,14 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
         and _FIELD_LABEL.match(text, position, min(end, position + 40)) is not None
     ):
         return False  # `Loại văn bản : Quyết định Số hiệu : 15/2014`: fields of a row
-    if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
-        return False  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
+    if (
+        not _lowercase_word(previous[-1])
+        and _PART_OF_DAY.match(text, position, end) is None
+        and not _title_case_heading(previous)
+    ):
+        # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline, and a heading
+        # in title case ends before an opener: `Mùa Nước Nổi Của Người Miền Tây ‖Trong …`)
+        return False
     run = text[heading_start:position]
     if run.count("(") > run.count(")") or run.count("“") > run.count("”") or run.count('"') % 2:
         return False  # inside an aside or a quotation (`nói "Đó là Nữ hoàng Đầu tiên`)
