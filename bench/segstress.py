@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import Figure, Section
+from translate.segment.patterns import LOWER, UPPER
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -321,19 +322,59 @@ FAMILIES: dict[str, Builder] = {
 }
 
 
+# A sentence end inside a source line: its terminator and closing quote, a space and a
+# capital, after a lowercase word of two letters or more, a capitalised word of three or
+# more that no abbreviation list has (`… Hoa Kỳ và Justin Thomas.`), a number after a
+# lowercase word (`… bằng 0.`, not `Điều 5.`) or a closing bracket or quote (`… (MS).`):
+# never an initial, a title or a list number. NTREX and FLORES align a translation unit a
+# line, and some units hold two sentences (`… mọi hình dạng. Nó có thể …`): by R2 and D1 of
+# the conventions each is a segment, so the gold must cut there too.
+_INNER_END = re.compile(
+    rf"(?:(?<![^\s\"“‘'(])(?:[{LOWER}]{{2,}}|[{UPPER}][{LOWER}]{{2,}}|[{LOWER}]+ \d{{1,4}})"
+    rf"|[)”\"’])[.!?]+[\"”’']?(?= [\"“‘']?[{UPPER}])"
+)
+_ABBREVIATIONS = frozenset(
+    ("Mrs", "Ltd", "Inc", "Corp", "Prof", "Sept", "Capt", "Dept", "Gen", "Col", "Sgt", "Rev")
+) | frozenset(("Hon", "Vol", "Fig", "Jan", "Feb", "Mar", "Apr", "Aug", "Oct", "Nov", "Dec"))
+_ABBREVIATIONS |= {"Mme", "Mlle", "Bros", "Ave", "Blvd", "Univ", "Assn", "Est", "Ths", "Nxb"}
+# A short clause after a closing quote is its attribution, which stays with the quotation
+# (`“… ở đó!” Hammel chia sẻ thêm.`, R5).
+_ATTRIBUTION = re.compile(
+    r" \S+(?: \S+){0,3}? (?:nói|cho biết|chia sẻ|kể|phát biểu|hỏi|đáp|trả lời|viết|bổ sung|"
+    r"khẳng định|nhấn mạnh|tuyên bố)(?: thêm| lại)?[.!?]\Z"
+)
+
+
+def split_units(line: str) -> list[str]:
+    """The sentences of one source line (see ``_INNER_END``)."""
+    sentences, start = [], 0
+    for end in _INNER_END.finditer(line):
+        if end.group()[-1] in "\"”’'" and _ATTRIBUTION.match(line, end.end()):
+            continue
+        if end.group().rstrip(".!?\"”’')") in _ABBREVIATIONS:
+            continue
+        sentences.append(line[start : end.end()])
+        start = end.end() + 1
+    return [*sentences, line[start:]]
+
+
 def source_documents(limit: int | None = None) -> list[list[str]] | None:
-    """The Vietnamese sentences of NTREX (by document) and FLORES (in runs of 10)."""
+    """The Vietnamese sentences of NTREX (by document) and FLORES (in runs of 10); a source
+    line that holds two sentences gives both (:func:`split_units`)."""
     if not (NTREX_TEXT.is_file() and NTREX_IDS.is_file()):
         return None
     documents: dict[str, list[str]] = {}
     lines = NTREX_TEXT.read_text(encoding="utf-8").splitlines()
     ids = NTREX_IDS.read_text(encoding="utf-8").splitlines()
     for document_id, line in zip(ids, lines, strict=True):
-        documents.setdefault(document_id, []).append(line.split("\t", 1)[0])
+        documents.setdefault(document_id, []).extend(split_units(line.split("\t", 1)[0]))
     result = list(documents.values())
     if FLORES_TEXT.is_file():
         flores = [line.split("\t", 1)[0] for line in FLORES_TEXT.read_text("utf-8").splitlines()]
-        result += [flores[i : i + 10] for i in range(0, len(flores), 10)]
+        result += [
+            [sentence for line in flores[i : i + 10] for sentence in split_units(line)]
+            for i in range(0, len(flores), 10)
+        ]
     return result[:limit] if limit else result
 
 

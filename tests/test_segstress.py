@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from bench.segstress import FAMILIES, StressDoc, build_family
+from bench.segstress import FAMILIES, StressDoc, build_family, split_units
 from translate.segment import segment_text
 
 SENTENCES = [
@@ -83,3 +83,25 @@ def test_stress_family(family: str) -> None:
     for doc in docs:
         assert _squash("".join(doc.gold)) == _squash(doc.text)
     assert _f1(docs) >= FLOORS[family]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Vàng mềm và dễ uốn. Nó được dát mỏng.", ["Vàng mềm và dễ uốn.", "Nó được dát mỏng."]),
+        ("Tuyển thủ ghép cặp với Justin Thomas. Hai người thắng.", 2),
+        ("Tỷ lệ giảm gần bằng 0. Đây là tin vui.", 2),
+        ("Bệnh Đa xơ cứng (MS). Con số này tăng.", 2),
+        ("“Có cá mập ở đó!” Hammel chia sẻ thêm.", 1),  # an attribution stays (R5)
+        ("Ông J. Keynes và TS. Lò Văn Pấng đến.", 1),  # initials and titles
+        ("Tiếng Chuông Nhà Thờ St. Martin Rơi", 1),
+        ("Theo Điều 5. Quy định chung thì khác.", 1),  # a label's number
+        ("Cuộc họp do Prof. Smith chủ trì.", 1),
+    ],
+)
+def test_source_lines_split_at_their_sentence_ends(line: str, expected: list[str] | int) -> None:
+    """A source line with two sentences gives two gold segments (R2, D1); no cut at an
+    abbreviation, an initial, a title, a list number or before an attribution."""
+    units = split_units(line)
+    assert units == expected if isinstance(expected, list) else len(units) == expected
+    assert "".join(units).replace(" ", "") == line.replace(" ", "")

@@ -68,6 +68,9 @@ def _address_before(before: str) -> bool:
 _LONGEST_LIST_NUMBER = 24
 _EMOTICON_EYES = frozenset(":;=")
 _SHORTEST_LEADER = 4  # periods, as in a table of contents
+# A dot leader after a space, then the page number: the entry's title, whatever its last
+# mark, goes on to its page (`Tại sao phải công bố …? ............ 7`).
+_LEADER_TO_PAGE = re.compile(r"[.…]{4,}[ \t]*\d{1,4}(?=\s|\Z)")
 _OPENING_QUOTES = frozenset('"“')
 _QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
 # A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
@@ -125,6 +128,8 @@ def is_sentence_end(
         return terminator in ("!", "?") and next_case == "upper" and closers_end > terminator_end
     if text.startswith(_URL_STARTS, next_start) and _address_before(before):
         return False  # a line of links: `…/search.do?... http://www.…` (R3)
+    if text[next_start] in ".…" and _LEADER_TO_PAGE.match(text, next_start) is not None:
+        return False  # `Thế nào là một tạp chí khoa học? ........ 9`: a contents entry (R4)
     if "!" in terminator or "?" in terminator:
         return True
     if terminator != ".":

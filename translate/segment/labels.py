@@ -222,14 +222,16 @@ _SECTIONS = (
     "Bạn đọc|Nhịp sống|Ý kiến|Tin trong nước|Tin quốc tế"
 )
 # A paragraph's first words: a place or a section label, a space, then a capitalised word
-# (not an acronym or a number: `Hà Nội FC`, `Huế 2024`).
+# (not a two-letter acronym or a number: `Hà Nội FC`, `Huế 2024`; a longer acronym is a
+# subject when running text follows it: `Huế CSGT tổ chức …`).
 # A space or nothing (`TP.HCMDẫn chương trình …`) may separate them; a quote may open the story.
 _ALONE_CAPITALS = "ÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
 _LEAD_LABEL = re.compile(
     rf"(?:{_PLACES}|{_SECTIONS})(?:\s[-–—])?(?: |(?=[{UPPER}][{LOWER}]))"
     # (a story's first word: capitalised, or an accented capital alone, `Ở`; after a dash, a
     # count too: `Đà Nẵng - 18 hộ dân …`, not a year or a date: `Hải Phòng – 2024`)
-    rf"(?=[\"“']?(?:[{UPPER}][{LOWER}]|[{_ALONE_CAPITALS}]\s)|(?<=[-–—] )\d{{1,3}}\s)"
+    rf"(?=[\"“']?(?:[{UPPER}][{LOWER}]|[{_ALONE_CAPITALS}]\s|[{UPPER}]{{3}})"
+    rf"|(?<=[-–—] )\d{{1,3}}\s)"
     rf"(?!(?:{_PLACES}|Việt|Mới)(?!\w))"
 )
 
@@ -369,10 +371,22 @@ def _story_at(text: str, after: int, end: int) -> bool:
     if opens_prose(text, story, end, strong=False):
         return True
     following = text[story : min(end, story + 80)].split()[:3]
-    if len(following) > 1 and following[1][:1].islower() and following[0][1:].islower():
+    if len(following) > 1 and following[1][:1].islower() and _capitalised(following[0]):
         return True
+    if following and _ACRONYM.match(following[0]) is not None:
+        # an acronym as the subject: `Tin nóng CSGT tổ chức …`, `Cần Thơ BBC dẫn lời …`
+        # (a two-letter one is a team's or a firm's suffix: `Hà Nội FC thắng …`)
+        return lowercase_soon(text, story, end, 4)
     # a name as the subject: `Tin nóng Jeremy Corbyn tuyên bố …`, `Huế Robyn Christie của …`
     return len(following) > 2 and following[0][1:].islower() and lowercase_soon(text, story, end, 4)
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word, one accented capital alone too (`Ý tưởng …`, `Ở đó …`)."""
+    return len(word) == 1 or word[1:].islower()
+
+
+_ACRONYM = re.compile(rf"[{UPPER}]{{3,6}}(?![^\W\d_])")
 
 
 # The national name and motto that head every official document.

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from translate.segment.patterns import LOWER, UPPER
+
 # What opens a preamble clause or the next list item right after a glued semicolon.
 _CLAUSE_OPENERS = ("Căn cứ", "Xét ", "Theo đề nghị", "Thực hiện ")
 _ITEM = re.compile(r"(?:[a-zđ]|\d{1,2})\)\s|\d{1,2}\.\s+[^\W\d_]|[-–+•]\s")
@@ -61,3 +63,35 @@ def legal_joins(text: str, start: int, end: int) -> list[int]:
 
 
 _OPENING_MARKS = frozenset("\"“‘«'*#(_[>|")  # (`sau:“Điều 5. …`, `**Điều 9.`: they open it)
+
+
+# The openings of a decree's preamble clauses: each clause ends with its `;` (or the last
+# one's `,`), so a clause's line without one was wrapped inside the clause.
+_PREAMBLE_OPENINGS = ("Căn cứ ", "Xét đề nghị", "Theo đề nghị", "Xét Tờ trình", "Xét tờ trình")
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}(?=[\s:])")
+
+
+def preamble_clause_goes_on(text: str, unit_start: int, line_end: int, next_start: int) -> bool:
+    """Is the line ending at ``line_end``, without a clause's closing mark, inside a preamble
+    clause that opens its unit (`Xét đề nghị của Giám đốc⏎Sở Nông nghiệp …`), the next line
+    opening neither the next clause nor the enacting word (`QUYẾT ĐỊNH:`)?"""
+    if not text.startswith(_PREAMBLE_OPENINGS, unit_start) or text[line_end - 1] in ";,.:":
+        return False
+    if text.startswith(_CLAUSE_OPENERS, next_start):
+        return False  # (a clause whose `;` was left out: the next clause is a unit)
+    word = _CAPS_WORD.match(text, next_start)
+    return word is None or not word.group().isupper()
+
+
+# A decree's date line, its place's last syllable first: `Kỳ, ngày 19 tháng 6 năm 2007`.
+_DATE_LINE_TAIL = re.compile(rf"[{UPPER}][{LOWER}]+, ngày \d")
+_PLACE_HEAD = re.compile(rf"[{UPPER}][{LOWER}]*(?: [{UPPER}][{LOWER}]*)?")
+
+
+def date_place_goes_on(text: str, line_first: int, line_end: int, next_start: int) -> bool:
+    """Is the line one or two capitalised syllables that begin the place of the date line
+    after it (a header cell wrapped inside the name: `Tam⏎Kỳ, ngày 19 tháng 6 năm 2007`)?"""
+    return (
+        _DATE_LINE_TAIL.match(text, next_start) is not None
+        and _PLACE_HEAD.fullmatch(text, line_first, line_end) is not None
+    )

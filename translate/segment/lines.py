@@ -34,6 +34,7 @@ from translate.segment.evidence import (
     wrap_slack,
 )
 from translate.segment.frontmatter import front_matter_end
+from translate.segment.legal import date_place_goes_on, preamble_clause_goes_on
 from translate.segment.lineblocks import (
     caps_title_goes_on,
     dash_goes_on,
@@ -425,6 +426,11 @@ def _wrapped_without_terminator(
         return _clause_end_goes_on(text, line, next_start, evidence)
     if text[line.end - 1] == "," and _comma_goes_on(text, line, next_start, evidence):
         return True  # `… Bộ Kế hoạch và Đầu tư,⏎Ngân hàng Nhà nước …`: a sentence goes on
+    if upper and (
+        preamble_clause_goes_on(text, unit_start, line.end, next_start)
+        or date_place_goes_on(text, line.first, line.end, next_start)
+    ):
+        return True  # `Xét đề nghị của Giám đốc⏎Sở …;`, `Tam⏎Kỳ, ngày 19 …`: it goes on
     if upper and _name_goes_on(text, line, next_start, evidence.names):
         return True  # `… ngày mất của Hồ⏎Chí Minh`, `… tỉnh Hà⏎Tĩnh`
     if upper and _prose_starts(text, line, next_start):

@@ -321,6 +321,23 @@ def runin_joins(text: str, start: int, end: int) -> list[int]:
     return joins
 
 
+# A phrase's inner word capitalised: the evidence of a heading in title case, as English-style
+# titles and SEO pages write them (`Mùa Nước Nổi Của Người Miền Tây`); a name has none (`Phòng
+# Quản Lý`, `Cục Hàng Không`), nor has a breadcrumb (`Trang Chủ Đời Sống Tin Mới`).
+_TITLE_CASED_LINKS = frozenset(word.capitalize() for word in BEFORE_ELLIPSIS_INTERNAL)
+_SHORTEST_TITLE_HEADING = 3  # words
+
+
+def _title_case_heading(words: list[str]) -> bool:
+    """Are ``words`` a heading in title case: every word capitalised, a phrase's inner word
+    among them (which prose never capitalises)?"""
+    return (
+        len(words) >= _SHORTEST_TITLE_HEADING
+        and not _TITLE_CASED_LINKS.isdisjoint(words[1:])
+        and all(word.isalpha() and word[1:].islower() and word[0].isupper() for word in words)
+    )
+
+
 # Openers that, capitalised after a comma, still open a sentence (92% of their capitalised uses
 # or more open one): a headline may hold a comma (`Trước đây, giá lúa tăng nhanh Tuy nhiên,
 # …`), while a name inside a sentence begins with a weaker one (`Cơ quan cảnh sát Điều tra`)
@@ -361,6 +378,8 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
     previous = text[heading_start : position - 1].split()
     if not previous or len(previous) > _LONGEST_HEADING or previous[-1] in _NOT_AFTER:
         return False  # a long sentence, or `cuốn Những …`: a title goes on the phrase
+    if " ".join(previous[-2:]).lower() in _NAME_BEFORE_PAIRS:
+        return False  # `Cơ quan Theo dõi …`, `Ủy ban Chỉ đạo …`: a body's name; `cho biết Ông …`
     if _work_title_before(previous):
         return False  # `Tác phẩm Lịch sử Họ Ngô …`: the title goes on past the opener
     if (
@@ -369,14 +388,26 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
         and _FIELD_LABEL.match(text, position, min(end, position + 40)) is not None
     ):
         return False  # `Loại văn bản : Quyết định Số hiệu : 15/2014`: fields of a row
-    if not _lowercase_word(previous[-1]) and _PART_OF_DAY.match(text, position, end) is None:
-        return False  # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline)
-    run = text[heading_start:position]
-    if run.count("(") > run.count(")") or run.count("“") > run.count("”"):
+    if (
+        not _lowercase_word(previous[-1])
+        and _PART_OF_DAY.match(text, position, end) is None
+        and not _title_case_heading(previous)
+    ):
+        # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline, and a heading
+        # in title case ends before an opener: `Mùa Nước Nổi Của Người Miền Tây ‖Trong …`)
         return False
+    run = text[heading_start:position]
+    if run.count("(") > run.count(")") or run.count("“") > run.count("”") or run.count('"') % 2:
+        return False  # inside an aside or a quotation (`nói "Đó là Nữ hoàng Đầu tiên`)
     return opens_prose(text, position, end, strong=True)
 
 
+# Two words after which a capitalised word goes on the phrase: the kind of a body before its
+# name (which capitalises its first word: `Cơ quan Theo dõi Hạn hán`, `Ban Chỉ đạo`), and a
+# reporting verb before the words it reports (`Tờ báo đưa tin Ông Biden …`).
+_NAME_BEFORE_PAIRS = frozenset(
+    ("cơ quan", "ủy ban", "uỷ ban", "hội đồng", "trung tâm", "tổng cục", "cho biết", "đưa tin")
+)
 # The kind of a work, before its title (Vietnamese titles capitalise their first word only).
 _WORK_KINDS = frozenset(("bài", "cuốn", "phim", "sách", "phẩm", "thơ", "truyện", "khúc", "vở"))
 _LONGEST_TITLE_RUN = 6  # words between a title's first word and the opener
