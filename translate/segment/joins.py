@@ -22,10 +22,10 @@ import re
 
 from translate.segment.escapes import bullet_emoji, written_break_joins
 from translate.segment.labels import (
-    DASH,
     DATELINE_REACH,
     LEAD_PREFIXES,
     article_joins,
+    dash_within,
     lead_joins,
     lead_word,
     source_joins,
@@ -165,7 +165,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         end - start > 2
         and (text[start] == "(" or text[start].isupper())
         and (
-            DASH.search(text, start, min(end, start + DATELINE_REACH)) is not None
+            dash_within(text, start, min(end, start + DATELINE_REACH))
             or (text[start : start + 2] in LEAD_PREFIXES and lead_word(text, start, end))
         )
     ):  # (the common case: no dateline, source or section label)
