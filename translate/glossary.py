@@ -314,6 +314,24 @@ def squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
+def squeezed_all(texts: Sequence[str]) -> tuple[list[str], str]:
+    """``squeezed`` of each text, and them joined by line breaks: checked on all of them at once
+    (the usual: a glossary's terms have nothing to squeeze)."""
+    joined = "\n".join(texts)
+    if (
+        joined.count("\n") == len(texts) - 1  # no text holds a line break
+        and "  " not in joined
+        and " \n" not in joined
+        and "\n " not in joined
+        and joined[:1] != " "
+        and joined[-1:] != " "
+        and joined.replace("\n", "").isprintable()
+    ):
+        return list(texts), joined
+    forms = list(map(squeezed, texts))
+    return forms, "\n".join(forms)
+
+
 def _row(layout: _Layout, cells: list[str], origin: str, plain: bool = False) -> Row | None:
     """The row of ``cells``; ``plain``: no cell has anything to squeeze (whitespace)."""
     count = len(cells)

@@ -46,7 +46,7 @@ from typing import Literal
 import ahocorasick_rs
 
 from translate.frozen import collector_paused
-from translate.glossary import Term, nfc, squeezed
+from translate.glossary import Term, nfc, squeezed, squeezed_all
 from translate.protect import Span
 from translate.termcode import OneByteCode
 
@@ -63,7 +63,11 @@ for _tone in _TONES:
         if len(_old) == 2 and len(_new) == 2:
             _OLD_TONE[_old] = _new
 _NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
-_TONE_PAIR = re.compile("|".join(sorted({*_OLD_TONE, *_NEW_TONE})))
+_SECONDS: dict[str, str] = {}  # a tone pair's first letter -> the letters completing one
+for _pair in sorted({*_OLD_TONE, *_NEW_TONE}):
+    _SECONDS[_pair[0]] = _SECONDS.get(_pair[0], "") + _pair[1]
+# One alternative per first letter (24), not per pair (90): sre tries them in turn.
+_TONE_PAIR = re.compile("|".join(f"{first}[{seconds}]" for first, seconds in _SECONDS.items()))
 _TONE_PAIR_FIRST = frozenset(pair[0] for pair in (*_OLD_TONE, *_NEW_TONE))
 # Whitespace other than single spaces: such texts are searched one by one, spaces collapsed.
 # Two spaces in a row are found as a pattern's words up to a space followed by two spaces
@@ -98,6 +102,10 @@ def spellings(source: str) -> list[str]:
 def _placements(form: str, pairs: Sequence[tuple[int, int]]) -> list[str]:
     """``form`` with each combination of placements of its tone ``pairs`` (their spans, in
     order; up to ``_MAX_VARIANTS`` forms)."""
+    if len(pairs) == 1:  # the usual: one pair, two forms
+        start, end = pairs[0]
+        pair = form[start:end]
+        return [form, form[:start] + (_OLD_TONE.get(pair) or _NEW_TONE[pair]) + form[end:]]
     forms = [form]
     for start, end in reversed(pairs):
         pair = form[start:end]
@@ -110,16 +118,16 @@ def _placements(form: str, pairs: Sequence[tuple[int, int]]) -> list[str]:
 
 def spellings_all(sources: Sequence[str]) -> list[list[str]]:
     """``spellings`` of each source: the tone pairs looked for once in all of them."""
-    forms = list(map(squeezed, nfc_all(sources)))
-    joined = "\n".join(forms)
+    forms, joined = squeezed_all(nfc_all(sources))
     if _TONE_PAIR_FIRST.isdisjoint(joined):
         return [[form] for form in forms]
     starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, forms[:-1])), initial=0))
     pairs: dict[int, list[tuple[int, int]]] = {}  # source index -> its tone pairs' spans
     for match in _TONE_PAIR.finditer(joined):
-        index = bisect.bisect_right(starts, match.start()) - 1
+        start, end = match.span()
+        index = bisect.bisect_right(starts, start) - 1
         offset = starts[index]
-        pairs.setdefault(index, []).append((match.start() - offset, match.end() - offset))
+        pairs.setdefault(index, []).append((start - offset, end - offset))
     result = [[form] for form in forms]
     for index, spans in pairs.items():
         result[index] = _placements(forms[index], spans)
@@ -158,12 +166,41 @@ _OTHER_SPACE = re.compile(f"[^\\S {''.join(_ODD_SPACES)}]")
 _LONG_WHITESPACE = re.compile(r"\s{2,}")
 
 
-def _collapsed(text: str) -> tuple[str, list[int]]:
-    """The text with each whitespace run made one space, and where each character came from."""
-    origin = list(range(len(text)))
-    for match in reversed(list(_LONG_WHITESPACE.finditer(text))):
-        del origin[match.start() + 1 : match.end()]
-    return _WHITESPACE.sub(" ", text), origin
+_SPACE_RUN = re.compile("  +")
+
+
+@dataclass(frozen=True)
+class _Collapsed:
+    """A text with each whitespace run made one space, and how to map its offsets back."""
+
+    text: str
+    cuts: list[int]  # the offset after each space left of a run of two or more characters
+    removed: list[int]  # how many characters were removed up to each cut
+
+    def origin(self, offset: int) -> int:
+        """Where the character at ``offset`` came from in the text before."""
+        run = bisect.bisect_right(self.cuts, offset)
+        return offset + self.removed[run - 1] if run else offset
+
+
+def _collapsed(text: str) -> _Collapsed:
+    """The text with each whitespace run made one space (see ``_Collapsed``). A printable text
+    holds no whitespace but the space (the usual: two spaces), found without ``\\s``, which
+    sre checks character by character."""
+    if text.isprintable():
+        runs = [match.span() for match in _SPACE_RUN.finditer(text)]
+        collapsed = _SPACE_RUN.sub(" ", text)
+    else:
+        runs = [match.span() for match in _LONG_WHITESPACE.finditer(text)]
+        collapsed = _WHITESPACE.sub(" ", text)
+    cuts: list[int] = []
+    removed: list[int] = []
+    total = 0
+    for start, end in runs:
+        cuts.append(start - total + 1)
+        total += end - start - 1
+        removed.append(total)
+    return _Collapsed(collapsed, cuts, removed)
 
 
 @dataclass(frozen=True)
@@ -227,9 +264,9 @@ class TermMatcher:
         self.pattern_terms: tuple[Term, ...] = tuple(by_pattern.values())
         self.flags = tuple(dict.fromkeys(f for f in flags if f and _SEPARATOR not in f))
         # 1 where a pattern starts (ends) with a word character; 0 for the flags and spaces.
-        self._word_start = [p[0].isalnum() for p in patterns]
-        self._word_end = [p[-1].isalnum() for p in patterns]
-        self._lengths = [len(p) for p in patterns]
+        self._word_start = list(map(str.isalnum, map(_HEAD, patterns)))
+        self._word_end = list(map(str.isalnum, map(_TAIL, patterns)))
+        self._lengths = list(map(len, patterns))
         self._whole_edges = all(self._word_start) and all(self._word_end)
         self.size = len(patterns)
         # Whitespace other than single spaces and the flags are found by the same search; two
@@ -469,12 +506,12 @@ class TermMatcher:
         """The texts holding tabs, line breaks, double or no-break spaces searched again with
         each whitespace run made one space (their first candidates replaced)."""
         collapsed = [_collapsed(texts[index]) for index in odd]
-        again = self._candidates([text for text, _ in collapsed]).matches
+        again = self._candidates([c.text for c in collapsed]).matches
         for position, index in enumerate(odd):
-            origin = collapsed[position][1]
+            origin = collapsed[position].origin
             matches = again.get(position)
             if matches:
-                found.matches[index] = [(origin[a], origin[b - 1] + 1, p) for a, b, p in matches]
+                found.matches[index] = [(origin(a), origin(b - 1) + 1, p) for a, b, p in matches]
                 found.overlapping.add(index)
             else:
                 found.matches.pop(index, None)
@@ -503,6 +540,7 @@ class TermMatcher:
 
 _PLUS_ONE = (1).__add__
 _HEAD = operator.itemgetter(0)
+_TAIL = operator.itemgetter(-1)
 # A byte next to a match: 0 a boundary, 1 a word character (no match), 2 to look at in the
 # text (a joiner, or part of a non-ASCII character).
 _BYTE_CLASS = bytes(
@@ -530,20 +568,34 @@ def _spaced_prefixes(patterns: Iterable[str]) -> list[str]:
 def _resolve(candidates: list[Located]) -> list[Located]:
     """Longest first, then leftmost (the patterns of a text's candidates are all different,
     so two candidates never share a span; of terms written the same, the matcher kept one)."""
+    if len(candidates) == 1:  # a text searched again (odd whitespace) with one match
+        return candidates
     if len(candidates) == 2:  # the usual overlap: a name inside a longer one
         first, second = candidates
         if first[1] <= second[0] or second[1] <= first[0]:
             return sorted(candidates)
         longer = first[1] - first[0] - second[1] + second[0]
         return [first if longer > 0 or (longer == 0 and first[0] < second[0]) else second]
-    taken = bytearray(max(c[1] for c in candidates))
+    ordered = sorted([(s - e, s, e, p) for s, e, p in candidates])
     chosen: list[Located] = []
-    for _, start, stop, pattern in sorted([(s - e, s, e, p) for s, e, p in candidates]):
-        if taken.find(1, start, stop) == -1:
-            taken[start:stop] = b"\x01" * (stop - start)
-            chosen.append((start, stop, pattern))
+    if len(candidates) <= _FEW_CANDIDATES:  # compared with those chosen before
+        for _, start, stop, pattern in ordered:
+            for other_start, other_stop, _ in chosen:
+                if start < other_stop and other_start < stop:
+                    break
+            else:
+                chosen.append((start, stop, pattern))
+    else:  # the characters taken marked once (linear in the text, not quadratic)
+        taken = bytearray(max(c[1] for c in candidates))
+        for _, start, stop, pattern in ordered:
+            if taken.find(1, start, stop) == -1:
+                taken[start:stop] = b"\x01" * (stop - start)
+                chosen.append((start, stop, pattern))
     chosen.sort()
     return chosen
+
+
+_FEW_CANDIDATES = 16
 
 
 def nfc_all(texts: Sequence[str]) -> list[str]:
