@@ -464,7 +464,7 @@ class TermMatcher:
         if self._code is not None:
             data = encoded or self._code.encode(_SEPARATOR.join(["", *texts, ""]))
             if data is not None:
-                lengths = map(_PLUS_ONE, map(len, texts[:-1]))
+                lengths = map(operator.add, map(len, texts[:-1]), itertools.repeat(1))
                 starts = list(itertools.accumulate(lengths, initial=1))
                 return data, starts, self._automaton.find_matches_as_indexes(data, True), True
         pieces = [text.encode("utf-8", "surrogatepass") for text in texts]
