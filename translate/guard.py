@@ -44,13 +44,8 @@ from translate.protect import (
     resolve,
     restore,
 )
-from translate.termmatch import (
-    Located,
-    Scan,
-    TermMatcher,
-    nfc_all,
-    target_present,
-)
+from translate.termmatch import Scan, TermMatcher, nfc_all, target_present
+from translate.termspans import Located
 from translate.translation import Alternative, MachineSource, Translation
 
 if TYPE_CHECKING:

@@ -49,6 +49,7 @@ from translate.frozen import collector_paused
 from translate.glossary import Term, nfc, squeezed, squeezed_all
 from translate.protect import Span
 from translate.termcode import OneByteCode
+from translate.termspans import Located, collapsed, resolve_overlaps
 
 _JOINERS = frozenset("-_&'’")
 _SEPARATOR = "\x00"  # between the sentences of one search: neither a word nor a space
@@ -160,47 +161,8 @@ def positions_in(texts: Sequence[str], joined: str, needles: Iterable[str]) -> s
     return {bisect.bisect_right(starts, position) - 1 for position in positions}
 
 
-_WHITESPACE = re.compile(r"\s+")
 # Whitespace that is neither the space nor one of _ODD_SPACES (found by the search itself).
 _OTHER_SPACE = re.compile(f"[^\\S {''.join(_ODD_SPACES)}]")
-_LONG_WHITESPACE = re.compile(r"\s{2,}")
-
-
-_SPACE_RUN = re.compile("  +")
-
-
-@dataclass(frozen=True)
-class _Collapsed:
-    """A text with each whitespace run made one space, and how to map its offsets back."""
-
-    text: str
-    cuts: list[int]  # the offset after each space left of a run of two or more characters
-    removed: list[int]  # how many characters were removed up to each cut
-
-    def origin(self, offset: int) -> int:
-        """Where the character at ``offset`` came from in the text before."""
-        run = bisect.bisect_right(self.cuts, offset)
-        return offset + self.removed[run - 1] if run else offset
-
-
-def _collapsed(text: str) -> _Collapsed:
-    """The text with each whitespace run made one space (see ``_Collapsed``). A printable text
-    holds no whitespace but the space (the usual: two spaces), found without ``\\s``, which
-    sre checks character by character."""
-    if text.isprintable():
-        runs = [match.span() for match in _SPACE_RUN.finditer(text)]
-        collapsed = _SPACE_RUN.sub(" ", text)
-    else:
-        runs = [match.span() for match in _LONG_WHITESPACE.finditer(text)]
-        collapsed = _WHITESPACE.sub(" ", text)
-    cuts: list[int] = []
-    removed: list[int] = []
-    total = 0
-    for start, end in runs:
-        cuts.append(start - total + 1)
-        total += end - start - 1
-        removed.append(total)
-    return _Collapsed(collapsed, cuts, removed)
 
 
 @dataclass(frozen=True)
@@ -213,10 +175,6 @@ class TermMatch:
         term = self.term
         kind = "dnt" if term.dnt else "term"
         return Span(self.start, self.end, kind, term.preferred, label=term.source)
-
-
-# A match as ``locate`` gives it: (start, end, pattern index), character offsets.
-Located = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -348,7 +306,7 @@ class TermMatcher:
                 self._odd_spaces(texts, sorted(found.odd), found)
             matches = found.matches
             for index in found.overlapping:
-                matches[index] = _resolve(matches[index])
+                matches[index] = resolve_overlaps(matches[index])
         return Scan(matches, frozenset(found.flagged))
 
     def _candidates(self, texts: Sequence[str], encoded: bytes | None = None) -> _Found:
@@ -505,10 +463,10 @@ class TermMatcher:
     def _odd_spaces(self, texts: Sequence[str], odd: list[int], found: _Found) -> None:
         """The texts holding tabs, line breaks, double or no-break spaces searched again with
         each whitespace run made one space (their first candidates replaced)."""
-        collapsed = [_collapsed(texts[index]) for index in odd]
-        again = self._candidates([c.text for c in collapsed]).matches
+        texts_collapsed = [collapsed(texts[index]) for index in odd]
+        again = self._candidates([c.text for c in texts_collapsed]).matches
         for position, index in enumerate(odd):
-            origin = collapsed[position].origin
+            origin = texts_collapsed[position].origin
             matches = again.get(position)
             if matches:
                 found.matches[index] = [(origin(a), origin(b - 1) + 1, p) for a, b, p in matches]
@@ -563,39 +521,6 @@ def _spaced_prefixes(patterns: Iterable[str]) -> list[str]:
         heads.update(dict.fromkeys(level))
         level = [head for head in level if " " in head]
     return list(map("{}  ".format, heads))
-
-
-def _resolve(candidates: list[Located]) -> list[Located]:
-    """Longest first, then leftmost (the patterns of a text's candidates are all different,
-    so two candidates never share a span; of terms written the same, the matcher kept one)."""
-    if len(candidates) == 1:  # a text searched again (odd whitespace) with one match
-        return candidates
-    if len(candidates) == 2:  # the usual overlap: a name inside a longer one
-        first, second = candidates
-        if first[1] <= second[0] or second[1] <= first[0]:
-            return sorted(candidates)
-        longer = first[1] - first[0] - second[1] + second[0]
-        return [first if longer > 0 or (longer == 0 and first[0] < second[0]) else second]
-    ordered = sorted([(s - e, s, e, p) for s, e, p in candidates])
-    chosen: list[Located] = []
-    if len(candidates) <= _FEW_CANDIDATES:  # compared with those chosen before
-        for _, start, stop, pattern in ordered:
-            for other_start, other_stop, _ in chosen:
-                if start < other_stop and other_start < stop:
-                    break
-            else:
-                chosen.append((start, stop, pattern))
-    else:  # the characters taken marked once (linear in the text, not quadratic)
-        taken = bytearray(max(c[1] for c in candidates))
-        for _, start, stop, pattern in ordered:
-            if taken.find(1, start, stop) == -1:
-                taken[start:stop] = b"\x01" * (stop - start)
-                chosen.append((start, stop, pattern))
-    chosen.sort()
-    return chosen
-
-
-_FEW_CANDIDATES = 16
 
 
 def nfc_all(texts: Sequence[str]) -> list[str]:
