@@ -292,7 +292,7 @@ class TermMatcher:
         if self._automaton is None or not texts:
             return nfc_all(texts), Scan({}, frozenset())
         if self._code is not None and self._code.normal:
-            data, normal = self._code.encode_nfc(_SEPARATOR.join(["", *texts, ""]))
+            data, normal = _encoded_nfc(self._code, texts)
             if normal:
                 return texts, self._located(texts, data)
         normal_texts = nfc_all(texts)
@@ -521,6 +521,26 @@ def _spaced_prefixes(patterns: Iterable[str]) -> list[str]:
         heads.update(dict.fromkeys(level))
         level = [head for head in level if " " in head]
     return list(map("{}  ".format, heads))
+
+
+_CHUNK = 4_096  # texts encoded at a time by _encoded_nfc
+
+
+def _encoded_nfc(code: OneByteCode, texts: Sequence[str]) -> tuple[bytes | None, bool]:
+    """``code.encode_nfc`` of the texts as ``_search`` joins them (NUL before, between and
+    after them), ``_CHUNK`` texts at a time: one string of a whole run's texts (31 MB for
+    100,000 sentences) is a fresh mapping whose 7,500 pages fault in, where the chunks reuse
+    the same memory."""
+    pieces: list[bytes] = []
+    normal = True
+    for start in range(0, len(texts), _CHUNK):
+        data, known = code.encode_nfc(_SEPARATOR.join(["", *texts[start : start + _CHUNK]]))
+        if data is None:
+            return None, False
+        pieces.append(data)
+        normal = normal and known
+    pieces.append(b"\0")
+    return b"".join(pieces), normal
 
 
 def nfc_all(texts: Sequence[str]) -> list[str]:
