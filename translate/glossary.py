@@ -19,6 +19,8 @@ Matching: ``Glossary.matcher()`` compiles every term into one ``translate.termma
 from __future__ import annotations
 
 import csv
+import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -211,6 +213,10 @@ def parse_table(text: str, name: str) -> tuple[list[Row], list[str]]:
     skipped: list[str] = []
     records: Iterator[tuple[int, list[str]]]
     plain = delimiter == "\t" and _nothing_to_squeeze(lines)
+    if plain:
+        simple = _simple_rows(lines, header_number, layout, name)
+        if simple is not None:
+            return simple, skipped
     if delimiter == "\t":
         records = ((n, line.split("\t")) for n, line in enumerate(lines, 1) if n > header_number)
     else:
@@ -225,6 +231,33 @@ def parse_table(text: str, name: str) -> tuple[list[Row], list[str]]:
         else:
             rows.append(row)
     return rows, skipped
+
+
+def _simple_rows(lines: list[str], header: int, layout: _Layout, name: str) -> list[Row] | None:
+    """The rows of a TSV whose lines after the header (``plain``: nothing to squeeze) are all
+    rows of ``layout.width`` cells with a source and one target, and no case column, built
+    column by column; None for any other (read row by row, with its checks and messages)."""
+    cells = [line.split("\t") for line in lines[header:]]
+    if layout.case >= 0 or not cells or set(map(len, cells)) != {layout.width}:
+        return None
+    sources = list(map(operator.itemgetter(layout.source), cells))
+    targets = list(map(operator.itemgetter(layout.target), cells))
+    if "" in sources or "" in targets:  # an empty source, a blank line, a row to skip
+        return None
+    if "|" in "".join(targets) or "\n#" in "\n" + "\n".join(lines[header:]):  # a comment
+        return None
+    pairs = zip(sources, targets, strict=True)
+    dnts = [target in (DNT_MARK, source) for source, target in pairs]
+    kept = [(s,) if dnt else (t,) for s, t, dnt in zip(sources, targets, dnts, strict=True)]
+    blank = itertools.repeat("")
+    notes = (
+        map(str.strip, map(operator.itemgetter(layout.note), cells)) if layout.note >= 0 else blank
+    )
+    poses = (
+        map(str.strip, map(operator.itemgetter(layout.pos), cells)) if layout.pos >= 0 else blank
+    )
+    origins = map(f"{name}:".__add__, map(str, range(header + 1, len(lines) + 1)))
+    return list(map(Row, sources, kept, dnts, itertools.repeat("auto"), notes, poses, origins))
 
 
 def _nothing_to_squeeze(lines: list[str]) -> bool:
@@ -316,6 +349,24 @@ def squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
+def squeezed_all(texts: Sequence[str]) -> tuple[list[str], str]:
+    """``squeezed`` of each text, and them joined by line breaks: checked on all of them at once
+    (the usual: a glossary's terms have nothing to squeeze)."""
+    joined = "\n".join(texts)
+    if (
+        joined.count("\n") == len(texts) - 1  # no text holds a line break
+        and "  " not in joined
+        and " \n" not in joined
+        and "\n " not in joined
+        and joined[:1] != " "
+        and joined[-1:] != " "
+        and joined.replace("\n", "").isprintable()
+    ):
+        return list(texts), joined
+    forms = list(map(squeezed, texts))
+    return forms, "\n".join(forms)
+
+
 def _row(layout: _Layout, cells: list[str], origin: str, plain: bool = False) -> Row | None:
     """The row of ``cells``; ``plain``: no cell has anything to squeeze (whitespace)."""
     count = len(cells)
@@ -350,9 +401,13 @@ def _row(layout: _Layout, cells: list[str], origin: str, plain: bool = False) ->
     return Row(source, targets, dnt, case, note, pos, origin)
 
 
+_SOURCE = operator.attrgetter("source")
+
+
 def merge(rows: Sequence[Row]) -> tuple[Term, ...]:
     """One term per (source, case): targets in order of appearance, the first row's fields."""
-    if len({(row.source, row.case) for row in rows}) == len(rows):  # the usual: no duplicates
+    distinct = len(set(map(_SOURCE, rows))) == len(rows)  # a quicker test than the pairs
+    if distinct or len({(row.source, row.case) for row in rows}) == len(rows):  # the usual
         return tuple(
             [Term(r.source, r.targets, r.dnt, r.case, r.note, r.pos, r.origin) for r in rows]
         )

@@ -44,13 +44,8 @@ from translate.protect import (
     resolve,
     restore,
 )
-from translate.termmatch import (
-    Located,
-    Scan,
-    TermMatcher,
-    nfc_all,
-    target_present,
-)
+from translate.termmatch import Scan, TermMatcher, nfc_all, target_present
+from translate.termspans import Located
 from translate.translation import Alternative, MachineSource, Translation
 
 if TYPE_CHECKING:
@@ -143,7 +138,9 @@ class Guard:
             self._terms: dict[str, Term] = {t.source: t for t in self.glossary.terms}
             # What a match of each pattern becomes: Span(start, end, *parts).
             self._span_parts: list[tuple[str, str, bool, str]] = [
-                ("dnt" if t.dnt else "term", t.preferred, False, t.source)
+                ("dnt", t.source, False, t.source)
+                if t.dnt
+                else ("term", t.targets[0], False, t.source)
                 for t in (self._matcher.pattern_terms if self._matcher is not None else ())
             ]
 

@@ -46,9 +46,10 @@ from typing import Literal
 import ahocorasick_rs
 
 from translate.frozen import collector_paused
-from translate.glossary import Term, nfc, squeezed
+from translate.glossary import Term, nfc, squeezed, squeezed_all
 from translate.protect import Span
 from translate.termcode import OneByteCode
+from translate.termspans import Located, collapsed, resolve_overlaps
 
 _JOINERS = frozenset("-_&'’")
 _SEPARATOR = "\x00"  # between the sentences of one search: neither a word nor a space
@@ -63,7 +64,11 @@ for _tone in _TONES:
         if len(_old) == 2 and len(_new) == 2:
             _OLD_TONE[_old] = _new
 _NEW_TONE = {new: old for old, new in _OLD_TONE.items()}
-_TONE_PAIR = re.compile("|".join(sorted({*_OLD_TONE, *_NEW_TONE})))
+_SECONDS: dict[str, str] = {}  # a tone pair's first letter -> the letters completing one
+for _pair in sorted({*_OLD_TONE, *_NEW_TONE}):
+    _SECONDS[_pair[0]] = _SECONDS.get(_pair[0], "") + _pair[1]
+# One alternative per first letter (24), not per pair (90): sre tries them in turn.
+_TONE_PAIR = re.compile("|".join(f"{first}[{seconds}]" for first, seconds in _SECONDS.items()))
 _TONE_PAIR_FIRST = frozenset(pair[0] for pair in (*_OLD_TONE, *_NEW_TONE))
 # Whitespace other than single spaces: such texts are searched one by one, spaces collapsed.
 # Two spaces in a row are found as a pattern's words up to a space followed by two spaces
@@ -98,6 +103,10 @@ def spellings(source: str) -> list[str]:
 def _placements(form: str, pairs: Sequence[tuple[int, int]]) -> list[str]:
     """``form`` with each combination of placements of its tone ``pairs`` (their spans, in
     order; up to ``_MAX_VARIANTS`` forms)."""
+    if len(pairs) == 1:  # the usual: one pair, two forms
+        start, end = pairs[0]
+        pair = form[start:end]
+        return [form, form[:start] + (_OLD_TONE.get(pair) or _NEW_TONE[pair]) + form[end:]]
     forms = [form]
     for start, end in reversed(pairs):
         pair = form[start:end]
@@ -110,16 +119,16 @@ def _placements(form: str, pairs: Sequence[tuple[int, int]]) -> list[str]:
 
 def spellings_all(sources: Sequence[str]) -> list[list[str]]:
     """``spellings`` of each source: the tone pairs looked for once in all of them."""
-    forms = list(map(squeezed, nfc_all(sources)))
-    joined = "\n".join(forms)
+    forms, joined = squeezed_all(nfc_all(sources))
     if _TONE_PAIR_FIRST.isdisjoint(joined):
         return [[form] for form in forms]
     starts = list(itertools.accumulate(map(_PLUS_ONE, map(len, forms[:-1])), initial=0))
     pairs: dict[int, list[tuple[int, int]]] = {}  # source index -> its tone pairs' spans
     for match in _TONE_PAIR.finditer(joined):
-        index = bisect.bisect_right(starts, match.start()) - 1
+        start, end = match.span()
+        index = bisect.bisect_right(starts, start) - 1
         offset = starts[index]
-        pairs.setdefault(index, []).append((match.start() - offset, match.end() - offset))
+        pairs.setdefault(index, []).append((start - offset, end - offset))
     result = [[form] for form in forms]
     for index, spans in pairs.items():
         result[index] = _placements(forms[index], spans)
@@ -152,18 +161,8 @@ def positions_in(texts: Sequence[str], joined: str, needles: Iterable[str]) -> s
     return {bisect.bisect_right(starts, position) - 1 for position in positions}
 
 
-_WHITESPACE = re.compile(r"\s+")
 # Whitespace that is neither the space nor one of _ODD_SPACES (found by the search itself).
 _OTHER_SPACE = re.compile(f"[^\\S {''.join(_ODD_SPACES)}]")
-_LONG_WHITESPACE = re.compile(r"\s{2,}")
-
-
-def _collapsed(text: str) -> tuple[str, list[int]]:
-    """The text with each whitespace run made one space, and where each character came from."""
-    origin = list(range(len(text)))
-    for match in reversed(list(_LONG_WHITESPACE.finditer(text))):
-        del origin[match.start() + 1 : match.end()]
-    return _WHITESPACE.sub(" ", text), origin
 
 
 @dataclass(frozen=True)
@@ -176,10 +175,6 @@ class TermMatch:
         term = self.term
         kind = "dnt" if term.dnt else "term"
         return Span(self.start, self.end, kind, term.preferred, label=term.source)
-
-
-# A match as ``locate`` gives it: (start, end, pattern index), character offsets.
-Located = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -227,9 +222,9 @@ class TermMatcher:
         self.pattern_terms: tuple[Term, ...] = tuple(by_pattern.values())
         self.flags = tuple(dict.fromkeys(f for f in flags if f and _SEPARATOR not in f))
         # 1 where a pattern starts (ends) with a word character; 0 for the flags and spaces.
-        self._word_start = [p[0].isalnum() for p in patterns]
-        self._word_end = [p[-1].isalnum() for p in patterns]
-        self._lengths = [len(p) for p in patterns]
+        self._word_start = list(map(str.isalnum, map(_HEAD, patterns)))
+        self._word_end = list(map(str.isalnum, map(_TAIL, patterns)))
+        self._lengths = list(map(len, patterns))
         self._whole_edges = all(self._word_start) and all(self._word_end)
         self.size = len(patterns)
         # Whitespace other than single spaces and the flags are found by the same search; two
@@ -297,7 +292,7 @@ class TermMatcher:
         if self._automaton is None or not texts:
             return nfc_all(texts), Scan({}, frozenset())
         if self._code is not None and self._code.normal:
-            data, normal = self._code.encode_nfc(_SEPARATOR.join(["", *texts, ""]))
+            data, normal = _encoded_nfc(self._code, texts)
             if normal:
                 return texts, self._located(texts, data)
         normal_texts = nfc_all(texts)
@@ -311,7 +306,7 @@ class TermMatcher:
                 self._odd_spaces(texts, sorted(found.odd), found)
             matches = found.matches
             for index in found.overlapping:
-                matches[index] = _resolve(matches[index])
+                matches[index] = resolve_overlaps(matches[index])
         return Scan(matches, frozenset(found.flagged))
 
     def _candidates(self, texts: Sequence[str], encoded: bytes | None = None) -> _Found:
@@ -427,7 +422,7 @@ class TermMatcher:
         if self._code is not None:
             data = encoded or self._code.encode(_SEPARATOR.join(["", *texts, ""]))
             if data is not None:
-                lengths = map(_PLUS_ONE, map(len, texts[:-1]))
+                lengths = map(operator.add, map(len, texts[:-1]), itertools.repeat(1))
                 starts = list(itertools.accumulate(lengths, initial=1))
                 return data, starts, self._automaton.find_matches_as_indexes(data, True), True
         pieces = [text.encode("utf-8", "surrogatepass") for text in texts]
@@ -468,13 +463,13 @@ class TermMatcher:
     def _odd_spaces(self, texts: Sequence[str], odd: list[int], found: _Found) -> None:
         """The texts holding tabs, line breaks, double or no-break spaces searched again with
         each whitespace run made one space (their first candidates replaced)."""
-        collapsed = [_collapsed(texts[index]) for index in odd]
-        again = self._candidates([text for text, _ in collapsed]).matches
+        texts_collapsed = [collapsed(texts[index]) for index in odd]
+        again = self._candidates([c.text for c in texts_collapsed]).matches
         for position, index in enumerate(odd):
-            origin = collapsed[position][1]
+            origin = texts_collapsed[position].origin
             matches = again.get(position)
             if matches:
-                found.matches[index] = [(origin[a], origin[b - 1] + 1, p) for a, b, p in matches]
+                found.matches[index] = [(origin(a), origin(b - 1) + 1, p) for a, b, p in matches]
                 found.overlapping.add(index)
             else:
                 found.matches.pop(index, None)
@@ -503,6 +498,7 @@ class TermMatcher:
 
 _PLUS_ONE = (1).__add__
 _HEAD = operator.itemgetter(0)
+_TAIL = operator.itemgetter(-1)
 # A byte next to a match: 0 a boundary, 1 a word character (no match), 2 to look at in the
 # text (a joiner, or part of a non-ASCII character).
 _BYTE_CLASS = bytes(
@@ -527,23 +523,24 @@ def _spaced_prefixes(patterns: Iterable[str]) -> list[str]:
     return list(map("{}  ".format, heads))
 
 
-def _resolve(candidates: list[Located]) -> list[Located]:
-    """Longest first, then leftmost (the patterns of a text's candidates are all different,
-    so two candidates never share a span; of terms written the same, the matcher kept one)."""
-    if len(candidates) == 2:  # the usual overlap: a name inside a longer one
-        first, second = candidates
-        if first[1] <= second[0] or second[1] <= first[0]:
-            return sorted(candidates)
-        longer = first[1] - first[0] - second[1] + second[0]
-        return [first if longer > 0 or (longer == 0 and first[0] < second[0]) else second]
-    taken = bytearray(max(c[1] for c in candidates))
-    chosen: list[Located] = []
-    for _, start, stop, pattern in sorted([(s - e, s, e, p) for s, e, p in candidates]):
-        if taken.find(1, start, stop) == -1:
-            taken[start:stop] = b"\x01" * (stop - start)
-            chosen.append((start, stop, pattern))
-    chosen.sort()
-    return chosen
+_CHUNK = 4_096  # texts encoded at a time by _encoded_nfc
+
+
+def _encoded_nfc(code: OneByteCode, texts: Sequence[str]) -> tuple[bytes | None, bool]:
+    """``code.encode_nfc`` of the texts as ``_search`` joins them (NUL before, between and
+    after them), ``_CHUNK`` texts at a time: one string of a whole run's texts (31 MB for
+    100,000 sentences) is a fresh mapping whose 7,500 pages fault in, where the chunks reuse
+    the same memory."""
+    pieces: list[bytes] = []
+    normal = True
+    for start in range(0, len(texts), _CHUNK):
+        data, known = code.encode_nfc(_SEPARATOR.join(["", *texts[start : start + _CHUNK]]))
+        if data is None:
+            return None, False
+        pieces.append(data)
+        normal = normal and known
+    pieces.append(b"\0")
+    return b"".join(pieces), normal
 
 
 def nfc_all(texts: Sequence[str]) -> list[str]:
