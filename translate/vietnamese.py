@@ -58,22 +58,6 @@ _TONELESS_SYLLABLE = re.compile(
 )
 
 
-# The same shapes with every mark dropped (`tieng`, `nguoi`, `khuon`: text typed without
-# diacritics, which the accented shapes reject: `ie` is written `iê`).
-_BARE_LETTERS = str.maketrans("ăâêôơưđ", "aaeooud")
-_BARE_SYLLABLE = re.compile(_TONELESS_SYLLABLE.pattern.translate(_BARE_LETTERS))
-
-
-def is_unaccented_syllable(word: str) -> bool:
-    """True when ``word`` is letters a to z (any case) that some Vietnamese syllable is
-    written with once its marks are dropped (`tieng` for `tiếng`, `duoc` for `được`)."""
-    return (
-        len(word) <= LONGEST_SYLLABLE
-        and word.isascii()
-        and _BARE_SYLLABLE.fullmatch(word.lower()) is not None
-    )
-
-
 # Code points enough for any syllable, decomposed tones included (`nghiêng` has 7 letters): a
 # longer word is none, and callers that look for one need read no further.
 LONGEST_SYLLABLE = 16
@@ -93,3 +77,19 @@ def is_vietnamese_syllable(word: str) -> bool:
     if _TONELESS_SYLLABLE.fullmatch(toneless) is None:
         return False
     return not (toneless.endswith(_STOP_CODAS) and tones and tones[0] not in (ACUTE, DOT))
+
+
+# The same shapes with every mark dropped (`tieng`, `nguoi`, `khuon`: text typed without
+# diacritics, which the accented shapes reject: `ie` is written `iê`).
+_BARE_LETTERS = str.maketrans("ăâêôơưđ", "aaeooud")
+_BARE_SYLLABLE = re.compile(_TONELESS_SYLLABLE.pattern.translate(_BARE_LETTERS))
+
+
+def is_unaccented_syllable(word: str) -> bool:
+    """True when ``word`` is letters a to z (any case) that some Vietnamese syllable is
+    written with once its marks are dropped (`tieng` for `tiếng`, `duoc` for `được`)."""
+    return (
+        len(word) <= LONGEST_SYLLABLE
+        and word.isascii()
+        and _BARE_SYLLABLE.fullmatch(word.lower()) is not None
+    )

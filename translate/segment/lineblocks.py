@@ -58,10 +58,20 @@ def dash_goes_on(text: str, first: int, end: int, next_start: int) -> bool:
     if not head or head[-1] == ")" or head.isupper() or not text[next_start].isalpha():
         return False
     if _dash_ended(text[next_start : next_line_end(text, next_start)]) or _dash_ended(
-        text[max(text.rfind("\n", 0, max(0, first - 1)) + 1, first - 400) : first]
+        _line_before(text, first)
     ):
         return False  # a list whose items a widget ends with ` -`: related headlines, one a line
     return not opens_prose(text, next_start, min(len(text), next_start + 200), strong=True)
+
+
+_LINE_BEFORE_REACH = 400  # characters: a headline's line, not a whole flattened page
+
+
+def _line_before(text: str, first: int) -> str:
+    """The end of the line before the one that starts at ``first`` (its last 400 characters
+    at most), with its line break."""
+    floor = max(0, first - _LINE_BEFORE_REACH)
+    return text[text.rfind("\n", floor, max(0, first - 1)) + 1 or floor : first]
 
 
 def _dash_ended(line: str) -> bool:
