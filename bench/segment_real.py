@@ -2,7 +2,7 @@
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
-``dev11``, ``dev12``, ``dev13``, ``dev14`` and ``dev15`` for tuning, ``heldout2``, ``heldout4``,
+``dev11``, ``dev12``, ``dev13``, ``dev14``, ``dev15`` and ``dev16`` for tuning, ``heldout2``, ``heldout4``,
 ``heldout11``, ``heldout12``, ``heldout13``, ``heldout14`` and ``dev3-holdout`` not; see its
 README.md) with the project's scorer, ``../shared/tools/segscore.py``, imported from beside the
 repository: boundary precision, recall and F1 pooled over the documents, F1 of the boundaries
@@ -42,7 +42,9 @@ SEGSCORE = ROOT.parent / "shared" / "tools" / "segscore.py"
 # heldout11 and heldout12 in round 12 after the whole sets' blind scores were recorded (the odd
 # halves stay blind); dev14 is the even half of set M, split from heldout13 in round 14 after the
 # whole set's blind score was recorded (the odd half stays blind); dev15 is set J's odd half,
-# heldout10 until round 14, after its blind score had stayed at F1 0.855 for three rounds. They
+# heldout10 until round 14, after its blind score had stayed at F1 0.855 for three rounds; dev16
+# is the even half of set N, split from heldout14 in round 15 after the whole set's blind score
+# was recorded (the odd half stays blind). They
 # became tuning sets so that rules could learn the forms only they show, while the sets below
 # stay blind.
 TUNING_SETS = (
@@ -61,6 +63,7 @@ TUNING_SETS = (
     "dev13",
     "dev14",
     "dev15",
+    "dev16",
 )
 HELDOUT_SETS = (
     "heldout2",
