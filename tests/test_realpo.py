@@ -447,3 +447,54 @@ def test_reviewed_work_survives_each_tools_save_and_two_source_edits(
     before = PO.read_bytes()
     run()
     assert PO.read_bytes() == before
+
+
+# --------------------------------------------------------------------------------------------
+# The two defects the excerpts found, on their own: flags other than fuzzy, bare `#` lines
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+LONG = " ".join(["aaaa"] * 19)
+FLAGGED = (
+    HEADER
+    + "\n#, python-format, fuzzy, mt, no-wrap, max-length:80, c-format\n"
+    + 'msgid "a %s"\nmsgstr "b %s"\n'
+    + '\n#, range: 0..10, no-c-format, python-brace-format\nmsgid "x {}"\nmsgstr "y {}"\n'
+    + '\n#, possible-c-format, wrap\nmsgid "z"\nmsgstr "zz"\n'
+    + f'\n#, no-wrap\nmsgid "{LONG}\\n{LONG}"\nmsgstr "short"\n'
+    + f'\n#, c-format, no-wrap\n#~ msgid "old %s {LONG}"\n#~ msgstr "vieux %s"\n'
+)
+BARE = (
+    "#\n# Nicolas Martyanoff <khaelin@example.org>, 2007.\n"
+    + HEADER
+    + '\n#\nmsgid "a"\nmsgstr "b"\n'
+    '\n#: x.c:1\n#\n# kept\nmsgid "c"\nmsgstr "d"\n\n#\n#\n#: y.c:2\nmsgid "e"\nmsgstr "f"\n'
+)
+
+
+@needs_gettext
+@pytest.mark.parametrize("text", [FLAGGED, BARE], ids=["flags", "bare-comment-lines"])
+def test_flags_and_bare_comment_lines_are_kept_as_msgcat_keeps_them(text: str) -> None:
+    from translate.pofile import reader
+
+    gnu = subprocess.run(["msgcat", "-"], input=text, capture_output=True, text=True, check=True)
+    assert pofile.serialize(pofile.parse(text)) == gnu.stdout
+    # Both readers: the line reader (msgcat's layout) and polib (any other).
+    strict = reader._parse_strict(gnu.stdout)
+    assert strict is not None and strict == reader._parse_with_polib(gnu.stdout, "x")
+    assert pofile.parse(text) == strict
+
+
+def test_gnu_flags() -> None:
+    assert pofile.gnu_flags(["python-format", "mt", "c-format", "wrap"]) == (
+        "c-format",
+        "python-format",
+    )
+    assert pofile.gnu_flags(["no-wrap", "range:1..5", "no-c-format", "c-format"]) == (
+        "c-format",
+        "range: 1..5",
+        "no-wrap",
+    )
+    assert pofile.gnu_flags(["possible-python-format", "max-length:80", "fuzzy"]) == (
+        "python-format",
+    )
