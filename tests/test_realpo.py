@@ -34,6 +34,7 @@ needs_gettext = pytest.mark.skipif(not HAS_GETTEXT, reason="GNU gettext is not i
 TOOL = {
     "crowdin-xournalpp.vi.po": "X-Crowdin-Project: xournalpp",
     "gtranslator-2.91-dpkg.vi.po": "X-Generator: Gtranslator 2.91.7",
+    "launchpad-cairo-dock-core.vi.po": "X-Generator: Launchpad (build 17196)",
     "lokalize-21.12-newsboat.fr.po": "X-Generator: Lokalize 21.12.1",
     "poedit-3.8-newsboat.nl.po": "X-Generator: Poedit 3.8",
     "poedit-3.9-fcitx5-lotus.vi.po": "X-Generator: Poedit 3.9",
@@ -48,6 +49,8 @@ LAYOUT = {
     'won\'t work!\\n"\n"Please set',
     "gtranslator-2.91-dpkg.vi.po": 'msgid_plural "%d files and directories currently '
     'installed.)\\n"',
+    "launchpad-cairo-dock-core.vi.po": 'msgid ""\n"Third-party applets provide integration '
+    'with many programs, like Pidgin"\n',
     "lokalize-21.12-newsboat.fr.po": '"X-Generator: Lokalize 21.12.1\\n"\n"Plural-Forms:',
     "poedit-3.8-newsboat.nl.po": 'Erwin Poeze "\n"<donnut@outlook.com>, Dennis',
     "poedit-3.9-fcitx5-lotus.vi.po": "#, python-brace-format\n",
@@ -223,6 +226,8 @@ def greedy(width: int, breaks: str) -> Callable[[str, str, str], str]:
 
 TTK = greedy(77, r' |(?=\\")')
 POEDIT_38 = greedy(79, r" |//")
+# Launchpad counts the closing quote: a 72-character msgid goes on a line of its own.
+LAUNCHPAD = greedy(79, r" ")
 
 
 def render(po: PoFile, wrap: Callable[[str, str, str], str]) -> str:
@@ -316,6 +321,18 @@ def transifex(po: PoFile) -> str:
     return render(replace(po, header=header), TTK)
 
 
+def launchpad(po: PoFile) -> str:
+    """A Launchpad export: its two keys, then `Language`, at the end."""
+    fields = [(k, v) for k, v in header_fields(po.header) if k not in ("Language", "X-Generator")]
+    fields += [
+        ("X-Launchpad-Export-Date", "2014-09-07 05:59+0000"),
+        ("X-Generator", "Launchpad (build 17196)"),
+        ("Language", "en"),
+    ]
+    header = replace(po.header, msgstr=pofile.format_header(fields))
+    return render(replace(po, header=header), LAUNCHPAD)
+
+
 def crowdin(po: PoFile) -> str:
     """Crowdin: nothing wrapped, a zoneless revision date, its own keys, `en_US`."""
     header = with_fields(
@@ -372,6 +389,7 @@ EDITORS = {
     "virtaal": gnu,
     "weblate": weblate,
     "transifex": transifex,
+    "launchpad": launchpad,
     "crowdin": crowdin,
     "poeditor": poeditor,
     "crlf": windows_checkout,
