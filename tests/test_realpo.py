@@ -333,6 +333,27 @@ def launchpad(po: PoFile) -> str:
     return render(replace(po, header=header), LAUNCHPAD)
 
 
+def zanata(po: PoFile) -> str:
+    """Zanata 4 (OpenStack's saves): the translator's fields after the MIME ones, its
+    generator before a Plural-Forms without the final semicolon."""
+    fields = dict(header_fields(po.header))
+    order = [
+        ("Project-Id-Version", fields.get("Project-Id-Version", "doc")),
+        ("Report-Msgid-Bugs-To", ""),
+        ("POT-Creation-Date", fields.get("POT-Creation-Date", "")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("PO-Revision-Date", "2022-08-14 12:25+0000"),
+        ("Last-Translator", "Andi Chandler <andi@example.org>"),
+        ("Language-Team", "English (United Kingdom)"),
+        ("Language", "en_GB"),
+        ("X-Generator", "Zanata 4.3.3"),
+        ("Plural-Forms", "nplurals=2; plural=(n != 1)"),
+    ]
+    return gnu(replace(po, header=replace(po.header, msgstr=pofile.format_header(order))))
+
+
 def crowdin(po: PoFile) -> str:
     """Crowdin: nothing wrapped, a zoneless revision date, its own keys, `en_US`."""
     header = with_fields(
@@ -390,6 +411,7 @@ EDITORS = {
     "weblate": weblate,
     "transifex": transifex,
     "launchpad": launchpad,
+    "zanata": zanata,
     "crowdin": crowdin,
     "poeditor": poeditor,
     "crlf": windows_checkout,
@@ -516,3 +538,18 @@ def test_gnu_flags() -> None:
     assert pofile.gnu_flags(["possible-python-format", "max-length:80", "fuzzy"]) == (
         "python-format",
     )
+
+
+def test_two_flag_lines_both_count() -> None:
+    """A Pootle 1.0 save (quoted in Translate Toolkit's tests) writes `#, python-format` and
+    `#, fuzzy` on two lines. Translate Toolkit reads both; GNU 0.21 keeps only the last line,
+    so `#, fuzzy` then `#, c-format` would compile an unreviewed entry. Both count here: the
+    entry stays fuzzy and keeps its format flag, and is written on one line as GNU writes it."""
+    for lines in ("#, python-format\n#, fuzzy\n", "#, fuzzy\n#, python-format\n"):
+        po = pofile.parse(
+            HEADER + f'\n#: web/server.py:57\n{lines}msgid "Login for %s"\n'
+            'msgstr "Meld aan vir %s"\n'
+        )
+        (message,) = po.messages
+        assert (message.fuzzy, message.flags) == (True, ("python-format",))
+        assert "\n#, fuzzy, python-format\n" in pofile.serialize(po)
