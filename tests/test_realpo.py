@@ -553,3 +553,24 @@ def test_two_flag_lines_both_count() -> None:
         (message,) = po.messages
         assert (message.fuzzy, message.flags) == (True, ("python-format",))
         assert "\n#, fuzzy, python-format\n" in pofile.serialize(po)
+
+
+def test_an_import_into_a_real_catalogue_changes_only_what_it_imports(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    """XLIFF back into Gtranslator's dpkg catalogue: one entry and the revision date change;
+    before, every `#, c-format` line of the file went too."""
+    original = (DATA / "gtranslator-2.91-dpkg.vi.po").read_text(encoding="utf-8")
+    catalogue, xliff = tmp_path / "vi.po", tmp_path / "vi.xlf"
+    catalogue.write_text(original, encoding="utf-8")
+    assert cli("export", str(catalogue), "--format", "xliff", "-o", str(xliff)).exit_code == 0
+    old = "không thể ghi tập tin “%s”"
+    text = xliff.read_text(encoding="utf-8")
+    assert text.count(f">{old}</target>") == 1
+    xliff.write_text(text.replace(f">{old}</target>", ">không ghi được tập tin “%s”</target>"))
+    result = cli("import", str(xliff), "--catalog", str(catalogue))
+    assert result.exit_code == 0, result.stderr
+    expected = original.replace(f'msgstr "{old}"', 'msgstr "không ghi được tập tin “%s”"')
+    written = catalogue.read_text(encoding="utf-8")
+    revision = re.compile(r'^"PO-Revision-Date: [^"]*"$', re.MULTILINE)
+    assert revision.sub("", written) == revision.sub("", expected)
