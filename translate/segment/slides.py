@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from translate.segment.counted import counted_run_cuts
 from translate.segment.patterns import UPPER
 
 # Glyphs that mark list items only (never a letter, a menu's separator or prose punctuation):
@@ -30,8 +31,8 @@ from translate.segment.patterns import UPPER
 # few, the commonest, so that a megabyte of news costs little.
 _BULLETS = "¨❖➢►■\uf0a7\uf0b7\uf0d8\uf0fc\uf076"
 _RUN_IN_BULLET = re.compile(rf"(?<=\S)[ \t]+([{_BULLETS}])[ \t]+(?=\S)")
-_ITEM_NUMBER = re.compile(rf"(?<!\S)(\d{{1,2}})\.[ \t]+(?=[{UPPER}])")
-_THIRD = " 3. "  # what every numbered run holds: only lines with one are searched
+_ITEM_NUMBER = re.compile(rf"(?<!\S)(\d{{1,2}})\.[ \t]*(?=[{UPPER}])")
+_THIRD = " 3."  # what every numbered run holds: only lines with one are searched
 _SHORTEST_RUN = 3  # numbers counting up from 1
 # Words a number completes (`xếp hạng 1. Đội B xếp hạng 2. …`, `lần thứ 2.`): a number after
 # one ends a sentence, it numbers no item.
@@ -40,6 +41,9 @@ _NUMBER_HEADS = frozenset(
 ) | frozenset(("tập", "câu", "chương", "giải", "năm", "ngày", "tháng", "quý", "kỳ", "đợt"))
 _NUMBER_HEADS |= {"vòng", "hiệp", "ván", "trận", "điểm", "khoản", "điều", "lúc", "hôm"}
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+# An item that is a label, one to four words and a colon (`1.Kiến thức:`, `2. Kỹ năng:`): a
+# lesson plan's objectives, numbered after any word (`Mục tiêu cần đạt 1.Kiến thức: …`).
+_LABEL_ITEM = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:")
 _LONGEST_ITEM = 400  # characters between two numbers of one run
 _FOOTER = re.compile(r"(?<![^\s])(\d{1,2}/\d{1,2}/\d{2,4})[ \t]+(\d{1,3})(?=[ \t]+\S)")
 # What a footer holds, from its literal first (a search that skips ahead in C): a text without
@@ -75,6 +79,7 @@ def slide_cuts(text: str) -> list[int]:
         cuts += _footer_cuts(text)
     if "S." in text:
         cuts += _author_cuts(text)
+    cuts += counted_run_cuts(text)
     return sorted(set(cuts))
 
 
@@ -88,7 +93,11 @@ def _numbered_run_cuts(text: str, start: int, end: int) -> list[int]:
         value = int(number.group(1))
         at = number.start()
         word = _WORD_BEFORE.search(text, max(0, at - 16), at)
-        completes = word is not None and word.group(1).lower() in _NUMBER_HEADS
+        completes = (
+            word is not None
+            and word.group(1).lower() in _NUMBER_HEADS
+            and _LABEL_ITEM.match(text, number.end(), end) is None
+        )
         if run and value == len(run) + 1 and at - last_end <= _LONGEST_ITEM:
             run.append(at)
         else:
