@@ -6,6 +6,20 @@ JSON front matter (R1, D4; CALLS-N call 1): a page or file that opens with a JSO
 alone on the first line, then a quoted key) holds one field, entry or brace a line, each a
 segment, however the next line starts; the text after the object's closing brace is read as
 usual.
+
+Flattened lists (R10): every introducer ending in `:` of a unit is a segment of its own and
+each ` - `, ` • `, ` + ` or Markdown ` * ` item after it starts one, not only after the unit's
+first introducer (`Kỹ năng: - Đo … Thái độ: - Cẩn thận …`); a roman numeral before a dash
+(`II - Phương pháp`) heads the next section, it is no item.
+
+Counted headings run together (R9, R10; D2): three labels or more of one kind numbered 1, 2,
+3 … on one line (`Bước 1: … Bước 2: … Bước 3: …`, `Chương I: … Chương II: …`, roman
+sections `I - … II - … III - …`) start a unit each; a label after a comma or `và` belongs to a
+sentence's own list and stays. A numbered run may glue its numbers to the items
+(`1.Kiến thức: … 2.Kỹ năng: … 3.Thái độ:`), and items that are labels with a colon are a run
+even after a word that a count completes (`… cần đạt 1.Kiến thức:`).
+
+Section signs (R3): `§2.Phạm vi` keeps its number's period with the title.
 """
 
 from __future__ import annotations
@@ -40,7 +54,73 @@ SPLIT: list[Split] = [
     ),
 ]
 
+SPLIT += [
+    (
+        "every introducer of a flattened lesson plan opens its own items",
+        "Mục tiêu: - Biết đo chiều dài bằng thước. Kỹ năng: - Đo cẩn thận. "
+        "Thái độ : - Hợp tác với bạn trong nhóm",
+        [
+            "Mục tiêu:",
+            "- Biết đo chiều dài bằng thước.",
+            "Kỹ năng:",
+            "- Đo cẩn thận.",
+            "Thái độ :",
+            "- Hợp tác với bạn trong nhóm",
+        ],
+    ),
+    (
+        "a Markdown star bullet after an introducer",
+        "Chuẩn bị: * Giáo viên: tranh vẽ cây lúa * Học sinh: vở ghi",
+        ["Chuẩn bị:", "* Giáo viên: tranh vẽ cây lúa", "* Học sinh: vở ghi"],
+    ),
+    (
+        "roman sections run together, the dash after a numeral is no item",
+        "I - Yêu cầu: - đọc trơn bài thơ II - Chuẩn bị tranh ảnh III - Lên lớp",
+        ["I - Yêu cầu:", "- đọc trơn bài thơ", "II - Chuẩn bị tranh ảnh", "III - Lên lớp"],
+    ),
+    (
+        "steps that count up run together",
+        "Tiến trình Bước 1: Chào hỏi (2’) Bước 2: Ôn bài cũ Bước 3: Học bài mới",
+        ["Tiến trình", "Bước 1: Chào hỏi (2’)", "Bước 2: Ôn bài cũ", "Bước 3: Học bài mới"],
+    ),
+    (
+        "chapters in roman numerals that count up",
+        "Sách có bốn chương Chương I: Đất trồng Chương II: Giống lúa Chương III: Phân bón",
+        [
+            "Sách có bốn chương",
+            "Chương I: Đất trồng",
+            "Chương II: Giống lúa",
+            "Chương III: Phân bón",
+        ],
+    ),
+    (
+        "numbers glued to label items after a word that completes a count",
+        "Yêu cầu cần đạt 1.Kiến thức: biết đọc số 2.Kỹ năng: đọc to rõ "
+        "3.Thái độ: yêu thích môn học",
+        [
+            "Yêu cầu cần đạt",
+            "1.Kiến thức: biết đọc số",
+            "2.Kỹ năng: đọc to rõ",
+            "3.Thái độ: yêu thích môn học",
+        ],
+    ),
+    (
+        "a section sign's number glued to its title",
+        "Tiết 5 : §2.Phạm vi áp dụng",
+        ["Tiết 5 : §2.Phạm vi áp dụng"],
+    ),
+]
+
 WHOLE: list[Whole] = [
+    (
+        "chapters listed in a sentence, after commas",
+        "Luận văn gồm Chương 1: Tổng quan, Chương 2: Phương pháp, Chương 3: Kết quả.",
+    ),
+    (
+        "a star after a colon that closes an emphasis",
+        "Bà Lan kể *lại: * “Hôm đó trời mưa to” rồi về.",
+    ),
+    ("a score and a dash, no roman section", "Đội nhà thắng 3 - 1 và đội khách thắng 2 - 0."),
     ("a brace that opens a wrapped note, not JSON", '{ghi chú của\n"người dịch": xem thêm}'),
 ]
 
@@ -48,9 +128,14 @@ test_split, test_whole = case_tests(SPLIT, WHOLE)
 
 
 def test_lossless_on_the_new_marks() -> None:
-    for text in one_line_texts(SPLIT, []):
+    for text in one_line_texts(SPLIT, WHOLE):
         assert_lossless(text * 7)
 
 
 def test_json_front_matter_stays_linear() -> None:
     assert_linear('{\n"a": "x",\n', 20_000, 0.5)
+
+
+def test_counted_headings_stay_linear() -> None:
+    assert_linear("Bước 1: Chào Bước 2: Hỏi Bước 3: Học II - Ôn ", 20_000, 0.5)
+    assert_linear("Kỹ năng: - Đo - Đọc Thái độ: * Cẩn thận ", 20_000, 0.5)
