@@ -20,6 +20,11 @@ sentence's own list and stays. A numbered run may glue its numbers to the items
 even after a word that a count completes (`… cần đạt 1.Kiến thức:`).
 
 Section signs (R3): `§2.Phạm vi` keeps its number's period with the title.
+
+Page breaks in a flattened PDF preview (R1, R9, D2; CALLS-N call 12): a rule of underscores
+between two words (not a form's blank after a colon) is a unit, and the long line's opening
+words repeated later after a page number are the running header, a unit at both places; the
+sentence the break cuts stays in two segments.
 """
 
 from __future__ import annotations
@@ -111,7 +116,36 @@ SPLIT += [
     ),
 ]
 
+_PAGE = (
+    "GIÁO ÁN SINH HỌC 7 Năm học 2011-2012 Bài 1: Cá chép sống ở đâu? "
+    + "Cá chép sống trong ao hồ và sông ngòi nước ngọt. " * 5
+    + "Thân cá có vảy xếp như ngói lợp giúp cá "
+    + "_" * 40
+    + " Trường THCS Hòa Bình Giáo viên Lê Hà 1 GIÁO ÁN SINH HỌC 7 Năm học 2011-2012 "
+    + "bơi nhanh trong nước. "
+    + "Vây cá giúp cá giữ thăng bằng khi bơi. " * 5
+)
+
+SPLIT += [
+    (
+        "a flattened page break: the rule, the footer and the running header",
+        _PAGE,
+        [
+            "GIÁO ÁN SINH HỌC 7 Năm học 2011-2012",
+            "Bài 1: Cá chép sống ở đâu?",
+            *["Cá chép sống trong ao hồ và sông ngòi nước ngọt."] * 5,
+            "Thân cá có vảy xếp như ngói lợp giúp cá",
+            "_" * 40,
+            "Trường THCS Hòa Bình Giáo viên Lê Hà 1",
+            "GIÁO ÁN SINH HỌC 7 Năm học 2011-2012",
+            "bơi nhanh trong nước.",
+            *["Vây cá giúp cá giữ thăng bằng khi bơi."] * 5,
+        ],
+    ),
+]
+
 WHOLE: list[Whole] = [
+    ("a form's blank after a colon", "Họ và tên người nhận: " + "_" * 30 + " Ký tên"),
     (
         "chapters listed in a sentence, after commas",
         "Luận văn gồm Chương 1: Tổng quan, Chương 2: Phương pháp, Chương 3: Kết quả.",
@@ -139,3 +173,8 @@ def test_json_front_matter_stays_linear() -> None:
 def test_counted_headings_stay_linear() -> None:
     assert_linear("Bước 1: Chào Bước 2: Hỏi Bước 3: Học II - Ôn ", 20_000, 0.5)
     assert_linear("Kỹ năng: - Đo - Đọc Thái độ: * Cẩn thận ", 20_000, 0.5)
+
+
+def test_page_breaks_stay_linear() -> None:
+    assert_linear("GIÁO ÁN SINH HỌC 7 Năm học 2011 cá " + "_" * 25 + " Lê Hà 1 ", 20_000, 0.5)
+    assert_linear("Họ tên: " + "_" * 30 + " ", 20_000, 0.5)

@@ -24,23 +24,55 @@ _LABEL = re.compile(
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
 _ROMAN |= {"X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
-_THIRDS = ("III", " 3:", " 3 :", " 3 -", " 3 –")  # one is on every line with a run
+_AFTER_THIRD = (" :", " -", " –")  # after a third label's `3` (or a colon)
 _SHORTEST_RUN = 3
 _LONGEST_SECTION = 1000  # characters from one label to the next (a section holds a list)
 _LIST_BEFORE = re.compile(r"(?:[,;]|\svà|\shoặc)[ \t]*\Z")
 
 
-def counted_run_cuts(text: str) -> list[int]:
-    """Before each label of a counted run on one line of ``text`` (unsorted)."""
+def third_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The lines (start, end) that may hold a numbered run's third item (` 3.`, for
+    :mod:`.slides`) and those that may hold a counted run's third label (` 3:`, ` 3 -`,
+    `III`), each once. Found with one-character searches, which run in C many times faster
+    than a search for a longer string: a third `3` or `I` is rare in prose."""
+    numbered: list[tuple[int, int]] = []
+    counted: list[tuple[int, int]] = []
+    numbered_end = counted_end = -1
+    three = text.find("3")
+    while three >= 0:
+        if three > 0 and text[three - 1] == " ":
+            after = text[three + 1 : three + 3]
+            if after[:1] == "." and three > numbered_end:
+                numbered_end = _line_end(text, three)
+                numbered.append((_line_start(text, three), numbered_end))
+            if (after[:1] == ":" or after in _AFTER_THIRD) and three > counted_end:
+                counted_end = _line_end(text, three)
+                counted.append((_line_start(text, three), counted_end))
+        three = text.find("3", three + 1)
+    roman = text.find("I")
+    while roman >= 0:
+        if text.startswith("III", roman) and roman > counted_end:
+            counted_end = _line_end(text, roman)
+            counted.append((_line_start(text, roman), counted_end))
+        roman = text.find("I", roman + 1)
+    return numbered, counted
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def counted_run_cuts(text: str, lines: list[tuple[int, int]]) -> list[int]:
+    """Before each label of a counted run on the ``lines`` of ``text`` (from
+    :func:`third_lines`)."""
     cuts: list[int] = []
-    for third in _THIRDS:
-        position = text.find(third)
-        while position >= 0:
-            line_start = text.rfind("\n", 0, position) + 1
-            line_end = text.find("\n", position)
-            line_end = len(text) if line_end < 0 else line_end
-            cuts += _line_cuts(text, line_start, line_end)
-            position = text.find(third, line_end)
+    for start, end in lines:
+        cuts += _line_cuts(text, start, end)
     return cuts
 
 

@@ -22,7 +22,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from translate.segment.counted import counted_run_cuts
+from translate.segment.counted import counted_run_cuts, third_lines
+from translate.segment.pagebreaks import page_break_cuts
 from translate.segment.patterns import UPPER
 
 # Glyphs that mark list items only (never a letter, a menu's separator or prose punctuation):
@@ -32,7 +33,6 @@ from translate.segment.patterns import UPPER
 _BULLETS = "¨❖➢►■\uf0a7\uf0b7\uf0d8\uf0fc\uf076"
 _RUN_IN_BULLET = re.compile(rf"(?<=\S)[ \t]+([{_BULLETS}])[ \t]+(?=\S)")
 _ITEM_NUMBER = re.compile(rf"(?<!\S)(\d{{1,2}})\.[ \t]*(?=[{UPPER}])")
-_THIRD = " 3."  # what every numbered run holds: only lines with one are searched
 _SHORTEST_RUN = 3  # numbers counting up from 1
 # Words a number completes (`xếp hạng 1. Đội B xếp hạng 2. …`, `lần thứ 2.`): a number after
 # one ends a sentence, it numbers no item.
@@ -68,18 +68,16 @@ def slide_cuts(text: str) -> list[int]:
     cuts: list[int] = []
     if any(bullet in text for bullet in _BULLETS):
         cuts += [bullet.start(1) for bullet in _RUN_IN_BULLET.finditer(text)]
-    third = text.find(_THIRD)
-    while third >= 0:
-        line_start = text.rfind("\n", 0, third) + 1
-        line_end = text.find("\n", third)
-        line_end = len(text) if line_end < 0 else line_end
+    numbered, counted = third_lines(text)  # (only lines with a third item are searched)
+    for line_start, line_end in numbered:
         cuts += _numbered_run_cuts(text, line_start, line_end)
-        third = text.find(_THIRD, line_end)
     if _FOOTER_HINT.search(text) is not None:
         cuts += _footer_cuts(text)
     if "S." in text:
         cuts += _author_cuts(text)
-    cuts += counted_run_cuts(text)
+    if counted:
+        cuts += counted_run_cuts(text, counted)
+    cuts += page_break_cuts(text)
     return sorted(set(cuts))
 
 
