@@ -1,16 +1,19 @@
 """Slides and lists flattened onto one line (round 12, dev13): a document site's preview of a
 lecture's slides, a PDF's text layer, runs every slide's lines together with single spaces.
-Three marks of that layout start a new unit where no punctuation does (R9, R10; D2):
+These marks of that layout start a new unit where no punctuation does (R9, R10; D2):
 
 * a bullet glyph that only ever marks a list item (`¨`, `❖`, `➢`, a Wingdings glyph from
   the private use area), run in after the text before it: `… là gì? ¨ Tổng quan …`;
 * a numbered list run together, its numbers counting up from 1 (at least three of them, each
-  before a capitalised item): `Mục tiêu 1. Trình bày … 2. Xác định … 3. Biết …` is cut before
-  each number (a lone `2. Ông` or a count is no list);
+  before a capitalised item, with a space or glued: `1.Kiến thức:`): `Mục tiêu 1. Trình bày
+  … 2. Xác định … 3. Biết …` is cut before each number (a lone `2. Ông` or a count is no
+  list);
 * a slide's footer, its date and slide number (`8/16/16 1`), repeated with the same date and
   a number that grows: each footer is a unit of its own;
 * an author's academic title and name after an upper-case title (`… THAM KHẢO ThS. Đinh Văn
-  An`): a cover's or title slide's next line.
+  An`): a cover's or title slide's next line;
+* headings that count up (:mod:`.counted`) and a flattened page's rule and running header
+  (:mod:`.pagebreaks`), round 15.
 
 Cut positions are found once per document (sorted, line by line: no cut crosses a line break)
 and looked up per unit; a document without a glyph, a `3.` or a date holds none, found by a
