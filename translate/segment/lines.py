@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from translate.document import BreakKind
+from translate.segment.codelines import code_lines
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
 from translate.segment.evidence import (
     LINE_CLOSERS,
@@ -259,6 +260,8 @@ def _continues(
         return True
     if mode == "paragraph":
         return False
+    if code_lines(text, line.first, line.end, next_start):
+        return False  # `"keywords": [⏎"tập tin sbv",`: code and data lines are never joined (D4)
     if (
         open_bracket(text, line.first, line.end)
         or (text[unit_start] == "(" and note_still_open(text, unit_start, line.first, line.end))
