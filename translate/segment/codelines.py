@@ -22,6 +22,7 @@ _CODE_START = re.compile(
 )
 _LAST_CHARACTERS = frozenset("{[,:")
 _LINE_END = re.compile(r"[\r\n]")
+_LONGEST_OPEN_FENCE = 8  # marks
 
 
 def code_lines(text: str, first: int, end: int, next_start: int) -> bool:
@@ -39,3 +40,16 @@ def code_lines(text: str, first: int, end: int, next_start: int) -> bool:
     line_end = _LINE_END.search(text, next_start, next_start + 200)
     next_end = next_start + 200 if line_end is None else line_end.start()
     return _CODE_START.match(text[next_start:next_end].rstrip()) is not None
+
+
+def fence_closes(text: str, first: int, end: int) -> bool:
+    """Is the line ``text[first:end]`` a fence that opens a code block: a short run of marks
+    (a README may leave its last block open), or a long one that a later run at least as long
+    closes (CommonMark's rule)? A long run that nothing closes is a rule in a PDF extract."""
+    mark = text[first]
+    run_end = first
+    while run_end < end and text[run_end] == mark:
+        run_end += 1
+    if run_end - first < _LONGEST_OPEN_FENCE:
+        return True
+    return text.find(text[first:run_end], end) >= 0
