@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from translate.segment.linekinds import SHORTEST_PROSE_LINE, space_marks_wraps
 from translate.segment.names import NamePairs
 from translate.segment.patterns import ANY_LETTER, LAYOUT_MARK
+from translate.segment.verse import verse_blocks
 
 _SHORTEST_WIDTH, _LONGEST_WIDTH = 40, 160
 _FEWEST_FULL_LINES = 4
@@ -36,6 +37,7 @@ class Evidence(NamedTuple):
     layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
     spaced_wraps: bool  # one trailing space marks its wrapped lines (linekinds.space_marks_wraps)
     cue_lines: CueLines  # the lines (by .first) of its blocks of cues (:func:`cue_blocks`)
+    verse_lines: CueLines  # the lines of its songs and poems (:func:`.verse.verse_blocks`)
 
 
 _FEWEST_DOUBLE_BREAKS = 8
@@ -94,6 +96,7 @@ def document_evidence(text: str, lines: Sequence[Line], layout: bool | None = No
         LAYOUT_MARK.search(text) is not None if layout is None else layout,
         space_marks_wraps(text, lines),
         CueLines(text, lines),
+        CueLines(text, lines, verse_blocks),
     )
 
 
@@ -108,15 +111,18 @@ class CueLines:
     """The lines of a document's blocks of cues, found when first asked for: only a line
     that ends without a sentence mark asks, and clean text has few (news has none)."""
 
-    __slots__ = ("_found", "_lines", "_text")
+    __slots__ = ("_find", "_found", "_lines", "_text")
 
-    def __init__(self, text: str, lines: Sequence[Line]) -> None:
+    def __init__(
+        self, text: str, lines: Sequence[Line], find: Callable[..., frozenset[int]] | None = None
+    ) -> None:
         self._text, self._lines = text, lines
+        self._find = cue_blocks if find is None else find
         self._found: frozenset[int] | None = None
 
     def __contains__(self, first: int) -> bool:
         if self._found is None:
-            self._found = cue_blocks(self._text, self._lines)
+            self._found = self._find(self._text, self._lines)
         return first in self._found
 
 

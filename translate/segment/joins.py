@@ -469,6 +469,8 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     previous = text[position - 1]
     if previous == "]" and text.endswith(_OPENING_MARKS, start, position):
         return False  # `[cite_start]Gói tin …`: an AI tool's mark opens the sentence after it
+    if previous == "]" and _CHORD.search(text, max(start, position - 12), position) is not None:
+        return False  # `[C]Nơi tôi sinh ra`: a chord sheet's chord belongs to its verse line
     if previous in '")]*_':
         if previous == '"' and (
             not (text[position - 2].isalnum() or text[position - 2] in ".!?…)")
@@ -512,6 +514,8 @@ def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
 
 
 _OPENING_MARKS = ("[cite_start]",)
+# A chord symbol in brackets (`[C]`, `[Am]`, `[F#m7]`, `[G/B]`), glued to the lyric it is played on.
+_CHORD = re.compile(r"(?<!\S)\[[A-G][#b]?(?:m|maj|min|sus|dim|aug|add)?\d{0,2}(?:/[A-G][#b]?)?\]\Z")
 _LONGEST_EMPHASIS = 200  # characters
 # An emphasis mark that opens: at the start or after a non-word character, before a word.
 _EMPHASIS_OPENER = {

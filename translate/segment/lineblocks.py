@@ -5,8 +5,16 @@ non-space character) and ``end`` (the end of its content) and the start of the n
 
 from __future__ import annotations
 
+import re
+
 from translate.segment.linekinds import CONTINUING_WORDS, next_line_end, open_bracket
-from translate.segment.patterns import ANY_LETTER, LAST_WORD, NEXT_LINE, PHRASE_INTERNAL_WORDS
+from translate.segment.patterns import (
+    ANY_LETTER,
+    LAST_WORD,
+    NEXT_LINE,
+    PHRASE_INTERNAL_WORDS,
+    UPPER,
+)
 from translate.segment.runin import opens_prose
 from translate.vietnamese import is_vietnamese_syllable
 
@@ -101,4 +109,22 @@ def caps_title_goes_on(text: str, first: int, end: int, next_start: int) -> bool
         return False
     return all(is_vietnamese_syllable(word) for word in following[:2]) and any(
         not word.isascii() for word in following[:3]
+    )
+
+
+# A section number of two levels or more and its capitalised title: `2.1.1 Khái niệm …`,
+# `3.2. KẾT QUẢ`.
+_SECTION_NUMBER = re.compile(rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\.?[ \t]+[{UPPER}]")
+_NUMBER_HEADS = frozenset(("mục", "khoản", "điểm", "điều", "phần", "chương", "số", "tiết", "bảng"))
+
+
+def section_opens(text: str, end: int, next_start: int) -> bool:
+    """Does the line at ``next_start`` open a numbered section heading (a new unit), the line
+    before it not ending mid-phrase nor with the word the number belongs to (`… tại mục⏎2.1
+    Hướng dẫn …` goes on)?"""
+    if _SECTION_NUMBER.match(text, next_start) is None:
+        return False
+    last = LAST_WORD.search(text, max(0, end - 12), end)
+    return last is None or (
+        last.group() not in PHRASE_INTERNAL_WORDS and last.group().lower() not in _NUMBER_HEADS
     )

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from translate.document import BreakKind
+from translate.segment.codelines import code_lines, fence_closes
 from translate.segment.ends import is_list_label_line, is_sentence_end, next_word_case
 from translate.segment.evidence import (
     LINE_CLOSERS,
@@ -39,6 +40,7 @@ from translate.segment.lineblocks import (
     caps_title_goes_on,
     dash_goes_on,
     note_still_open,
+    section_opens,
     short_lines_block,
 )
 from translate.segment.linekinds import (
@@ -71,6 +73,7 @@ from translate.segment.patterns import (
 from translate.segment.rules import Rules
 from translate.segment.runin import opens_prose
 from translate.segment.sentences import Unit
+from translate.segment.verse import phrase_held_open
 from translate.segment.whole import ENTRY_LAST, WHOLE_FIRST, Tables, book_entry, whole_unit
 
 # A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
@@ -105,7 +108,7 @@ def units(
     evidence = (
         document_evidence(text, lines, layout)
         if mode == "auto"
-        else Evidence(0, False, NamePairs(""), False, False, CueLines("", ()))
+        else Evidence(0, False, NamePairs(""), False, False, CueLines("", ()), CueLines("", ()))
     )
     found: list[Unit] = []
     unit_start = -1
@@ -123,6 +126,8 @@ def units(
             blank_since_last = True
             continue
         fence = fences and text.startswith(_FENCES, line.first)
+        if fence and not fenced and not fence_closes(text, line.first, line.end):
+            fence = False  # a rule of backticks in a PDF extract: nothing closes it
         if fence:
             fenced = not fenced
             prose_fence = fenced and _prose_fence(text, line)
@@ -259,6 +264,8 @@ def _continues(
         return True
     if mode == "paragraph":
         return False
+    if code_lines(text, line.first, line.end, next_start):
+        return False  # `"keywords": [⏎"tập tin sbv",`: code and data lines are never joined (D4)
     if (
         open_bracket(text, line.first, line.end)
         or (text[unit_start] == "(" and note_still_open(text, unit_start, line.first, line.end))
@@ -269,6 +276,8 @@ def _continues(
     if _LIST_ITEM_LINE.match(text, next_start) is not None or text[unit_start] == "#":
         # (an article's label wrapped before its number: `… đặc biệt.⏎Điều⏎3. Phân loại …`)
         return text[next_start].isdigit() and text[line.first : line.end] in _LONE_LABELS
+    if text[next_start].isdigit() and section_opens(text, line.end, next_start):
+        return False  # `… VAI TRÒ CỦA THỰC ĐƠN⏎2.1.1 Khái niệm thực đơn`: the next heading
     if text[line.end - 1] == ">" or text[next_start] == "<":  # `…ba tháng</i>⏎<i>kể từ…`
         line, next_start = _inside_inline_tags(text, line, next_start)
     if text[next_start] in ".…" and (
@@ -421,6 +430,13 @@ def _wrapped_without_terminator(
             return True  # a date form's blanks: `Hà Nội, ngày⏎tháng⏎năm 2016`
         if short_lines_block(text, line.first, line.end, next_start):
             return False  # `licença⏎cc-by-sa-3.0⏎direitos autorais`: chrome, one item a line
+        if (
+            not evidence.width
+            and line.first in evidence.verse_lines
+            and next_start in evidence.verse_lines
+            and not phrase_held_open(text, line.end, next_start)
+        ):
+            return False  # `Giấy bút nhẹ tênh,⏎chữ nghĩa chần chừ`: two lines of a song
         return not _field_lines(text, line, next_start)  # `layout: page⏎title: …`
     if text[line.end - 1] in ";:":
         return _clause_end_goes_on(text, line, next_start, evidence)
