@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from argos_fixture import CliResult
+from gnu_tools import assert_gnu_clean, gnu
 
 from translate import pipeline
 from translate.engine import Engine
@@ -96,16 +97,6 @@ def review(path: Path, translations: dict[str, str]) -> None:
 
 def entries(path: Path) -> dict[str, Message]:
     return {m.msgid: m for m in parse(path.read_text(encoding="utf-8")).messages}
-
-
-def gnu(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, capture_output=True, text=True, check=False)
-
-
-def assert_gnu_clean(path: Path) -> None:
-    check = gnu("msgfmt", "--check", "-o", "/dev/null", str(path))
-    assert (check.returncode, check.stderr) == (0, "")
-    assert gnu("msgcat", str(path)).stdout == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture

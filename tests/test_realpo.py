@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from argos_fixture import CliResult
+from gnu_tools import assert_gnu_clean
 
 from translate import pipeline, pofile
 from translate.pofile import Message, PoFile, escape
@@ -436,15 +437,6 @@ def saved_by(editor: Callable[[PoFile], str]) -> PoFile:
     return pofile.read(PO)
 
 
-def assert_gnu_clean() -> None:
-    checked = subprocess.run(
-        ["msgfmt", "--check", "-o", os.devnull, str(PO)], capture_output=True, text=True
-    )
-    assert (checked.returncode, checked.stderr) == (0, "")
-    text = PO.read_text(encoding="utf-8")
-    assert subprocess.run(["msgcat", str(PO)], capture_output=True, text=True).stdout == text
-
-
 @needs_gettext
 @pytest.mark.parametrize("editor", list(EDITORS.values()), ids=list(EDITORS))
 def test_reviewed_work_survives_each_tools_save_and_two_source_edits(
@@ -467,7 +459,7 @@ def test_reviewed_work_survives_each_tools_save_and_two_source_edits(
 
     write_doc(V2)  # one reviewed sentence removed, one machine one edited, one added
     run()
-    assert_gnu_clean()
+    assert_gnu_clean(PO)
     after = {m.msgid: m for m in pofile.read(PO).messages}
     for msgid, msgstr in reviewed.items():
         assert after[msgid].msgstr == msgstr and not after[msgid].fuzzy, msgid
@@ -479,7 +471,7 @@ def test_reviewed_work_survives_each_tools_save_and_two_source_edits(
     saved_by(editor)
     write_doc(V3)
     run()
-    assert_gnu_clean()
+    assert_gnu_clean(PO)
     final = {m.msgid: m for m in pofile.read(PO).messages}
     for msgid, msgstr in reviewed.items():
         assert final[msgid].msgstr == msgstr and not final[msgid].fuzzy, msgid

@@ -8,7 +8,6 @@ contract and engine call counts, never wording. Engine calls are counted by wrap
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import polib
 import pytest
 from argos_fixture import CliResult
+from gnu_tools import assert_gnu_clean, gnu
 
 from translate import pipeline
 from translate.engine import Engine
@@ -76,16 +76,6 @@ def catalogue() -> PoFile:
 
 def by_msgid(po: PoFile) -> dict[str, Message]:
     return {m.msgid: m for m in po.messages if not m.obsolete}
-
-
-def gnu(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, capture_output=True, text=True, check=False)
-
-
-def assert_gnu_clean(path: Path) -> None:
-    check = gnu("msgfmt", "--check", "-o", "/dev/null", str(path))
-    assert (check.returncode, check.stderr) == (0, "")
-    assert gnu("msgcat", str(path)).stdout == path.read_text(encoding="utf-8")
 
 
 @needs_gettext
