@@ -202,7 +202,7 @@ def _prose_fence(text: str, line: Line) -> bool:
 def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
     """The lines; in a document with ``<br>`` tags each tag ends a line too, except in the
     rows of a Markdown table (``tables``), where it is the only line break a cell can hold."""
-    lines = []
+    lines: list[Line] = []
     tags = "<br" in text or "<BR" in text
     if "\r" in text:
         contents = [
