@@ -49,19 +49,23 @@ _LONG_LINE_SHARE = 0.1
 def double_spaced(lines: Sequence[Line]) -> bool:
     """Is nearly every line followed by exactly one blank line (PDF double spacing)?"""
     single = double = 0
-    for index in range(len(lines) - 1):
-        if lines[index].first < 0:
+    # (each line's first character read once by index, and the line two on from it by zip: a
+    # named-tuple field costs hundreds of instructions in Python 3.11, an index a few dozen)
+    firsts = [line[1] for line in lines]
+    # (the last line has no line after it: zip stops one short of ``firsts``)
+    for first, following, after in zip(firsts, firsts[1:], [*firsts[2:], -1], strict=False):
+        if first < 0:
             continue
-        if lines[index + 1].first >= 0:
+        if following >= 0:
             single += 1
-        elif index + 2 < len(lines) and lines[index + 2].first >= 0:
+        elif after >= 0:
             double += 1
     if double < _FEWEST_DOUBLE_BREAKS or single > _SINGLE_BREAK_SHARE * double:
         return False
     # A page's lines are short; paragraphs written one per line (most plain text, with a
     # blank line between them) are not double spacing.
-    text_lines = [line for line in lines if line.first >= 0]
-    long_lines = sum(1 for line in text_lines if line.end - line.first > _LONGEST_PAGE_LINE)
+    text_lines = [line for line in lines if line[1] >= 0]
+    long_lines = sum(1 for line in text_lines if line[2] - line[1] > _LONGEST_PAGE_LINE)
     return long_lines <= _LONG_LINE_SHARE * len(text_lines)
 
 
@@ -90,7 +94,7 @@ def words_at_least(text: str, line: Line, count: int) -> bool:
 
 def document_evidence(text: str, lines: Sequence[Line], layout: bool | None = None) -> Evidence:
     return Evidence(
-        wrap_width([line.end - line.start for line in lines]),
+        wrap_width([line[2] - line[0] for line in lines]),  # (by index: see double_spaced)
         _wrapped_prose(text, lines),
         NamePairs(text),
         LAYOUT_MARK.search(text) is not None if layout is None else layout,
@@ -157,7 +161,8 @@ def _wrapped_prose(text: str, lines: Sequence[Line]) -> bool:
     """Do the document's unterminated lines (with letters) continue in lowercase often?"""
     lowercase = capital = 0
     for line, following in itertools.pairwise(lines):
-        if line.first < 0 or following.first < 0 or text[line.end - 1] in LINE_CLOSERS:
+        # (by index first: most pairs stop here, see double_spaced)
+        if line[1] < 0 or following[1] < 0 or text[line[2] - 1] in LINE_CLOSERS:
             continue
         if ANY_LETTER.search(text, line.first, line.end) is None:
             continue

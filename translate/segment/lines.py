@@ -121,39 +121,43 @@ def units(
     prose_fence = False  # the open fence holds subtitles or plain text: each line is prose
     # (a page's front matter: one field or entry a line, never wrapped)
     fields_end = front_matter_end(text) if text.startswith(_FRONT_FENCES) else -1
+    # (fields read by index, the last line's end kept in a local: a named-tuple field costs
+    # hundreds of instructions in Python 3.11, an index a few dozen; once per line of news)
+    last_end = -1
     for line in lines:
-        if line.first < 0:
+        first = line[1]
+        if first < 0:
             blank_since_last = True
             continue
-        fence = fences and text.startswith(_FENCES, line.first)
-        if fence and not fenced and not fence_closes(text, line.first, line.end):
+        fence = fences and text.startswith(_FENCES, first)
+        if fence and not fenced and not fence_closes(text, first, line[2]):
             fence = False  # a rule of backticks in a PDF extract: nothing closes it
         if fence:
             fenced = not fenced
             prose_fence = fenced and _prose_fence(text, line)
         if last is not None:
-            if line.first > fields_end and (
+            if first > fields_end and (
                 (
                     not blank_since_last
                     and not fenced
-                    and _continues(text, last, line.first, unit_start, mode, rules, evidence)
+                    and _continues(text, last, first, unit_start, mode, rules, evidence)
                 )
                 or (
                     blank_since_last
                     and over_blanks
-                    and text[last.end - 1] in _OVER_BLANKS_LAST  # (most paragraphs end otherwise)
-                    and _goes_on_over_blanks(text, last, line.first, unit_start, rules, evidence)
+                    and text[last_end - 1] in _OVER_BLANKS_LAST  # (most paragraphs end otherwise)
+                    and _goes_on_over_blanks(text, last, first, unit_start, rules, evidence)
                 )
                 or (
                     blank_since_last
                     and over_blanks
-                    and text[line.first].islower()  # (`HƯỚNG DẪN …⏎⏎đăng trên …`: a title)
-                    and text[last.end - 1].isupper()
-                    and unit_start == last.first
-                    and caps_title_goes_on(text, last.first, last.end, line.first)
+                    and text[first].islower()  # (`HƯỚNG DẪN …⏎⏎đăng trên …`: a title)
+                    and text[last_end - 1].isupper()
+                    and unit_start == last[1]
+                    and caps_title_goes_on(text, last[1], last_end, first)
                 )
             ):
-                last = line
+                last, last_end = line, line[2]
                 blank_since_last = False
                 continue
             kind = _PARAGRAPH if blank_since_last else _LINE
@@ -164,13 +168,13 @@ def units(
                 code
                 or (
                     text[unit_start] in WHOLE_FIRST
-                    and whole_unit(text, unit_start, last.end, tables)
+                    and whole_unit(text, unit_start, last_end, tables)
                 )
-                or (text[last.end - 1] in ENTRY_LAST and book_entry(text, unit_start, last.end))
+                or (text[last_end - 1] in ENTRY_LAST and book_entry(text, unit_start, last_end))
             )
-            found.append(tuple.__new__(Unit, (unit_start, last.end, kind, whole)))
-        unit_start = line.first
-        last = line
+            found.append(tuple.__new__(Unit, (unit_start, last_end, kind, whole)))
+        unit_start = first
+        last, last_end = line, line[2]
         blank_since_last = False
         code = fence or (fenced and not prose_fence)
     if last is not None:
@@ -203,7 +207,7 @@ def _prose_fence(text: str, line: Line) -> bool:
 def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
     """The lines; in a document with ``<br>`` tags each tag ends a line too, except in the
     rows of a Markdown table (``tables``), where it is the only line break a cell can hold."""
-    lines = []
+    lines: list[Line] = []
     tags = "<br" in text or "<BR" in text
     if "\r" in text:
         contents = [
@@ -212,16 +216,19 @@ def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:
         ]
     else:  # (the same lines, cut in C)
         contents = text.split("\n")
+    # (the bound methods taken once: two lines per paragraph of news)
+    append, new = lines.append, tuple.__new__
     for start, line in zip(line_starts, contents, strict=True):
         content = line.rstrip()
         if content:
-            first = start + len(content) - len(content.lstrip())
+            end = start + len(content)
+            first = end - len(content.lstrip())
             if tags and "<" in content and not (text[first] == "|" and tables.present()):
-                lines += _split_at_tags(text, start, first, start + len(content))
+                lines += _split_at_tags(text, start, first, end)
             else:
-                lines.append(tuple.__new__(Line, (start, first, start + len(content))))
+                append(new(Line, (start, first, end)))
         else:
-            lines.append(tuple.__new__(Line, (start, -1, start)))
+            append(new(Line, (start, -1, start)))
     return lines
 
 
