@@ -215,6 +215,7 @@ class Guard:
         per distinct lone match: a run's news repeats a name at the same offset in many
         sentences (100,000 sentences: 59,000 matches, 13,000 distinct)."""
         parts = self._span_parts
+        new = tuple.__new__  # a Masked built in C (a named tuple: no __init__ to run)
         most = len(PLACEHOLDERS)
         one = f"{OPEN}1{CLOSE}"
         alone: dict[Located, tuple[Span]] = {}  # a lone match -> its Masked's spans
@@ -229,7 +230,7 @@ class Guard:
                 start, end, pattern = match
                 if spans is None:
                     spans = alone[match] = (Span(start, end, *parts[pattern]),)
-                plans[index] = Masked(text, f"{text[:start]}{one}{text[end:]}", spans)
+                plans[index] = new(Masked, (text, f"{text[:start]}{one}{text[end:]}", spans))
                 continue
             if len(located) >= most:
                 plans[index] = mask(text, [Span(s, e, *parts[p]) for s, e, p in located])
@@ -247,7 +248,7 @@ class Guard:
                 pieces.append(PLACEHOLDERS[number])
                 position = end
             pieces.append(text[position:])
-            plans[index] = Masked(text, "".join(pieces), tuple(shared))
+            plans[index] = new(Masked, (text, "".join(pieces), tuple(shared)))
 
     def masked(self, text: str, extra: Sequence[Span] = ()) -> Masked | None:
         """The masked form of ``text`` (NFC), or None when it has nothing to protect."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from translate.frozen import quick_init
 
@@ -53,10 +54,12 @@ class Span:
     group: str = ""  # an ordered span's pair: the one of the two that starts first opens it
 
 
-@quick_init
-@dataclass(frozen=True)
-class Masked:
-    """A source with its spans replaced by placeholders; ``spans[i]`` is placeholder i + 1."""
+class Masked(NamedTuple):
+    """A source with its spans replaced by placeholders; ``spans[i]`` is placeholder i + 1.
+
+    A named tuple, not a frozen dataclass: a run builds one per sentence with terms, and
+    ``tuple.__new__(Masked, (source, text, spans))`` builds it in C, with no Python
+    ``__init__`` frame nor instance dict (translate.guard's batch masking)."""
 
     source: str
     text: str

@@ -397,16 +397,18 @@ class TermMatcher:
                 continue
             before = classes[data[byte_start - 1]]
             after = classes[data[byte_end]]
-            if before == 1 or after == 1:  # a letter or digit goes on
-                continue
-            match = (byte_start - text_start, byte_end - text_start, pattern)
-            if (before or after) and not self._whole_word(texts[index], match):
-                continue
+            start = byte_start - text_start
+            match = (start, byte_end - text_start, pattern)
+            if before | after:  # the rare case first tested: a word character or a joiner
+                if before == 1 or after == 1:  # a letter or digit goes on
+                    continue
+                if not self._whole_word(texts[index], match):
+                    continue
             if index != last:
                 current = matches[index] = [match]
                 last = index
             else:
-                if match[0] < current[-1][1]:
+                if start < current[-1][1]:
                     overlapping.add(index)
                 current.append(match)
         return result
