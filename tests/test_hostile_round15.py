@@ -1,0 +1,40 @@
+"""Round 15's hostile pass on untrusted input: each test is a defect found by attacking the
+CLI with generated files (see the commit that added it), kept so it stays fixed."""
+
+from __future__ import annotations
+
+import pytest
+from linear_time import assert_linear_work
+
+from translate.qa.checks import entry_findings, select_checks
+
+# -- check: one huge entry of a hostile catalogue ------------------------------------------------
+# `translate check` (and `review`, which shows check findings) ran for minutes on a single
+# megabyte msgid: the checks' searches were quadratic in its length.
+
+
+def _pair(unit: str, target: str, size: int) -> tuple[str, str]:
+    return unit * (size // len(unit)), target * (size // len(target))
+
+
+@pytest.mark.parametrize(
+    ("unit", "target"),
+    [
+        ("a", "b"),  # a word with no `@` was tried as an e-mail from each of its characters
+        ("1.2", "1,2"),  # each start inside a run of numbers was tried as a percentage again
+        ("http://a.b/c ", "x "),  # each URL was compared with every URL kept before it
+        ("1% ", "1 "),  # each percentage was searched for in the whole msgstr
+    ],
+    ids=["word", "number-run", "urls", "percentages"],
+)
+def test_checks_are_linear_in_the_entry_length(unit: str, target: str) -> None:
+    assert_linear_work(lambda size: entry_findings(*_pair(unit, target, size)), 20_000, 0.5)
+
+
+def test_many_distinct_placeables_are_still_found_missing_or_kept() -> None:
+    msgid = " ".join(f"{n}%" for n in range(200))
+    msgstr = " ".join(f"{n}%" for n in range(200) if n != 150)
+    percent = select_checks(only=("percent",))
+    (finding,) = entry_findings(msgid, msgstr, checks=percent)
+    assert finding == ("percent", "'150%' of the msgid missing from the msgstr")
+    assert entry_findings(msgid, msgid.replace("%", " percent"), checks=percent) == []
