@@ -3,10 +3,15 @@ CLI with generated files (see the commit that added it), kept so it stays fixed.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from linear_time import assert_linear_work
 
 from translate.qa.checks import entry_findings, select_checks
+from translate.termtools import _starts_sentence, extract_candidates
 
 # -- check: one huge entry of a hostile catalogue ------------------------------------------------
 # `translate check` (and `review`, which shows check findings) ran for minutes on a single
@@ -38,3 +43,24 @@ def test_many_distinct_placeables_are_still_found_missing_or_kept() -> None:
     (finding,) = entry_findings(msgid, msgstr, checks=percent)
     assert finding == ("percent", "'150%' of the msgid missing from the msgstr")
     assert entry_findings(msgid, msgid.replace("%", " percent"), checks=percent) == []
+
+
+# -- terms extract: a msgid of a hundred thousand names ----------------------------------------
+
+
+def test_extracting_terms_is_linear_in_the_msgid_length() -> None:
+    # Each run of capitalised words searched the whole text before it for a sentence end.
+    unit = "Xin Chào ông Trần Văn "
+
+    def extract(size: int) -> None:
+        extract_candidates([unit * (size // len(unit))])
+
+    assert_linear_work(extract, 20_000, 0.5)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet='.!?:;… \t\u00a0\n"“(«aX', max_size=8))
+def test_a_sentence_start_is_read_as_the_pattern_read_it(before: str) -> None:
+    pattern = re.compile(r"(?:^|[.!?:;…]\s+|[\"“(«]\s*)$")
+    text = before + "Trần Văn"
+    assert _starts_sentence(text, len(before)) == (pattern.search(before) is not None)
