@@ -4,8 +4,11 @@ CLI with generated files (see the commit that added it), kept so it stays fixed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from argos_fixture import CliResult, one_error
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from linear_time import assert_linear_work
@@ -64,3 +67,43 @@ def test_a_sentence_start_is_read_as_the_pattern_read_it(before: str) -> None:
     pattern = re.compile(r"(?:^|[.!?:;…]\s+|[\"“(«]\s*)$")
     text = before + "Trần Văn"
     assert _starts_sentence(text, len(before)) == (pattern.search(before) is not None)
+
+
+# -- glossaries: a source cell of megabytes -------------------------------------------------------
+
+_HUGE = "Sở " * 400_000
+_LONG = "Sở " * 30_000  # Python's csv refuses cells past 128 kB itself
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("terms.tsv", f"source\ttarget\nUBND\tPeople's Committee\n{_HUGE}\tDepartment\n"),
+        (
+            "terms.tsv",
+            f"source\ttarget\tnote\nUBND\tPeople's Committee\t\n{_HUGE}\tDepartment\tx\n",
+        ),
+        ("terms.csv", f'source,target\nUBND,"People\'s Committee"\n"{_LONG}",Department\n'),
+        (
+            "terms.tbx",
+            '<?xml version="1.0"?><martif type="TBX-Basic"><text><body>'
+            '<termEntry id="a"><langSet xml:lang="vi"><tig><term>UBND</term></tig></langSet>'
+            '<langSet xml:lang="en"><tig><term>People</term></tig></langSet></termEntry>\n'
+            f'<termEntry id="b"><langSet xml:lang="vi"><tig><term>{_HUGE}</term></tig></langSet>'
+            '<langSet xml:lang="en"><tig><term>Dept</term></tig></langSet></termEntry>'
+            "</body></text></martif>",
+        ),
+    ],
+    ids=["tsv", "tsv-squeezed", "csv", "tbx"],
+)
+def test_a_source_term_of_megabytes_gets_one_line(
+    name: str, content: str, cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    # The term matcher's automaton is quadratic in one needle's length: `terms check --in`
+    # and `check --glossary` ran for minutes compiling a 2 MB cell (a file whose line breaks
+    # were lost); a glossary term is a word or a phrase.
+    glossary = tmp_path / name
+    glossary.write_text(content, encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("Sở Nội vụ.\n", encoding="utf-8")
+    result = cli("terms", "check", str(glossary), "--in", str(tmp_path / "doc.txt"))
+    one_error(result, f"{glossary}:", "a source term of ", "characters (at most 1,000)")
