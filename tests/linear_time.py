@@ -6,6 +6,7 @@ not this process's CPU time."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from translate.segment import segment_text
 
@@ -27,4 +28,20 @@ def assert_linear(unit: str, small_size: int, slack: float) -> None:
     large = min(segment_seconds(unit, 4 * small_size) for _ in range(2))
     assert large < 8 * small + slack, (
         f"{large:.2f} s for {4 * small_size:,} characters vs {small:.2f} s for {small_size:,}"
+    )
+
+
+def assert_linear_work(work: Callable[[int], object], small_size: int, slack: float) -> None:
+    """``work(4 × small_size)`` takes under 8 × the CPU time of ``work(small_size)`` plus
+    ``slack`` seconds (any input-size-driven call, not only segmenting)."""
+
+    def seconds(size: int) -> float:
+        started = time.process_time()
+        work(size)
+        return time.process_time() - started
+
+    small = min(seconds(small_size) for _ in range(2))
+    large = min(seconds(4 * small_size) for _ in range(2))
+    assert large < 8 * small + slack, (
+        f"{large:.2f} s for size {4 * small_size:,} vs {small:.2f} s for {small_size:,}"
     )

@@ -244,6 +244,8 @@ def _simple_rows(lines: list[str], header: int, layout: _Layout, name: str) -> l
     targets = list(map(operator.itemgetter(layout.target), cells))
     if "" in sources or "" in targets:  # an empty source, a blank line, a row to skip
         return None
+    if max(map(len, sources)) > MAX_TERM_LENGTH:  # refused by _row with its line
+        return None
     if "|" in "".join(targets) or "\n#" in "\n" + "\n".join(lines[header:]):  # a comment
         return None
     pairs = zip(sources, targets, strict=True)
@@ -367,6 +369,21 @@ def squeezed_all(texts: Sequence[str]) -> tuple[list[str], str]:
     return forms, "\n".join(forms)
 
 
+# A term is a word or a phrase; the matcher's automaton grows with the square of one long
+# needle (a 2 MB source cell, a file whose line breaks were lost, took minutes to compile).
+MAX_TERM_LENGTH = 1_000
+
+
+def check_term_length(source: str, origin: str) -> None:
+    """Refuse a source term no glossary holds: longer than ``MAX_TERM_LENGTH`` characters."""
+    if len(source) > MAX_TERM_LENGTH:
+        raise UserError(
+            f"{origin}: a source term of {len(source):,} characters (at most "
+            f"{MAX_TERM_LENGTH:,}); a term is a word or a phrase: are line breaks or "
+            "separators missing?"
+        )
+
+
 def _row(layout: _Layout, cells: list[str], origin: str, plain: bool = False) -> Row | None:
     """The row of ``cells``; ``plain``: no cell has anything to squeeze (whitespace)."""
     count = len(cells)
@@ -378,6 +395,7 @@ def _row(layout: _Layout, cells: list[str], origin: str, plain: bool = False) ->
     source = cells[layout.source] if plain else squeezed(cells[layout.source])
     if not source:
         raise UserError(f"{origin}: empty source term; fill it in or delete the row")
+    check_term_length(source, origin)
     case = "auto"
     if 0 <= layout.case < count:
         case = cells[layout.case].strip().lower() or "auto"

@@ -26,6 +26,7 @@ kind="markup", restore="<1>", ordered=True, group="1")``; ``mask`` hides them fr
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -192,14 +193,21 @@ def _literal(text: str, start: int, end: int, kind: str) -> Span:
 
 def resolve(*groups: Iterable[Span]) -> list[Span]:
     """Non-overlapping spans in text order: earlier groups win, then longer, then leftmost."""
+    # ``chosen`` is kept in text order, so its ends rise with its starts: the one chosen span
+    # that can overlap a candidate is the last starting before the candidate ends. (Testing
+    # every chosen span made a msgid with 100,000 URLs quadratic in `check`.)
     chosen: list[Span] = []
+    starts: list[int] = []
     for group in groups:
         for span in sorted(group, key=lambda s: (s.start - s.end, s.start, s.kind)):
             if span.end <= span.start:
                 continue
-            if all(span.end <= other.start or span.start >= other.end for other in chosen):
-                chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+            before = bisect.bisect_left(starts, span.end)
+            if before and chosen[before - 1].end > span.start:
+                continue
+            chosen.insert(before, span)
+            starts.insert(before, span.start)
+    return chosen
 
 
 # ---------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from translate.errors import UserError
-from translate.glossary import Row  # glossary imports this module only when reading a .tbx
+from translate.glossary import Row, check_term_length  # glossary imports us only for .tbx
 from translate.safexml import HostileXml, UnreadableEncoding, feed, hardened_parser
 
 _ENTRY = frozenset({"termEntry", "conceptEntry"})
@@ -133,6 +133,7 @@ class _Reader:
             if source.status in _DEPRECATED:
                 continue
             text = _nfc(source.text)
+            check_term_length(text, origin)
             if not targets:
                 self.skipped.append(origin)
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 # ---------------------------------------------------------------------------------------------
@@ -271,7 +271,9 @@ def english_time_readings(hour: int, minute: int, meridiem: str) -> frozenset[tu
 # ---------------------------------------------------------------------------------------------
 # Placeables: what a msgid holds that its msgstr must keep
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Only from the start of a run of address characters (as protect._EMAIL): tried from each
+# character of a long word without `@`, the search was quadratic.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”'()\[\]{}]+", re.IGNORECASE)
 _DOMAIN = re.compile(
     r"(?<![\w@.])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info|io|int|biz|asia)"
@@ -286,7 +288,11 @@ _DATE_ISO = re.compile(r"(?<![\d.,/-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])")
 _DATE_MY = re.compile(r"(?<![\d.,/])(\d{1,2})/(\d{4})(?![\d/])")
 _DATE_DM = re.compile(r"(?<![\d.,/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _VI_TIME = re.compile(r"(?<![\d.,:])(\d{1,2})(?:h(\d{2})?|:(\d{2})(?::\d{2})?)(?![\w:])")
-_VI_PERCENT = re.compile(rf"(?<!\d)({_NUMBER})\s*(?:%|phần trăm)", re.IGNORECASE)
+# A percentage starts where a number does, never after a digit and its separator: every start
+# inside a run like `1.2.3.4…` reaches the same end, so trying each again made a long run of
+# them quadratic (a 1 MB msgid took minutes in `check`).
+_NUMBER_START = r"(?<!\d)(?<!\d[.,])"
+_VI_PERCENT = re.compile(rf"{_NUMBER_START}({_NUMBER})\s*(?:%|phần trăm)", re.IGNORECASE)
 _VI_MONTH = re.compile(r"\btháng\s+(\d{1,2})(?!\d|[/.,]\d)", re.IGNORECASE)
 _VI_WEEKDAY = re.compile(r"\bthứ\s+([2-7])(?!\d|[/.,]\d)", re.IGNORECASE)
 _VI_NUMBER = re.compile(rf"(?<!\d)({_NUMBER})(?:\s*({'|'.join(VIETNAMESE_SCALES)})\b)?")
@@ -295,7 +301,7 @@ _EN_TIME = re.compile(
     re.IGNORECASE,
 )
 _EN_PERCENT = re.compile(
-    rf"(?<!\d)({_NUMBER})\s*(?:%|-?\s?per\s?cent\b|\s?pc\b|percentage points?\b)",
+    rf"{_NUMBER_START}({_NUMBER})\s*(?:%|-?\s?per\s?cent\b|\s?pc\b|percentage points?\b)",
     re.IGNORECASE,
 )
 _EN_WORD_PERCENT = re.compile(
@@ -352,6 +358,13 @@ class TargetFacts:
     months: frozenset[int]
     words: frozenset[str]
     addresses: frozenset[str] = field(default=frozenset())
+    # The placeable texts found in ``text``, when searched for all at once (see
+    # missing_placeables); None: search ``text`` for each.
+    literals: frozenset[str] | None = None
+
+    def holds(self, literal: str) -> bool:
+        """Whether the msgstr holds ``literal`` as it is."""
+        return literal in self.text if self.literals is None else literal in self.literals
 
 
 def _address(kind: str) -> Reader:
@@ -517,8 +530,8 @@ def placeable_kept(placeable: Placeable, target: TargetFacts) -> bool:
     """Whether the msgstr keeps ``placeable`` literally or in an accepted English form."""
     if placeable.kind in ("url", "email"):
         wanted = placeable.text.lower().rstrip("/")
-        return wanted in target.addresses or placeable.text in target.text
-    if placeable.text in target.text:
+        return wanted in target.addresses or target.holds(placeable.text)
+    if target.holds(placeable.text):
         return True
     if placeable.kind == "percent":
         return bool(placeable.values & target.percents)
@@ -577,4 +590,19 @@ def missing_placeables(msgid: str, msgstr: str) -> list[Placeable]:
     if not placeables:
         return []
     target = target_facts(msgstr)
+    if len(placeables) > _MANY_PLACEABLES:
+        target = replace(target, literals=_literals_in(placeables, msgstr))
     return [placeable for placeable in placeables if not placeable_kept(placeable, target)]
+
+
+# Searching the msgstr for each placeable costs placeables × length, which a hostile msgid
+# of a megabyte of `1% 2% 3% …` made hours; past this many, one automaton pass finds them all.
+_MANY_PLACEABLES = 64
+
+
+def _literals_in(placeables: list[Placeable], msgstr: str) -> frozenset[str]:
+    import ahocorasick_rs  # only for such msgids: most checks never need it
+
+    texts = list({placeable.text for placeable in placeables})
+    automaton = ahocorasick_rs.AhoCorasick(texts)
+    return frozenset(automaton.find_matches_as_strings(msgstr, overlapping=True))
