@@ -44,6 +44,7 @@ from translate.segment.scraped import CLOSING_TAGS
 from translate.segment.slides import slide_cuts
 from translate.segment.teasers import LABEL_INITIALS, title_after_label
 from translate.segment.tokens import address_like, token_around
+from translate.segment.widegaps import wide_gap_cuts
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
 # sentence they end, as a line break would; so does an SBV subtitle's line break inside a cue
@@ -93,6 +94,7 @@ class Marks(NamedTuple):
     emoji: Sequence[int]  # cuts after emoji (.runin.emoji_end_marks)
     rare: Sequence[int]  # what the rarer scrape joins need (.joins.rare_join_marks)
     slides: Sequence[int]  # flattened slides' bullets, numbered runs, footers (.slides)
+    gaps: Sequence[int]  # units after a wide gap, where the document separates them so
 
 
 def document_marks(text: str) -> Marks:
@@ -102,6 +104,7 @@ def document_marks(text: str) -> Marks:
         emoji_end_marks(text),
         rare_join_marks(text),
         slide_cuts(text),
+        wide_gap_cuts(text),
     )
 
 
@@ -145,7 +148,7 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
     """Cuts that need no terminator: glued joins, closed HTML blocks and emoji (True: a
     repaired join where no whitespace is on either side), flattened list items, table of
     contents entries, credits, official headers and image labels (False)."""
-    layout, labels, emoji, rare, slides = marks
+    layout, labels, emoji, rare, slides, gaps = marks
     start, end = unit[0], unit[1]
     joins = scrape_joins(text, start, end, rules, rare=_holds(rare, start, end))
     cuts = [(join, True) for join in joins]
@@ -163,6 +166,10 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
     at = bisect.bisect_left(slides, start + 1) if slides else 0
     if at < len(slides) and slides[at] < end:  # (a flattened slide's units)
         in_unit = slides[at : bisect.bisect_left(slides, end, at)]
+        cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
+    at = bisect.bisect_left(gaps, start + 1) if gaps else 0
+    if at < len(gaps) and gaps[at] < end:  # (units joined by wide gaps: .widegaps)
+        in_unit = gaps[at : bisect.bisect_left(gaps, end, at)]
         cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
     at = bisect.bisect_left(layout, start) if layout else 0
     if at < len(layout) and layout[at] < end:  # (a TOC or subtitles)
