@@ -8,6 +8,14 @@ ends that way, a wide gap after a word before a capitalised unit of running text
 unit (`Cách bón phân cho lúa  Bón lót trước khi cấy …`). A document with wide gaps before
 lowercase words (justified text), or none after its sentence ends, is left alone, and so is a
 gap before an upper-case field (a column layout, D3) or after a comma.
+
+A decree flattened onto one line (:mod:`translate.segment.decrees`; R9, D2), its letters
+possibly dropped by a lost font: after the national motto, the title is cut from the place and
+date, the preamble (`Căn cứ`) from the authority in upper case, the authority from the title's
+subject line where it repeats the issuing body, the enacting word (`QUYẾT ĐỊNH:`) from the
+preamble's comma and the first article from it. A date before an upper-case word, or a caps
+word with a colon after a comma, on a line without the motto, stays inside its sentence; the
+preamble's clauses stay one segment (R12).
 """
 
 from __future__ import annotations
@@ -50,7 +58,57 @@ SPLIT: list[tuple[str, str, list[str]]] = [
     ),
 ]
 
-WHOLE: list[tuple[str, str]] = []
+_DECREE = (
+    "1. ỦY BAN NHÂN DÂN XÃ TÂN HÀ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+    "phúc Số: 08/QĐ-UBND Tân Hà, ngày 4 tháng 6 năm 2021 QUYẾT ĐỊNH VỀ VIỆC CÔNG NHẬN TỔ "
+    "HỢP TÁC ỦY BAN NHÂN DÂN XÃ TÂN HÀ Căn cứ Luật Hợp tác xã; Xét đề nghị của công chức "
+    "địa chính, QUYẾT ĐỊNH: Điều 1 - Công nhận tổ hợp tác trồng dâu."
+)
+_DAMAGED_DECREE = (
+    "U BAN NHÂN DÂN XÃ TÂN HÀ C NG HOÀ XÃ H I CH NGHĨA VI T NAM c l p - T do - H nh phúc "
+    "S : 08/Q-UBND Tân Hà, ngày 4 tháng 6 năm 2021 QUY T NH V VI C CÔNG NH N T H P TÁC "
+    "U BAN NHÂN DÂN XÃ TÂN HÀ Căn c Lu t H p tác xã, QUY T NH: i u 1 - Công nh n t h p tác."
+)
+SPLIT += [
+    (
+        "a flattened decree",
+        _DECREE,
+        [
+            "1. ỦY BAN NHÂN DÂN XÃ TÂN HÀ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 08/QĐ-UBND Tân Hà, ngày 4 tháng 6 năm 2021",
+            "QUYẾT ĐỊNH VỀ VIỆC CÔNG NHẬN TỔ HỢP TÁC",
+            "ỦY BAN NHÂN DÂN XÃ TÂN HÀ",
+            "Căn cứ Luật Hợp tác xã; Xét đề nghị của công chức địa chính,",
+            "QUYẾT ĐỊNH:",
+            "Điều 1 - Công nhận tổ hợp tác trồng dâu.",
+        ],
+    ),
+    (
+        "a flattened decree with the letters of a lost font dropped",
+        _DAMAGED_DECREE,
+        [
+            "U BAN NHÂN DÂN XÃ TÂN HÀ C NG HOÀ XÃ H I CH NGHĨA VI T NAM c l p - T do - H nh"
+            " phúc S : 08/Q-UBND Tân Hà, ngày 4 tháng 6 năm 2021",
+            "QUY T NH V VI C CÔNG NH N T H P TÁC",
+            "U BAN NHÂN DÂN XÃ TÂN HÀ",
+            "Căn c Lu t H p tác xã,",
+            "QUY T NH:",
+            "i u 1 - Công nh n t h p tác.",
+        ],
+    ),
+]
+
+WHOLE: list[tuple[str, str]] = [
+    (
+        "a date before an acronym in a sentence",
+        "Từ ngày 4 tháng 6 năm 2021 UBND TỈNH đã giao đất cho hợp tác xã Căn cứ theo luật.",
+    ),
+    (
+        "an upper-case word with a colon after a comma, no motto",
+        "Ông đọc to từng chữ, QUYẾT ĐỊNH: giao đất cho hợp tác xã trồng dâu.",
+    ),
+]
 
 test_split, test_whole = case_tests(SPLIT, WHOLE)
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.cells import cell_sentence_cuts, row_pieces
+from translate.segment.decrees import decree_cuts
 from translate.segment.ends import is_sentence_end
 from translate.segment.joins import rare_join_marks, scrape_joins
 from translate.segment.labels import (
@@ -94,7 +95,8 @@ class Marks(NamedTuple):
     emoji: Sequence[int]  # cuts after emoji (.runin.emoji_end_marks)
     rare: Sequence[int]  # what the rarer scrape joins need (.joins.rare_join_marks)
     slides: Sequence[int]  # flattened slides' bullets, numbered runs, footers (.slides)
-    gaps: Sequence[int]  # units after a wide gap, where the document separates them so
+    # units run in on a line: after wide gaps (.widegaps), a flattened decree's parts (.decrees)
+    runs: Sequence[int]
 
 
 def document_marks(text: str) -> Marks:
@@ -104,7 +106,7 @@ def document_marks(text: str) -> Marks:
         emoji_end_marks(text),
         rare_join_marks(text),
         slide_cuts(text),
-        wide_gap_cuts(text),
+        sorted(wide_gap_cuts(text) + decree_cuts(text)),
     )
 
 
@@ -148,7 +150,7 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
     """Cuts that need no terminator: glued joins, closed HTML blocks and emoji (True: a
     repaired join where no whitespace is on either side), flattened list items, table of
     contents entries, credits, official headers and image labels (False)."""
-    layout, labels, emoji, rare, slides, gaps = marks
+    layout, labels, emoji, rare, slides, runs = marks
     start, end = unit[0], unit[1]
     joins = scrape_joins(text, start, end, rules, rare=_holds(rare, start, end))
     cuts = [(join, True) for join in joins]
@@ -167,9 +169,9 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
     if at < len(slides) and slides[at] < end:  # (a flattened slide's units)
         in_unit = slides[at : bisect.bisect_left(slides, end, at)]
         cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
-    at = bisect.bisect_left(gaps, start + 1) if gaps else 0
-    if at < len(gaps) and gaps[at] < end:  # (units joined by wide gaps: .widegaps)
-        in_unit = gaps[at : bisect.bisect_left(gaps, end, at)]
+    at = bisect.bisect_left(runs, start + 1) if runs else 0
+    if at < len(runs) and runs[at] < end:  # (units run in: .widegaps, .decrees)
+        in_unit = runs[at : bisect.bisect_left(runs, end, at)]
         cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
     at = bisect.bisect_left(layout, start) if layout else 0
     if at < len(layout) and layout[at] < end:  # (a TOC or subtitles)
