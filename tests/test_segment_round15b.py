@@ -16,6 +16,12 @@ subject line where it repeats the issuing body, the enacting word (`QUYẾT Đ�
 preamble's comma and the first article from it. A date before an upper-case word, or a caps
 word with a colon after a comma, on a line without the motto, stays inside its sentence; the
 preamble's clauses stay one segment (R12).
+
+A title slide flattened onto one line (:mod:`translate.segment.covers`; R7, R9): after an
+author's academic title and name that follow the upper-case title, each affiliation (`Bộ môn
+…`, `Viện …`, after a lowercase word) and the first section heading (`Mục tiêu`) start a unit.
+The name is the longest run of capitalised words a body follows (`Trần Đăng Khoa ‖Bộ môn`);
+an author cited in prose is no cover, and a body's name in title case (`Môi Trường`) goes on.
 """
 
 from __future__ import annotations
@@ -99,7 +105,39 @@ SPLIT += [
     ),
 ]
 
+SPLIT += [
+    (
+        "a flattened title slide",
+        "KỸ THUẬT NUÔI CẤY MÔ THỰC VẬT TS. Lê Thị Hồng Vân Bộ môn Sinh học phân tử Viện Công"
+        " nghệ sinh học Mục tiêu 1. Nêu được các bước nuôi cấy mô 2. Pha được môi trường nuôi"
+        " cấy 3. Biết cách khử trùng mẫu",
+        [
+            "KỸ THUẬT NUÔI CẤY MÔ THỰC VẬT",
+            "TS. Lê Thị Hồng Vân",
+            "Bộ môn Sinh học phân tử",
+            "Viện Công nghệ sinh học",
+            "Mục tiêu",
+            "1. Nêu được các bước nuôi cấy mô",
+            "2. Pha được môi trường nuôi cấy",
+            "3. Biết cách khử trùng mẫu",
+        ],
+    ),
+    (
+        "a given name that is also a body's kind",
+        "QUẢN LÝ CHẤT THẢI RẮN ThS. Trần Đăng Khoa Bộ môn Quản lý Môi Trường đô thị",
+        [
+            "QUẢN LÝ CHẤT THẢI RẮN",
+            "ThS. Trần Đăng Khoa",
+            "Bộ môn Quản lý Môi Trường đô thị",
+        ],
+    ),
+]
+
 WHOLE: list[tuple[str, str]] = [
+    (
+        "an author cited in prose",
+        "Theo ThS. Lê Văn An Khoa Dược cho biết mẫu thuốc đã được kiểm nghiệm.",
+    ),
     (
         "a date before an acronym in a sentence",
         "Từ ngày 4 tháng 6 năm 2021 UBND TỈNH đã giao đất cho hợp tác xã Căn cứ theo luật.",

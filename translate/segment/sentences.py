@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.cells import cell_sentence_cuts, row_pieces
+from translate.segment.covers import cover_cuts
 from translate.segment.decrees import decree_cuts
 from translate.segment.ends import is_sentence_end
 from translate.segment.joins import rare_join_marks, scrape_joins
@@ -95,7 +96,8 @@ class Marks(NamedTuple):
     emoji: Sequence[int]  # cuts after emoji (.runin.emoji_end_marks)
     rare: Sequence[int]  # what the rarer scrape joins need (.joins.rare_join_marks)
     slides: Sequence[int]  # flattened slides' bullets, numbered runs, footers (.slides)
-    # units run in on a line: after wide gaps (.widegaps), a flattened decree's parts (.decrees)
+    # units run in on a line: after wide gaps (.widegaps), a flattened decree's parts
+    # (.decrees) or a cover's affiliations (.covers)
     runs: Sequence[int]
 
 
@@ -106,7 +108,7 @@ def document_marks(text: str) -> Marks:
         emoji_end_marks(text),
         rare_join_marks(text),
         slide_cuts(text),
-        sorted(wide_gap_cuts(text) + decree_cuts(text)),
+        sorted(wide_gap_cuts(text) + decree_cuts(text) + cover_cuts(text)),
     )
 
 
