@@ -22,6 +22,11 @@ author's academic title and name that follow the upper-case title, each affiliat
 …`, `Viện …`, after a lowercase word) and the first section heading (`Mục tiêu`) start a unit.
 The name is the longest run of capitalised words a body follows (`Trần Đăng Khoa ‖Bộ môn`);
 an author cited in prose is no cover, and a body's name in title case (`Môi Trường`) goes on.
+
+Clause openers (`Cũng`, `Nhằm`, `Nhưng`, `Tuy`, `Mặc`; :mod:`translate.segment.runin`; R9):
+capitalised before a lowercase word, they start prose after a caption run in without a
+terminator, one longer than a heading and one that ends in a name too. A place's name (`Tuy
+Hòa`), a title in title case (`Cũng Đã Quá …`) and an opener inside a quotation go on.
 """
 
 from __future__ import annotations
@@ -133,7 +138,34 @@ SPLIT += [
     ),
 ]
 
+SPLIT += [
+    (
+        "a long caption run in before a clause opener",
+        "Chiếc máy gặt đập liên hợp đầu tiên được hợp tác xã mua về từ năm ngoái và chạy thử"
+        " trên cánh đồng mẫu Nhằm giảm chi phí thuê máy, xã viên góp vốn mua thêm hai chiếc.",
+        [
+            "Chiếc máy gặt đập liên hợp đầu tiên được hợp tác xã mua về từ năm ngoái và chạy"
+            " thử trên cánh đồng mẫu",
+            "Nhằm giảm chi phí thuê máy, xã viên góp vốn mua thêm hai chiếc.",
+        ],
+    ),
+    (
+        "a caption that ends in a name before a clause opener",
+        "Lô xoài đầu tiên được xuất sang Hàn Quốc Cũng như năm trước, giá xoài tăng mạnh.",
+        [
+            "Lô xoài đầu tiên được xuất sang Hàn Quốc",
+            "Cũng như năm trước, giá xoài tăng mạnh.",
+        ],
+    ),
+]
+
 WHOLE: list[tuple[str, str]] = [
+    ("a place that starts with a clause opener", "Xe khách chạy tuyến Sài Gòn Tuy Hòa mỗi ngày."),
+    ("a title in title case", "Bài hát Mình Cũng Đã Quá Mệt Rồi được nhiều người nghe."),
+    (
+        "a clause opener inside a quotation",
+        'Anh ấy hỏi lại "Chúng ta có kịp không Nhưng ai sẽ lái xe" rồi đứng dậy.',
+    ),
     (
         "an author cited in prose",
         "Theo ThS. Lê Văn An Khoa Dược cho biết mẫu thuốc đã được kiểm nghiệm.",
