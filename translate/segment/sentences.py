@@ -17,8 +17,6 @@ from typing import NamedTuple
 
 from translate.document import BreakKind, Note
 from translate.segment.cells import cell_sentence_cuts, row_pieces
-from translate.segment.covers import cover_cuts
-from translate.segment.decrees import decree_cuts
 from translate.segment.ends import is_sentence_end
 from translate.segment.joins import rare_join_marks, scrape_joins
 from translate.segment.labels import (
@@ -42,11 +40,11 @@ from translate.segment.patterns import (
 from translate.segment.periods import LIST_LABEL_AFTER, period_in_token, prose_after
 from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends
+from translate.segment.runs import run_in_starts
 from translate.segment.scraped import CLOSING_TAGS
 from translate.segment.slides import slide_cuts
 from translate.segment.teasers import LABEL_INITIALS, title_after_label
 from translate.segment.tokens import address_like, token_around
-from translate.segment.widegaps import wide_gap_cuts
 
 # A database dump's paragraph ends written out (`… đáy biển...\r\nMột nhóm …`) belong to the
 # sentence they end, as a line break would; so does an SBV subtitle's line break inside a cue
@@ -96,9 +94,7 @@ class Marks(NamedTuple):
     emoji: Sequence[int]  # cuts after emoji (.runin.emoji_end_marks)
     rare: Sequence[int]  # what the rarer scrape joins need (.joins.rare_join_marks)
     slides: Sequence[int]  # flattened slides' bullets, numbered runs, footers (.slides)
-    # units run in on a line: after wide gaps (.widegaps), a flattened decree's parts
-    # (.decrees) or a cover's affiliations (.covers)
-    runs: Sequence[int]
+    runs: Sequence[int]  # units run in where no punctuation ends the one before (.runs)
 
 
 def document_marks(text: str) -> Marks:
@@ -108,7 +104,7 @@ def document_marks(text: str) -> Marks:
         emoji_end_marks(text),
         rare_join_marks(text),
         slide_cuts(text),
-        sorted(wide_gap_cuts(text) + decree_cuts(text) + cover_cuts(text)),
+        run_in_starts(text),
     )
 
 
@@ -172,7 +168,7 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
         in_unit = slides[at : bisect.bisect_left(slides, end, at)]
         cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
     at = bisect.bisect_left(runs, start + 1) if runs else 0
-    if at < len(runs) and runs[at] < end:  # (units run in: .widegaps, .decrees)
+    if at < len(runs) and runs[at] < end:  # (units run in: .runs)
         in_unit = runs[at : bisect.bisect_left(runs, end, at)]
         cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
     at = bisect.bisect_left(layout, start) if layout else 0
