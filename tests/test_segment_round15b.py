@@ -28,8 +28,8 @@ capitalised before a lowercase word, they start prose after a caption run in wit
 terminator, one longer than a heading and one that ends in a name too. A place's name (`Tuy
 Hòa`), a title in title case (`Cũng Đã Quá …`) and an opener inside a quotation go on.
 
-Button labels (:mod:`translate.segment.buttons`; R7, R9): an English action label that opens a
-line before a capitalised Vietnamese sentence is its own unit (`Download ‖Mời bạn …`); the
+Button labels (:mod:`translate.segment.buttons`; R7, R9): a download button's label that opens
+a line before a capitalised Vietnamese sentence is its own unit (`Download ‖Mời bạn …`); the
 label used as the sentence's verb (`Download phần mềm …`) and a menu line stay whole.
 """
 
@@ -173,7 +173,7 @@ SPLIT += [
 
 WHOLE: list[tuple[str, str]] = [
     ("a button label as the sentence's verb", "Download phần mềm diệt virus miễn phí tại đây"),
-    ("a menu of labels", "Share Tin tức Thể thao Giải trí"),
+    ("a menu line", "Download Tin tức Thể thao Giải trí"),
     ("an English title", "Download Manager giúp tải tệp nhanh hơn"),
     ("a place that starts with a clause opener", "Xe khách chạy tuyến Sài Gòn Tuy Hòa mỗi ngày."),
     ("a title in title case", "Bài hát Mình Cũng Đã Quá Mệt Rồi được nhiều người nghe."),

@@ -1,11 +1,11 @@
 """A page's button label run into the notice beside it (round 15b, dev2, dev6, dev15): a
 document site's viewer scrapes its `Download` button and the line under it as one line
-(`Download Vui lòng tải xuống để xem …`). An English action label that opens a line, before a
-capitalised Vietnamese sentence (its next words in lower case), is a unit of its own (R7, R9,
-D2). A label that is the sentence's verb (`Download sách …`, `Download và sử dụng …`) and a
-menu of labels (`Share Tin tức Thể thao`, D3) stay whole.
+(`Download Vui lòng tải xuống để xem …`). The label, when it opens a line before a capitalised
+Vietnamese sentence (its next words in lower case), is a unit of its own (R7, R9, D2). The
+label as the sentence's verb (`Download sách …`, `Download và sử dụng …`) and a menu line
+(`Download Tin tức Thể thao`, D3) stay whole.
 
-Each label is looked for in C, then only at a line's start: linear.
+The label is looked for in C, then only at a line's start: linear.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from __future__ import annotations
 from translate.vietnamese import is_vietnamese_syllable
 
 # Action buttons, never a word of Vietnamese prose (`Home`, `Menu` open menus: not here).
-_LABELS = ("Download", "Upload", "Share", "Print", "Tweet", "Subscribe", "Follow")
+# (Each costs a search through the whole text: only the one document viewers show.)
+_LABELS = ("Download",)
 _PROSE_WORDS = 3  # lowercase words after the capitalised one
 _REACH = 80  # characters after the label
 

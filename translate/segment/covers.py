@@ -10,20 +10,16 @@ with single spaces (`… THAM KHẢO ThS. Lê Văn An Bộ môn Hóa sinh Viện
   lower case, while `Môi Trường` in title case is one name);
 * a slide's section heading (`Mục tiêu`, `Nội dung`) after a lowercase word.
 
-The title must open a line or follow an upper-case title (:func:`.slides._author_cuts`): an
-author in prose (`theo ThS. Lê Văn An Khoa Dược …`) has no cover. Each title is looked at
-once, with a bounded look ahead: linear.
+The academic title must follow an upper-case title: the cuts are asked for where
+:func:`.slides._author_cuts` finds one (its search for the titles serves both); an author in
+prose (`theo ThS. Lê Văn An Khoa Dược …`) has no cover. Each name is looked at once, with a
+bounded look ahead: linear.
 """
 
 from __future__ import annotations
 
 import re
 
-from translate.segment.patterns import UPPER
-
-_TITLE = re.compile(r"(?<!\S)(?:P?GS|TS|ThS|Ths|KS|BS|CN)\.(?:TS\.|TSKH\.)?[ \t]*(?=[^\W\d_])")
-_CAPS_BEFORE = re.compile(rf"[{UPPER}]{{2,}}[ \t]+\Z")
-_CAPS_REACH = 20  # characters looked back for the upper-case title's last word
 # The kinds of body an affiliation opens with (one or two words).
 _BODIES = frozenset(("Khoa", "Viện", "Trường", "Phòng", "Sở", "Ban"))
 _TWO_WORD_BODIES = frozenset(("Bộ môn", "Trung tâm", "Học viện", "Đại học", "Bệnh viện"))
@@ -33,22 +29,9 @@ _AFFILIATION_WORDS = 24  # words looked at after the name
 _WORD = re.compile(r"[^\s]+")
 
 
-def cover_cuts(text: str) -> list[int]:
-    """The sorted starts of a flattened cover's affiliations and first heading in ``text``."""
-    if "S." not in text and "CN." not in text:  # (most documents: searches in C)
-        return []
-    cuts: list[int] = []
-    for title in _TITLE.finditer(text):
-        start = title.start()
-        line_start = start == 0 or text[start - 1] == "\n"
-        if not line_start and not _CAPS_BEFORE.search(text, max(0, start - _CAPS_REACH), start):
-            continue
-        cuts += _after_name(text, title.end())
-    return sorted(set(cuts))
-
-
-def _after_name(text: str, name_start: int) -> list[int]:
-    """Cuts after the author's name that starts at ``name_start``, when a body follows it."""
+def affiliation_cuts(text: str, name_start: int) -> list[int]:
+    """Cuts after the author's name that starts at ``name_start`` (after a cover's title:
+    :func:`.slides._author_cuts`), when a body follows it."""
     line_end = text.find("\n", name_start, name_start + 400)
     limit = name_start + 400 if line_end < 0 else line_end
     words = list(_WORD.finditer(text, name_start, limit))[: _LONGEST_NAME + _AFFILIATION_WORDS]

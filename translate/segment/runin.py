@@ -65,6 +65,7 @@ def _grouped(words: frozenset[str]) -> str:
 # without a terminator, a caption longer than a heading or one that ends in a name too (`… từ
 # Mỹ sang Trung Quốc ‖Cũng giống như …`, `… nhiều người mong chờ ‖Nhằm mở rộng …`).
 _CLAUSE_OPENERS = frozenset(("Cũng", "Nhằm", "Nhưng", "Tuy", "Mặc"))
+_CLAUSE_OPENER_STARTS = tuple(sorted(_CLAUSE_OPENERS))
 _RUNIN_WORD = re.compile(
     f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS | _CHAT_OPENERS | _CLAUSE_OPENERS)})(?![^\\W\\d_])"
 )
@@ -420,6 +421,8 @@ def _balanced(run: str) -> bool:
 def _clause_opens(text: str, position: int, end: int) -> bool:
     """Does a clause opener (:data:`_CLAUSE_OPENERS`) before a lowercase word start at
     ``position``?"""
+    if not text.startswith(_CLAUSE_OPENER_STARTS, position):
+        return False  # (most openers: one test in C)
     word = _WORD_AT.match(text, position, end)
     if word is None or word.group() not in _CLAUSE_OPENERS:
         return False

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from translate.segment.covers import affiliation_cuts
 from translate.segment.patterns import UPPER
 
 # Glyphs that mark list items only (never a letter, a menu's separator or prose punctuation):
@@ -143,5 +144,6 @@ def _author_cuts(text: str) -> list[int]:
             and _CAPS_RUN.search(text, max(0, start - _LONGEST_CAPS_RUN), start) is not None
         ):
             cuts.append(start)
+            cuts += affiliation_cuts(text, title.end())  # (and the affiliations after it)
         mark = text.find("S.", mark + 2)
     return cuts
