@@ -2,12 +2,13 @@
 
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
-``dev11``, ``dev12``, ``dev13``, ``dev14``, ``dev15`` and ``dev16`` for tuning, ``heldout2``, ``heldout4``,
-``heldout11``, ``heldout12``, ``heldout13``, ``heldout14`` and ``dev3-holdout`` not; see its
-README.md) with the project's scorer, ``../shared/tools/segscore.py``, imported from beside the
-repository: boundary precision, recall and F1 pooled over the documents, F1 of the boundaries
-not at a line break (in-line), recall of glued joins (no whitespace at the boundary) and
-exact-sentence accuracy. When ``../shared`` is absent the section says so and reports nothing.
+``dev11``, ``dev12``, ``dev13``, ``dev14``, ``dev15`` and ``dev16`` for tuning, ``heldout2``,
+``heldout4``, ``heldout11``, ``heldout12``, ``heldout13``, ``heldout14``, ``heldout15`` and
+``dev3-holdout`` not; see its README.md) with the project's scorer,
+``../shared/tools/segscore.py``, imported from beside the repository: boundary precision, recall
+and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line), recall of
+glued joins (no whitespace at the boundary) and exact-sentence accuracy. When ``../shared`` is
+absent the section says so and reports nothing.
 
 Systems: ``translate`` (``segment_text``, the default ``auto`` line breaks, what ``translate
 segment -`` prints), underthesea's ``sent_tokenize`` and pysbd (which has no Vietnamese rules:
@@ -72,6 +73,7 @@ HELDOUT_SETS = (
     "heldout12",
     "heldout13",
     "heldout14",
+    "heldout15",
     "dev3-holdout",
 )
 SETS = TUNING_SETS + HELDOUT_SETS

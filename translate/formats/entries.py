@@ -46,10 +46,10 @@ def _text_atom_at(positions: Sequence[int], atoms: Sequence[Atom], p: int, *, en
     """Index of the text atom holding P character ``p`` (``end``: the one holding ``p-1``)."""
     target = p - 1 if end else p
     index = bisect.bisect_right(positions, target) - 1
-    while index >= 0 and not (
-        atoms[index].kind == TEXT
-        and positions[index] <= target < positions[index] + len(atoms[index].text)
-    ):
+    while index >= 0:
+        atom = atoms[index]  # (by position: most searches end at the first atom they try)
+        if atom[0] == TEXT and positions[index] <= target < positions[index] + len(atom[3]):
+            return index
         index -= 1
     return index
 
@@ -134,34 +134,32 @@ def segment(
     atoms, positions = block.atoms, p.positions
     first, last = _sentence_atoms(atoms, partner, p, piece, taken)
     head, tail = atoms[first], atoms[last]
+    low, high, break_kind, notes, lang = piece
     if (
         first == last
-        and head.literal
-        and head.kind == TEXT
-        and not _lookalikes(p.text, piece.start, piece.end)
+        and head[5]  # literal
+        and head[0] == TEXT
+        and not _lookalikes(p.text, low, high)
     ):  # one text run, no markup (nor text that reads as a placeholder)
-        if piece.lang is None:  # (a merged piece: its language from the prose, as below)
-            piece = piece._replace(lang=detect_language(p.text[piece.start : piece.end]))
-        base = head.start - positions[first]
+        if lang is None:  # (a merged piece: its language from the prose, as below)
+            piece = piece._replace(lang=detect_language(p.text[low:high]))
+        base = head[1] - positions[first]
         ((plain, markup),) = plain_pieces(
             context, block.boilerplate, p.text, base, (piece,), paragraph
         )
         return plain, markup, last
-    start = (
-        _source_offset(head, piece.start - positions[first]) if head.kind == TEXT else head.start
-    )
-    end = _source_offset(tail, piece.end - positions[last]) if tail.kind == TEXT else tail.end
+    start = _source_offset(head, low - positions[first]) if head[0] == TEXT else head[1]
+    end = _source_offset(tail, high - positions[last]) if tail[0] == TEXT else tail[2]
     message, legend, spans = _message(context, block, partner, p, piece, first, last)
-    text = context.text
     segment = Segment(
-        text[start:end],
+        context.text[start:end],
         start,
         end,
         bisect.bisect_right(context.line_starts, start),
         paragraph,
-        piece.break_kind,
-        piece.lang if piece.lang is not None else detect_language(p.text[piece.start : piece.end]),
-        piece.notes,
+        break_kind,
+        lang if lang is not None else detect_language(p.text[low:high]),
+        notes,
         message,
         _comments(legend, block.boilerplate, message),
     )
@@ -174,9 +172,10 @@ def _sentence_atoms(
     """The first and last atom of a sentence: its text atoms and the markup at its edges
     that belongs to it (see ``_Edges``), but none the sentence before took (``taken``: its
     last atom; two sentences may share a text run, never a tag)."""
-    edges = _new(_Edges, (atoms, partner, p.positions, p.text, piece))  # (per sentence)
-    first = _text_atom_at(p.positions, atoms, piece.start, end=False)
-    last = _text_atom_at(p.positions, atoms, piece.end, end=True)
+    positions = p.positions
+    edges = _new(_Edges, (atoms, partner, positions, p.text, piece))  # (per sentence)
+    first = _text_atom_at(positions, atoms, piece[0], end=False)
+    last = _text_atom_at(positions, atoms, piece[1], end=True)
     while first > 0 and (step := edges.before(first - 1)) and first - step > taken:
         first -= step
     while last + 1 < len(atoms) and (step := edges.after(last + 1)):
@@ -205,13 +204,15 @@ class _Edges(NamedTuple):
 
     def before(self, index: int) -> int:
         """How many atoms from ``index`` back belong to the sentence starting after them."""
-        atom, position, edge = self.atoms[index], self.positions[index], self.piece.start
-        if position > edge or not _only_space(self.prose, position, edge):
+        atoms, partner, positions, prose, piece = self
+        atom, position, edge = atoms[index], positions[index], piece[0]
+        # (``_only_space`` inline: most sentences stop at their first neighbour)
+        if position > edge or (position != edge and not prose[position:edge].isspace()):
             return 0
-        other = self.partner.get(index)
+        other = partner.get(index)
         if atom.kind == OPEN:
-            return int(other is not None and self.positions[other] < self.piece.end)
-        begins = position == 0 or self.prose[position - 1].isspace()
+            return int(other is not None and positions[other] < piece[1])
+        begins = position == 0 or prose[position - 1].isspace()
         if atom.kind == VOID:
             return int(atom.sticky and begins)
         if atom.kind == CLOSE:
@@ -227,13 +228,14 @@ class _Edges(NamedTuple):
 
     def after(self, index: int) -> int:
         """How many atoms from ``index`` on belong to the sentence ending before them."""
-        atom, position, edge = self.atoms[index], self.positions[index], self.piece.end
-        if position < edge or not _only_space(self.prose, edge, position):
+        atoms, partner, positions, prose, piece = self
+        atom, position, edge = atoms[index], positions[index], piece[1]
+        if position < edge or (position != edge and not prose[edge:position].isspace()):
             return 0
-        other = self.partner.get(index)
+        other = partner.get(index)
         if atom.kind == CLOSE:
-            return int(other is not None and self.positions[other] > self.piece.start)
-        ends = position == edge or _only_space(self.prose, position, len(self.prose))
+            return int(other is not None and positions[other] > piece[0])
+        ends = position == edge or _only_space(prose, position, len(prose))
         if atom.kind == VOID:
             return int(atom.sticky and ends)
         if atom.kind == OPEN:

@@ -7,7 +7,8 @@ functions testable without files (the Babel split between ``Catalog`` and ``pofi
 wrapped at 79 columns with GNU's algorithm, line-break opportunities taken from the same
 Unicode line-breaking library GNU gettext links against (libunistring, loaded with ctypes;
 without it a break-after-space rule is used, which agrees with GNU on ordinary prose),
-``#:`` references packed as GNU packs them, obsolete entries last. Running ``msgcat`` on
+``#:`` references packed as GNU packs them, flags kept, ordered and dropped as GNU keeps,
+orders and drops them (``gnu_flags``), obsolete entries last. Running ``msgcat`` on
 our output therefore leaves it byte-identical, so reviewers' tools and ours never fight over
 formatting.
 
@@ -23,6 +24,7 @@ from translate.pofile.model import (
     PoFile,
     PoSyntaxError,
     format_header,
+    gnu_flags,
     header_fields,
     line_break_mismatch,
     line_ends_as_msgid,
@@ -60,6 +62,7 @@ __all__ = [
     "escape",
     "find_catalogues",
     "format_header",
+    "gnu_flags",
     "header_fields",
     "join_isolated",
     "line_break_mismatch",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -40,6 +41,9 @@ class Message:
     extracted: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     fuzzy: bool = False
+    # The other flags GNU keeps (format flags, `range:`, `no-wrap`), as ``gnu_flags`` gives
+    # them: editors and msgcat keep them, and msgfmt --check checks format strings by them.
+    flags: tuple[str, ...] = ()
     previous_msgctxt: str | None = None
     previous_msgid: str | None = None
     previous_msgid_plural: str | None = None
@@ -129,3 +133,40 @@ def line_ends_as_msgid(msgstr: str, msgid: str) -> str:
 def live_entries(catalogue: PoFile) -> list[Message]:
     """Entries that are neither the header nor obsolete."""
     return [message for message in catalogue.messages if not message.obsolete]
+
+
+# The format flags of GNU gettext 0.21, in the order msgcat writes them.
+_FORMATS = (
+    "c objc python python-brace java csharp javascript scheme lisp elisp librep ruby sh awk lua "
+    "object-pascal smalltalk qt qt-plural kde kde-kuit boost tcl perl perl-brace php "
+    "gcc-internal gfc-internal ycp"
+)
+_FORMAT_ORDER = {name: index for index, name in enumerate(_FORMATS.split())}
+_RANGE = re.compile(r"range: *(\d+)\.\.(\d+)")
+
+
+def gnu_flags(flags: Iterable[str]) -> tuple[str, ...]:
+    """The flags of a `#,` line other than fuzzy as GNU msgcat keeps and writes them: format
+    flags in GNU's order (the last of `X-format` / `no-X-format` wins, `possible-X-format`
+    reads as `X-format`), then `range: A..B`, then `no-wrap`. ``wrap`` (the default) and
+    flags GNU does not know are dropped, as msgcat and msgmerge drop them."""
+    formats: dict[str, str] = {}
+    limits: str | None = None
+    no_wrap = False
+    for raw in flags:
+        flag = raw.strip()
+        if flag.endswith("-format"):
+            name, negated = flag[: -len("-format")], False
+            if name.startswith("no-"):
+                name, negated = name[3:], True
+            elif name.startswith("possible-"):
+                name = name[len("possible-") :]
+            if name in _FORMAT_ORDER:
+                formats[name] = f"no-{name}-format" if negated else f"{name}-format"
+        elif flag in ("wrap", "no-wrap"):
+            no_wrap = flag == "no-wrap"
+        elif (found := _RANGE.fullmatch(flag)) is not None:
+            limits = f"range: {found.group(1)}..{found.group(2)}"
+    kept = [formats[name] for name in sorted(formats, key=_FORMAT_ORDER.__getitem__)]
+    kept += [limits] if limits else []
+    return (*kept, "no-wrap") if no_wrap else tuple(kept)

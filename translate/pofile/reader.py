@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from translate.errors import UserError
-from translate.pofile.model import Message, PoFile, PoSyntaxError, format_header
+from translate.pofile.model import Message, PoFile, PoSyntaxError, format_header, gnu_flags
 from translate.pofile.sections import check_sections, second_header_line
 from translate.pofile.wrap import C_ESCAPES, PAGE_WIDTH
 from translate.pofile.writer import ISOLATE_START, join_isolated
@@ -77,7 +77,8 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
         raise PoSyntaxError(
             path, int(match.group(1)) if match else 0, _polib_reason(str(exc))
         ) from exc
-    header_comments = tuple(parsed.header.split("\n")) if parsed.header else ()
+    lines = content.split("\n")
+    header_comments = _polib_comments(parsed.header, lines, 0, _msgid_line(lines, 1) - 1)
     fields = tuple((key, value) for key, value in parsed.metadata.items())
     header = Message(
         msgid="",
@@ -87,12 +88,16 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
     )
     messages: list[Message] = []
     seen: dict[tuple[str | None, str], int] = {}
-    lines = content.split("\n")
     for entry in parsed:
-        line = _msgid_line(lines, max(entry.linenum or 0, 1))
+        start = max(entry.linenum or 0, 1)
+        line = _msgid_line(lines, start)
         _check_plural_forms(entry, path, line)
         check_sections(lines, line, bool(entry.msgid_plural), path)
-        message = replace(_from_polib(entry), line=line)
+        message = replace(
+            _from_polib(entry),
+            line=line,
+            comments=_polib_comments(entry.tcomment, lines, start - 1, line - 1),
+        )
         # As GNU: an obsolete entry repeating a live one is a duplicate too (a merge would
         # otherwise keep one translation and silently drop the other).
         identity = (message.msgctxt, message.msgid)
@@ -164,18 +169,43 @@ def _string_value(group: str, first: int = 0, joint: str = '"\n"') -> str:
     return _unescape(quoted) if "\\" in quoted else quoted
 
 
-def _comment_text(group: str, marker_width: int, skip_bare: bool) -> str:
-    """Comment lines joined as polib joins them (stripped; an empty first line is lost)."""
+def _extracted_text(group: str) -> str:
+    """`#.` lines joined as polib joins them (stripped; a bare `#.` is skipped)."""
     if group.find("\n") == len(group) - 1:  # one line: the usual case
         line = group.strip()
-        return "" if skip_bare and len(line) < marker_width else line[marker_width:]
+        return "" if len(line) < 3 else line[3:]
     text = ""
     for raw in group[:-1].split("\n"):
         line = raw.strip()
-        if skip_bare and len(line) < marker_width:
+        if len(line) < 3:
             continue  # polib skips a bare `#.`
-        text += ("\n" if text else "") + line[marker_width:]
+        text += ("\n" if text else "") + line[3:]
     return text
+
+
+def _translator_comments(group: str) -> tuple[str, ...]:
+    """`# ` lines, one string each (stripped; a bare `#` is an empty one, which GNU keeps)."""
+    return tuple(raw.strip()[2:] for raw in group[:-1].split("\n"))
+
+
+def _bare_lines_polib_lost(lines: Sequence[str], start: int, stop: int) -> int:
+    """How many bare `#` lines open the translator comment of lines ``start``..``stop``
+    (0-based, ``stop`` excluded): polib joins comment lines so that these vanish."""
+    count = 0
+    for index in range(start, min(stop, len(lines))):
+        line = lines[index].strip()
+        if line == "#":
+            count += 1
+        elif line.startswith("# "):
+            break
+    return count
+
+
+def _polib_comments(text: str, lines: Sequence[str], start: int, stop: int) -> tuple[str, ...]:
+    """polib's translator comment of the entry on lines ``start``..``stop``, with the bare
+    `#` lines it lost put back."""
+    comments = tuple(text.split("\n")) if text else ()
+    return ("",) * _bare_lines_polib_lost(lines, start, stop) + comments
 
 
 class _StrictEntry(NamedTuple):
@@ -244,17 +274,17 @@ def _parse_strict(content: str) -> PoFile | None:
         if obsolete:
             prev, msgstr = oprev, ostr
         assert msgstr is not None
-        comments = _comment_text(tc, 2, False) if tc else ""
-        extracted = _comment_text(ec, 3, True) if ec else ""
+        extracted = _extracted_text(ec) if ec else ""
         messages.append(
             Message(
                 msgid=msgid,
                 msgstr=_string_value(msgstr, 0, joint),
-                comments=tuple(comments.split("\n")) if comments else (),
+                comments=_translator_comments(tc) if tc else (),
                 extracted=tuple(extracted.split("\n")) if extracted else (),
                 # Every line starts `#: `: join the lines, drop the first marker, split.
                 references=_split_references(refs) if refs else (),
                 fuzzy=bool(flags) and "fuzzy" in _flag_list(flags),
+                flags=_other_flags(flags) if flags else (),
                 previous_msgid=_string_value(prev, len("#| msgid "), '"\n#| "') if prev else None,
                 obsolete=obsolete,
                 line=line,
@@ -301,6 +331,12 @@ def _flag_list(line: str) -> list[str]:
     return [flag.strip() for flag in line.strip()[3:].split(",")]
 
 
+def _other_flags(line: str) -> tuple[str, ...]:
+    if line == "#, fuzzy\n":
+        return ()
+    return gnu_flags(_flag_list(line))
+
+
 def _polib_header_fields(msgstr: str) -> dict[str, str]:
     """The header entry's fields as polib reads them (a line without a colon continues the
     field before it)."""
@@ -318,12 +354,11 @@ def _polib_header_fields(msgstr: str) -> dict[str, str]:
 
 def _strict_header(match: re.Match[str]) -> Message:
     fields = _polib_header_fields(_string_value(match["str"]))
-    header_comment = _comment_text(match["tc"], 2, False) if match["tc"] else ""
     flags = match["flags"]
     return Message(
         msgid="",
         msgstr=format_header(fields.items()),
-        comments=tuple(header_comment.split("\n")) if header_comment else (),
+        comments=_translator_comments(match["tc"]) if match["tc"] else (),
         fuzzy=bool(flags) and "fuzzy" in _flag_list(flags),
     )
 
@@ -439,10 +474,10 @@ def _from_polib(entry: object) -> Message:
         msgctxt=entry.msgctxt,
         msgid_plural=entry.msgid_plural or None,
         msgstr_plural=plural_forms,
-        comments=tuple(entry.tcomment.split("\n")) if entry.tcomment else (),
         extracted=tuple(entry.comment.split("\n")) if entry.comment else (),
         references=references,
         fuzzy="fuzzy" in entry.flags,
+        flags=gnu_flags(entry.flags) if entry.flags else (),
         previous_msgctxt=entry.previous_msgctxt,
         previous_msgid=entry.previous_msgid,
         previous_msgid_plural=entry.previous_msgid_plural,

@@ -79,21 +79,39 @@ def _format_message(message: Message, width: int) -> str:
         lines.extend(_comment_lines("#.", message.extracted))
     if message.references:
         lines.extend(_reference_lines(message.references, width))
-    if message.fuzzy and _first_msgstr(message) != "":
-        lines.append("#, fuzzy")
+    flags = _flag_line(message.fuzzy and _first_msgstr(message) != "", message.flags)
+    if flags:
+        lines.append(flags)
     out = "".join(line + "\n" for line in lines)
+    width = _string_width(message, width)
     if message.previous_msgid is not None or message.previous_msgctxt is not None:
         out += _previous(message, "#| ", width)
     return out + _strings(message, "", width)
+
+
+# GNU writes the strings of a `no-wrap` entry unwrapped (cut only after embedded newlines).
+_NO_WRAP_WIDTH = 1 << 30
+
+
+def _string_width(message: Message, width: int) -> int:
+    return _NO_WRAP_WIDTH if message.flags and "no-wrap" in message.flags else width
+
+
+def _flag_line(fuzzy: bool, flags: tuple[str, ...]) -> str:
+    if not flags:
+        return "#, fuzzy" if fuzzy else ""
+    return "#, " + ", ".join(("fuzzy", *flags) if fuzzy else flags)
 
 
 def _format_obsolete(message: Message, width: int) -> str:
     # Obsolete entries keep only translator comments, the fuzzy flag and the strings;
     # extracted comments and references belong to source that no longer exists.
     lines = list(_comment_lines("#", message.comments))
-    if message.fuzzy:
-        lines.append("#, fuzzy")
+    flags = _flag_line(message.fuzzy, message.flags)
+    if flags:
+        lines.append(flags)
     out = "".join(line + "\n" for line in lines)
+    width = _string_width(message, width)
     out += _previous(message, "#~| ", width)
     out += _strings(message, "#~ ", width)
     return out

@@ -1,5 +1,6 @@
 """A Markdown file's front matter (round 12, dev13): the YAML (`---`) or TOML (`+++`) block
-that opens a Jekyll, Hugo or Docusaurus page. Each of its lines is a field or a list entry
+that opens a Jekyll, Hugo or Docusaurus page, or Hugo's JSON object (`{` … `}`, round 15,
+dev16), which also opens a pretty-printed JSON file. Each of its lines is a field or a list entry
 (`title: "…"`, `  - thong-tu`, `"bai tap javascript",`) that its writer ended there, so no
 line break inside the block is a hard wrap, however the next line starts.
 """
@@ -17,9 +18,17 @@ _LONGEST = 20_000  # characters searched for the closing fence: front matter is 
 _FIELD = re.compile(r"[ \t]*[\w\"'-]+[ \t]*[:=]")
 
 
+# JSON: the opening brace alone on the first line, then a quoted key and its colon; the block
+# ends at the brace that closes it (braces inside strings do not count).
+_JSON_OPENING = re.compile(r"\ufeff?\{[ \t]*\r?\n[ \t]*\"[^\"\n]{1,80}\"[ \t]*:")
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}]')
+
+
 def front_matter_end(text: str) -> int:
     """Where the front matter that opens ``text`` ends (the start of its closing fence), or
     -1 when the text opens with none."""
+    if text.startswith(("{", "\ufeff{")):
+        return _json_end(text)
     opening = _OPENING.match(text)
     if opening is None or _FIELD.match(text, opening.end()) is None:
         return -1
@@ -27,3 +36,19 @@ def front_matter_end(text: str) -> int:
     closing = re.compile(rf"^(?:{re.escape(fence)}|\.\.\.)[ \t]*$", re.MULTILINE)
     found = closing.search(text, opening.end(), opening.end() + _LONGEST)
     return -1 if found is None else found.start()
+
+
+def _json_end(text: str) -> int:
+    """Where the JSON object that opens ``text`` closes (its closing brace), or -1."""
+    if _JSON_OPENING.match(text) is None:
+        return -1
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text, 0, _LONGEST):
+        brace = token.group()
+        if brace == "{":
+            depth += 1
+        elif brace == "}":
+            depth -= 1
+            if depth == 0:
+                return token.start()
+    return -1

@@ -179,7 +179,7 @@ def units(
 
 
 _FENCES = ("```", "~~~")
-_FRONT_FENCES = ("---", "+++", "\ufeff")
+_FRONT_FENCES = ("---", "+++", "\ufeff", "{")
 # (an enum member looked up on its class costs about a thousand instructions in Python 3.11:
 # the loop above reads these once per unit)
 _PARAGRAPH, _LINE = BreakKind.PARAGRAPH, BreakKind.LINE

@@ -186,6 +186,8 @@ def period_in_token(
 ) -> bool:
     """Does the period between ``before`` and the glued ``text[after:]`` belong to one token
     (``bare``: no closing mark after the period)?"""
+    if before[:1] == "§":
+        return True  # `§1.CĂN BẬC HAI`: a section's number and its title (R3)
     if bare:
         if before[-1] == ")" and text.startswith(_SOURCE_DASHES, after):
             return True  # `(SGGP).- Trao đổi …`: a source label's stop and dash (.labels)

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from translate.document import BreakKind, Note
 from translate.segment.cells import cell_sentence_cuts, row_pieces
 from translate.segment.ends import is_sentence_end
+from translate.segment.flatlists import flat_list_cuts
 from translate.segment.joins import rare_join_marks, scrape_joins
 from translate.segment.labels import (
     heading_number_start,
@@ -59,10 +60,6 @@ _CANDIDATE = re.compile(
     rf"(?=\s|{GLUED_START})"
 )
 _DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z|[{UPPER}])")
-# A list flattened onto one line after its introducer: `… mang theo: - Đơn …; - Bản sao …`.
-_FLAT_LIST = re.compile(r":\s*(?=[-–•+]\s)")
-_FLAT_ITEM = re.compile(r"(?:\s|(?<=[;.]))(?=[-–•+]\s)")
-_LIST_ENDS = re.compile(r"[.!?…]\s+(?![-–•+]\s)")
 
 
 class Unit(NamedTuple):
@@ -175,19 +172,12 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
     if at < len(layout) and layout[at] < end:  # (a TOC or subtitles)
         cuts = sorted(cuts + [(cut, False) for cut in layout_cuts(text, start, end)])
     colon = text.find(":", start, end)  # (str.find first: most units have none)
-    introducer = None if colon < 0 else _FLAT_LIST.search(text, colon, end)
-    if introducer is None:
+    if colon < 0:
         return cuts
-    marker = text[introducer.end()]
-    checked = introducer.end()
-    cuts.append((checked, False))
-    for item in _FLAT_ITEM.finditer(text, checked + 1, end):
-        if _LIST_ENDS.search(text, checked, item.end()) is not None:
-            break  # a sentence after the last item ends the list
-        checked = item.end()  # (each stretch is searched once: linear)
-        if text[checked] == marker:
-            cuts.append((checked, False))
-    return sorted(cuts)
+    items = flat_list_cuts(text, start, colon, end)
+    if not items:
+        return cuts
+    return sorted(cuts + [(cut, False) for cut in items])
 
 
 def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]:

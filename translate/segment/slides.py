@@ -1,16 +1,19 @@
 """Slides and lists flattened onto one line (round 12, dev13): a document site's preview of a
 lecture's slides, a PDF's text layer, runs every slide's lines together with single spaces.
-Three marks of that layout start a new unit where no punctuation does (R9, R10; D2):
+These marks of that layout start a new unit where no punctuation does (R9, R10; D2):
 
 * a bullet glyph that only ever marks a list item (`¨`, `❖`, `➢`, a Wingdings glyph from
   the private use area), run in after the text before it: `… là gì? ¨ Tổng quan …`;
 * a numbered list run together, its numbers counting up from 1 (at least three of them, each
-  before a capitalised item): `Mục tiêu 1. Trình bày … 2. Xác định … 3. Biết …` is cut before
-  each number (a lone `2. Ông` or a count is no list);
+  before a capitalised item, with a space or glued: `1.Kiến thức:`): `Mục tiêu 1. Trình bày
+  … 2. Xác định … 3. Biết …` is cut before each number (a lone `2. Ông` or a count is no
+  list);
 * a slide's footer, its date and slide number (`8/16/16 1`), repeated with the same date and
   a number that grows: each footer is a unit of its own;
 * an author's academic title and name after an upper-case title (`… THAM KHẢO ThS. Đinh Văn
-  An`): a cover's or title slide's next line.
+  An`): a cover's or title slide's next line;
+* headings that count up (:mod:`.counted`) and a flattened page's rule and running header
+  (:mod:`.pagebreaks`), round 15.
 
 Cut positions are found once per document (sorted, line by line: no cut crosses a line break)
 and looked up per unit; a document without a glyph, a `3.` or a date holds none, found by a
@@ -22,7 +25,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from translate.segment.counted import counted_run_cuts, third_lines
 from translate.segment.covers import affiliation_cuts
+from translate.segment.pagebreaks import page_break_cuts
 from translate.segment.patterns import UPPER
 
 # Glyphs that mark list items only (never a letter, a menu's separator or prose punctuation):
@@ -31,8 +36,7 @@ from translate.segment.patterns import UPPER
 # few, the commonest, so that a megabyte of news costs little.
 _BULLETS = "¨❖➢►■\uf0a7\uf0b7\uf0d8\uf0fc\uf076"
 _RUN_IN_BULLET = re.compile(rf"(?<=\S)[ \t]+([{_BULLETS}])[ \t]+(?=\S)")
-_ITEM_NUMBER = re.compile(rf"(?<!\S)(\d{{1,2}})\.[ \t]+(?=[{UPPER}])")
-_THIRD = " 3. "  # what every numbered run holds: only lines with one are searched
+_ITEM_NUMBER = re.compile(rf"(?<!\S)(\d{{1,2}})\.[ \t]*(?=[{UPPER}])")
 _SHORTEST_RUN = 3  # numbers counting up from 1
 # Words a number completes (`xếp hạng 1. Đội B xếp hạng 2. …`, `lần thứ 2.`): a number after
 # one ends a sentence, it numbers no item.
@@ -41,6 +45,9 @@ _NUMBER_HEADS = frozenset(
 ) | frozenset(("tập", "câu", "chương", "giải", "năm", "ngày", "tháng", "quý", "kỳ", "đợt"))
 _NUMBER_HEADS |= {"vòng", "hiệp", "ván", "trận", "điểm", "khoản", "điều", "lúc", "hôm"}
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+# An item that is a label, one to four words and a colon (`1.Kiến thức:`, `2. Kỹ năng:`): a
+# lesson plan's objectives, numbered after any word (`Mục tiêu cần đạt 1.Kiến thức: …`).
+_LABEL_ITEM = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:")
 _LONGEST_ITEM = 400  # characters between two numbers of one run
 _FOOTER = re.compile(r"(?<![^\s])(\d{1,2}/\d{1,2}/\d{2,4})[ \t]+(\d{1,3})(?=[ \t]+\S)")
 # What a footer holds, from its literal first (a search that skips ahead in C): a text without
@@ -65,17 +72,16 @@ def slide_cuts(text: str) -> list[int]:
     cuts: list[int] = []
     if any(bullet in text for bullet in _BULLETS):
         cuts += [bullet.start(1) for bullet in _RUN_IN_BULLET.finditer(text)]
-    third = text.find(_THIRD)
-    while third >= 0:
-        line_start = text.rfind("\n", 0, third) + 1
-        line_end = text.find("\n", third)
-        line_end = len(text) if line_end < 0 else line_end
+    numbered, counted = third_lines(text)  # (only lines with a third item are searched)
+    for line_start, line_end in numbered:
         cuts += _numbered_run_cuts(text, line_start, line_end)
-        third = text.find(_THIRD, line_end)
     if _FOOTER_HINT.search(text) is not None:
         cuts += _footer_cuts(text)
     if "S." in text:
         cuts += _author_cuts(text)
+    if counted:
+        cuts += counted_run_cuts(text, counted)
+    cuts += page_break_cuts(text)
     return sorted(set(cuts))
 
 
@@ -89,7 +95,11 @@ def _numbered_run_cuts(text: str, start: int, end: int) -> list[int]:
         value = int(number.group(1))
         at = number.start()
         word = _WORD_BEFORE.search(text, max(0, at - 16), at)
-        completes = word is not None and word.group(1).lower() in _NUMBER_HEADS
+        completes = (
+            word is not None
+            and word.group(1).lower() in _NUMBER_HEADS
+            and _LABEL_ITEM.match(text, number.end(), end) is None
+        )
         if run and value == len(run) + 1 and at - last_end <= _LONGEST_ITEM:
             run.append(at)
         else:
