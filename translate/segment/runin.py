@@ -60,8 +60,14 @@ def _grouped(words: frozenset[str]) -> str:
     )
 
 
+# Words that open a clause and never a name or a title's next word (`also`, `in order to`,
+# `but`, `although`): capitalised before a lowercase word, they open a sentence after any run
+# without a terminator, a caption longer than a heading or one that ends in a name too (`… từ
+# Mỹ sang Trung Quốc ‖Cũng giống như …`, `… nhiều người mong chờ ‖Nhằm mở rộng …`).
+_CLAUSE_OPENERS = frozenset(("Cũng", "Nhằm", "Nhưng", "Tuy", "Mặc"))
+_CLAUSE_OPENER_STARTS = tuple(sorted(_CLAUSE_OPENERS))
 _RUNIN_WORD = re.compile(
-    f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS | _CHAT_OPENERS)})(?![^\\W\\d_])"
+    f"(?:{_grouped(STRONG_OPENERS | _DAY_PARTS | _CHAT_OPENERS | _CLAUSE_OPENERS)})(?![^\\W\\d_])"
 )
 _SPACES = frozenset(" \t\u00a0")
 _HEADING_END = re.compile(r"[.!?…:;][\"'”’»)\]*_]*\s")
@@ -376,8 +382,12 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
     """Does prose start at the opener at ``position``, after the heading that starts at
     ``heading_start``?"""
     previous = text[heading_start : position - 1].split()
-    if not previous or len(previous) > _LONGEST_HEADING or previous[-1] in _NOT_AFTER:
-        return False  # a long sentence, or `cuốn Những …`: a title goes on the phrase
+    if not previous or previous[-1] in _NOT_AFTER:
+        return False  # `cuốn Những …`: a title goes on the phrase
+    if _clause_opens(text, position, end):
+        return _balanced(text[heading_start:position])
+    if len(previous) > _LONGEST_HEADING:
+        return False  # a long sentence
     if " ".join(previous[-2:]).lower() in _NAME_BEFORE_PAIRS:
         return False  # `Cơ quan Theo dõi …`, `Ủy ban Chỉ đạo …`: a body's name; `cho biết Ông …`
     if _work_title_before(previous):
@@ -396,10 +406,28 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
         # `Cục Hàng không`: a name goes on (`Hà Nội Sáng nay,` is a dateline, and a heading
         # in title case ends before an opener: `Mùa Nước Nổi Của Người Miền Tây ‖Trong …`)
         return False
-    run = text[heading_start:position]
-    if run.count("(") > run.count(")") or run.count("“") > run.count("”") or run.count('"') % 2:
+    if not _balanced(text[heading_start:position]):
         return False  # inside an aside or a quotation (`nói "Đó là Nữ hoàng Đầu tiên`)
     return opens_prose(text, position, end, strong=True)
+
+
+def _balanced(run: str) -> bool:
+    """Are the brackets and quotes opened in ``run`` closed in it?"""
+    return not (
+        run.count("(") > run.count(")") or run.count("“") > run.count("”") or run.count('"') % 2
+    )
+
+
+def _clause_opens(text: str, position: int, end: int) -> bool:
+    """Does a clause opener (:data:`_CLAUSE_OPENERS`) before a lowercase word start at
+    ``position``?"""
+    if not text.startswith(_CLAUSE_OPENER_STARTS, position):
+        return False  # (most openers: one test in C)
+    word = _WORD_AT.match(text, position, end)
+    if word is None or word.group() not in _CLAUSE_OPENERS:
+        return False
+    after = word.end()
+    return after + 1 < end and text[after] == " " and text[after + 1].islower()
 
 
 # Two words after which a capitalised word goes on the phrase: the kind of a body before its

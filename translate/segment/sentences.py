@@ -41,6 +41,7 @@ from translate.segment.patterns import (
 from translate.segment.periods import LIST_LABEL_AFTER, period_in_token, prose_after
 from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends
+from translate.segment.runs import run_in_starts
 from translate.segment.scraped import CLOSING_TAGS
 from translate.segment.slides import slide_cuts
 from translate.segment.teasers import LABEL_INITIALS, title_after_label
@@ -90,6 +91,7 @@ class Marks(NamedTuple):
     emoji: Sequence[int]  # cuts after emoji (.runin.emoji_end_marks)
     rare: Sequence[int]  # what the rarer scrape joins need (.joins.rare_join_marks)
     slides: Sequence[int]  # flattened slides' bullets, numbered runs, footers (.slides)
+    runs: Sequence[int]  # units run in where no punctuation ends the one before (.runs)
 
 
 def document_marks(text: str) -> Marks:
@@ -99,6 +101,7 @@ def document_marks(text: str) -> Marks:
         emoji_end_marks(text),
         rare_join_marks(text),
         slide_cuts(text),
+        run_in_starts(text),
     )
 
 
@@ -142,7 +145,7 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
     """Cuts that need no terminator: glued joins, closed HTML blocks and emoji (True: a
     repaired join where no whitespace is on either side), flattened list items, table of
     contents entries, credits, official headers and image labels (False)."""
-    layout, labels, emoji, rare, slides = marks
+    layout, labels, emoji, rare, slides, runs = marks
     start, end = unit[0], unit[1]
     joins = scrape_joins(text, start, end, rules, rare=_holds(rare, start, end))
     cuts = [(join, True) for join in joins]
@@ -160,6 +163,10 @@ def _cuts(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[tuple[int, 
     at = bisect.bisect_left(slides, start + 1) if slides else 0
     if at < len(slides) and slides[at] < end:  # (a flattened slide's units)
         in_unit = slides[at : bisect.bisect_left(slides, end, at)]
+        cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
+    at = bisect.bisect_left(runs, start + 1) if runs else 0
+    if at < len(runs) and runs[at] < end:  # (units run in: .runs)
+        in_unit = runs[at : bisect.bisect_left(runs, end, at)]
         cuts = sorted(set(cuts) | {(cut, False) for cut in in_unit})
     at = bisect.bisect_left(layout, start) if layout else 0
     if at < len(layout) and layout[at] < end:  # (a TOC or subtitles)

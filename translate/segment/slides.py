@@ -26,6 +26,7 @@ import itertools
 import re
 
 from translate.segment.counted import counted_run_cuts, third_lines
+from translate.segment.covers import affiliation_cuts
 from translate.segment.pagebreaks import page_break_cuts
 from translate.segment.patterns import UPPER
 
@@ -153,5 +154,6 @@ def _author_cuts(text: str) -> list[int]:
             and _CAPS_RUN.search(text, max(0, start - _LONGEST_CAPS_RUN), start) is not None
         ):
             cuts.append(start)
+            cuts += affiliation_cuts(text, title.end())  # (and the affiliations after it)
         mark = text.find("S.", mark + 2)
     return cuts
