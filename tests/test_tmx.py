@@ -320,3 +320,30 @@ def test_cli_export_import_round_trip(tmp_path: Path, cli: Callable[..., CliResu
     # Importing again changes nothing.
     result = cli("tm", "import", "--tm", str(second), str(out))
     assert "0 added, 0 changed, 3 unchanged" in result.stderr
+
+
+def test_cli_export_says_which_units_lost_control_characters(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    # XML 1.0 cannot carry U+0007 even as a reference: written as U+FFFD, and said so.
+    path = tmp_path / "m.sqlite"
+    bell = Unit("Chuông\x07 reo.", "The bell\x07 rings.", "c.po:2", None, None, 1, 1)
+    with Memory.open(path, create=True) as memory:
+        memory.add([*UNITS, bell], 1_700_000_000)
+    out = tmp_path / "out.tmx"
+    result = cli("tm", "export", "--tm", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert warnings == [
+        f"Warning: {out}: 1 unit held control characters that XML 1.0 cannot carry; they "
+        "were written as U+FFFD (the memory keeps the originals)"
+    ]
+    assert "4 units written" in result.stderr
+    units, _ = read(out)
+    assert units[-1].source == "Chuông\ufffd reo." and len(units) == 4
+    # Without such characters the export says nothing more.
+    clean = tmp_path / "clean.sqlite"
+    with Memory.open(clean, create=True) as memory:
+        memory.add(UNITS, 1_700_000_000)
+    result = cli("tm", "export", "--tm", str(clean), "-o", str(tmp_path / "c.tmx"))
+    assert "Warning" not in result.stderr

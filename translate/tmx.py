@@ -26,7 +26,7 @@ import xml.parsers.expat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from translate import __version__
@@ -295,6 +295,20 @@ def _xml_safe(text: str) -> str:
     return escape(_clean(text), {"\r": "&#13;"})
 
 
+class Written(NamedTuple):
+    """What :func:`write_units` wrote: units, and those with characters XML cannot carry."""
+
+    units: int
+    altered: int  # a C0 control (not tab, LF, CR), U+FFFE or U+FFFF written as U+FFFD
+
+
+def _carried_whole(unit: Unit) -> bool:
+    return all(
+        _clean(text) == text
+        for text in (unit.source, unit.target, unit.origin, unit.project or "", unit.reviewer or "")
+    )
+
+
 def write_units(
     stream: BinaryIO,
     units: Iterable[Unit],
@@ -302,8 +316,8 @@ def write_units(
     source_lang: str,
     target_lang: str,
     now: int,
-) -> int:
-    """Write a TMX 1.4b document of ``units`` to ``stream``; how many were written."""
+) -> Written:
+    """Write a TMX 1.4b document of ``units`` to ``stream``: how many, how many altered."""
     header = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<tmx version="1.4">\n'
@@ -313,7 +327,7 @@ def write_units(
         "  <body>\n"
     )
     stream.write(header.encode("utf-8"))
-    count = 0
+    count = altered = 0
     source_attr = quoteattr(source_lang)
     target_attr = quoteattr(target_lang)
     pieces: list[str] = []
@@ -335,9 +349,11 @@ def write_units(
             "    </tu>\n"
         )
         count += 1
+        if not _carried_whole(unit):
+            altered += 1
         if len(pieces) >= 2000:
             stream.write("".join(pieces).encode("utf-8"))
             pieces = []
     pieces.append("  </body>\n</tmx>\n")
     stream.write("".join(pieces).encode("utf-8"))
-    return count
+    return Written(count, altered)

@@ -166,7 +166,14 @@ def export(output: Path, memory_path: Path, from_code: str, to_code: str) -> Non
             target_lang=memory.target_lang,
             now=now_epoch(),
         )
-    click.echo(f"{output}: {count(written, 'unit')} written", err=True)
+    if written.altered:
+        # (XML 1.0 has no way to write them, not even as references: said, not silent)
+        click.echo(
+            f"Warning: {output}: {count(written.altered, 'unit')} held control characters that "
+            "XML 1.0 cannot carry; they were written as U+FFFD (the memory keeps the originals)",
+            err=True,
+        )
+    click.echo(f"{output}: {count(written.units, 'unit')} written", err=True)
 
 
 @tm.command("stats")
