@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from gnu_tools import assert_gnu_clean
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_shape import same_markdown_structure as _same_markdown_structure
@@ -444,12 +444,7 @@ def test_generated_markdown_round_trips(text: str) -> None:
 def _gettext_accepts(path: Path) -> None:
     if shutil.which("msgfmt") is None or shutil.which("msgcat") is None:
         pytest.skip("GNU gettext not installed")
-    check = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
-    )
-    assert check.returncode == 0 and check.stderr == "", check.stderr
-    again = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
-    assert again.stdout == path.read_text(encoding="utf-8")
+    assert_gnu_clean(path)
 
 
 def test_run_export_and_check_on_pages(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gnu_tools import assert_gnu_clean
 
 from translate.engine import Engine
 from translate.glossary import Glossary, Row, merge
@@ -261,16 +262,10 @@ def test_cli_run_with_glossary_and_check(
 
 def _gnu_clean(path: Path) -> None:
     import shutil
-    import subprocess
 
     if not (shutil.which("msgfmt") and shutil.which("msgcat")):
         return
-    check = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
-    )
-    assert (check.returncode, check.stderr) == (0, "")
-    cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True)
-    assert cat.stdout == path.read_text(encoding="utf-8")
+    assert_gnu_clean(path)
 
 
 def test_protected_check_sees_a_url_made_longer() -> None:

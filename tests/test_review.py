@@ -10,7 +10,6 @@ import io
 import itertools
 import re
 import shutil
-import subprocess
 import zipfile
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gnu_tools import assert_gnu_clean
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from review_fixtures import HOSTILE, write_sample
@@ -40,15 +40,6 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     captured = capsys.readouterr()
     code = exit_info.value.code
     return (code if isinstance(code, int) else 1), captured.out, captured.err
-
-
-def gnu_clean(path: Path) -> None:
-    check = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
-    )
-    assert (check.returncode, check.stderr) == (0, "")
-    cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True)
-    assert cat.stdout == path.read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -315,7 +306,7 @@ def test_csv_round_trip_imports_only_changed_targets(
     assert rv.review_state(changed) == "reviewed"
     others = [m for m in after.messages if m.msgid != MACHINE_SOURCE]
     assert others == [m for m in before.messages if m.msgid != MACHINE_SOURCE]
-    gnu_clean(sample)
+    assert_gnu_clean(sample)
 
 
 def test_catalogue_edits_after_the_export_win(
@@ -395,7 +386,7 @@ def test_xlsx_round_trip(sample: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0 and "1 translation imported" in out
     changed = {m.msgid: m for m in read(sample).messages}[MACHINE_SOURCE]
     assert changed.msgstr == "The event attracts 50+ speakers & more." and not changed.fuzzy
-    gnu_clean(sample)
+    assert_gnu_clean(sample)
 
 
 def damaged_workbook(how: str) -> bytes:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from gnu_tools import assert_gnu_clean
 from test_catalog import DATE, LATER, MACHINE, document, fake_model, mt, update
 
 from translate import closematch, provenance, stats
@@ -55,12 +56,7 @@ def reviewed(po: PoFile, msgstr: dict[str, str]) -> PoFile:
 def gnu_clean(text: str, tmp_path: Path) -> None:
     path = tmp_path / "check.po"
     path.write_text(text, encoding="utf-8")
-    check = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
-    )
-    assert (check.returncode, check.stderr) == (0, "")
-    cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True)
-    assert cat.stdout == text
+    assert_gnu_clean(path)
 
 
 # 1 -------------------------------------------------------------------------------------

@@ -10,12 +10,12 @@ filter writes a translated file back: the structure of our export, ``xml:lang`` 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from argos_fixture import CliResult
+from gnu_tools import assert_gnu_clean
 
 from translate.pofile import Message, parse
 from translate.provenance import has_current_machine_note, is_machine_line
@@ -43,12 +43,7 @@ def entries(path: Path) -> dict[tuple[str | None, str], Message]:
 def gnu_clean(path: Path) -> None:
     if not HAS_GETTEXT:
         return
-    check = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
-    )
-    assert (check.returncode, check.stderr) == (0, "")
-    cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True)
-    assert cat.stdout == path.read_text(encoding="utf-8")
+    assert_gnu_clean(path)
 
 
 def test_export_states_notes_and_what_is_left_out(
