@@ -19,6 +19,7 @@ a differential test proves both read the same. A catalogue that does not parse r
 ``find_catalogues`` are the one way commands open catalogues.
 """
 
+from translate.pofile.files import decode_text, find_catalogues, read, read_bytes, read_text
 from translate.pofile.model import (
     Message,
     PoFile,
@@ -31,14 +32,7 @@ from translate.pofile.model import (
     live_entries,
     po_safe,
 )
-from translate.pofile.reader import (
-    decode_text,
-    find_catalogues,
-    parse,
-    read,
-    read_bytes,
-    read_text,
-)
+from translate.pofile.reader import parse
 from translate.pofile.wrap import PAGE_WIDTH, escape, wrap_string
 from translate.pofile.writer import (
     ISOLATE_END,

@@ -1,15 +1,14 @@
-"""Reading catalogues: msgcat's own layout with one pattern match per entry, anything else
-(Poedit, Lokalize, Weblate, Babel, msgctxt, plurals) with polib; and opening catalogue files."""
+"""Reading catalogue text: msgcat's own layout with one pattern match per entry, anything else
+(Poedit, Lokalize, Weblate, Babel, msgctxt, plurals) with polib, after the checks for what GNU
+refuses and polib would let through. Opening the files is ``translate.pofile.files``'s job."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import NamedTuple
 
-from translate.errors import UserError
 from translate.pofile.model import Message, PoFile, PoSyntaxError, format_header, gnu_flags
 from translate.pofile.sections import check_sections, second_header_line
 from translate.pofile.wrap import C_ESCAPES, PAGE_WIDTH
@@ -77,6 +76,15 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
         raise PoSyntaxError(
             path, int(match.group(1)) if match else 0, _polib_reason(str(exc))
         ) from exc
+    return _from_polib_file(parsed, content, path)
+
+
+def _from_polib_file(parsed: object, content: str, path: str) -> PoFile:
+    """polib's reading of ``content`` as a catalogue, with line numbers, the comment lines
+    polib lost, and what GNU refuses (a bad plural, a duplicate, a second header) raised."""
+    import polib
+
+    assert isinstance(parsed, polib.POFile)
     lines = content.split("\n")
     header_comments = _polib_comments(parsed.header, lines, 0, _msgid_line(lines, 1) - 1)
     fields = tuple((key, value) for key, value in parsed.metadata.items())
@@ -98,29 +106,36 @@ def _parse_with_polib(content: str, path: str) -> PoFile:
             line=line,
             comments=_polib_comments(entry.tcomment, lines, start - 1, line - 1),
         )
-        # As GNU: an obsolete entry repeating a live one is a duplicate too (a merge would
-        # otherwise keep one translation and silently drop the other).
-        identity = (message.msgctxt, message.msgid)
-        if identity == (None, ""):
-            # A second header: polib keeps one as the header and the other as an entry
-            # (which the writer would then emit as a `#~ msgid ""` GNU rejects), losing a msgstr.
-            raise PoSyntaxError(
-                path,
-                second_header_line(content) or line,
-                'a second header entry (msgid ""): duplicate message definition',
-                "merge the two headers into one by hand",
-            )
-        if identity in seen:
-            raise PoSyntaxError(
-                path,
-                line,
-                f"duplicate message definition of {message.msgid[:60]!r}, first at line "
-                f"{seen[identity]}",
-                "merge the two entries by hand (msguniq can help)",
-            )
-        seen[identity] = line
+        _check_unique(message, seen, content, path)
         messages.append(message)
     return PoFile(header=header, messages=tuple(messages))
+
+
+def _check_unique(
+    message: Message, seen: dict[tuple[str | None, str], int], content: str, path: str
+) -> None:
+    """Record ``message``'s key in ``seen``; PoSyntaxError when an entry before had it."""
+    # As GNU: an obsolete entry repeating a live one is a duplicate too (a merge would
+    # otherwise keep one translation and silently drop the other).
+    identity = (message.msgctxt, message.msgid)
+    if identity == (None, ""):
+        # A second header: polib keeps one as the header and the other as an entry
+        # (which the writer would then emit as a `#~ msgid ""` GNU rejects), losing a msgstr.
+        raise PoSyntaxError(
+            path,
+            second_header_line(content) or message.line,
+            'a second header entry (msgid ""): duplicate message definition',
+            "merge the two headers into one by hand",
+        )
+    if identity in seen:
+        raise PoSyntaxError(
+            path,
+            message.line,
+            f"duplicate message definition of {message.msgid[:60]!r}, first at line "
+            f"{seen[identity]}",
+            "merge the two entries by hand (msguniq can help)",
+        )
+    seen[identity] = message.line
 
 
 def _msgid_line(lines: Sequence[str], start: int) -> int:
@@ -483,84 +498,3 @@ def _from_polib(entry: object) -> Message:
         previous_msgid_plural=entry.previous_msgid_plural,
         obsolete=bool(entry.obsolete),
     )
-
-
-def read_text(path: Path) -> str:
-    """The catalogue's text (UTF-8; a BOM is dropped); UserError naming the file otherwise."""
-    return decode_text(read_bytes(path), path)
-
-
-def read_bytes(path: Path) -> bytes:
-    """The catalogue's bytes: a regular file (links followed; a FIFO, device or socket is
-    refused by its type before it is opened), at most `fileguard.MAX_CATALOGUE_BYTES`."""
-    from translate import fileguard
-
-    try:
-        return fileguard.read_regular(path, limit=fileguard.MAX_CATALOGUE_BYTES, what="catalogue")
-    except FileNotFoundError as exc:
-        raise UserError(f"{path}: no such catalogue file") from exc
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the catalogue ({exc.strerror})") from exc
-
-
-def decode_text(data: bytes, path: Path) -> str:
-    """A catalogue's bytes as text (UTF-8; a BOM is dropped); UserError naming the file."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # GNU cannot read these either
-            raise UserError(
-                f"{path}: the catalogue is UTF-16 (it starts with a UTF-16 byte-order mark), "
-                "which gettext tools cannot read; convert it with `iconv -f UTF-16 -t UTF-8`, "
-                "it was left unchanged"
-            ) from exc
-        declared = _DECLARED_CHARSET.search(data, 0, 8192)
-        charset = declared.group(1).decode("ascii") if declared else "UTF-8"
-        said = "" if charset.upper() in ("UTF-8", "UTF8") else f", its header says {charset}"
-        raise UserError(
-            f"{path}: the catalogue is not UTF-8 (bad byte at offset {exc.start}{said}); "
-            "convert it with `msgconv -t UTF-8`, it was left unchanged"
-        ) from exc
-
-
-# The header's charset (Poedit and GNU write the catalogue in it): named in the error above.
-_DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*charset=([A-Za-z0-9_.:-]+)")
-
-
-def read(path: Path) -> PoFile:
-    """Parse the catalogue at ``path``: every command accepts and refuses the same files."""
-    return parse(read_text(path), str(path))
-
-
-def find_catalogues(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and every `*.po` under each directory (sorted); UserError when none.
-
-    A folder that holds templates (`*.pot`) but no catalogue yet, such as a fresh clone's
-    `locales/`, yields its templates: they are still checked for validity and counted.
-    """
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            under = sorted(p for p in path.rglob("*.po") if p.is_file())
-            if not under:
-                under = sorted(p for p in path.rglob("*.pot") if p.is_file())
-            if not under:
-                raise UserError(
-                    f"{path}: no catalogues (*.po) or templates (*.pot) in this folder; "
-                    "create them with `translate run SOURCE…` first"
-                )
-            found.extend(under)
-        elif path.is_file():
-            found.append(path)
-        elif path.exists():
-            raise UserError(f"{path}: not a regular file or folder")
-        else:
-            raise UserError(f"{path}: no such file or folder")
-    if not found:
-        raise UserError("no catalogue given")
-    # The same file named twice (directly and through its folder) is counted once.
-    unique: dict[Path, None] = {}
-    for path in found:
-        unique.setdefault(path, None)
-    return list(unique)
