@@ -36,12 +36,10 @@ from translate.opusmt import (
     build_metadata,
     build_package,
     check_package_version,
-    language_tokens,
-    licence_from_texts,
     package_folder_name,
-    vocabulary_coverage,
     write_argosmodel,
 )
+from translate.opusmt_source import language_tokens, licence_from_texts, vocabulary_coverage
 
 TOP = "translate-vi_en-1_0"
 SENTENCES = vietnamese_lines()[:8]
