@@ -1,5 +1,7 @@
 """Quality checks on vi→en catalogues: the rules behind `translate check` (the CI gate).
 
+- :mod:`translate.qa.readings`: the values a number, date or time stands for, and the forms
+  English writes them in;
 - :mod:`translate.qa.placeables`: numbers, dates, times, percentages, URLs and e-mails of a
   msgid, and whether the msgstr keeps them in an accepted English form;
 - :mod:`translate.qa.textrules`: brackets, looping output, length, language of the msgstr;
@@ -11,21 +13,23 @@ The names below are the package's public interface.
 
 from translate.qa.checks import CHECKS, Check, Pair, entry_findings, select_checks
 from translate.qa.placeables import (
-    DateValue,
     Placeable,
     TargetFacts,
+    missing_placeables,
+    placeable_kept,
+    source_placeables,
+    target_facts,
+)
+from translate.qa.readings import (
+    DateValue,
     TimeValue,
     canonical_number,
     english_number_values,
     english_number_words,
     english_numeric_dates,
     english_time_readings,
-    missing_placeables,
-    placeable_kept,
     same_year,
     scaled_values,
-    source_placeables,
-    target_facts,
     vietnamese_date,
     vietnamese_number_values,
     vietnamese_time,
