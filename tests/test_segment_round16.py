@@ -6,6 +6,10 @@ the line above it, even in a document whose prose is hard-wrapped at one width a
 the line above ends with a word that usually goes on (`và`). Before this rule the lines of a
 feature list in a wrapped README were joined into one segment (found on a real Vietnamese
 README; the example here is invented).
+
+A period written apart from the word before it and glued to a file extension or a platform's
+suffix opens a name (R3): `Microsoft .Net framework`, `tệp .PDF`. A detached period glued to
+any other word still ends its sentence (`Xong rồi .Hẹn gặp lại.`, as before).
 """
 
 from __future__ import annotations
@@ -43,6 +47,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "a detached period before an ordinary word",
+        "Xong rồi .Hẹn gặp lại.",
+        ["Xong rồi .", "Hẹn gặp lại."],
+    ),
+    (
+        "a dotted name that ends its sentence, glued to the next one",
+        "Phần mềm viết bằng .NET.Sau đó chạy thử.",
+        ["Phần mềm viết bằng .NET.", "Sau đó chạy thử."],
+    ),
+    (
         "a symbol bullet after a line that ends in a joining word",
         "Chuẩn bị gồm\n☑ Giấy tờ tùy thân và\n☑ Hai ảnh chân dung cỡ nhỏ",
         ["Chuẩn bị gồm", "☑ Giấy tờ tùy thân và", "☑ Hai ảnh chân dung cỡ nhỏ"],
@@ -51,6 +65,10 @@ SPLIT: list[tuple[str, str, list[str]]] = [
 
 WHOLE: list[tuple[str, str]] = [
     ("a symbol inside a line", "Giá vé → 50.000 đồng ✅ đã gồm bữa trưa"),
+    ("a platform written after a space", "Cài Microsoft .Net framework từ bản 3.0 trở lên"),
+    ("an upper-case platform", "Ứng dụng chạy trên .NET và cần Windows 10"),
+    ("a file extension after a space", "Mở tệp .PDF bằng trình đọc có sẵn"),
+    ("a dotted name at the end", "Đó là bản dựng cho .Net."),
 ]
 
 test_split, test_whole = case_tests(SPLIT, WHOLE)

@@ -91,6 +91,22 @@ def _file_extension(text: str, position: int, token_end: int) -> bool:
     return word is not None and word.group() in _FILE_EXTENSIONS
 
 
+def detached_name(text: str, period: int, token_end: int) -> bool:
+    """A period written apart from the word before it and glued to a file extension or a
+    platform's suffix starts a name (`Microsoft .NET`, `Microsoft .Net framework`, `tệp .PDF`,
+    `bản .Zip`), not a new sentence; a detached period before any other word still ends one
+    (`Xong rồi .Hẹn gặp lại.`)."""
+    word = LETTERS.match(text, period + 1, token_end)
+    if word is None:
+        return False
+    found = word.group()
+    return found in _TECH_SUFFIXES or found.upper() in _FILE_EXTENSIONS | _PLATFORMS
+
+
+# Upper-cased, as `_FILE_EXTENSIONS`: the dotted names written after a space.
+_PLATFORMS = frozenset(("NET", "EXE", "APK", "MSI", "JS", "SRT", "VTT"))
+
+
 def _ends_a_word(before: str) -> bool:
     """Does the token before a period glued to an acronym end like a sentence: a lowercase
     Vietnamese word (`công an.UBND`), a number (`2-1.HLV`, `năm 2022.TP.HCM`) or a percentage?

@@ -38,7 +38,12 @@ from translate.segment.patterns import (
     UPPER,
     layout_marks,
 )
-from translate.segment.periods import LIST_LABEL_AFTER, period_in_token, prose_after
+from translate.segment.periods import (
+    LIST_LABEL_AFTER,
+    detached_name,
+    period_in_token,
+    prose_after,
+)
 from translate.segment.rules import Rules
 from translate.segment.runin import emoji_end_marks, emoji_ends
 from translate.segment.runs import run_in_starts
@@ -432,6 +437,12 @@ def _glued_end(
     ):  # (a date's slashes are no path: `… hôm 3/12/2015.AFP`)
         return -1
     before = text[token_start:terminator_start].lstrip(OPENERS)
+    if (
+        not before
+        and text[terminator_start] == "."
+        and detached_name(text, terminator_start, token_end)
+    ):
+        return -1  # `Microsoft .Net framework`: the period opens a name
     if (
         before
         and text[terminator_start] == "."  # (a detached period: `rồi .Hẹn` ends)
