@@ -166,6 +166,10 @@ def _wrapped_prose(text: str, lines: Sequence[Line]) -> bool:
             continue
         if ANY_LETTER.search(text, line.first, line.end) is None:
             continue
+        if _NOT_PROSE_START.match(text, following.first) or _NOT_PROSE_START.match(
+            text, line.first
+        ):
+            continue  # a link or a lettered item on a line of its own is no wrapped prose
         next_character = text[following.first]
         if next_character.islower():
             lowercase += 1
@@ -178,6 +182,10 @@ def _wrapped_prose(text: str, lines: Sequence[Line]) -> bool:
     )
 
 
+# Lines that start with a link (`https://…`) or a lettered item label (`b) Học bổng …`) begin
+# in lowercase without continuing a sentence: a page that lists its links under each paragraph
+# is not wrapped prose.
+_NOT_PROSE_START = re.compile(r"https?://|www\.|[a-zđ][.)]\s")
 LINE_CLOSERS = frozenset(".!?…\"'”’»›)]}*_;:")
 
 

@@ -71,6 +71,10 @@ _PREAMBLE_OPENINGS = ("Căn cứ ", "Xét đề nghị", "Theo đề nghị", "X
 _CAPS_WORD = re.compile(r"[^\W\d_]{2,}(?=[\s:])")
 
 
+# A field's label opening a line: a capitalised word and at most three more, then a colon.
+_FIELD_LABEL = re.compile(rf"[{UPPER}][^\s:;,.]*(?: [^\s:;,.]+){{0,3}}:\s")
+
+
 def preamble_clause_goes_on(text: str, unit_start: int, line_end: int, next_start: int) -> bool:
     """Is the line ending at ``line_end``, without a clause's closing mark, inside a preamble
     clause that opens its unit (`Xét đề nghị của Giám đốc⏎Sở Nông nghiệp …`), the next line
@@ -79,6 +83,8 @@ def preamble_clause_goes_on(text: str, unit_start: int, line_end: int, next_star
         return False
     if text.startswith(_CLAUSE_OPENERS, next_start):
         return False  # (a clause whose `;` was left out: the next clause is a unit)
+    if _FIELD_LABEL.match(text, next_start) is not None:
+        return False  # `Căn cứ thực hiện: Quyết định …⏎Đối tượng: Sinh viên …`: the next field
     word = _CAPS_WORD.match(text, next_start)
     return word is None or not word.group().isupper()
 
