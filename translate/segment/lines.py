@@ -84,10 +84,11 @@ _SYMBOL_BULLET = (
     "(?:[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
     "\uf076\uf0a7\uf0b7\uf0d8\uf0fc]\ufe0f?|\\d\ufe0f?\u20e3)"
 )
-# A line that starts a list item, a Markdown heading, quote or table row, a code fence, a legal
-# heading, a flattened edit link or a URL never continues the line above it.
+# A line that starts a list item (`-`, `1.`, `a)`, `b/`), a Markdown heading, quote or table
+# row, a code fence, a legal heading, a flattened edit link or a URL never continues the line
+# above it.
 _LIST_ITEM_LINE = re.compile(
-    rf"(?:[-–—•●▪◦·*+]|\d{{1,3}}[.)]|\(\d{{1,3}}\)|[a-zđ][.)]|\([a-zđ]\)|[IVXLC]{{1,6}}[.)]"
+    rf"(?:[-–—•●▪◦·*+]|\d{{1,3}}[.)/]|\(\d{{1,3}}\)|[a-zđ][.)/]|\([a-zđ]\)|[IVXLC]{{1,6}}[.)]"
     rf"|{_SYMBOL_BULLET})\s"
     r"|#{1,6}(?:\s|\Z)|>\s|\||```|!\[|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
     rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)|https?://|www\."
