@@ -14,10 +14,11 @@ any other word still ends its sentence (`Xong rồi .Hẹn gặp lại.`, as bef
 A page that puts each link on the line under its paragraph (`… xem TẠI ĐÂY⏎https://…`) or
 letters its items (`a) Đơn …`) begins those lines in lowercase without continuing a sentence:
 they are not evidence that the document is wrapped prose, which had its unterminated lines
-joined to the capitalised lines after them (R1). Items lettered or numbered with a slash (`a/ Sản phẩm`, `1/ Mượn sách`) open their
-lines as `a)` and `1.` do. And a field label that opens a line
-(`Đối tượng: …`, `Mức hỗ trợ: …`) ends the clause above it, even one that opens with `Căn cứ`
-(R1, R12). Both found in a real university handbook scraped to text; the examples are invented.
+joined to the capitalised lines after them (R1). Items lettered or numbered with a slash
+(`a/ Sản phẩm`, `1/ Mượn sách`) open their lines as `a)` and `1.` do. And a field label that
+opens a line (`Đối tượng: …`, `Mức hỗ trợ: …`) ends the clause above it, even one that opens
+with `Căn cứ` (R1, R12). All three found in a real university handbook scraped to text; the
+examples are invented.
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ SPLIT: list[tuple[str, str, list[str]]] = [
     ),
     (
         "items lettered and numbered with a slash",
-        "3. Sản phẩm và dịch vụ\na/ Sản phẩm\n- Thư mục sách mới\nb/ Dịch vụ\n1/ Mượn sách\n2/ Đọc tại chỗ",
+        "3. Sản phẩm và dịch vụ\na/ Sản phẩm\n- Thư mục sách mới\nb/ Dịch vụ\n"
+        "1/ Mượn sách\n2/ Đọc tại chỗ",
         [
             "3. Sản phẩm và dịch vụ",
             "a/ Sản phẩm",

@@ -61,6 +61,7 @@ from translate.segment.scraped import (
     SEPARATOR_RUNS,
     bracket_credit_joins,
     bracket_source_join,
+    bracketed_headline_joins,
     display_math_joins,
     glued_caps_label_joins,
     separator_joins,
@@ -202,6 +203,8 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
     if "[" not in unit and "^" not in unit and "↑" not in unit:
         return sorted(set(joins)) if len(joins) > 1 else joins
     bracket, caret = text.find("[", start, end), text.find("^", start, end)
+    if bracket >= 0:  # (`… 2. [Quảng Nam: Lại xảy ra động đất] ‖Đặc biệt …`)
+        joins += bracketed_headline_joins(text, start, end)
     arrow = text.find("↑", start, end)
     first = min(at for at in (bracket, caret, arrow) if at >= 0)
     # (from two characters back: `**^**` starts before its caret)

@@ -46,11 +46,16 @@ _CREDIT = re.compile(
     rf"|(?<=[-–]) Ảnh(?= [{UPPER}][^\s]{{0,12}}(?: \|| cung cấp|$)))\s*(?=\S)",
     re.MULTILINE,
 )
-# A credit's value: one to four names or agency codes (`CTV`, `Quang Định`, `TTXVN/Reuters`).
-_CREDIT_VALUE = re.compile(rf"[{UPPER}][\w./&-]*(?:\s+[{UPPER}][\w./&-]*){{0,3}}")
+# A credit's value: one to four names or agency codes (`CTV`, `Quang Định`, `TTXVN/Reuters`),
+# and the agency's upper-case code after a dash (`Vũ Sinh - TTXVN`).
+_CREDIT_VALUE = re.compile(
+    rf"[{UPPER}][\w./&-]*(?:\s+[{UPPER}][\w./&-]*){{0,3}}"
+    rf"(?P<agency> [-–] [{UPPER}]{{2,}}(?![{LOWER}])[\w./&+-]*)?"
+)
 
 
 _GLUED_CAPITAL = re.compile(rf"[{LOWER}][{UPPER}]")  # (a scrape join cuts there)
+_ENDS_BEFORE_CREDIT = frozenset(".!?…")  # a credit after a finished caption: only the story cut
 
 
 def credit_joins(text: str, start: int, end: int) -> list[int]:
@@ -67,9 +72,12 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
         if label.start() > start and not glued:  # (at the start, only the story is cut)
             if before < start or text[before + 1] != " ":
                 continue
-            if not (text[before].isalnum() or text[before] in ")]"):
+            if text[before] in _ENDS_BEFORE_CREDIT:
+                pass  # `… Pukguksong-2. Ảnh: Reuters Người …`: the period cuts before it
+            elif not (text[before].isalnum() or text[before] in ")]"):
                 continue  # in an aside: `(Ảnh: TTXVN)`
-            joins.append(label.start())
+            else:
+                joins.append(label.start())
         elif glued and text[label.start()] in "-–":
             joins.append(label.start())  # `… biên tập viên Tuanvietnam‖- Ảnh HN |`
         if repeat >= 0:
@@ -91,7 +99,14 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
                 break
         else:
             after = value.end()
-            if after < end and text[after] == " " and opens_prose(text, after + 1, end, False):
+            if (
+                after + 1 < end
+                and text[after] == " "
+                and (
+                    (value.group("agency") is not None and text[after + 1].isupper())
+                    or opens_prose(text, after + 1, end, strong=False)
+                )
+            ):  # (after the agency's code the credit is over: `- TTXVN ‖Đổi mới …`)
                 joins.append(after + 1)
     return joins
 

@@ -11,6 +11,8 @@
   words ending in `anh N` (`Hoa hau Do My Linh anh 3‖Hoa hau … anh 4‖ Hoa hậu từng …`):
   Vietnamese prose is accented, an alt label written from a file name is not;
 * a source label in brackets that opens a story without a dash: `(NB&CL) ‖Những thảm họa …`;
+* a related story's headline in square brackets between two sentences: `… Sông Tranh 2.
+  [Quảng Nam: Lại xảy ra động đất] ‖Đặc biệt …`;
 * an upper-case credit or run-in label glued to the caption or the byline before it:
   `… tại cơ quan công an‖ẢNH: CTV`, `… (Quảng Trị)‖ẢNH: THANH LỘC`, `… (thực hiện)‖LTS: Hồi …`;
 * a separator line glued to the lines around it: `… Hạnh phúc‖---------------‖Số: 12/QĐ-UBND`,
@@ -171,6 +173,29 @@ def bracket_credit_joins(text: str, start: int, end: int) -> list[int]:
     """Cuts after a bracketed credit that follows a sentence end, where the next unit starts
     with a capital: `… hoạt động. (Ảnh minh họa) ‖Quá mới để quản lý …`."""
     return [credit.end() for credit in _BRACKET_CREDIT.finditer(text, start, end)]
+
+
+# A related story's headline in square brackets that a news page put between two sentences
+# (`… Sông Tranh 2. [Quảng Nam: Lại xảy ra động đất] Đặc biệt …`): two words or more, the
+# first capitalised, after a sentence end or at the unit's start and before a capital (not a
+# link, `[Tên](url)`, nor a citation mark, `[3]`). (The bracket first, as above.)
+_BRACKETED_HEADLINE = re.compile(
+    rf"\[[{UPPER}][^\[\]\s]{{0,40}}(?: [^\[\]\s]{{1,40}}){{1,40}}\] (?=[{UPPER}])"
+)
+_HEADLINE_AFTER = frozenset('.!?…”"')
+
+
+def bracketed_headline_joins(text: str, start: int, end: int) -> list[int]:
+    """Cuts after a related story's bracketed headline that opens a sentence: `… Sông Tranh
+    2. [Quảng Nam: Lại xảy ra động đất] ‖Đặc biệt …` (the cut before it is the period's)."""
+    joins = []
+    for headline in _BRACKETED_HEADLINE.finditer(text, start, end):
+        at = headline.start()
+        if at == start or (
+            at - 2 >= start and text[at - 1] == " " and text[at - 2] in _HEADLINE_AFTER
+        ):
+            joins.append(headline.end())
+    return joins
 
 
 # An upper-case label of two to six letters right before a colon: `ẢNH:`, `LTS:`, `NGUỒN:`.
