@@ -4,7 +4,9 @@ A photo credit after a finished caption (`… tại cảng Sài Gòn. Ảnh: Reu
 is a segment of its own, and so is the story after it: before this round a credit that
 followed a period was taken for an aside and the story stayed glued to it. A credit may end
 with its agency's code after a dash (`Ảnh: Vũ Sinh - TTXVN`): whatever capitalised text
-follows the code starts a new unit (a subheading, the story).
+follows the code starts a new unit (a subheading, the story). A credit joined to its caption
+by a dash stays with it (`… bên hồ sen - Ảnh: Zing`, as dev7's calls have it), and the story
+after it is cut off too.
 
 A related story's headline in square brackets, put between two sentences of the article
 (`… Sông Tranh 2. [Quảng Nam: Lại xảy ra động đất …] Đặc biệt …`), is a segment of its own.
@@ -50,6 +52,16 @@ SPLIT: list[tuple[str, str, list[str]]] = [
             "[Lào Cai: Lũ quét cuốn trôi nhiều nhà dân]",
             "Trong sáng nay, nước đã rút.",
         ],
+    ),
+    (
+        "a credit joined to its caption by a dash, then the story",
+        "Cô dâu và chú rể bên hồ sen - Ảnh: Zing Theo tìm hiểu, cả lớp có 38 học sinh.",
+        ["Cô dâu và chú rể bên hồ sen - Ảnh: Zing", "Theo tìm hiểu, cả lớp có 38 học sinh."],
+    ),
+    (
+        "a related headline followed by two spaces",
+        "Ông nói vậy. [Cảnh sát khẳng định sẽ bắt giữ nghi phạm]  Từ tháng 6, ông đã trốn.",
+        ["Ông nói vậy.", "[Cảnh sát khẳng định sẽ bắt giữ nghi phạm]", "Từ tháng 6, ông đã trốn."],
     ),
     (
         "a related headline that opens its paragraph",

@@ -55,7 +55,9 @@ _CREDIT_VALUE = re.compile(
 
 
 _GLUED_CAPITAL = re.compile(rf"[{LOWER}][{UPPER}]")  # (a scrape join cuts there)
-_ENDS_BEFORE_CREDIT = frozenset(".!?…")  # a credit after a finished caption: only the story cut
+# A credit after a finished caption, or joined to it by a dash (which keeps it with the
+# caption, `… chú rể - Ảnh: Zing`): only the story after it is cut.
+_ENDS_BEFORE_CREDIT = frozenset(".!?…-–")
 
 
 def credit_joins(text: str, start: int, end: int) -> list[int]:
@@ -73,7 +75,7 @@ def credit_joins(text: str, start: int, end: int) -> list[int]:
             if before < start or text[before + 1] != " ":
                 continue
             if text[before] in _ENDS_BEFORE_CREDIT:
-                pass  # `… Pukguksong-2. Ảnh: Reuters Người …`: the period cuts before it
+                pass  # `… Pukguksong-2. Ảnh: Reuters ‖Người …`: the period cuts before it
             elif not (text[before].isalnum() or text[before] in ")]"):
                 continue  # in an aside: `(Ảnh: TTXVN)`
             else:

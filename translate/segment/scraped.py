@@ -180,7 +180,7 @@ def bracket_credit_joins(text: str, start: int, end: int) -> list[int]:
 # first capitalised, after a sentence end or at the unit's start and before a capital (not a
 # link, `[Tên](url)`, nor a citation mark, `[3]`). (The bracket first, as above.)
 _BRACKETED_HEADLINE = re.compile(
-    rf"\[[{UPPER}][^\[\]\s]{{0,40}}(?: [^\[\]\s]{{1,40}}){{1,40}}\] (?=[{UPPER}])"
+    rf"\[[{UPPER}][^\[\]\s]{{0,40}}(?: [^\[\]\s]{{1,40}}){{1,40}}\][ \t\xa0]+(?=[{UPPER}])"
 )
 _HEADLINE_AFTER = frozenset('.!?…”"')
 
