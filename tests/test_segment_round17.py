@@ -15,11 +15,23 @@ not such a headline.
 
 Found in real scraped news (magizbox/scraper's vn_news corpus of baomoi.com copies, in no
 segdev set except one document of dev15, not these); the examples here are invented.
+
+From dev18 (set Q, a tuning set of line-structured and hard-wrapped documents): a list number
+that a word processor doubled (`1. 1.   Khởi động`) or wrote with a bracket and a period
+(`a). Trong …`) opens its item, it ends no sentence; a form's long blank before the next field
+on the same line (`Ông/bà:……………   Sinh năm: ……`) ends none either (D3); the period a title
+covers, set on a line of its own (`… TỈNH SÓC TRĂNG⏎NĂM 2022`), is part of the title; `a.k.a.`
+is an abbreviation; in wrapped prose a line far shorter than the document's wrapped lines
+(a flowchart's box, `Nghiên cứu sơ bộ⏎Thu thập …`) ends where its writer ended it; and a line
+inside an open bracket goes on across a blank line to a lowercase line (`(Ban hành kèm theo
+Thông tư số …⏎⏎ngày 11 …)`).
 """
 
 from __future__ import annotations
 
 from segment_table import assert_lossless, case_tests
+
+from translate.segment import segment_text
 
 SPLIT: list[tuple[str, str, list[str]]] = [
     (
@@ -78,7 +90,83 @@ WHOLE: list[tuple[str, str]] = [
     ("an agency after a dash that is a name", "Ảnh: Minh Đức - Tuổi Trẻ"),
 ]
 
+SPLIT += [
+    (
+        "list numbers a word processor doubled",
+        "  1. 1.   Khởi động buổi làm việc\n  2. 2.   Thông tin cơ bản về hồ sơ",
+        ["1. 1.   Khởi động buổi làm việc", "2. 2.   Thông tin cơ bản về hồ sơ"],
+    ),
+    (
+        "a form's blanks before the next field on the same line",
+        "Ông/bà:……………………….            Sinh năm: ………………\nĐịa chỉ: ………………………",
+        ["Ông/bà:……………………….            Sinh năm: ………………", "Địa chỉ: ………………………"],
+    ),
+    (
+        "a doubled ellipsis in prose still ends",
+        "Chờ mãi…… Sáng hôm sau: trời mưa.",
+        [
+            "Chờ mãi……",
+            "Sáng hôm sau: trời mưa.",
+        ],
+    ),
+    (
+        "the period a title covers on a line of its own",
+        "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH NÔNG THÔN MỚI TRÊN ĐỊA BÀN HUYỆN\nGIAI ĐOẠN 2021 - 2025\n"
+        "Căn cứ Nghị quyết số 12/NQ-HĐND;",
+        [
+            "KẾ HOẠCH",
+            "THỰC HIỆN CHƯƠNG TRÌNH NÔNG THÔN MỚI TRÊN ĐỊA BÀN HUYỆN\nGIAI ĐOẠN 2021 - 2025",
+            "Căn cứ Nghị quyết số 12/NQ-HĐND;",
+        ],
+    ),
+    (
+        "a cover's place and year stay apart",
+        "TRƯỜNG ĐẠI HỌC SƯ PHẠM\nĐÀ NẴNG\nNĂM 2024",
+        ["TRƯỜNG ĐẠI HỌC SƯ PHẠM", "ĐÀ NẴNG", "NĂM 2024"],
+    ),
+]
+
+WHOLE += [
+    ("a lettered item with a bracket and a period", "a). Trong buổi phỏng vấn, cần hỏi rõ ràng."),
+    ("a.k.a. before a lowercase handle", "Tác giả Minh Trần (a.k.a. minhtran) viết thư viện này."),
+]
+
 test_split, test_whole = case_tests(SPLIT, WHOLE)
+
+_FLOWCHART = (  # (ragged wraps, as a PDF viewer's text has them: no one width)
+    "Quy trình nghiên cứu được trình bày dưới đây. Sơ đồ của luận văn\n"
+    "gồm các bước từ việc xác định mục tiêu cho đến việc đề xuất giải pháp phát triển dịch vụ và\n"
+    "mỗi bước được mô tả ở các mục tiếp theo của chương này trong luận văn để người đọc "
+    "tiện theo dõi và\n"
+    "đối chiếu với kết quả nghiên cứu của những tác giả đã công bố trước đây trong nước "
+    "và ngoài nước khi\n"
+    "bàn về cùng chủ đề.\n"
+    "Nghiên cứu sơ bộ\n"
+    "Thu thập thông tin sơ cấp\n"
+    "Phân tích thống kê mô tả\n"
+)
+
+
+def test_short_lines_of_wrapped_prose_end_where_written() -> None:
+    texts = [segment.text for segment in segment_text(_FLOWCHART).segments]
+    assert texts[-3:] == [
+        "Nghiên cứu sơ bộ",
+        "Thu thập thông tin sơ cấp",
+        "Phân tích thống kê mô tả",
+    ]
+    assert texts[-4].endswith("chủ đề.") and "\n" in texts[-4]
+
+
+def test_an_open_bracket_goes_on_across_a_blank_line() -> None:
+    text = (
+        "QUY ĐỊNH\n\n(Ban hành kèm theo Thông tư số 45/2011/TT-BGDĐT\n\n"
+        "ngày 11 tháng 10 năm 2011)\n"
+    )
+    texts = [segment.text for segment in segment_text(text).segments]
+    assert texts == [
+        "QUY ĐỊNH",
+        "(Ban hành kèm theo Thông tư số 45/2011/TT-BGDĐT\n\nngày 11 tháng 10 năm 2011)",
+    ]
 
 
 def test_unclosed_brackets_stay_lossless() -> None:

@@ -42,7 +42,7 @@ TP. Tp. T.P. tp. TX. Tx. TT. Tt. Q. P. X. H. Đ. KP. Kp. ĐT. QL. TL. Ave. Blvd.
 # Publishing, references and legal citations: `NXB. Trẻ`, `Nxb. Giáo dục`, `tr. 12`.
 _REFERENCES = """
 NXB. Nxb. nxb. tr. Tr. trg. tt. Tb. tb. Sđd. sđd. Tlđd. tlđd. Vol. vol. No. Nr. pp. p.
-ch. Ch. v. Fig. fig. Ed. ed. ibid. Ibid. cf. Cf. vs. v/v. V/v. Cty. cty.
+ch. Ch. v. Fig. fig. Ed. ed. ibid. Ibid. cf. Cf. vs. v/v. V/v. Cty. cty. a.k.a. A.K.A.
 """
 
 # May end a sentence; a break follows them only before a capitalised word.

@@ -12,10 +12,12 @@ from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     DASHES,
     LEADING_MARKUP,
+    LOWER,
     OPENER_LOOKAHEAD,
     OPENERS,
     QUOTE_SET,
     TOKEN_LOOKBACK,
+    UPPER,
 )
 from translate.segment.rules import Rules
 from translate.segment.teasers import READ_MORE_LABELS
@@ -38,11 +40,13 @@ _SPEECH_VERBS = (
 _ATTRIBUTION = re.compile(
     rf"[^\W\d_][^\s.!?]*(?:\s+[^\s.!?]+){{0,3}}?\s+(?:{_SPEECH_VERBS})(?:\s+(?:thêm|lại|tiếp))?[.!?…]"
 )
-# The whole segment so far is a list number or a legal heading number: `1.`, `a.`, `IV.`,
+# The whole segment so far is a list number or a legal heading number: `1.`, `a.`, `a).`, `IV.`,
 # `Điều 5.` (decrees put the heading title after it), after any opening markup or quote
 # (`**Điều 9.`, `### Điều 7.`, `"2.`); a section number (`1.2.`) too.
 _LIST_NUMBER = re.compile(
-    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])"
+    r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])\)?"
+    # a number a word processor's list doubled when it was copied: `1. 1.`, `2. 2.`
+    r"|\d{1,3}\.[ \t]{1,3}\d{1,3}"
     r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước|ĐIỀU|CHƯƠNG|MỤC|PHẦN)"
     r"\s+[\dIVXLC]{1,4}[a-zđ]?"
     r"(?:\.\d{1,3}){0,2}"
@@ -68,10 +72,13 @@ def _address_before(before: str) -> bool:
 _LONGEST_LIST_NUMBER = 24
 _EMOTICON_EYES = frozenset(":;=")
 _SHORTEST_LEADER = 4  # periods, as in a table of contents
+_SHORTEST_BLANK = 8  # periods of a form's blank (prose doubles an ellipsis at most: `mãi……`)
 # A dot leader after a space, then the page number: the entry's title, whatever its last
 # mark, goes on to its page (`Tại sao phải công bố …? ............ 7`).
 _LEADER_TO_PAGE = re.compile(r"[.…]{4,}[ \t]*\d{1,4}(?=\s|\Z)")
 _OPENING_QUOTES = frozenset('"“')
+# A form's field label, short and closed by a colon: `Sinh năm:`, `CMND số:`, `Địa chỉ :`.
+_FIELD_LABEL = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t][{LOWER}]+){{0,3}}[ \t]?:")
 _QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
 # A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
 _LABEL_LINE = re.compile(
@@ -137,6 +144,13 @@ def is_sentence_end(
             len(terminator) >= _SHORTEST_LEADER or terminator.count("…") > 1
         ):  # (an ellipsis character is three periods: `Tổng quan …… 5`)
             return False  # `Phương pháp nghiên cứu........ 5`: a dot leader, a page number
+        if (
+            next_case == "upper"
+            and (len(terminator) >= _SHORTEST_BLANK or terminator.count("…") >= _SHORTEST_LEADER)
+            and _FIELD_LABEL.match(text, next_start) is not None
+            and "\n" not in text[closers_end:next_start]  # (a line of its own stays one)
+        ):
+            return False  # `Ông/bà:……………   Sinh năm: ………`: a form's blank, its next field (D3)
         return _ellipsis_ends(stripped, next_case, text, next_start)
     if (text[next_start] == "." or before[-1] in " \t") and in_spaced_leader(
         text, terminator_start, next_start

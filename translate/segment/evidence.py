@@ -38,6 +38,9 @@ class Evidence(NamedTuple):
     spaced_wraps: bool  # one trailing space marks its wrapped lines (linekinds.space_marks_wraps)
     cue_lines: CueLines  # the lines (by .first) of its blocks of cues (:func:`cue_blocks`)
     verse_lines: CueLines  # the lines of its songs and poems (:func:`.verse.verse_blocks`)
+    # The median length of its lines that go on in lowercase (0 unless ``wrapped_prose``):
+    # where its writer wrapped running text, a far shorter line ended where it ended.
+    wrapped_length: int = 0
 
 
 _FEWEST_DOUBLE_BREAKS = 8
@@ -93,14 +96,16 @@ def words_at_least(text: str, line: Line, count: int) -> bool:
 
 
 def document_evidence(text: str, lines: Sequence[Line], layout: bool | None = None) -> Evidence:
+    wrapped_length = _wrapped_prose(text, lines)
     return Evidence(
         wrap_width([line[2] - line[0] for line in lines]),  # (by index: see double_spaced)
-        _wrapped_prose(text, lines),
+        wrapped_length > 0,
         NamePairs(text),
         LAYOUT_MARK.search(text) is not None if layout is None else layout,
         space_marks_wraps(text, lines),
         CueLines(text, lines),
         CueLines(text, lines, verse_blocks),
+        wrapped_length,
     )
 
 
@@ -157,9 +162,11 @@ def _cue_run(text: str, run: Sequence[Line]) -> bool:
     return wrap_width([line.end - line.start for line in run]) == 0
 
 
-def _wrapped_prose(text: str, lines: Sequence[Line]) -> bool:
-    """Do the document's unterminated lines (with letters) continue in lowercase often?"""
+def _wrapped_prose(text: str, lines: Sequence[Line]) -> int:
+    """Do the document's unterminated lines (with letters) continue in lowercase often? The
+    median length of those lines when they do, 0 when they do not."""
     lowercase = capital = 0
+    wrapped: list[int] = []
     for line, following in itertools.pairwise(lines):
         # (by index first: most pairs stop here, see double_spaced)
         if line[1] < 0 or following[1] < 0 or text[line[2] - 1] in LINE_CLOSERS:
@@ -173,13 +180,16 @@ def _wrapped_prose(text: str, lines: Sequence[Line]) -> bool:
         next_character = text[following.first]
         if next_character.islower():
             lowercase += 1
+            wrapped.append(line[2] - line[0])
         elif (next_character.isupper() or next_character.isdigit()) and ANY_LETTER.search(
             text, following.first, following.end
         ) is not None:
             capital += 1
-    return lowercase >= _FEWEST_LOWERCASE_CONTINUATIONS and lowercase >= _LOWERCASE_SHARE * (
+    if lowercase < _FEWEST_LOWERCASE_CONTINUATIONS or lowercase < _LOWERCASE_SHARE * (
         lowercase + capital
-    )
+    ):
+        return 0
+    return max(1, sorted(wrapped)[len(wrapped) // 2])
 
 
 # Lines that start with a link (`https://…`) or a lettered item label (`b) Học bổng …`) begin

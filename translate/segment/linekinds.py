@@ -61,6 +61,12 @@ ADMINISTRATIVE_LEVELS = frozenset(("TỈNH", "THÀNH", "HUYỆN", "QUẬN", "XÃ
 _LONG_CAPS_LINE = 50  # characters: two lines this long make one wrapped heading
 _LONGEST_CAPS_LINE = 100  # characters: longer than any upper-case heading line is set
 _CAPS_LABELS = frozenset(("CHƯƠNG", "MỤC", "PHẦN", "ĐIỀU", "PHỤ", "BÀI", "TIẾT"))
+# The period an upper-case title covers, set on a line of its own: `NĂM 2022`, `GIAI ĐOẠN
+# 2021 - 2025`, `ĐẾN NĂM 2030`, `NĂM HỌC 2023-2024`.
+_TITLE_PERIOD = re.compile(
+    r"(?:(?:TẦM NHÌN )?ĐẾN |GIAI ĐOẠN |)NĂM(?: HỌC)? \d{4}(?: ?[-–] ?\d{4})?"
+    r"|GIAI ĐOẠN \d{4}(?: ?[-–] ?\d{4})?"
+)
 # The type of a legal document, set alone on the line above its title: a heading of its own
 # (the running text's `Luật Tổ chức …` is no evidence that `LUẬT⏎TỔ CHỨC` is one heading).
 DOCUMENT_TYPES = frozenset(
@@ -101,6 +107,8 @@ def caps_heading_goes_on(text: str, first: int, end: int, last_word: str, next_s
         word.lower() in CONTINUING_WORDS for word in following[1:3]
     ):  # a long title whose last words the next line finishes: `… CƠ CẤU TỔ⏎CHỨC CỦA SỞ …`
         return True
+    if _TITLE_PERIOD.fullmatch(" ".join(following)) and len(text[first:end].split()) >= 4:
+        return True  # a plan's or report's period under its title: `… TỈNH SÓC TRĂNG⏎NĂM 2022`
     if following[0] == "CHỦ" and text.endswith("XÃ HỘI", 0, end):
         return True  # the national name: `CỘNG HÒA XÃ HỘI⏎CHỦ NGHĨA VIỆT NAM`
     if len(following) == 1 and " " not in text[first:end]:

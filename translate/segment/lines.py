@@ -161,10 +161,15 @@ def units(
                 or (
                     blank_since_last
                     and over_blanks
-                    and text[first].islower()  # (`HƯỚNG DẪN …⏎⏎đăng trên …`: a title)
-                    and text[last_end - 1].isupper()
-                    and unit_start == last[1]
-                    and caps_title_goes_on(text, last[1], last_end, first)
+                    and text[first].islower()
+                    and (
+                        (  # (`HƯỚNG DẪN …⏎⏎đăng trên …`: a title)
+                            text[last_end - 1].isupper()
+                            and unit_start == last[1]
+                            and caps_title_goes_on(text, last[1], last_end, first)
+                        )  # (`(Ban hành kèm theo Thông tư số …⏎⏎ngày 11 …)`: inside it)
+                        or open_bracket(text, last[1], last_end)
+                    )
                 )
             ):
                 last, last_end = line, line[2]
@@ -516,6 +521,8 @@ def _last_word_goes_on(text: str, line: Line, next_start: int, evidence: Evidenc
         return False
     if evidence.width and line.end - line.start < _SHORT_SHARE * evidence.width:
         return False  # a document wrapped at one width breaks lines near it: a heading
+    if line.end - line.start < _SHORT_SHARE * evidence.wrapped_length:
+        return False  # (nor at one width: a box of a flowchart, `Nghiên cứu sơ bộ⏎Thu thập …`)
     return evidence.wrapped_prose and prose_goes_on(
         text, line.first, line.end, word.group(), next_start
     )
