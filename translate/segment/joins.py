@@ -7,7 +7,8 @@
 * Wikipedia's edit links (`## Tiểu sử[sửa | sửa mã nguồn]Sau khi …`), a unit of their own;
 * flattened reference lists: a boundary before each `**^**`, `^` or `↑` separator;
 * a Markdown list of links that lost its line breaks: a boundary before each item glued to the
-  bracket that closes the link before it (`… [Tổng quan](#tong-quan)‖- [Giấy phép](…)`);
+  bracket that closes the link before it (`… [Tổng quan](#tong-quan)‖- [Giấy phép](…)`):
+  :mod:`.glueditems`, as list items glued to a closing bracket (`… 2019)‖+ Người …`);
 * a dateline, a source or a section label run into its story (`WASHINGTON – Hoa Kỳ…`, `TTO -
   "Đáng lo…`, `(Dân trí) - Sáng nay…`, `Đà Nẵng - Cá mập…`): :func:`.labels.lead_joins`;
 * a capitalised word glued to a closing quote, a date or time, or an emoji;
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 
 from translate.segment.escapes import bullet_emoji, written_break_joins
+from translate.segment.glueditems import glued_item_joins
 from translate.segment.labels import (
     DATELINE_REACH,
     LEAD_PREFIXES,
@@ -44,7 +46,6 @@ from translate.segment.patterns import (
     CITATION,
     LETTERS,
     LOWER,
-    NON_SPACE_RUN,
     SYLLABLE_WINDOW,
     TERMINATORS,
     UPPER,
@@ -121,20 +122,6 @@ _IMAGE_LABEL = re.compile(r"(?<![^\W\d_])(?:ảnh|Ảnh|hình|Hình|ẢNH|(?P<ba
 # (One character each where a longer literal would do: a search for a literal of several
 # characters that is absent costs a hundred times more in a long Vietnamese text.)
 _RARE_MARKS = ("(", "[", "^", "↑", "sửa", ";", "Điều ", ENACTING_MARK, "$", "*", "=", "-----", "&")
-# A list item glued to the bracket or the entity that ends the line before it, where a page's
-# list lost its line breaks: `… (khoản 3 Điều 97 Bộ luật Lao động 2019)+ Người lao động …`,
-# `… tạm ứng tiền lương&nbsp;- Trường hợp …` (the marker, a space and a capital: an item).
-_GLUED_ITEM = re.compile(rf"(?:\)|&nbsp;)(?=[-–+•] [{UPPER}])")
-_ITEM_MARKERS = frozenset("-–+•")
-# A Markdown list of links that lost its line breaks: the next item's link glued to the
-# bracket that closes the link before it (`… [Tổng quan](#tong-quan)- [Giấy phép](…)`).
-_GLUED_LINK_ITEM = re.compile(r"\)(?=[-*+•] \[)")
-_LINK_ITEM_MARKERS = _ITEM_MARKERS | {"*"}
-# A numbered item glued to the bracket that ends the item before it: `… ở cá vàng)‖2. Làm …`
-# (the number, its stop, a space and a capital, looked at past the span: the stop may end it;
-# `(2022)2.000 người` is a number).
-_GLUED_NUMBER_ITEM = re.compile(rf"\d{{1,2}}\.[ \t]+[{UPPER}]")
-_LINK_REACH = 400  # characters from a link's `](` to its closing bracket
 
 
 def rare_join_marks(text: str) -> list[int]:
@@ -192,7 +179,7 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
         joins += source_joins(text, start, end) + bracket_credit_joins(text, start, end)
         if text[start] == "(":
             joins += bracket_source_join(text, start, end)
-    joins += _glued_items(text, start, end)
+    joins += glued_item_joins(text, start, end)
     edit = text.find("sửa", start, end) if "sửa" in unit else -1
     while edit >= 0:  # a flattened edit link, its brackets lost: `…ngôi⏎sửaNhường`, `sửa- Năm`
         edit_end = edit + 3
@@ -221,43 +208,6 @@ def scrape_joins(text: str, start: int, end: int, rules: Rules, *, rare: bool = 
             )
             joins.append(match.start() if number is None else number.start())
     return sorted({join for join in joins if start < join < end})
-
-
-def _glued_items(text: str, start: int, end: int) -> list[int]:
-    """Cuts before list items glued to a closing bracket or a `&nbsp;` (:data:`_GLUED_ITEM`),
-    or to the bracket that closes a link (:data:`_GLUED_LINK_ITEM`). (A look at the character
-    after each `)` first: prose has brackets, seldom a glued item.)"""
-    joins = []
-    at = text.find(")", start, end)
-    while at >= 0:
-        following = text[at + 1 : at + 2]
-        if (following in _LINK_ITEM_MARKERS and _item_after_bracket(text, start, end, at)) or (
-            following.isdigit() and _GLUED_NUMBER_ITEM.match(text, at + 1, at + 8)
-        ):
-            joins.append(at + 1)
-        at = text.find(")", at + 1, end)
-    at = text.find("&nbsp;", start, end)
-    while at >= 0:
-        if _GLUED_ITEM.match(text, at, end):
-            joins.append(at + 6)
-        at = text.find("&nbsp;", at + 6, end)
-    return joins
-
-
-def _item_after_bracket(text: str, start: int, end: int, bracket: int) -> bool:
-    """Does a list item start right after the `)` at ``bracket``?"""
-    if _GLUED_ITEM.match(text, bracket, end):
-        return text.rfind("(", start, bracket) > start  # (`(PLO)- Tòa …`: a source, its dash)
-    return _GLUED_LINK_ITEM.match(text, bracket, end) is not None and _closes_a_link(
-        text, start, bracket
-    )
-
-
-def _closes_a_link(text: str, start: int, bracket: int) -> bool:
-    """Does the `)` at ``bracket`` close a Markdown link's target (`](` before it, and no
-    space between: a URL or an anchor)?"""
-    target = text.rfind("](", max(start, bracket - _LINK_REACH), bracket)
-    return target >= 0 and NON_SPACE_RUN.fullmatch(text, target, bracket) is not None
 
 
 def _case_joins(text: str, start: int, end: int, rules: Rules) -> list[int]:
