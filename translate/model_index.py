@@ -20,8 +20,8 @@ from typing import Any
 
 from translate.errors import UserError
 from translate.fileio import atomic_write_bytes
+from translate.model_archive import CHUNK_BYTES
 from translate.models import (
-    CHUNK_BYTES,
     InstalledPackage,
     argos_paths,
     install_archive,
