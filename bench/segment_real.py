@@ -4,7 +4,7 @@ Scores the segmenters on the annotated real-document corpus in ``tests/data/segd
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
 ``dev11``, ``dev12``, ``dev13``, ``dev14``, ``dev15``, ``dev16``, ``dev17`` and ``dev18`` for
 tuning, ``heldout2``, ``heldout4``, ``heldout11``, ``heldout12``, ``heldout13``, ``heldout14``,
-``heldout15`` and ``dev3-holdout`` not; see its README.md) with the project's scorer,
+``heldout15``, ``heldout16`` and ``dev3-holdout`` not; see its README.md) with the project's scorer,
 ``../shared/tools/segscore.py``, imported from beside the repository: boundary precision, recall
 and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line), recall of
 glued joins (no whitespace at the boundary) and exact-sentence accuracy. When ``../shared`` is
@@ -79,6 +79,7 @@ HELDOUT_SETS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
     "dev3-holdout",
 )
 SETS = TUNING_SETS + HELDOUT_SETS
