@@ -16,10 +16,11 @@ import re
 
 from translate.segment.patterns import LOWER, UPPER
 
-# A label: a capitalised word and its number (arabic or roman) before a colon or a dash, or a
-# roman numeral alone before a dash and a capitalised word.
+# A label: a capitalised word (or the two of `Giai đoạn`, a phase) and its number (arabic or
+# roman) before a colon or a dash, or a roman numeral alone before a dash and a capitalised word.
 _LABEL = re.compile(
-    rf"(?<!\S)(?:([{UPPER}][{LOWER}]+)[ \t]+(\d{{1,2}}|[IVX]{{1,4}})[ \t]*(?::|[-–](?=[ \t]))"
+    rf"(?<!\S)(?:(Giai[ \t][đĐ]oạn|[{UPPER}][{LOWER}]+)[ \t]+(\d{{1,2}}|[IVX]{{1,4}})"
+    r"[ \t]*(?::|[-–](?=[ \t]))"
     rf"|([IVX]{{1,4}})[ \t]+[-–][ \t]+(?=[{UPPER}]))"
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}

@@ -167,7 +167,16 @@ def is_sentence_end(
 
 def _is_list_label(text: str, segment_start: int, terminator_start: int) -> bool:
     label = text[segment_start:terminator_start].lstrip(LEADING_MARKUP)
+    if label[:1] >= "\u2190":  # (`🔹 3.1. Tỷ lệ …`, `👉 2. Bước …`: a symbol bullet first)
+        bullet = _SYMBOL_BULLETS.match(label)
+        label = label if bullet is None else label[bullet.end() :]
     return _LIST_NUMBER.fullmatch(label) is not None
+
+
+# A run of symbol bullets and the space after it (arrows, shapes, dingbats, emoji).
+_SYMBOL_BULLETS = re.compile(
+    "(?:[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?)+[ \t]+"
+)
 
 
 def is_list_label_line(text: str, unit_start: int, line_end: int) -> bool:

@@ -17,6 +17,7 @@ never join.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from translate.document import BreakKind
@@ -42,9 +43,7 @@ from translate.segment.linekinds import (
     open_bracket,
 )
 from translate.segment.names import NamePairs
-from translate.segment.patterns import (
-    BREAK_TAGS,
-)
+from translate.segment.patterns import BREAK_TAGS, UPPER, VIETNAMESE_ACCENTED
 from translate.segment.rules import Rules
 from translate.segment.sentences import Unit
 from translate.segment.whole import ENTRY_LAST, WHOLE_FIRST, Tables, book_entry, whole_unit
@@ -166,9 +165,30 @@ _PROSE_FENCE_INFO = frozenset(("srt", "vtt", "webvtt", "sbv", "sub", "text", "tx
 
 
 def _prose_fence(text: str, line: Line) -> bool:
-    """Does the fence that opens at ``line`` name a text language (```` ```srt ````)?"""
+    """Does the fence that opens at ``line`` name a text language (```` ```srt ````), or name
+    none and hold Vietnamese sentences (a prompt, a sample input)?"""
     info = text[line.first + 3 : line.end].strip().lower()
-    return info in _PROSE_FENCE_INFO
+    if info:
+        return info in _PROSE_FENCE_INFO
+    body = text[line.end : line.end + _PROSE_FENCE_LOOK]
+    close = body.find("\n```")
+    body = body if close < 0 else body[:close]
+    letters = sum(1 for character in body if character.isalpha())
+    return (
+        len(_SENTENCE_STOPS.findall(body)) >= _FEWEST_FENCE_SENTENCES
+        and sum(1 for character in body if character in _CODE_MARKS) < _CODE_SHARE * len(body)
+        and len(VIETNAMESE_ACCENTED.findall(body)) >= _ACCENTED_SHARE * letters
+    )
+
+
+# What tells Vietnamese prose from code in a fence that names no language: sentence stops
+# before a capital, hardly any code punctuation, many accented letters (a tenth or more).
+_PROSE_FENCE_LOOK = 2000  # characters
+_SENTENCE_STOPS = re.compile(rf"[.!?…] [{UPPER}]")
+_FEWEST_FENCE_SENTENCES = 2
+_CODE_MARKS = frozenset("{}();=<>$[]\\|`#")
+_CODE_SHARE = 0.01
+_ACCENTED_SHARE = 0.1
 
 
 def _lines(text: str, line_starts: Sequence[int], tables: Tables) -> list[Line]:

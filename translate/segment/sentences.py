@@ -56,12 +56,16 @@ from translate.segment.tokens import address_like, token_around
 # sentence they end, as a line break would; so does an SBV subtitle's line break inside a cue
 # (`… Harry Baker.[br]Harry Baker là …`).
 _ESCAPED_BREAKS = r"(?:[ \t]?\\[rn](?![a-z])|\[br\]|&nbsp;)*"
+# An inline element closed after the stop, in HTML kept as text (`… An Giang.</strong> Sinh …`):
+# it belongs to the sentence, as a closing quote does.
+_INLINE_END_TAG = r"</(?:strong|b|em|i|u|span|a|font|small|sup)>"
 # (It starts with a character class so that the regex engine can skip ahead quickly.)
 # The runs are matched atomically (`(?=(X*))\2`: no backtracking into them), so that a
 # megabyte of periods is one failed match, not a million.
 _CANDIDATE = re.compile(
     r"([.!?…](?<![.!?…][.!?…])(?=([.!?…]*))\2)"
-    rf"(?=((?:\\\"|[\"'”’»›)\]}}*_])*(?:{CITATION})*{_ESCAPED_BREAKS}[\u200b\u200c\u200d\u2060\ufeff]*))\3"
+    rf"(?=((?:\\\"|[\"'”’»›)\]}}*_]|{_INLINE_END_TAG})*(?:{CITATION})*{_ESCAPED_BREAKS}"
+    r"[\u200b\u200c\u200d\u2060\ufeff]*))\3"
     rf"(?=\s|{GLUED_START})"
 )
 _DETACHED_CITATION = re.compile(rf"(?:{CITATION})+(?=\s|\Z|[{UPPER}])")
@@ -236,6 +240,17 @@ def split_unit(text: str, unit: Unit, rules: Rules, marks: Marks) -> list[Piece]
             if detached is None:
                 break
             closers_end, next_start = detached
+        if (
+            text[next_start] >= "\u2600"
+            and text[next_start] not in _BULLET_SYMBOLS
+            and (emoji := _EMOJI_RUN.match(text, next_start))
+        ):
+            # R14: an emoji after the stop ends the same sentence (`Xong rồi. 🙂 Mai gặp.`)
+            after = NON_SPACE.search(text, emoji.end(), unit_end)
+            if after is None:
+                break
+            if after.start() > emoji.end():
+                closers_end, next_start = emoji.end(), after.start()
         if is_sentence_end(
             text, terminator_start, match.end(1), closers_end, next_start, cursor.start, rules
         ):  # (the end and the next start are non-space: no trimming needed)
@@ -323,6 +338,18 @@ class _StraightQuotes:
 
 
 _DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"[", "|", "<"}
+# Symbols that mark items, not feelings: after a stop they open the next item (`Giá 50k. ✅
+# Giao nhanh.`): check marks, crosses, arrows, pointing hands, pins, small diamonds.
+_BULLET_SYMBOLS = frozenset(
+    "\u2611\u2705\u2713\u2714\u2716\u274c\u274e\u27a1\u2794\u279c\u27a4\u2b50\u2b55"
+    "\U0001f446\U0001f447\U0001f448\U0001f449\U0001f4cc\U0001f4cd\U0001f539\U0001f538"
+    "\U0001f53a\U0001f53b\U0001f536\U0001f537\U0001f4a1\U0001f4dd\U0001f4e2\U0001f4de"
+    "\u260e"
+)
+# A run of emoji (with their variation selectors, skin tones and joiners) after a stop.
+_EMOJI_RUN = re.compile(
+    "(?:[\U0001f300-\U0001faff\u2600-\u27bf][\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+"
+)
 _NOT_BAR = re.compile(r"[^\s|]")
 
 
