@@ -7,8 +7,8 @@ Scores the segmenters on the annotated real-document corpus in ``tests/data/segd
 ``heldout14``, ``heldout15``, ``heldout16`` and ``dev3-holdout`` not; see its README.md) with the
 project's scorer, ``../shared/tools/segscore.py``, imported from beside the repository: boundary
 precision, recall and F1 pooled over the documents, F1 of the boundaries not at a line break
-(in-line), recall of glued joins (no whitespace at the boundary) and exact-sentence accuracy. When ``../shared`` is
-absent the section says so and reports nothing.
+(in-line), recall of glued joins (no whitespace at the boundary) and exact-sentence accuracy.
+When ``../shared`` is absent the section says so and reports nothing.
 
 Systems: ``translate`` (``segment_text``, the default ``auto`` line breaks, what ``translate
 segment -`` prints), underthesea's ``sent_tokenize`` and pysbd (which has no Vietnamese rules:
