@@ -193,9 +193,11 @@ _LONGEST_LEAD_WORD = 12
 _CAPITAL_WORD = rf"[{UPPER}][{UPPER}.'’-]+"
 _DATELINE = re.compile(
     rf"(?:(?:{_CAPITAL_WORD}\s){{0,2}}{_CAPITAL_WORD}|\([^()\s]+(?:\s[^()\s]+){{0,2}}\)"
-    rf"|[{UPPER}][\w.]+)(?:,?\s+|(?<=\))\.?\s*)[–—-]"
-    rf"(?=\s+(?:[\"“]?[{UPPER}][{LOWER}]|\d{{1,3}}\s+[{LOWER}]|[{ACCENTED_CAPITALS}]\s+[{LOWER}]))"
-)  # (an accented capital alone is a word: `(Dân trí) - Ở trận …`)
+    rf"|[{UPPER}][\w.]+)(?:,?\s+|(?<=\))\.?\s*|(?<=[{LOWER}]))[–—-]"
+    rf"(?=\s+(?:[\"“]?[{UPPER}][{LOWER}]|\d{{1,3}}\s+[{LOWER}]|[{ACCENTED_CAPITALS}]\s+[{LOWER}]"
+    rf"|[{UPPER}]{{1,4}}\.\s?[{UPPER}][{LOWER}]|[{UPPER}]{{2,6}}\s+[{LOWER}]))"
+)  # (an accented capital alone is a word: `(Dân trí) - Ở trận …`; an office abbreviated:
+# `(BTN) - TP. Tây Ninh …`, `- UBND tỉnh …`; a source's dash glued to it: `Vanvn- Khai …`)
 DATELINE_REACH = 40  # characters: where its dash may be
 
 

@@ -32,6 +32,7 @@ from translate.segment.linekinds import (
     emphasised_line,
     lone_syllable,
     next_line_end,
+    next_line_words,
     open_bracket,
     prose_goes_on,
     spaced_end,
@@ -298,7 +299,11 @@ _NUMBER_HEADS = frozenset(("năm", "ngày", "tháng", "số", "lúc", "khoản",
 def _comma_goes_on(text: str, line: Line, next_start: int, evidence: Evidence) -> bool:
     """In a hard-wrapped document, a line of prose that ends with a comma goes on, unless an
     upper-case heading follows (`… Ủy ban nhân dân tỉnh,⏎QUYẾT ĐỊNH:`). (Elsewhere a line
-    can be a sentence of its own that ends with a comma.)"""
+    can be a sentence of its own that ends with a comma.) An upper-case heading that ends
+    with a comma goes on in upper case anywhere (`I. MỤC ĐÍCH,⏎YÊU CẦU`)."""
+    if text[line.end - 2].isupper() and text[line.first : line.end].isupper():
+        following = next_line_words(text, next_start)
+        return bool(following) and following[0].isupper() and len(following[0]) > 1
     if not (evidence.width or evidence.wrapped_prose):
         return False
     if not words_at_least(text, line, SHORTEST_PROSE_LINE):
