@@ -4,7 +4,7 @@ Every gold file must reproduce its document (segscore's losslessness: the non-wh
 characters are equal, in order), every document must be listed in its sources table
 (``SOURCES.md`` for dev/dev4, ``dev2/SOURCES-*.md`` for dev2/heldout2,
 ``heldoutN/SOURCES-*.md`` for heldout4, heldout11, heldout12, heldout13, heldout14,
-heldout15 and heldout16,
+heldout15, heldout16 and heldout17,
 ``dev5/SOURCES-E.md`` for
 dev5, ``dev6/SOURCES-F.md`` for dev6, ``dev7/SOURCES-G.md`` for dev7, ``dev8/SOURCES-H.md`` for
 dev8, ``dev9/SOURCES-I.md`` for dev9, ``dev10/SOURCES-J.md`` for dev10, ``dev11/SOURCES-C.md``
@@ -92,6 +92,7 @@ def test_corpus_is_there() -> None:
     assert len(documents("heldout14")) >= 13
     assert len(documents("heldout15")) >= 25
     assert len(documents("heldout16")) >= 18
+    assert len(documents("heldout17")) >= 17
     assert len(documents("dev16")) >= 12
     assert len(documents("dev17")) >= 12
     assert len(documents("dev18")) >= 14
@@ -145,6 +146,7 @@ def test_every_document_has_its_source() -> None:
         *sorted((SEGDEV / "heldout14").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout15").glob("SOURCES*.md")),
         *sorted((SEGDEV / "heldout16").glob("SOURCES*.md")),
+        *sorted((SEGDEV / "heldout17").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev5").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev6").glob("SOURCES*.md")),
         *sorted((SEGDEV / "dev7").glob("SOURCES*.md")),
