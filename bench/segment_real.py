@@ -3,12 +3,12 @@
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
 ``dev11``, ``dev12``, ``dev13``, ``dev14``, ``dev15``, ``dev16``, ``dev17``, ``dev18``,
-``dev19`` and ``dev20`` for tuning, ``heldout2``, ``heldout4``, ``heldout11``, ``heldout12``,
-``heldout13``, ``heldout14``, ``heldout15``, ``heldout16``, ``heldout17`` and ``dev3-holdout``
-not; see its README.md) with the project's scorer, ``../shared/tools/segscore.py``, imported
-from beside the repository: boundary precision, recall and F1 pooled over the documents, F1 of
-the boundaries not at a line break (in-line), recall of glued joins (no whitespace at the
-boundary) and exact-sentence accuracy.
+``dev19``, ``dev20`` and ``dev21`` for tuning, ``heldout2``, ``heldout4``, ``heldout11``,
+``heldout12``, ``heldout13``, ``heldout14``, ``heldout15``, ``heldout16``, ``heldout17`` and
+``dev3-holdout`` not; see its README.md) with the project's scorer,
+``../shared/tools/segscore.py``, imported from beside the repository: boundary precision,
+recall and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line),
+recall of glued joins (no whitespace at the boundary) and exact-sentence accuracy.
 When ``../shared`` is absent the section says so and reports nothing.
 
 Systems: ``translate`` (``segment_text``, the default ``auto`` line breaks, what ``translate
@@ -52,7 +52,8 @@ SEGSCORE = ROOT.parent / "shared" / "tools" / "segscore.py"
 # collected as a tuning set from the start, for the same line-break family; dev19 (set R, round
 # 18) was collected as a tuning set from the start, for in-line boundaries in flattened and
 # multi-sentence text; dev20 (set T, round 19) was collected as a tuning set of news and
-# government pages from the start. They
+# government pages from the start; dev21 (set V, round 20) was collected as a tuning set of
+# line-structured code and data files from the start. They
 # became tuning sets so that rules could learn the forms only they show, while the sets below
 # stay blind.
 TUNING_SETS = (
@@ -76,6 +77,7 @@ TUNING_SETS = (
     "dev18",
     "dev19",
     "dev20",
+    "dev21",
 )
 HELDOUT_SETS = (
     "heldout2",
