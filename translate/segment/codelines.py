@@ -18,8 +18,36 @@ _KEY_ALONE = re.compile(r"(?:\"[^\"\n]{1,60}\"|[A-Za-z_$][A-Za-z0-9_$]*)[ \t]*:"
 # string literal (`"tập tin sbv",`).
 _CODE_START = re.compile(
     r"(?:\"[^\"\n]{0,60}\"[ \t]*:|[A-Za-z_$][A-Za-z0-9_$]*[ \t]*:|[{}\[\]]|//"
-    r"|\"[^\"\n]*\"[ \t]*[,\]}]?[ \t]*\Z)"
+    r"|\"[^\"\n]*\"[ \t]*[,\]}]?[ \t]*\Z|N?'[^'\n]*'[ \t]*[,\]})]?[ \t]*\Z)"
 )
+# A statement that is code whatever surrounds it: an import (`import pandas as pd`, `from
+# pathlib import Path`), an include, a `using` or `package` line, a keyword and its string.
+_CODE_STATEMENT = re.compile(
+    r"(?:import[ \t]+[\w.]+(?:[ \t]+as[ \t]+\w+)?|from[ \t]+[\w.]+[ \t]+import[ \t]+[\w., *()]+"
+    r"|#include[ \t]*[<\"][\w./]+[>\"]|(?:using|package)[ \t]+[\w.]+;"
+    # a keyword and one string, as catalogues and scripts write them: `msgid "Lưu"`,
+    # Ren'Py's `old "View license"` and `new "Xem giấy phép"`
+    r"|[a-z_]{2,12}[ \t]+\"(?:[^\"\\\n]|\\.)*\")[ \t]*\Z"
+)
+# A line that is a statement or a block's head in C, Java, JavaScript or Python: a call or an
+# assignment closed by `;` (`printf("Ngày xưa …\\n");`, `x = 5;`), `return 0;`, a block
+# opened by a keyword (`int main() {`, `def chao(ten):`, `else:`), an assignment that goes on
+# on the next line (`module.exports =`), or only closing brackets (`});`, `} );`, `];`).
+_STATEMENT = re.compile(
+    r"(?:[A-Za-z_$][\w$.]*(?:\[[^\]\n]*\])?[ \t]*(?:\([^\n]*\))?[ \t]*(?:[-+*/%|&]?=[^=\n][^\n]*)?;"
+    r"|(?:return|break|continue|throw)\b[^\n]*;"
+    r"|(?:(?:public|private|protected|static|final|async|export|default)[ \t]+)*"
+    r"(?:int|void|char|float|double|bool|boolean|string|String|function|def|class|if|elif|else"
+    r"|for|while|switch|try|catch|except|finally|with|const|let|var|fn|func)\b[^\n]*[{:]"
+    r"|[A-Za-z_$][\w$.]*[ \t]*="
+    r"|[}\])][ \t}\])]*[;,]?)[ \t]*\Z"
+)
+_STATEMENT_LAST = frozenset(";{:=)}]")
+_LONGEST_STATEMENT = 400  # characters: longer lines are not looked at (a bounded match)
+# A call on a line of its own, as Python writes it (`print(f"Xin chào {ten}")`): after a
+# docstring's closing quotes it is code, not the sentence going on.
+_CALL_LINE = re.compile(r"[A-Za-z_$][\w$.]*\([^\n]*\)[ \t]*(?:\r?\n|\r|\Z)")
+_DOCSTRING_ENDS = ('"""', "'''")
 _LAST_CHARACTERS = frozenset("{[,:")
 _LINE_END = re.compile(r"[\r\n]")
 _LONGEST_OPEN_FENCE = 8  # marks
@@ -30,8 +58,23 @@ def code_lines(text: str, first: int, end: int, next_start: int) -> bool:
     comment line (`// Vietnamese translations`) is one too, whatever follows it."""
     if text.startswith("//", first):
         return True
+    if (
+        text[end - 1] in _STATEMENT_LAST
+        and end - first <= _LONGEST_STATEMENT
+        and _STATEMENT.match(text, first, end) is not None
+    ):
+        return True  # (`printf("…");⏎printf("…");`, `int main() {⏎printf(…`: never joined)
+    if text.endswith(_DOCSTRING_ENDS, first, end):  # (a docstring closed, then code)
+        next_end = min(_line_end(text, next_start), next_start + _LONGEST_STATEMENT)
+        return (
+            _CALL_LINE.match(text, next_start) is not None
+            or _CODE_STATEMENT.match(text, next_start, next_end) is not None
+            or _STATEMENT.match(text, next_start, next_end) is not None
+        )
     if text[end - 1] not in _LAST_CHARACTERS:  # (most lines end otherwise: no regex)
-        return False
+        return (text[first].islower() or text[first] == "#") and (
+            _CODE_STATEMENT.match(text, first, end) is not None
+        )
     if text[end - 1] == ":":
         if _KEY_ALONE.fullmatch(text, first, end) is None:
             return False  # (`… như sau:` is prose: only a key alone on its line counts)
@@ -40,6 +83,11 @@ def code_lines(text: str, first: int, end: int, next_start: int) -> bool:
     line_end = _LINE_END.search(text, next_start, next_start + 200)
     next_end = next_start + 200 if line_end is None else line_end.start()
     return _CODE_START.match(text[next_start:next_end].rstrip()) is not None
+
+
+def _line_end(text: str, start: int) -> int:
+    found = _LINE_END.search(text, start)
+    return len(text) if found is None else found.start()
 
 
 def fence_closes(text: str, first: int, end: int) -> bool:

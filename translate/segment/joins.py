@@ -428,8 +428,11 @@ def _glued_after_mark(text: str, position: int, start: int, end: int, quotes: li
     previous = text[position - 1]
     if previous == "]" and text.endswith(_OPENING_MARKS, start, position):
         return False  # `[cite_start]Gói tin …`: an AI tool's mark opens the sentence after it
-    if previous == "]" and _CHORD.search(text, max(start, position - 12), position) is not None:
-        return False  # `[C]Nơi tôi sinh ra`: a chord sheet's chord belongs to its verse line
+    if previous == "]" and (
+        _CHORD.search(text, max(start, position - 12), position) is not None
+        or _LYRIC_TIME.search(text, max(start, position - 12), position) is not None
+    ):  # `[C]Nơi tôi sinh ra`, `[00:15.44]Kiếp trước …`: a chord sheet's chord, a lyric
+        return False  # file's time tag belong to their verse line
     if previous in '")]*_':
         if previous == '"' and (
             not (text[position - 2].isalnum() or text[position - 2] in ".!?…)")
@@ -474,6 +477,8 @@ def _quotes_before(text: str, position: int, quotes: list[int]) -> int:
 
 _OPENING_MARKS = ("[cite_start]",)
 # A chord symbol in brackets (`[C]`, `[Am]`, `[F#m7]`, `[G/B]`), glued to the lyric it is played on.
+# A time tag of an LRC lyric file: `[00:15.44]`, `[01:02]`, `[00:15.440]`.
+_LYRIC_TIME = re.compile(r"\[\d{1,3}:\d{2}(?:[.:]\d{1,3})?\]\Z")
 _CHORD = re.compile(r"(?<!\S)\[[A-G][#b]?(?:m|maj|min|sus|dim|aug|add)?\d{0,2}(?:/[A-G][#b]?)?\]\Z")
 _LONGEST_EMPHASIS = 200  # characters
 # An emphasis mark that opens: at the start or after a non-word character, before a word.

@@ -337,7 +337,7 @@ class _StraightQuotes:
         self.count = 0
 
 
-_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"[", "|", "<"}
+_DETACHED_STARTS = CLOSING_QUOTES_AFTER_SPACE | {"[", "|", "<", ")"}
 # Symbols that mark items, not feelings: after a stop they open the next item (`Giá 50k. ✅
 # Giao nhanh.`): check marks, crosses, arrows, pointing hands, pins, small diamonds.
 _BULLET_SYMBOLS = frozenset(
@@ -374,6 +374,16 @@ def _detached_closers(
         # the tags the sentence closes: `… như hình. </span></p>‖<p>…` (the block's join)
         following_match = NON_SPACE.search(text, tags.end(), unit_end)
         return None if following_match is None else (tags.end(), following_match.start())
+    if following == ")":  # a call's closing bracket: `format( "Hãy nhập lại." ),⏎`
+        end = next_start + 1
+        while end < unit_end and text[end] in ",;":
+            end += 1
+        if end >= unit_end:
+            return None
+        if not text[end].isspace():
+            return closers_end, next_start
+        after = NON_SPACE.search(text, end, unit_end)
+        return None if after is None else (end, after.start())
     if following in CLOSING_QUOTES_AFTER_SPACE:
         quotes.count += text.count('"', quotes.counted_to, closers_end)
         quotes.counted_to = closers_end
