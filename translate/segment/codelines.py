@@ -27,7 +27,11 @@ _CODE_STATEMENT = re.compile(
     r"|#include[ \t]*[<\"][\w./]+[>\"]|(?:using|package)[ \t]+[\w.]+;"
     # a keyword and one string, as catalogues and scripts write them: `msgid "Lưu"`,
     # Ren'Py's `old "View license"` and `new "Xem giấy phép"`
-    r"|[a-z_]{2,12}[ \t]+\"(?:[^\"\\\n]|\\.)*\")[ \t]*\Z"
+    r"|[a-z_]{2,12}[ \t]+\"(?:[^\"\\\n]|\\.)*\""
+    # a JavaScript import (`import Author from '@site/…';`), a JSX or HTML tag left open
+    # (`<Author`) and its attributes one a line (`name="HR Team"`, `/>`)
+    r"|import[ \t]+[\w{}, *$]+[ \t]+from[ \t]+['\"][^'\"\n]+['\"];?"
+    r"|<[A-Za-z][\w.:-]*|/?>|[A-Za-z_][\w:.-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\{[^\n]*\}))[ \t]*\Z"
 )
 # A line that is a statement or a block's head in C, Java, JavaScript or Python: a call or an
 # assignment closed by `;` (`printf("Ngày xưa …\\n");`, `x = 5;`), `return 0;`, a block
@@ -72,7 +76,7 @@ def code_lines(text: str, first: int, end: int, next_start: int) -> bool:
             or _STATEMENT.match(text, next_start, next_end) is not None
         )
     if text[end - 1] not in _LAST_CHARACTERS:  # (most lines end otherwise: no regex)
-        return (text[first].islower() or text[first] == "#") and (
+        return (text[first].isalpha() or text[first] in "#<>/") and (
             _CODE_STATEMENT.match(text, first, end) is not None
         )
     if text[end - 1] == ":":

@@ -47,6 +47,8 @@ _LIST_NUMBER = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[ivx]{1,4}|[a-zđ])\)?"
     # a number a word processor's list doubled when it was copied: `1. 1.`, `2. 2.`
     r"|\d{1,3}\.[ \t]{1,3}\d{1,3}"
+    # a section sign and its number: `§2.`, `§ 1.`
+    r"|§[ \t]?\d{1,3}"
     r"|(?:Điều|Chương|Mục|Phần|Khoản|Bài|Câu|Tiết|Phụ lục|Bước|ĐIỀU|CHƯƠNG|MỤC|PHẦN)"
     r"\s+[\dIVXLC]{1,4}[a-zđ]?"
     r"(?:\.\d{1,3}){0,2}"
@@ -110,6 +112,8 @@ def is_sentence_end(
         next_case, after_dash = "upper", False
     elif text[next_start] in "-–" and _TRAILING_DASH.match(text, next_start):
         return False  # `… Trả nợ rồi! -⏎`: a list widget's separator ends the item's line
+    elif text[next_start] == "&" and text[next_start + 1 : next_start + 2].isspace():
+        return False  # `… được Merr. & Chun mô tả`: no sentence starts with an ampersand
     else:
         next_case, after_dash = next_word_case(text, next_start, len(text), rules)
     if closers_end > terminator_end:

@@ -22,14 +22,15 @@ from translate.segment.patterns import UPPER
 
 # (Tried only at the start of a run of periods: a megabyte of them is one failed match.)
 # (A leader of ellipsis characters may be two long, `……`; a front matter's page number is a
-# lowercase roman numeral: `Lời cảm ơn........ii Mục lục`.)
+# lowercase roman numeral: `Lời cảm ơn........ii Mục lục`; a section sign may open the next
+# entry: `…… 5 §2. LỰC LƯỢNG …`.)
 _LEADER_PAGE = re.compile(
-    rf"[.…](?<![.…][.…])(?:[.…]{{3,}}|…+)[ \t]*(?:\d{{1,3}}|[ivxlc]{{1,6}})[ \t]+(?=\d|[{UPPER}])"
+    rf"[.…](?<![.…][.…])(?:[.…]{{3,}}|…+)[ \t]*(?:\d{{1,3}}|[ivxlc]{{1,6}})[ \t]+(?=\d|[{UPPER}§])"
 )
 # The same entry end after a spaced leader (`Tổng quan . . . . 5 1.1. Khái niệm`), tried at
 # the run's first period only.
 _SPACED_LEADER_PAGE = re.compile(
-    rf"(?<![.…][ \t])\.(?:[ \t]{{1,2}}\.){{2,}}[ \t]*\d{{1,3}}[ \t]+(?=\d|[{UPPER}])"
+    rf"(?<![.…][ \t])\.(?:[ \t]{{1,2}}\.){{2,}}[ \t]*\d{{1,3}}[ \t]+(?=\d|[{UPPER}§])"
 )
 _TOC_HEADING = re.compile(r"(?:MỤC LỤC|Mục lục)(?![^\W\d_])")
 _SPACES_BEFORE = re.compile(r"(?<=\S)[ \t]+\Z")

@@ -68,6 +68,7 @@ _LIST_ITEM_LINE = re.compile(
     r"|#{1,6}(?:\s|\Z)|>\s|\||```|!\[|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]{1,4}[a-zđ]?[.:]"
     rf"|sửa(?=[^\s\w]|[{UPPER}]|\s*\Z)|https?://|www\."
 )
+_OPEN_EMPHASIS_BREAKS = frozenset(("**\\", "__\\", "*\\", "_\\"))
 _ENDS_WITH_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»›)\]}*_]*\Z")
 _WORD = re.compile(r"\S+")
 _SHORT_SHARE = 0.6  # of the wrap width: a line this short ended where its writer ended it
@@ -87,6 +88,8 @@ def continues(
         return True
     if mode == "paragraph":
         return False
+    if text[line.end - 1] == "\\" and text[line.first : line.end] in _OPEN_EMPHASIS_BREAKS:
+        return True  # `**\⏎MỤC LỤC**`: pandoc's hard break inside an opened emphasis
     if code_lines(text, line.first, line.end, next_start):
         return False  # `"keywords": [⏎"tập tin sbv",`: code and data lines are never joined (D4)
     if (

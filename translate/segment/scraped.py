@@ -75,6 +75,9 @@ def block_joins(text: str, start: int, end: int) -> list[int]:
                 following < end
                 # (the blocks closed with it are its unit's too: `… Ảnh: CTV</p></div>‖<p>`)
                 and not text.startswith("</", following)
+                # (a tag shown in a code span is text: `… (`<h1>H1</h1>`, `<h2>H2</h2>`) …`)
+                and text[following] != "`"
+                and text[tag.start() - 1 : tag.start()] != "`"
                 and _EMPTY_BLOCK.match(text, following, end) is None
                 and (opening_empty is None or opening_empty.end() != tag.end())
             ):
