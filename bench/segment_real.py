@@ -3,7 +3,7 @@
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
 ``dev11``, ``dev12``, ``dev13``, ``dev14``, ``dev15``, ``dev16``, ``dev17``, ``dev18``,
-``dev19``, ``dev20``, ``dev21`` and ``dev22`` for tuning, ``heldout2``, ``heldout4``,
+``dev19``, ``dev20``, ``dev21``, ``dev22`` and ``dev23`` for tuning, ``heldout2``, ``heldout4``,
 ``heldout11``, ``heldout12``, ``heldout13``, ``heldout14``, ``heldout15``, ``heldout16``,
 ``heldout17`` and ``dev3-holdout`` not; see its README.md) with the project's scorer,
 ``../shared/tools/segscore.py``, imported from beside the repository: boundary precision,
@@ -54,9 +54,10 @@ SEGSCORE = ROOT.parent / "shared" / "tools" / "segscore.py"
 # multi-sentence text; dev20 (set T, round 19) was collected as a tuning set of news and
 # government pages from the start; dev21 (set V, round 20) was collected as a tuning set of
 # line-structured code and data files from the start; dev22 (set W, round 21) was collected as a
-# tuning set of PDF extracts, Markdown decrees and documentation from the start. They
-# became tuning sets so that rules could learn the forms only they show, while the sets below
-# stay blind.
+# tuning set of PDF extracts, Markdown decrees and documentation from the start; dev23 (set X,
+# round 22) was collected as a tuning set of Wikipedia, forums, Q&A and reviews from the start.
+# They became tuning sets so that rules could learn the forms only they show, while the sets
+# below stay blind.
 TUNING_SETS = (
     "dev",
     "dev2",
@@ -80,6 +81,7 @@ TUNING_SETS = (
     "dev20",
     "dev21",
     "dev22",
+    "dev23",
 )
 HELDOUT_SETS = (
     "heldout2",
