@@ -3,10 +3,10 @@
 Scores the segmenters on the annotated real-document corpus in ``tests/data/segdev`` (``dev``
 ``dev2``, ``dev3``, ``dev4``, ``dev5``, ``dev6``, ``dev7``, ``dev8``, ``dev9``, ``dev10``,
 ``dev11``, ``dev12``, ``dev13``, ``dev14``, ``dev15``, ``dev16``, ``dev17``, ``dev18``,
-``dev19``, ``dev20``, ``dev21``, ``dev22`` and ``dev23`` for tuning, ``heldout2``, ``heldout4``,
-``heldout11``, ``heldout12``, ``heldout13``, ``heldout14``, ``heldout15``, ``heldout16``,
-``heldout17`` and ``dev3-holdout`` not; see its README.md) with the project's scorer,
-``../shared/tools/segscore.py``, imported from beside the repository: boundary precision,
+``dev19``, ``dev20``, ``dev21``, ``dev22``, ``dev23`` and ``dev24`` for tuning, ``heldout2``,
+``heldout4``, ``heldout11``, ``heldout12``, ``heldout13``, ``heldout14``, ``heldout15``,
+``heldout16``, ``heldout17`` and ``dev3-holdout`` not; see its README.md) with the project's
+scorer, ``../shared/tools/segscore.py``, imported from beside the repository: boundary precision,
 recall and F1 pooled over the documents, F1 of the boundaries not at a line break (in-line),
 recall of glued joins (no whitespace at the boundary) and exact-sentence accuracy.
 When ``../shared`` is absent the section says so and reports nothing.
@@ -55,7 +55,9 @@ SEGSCORE = ROOT.parent / "shared" / "tools" / "segscore.py"
 # government pages from the start; dev21 (set V, round 20) was collected as a tuning set of
 # line-structured code and data files from the start; dev22 (set W, round 21) was collected as a
 # tuning set of PDF extracts, Markdown decrees and documentation from the start; dev23 (set X,
-# round 22) was collected as a tuning set of Wikipedia, forums, Q&A and reviews from the start.
+# round 22) was collected as a tuning set of Wikipedia, forums, Q&A and reviews from the start;
+# dev24 (set Y, round 22) was collected as a tuning set of scraped news pages with their chrome
+# from the start.
 # They became tuning sets so that rules could learn the forms only they show, while the sets
 # below stay blind.
 TUNING_SETS = (
@@ -82,6 +84,7 @@ TUNING_SETS = (
     "dev21",
     "dev22",
     "dev23",
+    "dev24",
 )
 HELDOUT_SETS = (
     "heldout2",
