@@ -79,6 +79,10 @@ _NOT_AFTER = BEFORE_ELLIPSIS_INTERNAL | frozenset(("bài", "cuốn", "phim", "s�
 _NOT_AFTER |= {"thơ", "truyện", "hát", "khúc", "kịch", "vở", "tranh", "thuyết", "ký"}
 # (a place's name follows its level: `Công an tỉnh Bà Rịa-Vũng Tàu`, `xã Sau Nam`)
 _NOT_AFTER |= {"tỉnh", "huyện", "quận", "xã", "phường", "trấn", "thôn", "ấp", "đường"}
+# (and a place's kind: `đặc khu Trường Sa`, `đảo Phú Quốc`, `chợ Bến Thành`; `Nhân Ngày 21-6`:
+# "on the occasion of" a day)
+_NOT_AFTER |= {"khu", "đảo", "sông", "núi", "cầu", "chợ", "phố", "làng", "bản", "vịnh", "đèo"}
+_NOT_AFTER |= {"cảng", "bến", "Nhân", "nhân"}
 
 
 def opens_prose(text: str, position: int, end: int, strong: bool) -> bool:
