@@ -86,6 +86,19 @@ SPLIT: list[tuple[str, str, list[str]]] = [
     ),
 ]
 
+_LONG_FIELD = (
+    "'iPhone 32 GB được nâng cấp camera sau lên 12 MP, lấy nét nhanh hơn và chụp ảnh "
+    "thiếu sáng tốt hơn nhiều so với thế hệ trước, pin dùng trọn một ngày, màn hình sáng "
+    "rõ ngoài trời nắng, vỏ nhôm nguyên khối chắc chắn.',"
+)
+SPLIT.append(
+    (
+        "a long string field on the line after the SQL values",
+        "INSERT INTO PRODUCTS VALUES ('P1234', 'iPhone 6s',\n" + _LONG_FIELD + "\n135, 'Apple');\n",
+        ["INSERT INTO PRODUCTS VALUES ('P1234', 'iPhone 6s',", _LONG_FIELD, "135, 'Apple');"],
+    )
+)
+
 WHOLE: list[tuple[str, str]] = [
     ("a clause of prose that ends with a semicolon", "Căn cứ Luật Tổ chức Chính phủ;"),
     (

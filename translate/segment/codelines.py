@@ -53,6 +53,7 @@ _LONGEST_STATEMENT = 400  # characters: longer lines are not looked at (a bounde
 _CALL_LINE = re.compile(r"[A-Za-z_$][\w$.]*\([^\n]*\)[ \t]*(?:\r?\n|\r|\Z)")
 _DOCSTRING_ENDS = ('"""', "'''")
 _LAST_CHARACTERS = frozenset("{[,:")
+_LONGEST_LITERAL_LINE = 4000  # characters of the next line looked at
 _LINE_END = re.compile(r"[\r\n]")
 _LONGEST_OPEN_FENCE = 8  # marks
 
@@ -84,8 +85,9 @@ def code_lines(text: str, first: int, end: int, next_start: int) -> bool:
             return False  # (`… như sau:` is prose: only a key alone on its line counts)
     elif _VALUE_END.search(text, max(first, end - 12), end) is None:
         return False
-    line_end = _LINE_END.search(text, next_start, next_start + 200)
-    next_end = next_start + 200 if line_end is None else line_end.start()
+    # (a string literal may hold a paragraph: `'iPhone 6s 32 GB được nâng cấp …',`)
+    line_end = _LINE_END.search(text, next_start, next_start + _LONGEST_LITERAL_LINE)
+    next_end = next_start + _LONGEST_LITERAL_LINE if line_end is None else line_end.start()
     return _CODE_START.match(text[next_start:next_end].rstrip()) is not None
 
 
