@@ -70,7 +70,7 @@ def code_lines(text: str, first: int, end: int, next_start: int) -> bool:
     ):
         return True  # (`printf("…");⏎printf("…");`, `int main() {⏎printf(…`: never joined)
     if text.endswith(_DOCSTRING_ENDS, first, end):  # (a docstring closed, then code)
-        next_end = min(_line_end(text, next_start), next_start + _LONGEST_STATEMENT)
+        next_end = _next_line_end(text, next_start, _LONGEST_STATEMENT)
         return (
             _CALL_LINE.match(text, next_start) is not None
             or _CODE_STATEMENT.match(text, next_start, next_end) is not None
@@ -86,14 +86,14 @@ def code_lines(text: str, first: int, end: int, next_start: int) -> bool:
     elif _VALUE_END.search(text, max(first, end - 12), end) is None:
         return False
     # (a string literal may hold a paragraph: `'iPhone 6s 32 GB được nâng cấp …',`)
-    line_end = _LINE_END.search(text, next_start, next_start + _LONGEST_LITERAL_LINE)
-    next_end = next_start + _LONGEST_LITERAL_LINE if line_end is None else line_end.start()
+    next_end = _next_line_end(text, next_start, _LONGEST_LITERAL_LINE)
     return _CODE_START.match(text[next_start:next_end].rstrip()) is not None
 
 
-def _line_end(text: str, start: int) -> int:
-    found = _LINE_END.search(text, start)
-    return len(text) if found is None else found.start()
+def _next_line_end(text: str, start: int, reach: int) -> int:
+    """Where the line at ``start`` ends, or ``start + reach`` if it is longer (a bounded look)."""
+    found = _LINE_END.search(text, start, start + reach)
+    return start + reach if found is None else found.start()
 
 
 def fence_closes(text: str, first: int, end: int) -> bool:

@@ -11,13 +11,13 @@ from translate.segment.leaders import in_spaced_leader
 from translate.segment.patterns import (
     BEFORE_ELLIPSIS_INTERNAL,
     DASHES,
+    FIELD_LABEL,
     LEADING_MARKUP,
-    LOWER,
     OPENER_LOOKAHEAD,
     OPENERS,
     QUOTE_SET,
+    SYMBOL_BULLETS,
     TOKEN_LOOKBACK,
-    UPPER,
 )
 from translate.segment.rules import Rules
 from translate.segment.teasers import READ_MORE_LABELS
@@ -79,8 +79,6 @@ _SHORTEST_BLANK = 8  # periods of a form's blank (prose doubles an ellipsis at m
 # mark, goes on to its page (`Tại sao phải công bố …? ............ 7`).
 _LEADER_TO_PAGE = re.compile(r"[.…]{4,}[ \t]*\d{1,4}(?=\s|\Z)")
 _OPENING_QUOTES = frozenset('"“')
-# A form's field label, short and closed by a colon: `Sinh năm:`, `CMND số:`, `Địa chỉ :`.
-_FIELD_LABEL = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t][{LOWER}]+){{0,3}}[ \t]?:")
 _QUOTED_LABEL = re.compile(r":\s*[\"“]\s*(?:\d{1,3}(?:\.\d{1,3}){0,2}|[a-zđ])\Z")
 # A line that is only a heading label, its title on the next line: `Chương IV.`, `Điều 5`.
 _LABEL_LINE = re.compile(
@@ -151,7 +149,7 @@ def is_sentence_end(
         if (
             next_case == "upper"
             and (len(terminator) >= _SHORTEST_BLANK or terminator.count("…") >= _SHORTEST_LEADER)
-            and _FIELD_LABEL.match(text, next_start) is not None
+            and FIELD_LABEL.match(text, next_start) is not None
             and "\n" not in text[closers_end:next_start]  # (a line of its own stays one)
         ):
             return False  # `Ông/bà:……………   Sinh năm: ………`: a form's blank, its next field (D3)
@@ -172,15 +170,13 @@ def is_sentence_end(
 def _is_list_label(text: str, segment_start: int, terminator_start: int) -> bool:
     label = text[segment_start:terminator_start].lstrip(LEADING_MARKUP)
     if label[:1] >= "\u2190":  # (`🔹 3.1. Tỷ lệ …`, `👉 2. Bước …`: a symbol bullet first)
-        bullet = _SYMBOL_BULLETS.match(label)
+        bullet = _SYMBOL_BULLET_RUN.match(label)
         label = label if bullet is None else label[bullet.end() :]
     return _LIST_NUMBER.fullmatch(label) is not None
 
 
 # A run of symbol bullets and the space after it (arrows, shapes, dingbats, emoji).
-_SYMBOL_BULLETS = re.compile(
-    "(?:[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f?)+[ \t]+"
-)
+_SYMBOL_BULLET_RUN = re.compile(f"(?:[{SYMBOL_BULLETS}]\ufe0f?)+[ \t]+")
 
 
 def is_list_label_line(text: str, unit_start: int, line_end: int) -> bool:

@@ -32,15 +32,15 @@ class Evidence(NamedTuple):
     """What the whole document says about its line breaks."""
 
     width: int  # the hard-wrapping column, 0 when the lines are not wrapped at one width
-    wrapped_prose: bool  # unterminated lines often continue in lowercase
+    # Unterminated lines often continue in lowercase (wrapped prose): the median length of
+    # those lines, where its writer wrapped running text (a far shorter line ended where it
+    # ended); 0 when they seldom do.
+    wrapped_length: int
     names: NamePairs  # the capitalised word pairs it writes on one line
     layout: bool  # it has a table of contents or subtitle timings (LAYOUT_MARK)
     spaced_wraps: bool  # one trailing space marks its wrapped lines (linekinds.space_marks_wraps)
     cue_lines: CueLines  # the lines (by .first) of its blocks of cues (:func:`cue_blocks`)
     verse_lines: CueLines  # the lines of its songs and poems (:func:`.verse.verse_blocks`)
-    # The median length of its lines that go on in lowercase (0 unless ``wrapped_prose``):
-    # where its writer wrapped running text, a far shorter line ended where it ended.
-    wrapped_length: int = 0
 
 
 _FEWEST_DOUBLE_BREAKS = 8
@@ -96,16 +96,14 @@ def words_at_least(text: str, line: Line, count: int) -> bool:
 
 
 def document_evidence(text: str, lines: Sequence[Line], layout: bool | None = None) -> Evidence:
-    wrapped_length = _wrapped_prose(text, lines)
     return Evidence(
         wrap_width([line[2] - line[0] for line in lines]),  # (by index: see double_spaced)
-        wrapped_length > 0,
+        _wrapped_prose(text, lines),
         NamePairs(text),
         LAYOUT_MARK.search(text) is not None if layout is None else layout,
         space_marks_wraps(text, lines),
         CueLines(text, lines),
         CueLines(text, lines, verse_blocks),
-        wrapped_length,
     )
 
 

@@ -43,6 +43,7 @@ from translate.segment.patterns import (
     LAST_WORD,
     LOWER,
     PHRASE_INTERNAL_WORDS,
+    SYMBOL_BULLETS,
     TERMINATORS,
     TOKEN_LOOKBACK,
     UPPER,
@@ -55,10 +56,7 @@ from translate.segment.verse import phrase_held_open
 # `► Bước 2`, `☎ 0236…`, Word's private-use bullets): arrows, geometric shapes, dingbats,
 # miscellaneous symbols and emoji, and keycap digits (`1️⃣`). A wrapped sentence does not go
 # on at a line that starts with one.
-_SYMBOL_BULLET = (
-    "(?:[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
-    "\uf076\uf0a7\uf0b7\uf0d8\uf0fc]\ufe0f?|\\d\ufe0f?\u20e3)"
-)
+_SYMBOL_BULLET = f"(?:[{SYMBOL_BULLETS}\uf076\uf0a7\uf0b7\uf0d8\uf0fc]\ufe0f?|\\d\ufe0f?\u20e3)"
 # A line that starts a list item (`-`, `1.`, `a)`, `b/`), a Markdown heading, quote or table
 # row, a code fence, a legal heading, a flattened edit link or a URL never continues the line
 # above it.
@@ -288,7 +286,7 @@ def _last_word_goes_on(text: str, line: Line, next_start: int, evidence: Evidenc
         return False  # a document wrapped at one width breaks lines near it: a heading
     if line.end - line.start < _SHORT_SHARE * evidence.wrapped_length:
         return False  # (nor at one width: a box of a flowchart, `Nghiên cứu sơ bộ⏎Thu thập …`)
-    return evidence.wrapped_prose and prose_goes_on(
+    return evidence.wrapped_length > 0 and prose_goes_on(
         text, line.first, line.end, word.group(), next_start
     )
 
@@ -307,7 +305,7 @@ def _comma_goes_on(text: str, line: Line, next_start: int, evidence: Evidence) -
     if text[line.end - 2].isupper() and text[line.first : line.end].isupper():
         following = next_line_words(text, next_start)
         return bool(following) and following[0].isupper() and len(following[0]) > 1
-    if not (evidence.width or evidence.wrapped_prose):
+    if not (evidence.width or evidence.wrapped_length):
         return False
     if not words_at_least(text, line, SHORTEST_PROSE_LINE):
         return False

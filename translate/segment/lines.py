@@ -69,7 +69,7 @@ def units(
     evidence = (
         document_evidence(text, lines, layout)
         if mode == "auto"
-        else Evidence(0, False, NamePairs(""), False, False, CueLines("", ()), CueLines("", ()))
+        else Evidence(0, 0, NamePairs(""), False, False, CueLines("", ()), CueLines("", ()))
     )
     found: list[Unit] = []
     unit_start = -1

@@ -60,6 +60,13 @@ def letter_class(predicate: Callable[[str], bool]) -> str:
 
 LOWER = letter_class(str.islower)
 UPPER = letter_class(str.isupper)
+# A form's field label, short and closed by a colon: `Sinh năm:`, `Số hiệu :`, `Người ký:`.
+FIELD_LABEL = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t][{LOWER}]+){{0,3}}[ \t]?:")
+# Emoji and the symbols that chat posts and READMEs use as emoji (a character-class body).
+EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
+# Symbols that open items in READMEs, posts and slides: arrows, technical symbols, geometric
+# shapes, dingbats, miscellaneous symbols and emoji (a character-class body).
+SYMBOL_BULLETS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff"
 VIETNAMESE_ACCENTED = re.compile(f"[{VIETNAMESE_ONLY_LETTERS}{SHARED_ACCENTED_LETTERS}]")
 LETTERS = re.compile(r"[^\W\d_]+")
 # A syllable test looks no further than a syllable can reach, so that a run of glued letters is

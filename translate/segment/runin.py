@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from translate.segment.escapes import bullet_emoji
 from translate.segment.openers import OPENER_COUNTS
-from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, LOWER, UPPER
+from translate.segment.patterns import BEFORE_ELLIPSIS_INTERNAL, EMOJI, FIELD_LABEL, LOWER, UPPER
 from translate.vietnamese import is_vietnamese_syllable
 
 # Strong openers for a cut at a space (evidence: only the word itself); any listed opener for
@@ -182,9 +182,8 @@ def emoji_end_marks(text: str) -> list[int]:
 # An emoji (with its joiners and variation selectors), one space and a heading of up to five
 # capitalised Latin words (`&` between them), ending at a colon, a bracket, a glued capital or a
 # glued list number (where the section's text starts).
-_EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
 _EMOJI_HEADING = re.compile(
-    rf"[{_EMOJI}][{_EMOJI}\u200d\ufe0f]* "
+    rf"[{EMOJI}][{EMOJI}\u200d\ufe0f]* "
     r"[A-Z][a-z]+(?: (?:[A-Z][a-z]+|&)){0,4}"
     rf"(?=[:(]|[{UPPER}][{LOWER}]|\d{{1,2}}[.)] )"
 )
@@ -399,7 +398,7 @@ def _runs_in(text: str, heading_start: int, position: int, end: int) -> bool:
     if (
         heading_start > 2
         and ":" in text[heading_start - 3 : heading_start]
-        and _FIELD_LABEL.match(text, position, min(end, position + 40)) is not None
+        and FIELD_LABEL.match(text, position, min(end, position + 40)) is not None
     ):
         return False  # `Loại văn bản : Quyết định Số hiệu : 15/2014`: fields of a row
     if (
@@ -443,8 +442,6 @@ _NAME_BEFORE_PAIRS = frozenset(
 # The kind of a work, before its title (Vietnamese titles capitalise their first word only).
 _WORK_KINDS = frozenset(("bài", "cuốn", "phim", "sách", "phẩm", "thơ", "truyện", "khúc", "vở"))
 _LONGEST_TITLE_RUN = 6  # words between a title's first word and the opener
-# A form's field label, short and closed by a colon: `Số hiệu :`, `Người ký:`.
-_FIELD_LABEL = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t][{LOWER}]+){{0,3}}[ \t]?:")
 
 
 def _work_title_before(previous: list[str]) -> bool:

@@ -32,6 +32,7 @@ from translate.segment.patterns import (
     BREAK_TAGS,
     CITATION,
     CLOSING_QUOTES_AFTER_SPACE,
+    EMOJI,
     GLUED_START,
     NON_SPACE,
     OPENERS,
@@ -347,9 +348,7 @@ _BULLET_SYMBOLS = frozenset(
     "\u260e"
 )
 # A run of emoji (with their variation selectors, skin tones and joiners) after a stop.
-_EMOJI_RUN = re.compile(
-    "(?:[\U0001f300-\U0001faff\u2600-\u27bf][\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+"
-)
+_EMOJI_RUN = re.compile(f"(?:[{EMOJI}][\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+")
 _NOT_BAR = re.compile(r"[^\s|]")
 
 
