@@ -121,3 +121,28 @@ def test_heading_ids_are_not_text_where_the_document_uses_them() -> None:
     assert out == "## Biography {#tieu-su}\n\nĐoạn văn.\n"
     plain = read_markup("# Tập hợp {1, 2}\n", path="page.md", kind="markdown")
     assert [s.message for s in plain.document.segments] == ["Tập hợp {1, 2}"]
+
+
+_LINES = (
+    "Tên dự án: Hệ thống quản lý thư viện\nTác giả: Nguyễn Văn An\n\n"
+    "> Đây là một đoạn văn dài được ngắt dòng cứng ở khoảng sáu mươi cột cho dễ\n"
+    "> đọc trong trình soạn thảo, và câu này chưa kết thúc cho đến tận\n> đây.\n"
+)
+
+
+def test_the_lines_of_a_paragraph_are_judged_as_the_lines_of_a_text_file() -> None:
+    """A soft line break is a space to a Markdown renderer, but a paragraph's lines are often
+    lines of their own (fields, verse): the segmenter judges them as in a .txt, and a wrap
+    inside a sentence is a space of its msgid."""
+    page = read_markup(_LINES, path="page.md", kind="markdown")
+    assert [segment.message for segment in page.document.segments] == [
+        "Tên dự án: Hệ thống quản lý thư viện",
+        "Tác giả: Nguyễn Văn An",
+        "Đây là một đoạn văn dài được ngắt dòng cứng ở khoảng sáu mươi cột cho dễ đọc trong "
+        "trình soạn thảo, và câu này chưa kết thúc cho đến tận đây.",
+    ]
+    same = {segment.message: segment.message for segment in page.document.segments}
+    assert export_markup(page, same).result.text == _LINES
+    out = _export(_LINES, {"Tác giả: Nguyễn Văn An": "# Author: Nguyễn Văn An"})
+    assert out.startswith("Tên dự án: Hệ thống quản lý thư viện\n\\# Author: Nguyễn Văn An\n\n")
+    same_markdown_structure(_LINES, out)

@@ -326,6 +326,8 @@ def _message(
         cursor = _lookalike(context, block, p, lookalike, cursor, parts, spans, legend, numbers)
     parts.append(prose[cursor:stop])
     message = "".join(parts)
+    if "\n" in message:  # a soft line break inside the sentence (a wrap): a space
+        message = message.replace("\n", " ")
     if "  " in message:
         message = _SPACES.sub(" ", message)
     note = f"{MARKUP_PREFIX} " + "; ".join(legend) if legend else ""

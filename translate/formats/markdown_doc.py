@@ -16,6 +16,11 @@ The parser gives every event its source range (UTF-8 byte offsets, mapped to cha
 once), so each text run is located exactly: no re-parsing and no alignment guesswork. What
 lies between two events of a block is markup kept with its neighbour: the line prefix after a
 line break (indentation, ``>``), the backslash of an escape.
+
+A paragraph's soft line breaks reach the segmenter as line breaks, not as the spaces a
+renderer makes of them: it judges them as it judges the lines of a .txt, so that a wrapped
+sentence is one entry (the break a space of its msgid) and lines of their own (`Tác giả: …⏎
+Email: …`, verse, a list written without markers) are entries of their own.
 """
 
 from __future__ import annotations
@@ -289,7 +294,7 @@ class _Reader:
 
     def _simple(self, event: str, start: int, end: int) -> None:
         if event == "SoftBreak":
-            self._atom(_new(Atom, (TEXT, start, end, " ", "", False, False, False)), start)
+            self._atom(_new(Atom, (TEXT, start, end, " ", "", False, False, True)), start)
         elif event == "HardBreak":
             self._atom(_new(Atom, (VOID, start, end, "", "", True, False, True)), start)
         else:

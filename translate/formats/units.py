@@ -67,7 +67,10 @@ class Atom(NamedTuple):
     name: str = ""  # OPEN/CLOSE: the element name, for pairing
     literal: bool = True  # TEXT: source[start:end] == text, char for char
     sticky: bool = False  # VOID: stays inside a sentence at its edges (a code span)
-    line: bool = False  # VOID: a line break (<br>, a Markdown hard break)
+    # VOID: a line break (<br>, a Markdown hard break); TEXT: a Markdown soft line break, a
+    # space in the msgid but a line break to the segmenter, which judges it as it judges the
+    # lines of a .txt (a wrap, or lines of their own: `Tác giả: …⏎Email: …`, verse)
+    line: bool = False
 
 
 @quick_init
@@ -319,7 +322,9 @@ def _prose(block: Block) -> _Prose:
         kind = atom.kind
         if kind == TEXT:
             piece = atom.text
-            if "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
+            if atom.line:
+                piece = "\n"
+            elif "\n" in piece or "\r" in piece or "\t" in piece or "\f" in piece:
                 piece = piece.translate(_P_SPACE)
             parts.append(piece)
             if not atom.literal:
